@@ -1,0 +1,157 @@
+//! The authorization policy: the one place that decides who may do what.
+//!
+//! Handlers describe what they are about to do as a [`Permission`] carrying the facts the
+//! decision needs (an organisation's region and group, for instance), and ask [`allows`].
+
+use crate::{GroupId, Membership, OrganisationId, RegionId, Role, Scope, UserId};
+
+/// Who is acting: a signed-in user and all their memberships.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Actor {
+    /// The user.
+    pub user_id: UserId,
+    /// Every role the user holds.
+    pub memberships: Vec<Membership>,
+}
+
+/// The facts about an organisation that decide who may see it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct OrganisationRef {
+    /// The organisation.
+    pub id: OrganisationId,
+    /// Its region.
+    pub region: RegionId,
+    /// Its group, if any.
+    pub group: Option<GroupId>,
+}
+
+/// Something an actor wants to do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Permission {
+    /// Manage regions, organisations, groups, users and read the audit log.
+    AdministerFederation,
+    /// See an organisation's home page and members.
+    ViewOrganisation(OrganisationRef),
+    /// Invite and manage an organisation's members.
+    ManageOrganisationMembers(OrganisationRef),
+    /// See a region's organisations.
+    ViewRegion(RegionId),
+    /// See a group's organisations side by side.
+    ViewGroup(GroupId),
+}
+
+impl Actor {
+    fn holds(&self, role: Role, scope: Scope) -> bool {
+        self.memberships.iter().any(|m| m.role == role && m.scope == scope)
+    }
+
+    /// Whether the actor is a federation administrator.
+    pub fn is_federation_admin(&self) -> bool {
+        self.holds(Role::FederationAdmin, Scope::Federation)
+    }
+}
+
+/// Decides whether `actor` may do `permission`. Nothing else in the product decides this.
+pub fn allows(actor: &Actor, permission: Permission) -> bool {
+    if actor.is_federation_admin() {
+        return true;
+    }
+    match permission {
+        Permission::AdministerFederation => false,
+        Permission::ViewOrganisation(org) => {
+            actor.holds(Role::RegionalDelegate, Scope::Region(org.region))
+                || actor.holds(Role::Coordinator, Scope::Organisation(org.id))
+                || actor.holds(Role::Participant, Scope::Organisation(org.id))
+                || org.group.is_some_and(|g| actor.holds(Role::GroupLead, Scope::Group(g)))
+        }
+        Permission::ManageOrganisationMembers(org) => {
+            actor.holds(Role::RegionalDelegate, Scope::Region(org.region))
+                || actor.holds(Role::Coordinator, Scope::Organisation(org.id))
+        }
+        Permission::ViewRegion(region) => actor.holds(Role::RegionalDelegate, Scope::Region(region)),
+        Permission::ViewGroup(group) => actor.holds(Role::GroupLead, Scope::Group(group)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::College;
+
+    const ORG_A: OrganisationRef =
+        OrganisationRef { id: OrganisationId(1), region: RegionId(10), group: Some(GroupId(100)) };
+    const ORG_B: OrganisationRef = OrganisationRef { id: OrganisationId(2), region: RegionId(20), group: None };
+
+    fn actor(memberships: &[(Role, Scope)]) -> Actor {
+        Actor {
+            user_id: UserId(1),
+            memberships: memberships
+                .iter()
+                .map(|&(role, scope)| Membership { role, scope, college: Some(College::Direction) })
+                .collect(),
+        }
+    }
+
+    fn all_permissions() -> Vec<Permission> {
+        vec![
+            Permission::AdministerFederation,
+            Permission::ViewOrganisation(ORG_A),
+            Permission::ViewOrganisation(ORG_B),
+            Permission::ManageOrganisationMembers(ORG_A),
+            Permission::ManageOrganisationMembers(ORG_B),
+            Permission::ViewRegion(RegionId(10)),
+            Permission::ViewRegion(RegionId(20)),
+            Permission::ViewGroup(GroupId(100)),
+        ]
+    }
+
+    #[test]
+    fn administrator_may_do_everything() {
+        let admin = actor(&[(Role::FederationAdmin, Scope::Federation)]);
+        assert!(all_permissions().into_iter().all(|p| allows(&admin, p)));
+    }
+
+    #[test]
+    fn nobody_without_membership_may_do_anything() {
+        let nobody = actor(&[]);
+        assert!(all_permissions().into_iter().all(|p| !allows(&nobody, p)));
+    }
+
+    #[test]
+    fn participant_sees_only_their_organisation() {
+        let p = actor(&[(Role::Participant, Scope::Organisation(ORG_A.id))]);
+        let allowed: Vec<_> = all_permissions().into_iter().filter(|&x| allows(&p, x)).collect();
+        assert_eq!(allowed, vec![Permission::ViewOrganisation(ORG_A)]);
+    }
+
+    #[test]
+    fn coordinator_manages_only_their_organisation() {
+        let c = actor(&[(Role::Coordinator, Scope::Organisation(ORG_A.id))]);
+        let allowed: Vec<_> = all_permissions().into_iter().filter(|&x| allows(&c, x)).collect();
+        assert_eq!(
+            allowed,
+            vec![Permission::ViewOrganisation(ORG_A), Permission::ManageOrganisationMembers(ORG_A)]
+        );
+    }
+
+    #[test]
+    fn delegate_is_scoped_to_their_region() {
+        let d = actor(&[(Role::RegionalDelegate, Scope::Region(RegionId(20)))]);
+        let allowed: Vec<_> = all_permissions().into_iter().filter(|&x| allows(&d, x)).collect();
+        assert_eq!(
+            allowed,
+            vec![
+                Permission::ViewOrganisation(ORG_B),
+                Permission::ManageOrganisationMembers(ORG_B),
+                Permission::ViewRegion(RegionId(20)),
+            ]
+        );
+    }
+
+    #[test]
+    fn group_lead_sees_the_group_organisations_but_manages_none() {
+        let g = actor(&[(Role::GroupLead, Scope::Group(GroupId(100)))]);
+        let allowed: Vec<_> = all_permissions().into_iter().filter(|&x| allows(&g, x)).collect();
+        assert_eq!(allowed, vec![Permission::ViewOrganisation(ORG_A), Permission::ViewGroup(GroupId(100))]);
+    }
+}

@@ -1,0 +1,21 @@
+//! Cap's pure domain: validated values, organisations, roles and the authorization policy.
+//!
+//! Nothing here performs I/O: storage and web layers depend on this crate, never the reverse.
+
+pub mod authz;
+pub mod email;
+pub mod ids;
+pub mod organisation;
+pub mod password;
+pub mod role;
+pub mod siret;
+pub mod validation;
+
+pub use authz::{Actor, Permission, allows};
+pub use email::Email;
+pub use ids::{GroupId, OrganisationId, RegionId, UserId};
+pub use organisation::{OrganisationName, OrganisationType};
+pub use password::NewPassword;
+pub use role::{College, Membership, Role, Scope};
+pub use siret::Siret;
+pub use validation::ValidationError;

@@ -1,0 +1,32 @@
+//! Cap's storage: every SQL statement of the product lives here, one module per aggregate.
+//!
+//! The same portable SQL runs on SQLite (the embedded default) and PostgreSQL through sqlx's
+//! `Any` driver. Times are stored as UTC seconds (`i64`), identifiers as `i64`, flags as 0/1.
+//! Each backend has its own migrations folder, kept identical in meaning (tested).
+
+pub mod audit;
+pub mod db;
+pub mod error;
+pub mod groups;
+pub mod memberships;
+mod migrate;
+pub mod organisations;
+pub mod regions;
+pub mod sessions;
+pub mod settings;
+pub mod throttle;
+pub mod tokens;
+pub mod users;
+#[cfg(feature = "testing")]
+pub mod testing;
+
+pub use db::{Backend, Db};
+pub use error::StorageError;
+
+/// The current time as UTC seconds since the epoch.
+pub fn now() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs() as i64)
+        .unwrap_or(0)
+}

@@ -1,0 +1,86 @@
+//! A small migrator: the SQL of each backend is embedded in the binary and applied in order,
+//! each migration in its own transaction, recorded in `schema_migrations`.
+
+use crate::db::{Backend, Db};
+use crate::error::Result;
+
+struct Migration {
+    version: i64,
+    name: &'static str,
+    sqlite: &'static str,
+    postgres: &'static str,
+}
+
+const MIGRATIONS: &[Migration] = &[Migration {
+    version: 1,
+    name: "foundation",
+    sqlite: include_str!("../migrations/sqlite/0001_foundation.sql"),
+    postgres: include_str!("../migrations/postgres/0001_foundation.sql"),
+}];
+
+/// Arbitrary key of the PostgreSQL advisory lock that serialises migrations across instances.
+const MIGRATION_LOCK: i64 = 0x00C4_7000_0001;
+
+pub(crate) async fn run(db: &Db) -> Result<()> {
+    let pool = db.pool();
+    sqlx::raw_sql(
+        "CREATE TABLE IF NOT EXISTS schema_migrations (
+            version BIGINT PRIMARY KEY NOT NULL,
+            name TEXT NOT NULL,
+            applied_at BIGINT NOT NULL)",
+    )
+    .execute(pool)
+    .await?;
+    let mut conn = pool.acquire().await?;
+    if db.backend() == Backend::Postgres {
+        sqlx::query("SELECT pg_advisory_lock($1)").bind(MIGRATION_LOCK).execute(&mut *conn).await?;
+    }
+    let outcome = apply_pending(db, &mut conn).await;
+    if db.backend() == Backend::Postgres {
+        sqlx::query("SELECT pg_advisory_unlock($1)").bind(MIGRATION_LOCK).execute(&mut *conn).await?;
+    }
+    outcome
+}
+
+async fn apply_pending(db: &Db, conn: &mut sqlx::AnyConnection) -> Result<()> {
+    use sqlx::Connection;
+    let applied: Vec<i64> =
+        sqlx::query_scalar("SELECT version FROM schema_migrations").fetch_all(&mut *conn).await?;
+    for migration in MIGRATIONS.iter().filter(|m| !applied.contains(&m.version)) {
+        let sql = match db.backend() {
+            Backend::Sqlite => migration.sqlite,
+            Backend::Postgres => migration.postgres,
+        };
+        let mut tx = conn.begin().await?;
+        sqlx::raw_sql(sql).execute(&mut *tx).await?;
+        sqlx::query("INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)")
+            .bind(migration.version)
+            .bind(migration.name)
+            .bind(crate::now())
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        tracing::info!(version = migration.version, name = migration.name, "migration applied");
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The two backends' migrations must declare the same tables, columns and indexes, in order.
+    #[test]
+    fn backends_declare_the_same_schema() {
+        fn shape(sql: &str) -> Vec<String> {
+            sql.lines()
+                .map(str::trim)
+                .filter(|l| !l.starts_with("--") && !l.is_empty())
+                .map(|l| l.split_whitespace().next().unwrap_or_default().to_owned())
+                .collect()
+        }
+        for m in MIGRATIONS {
+            assert_eq!(shape(m.sqlite), shape(m.postgres), "migration {} differs", m.version);
+        }
+    }
+}

@@ -1,0 +1,120 @@
+//! User accounts.
+
+use crate::{Db, StorageError, error::Result, now};
+use cap_domain::{Email, UserId};
+
+/// A user as stored. The password hash never leaves the storage and auth layers.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct User {
+    /// Identifier.
+    pub id: i64,
+    /// Normalised e-mail address.
+    pub email: String,
+    /// Name shown in the interface.
+    pub display_name: String,
+    /// Argon2id PHC string, when the user has set a password.
+    pub password_hash: Option<String>,
+    /// Preferred language (`fr` or `en`).
+    pub locale: String,
+    /// When the account was disabled, if it was.
+    pub disabled_at: Option<i64>,
+}
+
+impl User {
+    /// The typed identifier.
+    pub fn user_id(&self) -> UserId {
+        UserId(self.id)
+    }
+}
+
+const SELECT: &str = "SELECT id, email, display_name, password_hash, locale, disabled_at FROM users";
+
+/// Creates a user; a taken e-mail gives [`StorageError::Conflict`].
+pub async fn create(db: &Db, email: &Email, display_name: &str, password_hash: Option<&str>) -> Result<UserId> {
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO users (email, display_name, password_hash, created_at) VALUES ($1, $2, $3, $4) RETURNING id",
+    )
+    .bind(email.as_str())
+    .bind(display_name.trim())
+    .bind(password_hash.map(str::to_owned))
+    .bind(now())
+    .fetch_one(db.pool())
+    .await
+    .map_err(StorageError::from_write)?;
+    Ok(UserId(id))
+}
+
+/// One user by id.
+pub async fn get(db: &Db, id: UserId) -> Result<User> {
+    sqlx::query_as(sqlx::AssertSqlSafe(format!("{SELECT} WHERE id = $1")))
+        .bind(id.0)
+        .fetch_optional(db.pool())
+        .await?
+        .ok_or(StorageError::NotFound)
+}
+
+/// One user by e-mail, if any.
+pub async fn find_by_email(db: &Db, email: &Email) -> Result<Option<User>> {
+    Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!("{SELECT} WHERE email = $1")))
+        .bind(email.as_str())
+        .fetch_optional(db.pool())
+        .await?)
+}
+
+/// Every user, by name.
+pub async fn list(db: &Db) -> Result<Vec<User>> {
+    Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!("{SELECT} ORDER BY display_name, email")))
+        .fetch_all(db.pool())
+        .await?)
+}
+
+/// The members of one organisation, by name.
+pub async fn list_for_organisation(db: &Db, organisation: cap_domain::OrganisationId) -> Result<Vec<User>> {
+    Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "{SELECT} WHERE id IN (SELECT user_id FROM memberships WHERE organisation_id = $1) ORDER BY display_name, email"
+    )))
+    .bind(organisation.0)
+    .fetch_all(db.pool())
+    .await?)
+}
+
+/// Replaces a user's password hash and signs them out everywhere else.
+pub async fn set_password(db: &Db, id: UserId, password_hash: &str) -> Result<()> {
+    let mut tx = db.begin_write().await?;
+    let done = sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2")
+        .bind(password_hash)
+        .bind(id.0)
+        .execute(&mut *tx)
+        .await?;
+    if done.rows_affected() == 0 {
+        return Err(StorageError::NotFound);
+    }
+    sqlx::query("DELETE FROM sessions WHERE user_id = $1").bind(id.0).execute(&mut *tx).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Sets the display name.
+pub async fn set_display_name(db: &Db, id: UserId, display_name: &str) -> Result<()> {
+    sqlx::query("UPDATE users SET display_name = $1 WHERE id = $2")
+        .bind(display_name.trim())
+        .bind(id.0)
+        .execute(db.pool())
+        .await?;
+    Ok(())
+}
+
+/// Remembers the user's preferred language.
+pub async fn set_locale(db: &Db, id: UserId, locale: &str) -> Result<()> {
+    sqlx::query("UPDATE users SET locale = $1 WHERE id = $2")
+        .bind(locale)
+        .bind(id.0)
+        .execute(db.pool())
+        .await?;
+    Ok(())
+}
+
+/// Number of accounts (an empty instance offers first-start setup).
+pub async fn count(db: &Db) -> Result<i64> {
+    Ok(sqlx::query_scalar("SELECT COUNT(*) FROM users").fetch_one(db.pool()).await?)
+}
