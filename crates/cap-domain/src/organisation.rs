@@ -118,9 +118,20 @@ mod tests {
 
     #[test]
     fn names_are_trimmed_and_bounded() {
-        assert_eq!(OrganisationName::parse("  Atelier   du  Lac ").unwrap().as_str(), "Atelier du Lac");
-        assert_eq!(OrganisationName::parse("  ").unwrap_err().key, "error.name.required");
-        assert_eq!(OrganisationName::parse("A").unwrap_err().key, "error.name.length");
+        assert_eq!(
+            OrganisationName::parse("  Atelier   du  Lac ")
+                .unwrap()
+                .as_str(),
+            "Atelier du Lac"
+        );
+        assert_eq!(
+            OrganisationName::parse("  ").unwrap_err().key,
+            "error.name.required"
+        );
+        assert_eq!(
+            OrganisationName::parse("A").unwrap_err().key,
+            "error.name.length"
+        );
         assert!(OrganisationName::parse(&"é".repeat(200)).is_ok());
         assert!(OrganisationName::parse(&"é".repeat(201)).is_err());
     }

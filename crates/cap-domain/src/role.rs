@@ -141,7 +141,11 @@ pub struct Membership {
 
 impl Membership {
     /// Builds a membership, refusing a role over a scope it cannot apply to.
-    pub fn new(role: Role, scope: Scope, college: Option<College>) -> Result<Self, ValidationError> {
+    pub fn new(
+        role: Role,
+        scope: Scope,
+        college: Option<College>,
+    ) -> Result<Self, ValidationError> {
         let fits = matches!(
             (role, scope),
             (Role::FederationAdmin, Scope::Federation)
@@ -156,8 +160,16 @@ impl Membership {
         if role == Role::Participant && college.is_none() {
             return Err(ValidationError::new("error.college.required"));
         }
-        let college = if matches!(role, Role::Participant | Role::Coordinator) { college } else { None };
-        Ok(Self { role, scope, college })
+        let college = if matches!(role, Role::Participant | Role::Coordinator) {
+            college
+        } else {
+            None
+        };
+        Ok(Self {
+            role,
+            scope,
+            college,
+        })
     }
 }
 
@@ -187,10 +199,23 @@ mod tests {
     #[test]
     fn participants_need_a_college() {
         let org = Scope::Organisation(OrganisationId(1));
-        assert_eq!(Membership::new(Role::Participant, org, None).unwrap_err().key, "error.college.required");
+        assert_eq!(
+            Membership::new(Role::Participant, org, None)
+                .unwrap_err()
+                .key,
+            "error.college.required"
+        );
         let m = Membership::new(Role::Participant, org, Some(College::Volunteer)).unwrap();
         assert_eq!(m.college, Some(College::Volunteer));
-        let lead = Membership::new(Role::GroupLead, Scope::Group(GroupId(1)), Some(College::Volunteer)).unwrap();
-        assert_eq!(lead.college, None, "only organisation roles carry a collège");
+        let lead = Membership::new(
+            Role::GroupLead,
+            Scope::Group(GroupId(1)),
+            Some(College::Volunteer),
+        )
+        .unwrap();
+        assert_eq!(
+            lead.college, None,
+            "only organisation roles carry a collège"
+        );
     }
 }

@@ -91,13 +91,20 @@ mod tests {
 
     #[test]
     fn refuses_wrong_check_digit() {
-        assert_eq!(Siret::parse("73282932000075").unwrap_err().key, "error.siret.checksum");
+        assert_eq!(
+            Siret::parse("73282932000075").unwrap_err().key,
+            "error.siret.checksum"
+        );
     }
 
     #[test]
     fn refuses_wrong_length_or_letters() {
         for bad in ["", "1234", "7328293200007A", "732829320000744"] {
-            assert_eq!(Siret::parse(bad).unwrap_err().key, "error.siret.format", "{bad}");
+            assert_eq!(
+                Siret::parse(bad).unwrap_err().key,
+                "error.siret.format",
+                "{bad}"
+            );
         }
     }
 

@@ -14,11 +14,11 @@ pub mod organisations;
 pub mod regions;
 pub mod sessions;
 pub mod settings;
+#[cfg(feature = "testing")]
+pub mod testing;
 pub mod throttle;
 pub mod tokens;
 pub mod users;
-#[cfg(feature = "testing")]
-pub mod testing;
 
 pub use db::{Backend, Db};
 pub use error::StorageError;

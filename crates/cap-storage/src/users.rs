@@ -27,10 +27,16 @@ impl User {
     }
 }
 
-const SELECT: &str = "SELECT id, email, display_name, password_hash, locale, disabled_at FROM users";
+const SELECT: &str =
+    "SELECT id, email, display_name, password_hash, locale, disabled_at FROM users";
 
 /// Creates a user; a taken e-mail gives [`StorageError::Conflict`].
-pub async fn create(db: &Db, email: &Email, display_name: &str, password_hash: Option<&str>) -> Result<UserId> {
+pub async fn create(
+    db: &Db,
+    email: &Email,
+    display_name: &str,
+    password_hash: Option<&str>,
+) -> Result<UserId> {
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO users (email, display_name, password_hash, created_at) VALUES ($1, $2, $3, $4) RETURNING id",
     )
@@ -55,21 +61,28 @@ pub async fn get(db: &Db, id: UserId) -> Result<User> {
 
 /// One user by e-mail, if any.
 pub async fn find_by_email(db: &Db, email: &Email) -> Result<Option<User>> {
-    Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!("{SELECT} WHERE email = $1")))
-        .bind(email.as_str())
-        .fetch_optional(db.pool())
-        .await?)
+    Ok(
+        sqlx::query_as(sqlx::AssertSqlSafe(format!("{SELECT} WHERE email = $1")))
+            .bind(email.as_str())
+            .fetch_optional(db.pool())
+            .await?,
+    )
 }
 
 /// Every user, by name.
 pub async fn list(db: &Db) -> Result<Vec<User>> {
-    Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!("{SELECT} ORDER BY display_name, email")))
-        .fetch_all(db.pool())
-        .await?)
+    Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "{SELECT} ORDER BY display_name, email"
+    )))
+    .fetch_all(db.pool())
+    .await?)
 }
 
 /// The members of one organisation, by name.
-pub async fn list_for_organisation(db: &Db, organisation: cap_domain::OrganisationId) -> Result<Vec<User>> {
+pub async fn list_for_organisation(
+    db: &Db,
+    organisation: cap_domain::OrganisationId,
+) -> Result<Vec<User>> {
     Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "{SELECT} WHERE id IN (SELECT user_id FROM memberships WHERE organisation_id = $1) ORDER BY display_name, email"
     )))
@@ -89,7 +102,10 @@ pub async fn set_password(db: &Db, id: UserId, password_hash: &str) -> Result<()
     if done.rows_affected() == 0 {
         return Err(StorageError::NotFound);
     }
-    sqlx::query("DELETE FROM sessions WHERE user_id = $1").bind(id.0).execute(&mut *tx).await?;
+    sqlx::query("DELETE FROM sessions WHERE user_id = $1")
+        .bind(id.0)
+        .execute(&mut *tx)
+        .await?;
     tx.commit().await?;
     Ok(())
 }
@@ -116,5 +132,7 @@ pub async fn set_locale(db: &Db, id: UserId, locale: &str) -> Result<()> {
 
 /// Number of accounts (an empty instance offers first-start setup).
 pub async fn count(db: &Db) -> Result<i64> {
-    Ok(sqlx::query_scalar("SELECT COUNT(*) FROM users").fetch_one(db.pool()).await?)
+    Ok(sqlx::query_scalar("SELECT COUNT(*) FROM users")
+        .fetch_one(db.pool())
+        .await?)
 }

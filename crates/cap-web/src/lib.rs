@@ -1,1 +1,22 @@
-//! placeholder
+//! Cap's web layer: server-rendered pages grouped by feature, one file per action.
+//!
+//! Each handler extracts its input, asks the authorization policy, calls storage and renders a
+//! template. Cross-cutting concerns live in one place each: [`security`] (CSRF, headers),
+//! [`session`] (who is signed in), [`error`] (how failures become pages), [`i18n`] (words).
+
+pub mod app;
+mod crypto;
+mod error;
+mod features;
+mod forms;
+pub mod i18n;
+pub mod mail;
+mod page;
+pub mod routes;
+mod security;
+mod session;
+
+pub use app::{AppState, WebConfig, build_router, first_start_link, password_reset_link};
+pub use crypto::hash_password;
+pub use error::AppError;
+pub use mail::{Mailer, MailerConfig};

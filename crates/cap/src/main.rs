@@ -1,1 +1,259 @@
-fn main() {}
+//! `cap`: the Cap server and its administration commands.
+
+use anyhow::{Context, Result, bail};
+use cap::config::Config;
+use cap::{demo, server};
+use cap_domain::{Email, Membership, Role, Scope};
+use cap_storage::{memberships, users};
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+
+/// Cap — participatory self-assessment and progress plans for work-integration social enterprises.
+#[derive(Debug, Parser)]
+#[command(name = "cap", version)]
+struct Cli {
+    /// Configuration file (default: ./cap.toml when present).
+    #[arg(long, global = true, env = "CAP_CONFIG")]
+    config: Option<PathBuf>,
+    /// Database URL: sqlite://PATH (default ./data/cap.db) or postgres://…
+    #[arg(long, global = true)]
+    database_url: Option<String>,
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Run the web server (the default).
+    Serve {
+        /// Address to listen on, HOST:PORT (default 127.0.0.1:8080).
+        #[arg(long)]
+        addr: Option<String>,
+        /// Public URL used in e-mailed links (default http:// + addr).
+        #[arg(long)]
+        public_url: Option<String>,
+        /// Load the demo federation into an empty database and print how to sign in.
+        #[arg(long)]
+        demo: bool,
+    },
+    /// Apply pending database migrations, then exit.
+    Migrate,
+    /// Manage accounts.
+    User {
+        #[command(subcommand)]
+        action: UserAction,
+    },
+    /// Write a consistent copy of the SQLite database while the server runs.
+    Backup {
+        /// Target file (must not exist).
+        #[arg(long)]
+        to: PathBuf,
+    },
+    /// Check the configuration and the database, reporting every problem at once.
+    Check,
+}
+
+#[derive(Debug, Subcommand)]
+enum UserAction {
+    /// Create a federation administrator and print a link to choose their password.
+    CreateAdmin {
+        /// E-mail address.
+        #[arg(long)]
+        email: String,
+        /// Name shown in the interface.
+        #[arg(long)]
+        name: String,
+    },
+    /// Print a single-use link to choose a new password (valid one hour).
+    ResetPassword {
+        /// E-mail address of the account.
+        #[arg(long)]
+        email: String,
+    },
+}
+
+fn env_var(name: &str) -> Option<String> {
+    std::env::var(name).ok().filter(|v| !v.is_empty())
+}
+
+#[tokio::main]
+async fn main() -> Result<()> {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_env("CAP_LOG")
+                .unwrap_or_else(|_| "info,sqlx=warn".into()),
+        )
+        .init();
+    let cli = Cli::parse();
+    let mut config = Config::load(cli.config.as_deref(), &env_var)?;
+    if let Some(url) = cli.database_url {
+        config.database.url = url;
+    }
+    match cli.command.unwrap_or(Command::Serve {
+        addr: None,
+        public_url: None,
+        demo: false,
+    }) {
+        Command::Serve {
+            addr,
+            public_url,
+            demo,
+        } => {
+            if let Some(addr) = addr {
+                config.server.addr = addr;
+            }
+            if let Some(url) = public_url {
+                config.server.public_url = Some(url);
+            }
+            serve(config, demo).await
+        }
+        Command::Migrate => {
+            server::connect(&config).await?;
+            println!("Base de données à jour / database up to date.");
+            Ok(())
+        }
+        Command::User { action } => user(config, action).await,
+        Command::Backup { to } => backup(config, to).await,
+        Command::Check => check(config).await,
+    }
+}
+
+async fn serve(config: Config, demo: bool) -> Result<()> {
+    let db = server::connect(&config).await?;
+    let state = server::state(&config, db.clone()).await?;
+    if demo {
+        if demo::is_empty(&db).await? {
+            let hash = cap_web::hash_password(demo::DEMO_PASSWORD).map_err(anyhow::Error::msg)?;
+            let accounts = demo::load(&db, &hash).await?;
+            println!("\nFédération de démonstration chargée / demo federation loaded.");
+            println!(
+                "Mot de passe de tous les comptes / password of every account: {}\n",
+                demo::DEMO_PASSWORD
+            );
+            for account in accounts {
+                println!("  {:<28} {}", account.email, account.role);
+            }
+            println!();
+        } else {
+            println!(
+                "La base n'est pas vide : la démo n'est pas rechargée / database not empty: demo not loaded again."
+            );
+            println!(
+                "Comptes de démo / demo accounts: admin@demo.cap, referente@demo.cap … — mot de passe / password: {}",
+                demo::DEMO_PASSWORD
+            );
+        }
+    }
+    if let Some(link) = cap_web::first_start_link(&state).await? {
+        println!(
+            "\nPremier démarrage : créez le compte d'administration avec ce lien (valable 24 h, une fois) :"
+        );
+        println!(
+            "First start: create the administrator account with this link (valid 24 h, once):\n\n  {link}\n"
+        );
+    }
+    let listener = server::bind(&config).await?;
+    println!("Cap écoute sur / listens on {}", config.public_url());
+    server::serve(listener, state, server::shutdown_signal()).await?;
+    Ok(())
+}
+
+async fn user(config: Config, action: UserAction) -> Result<()> {
+    let db = server::connect(&config).await?;
+    let state = server::state(&config, db.clone()).await?;
+    match action {
+        UserAction::CreateAdmin { email, name } => {
+            let email =
+                Email::parse(&email).map_err(|e| anyhow::anyhow!("invalid e-mail ({})", e.key))?;
+            let id = match users::find_by_email(&db, &email).await? {
+                Some(user) => user.user_id(),
+                None => users::create(&db, &email, &name, None).await?,
+            };
+            let admin = Membership::new(Role::FederationAdmin, Scope::Federation, None)
+                .map_err(|e| anyhow::anyhow!(e.key))?;
+            memberships::grant(&db, id, admin).await?;
+            let link = cap_web::password_reset_link(&state, id, email.as_str()).await?;
+            println!(
+                "{email} est administrateur·rice de la fédération / is a federation administrator."
+            );
+            println!(
+                "Lien pour choisir le mot de passe (1 h) / link to choose the password (1 h):\n  {link}"
+            );
+        }
+        UserAction::ResetPassword { email } => {
+            let email =
+                Email::parse(&email).map_err(|e| anyhow::anyhow!("invalid e-mail ({})", e.key))?;
+            let Some(user) = users::find_by_email(&db, &email).await? else {
+                bail!("aucun compte pour / no account for {email}");
+            };
+            let link = cap_web::password_reset_link(&state, user.user_id(), email.as_str()).await?;
+            println!(
+                "Lien pour choisir un nouveau mot de passe (1 h) / link to choose a new password (1 h):\n  {link}"
+            );
+        }
+    }
+    Ok(())
+}
+
+async fn backup(config: Config, to: PathBuf) -> Result<()> {
+    let db = cap_storage::Db::connect_without_migrating(&config.database.url)
+        .await
+        .context("database")?;
+    if db.backup_sqlite(&to).await? {
+        println!(
+            "Copie cohérente écrite / consistent copy written: {}",
+            to.display()
+        );
+        println!(
+            "Restauration : arrêtez cap, remplacez le fichier de la base par cette copie, redémarrez."
+        );
+        Ok(())
+    } else {
+        println!("PostgreSQL : utilisez pg_dump / use pg_dump, for instance:");
+        println!(
+            "  pg_dump --format=custom --file={} \"{}\"",
+            to.display(),
+            config.database.url
+        );
+        println!(
+            "Restore: pg_restore --clean --dbname=\"{}\" {}",
+            config.database.url,
+            to.display()
+        );
+        Ok(())
+    }
+}
+
+async fn check(config: Config) -> Result<()> {
+    let mut problems = config.problems();
+    match cap_storage::Db::connect_without_migrating(&config.database.url).await {
+        Ok(db) => {
+            if let Err(e) = db.ping().await {
+                problems.push(format!("database: {e}"));
+            }
+        }
+        Err(e) => problems.push(format!(
+            "database: cannot connect to {}: {e}",
+            config.database.url
+        )),
+    }
+    if config.mail.smtp.is_none() {
+        if let Err(e) = std::fs::create_dir_all(&config.mail.outbox) {
+            problems.push(format!(
+                "mail.outbox: cannot create {}: {e}",
+                config.mail.outbox.display()
+            ));
+        }
+    }
+    if problems.is_empty() {
+        println!(
+            "Configuration valide, base de données joignable / configuration valid, database reachable."
+        );
+        Ok(())
+    } else {
+        for p in &problems {
+            eprintln!("  - {p}");
+        }
+        bail!("{} problème(s) / problem(s)", problems.len())
+    }
+}

@@ -1,0 +1,105 @@
+//! The one place where failures become responses.
+//!
+//! A handler returns an [`AppError`]; its `IntoResponse` sets the status and leaves an
+//! [`ErrorPage`] marker, which the page middleware turns into a full page in the user's language.
+
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use cap_storage::StorageError;
+
+/// Why a request could not be served.
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    /// The page needs a signed-in user; `next` is where to come back to.
+    #[error("sign-in required")]
+    SignInRequired {
+        /// Path to return to after signing in.
+        next: String,
+    },
+    /// Signed in, but the role does not allow this.
+    #[error("forbidden")]
+    Forbidden,
+    /// Nothing here, or nothing the user may know exists.
+    #[error("not found")]
+    NotFound,
+    /// The request was refused as a cross-site forgery.
+    #[error("cross-site request refused")]
+    CrossSite,
+    /// The storage failed.
+    #[error("storage: {0}")]
+    Storage(#[from] StorageError),
+    /// Anything else that is our fault.
+    #[error("internal: {0}")]
+    Internal(String),
+}
+
+/// Marker left on error responses so the page middleware can render the page.
+#[derive(Debug, Clone, Copy)]
+pub struct ErrorPage {
+    /// Message key of the page's title.
+    pub title_key: &'static str,
+    /// Message key of the explanation.
+    pub body_key: &'static str,
+    /// An identifier to quote to support, for server errors.
+    pub operation_id: Option<u64>,
+}
+
+impl AppError {
+    fn status(&self) -> StatusCode {
+        match self {
+            Self::SignInRequired { .. } => StatusCode::SEE_OTHER,
+            Self::Forbidden | Self::CrossSite => StatusCode::FORBIDDEN,
+            Self::NotFound | Self::Storage(StorageError::NotFound) => StatusCode::NOT_FOUND,
+            Self::Storage(_) | Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+}
+
+impl IntoResponse for AppError {
+    fn into_response(self) -> Response {
+        let status = self.status();
+        if let Self::SignInRequired { next } = &self {
+            let target = format!(
+                "/sign-in?next={}",
+                url::form_urlencoded::byte_serialize(next.as_bytes()).collect::<String>()
+            );
+            let mut response = status.into_response();
+            if let Ok(value) = HeaderValue::from_str(&target) {
+                response.headers_mut().insert(header::LOCATION, value);
+            }
+            return response;
+        }
+        let page = match status {
+            StatusCode::FORBIDDEN if matches!(self, Self::CrossSite) => ErrorPage {
+                title_key: "error.page.cross_site_title",
+                body_key: "error.page.cross_site",
+                operation_id: None,
+            },
+            StatusCode::FORBIDDEN => ErrorPage {
+                title_key: "error.page.forbidden_title",
+                body_key: "error.page.forbidden",
+                operation_id: None,
+            },
+            StatusCode::NOT_FOUND => ErrorPage {
+                title_key: "error.page.not_found_title",
+                body_key: "error.page.not_found",
+                operation_id: None,
+            },
+            _ => {
+                let operation_id: u64 = rand::random::<u64>() % 1_000_000_000;
+                tracing::error!(operation_id, error = %self, "request failed");
+                ErrorPage {
+                    title_key: "error.page.internal_title",
+                    body_key: "error.page.internal",
+                    operation_id: Some(operation_id),
+                }
+            }
+        };
+        let mut response = status.into_response();
+        response.extensions_mut().insert(page);
+        response
+    }
+}
+
+/// Shorthand for handler results.
+pub type AppResult<T> = Result<T, AppError>;

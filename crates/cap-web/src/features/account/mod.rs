@@ -1,0 +1,4 @@
+//! The signed-in user's own account and preferences.
+pub mod change_password;
+pub mod language;
+pub mod show;

@@ -1,0 +1,11 @@
+//! Federation administration: regions, organisations, groups, users and the audit log.
+pub mod audit;
+pub mod groups;
+pub mod index;
+pub mod invite;
+pub mod organisation_form;
+pub mod organisations;
+pub mod region_edit;
+pub mod regions;
+pub mod revoke_membership;
+pub mod users;

@@ -1,0 +1,102 @@
+//! `GET/POST /admin/regions`: the regional delegations, and adding one.
+
+use crate::app::AppState;
+use crate::error::AppResult;
+use crate::features::record;
+use crate::forms::FormErrors;
+use crate::page::{Page, redirect_with_flash};
+use crate::session::Ctx;
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::Form;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use cap_domain::{OrganisationName, ValidationError};
+use cap_storage::StorageError;
+use cap_storage::regions::{self, Region};
+use serde::Deserialize;
+
+/// A region's fields.
+#[derive(Debug, Default, Deserialize)]
+pub struct RegionForm {
+    #[serde(default)]
+    pub(crate) code: String,
+    #[serde(default)]
+    pub(crate) name: String,
+}
+
+impl RegionForm {
+    /// Validates the fields: a code of 2 to 10 letters or digits, and a name.
+    pub(crate) fn validate(&self, errors: &mut FormErrors) -> Option<(String, String)> {
+        let code = self.code.trim().to_uppercase();
+        let code_ok = (2..=10).contains(&code.chars().count())
+            && code.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
+        let code = errors.check(
+            "code",
+            if code_ok {
+                Ok(code)
+            } else {
+                Err(ValidationError::new("error.region.code"))
+            },
+        );
+        let name = errors.check("name", OrganisationName::parse(&self.name));
+        Some((code?, name?.into_inner()))
+    }
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "admin/regions.html")]
+struct RegionsPage {
+    page: Page,
+    regions: Vec<Region>,
+    form: RegionForm,
+    errors: FormErrors,
+}
+
+/// Lists the regions with the form to add one.
+pub async fn list(State(state): State<AppState>, page: Page) -> AppResult<Response> {
+    let regions = regions::list(&state.db).await?;
+    Ok(RegionsPage {
+        page,
+        regions,
+        form: RegionForm::default(),
+        errors: FormErrors::new(),
+    }
+    .into_response())
+}
+
+/// Adds a region.
+pub async fn create(
+    State(state): State<AppState>,
+    Ctx(ctx): Ctx,
+    page: Page,
+    Form(form): Form<RegionForm>,
+) -> AppResult<Response> {
+    let mut errors = FormErrors::new();
+    if let Some((code, name)) = form.validate(&mut errors) {
+        match regions::create(&state.db, &code, &name).await {
+            Ok(id) => {
+                record(&state, &ctx, "regions.create", "region", &id, &name).await?;
+                return Ok(redirect_with_flash(
+                    &state,
+                    "/admin/regions",
+                    "flash.region_created",
+                ));
+            }
+            Err(StorageError::Conflict) => errors.add("code", "error.region.taken"),
+            Err(e) => return Err(e.into()),
+        }
+    }
+    let regions = regions::list(&state.db).await?;
+    Ok((
+        StatusCode::UNPROCESSABLE_ENTITY,
+        RegionsPage {
+            page,
+            regions,
+            form,
+            errors,
+        },
+    )
+        .into_response())
+}

@@ -1,0 +1,2 @@
+//! Static files, embedded in the binary.
+pub mod serve;

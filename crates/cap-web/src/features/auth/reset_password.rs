@@ -1,0 +1,135 @@
+//! `GET/POST /password/reset/{token}`: chooses a new password from an e-mailed link.
+
+use crate::app::AppState;
+use crate::error::AppResult;
+use crate::features::record_as;
+use crate::forms::FormErrors;
+use crate::page::{Page, redirect_with_flash};
+use crate::session::Ctx;
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::Form;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use cap_domain::{NewPassword, UserId};
+use cap_storage::tokens::{self, Purpose};
+use cap_storage::{StorageError, users};
+use serde::Deserialize;
+
+#[derive(Template, WebTemplate)]
+#[template(path = "auth/reset_password.html")]
+struct ResetPage {
+    page: Page,
+    email: String,
+    errors: FormErrors,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "auth/link_invalid.html")]
+pub(crate) struct LinkInvalidPage {
+    pub(crate) page: Page,
+}
+
+/// The page shown for a used, expired or unknown link (410 Gone).
+pub(crate) fn link_invalid(page: Page) -> Response {
+    (StatusCode::GONE, LinkInvalidPage { page }).into_response()
+}
+
+/// Shows the new-password form when the link is live.
+pub async fn form(
+    State(state): State<AppState>,
+    Path(token): Path<String>,
+    page: Page,
+) -> AppResult<Response> {
+    match tokens::peek(
+        &state.db,
+        &state.keys.hash_token(&token),
+        Purpose::PasswordReset,
+        cap_storage::now(),
+    )
+    .await
+    {
+        Ok(t) => Ok(ResetPage {
+            page,
+            email: t.email,
+            errors: FormErrors::new(),
+        }
+        .into_response()),
+        Err(StorageError::NotFound) => Ok(link_invalid(page)),
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// The new password, twice.
+#[derive(Debug, Deserialize)]
+pub struct ResetForm {
+    #[serde(default)]
+    password: String,
+    #[serde(default)]
+    confirmation: String,
+}
+
+/// Sets the new password, consumes the link, and signs the user out everywhere.
+pub async fn submit(
+    State(state): State<AppState>,
+    Ctx(ctx): Ctx,
+    Path(token): Path<String>,
+    page: Page,
+    Form(form): Form<ResetForm>,
+) -> AppResult<Response> {
+    let hash = state.keys.hash_token(&token);
+    let now = cap_storage::now();
+    let live = match tokens::peek(&state.db, &hash, Purpose::PasswordReset, now).await {
+        Ok(t) => t,
+        Err(StorageError::NotFound) => return Ok(link_invalid(page)),
+        Err(e) => return Err(e.into()),
+    };
+    let mut errors = FormErrors::new();
+    let Some(password) = errors.check(
+        "password",
+        NewPassword::parse(&form.password, &form.confirmation),
+    ) else {
+        return Ok((
+            StatusCode::UNPROCESSABLE_ENTITY,
+            ResetPage {
+                page,
+                email: live.email,
+                errors,
+            },
+        )
+            .into_response());
+    };
+    let token = match tokens::consume(&state.db, &hash, Purpose::PasswordReset, now).await {
+        Ok(t) => t,
+        Err(StorageError::NotFound) => return Ok(link_invalid(page)),
+        Err(e) => return Err(e.into()),
+    };
+    let user = UserId(token.user_id.ok_or(crate::error::AppError::NotFound)?);
+    let phc = hash_blocking(password).await?;
+    users::set_password(&state.db, user, &phc).await?;
+    record_as(
+        &state,
+        &ctx,
+        Some(user),
+        &token.email,
+        "users.password_reset",
+        "user",
+        &user,
+        "",
+    )
+    .await?;
+    Ok(redirect_with_flash(
+        &state,
+        "/sign-in",
+        "flash.password_reset",
+    ))
+}
+
+/// Hashes a new password on a blocking thread.
+pub(crate) async fn hash_blocking(password: NewPassword) -> AppResult<String> {
+    tokio::task::spawn_blocking(move || crate::crypto::hash_password(password.expose()))
+        .await
+        .map_err(|e| crate::error::AppError::Internal(e.to_string()))?
+        .map_err(crate::error::AppError::Internal)
+}

@@ -1,0 +1,149 @@
+//! `GET/POST /sign-in`: e-mail and password, throttled per account and per address.
+
+use super::safe_next;
+use crate::app::AppState;
+use crate::crypto::{decoy_hash, verify_password};
+use crate::error::AppResult;
+use crate::features::{record, record_as};
+use crate::forms::FormErrors;
+use crate::page::Page;
+use crate::session::{Ctx, start_session};
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::Form;
+use axum::extract::{Query, State};
+use axum::http::{StatusCode, header};
+use axum::response::{AppendHeaders, IntoResponse, Redirect, Response};
+use cap_domain::Email;
+use cap_storage::{throttle, users};
+use serde::Deserialize;
+
+/// Failures allowed per account in one window.
+pub const MAX_FAILURES_PER_ACCOUNT: i64 = 5;
+/// Failures allowed per client address in one window.
+pub const MAX_FAILURES_PER_ADDRESS: i64 = 30;
+/// The throttling window.
+pub const WINDOW_SECS: i64 = 15 * 60;
+
+#[derive(Template, WebTemplate)]
+#[template(path = "auth/sign_in.html")]
+struct SignInPage {
+    page: Page,
+    email: String,
+    next: String,
+    errors: FormErrors,
+}
+
+/// Where to go after signing in.
+#[derive(Debug, Deserialize)]
+pub struct NextQuery {
+    #[serde(default)]
+    next: String,
+}
+
+/// Shows the sign-in form (or goes on when already signed in).
+pub async fn form(page: Page, Query(query): Query<NextQuery>) -> Response {
+    let next = safe_next(&query.next);
+    if page.signed_in() {
+        return Redirect::to(&next).into_response();
+    }
+    SignInPage {
+        page,
+        email: String::new(),
+        next,
+        errors: FormErrors::new(),
+    }
+    .into_response()
+}
+
+/// The submitted credentials.
+#[derive(Debug, Deserialize)]
+pub struct SignInForm {
+    #[serde(default)]
+    email: String,
+    #[serde(default)]
+    password: String,
+    #[serde(default)]
+    next: String,
+}
+
+/// Checks the credentials and starts a session.
+pub async fn submit(
+    State(state): State<AppState>,
+    Ctx(ctx): Ctx,
+    page: Page,
+    Form(form): Form<SignInForm>,
+) -> AppResult<Response> {
+    let next = safe_next(&form.next);
+    let mut errors = FormErrors::new();
+    let email = errors.check("email", Email::parse(&form.email));
+    if form.password.is_empty() {
+        errors.add("password", "error.password.required");
+    }
+    let refuse = |errors: FormErrors, status: StatusCode| {
+        Ok((
+            status,
+            SignInPage {
+                page: page.clone(),
+                email: form.email.clone(),
+                next: next.clone(),
+                errors,
+            },
+        )
+            .into_response())
+    };
+    let Some(email) = email.filter(|_| errors.is_empty()) else {
+        return refuse(errors, StatusCode::UNPROCESSABLE_ENTITY);
+    };
+
+    let now = cap_storage::now();
+    let account_bucket = format!("account:{email}");
+    let address_bucket = format!("address:{}", ctx.client_ip);
+    if throttle::failures(&state.db, &account_bucket, now, WINDOW_SECS).await?
+        >= MAX_FAILURES_PER_ACCOUNT
+        || throttle::failures(&state.db, &address_bucket, now, WINDOW_SECS).await?
+            >= MAX_FAILURES_PER_ADDRESS
+    {
+        record(&state, &ctx, "users.sign_in_throttled", "user", &email, "").await?;
+        errors.add("email", "error.signin.throttled");
+        return refuse(errors, StatusCode::TOO_MANY_REQUESTS);
+    }
+
+    let user = users::find_by_email(&state.db, &email).await?;
+    let stored_hash = user
+        .as_ref()
+        .and_then(|u| u.password_hash.clone())
+        .unwrap_or_else(|| decoy_hash().to_owned());
+    let password = form.password.clone();
+    let matches = tokio::task::spawn_blocking(move || verify_password(&password, &stored_hash))
+        .await
+        .map_err(|e| crate::error::AppError::Internal(e.to_string()))?;
+    let user = match user {
+        Some(user) if matches && user.password_hash.is_some() && user.disabled_at.is_none() => user,
+        _ => {
+            throttle::record_failure(&state.db, &account_bucket, now, WINDOW_SECS).await?;
+            throttle::record_failure(&state.db, &address_bucket, now, WINDOW_SECS).await?;
+            record(&state, &ctx, "users.sign_in_failed", "user", &email, "").await?;
+            errors.add("email", "error.signin.invalid");
+            return refuse(errors, StatusCode::UNPROCESSABLE_ENTITY);
+        }
+    };
+    throttle::clear(&state.db, &account_bucket).await?;
+    let cookie = start_session(&state, user.user_id()).await?;
+    record_as(
+        &state,
+        &ctx,
+        Some(user.user_id()),
+        &user.email,
+        "users.sign_in",
+        "user",
+        &user.id,
+        "",
+    )
+    .await?;
+    Ok((
+        AppendHeaders([(header::SET_COOKIE, cookie)]),
+        Redirect::to(&next),
+    )
+        .into_response())
+}

@@ -1,0 +1,2 @@
+//! A group's (GES) view of its organisations.
+pub mod show;

@@ -1,0 +1,2 @@
+//! Liveness and readiness.
+pub mod check;

@@ -1,0 +1,54 @@
+//! `GET /`: the places the user works in — their organisations, regions and groups.
+
+use crate::app::AppState;
+use crate::error::AppResult;
+use crate::page::Page;
+use crate::session::SignedIn;
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::extract::State;
+use axum::response::{IntoResponse, Response};
+use cap_domain::Scope;
+use cap_domain::authz::Permission;
+use cap_storage::groups::Group;
+use cap_storage::organisations::Organisation;
+use cap_storage::regions::Region;
+use cap_storage::{groups, organisations, regions};
+
+#[derive(Template, WebTemplate)]
+#[template(path = "pages/dashboard.html")]
+struct DashboardPage {
+    page: Page,
+    name: String,
+    is_admin: bool,
+    organisations: Vec<Organisation>,
+    regions: Vec<Region>,
+    groups: Vec<Group>,
+}
+
+/// Shows the dashboard.
+pub async fn handler(
+    State(state): State<AppState>,
+    SignedIn(viewer): SignedIn,
+    page: Page,
+) -> AppResult<Response> {
+    let organisations = organisations::list_for_user(&state.db, viewer.actor.user_id).await?;
+    let mut my_regions = Vec::new();
+    let mut my_groups = Vec::new();
+    for m in &viewer.actor.memberships {
+        match m.scope {
+            Scope::Region(r) => my_regions.push(regions::get(&state.db, r).await?),
+            Scope::Group(g) => my_groups.push(groups::get(&state.db, g).await?),
+            Scope::Federation | Scope::Organisation(_) => {}
+        }
+    }
+    Ok(DashboardPage {
+        name: viewer.user.display_name.clone(),
+        is_admin: viewer.can(Permission::AdministerFederation),
+        organisations,
+        regions: my_regions,
+        groups: my_groups,
+        page,
+    }
+    .into_response())
+}

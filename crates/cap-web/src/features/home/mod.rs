@@ -1,0 +1,2 @@
+//! The signed-in user's starting page.
+pub mod dashboard;

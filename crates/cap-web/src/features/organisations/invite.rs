@@ -1,0 +1,156 @@
+//! `GET/POST /organisations/{id}/invite`: a coordinator (or the region's delegate) invites a
+//! coordinator or a participant with their collège.
+
+use crate::app::AppState;
+use crate::error::AppResult;
+use crate::features::invitations;
+use crate::forms::{FormErrors, SelectOption};
+use crate::i18n::Tr;
+use crate::page::Page;
+use crate::session::{Ctx, SignedIn};
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::Form;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use cap_domain::authz::Permission;
+use cap_domain::{College, Email, Membership, OrganisationId, Role, Scope};
+use cap_storage::organisations::Organisation;
+use serde::Deserialize;
+
+/// The invitation form's fields.
+#[derive(Debug, Default, Deserialize)]
+pub struct InviteForm {
+    #[serde(default)]
+    display_name: String,
+    #[serde(default)]
+    email: String,
+    #[serde(default)]
+    role: String,
+    #[serde(default)]
+    college: String,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "organisations/invite.html")]
+struct InvitePage {
+    page: Page,
+    org: Organisation,
+    form: InviteForm,
+    roles: Vec<SelectOption>,
+    colleges: Vec<SelectOption>,
+    errors: FormErrors,
+}
+
+/// The page shown once an invitation is made.
+#[derive(Template, WebTemplate)]
+#[template(path = "pages/invitation_sent.html")]
+pub(crate) struct SentPage {
+    pub(crate) page: Page,
+    pub(crate) email: String,
+    pub(crate) sent: invitations::Sent,
+    pub(crate) back_href: String,
+}
+
+/// The collège choices, with an empty first choice.
+pub(crate) fn college_options(t: Tr, current: &str) -> Vec<SelectOption> {
+    std::iter::once(SelectOption::new("", t.t("common.choose"), current))
+        .chain(
+            College::ALL
+                .iter()
+                .map(|c| SelectOption::new(c.code(), t.t(c.label_key()), current)),
+        )
+        .collect()
+}
+
+fn page_for(page: Page, org: Organisation, form: InviteForm, errors: FormErrors) -> InvitePage {
+    let t = page.t;
+    let roles = [Role::Participant, Role::Coordinator]
+        .iter()
+        .map(|r| SelectOption::new(r.code(), t.t(r.label_key()), &form.role))
+        .collect();
+    let colleges = college_options(t, &form.college);
+    InvitePage {
+        page,
+        org,
+        form,
+        roles,
+        colleges,
+        errors,
+    }
+}
+
+/// Shows the form.
+pub async fn form(
+    State(state): State<AppState>,
+    SignedIn(viewer): SignedIn,
+    Path(id): Path<i64>,
+    page: Page,
+) -> AppResult<Response> {
+    let org =
+        super::load_authorized(&state, &viewer, id, Permission::ManageOrganisationMembers).await?;
+    let form = InviteForm {
+        role: Role::Participant.code().into(),
+        ..InviteForm::default()
+    };
+    Ok(page_for(page, org, form, FormErrors::new()).into_response())
+}
+
+/// Sends the invitation.
+pub async fn submit(
+    State(state): State<AppState>,
+    Ctx(ctx): Ctx,
+    SignedIn(viewer): SignedIn,
+    Path(id): Path<i64>,
+    page: Page,
+    Form(form): Form<InviteForm>,
+) -> AppResult<Response> {
+    let org =
+        super::load_authorized(&state, &viewer, id, Permission::ManageOrganisationMembers).await?;
+    let mut errors = FormErrors::new();
+    if form.display_name.trim().is_empty() {
+        errors.add("display_name", "error.display_name.required");
+    }
+    let email = errors.check("email", Email::parse(&form.email));
+    let role = errors
+        .check("role", Role::from_code(&form.role))
+        .filter(|r| matches!(r, Role::Participant | Role::Coordinator));
+    if role.is_none() {
+        errors.add("role", "error.role.invalid");
+    }
+    let college = if form.college.is_empty() {
+        None
+    } else {
+        errors.check("college", College::from_code(&form.college))
+    };
+    let membership = match role {
+        Some(role) => errors.check(
+            "college",
+            Membership::new(role, Scope::Organisation(OrganisationId(org.id)), college),
+        ),
+        None => None,
+    };
+    let (Some(email), Some(membership)) = (email, membership) else {
+        return Ok((
+            StatusCode::UNPROCESSABLE_ENTITY,
+            page_for(page, org, form, errors),
+        )
+            .into_response());
+    };
+    if !errors.is_empty() {
+        return Ok((
+            StatusCode::UNPROCESSABLE_ENTITY,
+            page_for(page, org, form, errors),
+        )
+            .into_response());
+    }
+    let sent = invitations::send(&state, &ctx, &email, &form.display_name, membership).await?;
+    Ok(SentPage {
+        page,
+        email: email.to_string(),
+        sent,
+        back_href: format!("/organisations/{}", org.id),
+    }
+    .into_response())
+}

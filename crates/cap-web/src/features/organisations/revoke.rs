@@ -1,0 +1,50 @@
+//! `POST /organisations/{id}/memberships/{membership}/revoke`: removes a member's role in the
+//! organisation.
+
+use crate::app::AppState;
+use crate::error::{AppError, AppResult};
+use crate::features::record;
+use crate::page::redirect_with_flash;
+use crate::session::{Ctx, SignedIn};
+use axum::extract::{Path, State};
+use axum::response::Response;
+use cap_domain::authz::Permission;
+use cap_domain::{OrganisationId, Scope};
+use cap_storage::memberships;
+
+/// Removes the membership if it belongs to this organisation.
+pub async fn handler(
+    State(state): State<AppState>,
+    Ctx(ctx): Ctx,
+    SignedIn(viewer): SignedIn,
+    Path((id, membership_id)): Path<(i64, i64)>,
+) -> AppResult<Response> {
+    let org =
+        super::load_authorized(&state, &viewer, id, Permission::ManageOrganisationMembers).await?;
+    let belongs = memberships::for_organisation(&state.db, OrganisationId(org.id))
+        .await?
+        .iter()
+        .any(|m| {
+            m.id == membership_id
+                && m.membership.scope == Scope::Organisation(OrganisationId(org.id))
+        });
+    if !belongs {
+        return Err(AppError::NotFound);
+    }
+    let removed = memberships::revoke(&state.db, membership_id).await?;
+    let details = format!("{} / {}", removed.membership.role.code(), org.name);
+    record(
+        &state,
+        &ctx,
+        "memberships.revoke",
+        "user",
+        &removed.user_id,
+        &details,
+    )
+    .await?;
+    Ok(redirect_with_flash(
+        &state,
+        &format!("/organisations/{}", org.id),
+        "flash.member_removed",
+    ))
+}

@@ -1,0 +1,73 @@
+//! `GET /organisations/{id}`: the organisation's home page.
+
+use crate::app::AppState;
+use crate::error::AppResult;
+use crate::page::Page;
+use crate::session::SignedIn;
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::extract::{Path, State};
+use axum::response::{IntoResponse, Response};
+use cap_domain::OrganisationId;
+use cap_domain::authz::Permission;
+use cap_storage::organisations::Organisation;
+use cap_storage::{memberships, users};
+
+/// A member as listed on the organisation's page.
+pub struct MemberRow {
+    /// Membership row id (to remove it).
+    pub membership_id: i64,
+    /// Name.
+    pub name: String,
+    /// E-mail.
+    pub email: String,
+    /// Role label key.
+    pub role_key: &'static str,
+    /// Collège label key, if any.
+    pub college_key: Option<&'static str>,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "organisations/show.html")]
+struct OrganisationPage {
+    page: Page,
+    org: Organisation,
+    type_key: &'static str,
+    can_manage: bool,
+    members: Vec<MemberRow>,
+}
+
+/// Shows the organisation to whoever may see it.
+pub async fn handler(
+    State(state): State<AppState>,
+    SignedIn(viewer): SignedIn,
+    Path(id): Path<i64>,
+    page: Page,
+) -> AppResult<Response> {
+    let org = super::load_authorized(&state, &viewer, id, Permission::ViewOrganisation).await?;
+    let can_manage = viewer.can(Permission::ManageOrganisationMembers(org.authz_ref()));
+    let people = users::list_for_organisation(&state.db, OrganisationId(org.id)).await?;
+    let members = memberships::for_organisation(&state.db, OrganisationId(org.id))
+        .await?
+        .into_iter()
+        .filter_map(|m| {
+            let user = people.iter().find(|u| u.id == m.user_id.0)?;
+            Some(MemberRow {
+                membership_id: m.id,
+                name: user.display_name.clone(),
+                email: user.email.clone(),
+                role_key: m.membership.role.label_key(),
+                college_key: m.membership.college.map(|c| c.label_key()),
+            })
+        })
+        .collect();
+    let type_key = org.type_label_key();
+    Ok(OrganisationPage {
+        page,
+        org,
+        type_key,
+        can_manage,
+        members,
+    }
+    .into_response())
+}

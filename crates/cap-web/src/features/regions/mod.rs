@@ -1,0 +1,2 @@
+//! A regional delegation's view of its members.
+pub mod show;

@@ -1,0 +1,230 @@
+//! Words of the interface, in French first and English second.
+//!
+//! Catalogues are TOML files in `locales/`, embedded at compile time. The locale is decided per
+//! request and carried in [`Tr`], never held globally, so concurrent requests never mix languages.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// A language of the interface.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Locale {
+    /// French, the default.
+    #[default]
+    Fr,
+    /// English.
+    En,
+}
+
+impl Locale {
+    /// The BCP 47 code, as in `lang="fr"`.
+    pub const fn code(self) -> &'static str {
+        match self {
+            Self::Fr => "fr",
+            Self::En => "en",
+        }
+    }
+
+    /// Parses `fr` or `en`.
+    pub fn from_code(code: &str) -> Option<Self> {
+        match code {
+            "fr" => Some(Self::Fr),
+            "en" => Some(Self::En),
+            _ => None,
+        }
+    }
+
+    /// The other language, offered by the switch.
+    pub const fn other(self) -> Self {
+        match self {
+            Self::Fr => Self::En,
+            Self::En => Self::Fr,
+        }
+    }
+}
+
+type Catalogue = HashMap<String, String>;
+
+fn flatten(prefix: &str, table: &toml::Table, out: &mut Catalogue) {
+    for (key, value) in table {
+        let full = if prefix.is_empty() {
+            key.clone()
+        } else {
+            format!("{prefix}.{key}")
+        };
+        match value {
+            toml::Value::Table(inner) => flatten(&full, inner, out),
+            toml::Value::String(text) => {
+                out.insert(full, text.clone());
+            }
+            other => {
+                out.insert(full, other.to_string());
+            }
+        }
+    }
+}
+
+/// Parses a catalogue's TOML text into flat dotted keys.
+pub fn parse_catalogue(text: &str) -> Result<HashMap<String, String>, toml::de::Error> {
+    let table: toml::Table = toml::from_str(text)?;
+    let mut out = Catalogue::new();
+    flatten("", &table, &mut out);
+    Ok(out)
+}
+
+/// The French catalogue's source.
+pub const FR_SOURCE: &str = include_str!("../locales/fr.toml");
+/// The English catalogue's source.
+pub const EN_SOURCE: &str = include_str!("../locales/en.toml");
+
+fn catalogue(locale: Locale) -> &'static Catalogue {
+    static FR: OnceLock<Catalogue> = OnceLock::new();
+    static EN: OnceLock<Catalogue> = OnceLock::new();
+    // The catalogues are checked by tests; a broken one degrades to showing keys, never a crash.
+    match locale {
+        Locale::Fr => FR.get_or_init(|| parse_catalogue(FR_SOURCE).unwrap_or_default()),
+        Locale::En => EN.get_or_init(|| parse_catalogue(EN_SOURCE).unwrap_or_default()),
+    }
+}
+
+/// The translator handed to every template.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Tr {
+    /// The request's language.
+    pub locale: Locale,
+}
+
+impl Tr {
+    /// A translator for `locale`.
+    pub const fn new(locale: Locale) -> Self {
+        Self { locale }
+    }
+
+    /// The message for `key`, or the key itself when missing (tests forbid that).
+    pub fn t<'a>(&self, key: &'a str) -> &'a str {
+        match catalogue(self.locale).get(key) {
+            Some(text) => text.as_str(),
+            None => key,
+        }
+    }
+
+    /// The message for `key` with `{}` replaced by `arg`.
+    pub fn t1(&self, key: &str, arg: impl std::fmt::Display) -> String {
+        self.t(key).replacen("{}", &arg.to_string(), 1)
+    }
+
+    /// The language code, for `lang` attributes.
+    pub fn lang(&self) -> &'static str {
+        self.locale.code()
+    }
+
+    /// A UTC timestamp shown as a Paris date and time (`26/11/2026 10:15` or `2026-11-26 10:15`).
+    pub fn datetime(&self, utc_seconds: impl std::borrow::Borrow<i64>) -> String {
+        let Ok(ts) = jiff::Timestamp::from_second(*utc_seconds.borrow()) else {
+            return String::new();
+        };
+        let Ok(tz) = jiff::tz::TimeZone::get("Europe/Paris") else {
+            return ts.to_string();
+        };
+        let zoned = ts.to_zoned(tz);
+        match self.locale {
+            Locale::Fr => zoned.strftime("%d/%m/%Y %H:%M").to_string(),
+            Locale::En => zoned.strftime("%Y-%m-%d %H:%M").to_string(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeSet;
+
+    #[test]
+    fn catalogues_parse_and_have_the_same_keys() {
+        let fr = parse_catalogue(FR_SOURCE).expect("fr.toml parses");
+        let en = parse_catalogue(EN_SOURCE).expect("en.toml parses");
+        let fr_keys: BTreeSet<_> = fr.keys().collect();
+        let en_keys: BTreeSet<_> = en.keys().collect();
+        let only_fr: Vec<_> = fr_keys.difference(&en_keys).collect();
+        let only_en: Vec<_> = en_keys.difference(&fr_keys).collect();
+        assert!(
+            only_fr.is_empty() && only_en.is_empty(),
+            "only in fr: {only_fr:?}; only in en: {only_en:?}"
+        );
+    }
+
+    /// Every key a template or handler asks for exists in the French catalogue.
+    #[test]
+    fn every_used_key_exists() {
+        let fr = parse_catalogue(FR_SOURCE).unwrap();
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut missing = Vec::new();
+        let mut files = Vec::new();
+        collect(&root.join("templates"), &mut files);
+        collect(&root.join("src"), &mut files);
+        collect(&root.join("../cap-domain/src"), &mut files);
+        for file in files {
+            let text = std::fs::read_to_string(&file).unwrap();
+            for key in quoted_keys(&text) {
+                if !fr.contains_key(&key) {
+                    missing.push(format!("{}: {key}", file.display()));
+                }
+            }
+        }
+        assert!(missing.is_empty(), "missing keys:\n{}", missing.join("\n"));
+    }
+
+    fn collect(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+        for entry in std::fs::read_dir(dir).unwrap().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                collect(&path, out);
+            } else if matches!(
+                path.extension().and_then(|e| e.to_str()),
+                Some("html" | "rs")
+            ) {
+                out.push(path);
+            }
+        }
+    }
+
+    /// Strings shaped like message keys: `"section.name"` with a known section prefix.
+    fn quoted_keys(text: &str) -> Vec<String> {
+        const SECTIONS: &[&str] = &[
+            "nav.", "common.", "error.", "flash.", "auth.", "account.", "home.", "org.",
+            "orgtype.", "role.", "college.", "admin.", "region.", "group.", "audit.", "mail.",
+            "page.",
+        ];
+        text.split('"')
+            .skip(1)
+            .step_by(2)
+            .filter(|s| {
+                SECTIONS.iter().any(|p| s.starts_with(p))
+                    && s.len() < 80
+                    && s.chars()
+                        .all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '_')
+                    && !s.ends_with('.')
+            })
+            .map(str::to_owned)
+            .collect()
+    }
+
+    #[test]
+    fn dates_are_shown_in_paris_time() {
+        // 2026-07-01 08:00 UTC is 10:00 in Paris (summer time).
+        assert_eq!(
+            Tr::new(Locale::Fr).datetime(1_782_892_800),
+            "01/07/2026 10:00"
+        );
+        assert_eq!(
+            Tr::new(Locale::En).datetime(1_782_892_800),
+            "2026-07-01 10:00"
+        );
+    }
+
+    #[test]
+    fn missing_keys_fall_back_to_the_key() {
+        assert_eq!(Tr::new(Locale::Fr).t("no.such.key"), "no.such.key");
+        assert_eq!(Tr::new(Locale::Fr).t1("no.such.key {}", 3), "no.such.key 3");
+    }
+}

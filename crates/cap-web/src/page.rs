@@ -1,0 +1,166 @@
+//! What every page shows around its content (title, navigation, messages), and the middleware
+//! that prepares the request context and renders error pages.
+
+use crate::app::AppState;
+use crate::error::{AppError, ErrorPage};
+use crate::i18n::Tr;
+use crate::session::{Ctx, FLASH_COOKIE, RequestContext, load_context, set_cookie};
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::extract::{FromRequestParts, Request, State};
+use axum::http::{header, request::Parts};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use cap_domain::authz::Permission;
+use std::sync::Arc;
+
+/// A link of the main navigation.
+#[derive(Debug, Clone)]
+pub struct NavItem {
+    /// Target.
+    pub href: &'static str,
+    /// Message key of its label.
+    pub label_key: &'static str,
+    /// Whether it is the current section.
+    pub current: bool,
+}
+
+/// The frame of every page.
+#[derive(Debug, Clone)]
+pub struct Page {
+    /// Translator.
+    pub t: Tr,
+    /// The request context.
+    pub ctx: Arc<RequestContext>,
+    /// The federation's name, shown in the header.
+    pub federation_name: String,
+    /// Main navigation.
+    pub nav: Vec<NavItem>,
+}
+
+impl Page {
+    /// The frame for a request.
+    pub fn new(state: &AppState, ctx: Arc<RequestContext>) -> Self {
+        let path = ctx.path.split('?').next().unwrap_or_default().to_owned();
+        let mut nav = Vec::new();
+        if let Some(viewer) = &ctx.viewer {
+            nav.push(NavItem {
+                href: "/",
+                label_key: "nav.home",
+                current: path == "/" || path.starts_with("/organisations"),
+            });
+            if viewer.can(Permission::AdministerFederation) {
+                nav.push(NavItem {
+                    href: "/admin",
+                    label_key: "nav.admin",
+                    current: path.starts_with("/admin"),
+                });
+            }
+            nav.push(NavItem {
+                href: "/account",
+                label_key: "nav.account",
+                current: path.starts_with("/account"),
+            });
+        }
+        Self {
+            t: ctx.tr(),
+            ctx,
+            federation_name: state.config.federation_name.clone(),
+            nav,
+        }
+    }
+
+    /// Whether someone is signed in.
+    pub fn signed_in(&self) -> bool {
+        self.ctx.viewer.is_some()
+    }
+
+    /// The signed-in user's name.
+    pub fn user_name(&self) -> &str {
+        self.ctx
+            .viewer
+            .as_ref()
+            .map_or("", |v| v.user.display_name.as_str())
+    }
+
+    /// The one-shot message to show, if any.
+    pub fn flash(&self) -> Option<&str> {
+        self.ctx.flash.as_deref().map(|key| self.t.t(key))
+    }
+
+    /// The current path, for forms that come back here.
+    pub fn path(&self) -> &str {
+        &self.ctx.path
+    }
+}
+
+impl FromRequestParts<AppState> for Page {
+    type Rejection = AppError;
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        let Ctx(ctx) = Ctx::from_request_parts(parts, state).await?;
+        Ok(Page::new(state, ctx))
+    }
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "pages/error.html")]
+struct ErrorTemplate {
+    page: Page,
+    title_key: &'static str,
+    body_key: &'static str,
+    operation_id: Option<u64>,
+}
+
+/// Prepares the request context, renders error pages in the user's language, and clears the
+/// one-shot message once shown.
+pub async fn page_middleware(
+    State(state): State<AppState>,
+    request: Request,
+    next: Next,
+) -> Response {
+    let (mut parts, body) = request.into_parts();
+    let ctx = match load_context(&state, &parts).await {
+        Ok(ctx) => Arc::new(ctx),
+        Err(err) => return err.into_response(),
+    };
+    parts.extensions.insert(ctx.clone());
+    let had_flash = ctx.flash.is_some();
+    let mut response = next.run(Request::from_parts(parts, body)).await;
+    if let Some(error) = response.extensions().get::<ErrorPage>().copied() {
+        let status = response.status();
+        let page = Page::new(&state, ctx);
+        let mut rendered = ErrorTemplate {
+            page,
+            title_key: error.title_key,
+            body_key: error.body_key,
+            operation_id: error.operation_id,
+        }
+        .into_response();
+        *rendered.status_mut() = status;
+        response = rendered;
+    }
+    let sets_flash = response
+        .headers()
+        .get_all(header::SET_COOKIE)
+        .iter()
+        .any(|v| v.to_str().is_ok_and(|v| v.starts_with(FLASH_COOKIE)));
+    if had_flash && !sets_flash && !response.status().is_redirection() {
+        response
+            .headers_mut()
+            .append(header::SET_COOKIE, set_cookie(&state, FLASH_COOKIE, "", 0));
+    }
+    response
+}
+
+/// A redirect after a successful form (303), with a one-shot message key to show there.
+pub fn redirect_with_flash(state: &AppState, to: &str, flash_key: &'static str) -> Response {
+    let mut response = axum::response::Redirect::to(to).into_response();
+    response.headers_mut().append(
+        header::SET_COOKIE,
+        set_cookie(state, FLASH_COOKIE, flash_key, 60),
+    );
+    response
+}

@@ -1,0 +1,247 @@
+//! The route table: every route with the access it requires.
+//!
+//! The router is built from this table, so no route can exist without a declared access level,
+//! and tests enumerate the same table to prove each route's authorization.
+
+use crate::app::AppState;
+use crate::error::AppError;
+use crate::features::{account, admin, assets, auth, groups, health, home, organisations, regions};
+use crate::session::RequestContext;
+use axum::Router;
+use axum::extract::Request;
+use axum::http::Method;
+use axum::middleware::{Next, from_fn};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{MethodRouter, get, post};
+use cap_domain::authz::{Permission, allows};
+use std::sync::Arc;
+
+/// Who may reach a route before its handler runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    /// Anyone, signed in or not.
+    Public,
+    /// Any signed-in user.
+    SignedIn,
+    /// Federation administrators only.
+    FederationAdmin,
+    /// Signed-in users; the handler then asks the policy about the resource in the path.
+    Scoped,
+}
+
+/// One route of the table.
+#[derive(Debug, Clone)]
+pub struct RouteSpec {
+    /// HTTP method.
+    pub method: Method,
+    /// Path pattern, as axum reads it (`/organisations/{id}`).
+    pub path: &'static str,
+    /// Required access.
+    pub access: Access,
+}
+
+/// The routes and the router they make.
+pub struct RouteTable {
+    specs: Vec<RouteSpec>,
+    router: Router<AppState>,
+}
+
+impl RouteTable {
+    fn new() -> Self {
+        Self {
+            specs: Vec::new(),
+            router: Router::new(),
+        }
+    }
+
+    fn add(
+        mut self,
+        method: Method,
+        path: &'static str,
+        access: Access,
+        handler: MethodRouter<AppState>,
+    ) -> Self {
+        self.specs.push(RouteSpec {
+            method,
+            path,
+            access,
+        });
+        let guarded = handler.route_layer(from_fn(move |request: Request, next: Next| {
+            guard(access, request, next)
+        }));
+        self.router = self.router.route(path, guarded);
+        self
+    }
+
+    fn get(self, path: &'static str, access: Access, handler: MethodRouter<AppState>) -> Self {
+        self.add(Method::GET, path, access, handler)
+    }
+
+    fn post(self, path: &'static str, access: Access, handler: MethodRouter<AppState>) -> Self {
+        self.add(Method::POST, path, access, handler)
+    }
+
+    /// Every declared route.
+    pub fn specs(&self) -> &[RouteSpec] {
+        &self.specs
+    }
+
+    /// The router serving the table.
+    pub fn into_router(self) -> Router<AppState> {
+        self.router
+    }
+}
+
+async fn guard(access: Access, request: Request, next: Next) -> Response {
+    if access == Access::Public {
+        return next.run(request).await;
+    }
+    let Some(ctx) = request.extensions().get::<Arc<RequestContext>>().cloned() else {
+        return AppError::Internal("request context missing".into()).into_response();
+    };
+    let Some(viewer) = &ctx.viewer else {
+        return AppError::SignInRequired {
+            next: ctx.path.clone(),
+        }
+        .into_response();
+    };
+    if access == Access::FederationAdmin && !allows(&viewer.actor, Permission::AdministerFederation)
+    {
+        return AppError::Forbidden.into_response();
+    }
+    next.run(request).await
+}
+
+/// The product's routes.
+pub fn table() -> RouteTable {
+    use Access::*;
+    RouteTable::new()
+        .get("/healthz", Public, get(health::check::handler))
+        .get("/static/{file}", Public, get(assets::serve::handler))
+        .get("/", SignedIn, get(home::dashboard::handler))
+        .get("/sign-in", Public, get(auth::sign_in::form))
+        .post("/sign-in", Public, post(auth::sign_in::submit))
+        .post("/sign-out", SignedIn, post(auth::sign_out::handler))
+        .get("/password/forgot", Public, get(auth::forgot_password::form))
+        .post(
+            "/password/forgot",
+            Public,
+            post(auth::forgot_password::submit),
+        )
+        .get(
+            "/password/reset/{token}",
+            Public,
+            get(auth::reset_password::form),
+        )
+        .post(
+            "/password/reset/{token}",
+            Public,
+            post(auth::reset_password::submit),
+        )
+        .get(
+            "/invitation/{token}",
+            Public,
+            get(auth::accept_invitation::form),
+        )
+        .post(
+            "/invitation/{token}",
+            Public,
+            post(auth::accept_invitation::submit),
+        )
+        .get("/setup/{token}", Public, get(auth::setup::form))
+        .post("/setup/{token}", Public, post(auth::setup::submit))
+        .post("/language", Public, post(account::language::handler))
+        .get("/account", SignedIn, get(account::show::handler))
+        .post(
+            "/account/password",
+            SignedIn,
+            post(account::change_password::handler),
+        )
+        .get(
+            "/organisations/{id}",
+            Scoped,
+            get(organisations::show::handler),
+        )
+        .get(
+            "/organisations/{id}/invite",
+            Scoped,
+            get(organisations::invite::form),
+        )
+        .post(
+            "/organisations/{id}/invite",
+            Scoped,
+            post(organisations::invite::submit),
+        )
+        .post(
+            "/organisations/{id}/memberships/{membership}/revoke",
+            Scoped,
+            post(organisations::revoke::handler),
+        )
+        .get("/regions/{id}", Scoped, get(regions::show::handler))
+        .get("/groups/{id}", Scoped, get(groups::show::handler))
+        .get("/admin", FederationAdmin, get(admin::index::handler))
+        .get("/admin/regions", FederationAdmin, get(admin::regions::list))
+        .post(
+            "/admin/regions",
+            FederationAdmin,
+            post(admin::regions::create),
+        )
+        .get(
+            "/admin/regions/{id}",
+            FederationAdmin,
+            get(admin::region_edit::form),
+        )
+        .post(
+            "/admin/regions/{id}",
+            FederationAdmin,
+            post(admin::region_edit::submit),
+        )
+        .get(
+            "/admin/organisations",
+            FederationAdmin,
+            get(admin::organisations::list),
+        )
+        .get(
+            "/admin/organisations/new",
+            FederationAdmin,
+            get(admin::organisation_form::new_form),
+        )
+        .post(
+            "/admin/organisations/new",
+            FederationAdmin,
+            post(admin::organisation_form::create),
+        )
+        .get(
+            "/admin/organisations/{id}/edit",
+            FederationAdmin,
+            get(admin::organisation_form::edit_form),
+        )
+        .post(
+            "/admin/organisations/{id}/edit",
+            FederationAdmin,
+            post(admin::organisation_form::update),
+        )
+        .get("/admin/groups", FederationAdmin, get(admin::groups::list))
+        .post(
+            "/admin/groups",
+            FederationAdmin,
+            post(admin::groups::create),
+        )
+        .get("/admin/users", FederationAdmin, get(admin::users::list))
+        .get(
+            "/admin/invitations/new",
+            FederationAdmin,
+            get(admin::invite::form),
+        )
+        .post(
+            "/admin/invitations/new",
+            FederationAdmin,
+            post(admin::invite::submit),
+        )
+        .post(
+            "/admin/memberships/{id}/revoke",
+            FederationAdmin,
+            post(admin::revoke_membership::handler),
+        )
+        .get("/admin/audit", FederationAdmin, get(admin::audit::handler))
+}

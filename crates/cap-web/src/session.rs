@@ -1,0 +1,247 @@
+//! Who is signed in: the session cookie, the per-request context, and the extractors handlers use.
+
+use crate::app::AppState;
+use crate::error::AppError;
+use crate::i18n::{Locale, Tr};
+use axum::extract::{ConnectInfo, FromRequestParts};
+use axum::http::{HeaderMap, HeaderValue, header, request::Parts};
+use cap_domain::authz::{Actor, Permission, allows};
+use cap_storage::users::User;
+use cap_storage::{memberships, sessions, users};
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+/// How long a session lasts after signing in.
+pub const SESSION_SECS: i64 = 14 * 24 * 3600;
+/// Cookie holding the language chosen with the switch.
+pub const LANG_COOKIE: &str = "cap_lang";
+/// Cookie holding a one-shot message key shown after a redirect.
+pub const FLASH_COOKIE: &str = "cap_flash";
+
+/// The signed-in user with every role they hold.
+#[derive(Debug, Clone)]
+pub struct Viewer {
+    /// The account.
+    pub user: User,
+    /// The account's memberships, as the policy sees them.
+    pub actor: Actor,
+    /// Hash of this session's token (to end it on sign-out).
+    pub session_hash: String,
+}
+
+impl Viewer {
+    /// Succeeds when the policy allows `permission`.
+    pub fn require(&self, permission: Permission) -> Result<(), AppError> {
+        if allows(&self.actor, permission) {
+            Ok(())
+        } else {
+            // A resource of another organisation is answered as absent, not as forbidden,
+            // so its existence leaks nothing.
+            Err(match permission {
+                Permission::AdministerFederation => AppError::Forbidden,
+                _ => AppError::NotFound,
+            })
+        }
+    }
+
+    /// Whether the policy allows `permission`.
+    pub fn can(&self, permission: Permission) -> bool {
+        allows(&self.actor, permission)
+    }
+}
+
+/// What every handler knows about the request before it starts.
+#[derive(Debug, Clone)]
+pub struct RequestContext {
+    /// The interface language.
+    pub locale: Locale,
+    /// The signed-in user, if any.
+    pub viewer: Option<Arc<Viewer>>,
+    /// A message key to show once (after a redirect).
+    pub flash: Option<String>,
+    /// The path and query asked for.
+    pub path: String,
+    /// The client's address (for throttling and the audit log).
+    pub client_ip: String,
+}
+
+impl RequestContext {
+    /// The translator for this request.
+    pub fn tr(&self) -> Tr {
+        Tr::new(self.locale)
+    }
+
+    /// The e-mail of the signed-in user, or "anonyme", for the audit log.
+    pub fn actor_label(&self) -> String {
+        self.viewer
+            .as_ref()
+            .map_or_else(|| "anonyme".to_owned(), |v| v.user.email.clone())
+    }
+}
+
+/// The value of one cookie.
+pub fn cookie<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(k, _)| *k == name)
+        .map(|(_, v)| v)
+}
+
+/// A `Set-Cookie` value with the house attributes (HttpOnly, SameSite=Lax, Path=/, Secure
+/// behind HTTPS).
+pub fn set_cookie(state: &AppState, name: &str, value: &str, max_age: i64) -> HeaderValue {
+    let secure = if state.config.secure_cookies() {
+        "; Secure"
+    } else {
+        ""
+    };
+    HeaderValue::from_str(&format!(
+        "{name}={value}; Path=/; Max-Age={max_age}; HttpOnly; SameSite=Lax{secure}"
+    ))
+    .unwrap_or_else(|_| HeaderValue::from_static("invalid=; Max-Age=0"))
+}
+
+/// Name of the session cookie: `__Host-` prefixed behind HTTPS, which browsers bind to this host.
+pub fn session_cookie_name(state: &AppState) -> &'static str {
+    if state.config.secure_cookies() {
+        "__Host-cap_session"
+    } else {
+        "cap_session"
+    }
+}
+
+/// Builds the request context: client address, signed-in user, language, one-shot message.
+pub async fn load_context(state: &AppState, parts: &Parts) -> Result<RequestContext, AppError> {
+    let client_ip = client_ip(state, parts);
+    let viewer = match cookie(&parts.headers, session_cookie_name(state)) {
+        Some(token) => load_viewer(state, token).await?,
+        None => None,
+    };
+    let locale = cookie(&parts.headers, LANG_COOKIE)
+        .and_then(Locale::from_code)
+        .or_else(|| {
+            viewer
+                .as_ref()
+                .and_then(|v| Locale::from_code(&v.user.locale))
+        })
+        .unwrap_or_default();
+    let flash = cookie(&parts.headers, FLASH_COOKIE)
+        .filter(|k| {
+            k.chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '_')
+        })
+        .map(str::to_owned);
+    let path = parts
+        .uri
+        .path_and_query()
+        .map_or_else(|| parts.uri.path().to_owned(), |p| p.as_str().to_owned());
+    Ok(RequestContext {
+        locale,
+        viewer,
+        flash,
+        path,
+        client_ip,
+    })
+}
+
+async fn load_viewer(state: &AppState, token: &str) -> Result<Option<Arc<Viewer>>, AppError> {
+    let session_hash = state.keys.hash_token(token);
+    let Some(user_id) = sessions::user_of(&state.db, &session_hash, cap_storage::now()).await?
+    else {
+        return Ok(None);
+    };
+    let user = users::get(&state.db, user_id).await?;
+    let memberships = memberships::for_user(&state.db, user_id)
+        .await?
+        .into_iter()
+        .map(|m| m.membership)
+        .collect();
+    Ok(Some(Arc::new(Viewer {
+        user,
+        actor: Actor {
+            user_id,
+            memberships,
+        },
+        session_hash,
+    })))
+}
+
+fn client_ip(state: &AppState, parts: &Parts) -> String {
+    if state.config.behind_proxy {
+        // The reverse proxy appends the address it saw last; earlier entries are client-supplied.
+        if let Some(ip) = parts
+            .headers
+            .get("x-forwarded-for")
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.rsplit(',').next())
+            .map(str::trim)
+            .filter(|v| !v.is_empty())
+        {
+            return ip.to_owned();
+        }
+    }
+    parts
+        .extensions
+        .get::<ConnectInfo<SocketAddr>>()
+        .map_or_else(|| "unknown".to_owned(), |c| c.0.ip().to_string())
+}
+
+/// Starts a session for `user`; returns the cookie to set.
+pub async fn start_session(
+    state: &AppState,
+    user: cap_domain::UserId,
+) -> Result<HeaderValue, AppError> {
+    let token = crate::crypto::random_token();
+    let now = cap_storage::now();
+    sessions::create(
+        &state.db,
+        &state.keys.hash_token(&token),
+        user,
+        now,
+        now + SESSION_SECS,
+    )
+    .await?;
+    Ok(set_cookie(
+        state,
+        session_cookie_name(state),
+        &token,
+        SESSION_SECS,
+    ))
+}
+
+/// The request context, put in place by the page middleware.
+#[derive(Debug, Clone)]
+pub struct Ctx(pub Arc<RequestContext>);
+
+impl<S: Send + Sync> FromRequestParts<S> for Ctx {
+    type Rejection = AppError;
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        parts
+            .extensions
+            .get::<Arc<RequestContext>>()
+            .cloned()
+            .map(Ctx)
+            .ok_or_else(|| AppError::Internal("request context missing".into()))
+    }
+}
+
+/// A signed-in user; anonymous visitors are sent to the sign-in page and brought back.
+#[derive(Debug, Clone)]
+pub struct SignedIn(pub Arc<Viewer>);
+
+impl<S: Send + Sync> FromRequestParts<S> for SignedIn {
+    type Rejection = AppError;
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        let Ctx(ctx) = Ctx::from_request_parts(parts, state).await?;
+        match &ctx.viewer {
+            Some(viewer) => Ok(SignedIn(viewer.clone())),
+            None => Err(AppError::SignInRequired {
+                next: ctx.path.clone(),
+            }),
+        }
+    }
+}

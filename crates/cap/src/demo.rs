@@ -1,0 +1,383 @@
+//! The demo federation: 14 regions, about thirty invented organisations of every type, three
+//! groups, and accounts in every role, so a newcomer sees something at once.
+
+use cap_domain::{
+    College, Email, Membership, OrganisationName, OrganisationType, Role, Scope, Siret,
+};
+use cap_storage::organisations::OrganisationInput;
+use cap_storage::{Db, StorageError, groups, memberships, organisations, regions, users};
+
+/// The password of every demo account (printed at start; demo databases only).
+pub const DEMO_PASSWORD: &str = "cap-demo-2026";
+
+/// One demo account, as printed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DemoAccount {
+    /// E-mail to sign in with.
+    pub email: String,
+    /// What the account can do.
+    pub role: String,
+}
+
+const REGIONS: [(&str, &str); 14] = [
+    ("ARA", "Auvergne-Rhône-Alpes"),
+    ("BFC", "Bourgogne-Franche-Comté"),
+    ("BRE", "Bretagne"),
+    ("CVL", "Centre-Val de Loire"),
+    ("COR", "Corse"),
+    ("GES", "Grand Est"),
+    ("HDF", "Hauts-de-France"),
+    ("IDF", "Île-de-France"),
+    ("NOR", "Normandie"),
+    ("NAQ", "Nouvelle-Aquitaine"),
+    ("OCC", "Occitanie"),
+    ("PDL", "Pays de la Loire"),
+    ("PAC", "Provence-Alpes-Côte d'Azur"),
+    ("OM", "Outre-mer"),
+];
+
+/// (name, type, region index, group index, city, postal code)
+const ORGANISATIONS: [(&str, &str, usize, Option<usize>, &str, &str); 30] = [
+    ("Atelier du Lac", "ACI", 0, Some(0), "Annecy", "74000"),
+    ("Tremplin Services", "AI", 0, Some(0), "Chambéry", "73000"),
+    (
+        "Rhône Intérim Solidaire",
+        "ETTI",
+        0,
+        Some(0),
+        "Lyon",
+        "69007",
+    ),
+    (
+        "Les Jardins de Cocagne du Doubs",
+        "ACI",
+        1,
+        None,
+        "Besançon",
+        "25000",
+    ),
+    ("Bourgogne Recyclerie", "EI", 1, None, "Dijon", "21000"),
+    (
+        "Bretagne Emplois Partagés",
+        "GEIQ",
+        2,
+        Some(1),
+        "Rennes",
+        "35000",
+    ),
+    ("Ty Coz Insertion", "ACI", 2, Some(1), "Quimper", "29000"),
+    (
+        "Armor Travail Temporaire",
+        "ETTI",
+        2,
+        Some(1),
+        "Saint-Brieuc",
+        "22000",
+    ),
+    ("Loire Vélo Atelier", "ACI", 3, None, "Orléans", "45000"),
+    (
+        "Tours Services à Domicile",
+        "SAP",
+        3,
+        None,
+        "Tours",
+        "37000",
+    ),
+    ("Corsica Ressourcerie", "EI", 4, None, "Ajaccio", "20000"),
+    ("Alsace Bois Insertion", "EI", 5, None, "Colmar", "68000"),
+    ("Lorraine Intermédiaire", "AI", 5, None, "Nancy", "54000"),
+    (
+        "Nord Bâtiment Solidaire",
+        "EI",
+        6,
+        Some(2),
+        "Lille",
+        "59000",
+    ),
+    (
+        "Picardie Chantiers Verts",
+        "ACI",
+        6,
+        Some(2),
+        "Amiens",
+        "80000",
+    ),
+    (
+        "Côte d'Opale Intérim",
+        "ETTI",
+        6,
+        Some(2),
+        "Calais",
+        "62100",
+    ),
+    ("Paris Couture Solidaire", "ACI", 7, None, "Paris", "75019"),
+    (
+        "Seine-Saint-Denis Logistique",
+        "EI",
+        7,
+        None,
+        "Saint-Denis",
+        "93200",
+    ),
+    (
+        "Indépendants en Chemin",
+        "EITI",
+        7,
+        None,
+        "Montreuil",
+        "93100",
+    ),
+    ("Normandie Maraîchage", "ACI", 8, None, "Caen", "14000"),
+    ("Rouen Coup de Main", "AI", 8, None, "Rouen", "76000"),
+    (
+        "Gironde Éco-Construction",
+        "EI",
+        9,
+        None,
+        "Bordeaux",
+        "33000",
+    ),
+    ("Limousin Multiservices", "AI", 9, None, "Limoges", "87000"),
+    (
+        "Toulouse Cuisine Solidaire",
+        "ACI",
+        10,
+        None,
+        "Toulouse",
+        "31000",
+    ),
+    (
+        "Hérault Auto-Entrepreneurs Accompagnés",
+        "EITI",
+        10,
+        None,
+        "Montpellier",
+        "34000",
+    ),
+    ("Nantes Réemploi", "EI", 11, None, "Nantes", "44000"),
+    (
+        "Vendée Aide à Domicile",
+        "SAP",
+        11,
+        None,
+        "La Roche-sur-Yon",
+        "85000",
+    ),
+    (
+        "Marseille Nettoyage Solidaire",
+        "EI",
+        12,
+        None,
+        "Marseille",
+        "13003",
+    ),
+    (
+        "Alpes-Maritimes Qualification",
+        "GEIQ",
+        12,
+        None,
+        "Nice",
+        "06000",
+    ),
+    (
+        "Réunion Terre et Mer",
+        "OTHER",
+        13,
+        None,
+        "Saint-Denis",
+        "97400",
+    ),
+];
+
+const GROUPS: [&str; 3] = [
+    "GES Alpes Solidaires",
+    "GES Breizh Insertion",
+    "GES Nord Avenir",
+];
+
+/// Whether the database is empty enough to receive the demo (no region, no account).
+pub async fn is_empty(db: &Db) -> Result<bool, StorageError> {
+    Ok(regions::list(db).await?.is_empty() && users::count(db).await? == 0)
+}
+
+/// Loads the demo federation; `password_hash` is the argon2id hash of [`DEMO_PASSWORD`].
+pub async fn load(db: &Db, password_hash: &str) -> Result<Vec<DemoAccount>, StorageError> {
+    let mut region_ids = Vec::new();
+    for (code, name) in REGIONS {
+        region_ids.push(regions::create(db, code, name).await?);
+    }
+    let mut group_ids = Vec::new();
+    for name in GROUPS {
+        group_ids.push(groups::create(db, name).await?);
+    }
+    let mut org_ids = Vec::new();
+    for (i, (name, org_type, region, group, city, postal)) in ORGANISATIONS.iter().enumerate() {
+        let input = OrganisationInput {
+            name: OrganisationName::parse(name).map_err(corrupt)?,
+            org_type: OrganisationType::from_code(org_type).map_err(corrupt)?,
+            siret: Some(demo_siret(i as u32)),
+            region: region_ids[*region],
+            group: group.map(|g: usize| group_ids[g]),
+            address: format!("{} rue de l'Économie Solidaire", 2 + i * 3),
+            postal_code: (*postal).to_owned(),
+            city: (*city).to_owned(),
+        };
+        org_ids.push(organisations::create(db, &input).await?);
+    }
+
+    let mut accounts = Vec::new();
+    let mut add = async |email: &str,
+                         name: &str,
+                         grants: Vec<Membership>,
+                         role: &str|
+           -> Result<(), StorageError> {
+        let email = Email::parse(email).map_err(corrupt)?;
+        let id = users::create(db, &email, name, Some(password_hash)).await?;
+        for m in grants {
+            memberships::grant(db, id, m).await?;
+        }
+        accounts.push(DemoAccount {
+            email: email.to_string(),
+            role: role.to_owned(),
+        });
+        Ok(())
+    };
+    let m = |role, scope, college| Membership::new(role, scope, college).map_err(corrupt);
+    let org = |i: usize| Scope::Organisation(org_ids[i]);
+    add(
+        "admin@demo.cap",
+        "Camille Martin",
+        vec![m(Role::FederationAdmin, Scope::Federation, None)?],
+        "administration de la fédération",
+    )
+    .await?;
+    add(
+        "delegue.ara@demo.cap",
+        "Karim Benali",
+        vec![m(
+            Role::RegionalDelegate,
+            Scope::Region(region_ids[0]),
+            None,
+        )?],
+        "délégué régional Auvergne-Rhône-Alpes",
+    )
+    .await?;
+    add(
+        "delegue.bre@demo.cap",
+        "Maëlle Le Gall",
+        vec![m(
+            Role::RegionalDelegate,
+            Scope::Region(region_ids[2]),
+            None,
+        )?],
+        "déléguée régionale Bretagne",
+    )
+    .await?;
+    add(
+        "referente@demo.cap",
+        "Sophie Durand",
+        vec![m(Role::Coordinator, org(0), Some(College::Direction))?],
+        "référente Cap, Atelier du Lac",
+    )
+    .await?;
+    add(
+        "referent.nord@demo.cap",
+        "Thomas Lefebvre",
+        vec![m(
+            Role::Coordinator,
+            org(13),
+            Some(College::PermanentStaff),
+        )?],
+        "référent Cap, Nord Bâtiment Solidaire",
+    )
+    .await?;
+    add(
+        "ges.alpes@demo.cap",
+        "Nadia Roux",
+        vec![m(Role::GroupLead, Scope::Group(group_ids[0]), None)?],
+        "responsable du GES Alpes Solidaires",
+    )
+    .await?;
+    let participants: [(&str, &str, College); 6] = [
+        ("benevole@demo.cap", "Jean Morel", College::Volunteer),
+        (
+            "administratrice@demo.cap",
+            "Hélène Petit",
+            College::BoardMember,
+        ),
+        (
+            "encadrant@demo.cap",
+            "Yacine Haddad",
+            College::PermanentStaff,
+        ),
+        (
+            "salarie.parcours@demo.cap",
+            "Lucas",
+            College::InsertionEmployee,
+        ),
+        (
+            "salariee.parcours@demo.cap",
+            "Aminata",
+            College::InsertionEmployee,
+        ),
+        ("directeur@demo.cap", "Marc Girard", College::Direction),
+    ];
+    for (email, name, college) in participants {
+        add(
+            email,
+            name,
+            vec![m(Role::Participant, org(0), Some(college))?],
+            "participant·e, Atelier du Lac",
+        )
+        .await?;
+    }
+    Ok(accounts)
+}
+
+/// A valid, invented SIRET for the n-th demo organisation (Luhn key computed).
+fn demo_siret(n: u32) -> Siret {
+    let base = format!("9{:08}{:04}", 10_000 + n * 7, n + 1);
+    (0..10)
+        .map(|d| format!("{base}{d}"))
+        .find_map(|candidate| Siret::parse(&candidate).ok())
+        .expect("one check digit in ten satisfies the Luhn key")
+}
+
+fn corrupt(err: cap_domain::ValidationError) -> StorageError {
+    StorageError::Corrupt(format!("demo data: {}", err.key))
+}
+
+/// Regions, for tests that check the demo's shape.
+pub fn region_count() -> usize {
+    REGIONS.len()
+}
+
+/// How many demo organisations there are.
+pub fn organisation_count() -> usize {
+    ORGANISATIONS.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    #[test]
+    fn demo_sirets_are_valid_and_distinct() {
+        let all: HashSet<String> = (0..30).map(|n| demo_siret(n).to_string()).collect();
+        assert_eq!(all.len(), 30);
+    }
+
+    #[test]
+    fn demo_covers_every_organisation_type() {
+        let types: HashSet<&str> = ORGANISATIONS.iter().map(|o| o.1).collect();
+        for t in OrganisationType::ALL {
+            assert!(
+                types.contains(t.code()),
+                "no demo organisation of type {}",
+                t.code()
+            );
+        }
+        assert!(ORGANISATIONS.iter().all(|o| o.2 < REGIONS.len()));
+    }
+}

@@ -1,0 +1,7 @@
+//! The Cap server: configuration, start-up wiring, demo data and administration commands.
+//! `main.rs` only parses the command line and calls into here, so tests start the server
+//! exactly as `cap serve` does.
+
+pub mod config;
+pub mod demo;
+pub mod server;
