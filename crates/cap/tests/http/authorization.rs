@@ -1,0 +1,297 @@
+//! Every route of the route table, tried by every kind of actor: who gets in and who does not.
+//! Organisation-scoped routes are aimed at organisation A, so the actors of organisation B and
+//! region B prove they get nothing of A. A route missing from this table fails the build of
+//! trust: `every_route_has_an_authorization_case`.
+
+use crate::support::*;
+use cap_domain::{College, Membership, OrganisationId, Role, Scope};
+use cap_storage::memberships;
+use cap_web::routes::{Access, table};
+use std::collections::BTreeSet;
+
+/// The actors, from none to all rights.
+const ACTORS: [Option<&str>; 8] = [
+    None,
+    Some(PARTICIPANT_A),
+    Some(COORDINATOR_A),
+    Some(DELEGATE_A),
+    Some(GROUP_LEAD_A),
+    Some(COORDINATOR_B),
+    Some(DELEGATE_B),
+    Some(ADMIN),
+];
+
+/// Who may pass a route.
+#[derive(Clone, Copy)]
+enum Who {
+    Everyone,
+    SignedIn,
+    Admin,
+    /// These actors (and the administrator).
+    Only(&'static [&'static str]),
+}
+
+const VIEW_ORG_A: Who = Who::Only(&[PARTICIPANT_A, COORDINATOR_A, DELEGATE_A, GROUP_LEAD_A]);
+const MANAGE_ORG_A: Who = Who::Only(&[COORDINATOR_A, DELEGATE_A]);
+const VIEW_REGION_A: Who = Who::Only(&[DELEGATE_A]);
+const VIEW_GROUP_A: Who = Who::Only(&[GROUP_LEAD_A]);
+
+impl Who {
+    fn allows(self, actor: Option<&str>) -> bool {
+        match (self, actor) {
+            (Who::Everyone, _) => true,
+            (_, None) => false,
+            (Who::SignedIn, Some(_)) => true,
+            (_, Some(ADMIN)) => true,
+            (Who::Admin, Some(_)) => false,
+            (Who::Only(list), Some(email)) => list.contains(&email),
+        }
+    }
+}
+
+/// (method, route pattern, who may pass)
+const CASES: &[(&str, &str, Who)] = &[
+    ("GET", "/healthz", Who::Everyone),
+    ("GET", "/static/{file}", Who::Everyone),
+    ("GET", "/", Who::SignedIn),
+    ("GET", "/sign-in", Who::Everyone),
+    ("POST", "/sign-in", Who::Everyone),
+    ("POST", "/sign-out", Who::SignedIn),
+    ("GET", "/password/forgot", Who::Everyone),
+    ("POST", "/password/forgot", Who::Everyone),
+    ("GET", "/password/reset/{token}", Who::Everyone),
+    ("POST", "/password/reset/{token}", Who::Everyone),
+    ("GET", "/invitation/{token}", Who::Everyone),
+    ("POST", "/invitation/{token}", Who::Everyone),
+    ("GET", "/setup/{token}", Who::Everyone),
+    ("POST", "/setup/{token}", Who::Everyone),
+    ("POST", "/language", Who::Everyone),
+    ("GET", "/account", Who::SignedIn),
+    ("POST", "/account/password", Who::SignedIn),
+    ("GET", "/organisations/{id}", VIEW_ORG_A),
+    ("GET", "/organisations/{id}/invite", MANAGE_ORG_A),
+    ("POST", "/organisations/{id}/invite", MANAGE_ORG_A),
+    (
+        "POST",
+        "/organisations/{id}/memberships/{membership}/revoke",
+        MANAGE_ORG_A,
+    ),
+    ("GET", "/regions/{id}", VIEW_REGION_A),
+    ("GET", "/groups/{id}", VIEW_GROUP_A),
+    ("GET", "/admin", Who::Admin),
+    ("GET", "/admin/regions", Who::Admin),
+    ("POST", "/admin/regions", Who::Admin),
+    ("GET", "/admin/regions/{id}", Who::Admin),
+    ("POST", "/admin/regions/{id}", Who::Admin),
+    ("GET", "/admin/organisations", Who::Admin),
+    ("GET", "/admin/organisations/new", Who::Admin),
+    ("POST", "/admin/organisations/new", Who::Admin),
+    ("GET", "/admin/organisations/{id}/edit", Who::Admin),
+    ("POST", "/admin/organisations/{id}/edit", Who::Admin),
+    ("GET", "/admin/groups", Who::Admin),
+    ("POST", "/admin/groups", Who::Admin),
+    ("GET", "/admin/users", Who::Admin),
+    ("GET", "/admin/invitations/new", Who::Admin),
+    ("POST", "/admin/invitations/new", Who::Admin),
+    ("POST", "/admin/memberships/{id}/revoke", Who::Admin),
+    ("GET", "/admin/audit", Who::Admin),
+];
+
+#[test]
+fn every_route_has_an_authorization_case() {
+    let routes: BTreeSet<(String, String)> = table()
+        .specs()
+        .iter()
+        .map(|s| (s.method.to_string(), s.path.to_owned()))
+        .collect();
+    let cases: BTreeSet<(String, String)> = CASES
+        .iter()
+        .map(|(m, p, _)| ((*m).to_owned(), (*p).to_owned()))
+        .collect();
+    let untested: Vec<_> = routes.difference(&cases).collect();
+    let stale: Vec<_> = cases.difference(&routes).collect();
+    assert!(
+        untested.is_empty(),
+        "routes without an authorization case: {untested:?}"
+    );
+    assert!(
+        stale.is_empty(),
+        "cases for routes that no longer exist: {stale:?}"
+    );
+}
+
+#[test]
+fn declared_access_matches_the_cases() {
+    for spec in table().specs() {
+        let (_, _, who) = CASES
+            .iter()
+            .find(|(m, p, _)| *m == spec.method.as_str() && *p == spec.path)
+            .expect("case");
+        let consistent = match (spec.access, who) {
+            (Access::Public, Who::Everyone)
+            | (Access::SignedIn, Who::SignedIn)
+            | (Access::FederationAdmin, Who::Admin) => true,
+            (Access::Scoped, Who::Only(_)) => true,
+            _ => false,
+        };
+        assert!(
+            consistent,
+            "{} {} is declared {:?}",
+            spec.method, spec.path, spec.access
+        );
+    }
+}
+
+/// A throwaway membership in organisation A, so revoking it in one attempt leaves the seeds intact.
+async fn spare_membership(app: &TestApp, seeds: &Seeds, n: usize) -> i64 {
+    let email = format!("spare{n}@test.fr");
+    let m = Membership::new(
+        Role::Participant,
+        Scope::Organisation(OrganisationId(seeds.org_a)),
+        Some(College::Volunteer),
+    )
+    .unwrap();
+    let user = person(&app.db, &email, &[m]).await;
+    memberships::for_user(&app.db, user).await.unwrap()[0].id
+}
+
+async fn concrete_path(app: &TestApp, seeds: &Seeds, pattern: &str, n: usize) -> String {
+    let mut path = pattern.to_owned();
+    if pattern.contains("{membership}") || pattern == "/admin/memberships/{id}/revoke" {
+        let spare = spare_membership(app, seeds, n).await;
+        path = path.replace("{membership}", &spare.to_string());
+        if pattern.starts_with("/admin/memberships") {
+            path = path.replace("{id}", &spare.to_string());
+        }
+    }
+    let id = if pattern.starts_with("/regions/") || pattern.starts_with("/admin/regions/") {
+        seeds.region_a
+    } else if pattern.starts_with("/groups/") {
+        seeds.group_a
+    } else {
+        seeds.org_a
+    };
+    path.replace("{id}", &id.to_string())
+        .replace("{file}", "app.css")
+        .replace("{token}", "jeton-inconnu")
+}
+
+async fn check_every_route(app: &TestApp) {
+    let seeds = seed(&app.db).await;
+    let mut clients = Vec::new();
+    for actor in ACTORS {
+        clients.push(match actor {
+            Some(email) => app.signed_in(email).await,
+            None => app.client(),
+        });
+    }
+    let mut failures = Vec::new();
+    let mut n = 0;
+    for (method, pattern, who) in CASES {
+        for (i, actor) in ACTORS.iter().enumerate() {
+            n += 1;
+            let path = concrete_path(app, &seeds, pattern, n).await;
+            let request = match *method {
+                "GET" => clients[i].get(app.url(&path)),
+                _ => clients[i].post(app.url(&path)).form(&[("unused", "")]),
+            };
+            let response = request.send().await.expect("request");
+            let status = response.status().as_u16();
+            let location = response
+                .headers()
+                .get("location")
+                .and_then(|v| v.to_str().ok())
+                .unwrap_or_default()
+                .to_owned();
+            let to_sign_in = status == 303 && location.starts_with("/sign-in?next=");
+            let refused = matches!(status, 401 | 403 | 404) || to_sign_in;
+            let expected_allowed = who.allows(*actor);
+            let label = actor.unwrap_or("anonymous");
+            if expected_allowed && refused && *pattern != "/healthz" {
+                failures.push(format!("{method} {path} as {label}: refused ({status})"));
+            }
+            if !expected_allowed {
+                let right_refusal = match actor {
+                    None => to_sign_in,
+                    Some(_) => matches!(status, 403 | 404),
+                };
+                if !right_refusal {
+                    failures.push(format!(
+                        "{method} {path} as {label}: expected a refusal, got {status} {location}"
+                    ));
+                }
+            }
+            if *pattern == "/sign-out" && actor.is_some() {
+                // Signing out ended that session: sign in again for the next routes.
+                clients[i] = app.signed_in(actor.unwrap_or_default()).await;
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} authorization failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+
+    // Refused revocations changed nothing: participant A still belongs to organisation A.
+    let still = memberships::for_user(&app.db, seeds.participant_a)
+        .await
+        .unwrap();
+    assert_eq!(still.len(), 1);
+    // And each side still sees its own: B's coordinator opens B, B's delegate opens region B.
+    let b = app.signed_in(COORDINATOR_B).await;
+    assert_eq!(
+        b.get(app.url(&format!("/organisations/{}", seeds.org_b)))
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        200
+    );
+    let delegate_b = app.signed_in(DELEGATE_B).await;
+    assert_eq!(
+        delegate_b
+            .get(app.url(&format!("/regions/{}", seeds.region_b)))
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        200
+    );
+}
+
+/// Nothing of organisation A appears in what organisation B's coordinator is shown.
+async fn organisation_b_sees_nothing_of_a(app: &TestApp) {
+    let _ = seed(&app.db).await;
+    let b = app.signed_in(COORDINATOR_B).await;
+    for path in ["/", "/account"] {
+        let body = b
+            .get(app.url(path))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        assert!(
+            !body.contains("Structure A"),
+            "{path} shows organisation A to B's coordinator"
+        );
+        assert!(
+            !body.contains(COORDINATOR_A) && !body.contains(PARTICIPANT_A),
+            "{path} shows A's people"
+        );
+    }
+    let home = b
+        .get(app.url("/"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(home.contains("Structure B"));
+}
+
+crate::on_both_backends!(check_every_route, organisation_b_sees_nothing_of_a);

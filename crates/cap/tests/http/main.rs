@@ -1,0 +1,9 @@
+//! HTTP tests against the real server on port 0, each on a fresh database, on SQLite and
+//! PostgreSQL alike. One test binary, one module per feature.
+
+mod support;
+
+mod accounts;
+mod authorization;
+mod organisations;
+mod security;

@@ -1,0 +1,311 @@
+//! The test harness: the real server on port 0 with a fresh database, and seeded people.
+
+use cap::config::Config;
+use cap::server;
+use cap_domain::{
+    College, Email, Membership, OrganisationId, OrganisationName, OrganisationType, Role, Scope,
+    UserId,
+};
+use cap_storage::organisations::OrganisationInput;
+use cap_storage::testing::{TempDir, TestDb};
+use cap_storage::{Backend, Db, groups, memberships, organisations, regions, users};
+use reqwest::redirect::Policy;
+use std::path::PathBuf;
+use std::sync::OnceLock;
+
+/// Password of every seeded account.
+pub const PASSWORD: &str = "phrase de passe des tests";
+
+fn password_hash() -> &'static str {
+    static HASH: OnceLock<String> = OnceLock::new();
+    HASH.get_or_init(|| cap_web::hash_password(PASSWORD).expect("hash"))
+}
+
+/// A running server.
+pub struct TestApp {
+    /// `http://127.0.0.1:PORT`.
+    pub base: String,
+    /// Its database.
+    pub db: Db,
+    /// Where its e-mails land.
+    pub outbox: PathBuf,
+    shutdown: Option<tokio::sync::oneshot::Sender<()>>,
+    server: Option<tokio::task::JoinHandle<()>>,
+    test_db: Option<TestDb>,
+    _outbox_dir: TempDir,
+}
+
+impl TestApp {
+    /// Starts the server exactly as `cap serve` does, on a fresh database of `backend`.
+    pub async fn spawn(backend: Backend) -> Self {
+        let test_db = TestDb::new(backend).await;
+        let outbox_dir = TempDir::new("cap-outbox").expect("outbox");
+        let mut config = Config::default();
+        config.server.addr = "127.0.0.1:0".into();
+        config.database.url = test_db.url.clone();
+        config.mail.outbox = outbox_dir.0.clone();
+        let listener = server::bind(&config).await.expect("bind");
+        let addr = listener.local_addr().expect("address");
+        config.server.addr = addr.to_string();
+        let state = server::state(&config, test_db.db.clone())
+            .await
+            .expect("state");
+        let (tx, rx) = tokio::sync::oneshot::channel::<()>();
+        let handle = tokio::spawn(async move {
+            server::serve(listener, state, async {
+                let _ = rx.await;
+            })
+            .await
+            .expect("serve");
+        });
+        Self {
+            base: format!("http://{addr}"),
+            db: test_db.db.clone(),
+            outbox: outbox_dir.0.clone(),
+            shutdown: Some(tx),
+            server: Some(handle),
+            test_db: Some(test_db),
+            _outbox_dir: outbox_dir,
+        }
+    }
+
+    /// Stops the server and drops the database.
+    pub async fn stop(mut self) {
+        if let Some(tx) = self.shutdown.take() {
+            let _ = tx.send(());
+        }
+        if let Some(handle) = self.server.take() {
+            let _ = handle.await;
+        }
+        if let Some(db) = self.test_db.take() {
+            db.cleanup().await;
+        }
+    }
+
+    /// An absolute URL on this server.
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+
+    /// A fresh browser-like client with its own cookies, not following redirects.
+    pub fn client(&self) -> reqwest::Client {
+        reqwest::Client::builder()
+            .cookie_store(true)
+            .redirect(Policy::none())
+            .build()
+            .expect("client")
+    }
+
+    /// A client signed in as `email` (with [`PASSWORD`]).
+    pub async fn signed_in(&self, email: &str) -> reqwest::Client {
+        let client = self.client();
+        let response = client
+            .post(self.url("/sign-in"))
+            .form(&[("email", email), ("password", PASSWORD), ("next", "/")])
+            .send()
+            .await
+            .expect("sign-in request");
+        assert_eq!(response.status(), 303, "sign-in of {email} should succeed");
+        client
+    }
+
+    /// E-mails written to the outbox so far, as text.
+    pub fn mails(&self) -> Vec<String> {
+        let mut mails: Vec<(std::time::SystemTime, String)> = std::fs::read_dir(&self.outbox)
+            .map(|dir| {
+                dir.flatten()
+                    .filter(|e| e.path().extension().is_some_and(|x| x == "eml"))
+                    .filter_map(|e| {
+                        let modified = e.metadata().ok()?.modified().ok()?;
+                        Some((modified, std::fs::read_to_string(e.path()).ok()?))
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        mails.sort_by_key(|(t, _)| *t);
+        mails
+            .into_iter()
+            .map(|(_, text)| decode_quoted_printable(&text))
+            .collect()
+    }
+
+    /// The first link to `path_prefix` in the last e-mail to `to`.
+    pub fn link_in_mail_to(&self, to: &str, path_prefix: &str) -> String {
+        let mail = self
+            .mails()
+            .into_iter()
+            .rev()
+            .find(|m| m.lines().any(|l| l.starts_with("To:") && l.contains(to)))
+            .unwrap_or_else(|| panic!("no e-mail to {to}"));
+        let start = mail
+            .find(&format!("{}{path_prefix}", self.base))
+            .unwrap_or_else(|| panic!("no {path_prefix} link in {mail}"));
+        mail[start..]
+            .split_whitespace()
+            .next()
+            .unwrap_or_default()
+            .to_owned()
+    }
+}
+
+fn decode_quoted_printable(text: &str) -> String {
+    let joined = text.replace("=\r\n", "").replace("=\n", "");
+    let bytes = joined.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'=' && i + 2 < bytes.len() {
+            if let Ok(b) = u8::from_str_radix(&joined[i + 1..i + 3], 16) {
+                out.push(b);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// The people and places every authorization test uses: organisation A (region A, group A)
+/// and organisation B (region B, no group).
+pub struct Seeds {
+    pub region_a: i64,
+    pub region_b: i64,
+    pub group_a: i64,
+    pub org_a: i64,
+    pub org_b: i64,
+    pub participant_a: UserId,
+}
+
+/// Every seeded actor's e-mail (anonymous has none).
+pub const ADMIN: &str = "admin@test.fr";
+pub const COORDINATOR_A: &str = "coord.a@test.fr";
+pub const PARTICIPANT_A: &str = "participant.a@test.fr";
+pub const DELEGATE_A: &str = "delegue.a@test.fr";
+pub const GROUP_LEAD_A: &str = "ges.a@test.fr";
+pub const COORDINATOR_B: &str = "coord.b@test.fr";
+pub const DELEGATE_B: &str = "delegue.b@test.fr";
+
+fn org(name: &str, region: i64, group: Option<i64>) -> OrganisationInput {
+    OrganisationInput {
+        name: OrganisationName::parse(name).unwrap(),
+        org_type: OrganisationType::Ei,
+        siret: None,
+        region: cap_domain::RegionId(region),
+        group: group.map(cap_domain::GroupId),
+        address: String::new(),
+        postal_code: String::new(),
+        city: "Lyon".into(),
+    }
+}
+
+/// Creates a user with [`PASSWORD`] and the given roles.
+pub async fn person(db: &Db, email: &str, grants: &[Membership]) -> UserId {
+    let name = email.split('@').next().unwrap_or(email);
+    let id = users::create(
+        db,
+        &Email::parse(email).unwrap(),
+        name,
+        Some(password_hash()),
+    )
+    .await
+    .unwrap();
+    for m in grants {
+        memberships::grant(db, id, *m).await.unwrap();
+    }
+    id
+}
+
+/// Seeds two regions, a group, two organisations and one person in each role.
+pub async fn seed(db: &Db) -> Seeds {
+    let region_a = regions::create(db, "RA", "Région A").await.unwrap();
+    let region_b = regions::create(db, "RB", "Région B").await.unwrap();
+    let group_a = groups::create(db, "GES A").await.unwrap();
+    let org_a = organisations::create(db, &org("Structure A", region_a.0, Some(group_a.0)))
+        .await
+        .unwrap();
+    let org_b = organisations::create(db, &org("Structure B", region_b.0, None))
+        .await
+        .unwrap();
+    let m = |role, scope, college| Membership::new(role, scope, college).unwrap();
+    let in_a = Scope::Organisation(org_a);
+    let in_b = Scope::Organisation(OrganisationId(org_b.0));
+    person(
+        db,
+        ADMIN,
+        &[m(Role::FederationAdmin, Scope::Federation, None)],
+    )
+    .await;
+    person(
+        db,
+        COORDINATOR_A,
+        &[m(Role::Coordinator, in_a, Some(College::Direction))],
+    )
+    .await;
+    let participant_a = person(
+        db,
+        PARTICIPANT_A,
+        &[m(Role::Participant, in_a, Some(College::Volunteer))],
+    )
+    .await;
+    person(
+        db,
+        DELEGATE_A,
+        &[m(Role::RegionalDelegate, Scope::Region(region_a), None)],
+    )
+    .await;
+    person(
+        db,
+        GROUP_LEAD_A,
+        &[m(Role::GroupLead, Scope::Group(group_a), None)],
+    )
+    .await;
+    person(
+        db,
+        COORDINATOR_B,
+        &[m(Role::Coordinator, in_b, Some(College::Direction))],
+    )
+    .await;
+    person(
+        db,
+        DELEGATE_B,
+        &[m(Role::RegionalDelegate, Scope::Region(region_b), None)],
+    )
+    .await;
+    Seeds {
+        region_a: region_a.0,
+        region_b: region_b.0,
+        group_a: group_a.0,
+        org_a: org_a.0,
+        org_b: org_b.0,
+        participant_a,
+    }
+}
+
+/// Generates one test per backend for each scenario `async fn name(app: &TestApp)`.
+#[macro_export]
+macro_rules! on_both_backends {
+    ($($name:ident),* $(,)?) => {
+        mod sqlite {
+            $(
+                #[tokio::test]
+                async fn $name() {
+                    let app = $crate::support::TestApp::spawn(cap_storage::Backend::Sqlite).await;
+                    super::$name(&app).await;
+                    app.stop().await;
+                }
+            )*
+        }
+        mod postgres {
+            $(
+                #[tokio::test]
+                async fn $name() {
+                    let app = $crate::support::TestApp::spawn(cap_storage::Backend::Postgres).await;
+                    super::$name(&app).await;
+                    app.stop().await;
+                }
+            )*
+        }
+    };
+}
