@@ -42,9 +42,7 @@ pub enum Permission {
 
 impl Actor {
     fn holds(&self, role: Role, scope: Scope) -> bool {
-        self.memberships
-            .iter()
-            .any(|m| m.role == role && m.scope == scope)
+        self.memberships.iter().any(|m| m.role == role && m.scope == scope)
     }
 
     /// Whether the actor is a federation administrator.
@@ -64,17 +62,13 @@ pub fn allows(actor: &Actor, permission: Permission) -> bool {
             actor.holds(Role::RegionalDelegate, Scope::Region(org.region))
                 || actor.holds(Role::Coordinator, Scope::Organisation(org.id))
                 || actor.holds(Role::Participant, Scope::Organisation(org.id))
-                || org
-                    .group
-                    .is_some_and(|g| actor.holds(Role::GroupLead, Scope::Group(g)))
+                || org.group.is_some_and(|g| actor.holds(Role::GroupLead, Scope::Group(g)))
         }
         Permission::ManageOrganisationMembers(org) => {
             actor.holds(Role::RegionalDelegate, Scope::Region(org.region))
                 || actor.holds(Role::Coordinator, Scope::Organisation(org.id))
         }
-        Permission::ViewRegion(region) => {
-            actor.holds(Role::RegionalDelegate, Scope::Region(region))
-        }
+        Permission::ViewRegion(region) => actor.holds(Role::RegionalDelegate, Scope::Region(region)),
         Permission::ViewGroup(group) => actor.holds(Role::GroupLead, Scope::Group(group)),
     }
 }
@@ -84,27 +78,16 @@ mod tests {
     use super::*;
     use crate::College;
 
-    const ORG_A: OrganisationRef = OrganisationRef {
-        id: OrganisationId(1),
-        region: RegionId(10),
-        group: Some(GroupId(100)),
-    };
-    const ORG_B: OrganisationRef = OrganisationRef {
-        id: OrganisationId(2),
-        region: RegionId(20),
-        group: None,
-    };
+    const ORG_A: OrganisationRef =
+        OrganisationRef { id: OrganisationId(1), region: RegionId(10), group: Some(GroupId(100)) };
+    const ORG_B: OrganisationRef = OrganisationRef { id: OrganisationId(2), region: RegionId(20), group: None };
 
     fn actor(memberships: &[(Role, Scope)]) -> Actor {
         Actor {
             user_id: UserId(1),
             memberships: memberships
                 .iter()
-                .map(|&(role, scope)| Membership {
-                    role,
-                    scope,
-                    college: Some(College::Direction),
-                })
+                .map(|&(role, scope)| Membership { role, scope, college: Some(College::Direction) })
                 .collect(),
         }
     }
@@ -137,36 +120,21 @@ mod tests {
     #[test]
     fn participant_sees_only_their_organisation() {
         let p = actor(&[(Role::Participant, Scope::Organisation(ORG_A.id))]);
-        let allowed: Vec<_> = all_permissions()
-            .into_iter()
-            .filter(|&x| allows(&p, x))
-            .collect();
+        let allowed: Vec<_> = all_permissions().into_iter().filter(|&x| allows(&p, x)).collect();
         assert_eq!(allowed, vec![Permission::ViewOrganisation(ORG_A)]);
     }
 
     #[test]
     fn coordinator_manages_only_their_organisation() {
         let c = actor(&[(Role::Coordinator, Scope::Organisation(ORG_A.id))]);
-        let allowed: Vec<_> = all_permissions()
-            .into_iter()
-            .filter(|&x| allows(&c, x))
-            .collect();
-        assert_eq!(
-            allowed,
-            vec![
-                Permission::ViewOrganisation(ORG_A),
-                Permission::ManageOrganisationMembers(ORG_A)
-            ]
-        );
+        let allowed: Vec<_> = all_permissions().into_iter().filter(|&x| allows(&c, x)).collect();
+        assert_eq!(allowed, vec![Permission::ViewOrganisation(ORG_A), Permission::ManageOrganisationMembers(ORG_A)]);
     }
 
     #[test]
     fn delegate_is_scoped_to_their_region() {
         let d = actor(&[(Role::RegionalDelegate, Scope::Region(RegionId(20)))]);
-        let allowed: Vec<_> = all_permissions()
-            .into_iter()
-            .filter(|&x| allows(&d, x))
-            .collect();
+        let allowed: Vec<_> = all_permissions().into_iter().filter(|&x| allows(&d, x)).collect();
         assert_eq!(
             allowed,
             vec![
@@ -180,16 +148,7 @@ mod tests {
     #[test]
     fn group_lead_sees_the_group_organisations_but_manages_none() {
         let g = actor(&[(Role::GroupLead, Scope::Group(GroupId(100)))]);
-        let allowed: Vec<_> = all_permissions()
-            .into_iter()
-            .filter(|&x| allows(&g, x))
-            .collect();
-        assert_eq!(
-            allowed,
-            vec![
-                Permission::ViewOrganisation(ORG_A),
-                Permission::ViewGroup(GroupId(100))
-            ]
-        );
+        let allowed: Vec<_> = all_permissions().into_iter().filter(|&x| allows(&g, x)).collect();
+        assert_eq!(allowed, vec![Permission::ViewOrganisation(ORG_A), Permission::ViewGroup(GroupId(100))]);
     }
 }

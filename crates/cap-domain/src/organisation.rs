@@ -26,16 +26,8 @@ pub enum OrganisationType {
 
 impl OrganisationType {
     /// Every type, in the order forms list them.
-    pub const ALL: [OrganisationType; 8] = [
-        Self::Ai,
-        Self::Aci,
-        Self::Ei,
-        Self::Etti,
-        Self::Eiti,
-        Self::Geiq,
-        Self::Sap,
-        Self::Other,
-    ];
+    pub const ALL: [OrganisationType; 8] =
+        [Self::Ai, Self::Aci, Self::Ei, Self::Etti, Self::Eiti, Self::Geiq, Self::Sap, Self::Other];
 
     /// The stable code stored in the database and used in forms.
     pub const fn code(self) -> &'static str {
@@ -67,10 +59,7 @@ impl OrganisationType {
 
     /// Parses a stored or submitted code.
     pub fn from_code(code: &str) -> Result<Self, ValidationError> {
-        Self::ALL
-            .into_iter()
-            .find(|t| t.code() == code)
-            .ok_or(ValidationError::new("error.orgtype.invalid"))
+        Self::ALL.into_iter().find(|t| t.code() == code).ok_or(ValidationError::new("error.orgtype.invalid"))
     }
 }
 
@@ -118,20 +107,9 @@ mod tests {
 
     #[test]
     fn names_are_trimmed_and_bounded() {
-        assert_eq!(
-            OrganisationName::parse("  Atelier   du  Lac ")
-                .unwrap()
-                .as_str(),
-            "Atelier du Lac"
-        );
-        assert_eq!(
-            OrganisationName::parse("  ").unwrap_err().key,
-            "error.name.required"
-        );
-        assert_eq!(
-            OrganisationName::parse("A").unwrap_err().key,
-            "error.name.length"
-        );
+        assert_eq!(OrganisationName::parse("  Atelier   du  Lac ").unwrap().as_str(), "Atelier du Lac");
+        assert_eq!(OrganisationName::parse("  ").unwrap_err().key, "error.name.required");
+        assert_eq!(OrganisationName::parse("A").unwrap_err().key, "error.name.length");
         assert!(OrganisationName::parse(&"é".repeat(200)).is_ok());
         assert!(OrganisationName::parse(&"é".repeat(201)).is_err());
     }

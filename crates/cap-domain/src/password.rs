@@ -21,10 +21,7 @@ impl NewPassword {
         if chars > MAX_PASSWORD_CHARS {
             return Err(ValidationError::new("error.password.too_long"));
         }
-        if password
-            .chars()
-            .all(|c| c == password.chars().next().unwrap_or(' '))
-        {
+        if password.chars().all(|c| c == password.chars().next().unwrap_or(' ')) {
             return Err(ValidationError::new("error.password.too_simple"));
         }
         if password != confirmation {
@@ -51,27 +48,17 @@ mod tests {
 
     #[test]
     fn policy() {
+        assert_eq!(NewPassword::parse("court", "court").unwrap_err().key, "error.password.too_short");
         assert_eq!(
-            NewPassword::parse("court", "court").unwrap_err().key,
-            "error.password.too_short"
-        );
-        assert_eq!(
-            NewPassword::parse("aaaaaaaaaaaaaa", "aaaaaaaaaaaaaa")
-                .unwrap_err()
-                .key,
+            NewPassword::parse("aaaaaaaaaaaaaa", "aaaaaaaaaaaaaa").unwrap_err().key,
             "error.password.too_simple"
         );
         assert_eq!(
-            NewPassword::parse("une phrase assez longue", "une phrase assez longu")
-                .unwrap_err()
-                .key,
+            NewPassword::parse("une phrase assez longue", "une phrase assez longu").unwrap_err().key,
             "error.password.mismatch"
         );
         let long = "x".repeat(64) + &"y".repeat(65);
-        assert_eq!(
-            NewPassword::parse(&long, &long).unwrap_err().key,
-            "error.password.too_long"
-        );
+        assert_eq!(NewPassword::parse(&long, &long).unwrap_err().key, "error.password.too_long");
         let ok = NewPassword::parse("une phrase assez longue", "une phrase assez longue").unwrap();
         assert_eq!(format!("{ok:?}"), "NewPassword(***)");
     }

@@ -20,13 +20,8 @@ pub enum Role {
 
 impl Role {
     /// Every role, from the widest to the narrowest.
-    pub const ALL: [Role; 5] = [
-        Self::FederationAdmin,
-        Self::RegionalDelegate,
-        Self::GroupLead,
-        Self::Coordinator,
-        Self::Participant,
-    ];
+    pub const ALL: [Role; 5] =
+        [Self::FederationAdmin, Self::RegionalDelegate, Self::GroupLead, Self::Coordinator, Self::Participant];
 
     /// Stable code stored in the database.
     pub const fn code(self) -> &'static str {
@@ -52,10 +47,7 @@ impl Role {
 
     /// Parses a stored or submitted code.
     pub fn from_code(code: &str) -> Result<Self, ValidationError> {
-        Self::ALL
-            .into_iter()
-            .find(|r| r.code() == code)
-            .ok_or(ValidationError::new("error.role.invalid"))
+        Self::ALL.into_iter().find(|r| r.code() == code).ok_or(ValidationError::new("error.role.invalid"))
     }
 }
 
@@ -76,13 +68,8 @@ pub enum College {
 
 impl College {
     /// Every collège, in the order forms list them.
-    pub const ALL: [College; 5] = [
-        Self::Direction,
-        Self::PermanentStaff,
-        Self::BoardMember,
-        Self::Volunteer,
-        Self::InsertionEmployee,
-    ];
+    pub const ALL: [College; 5] =
+        [Self::Direction, Self::PermanentStaff, Self::BoardMember, Self::Volunteer, Self::InsertionEmployee];
 
     /// Stable code stored in the database.
     pub const fn code(self) -> &'static str {
@@ -108,10 +95,7 @@ impl College {
 
     /// Parses a stored or submitted code.
     pub fn from_code(code: &str) -> Result<Self, ValidationError> {
-        Self::ALL
-            .into_iter()
-            .find(|c| c.code() == code)
-            .ok_or(ValidationError::new("error.college.invalid"))
+        Self::ALL.into_iter().find(|c| c.code() == code).ok_or(ValidationError::new("error.college.invalid"))
     }
 }
 
@@ -141,11 +125,7 @@ pub struct Membership {
 
 impl Membership {
     /// Builds a membership, refusing a role over a scope it cannot apply to.
-    pub fn new(
-        role: Role,
-        scope: Scope,
-        college: Option<College>,
-    ) -> Result<Self, ValidationError> {
+    pub fn new(role: Role, scope: Scope, college: Option<College>) -> Result<Self, ValidationError> {
         let fits = matches!(
             (role, scope),
             (Role::FederationAdmin, Scope::Federation)
@@ -160,16 +140,8 @@ impl Membership {
         if role == Role::Participant && college.is_none() {
             return Err(ValidationError::new("error.college.required"));
         }
-        let college = if matches!(role, Role::Participant | Role::Coordinator) {
-            college
-        } else {
-            None
-        };
-        Ok(Self {
-            role,
-            scope,
-            college,
-        })
+        let college = if matches!(role, Role::Participant | Role::Coordinator) { college } else { None };
+        Ok(Self { role, scope, college })
     }
 }
 
@@ -199,23 +171,10 @@ mod tests {
     #[test]
     fn participants_need_a_college() {
         let org = Scope::Organisation(OrganisationId(1));
-        assert_eq!(
-            Membership::new(Role::Participant, org, None)
-                .unwrap_err()
-                .key,
-            "error.college.required"
-        );
+        assert_eq!(Membership::new(Role::Participant, org, None).unwrap_err().key, "error.college.required");
         let m = Membership::new(Role::Participant, org, Some(College::Volunteer)).unwrap();
         assert_eq!(m.college, Some(College::Volunteer));
-        let lead = Membership::new(
-            Role::GroupLead,
-            Scope::Group(GroupId(1)),
-            Some(College::Volunteer),
-        )
-        .unwrap();
-        assert_eq!(
-            lead.college, None,
-            "only organisation roles carry a collège"
-        );
+        let lead = Membership::new(Role::GroupLead, Scope::Group(GroupId(1)), Some(College::Volunteer)).unwrap();
+        assert_eq!(lead.college, None, "only organisation roles carry a collège");
     }
 }

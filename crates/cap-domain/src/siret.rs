@@ -19,11 +19,8 @@ impl Siret {
             return Err(ValidationError::new("error.siret.format"));
         }
         let values: Vec<u32> = digits.bytes().map(|b| u32::from(b - b'0')).collect();
-        let valid = if digits.starts_with(LA_POSTE_SIREN) {
-            values.iter().sum::<u32>() % 5 == 0
-        } else {
-            luhn_valid(&values)
-        };
+        let valid =
+            if digits.starts_with(LA_POSTE_SIREN) { values.iter().sum::<u32>() % 5 == 0 } else { luhn_valid(&values) };
         if !valid {
             return Err(ValidationError::new("error.siret.checksum"));
         }
@@ -91,20 +88,13 @@ mod tests {
 
     #[test]
     fn refuses_wrong_check_digit() {
-        assert_eq!(
-            Siret::parse("73282932000075").unwrap_err().key,
-            "error.siret.checksum"
-        );
+        assert_eq!(Siret::parse("73282932000075").unwrap_err().key, "error.siret.checksum");
     }
 
     #[test]
     fn refuses_wrong_length_or_letters() {
         for bad in ["", "1234", "7328293200007A", "732829320000744"] {
-            assert_eq!(
-                Siret::parse(bad).unwrap_err().key,
-                "error.siret.format",
-                "{bad}"
-            );
+            assert_eq!(Siret::parse(bad).unwrap_err().key, "error.siret.format", "{bad}");
         }
     }
 

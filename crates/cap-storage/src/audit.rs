@@ -75,3 +75,14 @@ pub async fn recent(db: &Db, before: Option<i64>, limit: i64) -> Result<Vec<Entr
     .fetch_all(db.pool())
     .await?)
 }
+
+/// Every entry made by one user, oldest first (for the export of their personal data).
+pub async fn by_actor(db: &Db, actor: UserId) -> Result<Vec<Entry>> {
+    Ok(sqlx::query_as(
+        "SELECT id, at, actor_user_id, actor_label, action, entity, entity_id, details, ip FROM audit_log
+         WHERE actor_user_id = $1 ORDER BY id",
+    )
+    .bind(actor.0)
+    .fetch_all(db.pool())
+    .await?)
+}

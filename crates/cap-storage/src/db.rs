@@ -39,17 +39,10 @@ impl Db {
         let pool = match backend {
             Backend::Sqlite => {
                 let path = sqlite_path(url);
-                if let Some(parent) = Path::new(&path)
-                    .parent()
-                    .filter(|p| !p.as_os_str().is_empty())
-                {
+                if let Some(parent) = Path::new(&path).parent().filter(|p| !p.as_os_str().is_empty()) {
                     std::fs::create_dir_all(parent)?;
                 }
-                let url = if url.contains('?') {
-                    url.to_owned()
-                } else {
-                    format!("{url}?mode=rwc")
-                };
+                let url = if url.contains('?') { url.to_owned() } else { format!("{url}?mode=rwc") };
                 options
                     .max_connections(8)
                     .after_connect(|conn, _meta| {
@@ -99,11 +92,7 @@ impl Db {
     /// Answers when the database answers (for `/healthz` and `cap check`).
     pub async fn ping(&self) -> Result<()> {
         let one: i64 = sqlx::query_scalar("SELECT 1").fetch_one(&self.pool).await?;
-        if one == 1 {
-            Ok(())
-        } else {
-            Err(StorageError::Corrupt("SELECT 1".into()))
-        }
+        if one == 1 { Ok(()) } else { Err(StorageError::Corrupt("SELECT 1".into())) }
     }
 
     /// Writes a consistent copy of a SQLite database to `target` while the server runs.
@@ -121,10 +110,7 @@ impl Db {
         if let Some(parent) = target.parent().filter(|p| !p.as_os_str().is_empty()) {
             std::fs::create_dir_all(parent)?;
         }
-        sqlx::query("VACUUM INTO $1")
-            .bind(target.to_string_lossy().into_owned())
-            .execute(&self.pool)
-            .await?;
+        sqlx::query("VACUUM INTO $1").bind(target.to_string_lossy().into_owned()).execute(&self.pool).await?;
         Ok(true)
     }
 
@@ -159,20 +145,14 @@ mod tests {
     fn recognises_backends() {
         assert_eq!(backend_of("sqlite://data/cap.db").unwrap(), Backend::Sqlite);
         assert_eq!(backend_of("postgres://u@h/db").unwrap(), Backend::Postgres);
-        assert_eq!(
-            backend_of("postgresql://u@h/db").unwrap(),
-            Backend::Postgres
-        );
+        assert_eq!(backend_of("postgresql://u@h/db").unwrap(), Backend::Postgres);
         assert!(backend_of("mysql://x").is_err());
     }
 
     #[test]
     fn extracts_sqlite_paths() {
         assert_eq!(sqlite_path("sqlite://data/cap.db"), "data/cap.db");
-        assert_eq!(
-            sqlite_path("sqlite:///var/lib/cap.db?mode=rwc"),
-            "/var/lib/cap.db"
-        );
+        assert_eq!(sqlite_path("sqlite:///var/lib/cap.db?mode=rwc"), "/var/lib/cap.db");
         assert_eq!(sqlite_path("sqlite:cap.db"), "cap.db");
     }
 }

@@ -20,24 +20,18 @@ const SELECT: &str = "SELECT g.id, g.name,
 
 /// Creates a group; a taken name gives [`StorageError::Conflict`].
 pub async fn create(db: &Db, name: &str) -> Result<GroupId> {
-    let id: i64 = sqlx::query_scalar(
-        "INSERT INTO groups_ges (name, created_at) VALUES ($1, $2) RETURNING id",
-    )
-    .bind(name)
-    .bind(now())
-    .fetch_one(db.pool())
-    .await
-    .map_err(StorageError::from_write)?;
+    let id: i64 = sqlx::query_scalar("INSERT INTO groups_ges (name, created_at) VALUES ($1, $2) RETURNING id")
+        .bind(name)
+        .bind(now())
+        .fetch_one(db.pool())
+        .await
+        .map_err(StorageError::from_write)?;
     Ok(GroupId(id))
 }
 
 /// Every group, by name.
 pub async fn list(db: &Db) -> Result<Vec<Group>> {
-    Ok(
-        sqlx::query_as(sqlx::AssertSqlSafe(format!("{SELECT} ORDER BY g.name")))
-            .fetch_all(db.pool())
-            .await?,
-    )
+    Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!("{SELECT} ORDER BY g.name"))).fetch_all(db.pool()).await?)
 }
 
 /// One group.

@@ -41,15 +41,7 @@ impl TryFrom<Row> for StoredMembership {
             Some(code) => Some(College::from_code(code).map_err(|_| corrupt("college"))?),
             None => None,
         };
-        Ok(Self {
-            id: row.id,
-            user_id: UserId(row.user_id),
-            membership: Membership {
-                role,
-                scope,
-                college,
-            },
-        })
+        Ok(Self { id: row.id, user_id: UserId(row.user_id), membership: Membership { role, scope, college } })
     }
 }
 
@@ -93,10 +85,7 @@ pub async fn revoke(db: &Db, id: i64) -> Result<StoredMembership> {
     .fetch_optional(db.pool())
     .await?
     .ok_or(StorageError::NotFound)?;
-    sqlx::query("DELETE FROM memberships WHERE id = $1")
-        .bind(id)
-        .execute(db.pool())
-        .await?;
+    sqlx::query("DELETE FROM memberships WHERE id = $1").bind(id).execute(db.pool()).await?;
     row.try_into()
 }
 
@@ -113,10 +102,7 @@ pub async fn for_user(db: &Db, user: UserId) -> Result<Vec<StoredMembership>> {
 }
 
 /// Every membership over one organisation.
-pub async fn for_organisation(
-    db: &Db,
-    organisation: OrganisationId,
-) -> Result<Vec<StoredMembership>> {
+pub async fn for_organisation(db: &Db, organisation: OrganisationId) -> Result<Vec<StoredMembership>> {
     let rows: Vec<Row> = sqlx::query_as(
         "SELECT id, user_id, role, region_id, organisation_id, group_id, college FROM memberships
          WHERE organisation_id = $1 ORDER BY id",
@@ -129,18 +115,17 @@ pub async fn for_organisation(
 
 /// Every membership of every user (for the administrators' user list).
 pub async fn all(db: &Db) -> Result<Vec<StoredMembership>> {
-    let rows: Vec<Row> =
-        sqlx::query_as("SELECT id, user_id, role, region_id, organisation_id, group_id, college FROM memberships ORDER BY id")
-            .fetch_all(db.pool())
-            .await?;
+    let rows: Vec<Row> = sqlx::query_as(
+        "SELECT id, user_id, role, region_id, organisation_id, group_id, college FROM memberships ORDER BY id",
+    )
+    .fetch_all(db.pool())
+    .await?;
     rows.into_iter().map(TryInto::try_into).collect()
 }
 
 /// Number of federation administrators.
 pub async fn count_admins(db: &Db) -> Result<i64> {
-    Ok(
-        sqlx::query_scalar("SELECT COUNT(*) FROM memberships WHERE role = 'federation_admin'")
-            .fetch_one(db.pool())
-            .await?,
-    )
+    Ok(sqlx::query_scalar("SELECT COUNT(*) FROM memberships WHERE role = 'federation_admin'")
+        .fetch_one(db.pool())
+        .await?)
 }

@@ -33,26 +33,18 @@ pub(crate) async fn run(db: &Db) -> Result<()> {
     .await?;
     let mut conn = pool.acquire().await?;
     if db.backend() == Backend::Postgres {
-        sqlx::query("SELECT pg_advisory_lock($1)")
-            .bind(MIGRATION_LOCK)
-            .execute(&mut *conn)
-            .await?;
+        sqlx::query("SELECT pg_advisory_lock($1)").bind(MIGRATION_LOCK).execute(&mut *conn).await?;
     }
     let outcome = apply_pending(db, &mut conn).await;
     if db.backend() == Backend::Postgres {
-        sqlx::query("SELECT pg_advisory_unlock($1)")
-            .bind(MIGRATION_LOCK)
-            .execute(&mut *conn)
-            .await?;
+        sqlx::query("SELECT pg_advisory_unlock($1)").bind(MIGRATION_LOCK).execute(&mut *conn).await?;
     }
     outcome
 }
 
 async fn apply_pending(db: &Db, conn: &mut sqlx::AnyConnection) -> Result<()> {
     use sqlx::Connection;
-    let applied: Vec<i64> = sqlx::query_scalar("SELECT version FROM schema_migrations")
-        .fetch_all(&mut *conn)
-        .await?;
+    let applied: Vec<i64> = sqlx::query_scalar("SELECT version FROM schema_migrations").fetch_all(&mut *conn).await?;
     for migration in MIGRATIONS.iter().filter(|m| !applied.contains(&m.version)) {
         let sql = match db.backend() {
             Backend::Sqlite => migration.sqlite,
@@ -60,20 +52,14 @@ async fn apply_pending(db: &Db, conn: &mut sqlx::AnyConnection) -> Result<()> {
         };
         let mut tx = conn.begin().await?;
         sqlx::raw_sql(sql).execute(&mut *tx).await?;
-        sqlx::query(
-            "INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)",
-        )
-        .bind(migration.version)
-        .bind(migration.name)
-        .bind(crate::now())
-        .execute(&mut *tx)
-        .await?;
+        sqlx::query("INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)")
+            .bind(migration.version)
+            .bind(migration.name)
+            .bind(crate::now())
+            .execute(&mut *tx)
+            .await?;
         tx.commit().await?;
-        tracing::info!(
-            version = migration.version,
-            name = migration.name,
-            "migration applied"
-        );
+        tracing::info!(version = migration.version, name = migration.name, "migration applied");
     }
     Ok(())
 }
@@ -93,12 +79,7 @@ mod tests {
                 .collect()
         }
         for m in MIGRATIONS {
-            assert_eq!(
-                shape(m.sqlite),
-                shape(m.postgres),
-                "migration {} differs",
-                m.version
-            );
+            assert_eq!(shape(m.sqlite), shape(m.postgres), "migration {} differs", m.version);
         }
     }
 }

@@ -66,8 +66,7 @@ impl Organisation {
 
     /// Message key of the type's full name (`orgtype.OTHER` for an unknown code).
     pub fn type_label_key(&self) -> &'static str {
-        self.org_type()
-            .map_or("orgtype.OTHER", OrganisationType::label_key)
+        self.org_type().map_or("orgtype.OTHER", OrganisationType::label_key)
     }
 
     /// The organisation's type, if the stored code is known.
@@ -116,12 +115,7 @@ pub async fn create(db: &Db, input: &OrganisationInput) -> Result<OrganisationId
 
 /// Updates an organisation if nobody changed it since `expected_version` was read;
 /// otherwise nothing is written and [`StorageError::Stale`] is returned.
-pub async fn update(
-    db: &Db,
-    id: OrganisationId,
-    expected_version: i64,
-    input: &OrganisationInput,
-) -> Result<()> {
+pub async fn update(db: &Db, id: OrganisationId, expected_version: i64, input: &OrganisationInput) -> Result<()> {
     let done = sqlx::query(
         "UPDATE organisations SET name = $1, org_type = $2, siret = $3, region_id = $4, group_id = $5,
             address = $6, postal_code = $7, city = $8, version = version + 1, updated_at = $9

@@ -29,15 +29,13 @@ const SELECT: &str = "SELECT r.id, r.code, r.name,
 
 /// Creates a region; a taken code or name gives [`StorageError::Conflict`].
 pub async fn create(db: &Db, code: &str, name: &str) -> Result<RegionId> {
-    let id: i64 = sqlx::query_scalar(
-        "INSERT INTO regions (code, name, created_at) VALUES ($1, $2, $3) RETURNING id",
-    )
-    .bind(code)
-    .bind(name)
-    .bind(now())
-    .fetch_one(db.pool())
-    .await
-    .map_err(StorageError::from_write)?;
+    let id: i64 = sqlx::query_scalar("INSERT INTO regions (code, name, created_at) VALUES ($1, $2, $3) RETURNING id")
+        .bind(code)
+        .bind(name)
+        .bind(now())
+        .fetch_one(db.pool())
+        .await
+        .map_err(StorageError::from_write)?;
     Ok(RegionId(id))
 }
 
@@ -50,20 +48,12 @@ pub async fn update(db: &Db, id: RegionId, code: &str, name: &str) -> Result<()>
         .execute(db.pool())
         .await
         .map_err(StorageError::from_write)?;
-    if done.rows_affected() == 0 {
-        Err(StorageError::NotFound)
-    } else {
-        Ok(())
-    }
+    if done.rows_affected() == 0 { Err(StorageError::NotFound) } else { Ok(()) }
 }
 
 /// Every region, by name.
 pub async fn list(db: &Db) -> Result<Vec<Region>> {
-    Ok(
-        sqlx::query_as(sqlx::AssertSqlSafe(format!("{SELECT} ORDER BY r.name")))
-            .fetch_all(db.pool())
-            .await?,
-    )
+    Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!("{SELECT} ORDER BY r.name"))).fetch_all(db.pool()).await?)
 }
 
 /// One region.

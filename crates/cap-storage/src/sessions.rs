@@ -5,13 +5,7 @@ use crate::{Db, error::Result};
 use cap_domain::UserId;
 
 /// Records a new session.
-pub async fn create(
-    db: &Db,
-    token_hash: &str,
-    user: UserId,
-    now: i64,
-    expires_at: i64,
-) -> Result<()> {
+pub async fn create(db: &Db, token_hash: &str, user: UserId, now: i64, expires_at: i64) -> Result<()> {
     sqlx::query(
         "INSERT INTO sessions (token_hash, user_id, created_at, expires_at, last_seen_at) VALUES ($1, $2, $3, $4, $3)",
     )
@@ -37,31 +31,13 @@ pub async fn user_of(db: &Db, token_hash: &str, now: i64) -> Result<Option<UserI
     Ok(user.map(UserId))
 }
 
-/// Extends a session that is being used (sliding expiry).
-pub async fn touch(db: &Db, token_hash: &str, now: i64, expires_at: i64) -> Result<()> {
-    sqlx::query("UPDATE sessions SET last_seen_at = $1, expires_at = $2 WHERE token_hash = $3")
-        .bind(now)
-        .bind(expires_at)
-        .bind(token_hash)
-        .execute(db.pool())
-        .await?;
-    Ok(())
-}
-
 /// Ends one session (sign-out).
 pub async fn delete(db: &Db, token_hash: &str) -> Result<()> {
-    sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
-        .bind(token_hash)
-        .execute(db.pool())
-        .await?;
+    sqlx::query("DELETE FROM sessions WHERE token_hash = $1").bind(token_hash).execute(db.pool()).await?;
     Ok(())
 }
 
 /// Forgets expired sessions; returns how many.
 pub async fn purge_expired(db: &Db, now: i64) -> Result<u64> {
-    Ok(sqlx::query("DELETE FROM sessions WHERE expires_at <= $1")
-        .bind(now)
-        .execute(db.pool())
-        .await?
-        .rows_affected())
+    Ok(sqlx::query("DELETE FROM sessions WHERE expires_at <= $1").bind(now).execute(db.pool()).await?.rows_affected())
 }

@@ -4,12 +4,7 @@ use crate::{Db, error::Result};
 
 /// Reads a setting.
 pub async fn get(db: &Db, key: &str) -> Result<Option<String>> {
-    Ok(
-        sqlx::query_scalar("SELECT value FROM settings WHERE key = $1")
-            .bind(key)
-            .fetch_optional(db.pool())
-            .await?,
-    )
+    Ok(sqlx::query_scalar("SELECT value FROM settings WHERE key = $1").bind(key).fetch_optional(db.pool()).await?)
 }
 
 /// Writes a setting, replacing any earlier value.

@@ -7,8 +7,7 @@ use crate::{Backend, Db};
 
 /// The server tests create their PostgreSQL databases on.
 pub fn postgres_admin_url() -> String {
-    std::env::var("CAP_TEST_POSTGRES_URL")
-        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into())
+    std::env::var("CAP_TEST_POSTGRES_URL").unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into())
 }
 
 /// A database made for one test.
@@ -49,24 +48,16 @@ impl TestDb {
                 let dir = TempDir::new("cap-test").expect("temporary folder");
                 let url = format!("sqlite://{}/cap.db", dir.0.display());
                 let db = Db::connect(&url).await.expect("SQLite test database");
-                Self {
-                    db,
-                    url,
-                    backend,
-                    name: String::new(),
-                    _dir: Some(dir),
-                }
+                Self { db, url, backend, name: String::new(), _dir: Some(dir) }
             }
             Backend::Postgres => {
                 let admin_url = postgres_admin_url();
-                let admin = Db::connect_without_migrating(&admin_url)
-                    .await
-                    .unwrap_or_else(|e| {
-                        panic!(
-                            "PostgreSQL is needed for the tests ({admin_url}): {e}. \
+                let admin = Db::connect_without_migrating(&admin_url).await.unwrap_or_else(|e| {
+                    panic!(
+                        "PostgreSQL is needed for the tests ({admin_url}): {e}. \
                          Start it, or set CAP_TEST_POSTGRES_URL; scripts/test.sh does both."
-                        )
-                    });
+                    )
+                });
                 let name = format!("cap_test_{}", rand::random::<u64>());
                 sqlx::raw_sql(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
                     .execute(admin.pool())
@@ -75,13 +66,7 @@ impl TestDb {
                 admin.close().await;
                 let url = replace_database(&admin_url, &name);
                 let db = Db::connect(&url).await.expect("PostgreSQL test database");
-                Self {
-                    db,
-                    url,
-                    backend,
-                    name,
-                    _dir: None,
-                }
+                Self { db, url, backend, name, _dir: None }
             }
         }
     }
@@ -91,12 +76,10 @@ impl TestDb {
         self.db.close().await;
         if self.backend == Backend::Postgres {
             if let Ok(admin) = Db::connect_without_migrating(&postgres_admin_url()).await {
-                let _ = sqlx::raw_sql(sqlx::AssertSqlSafe(format!(
-                    "DROP DATABASE IF EXISTS {} WITH (FORCE)",
-                    self.name
-                )))
-                .execute(admin.pool())
-                .await;
+                let _ =
+                    sqlx::raw_sql(sqlx::AssertSqlSafe(format!("DROP DATABASE IF EXISTS {} WITH (FORCE)", self.name)))
+                        .execute(admin.pool())
+                        .await;
                 admin.close().await;
             }
         }

@@ -40,9 +40,6 @@ pub async fn record_failure(db: &Db, bucket: &str, now: i64, window_secs: i64) -
 
 /// Clears a bucket after a successful sign-in.
 pub async fn clear(db: &Db, bucket: &str) -> Result<()> {
-    sqlx::query("DELETE FROM signin_throttle WHERE bucket = $1")
-        .bind(bucket)
-        .execute(db.pool())
-        .await?;
+    sqlx::query("DELETE FROM signin_throttle WHERE bucket = $1").bind(bucket).execute(db.pool()).await?;
     Ok(())
 }

@@ -95,17 +95,12 @@ pub async fn peek(db: &Db, token_hash: &str, purpose: Purpose, now: i64) -> Resu
 /// Consumes a live token: only one caller ever succeeds, even when two race.
 pub async fn consume(db: &Db, token_hash: &str, purpose: Purpose, now: i64) -> Result<Token> {
     let token = peek(db, token_hash, purpose, now).await?;
-    let done =
-        sqlx::query("UPDATE tokens SET used_at = $1 WHERE token_hash = $2 AND used_at IS NULL")
-            .bind(now)
-            .bind(token_hash)
-            .execute(db.pool())
-            .await?;
-    if done.rows_affected() == 1 {
-        Ok(token)
-    } else {
-        Err(StorageError::NotFound)
-    }
+    let done = sqlx::query("UPDATE tokens SET used_at = $1 WHERE token_hash = $2 AND used_at IS NULL")
+        .bind(now)
+        .bind(token_hash)
+        .execute(db.pool())
+        .await?;
+    if done.rows_affected() == 1 { Ok(token) } else { Err(StorageError::NotFound) }
 }
 
 /// Voids every unused token of a purpose (a new setup link replaces the previous one).

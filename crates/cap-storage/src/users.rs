@@ -27,16 +27,10 @@ impl User {
     }
 }
 
-const SELECT: &str =
-    "SELECT id, email, display_name, password_hash, locale, disabled_at FROM users";
+const SELECT: &str = "SELECT id, email, display_name, password_hash, locale, disabled_at FROM users";
 
 /// Creates a user; a taken e-mail gives [`StorageError::Conflict`].
-pub async fn create(
-    db: &Db,
-    email: &Email,
-    display_name: &str,
-    password_hash: Option<&str>,
-) -> Result<UserId> {
+pub async fn create(db: &Db, email: &Email, display_name: &str, password_hash: Option<&str>) -> Result<UserId> {
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO users (email, display_name, password_hash, created_at) VALUES ($1, $2, $3, $4) RETURNING id",
     )
@@ -61,28 +55,21 @@ pub async fn get(db: &Db, id: UserId) -> Result<User> {
 
 /// One user by e-mail, if any.
 pub async fn find_by_email(db: &Db, email: &Email) -> Result<Option<User>> {
-    Ok(
-        sqlx::query_as(sqlx::AssertSqlSafe(format!("{SELECT} WHERE email = $1")))
-            .bind(email.as_str())
-            .fetch_optional(db.pool())
-            .await?,
-    )
+    Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!("{SELECT} WHERE email = $1")))
+        .bind(email.as_str())
+        .fetch_optional(db.pool())
+        .await?)
 }
 
 /// Every user, by name.
 pub async fn list(db: &Db) -> Result<Vec<User>> {
-    Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "{SELECT} ORDER BY display_name, email"
-    )))
-    .fetch_all(db.pool())
-    .await?)
+    Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!("{SELECT} ORDER BY display_name, email")))
+        .fetch_all(db.pool())
+        .await?)
 }
 
 /// The members of one organisation, by name.
-pub async fn list_for_organisation(
-    db: &Db,
-    organisation: cap_domain::OrganisationId,
-) -> Result<Vec<User>> {
+pub async fn list_for_organisation(db: &Db, organisation: cap_domain::OrganisationId) -> Result<Vec<User>> {
     Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "{SELECT} WHERE id IN (SELECT user_id FROM memberships WHERE organisation_id = $1) ORDER BY display_name, email"
     )))
@@ -102,10 +89,7 @@ pub async fn set_password(db: &Db, id: UserId, password_hash: &str) -> Result<()
     if done.rows_affected() == 0 {
         return Err(StorageError::NotFound);
     }
-    sqlx::query("DELETE FROM sessions WHERE user_id = $1")
-        .bind(id.0)
-        .execute(&mut *tx)
-        .await?;
+    sqlx::query("DELETE FROM sessions WHERE user_id = $1").bind(id.0).execute(&mut *tx).await?;
     tx.commit().await?;
     Ok(())
 }
@@ -122,17 +106,48 @@ pub async fn set_display_name(db: &Db, id: UserId, display_name: &str) -> Result
 
 /// Remembers the user's preferred language.
 pub async fn set_locale(db: &Db, id: UserId, locale: &str) -> Result<()> {
-    sqlx::query("UPDATE users SET locale = $1 WHERE id = $2")
-        .bind(locale)
-        .bind(id.0)
-        .execute(db.pool())
-        .await?;
+    sqlx::query("UPDATE users SET locale = $1 WHERE id = $2").bind(locale).bind(id.0).execute(db.pool()).await?;
     Ok(())
 }
 
 /// Number of accounts (an empty instance offers first-start setup).
 pub async fn count(db: &Db) -> Result<i64> {
-    Ok(sqlx::query_scalar("SELECT COUNT(*) FROM users")
-        .fetch_one(db.pool())
-        .await?)
+    Ok(sqlx::query_scalar("SELECT COUNT(*) FROM users").fetch_one(db.pool()).await?)
+}
+
+/// Erases a person (RGPD): their e-mail and name are replaced, their password, roles, sessions
+/// and pending links removed, and the audit log names them anonymously from now on. Rows that
+/// point at the account (audit entries, later answers) stay, so shared results remain intact.
+pub async fn erase(db: &Db, id: UserId) -> Result<()> {
+    let mut tx = db.begin_write().await?;
+    let email: Option<String> =
+        sqlx::query_scalar("SELECT email FROM users WHERE id = $1").bind(id.0).fetch_optional(&mut *tx).await?;
+    let email = email.ok_or(StorageError::NotFound)?;
+    let label = format!("personne effacée n° {}", id.0);
+    sqlx::query("UPDATE users SET email = $1, display_name = $2, password_hash = NULL, disabled_at = $3 WHERE id = $4")
+        .bind(format!("erased-{}@invalid", id.0))
+        .bind(&label)
+        .bind(now())
+        .bind(id.0)
+        .execute(&mut *tx)
+        .await?;
+    sqlx::query("DELETE FROM memberships WHERE user_id = $1").bind(id.0).execute(&mut *tx).await?;
+    sqlx::query("DELETE FROM sessions WHERE user_id = $1").bind(id.0).execute(&mut *tx).await?;
+    sqlx::query("DELETE FROM tokens WHERE user_id = $1 OR email = $2")
+        .bind(id.0)
+        .bind(&email)
+        .execute(&mut *tx)
+        .await?;
+    sqlx::query("UPDATE audit_log SET actor_label = $1 WHERE actor_user_id = $2")
+        .bind(&label)
+        .bind(id.0)
+        .execute(&mut *tx)
+        .await?;
+    sqlx::query("UPDATE audit_log SET entity_id = $1 WHERE entity_id = $2")
+        .bind(&label)
+        .bind(&email)
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await?;
+    Ok(())
 }

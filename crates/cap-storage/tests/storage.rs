@@ -1,14 +1,12 @@
 //! One storage suite, run against SQLite and PostgreSQL alike.
 
 use cap_domain::{
-    College, Email, GroupId, Membership, OrganisationId, OrganisationName, OrganisationType, Role,
-    Scope, Siret, UserId,
+    College, Email, GroupId, Membership, OrganisationId, OrganisationName, OrganisationType, Role, Scope, Siret, UserId,
 };
 use cap_storage::organisations::{Filter, OrganisationInput};
 use cap_storage::tokens::{NewToken, Purpose};
 use cap_storage::{
-    Db, StorageError, audit, groups, memberships, organisations, regions, sessions, settings,
-    throttle, tokens, users,
+    Db, StorageError, audit, groups, memberships, organisations, regions, sessions, settings, throttle, tokens, users,
 };
 
 /// Generates one test per backend for each scenario function below.
@@ -47,14 +45,10 @@ on_both_backends!(
     tokens_are_single_use,
     throttle_windows,
     audit_log_pages,
+    erasure_keeps_rows_but_forgets_the_person,
 );
 
-fn input(
-    name: &str,
-    region: i64,
-    group: Option<GroupId>,
-    siret: Option<&str>,
-) -> OrganisationInput {
+fn input(name: &str, region: i64, group: Option<GroupId>, siret: Option<&str>) -> OrganisationInput {
     OrganisationInput {
         name: OrganisationName::parse(name).unwrap(),
         org_type: OrganisationType::Aci,
@@ -70,32 +64,11 @@ fn input(
 async fn ping_and_settings(db: &Db) {
     db.ping().await.unwrap();
     assert_eq!(settings::get(db, "federation_name").await.unwrap(), None);
-    settings::set(db, "federation_name", "Fédération A")
-        .await
-        .unwrap();
-    settings::set(db, "federation_name", "Fédération B")
-        .await
-        .unwrap();
-    assert_eq!(
-        settings::get(db, "federation_name")
-            .await
-            .unwrap()
-            .as_deref(),
-        Some("Fédération B")
-    );
-    assert_eq!(
-        settings::get_or_init(db, "session_key", "k1")
-            .await
-            .unwrap(),
-        "k1"
-    );
-    assert_eq!(
-        settings::get_or_init(db, "session_key", "k2")
-            .await
-            .unwrap(),
-        "k1",
-        "first value is kept"
-    );
+    settings::set(db, "federation_name", "Fédération A").await.unwrap();
+    settings::set(db, "federation_name", "Fédération B").await.unwrap();
+    assert_eq!(settings::get(db, "federation_name").await.unwrap().as_deref(), Some("Fédération B"));
+    assert_eq!(settings::get_or_init(db, "session_key", "k1").await.unwrap(), "k1");
+    assert_eq!(settings::get_or_init(db, "session_key", "k2").await.unwrap(), "k1", "first value is kept");
 }
 
 async fn migrations_are_idempotent(db: &Db) {
@@ -105,47 +78,22 @@ async fn migrations_are_idempotent(db: &Db) {
 }
 
 async fn regions_and_conflicts(db: &Db) {
-    let ara = regions::create(db, "ARA", "Auvergne-Rhône-Alpes")
-        .await
-        .unwrap();
+    let ara = regions::create(db, "ARA", "Auvergne-Rhône-Alpes").await.unwrap();
     regions::create(db, "BRE", "Bretagne").await.unwrap();
-    assert!(matches!(
-        regions::create(db, "ARA", "Autre").await,
-        Err(StorageError::Conflict)
-    ));
+    assert!(matches!(regions::create(db, "ARA", "Autre").await, Err(StorageError::Conflict)));
     let all = regions::list(db).await.unwrap();
-    assert_eq!(
-        all.iter().map(|r| r.code.as_str()).collect::<Vec<_>>(),
-        ["ARA", "BRE"]
-    );
-    regions::update(db, ara, "ARA", "Auvergne–Rhône-Alpes")
-        .await
-        .unwrap();
-    assert_eq!(
-        regions::get(db, ara).await.unwrap().name,
-        "Auvergne–Rhône-Alpes"
-    );
-    assert!(matches!(
-        regions::get(db, cap_domain::RegionId(999)).await,
-        Err(StorageError::NotFound)
-    ));
+    assert_eq!(all.iter().map(|r| r.code.as_str()).collect::<Vec<_>>(), ["ARA", "BRE"]);
+    regions::update(db, ara, "ARA", "Auvergne–Rhône-Alpes").await.unwrap();
+    assert_eq!(regions::get(db, ara).await.unwrap().name, "Auvergne–Rhône-Alpes");
+    assert!(matches!(regions::get(db, cap_domain::RegionId(999)).await, Err(StorageError::NotFound)));
 }
 
 async fn organisations_crud_and_stale_writes(db: &Db) {
-    let r1 = regions::create(db, "ARA", "Auvergne-Rhône-Alpes")
-        .await
-        .unwrap();
+    let r1 = regions::create(db, "ARA", "Auvergne-Rhône-Alpes").await.unwrap();
     let r2 = regions::create(db, "BRE", "Bretagne").await.unwrap();
     let ges = groups::create(db, "GES du Lac").await.unwrap();
-    let a = organisations::create(
-        db,
-        &input("Atelier du Lac", r1.0, Some(ges), Some("73282932000074")),
-    )
-    .await
-    .unwrap();
-    let b = organisations::create(db, &input("Bretagne Services", r2.0, None, None))
-        .await
-        .unwrap();
+    let a = organisations::create(db, &input("Atelier du Lac", r1.0, Some(ges), Some("73282932000074"))).await.unwrap();
+    let b = organisations::create(db, &input("Bretagne Services", r2.0, None, None)).await.unwrap();
     assert!(matches!(
         organisations::create(db, &input("Doublon", r1.0, None, Some("732 829 320 00074"))).await,
         Err(StorageError::Conflict)
@@ -157,48 +105,18 @@ async fn organisations_crud_and_stale_writes(db: &Db) {
     assert_eq!(org.org_type(), Some(OrganisationType::Aci));
     assert_eq!(org.version, 1);
 
-    let in_r2 = organisations::list(
-        db,
-        Filter {
-            region: Some(r2),
-            group: None,
-        },
-    )
-    .await
-    .unwrap();
+    let in_r2 = organisations::list(db, Filter { region: Some(r2), group: None }).await.unwrap();
     assert_eq!(in_r2.iter().map(|o| o.id).collect::<Vec<_>>(), [b.0]);
-    let in_ges = organisations::list(
-        db,
-        Filter {
-            region: None,
-            group: Some(ges),
-        },
-    )
-    .await
-    .unwrap();
+    let in_ges = organisations::list(db, Filter { region: None, group: Some(ges) }).await.unwrap();
     assert_eq!(in_ges.iter().map(|o| o.id).collect::<Vec<_>>(), [a.0]);
-    assert_eq!(
-        organisations::list(db, Filter::default())
-            .await
-            .unwrap()
-            .len(),
-        2
-    );
+    assert_eq!(organisations::list(db, Filter::default()).await.unwrap().len(), 2);
     assert_eq!(groups::get(db, ges).await.unwrap().organisation_count, 1);
 
-    organisations::update(db, a, 1, &input("Atelier du Lac (ACI)", r1.0, None, None))
-        .await
-        .unwrap();
+    organisations::update(db, a, 1, &input("Atelier du Lac (ACI)", r1.0, None, None)).await.unwrap();
     let stale = organisations::update(db, a, 1, &input("Écrasement", r1.0, None, None)).await;
-    assert!(
-        matches!(stale, Err(StorageError::Stale)),
-        "a stale version must be refused"
-    );
+    assert!(matches!(stale, Err(StorageError::Stale)), "a stale version must be refused");
     let org = organisations::get(db, a).await.unwrap();
-    assert_eq!(
-        (org.name.as_str(), org.version, org.group_id),
-        ("Atelier du Lac (ACI)", 2, None)
-    );
+    assert_eq!((org.name.as_str(), org.version, org.group_id), ("Atelier du Lac (ACI)", 2, None));
     assert!(matches!(
         organisations::update(db, OrganisationId(999), 1, &input("X y", r1.0, None, None)).await,
         Err(StorageError::NotFound)
@@ -206,51 +124,21 @@ async fn organisations_crud_and_stale_writes(db: &Db) {
 }
 
 async fn users_and_memberships(db: &Db) {
-    let r1 = regions::create(db, "ARA", "Auvergne-Rhône-Alpes")
-        .await
-        .unwrap();
+    let r1 = regions::create(db, "ARA", "Auvergne-Rhône-Alpes").await.unwrap();
     let ges = groups::create(db, "GES").await.unwrap();
-    let a = organisations::create(db, &input("Atelier A", r1.0, Some(ges), None))
-        .await
-        .unwrap();
-    let b = organisations::create(db, &input("Atelier B", r1.0, None, None))
-        .await
-        .unwrap();
+    let a = organisations::create(db, &input("Atelier A", r1.0, Some(ges), None)).await.unwrap();
+    let b = organisations::create(db, &input("Atelier B", r1.0, None, None)).await.unwrap();
     let email = Email::parse("Claire@Exemple.fr").unwrap();
-    let claire = users::create(db, &email, "Claire", Some("$argon2id$hash"))
-        .await
-        .unwrap();
-    assert!(matches!(
-        users::create(db, &email, "Autre", None).await,
-        Err(StorageError::Conflict)
-    ));
-    assert_eq!(
-        users::find_by_email(db, &email).await.unwrap().unwrap().id,
-        claire.0
-    );
+    let claire = users::create(db, &email, "Claire", Some("$argon2id$hash")).await.unwrap();
+    assert!(matches!(users::create(db, &email, "Autre", None).await, Err(StorageError::Conflict)));
+    assert_eq!(users::find_by_email(db, &email).await.unwrap().unwrap().id, claire.0);
     assert_eq!(users::count(db).await.unwrap(), 1);
 
-    let participant = Membership::new(
-        Role::Participant,
-        Scope::Organisation(a),
-        Some(College::Volunteer),
-    )
-    .unwrap();
+    let participant = Membership::new(Role::Participant, Scope::Organisation(a), Some(College::Volunteer)).unwrap();
     memberships::grant(db, claire, participant).await.unwrap();
-    let as_board = Membership::new(
-        Role::Participant,
-        Scope::Organisation(a),
-        Some(College::BoardMember),
-    )
-    .unwrap();
+    let as_board = Membership::new(Role::Participant, Scope::Organisation(a), Some(College::BoardMember)).unwrap();
     memberships::grant(db, claire, as_board).await.unwrap();
-    memberships::grant(
-        db,
-        claire,
-        Membership::new(Role::GroupLead, Scope::Group(ges), None).unwrap(),
-    )
-    .await
-    .unwrap();
+    memberships::grant(db, claire, Membership::new(Role::GroupLead, Scope::Group(ges), None).unwrap()).await.unwrap();
     let mine = memberships::for_user(db, claire).await.unwrap();
     assert_eq!(mine.len(), 2, "granting the same role twice updates it");
     assert_eq!(mine[0].membership.college, Some(College::BoardMember));
@@ -258,12 +146,7 @@ async fn users_and_memberships(db: &Db) {
 
     let orgs = organisations::list_for_user(db, claire).await.unwrap();
     assert_eq!(orgs.iter().map(|o| o.id).collect::<Vec<_>>(), [a.0]);
-    assert!(
-        users::list_for_organisation(db, b)
-            .await
-            .unwrap()
-            .is_empty()
-    );
+    assert!(users::list_for_organisation(db, b).await.unwrap().is_empty());
     assert_eq!(users::list_for_organisation(db, a).await.unwrap().len(), 1);
 
     let removed = memberships::revoke(db, mine[0].id).await.unwrap();
@@ -273,37 +156,19 @@ async fn users_and_memberships(db: &Db) {
 }
 
 async fn sessions_expire(db: &Db) {
-    let user = users::create(db, &Email::parse("a@exemple.fr").unwrap(), "A", None)
-        .await
-        .unwrap();
+    let user = users::create(db, &Email::parse("a@exemple.fr").unwrap(), "A", None).await.unwrap();
     sessions::create(db, "h1", user, 1000, 2000).await.unwrap();
     assert_eq!(sessions::user_of(db, "h1", 1500).await.unwrap(), Some(user));
-    assert_eq!(
-        sessions::user_of(db, "h1", 2000).await.unwrap(),
-        None,
-        "expired"
-    );
-    sessions::touch(db, "h1", 1900, 5000).await.unwrap();
-    assert_eq!(sessions::user_of(db, "h1", 4000).await.unwrap(), Some(user));
+    assert_eq!(sessions::user_of(db, "h1", 2000).await.unwrap(), None, "expired");
     sessions::create(db, "h2", user, 1000, 1100).await.unwrap();
-    assert_eq!(sessions::purge_expired(db, 3000).await.unwrap(), 1);
+    assert_eq!(sessions::purge_expired(db, 1500).await.unwrap(), 1);
+    assert_eq!(sessions::user_of(db, "h1", 1500).await.unwrap(), Some(user), "live sessions stay");
     users::set_password(db, user, "new-hash").await.unwrap();
-    assert_eq!(
-        sessions::user_of(db, "h1", 4000).await.unwrap(),
-        None,
-        "a new password ends other sessions"
-    );
+    assert_eq!(sessions::user_of(db, "h1", 1500).await.unwrap(), None, "a new password ends other sessions");
     sessions::create(db, "h3", user, 1000, 9000).await.unwrap();
     sessions::delete(db, "h3").await.unwrap();
     assert_eq!(sessions::user_of(db, "h3", 2000).await.unwrap(), None);
-    assert_eq!(
-        users::get(db, UserId(user.0))
-            .await
-            .unwrap()
-            .password_hash
-            .as_deref(),
-        Some("new-hash")
-    );
+    assert_eq!(users::get(db, UserId(user.0)).await.unwrap().password_hash.as_deref(), Some("new-hash"));
 }
 
 async fn tokens_are_single_use(db: &Db) {
@@ -319,60 +184,26 @@ async fn tokens_are_single_use(db: &Db) {
     };
     tokens::create(db, new("t1", 1000)).await.unwrap();
     tokens::create(db, new("t2", 150)).await.unwrap();
-    assert_eq!(
-        tokens::peek(db, "t1", Purpose::Invitation, 200)
-            .await
-            .unwrap()
-            .email,
-        "invite@exemple.fr"
-    );
-    assert!(matches!(
-        tokens::peek(db, "t1", Purpose::PasswordReset, 200).await,
-        Err(StorageError::NotFound)
-    ));
-    assert!(matches!(
-        tokens::consume(db, "t2", Purpose::Invitation, 200).await,
-        Err(StorageError::NotFound)
-    ));
-    tokens::consume(db, "t1", Purpose::Invitation, 200)
-        .await
-        .unwrap();
-    assert!(matches!(
-        tokens::consume(db, "t1", Purpose::Invitation, 201).await,
-        Err(StorageError::NotFound)
-    ));
+    assert_eq!(tokens::peek(db, "t1", Purpose::Invitation, 200).await.unwrap().email, "invite@exemple.fr");
+    assert!(matches!(tokens::peek(db, "t1", Purpose::PasswordReset, 200).await, Err(StorageError::NotFound)));
+    assert!(matches!(tokens::consume(db, "t2", Purpose::Invitation, 200).await, Err(StorageError::NotFound)));
+    tokens::consume(db, "t1", Purpose::Invitation, 200).await.unwrap();
+    assert!(matches!(tokens::consume(db, "t1", Purpose::Invitation, 201).await, Err(StorageError::NotFound)));
     tokens::create(db, new("t3", 1000)).await.unwrap();
-    tokens::revoke_all(db, Purpose::Invitation, 300)
-        .await
-        .unwrap();
-    assert!(matches!(
-        tokens::peek(db, "t3", Purpose::Invitation, 301).await,
-        Err(StorageError::NotFound)
-    ));
+    tokens::revoke_all(db, Purpose::Invitation, 300).await.unwrap();
+    assert!(matches!(tokens::peek(db, "t3", Purpose::Invitation, 301).await, Err(StorageError::NotFound)));
 }
 
 async fn throttle_windows(db: &Db) {
     let bucket = "account:a@exemple.fr";
     assert_eq!(throttle::failures(db, bucket, 1000, 900).await.unwrap(), 0);
     for _ in 0..3 {
-        throttle::record_failure(db, bucket, 1000, 900)
-            .await
-            .unwrap();
+        throttle::record_failure(db, bucket, 1000, 900).await.unwrap();
     }
     assert_eq!(throttle::failures(db, bucket, 1100, 900).await.unwrap(), 3);
-    assert_eq!(
-        throttle::failures(db, bucket, 1900, 900).await.unwrap(),
-        0,
-        "window passed"
-    );
-    throttle::record_failure(db, bucket, 1950, 900)
-        .await
-        .unwrap();
-    assert_eq!(
-        throttle::failures(db, bucket, 1960, 900).await.unwrap(),
-        1,
-        "a new window starts at 1"
-    );
+    assert_eq!(throttle::failures(db, bucket, 1900, 900).await.unwrap(), 0, "window passed");
+    throttle::record_failure(db, bucket, 1950, 900).await.unwrap();
+    assert_eq!(throttle::failures(db, bucket, 1960, 900).await.unwrap(), 1, "a new window starts at 1");
     throttle::clear(db, bucket).await.unwrap();
     assert_eq!(throttle::failures(db, bucket, 1960, 900).await.unwrap(), 0);
 }
@@ -396,39 +227,61 @@ async fn audit_log_pages(db: &Db) {
         .unwrap();
     }
     let first = audit::recent(db, None, 3).await.unwrap();
-    assert_eq!(
-        first
-            .iter()
-            .map(|e| e.entity_id.as_str())
-            .collect::<Vec<_>>(),
-        ["4", "3", "2"]
-    );
+    assert_eq!(first.iter().map(|e| e.entity_id.as_str()).collect::<Vec<_>>(), ["4", "3", "2"]);
     let next = audit::recent(db, Some(first[2].id), 3).await.unwrap();
-    assert_eq!(
-        next.iter()
-            .map(|e| e.entity_id.as_str())
-            .collect::<Vec<_>>(),
-        ["1", "0"]
-    );
+    assert_eq!(next.iter().map(|e| e.entity_id.as_str()).collect::<Vec<_>>(), ["1", "0"]);
 }
 
 #[tokio::test]
 async fn sqlite_backup_is_a_consistent_copy() {
     let t = cap_storage::testing::TestDb::new(cap_storage::Backend::Sqlite).await;
-    regions::create(&t.db, "ARA", "Auvergne-Rhône-Alpes")
-        .await
-        .unwrap();
+    regions::create(&t.db, "ARA", "Auvergne-Rhône-Alpes").await.unwrap();
     let dir = cap_storage::testing::TempDir::new("cap-backup").unwrap();
     let target = dir.0.join("copy.db");
     assert!(t.db.backup_sqlite(&target).await.unwrap());
-    assert!(
-        t.db.backup_sqlite(&target).await.is_err(),
-        "never overwrites an existing file"
-    );
-    let copy = Db::connect(&format!("sqlite://{}", target.display()))
-        .await
-        .unwrap();
+    assert!(t.db.backup_sqlite(&target).await.is_err(), "never overwrites an existing file");
+    let copy = Db::connect(&format!("sqlite://{}", target.display())).await.unwrap();
     assert_eq!(regions::list(&copy).await.unwrap().len(), 1);
     copy.close().await;
     t.cleanup().await;
+}
+
+async fn erasure_keeps_rows_but_forgets_the_person(db: &Db) {
+    let r = regions::create(db, "ARA", "Auvergne-Rhône-Alpes").await.unwrap();
+    let a = organisations::create(db, &input("Atelier A", r.0, None, None)).await.unwrap();
+    let email = Email::parse("lou@exemple.fr").unwrap();
+    let lou = users::create(db, &email, "Lou", Some("hash")).await.unwrap();
+    memberships::grant(
+        db,
+        lou,
+        Membership::new(Role::Participant, Scope::Organisation(a), Some(College::Volunteer)).unwrap(),
+    )
+    .await
+    .unwrap();
+    sessions::create(db, "s", lou, 1, i64::MAX).await.unwrap();
+    audit::append(
+        db,
+        audit::NewEntry {
+            actor: Some(lou),
+            actor_label: "lou@exemple.fr",
+            action: "users.sign_in",
+            entity: "user",
+            entity_id: "lou@exemple.fr",
+            details: "",
+            ip: "",
+        },
+    )
+    .await
+    .unwrap();
+    users::erase(db, lou).await.unwrap();
+    let user = users::get(db, lou).await.unwrap();
+    assert_eq!(user.display_name, format!("personne effacée n° {}", lou.0));
+    assert!(user.password_hash.is_none() && user.disabled_at.is_some());
+    assert!(users::find_by_email(db, &email).await.unwrap().is_none());
+    assert!(memberships::for_user(db, lou).await.unwrap().is_empty());
+    assert_eq!(sessions::user_of(db, "s", 2).await.unwrap(), None);
+    let entries = audit::by_actor(db, lou).await.unwrap();
+    assert_eq!(entries.len(), 1, "the entry stays");
+    assert!(!entries[0].actor_label.contains("lou@") && !entries[0].entity_id.contains("lou@"));
+    assert!(matches!(users::erase(db, UserId(9999)).await, Err(StorageError::NotFound)));
 }

@@ -61,12 +61,7 @@ pub struct AppState {
 impl AppState {
     /// Assembles the state; `session_key` is the instance's secret.
     pub fn new(db: Db, config: WebConfig, mailer: Mailer, session_key: &[u8]) -> Self {
-        Self {
-            db,
-            config: Arc::new(config),
-            mailer,
-            keys: Keys::new(session_key),
-        }
+        Self { db, config: Arc::new(config), mailer, keys: Keys::new(session_key) }
     }
 }
 
@@ -79,18 +74,13 @@ pub fn build_router(state: AppState) -> Router {
         .layer(DefaultBodyLimit::max(BODY_LIMIT_BYTES))
         .layer(from_fn_with_state(state.clone(), security::csrf_middleware))
         .layer(from_fn_with_state(state.clone(), page::page_middleware))
-        .layer(from_fn_with_state(
-            state.clone(),
-            security::headers_middleware,
-        ))
+        .layer(from_fn_with_state(state.clone(), security::headers_middleware))
         .with_state(state)
 }
 
 /// On an instance without any account, makes a fresh single-use link to create the first
 /// federation administrator (earlier links stop working). `None` once an account exists.
-pub async fn first_start_link(
-    state: &AppState,
-) -> Result<Option<String>, cap_storage::StorageError> {
+pub async fn first_start_link(state: &AppState) -> Result<Option<String>, cap_storage::StorageError> {
     if cap_storage::users::count(&state.db).await? > 0 {
         return Ok(None);
     }

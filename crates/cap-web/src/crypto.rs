@@ -24,40 +24,28 @@ pub struct Keys {
 impl Keys {
     /// Keys from the configured secret.
     pub fn new(session_key: &[u8]) -> Self {
-        Self {
-            session_key: session_key.to_vec(),
-        }
+        Self { session_key: session_key.to_vec() }
     }
 
     /// HMAC-SHA256 of a token, hex-encoded.
     pub fn hash_token(&self, token: &str) -> String {
         // HMAC accepts keys of any length, so this cannot fail.
-        let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(&self.session_key)
-            .expect("HMAC takes any key length");
+        let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(&self.session_key).expect("HMAC takes any key length");
         mac.update(token.as_bytes());
-        mac.finalize()
-            .into_bytes()
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect()
+        mac.finalize().into_bytes().iter().map(|b| format!("{b:02x}")).collect()
     }
 }
 
 /// Hashes a password with argon2id and a random salt (PHC string). Slow by design: call it
 /// from a blocking thread.
 pub fn hash_password(password: &str) -> Result<String, String> {
-    Argon2::default()
-        .hash_password(password.as_bytes())
-        .map(|h| h.to_string())
-        .map_err(|e| e.to_string())
+    Argon2::default().hash_password(password.as_bytes()).map(|h| h.to_string()).map_err(|e| e.to_string())
 }
 
 /// Checks a password against a PHC string; any malformed hash is a mismatch.
 pub fn verify_password(password: &str, phc: &str) -> bool {
     match PasswordHash::new(phc) {
-        Ok(parsed) => Argon2::default()
-            .verify_password(password.as_bytes(), &parsed)
-            .is_ok(),
+        Ok(parsed) => Argon2::default().verify_password(password.as_bytes(), &parsed).is_ok(),
         Err(_) => false,
     }
 }
@@ -78,10 +66,7 @@ mod tests {
         let a = random_token();
         assert_ne!(a, random_token());
         assert_eq!(a.len(), 43);
-        assert!(
-            a.chars()
-                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
-        );
+        assert!(a.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_'));
     }
 
     #[test]

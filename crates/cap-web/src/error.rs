@@ -59,10 +59,8 @@ impl IntoResponse for AppError {
     fn into_response(self) -> Response {
         let status = self.status();
         if let Self::SignInRequired { next } = &self {
-            let target = format!(
-                "/sign-in?next={}",
-                url::form_urlencoded::byte_serialize(next.as_bytes()).collect::<String>()
-            );
+            let target =
+                format!("/sign-in?next={}", url::form_urlencoded::byte_serialize(next.as_bytes()).collect::<String>());
             let mut response = status.into_response();
             if let Ok(value) = HeaderValue::from_str(&target) {
                 response.headers_mut().insert(header::LOCATION, value);

@@ -22,11 +22,7 @@ impl FormErrors {
     }
 
     /// Keeps the value of a validation, or records its error on `field`.
-    pub fn check<T>(
-        &mut self,
-        field: &'static str,
-        result: Result<T, ValidationError>,
-    ) -> Option<T> {
+    pub fn check<T>(&mut self, field: &'static str, result: Result<T, ValidationError>) -> Option<T> {
         match result {
             Ok(value) => Some(value),
             Err(err) => {
@@ -38,10 +34,7 @@ impl FormErrors {
 
     /// The message key of `field`'s error, if any.
     pub fn get(&self, field: &str) -> Option<&'static str> {
-        self.items
-            .iter()
-            .find(|(f, _)| *f == field)
-            .map(|(_, k)| *k)
+        self.items.iter().find(|(f, _)| *f == field).map(|(_, k)| *k)
     }
 
     /// Whether the form is valid.
@@ -61,10 +54,7 @@ pub fn optional_id(value: &str) -> Result<Option<i64>, ValidationError> {
     if value.is_empty() {
         return Ok(None);
     }
-    value
-        .parse()
-        .map(Some)
-        .map_err(|_| ValidationError::new("error.select.invalid"))
+    value.parse().map(Some).map_err(|_| ValidationError::new("error.select.invalid"))
 }
 
 #[cfg(test)]
@@ -77,10 +67,7 @@ mod tests {
         assert!(errors.is_empty());
         errors.add("email", "error.email.invalid");
         errors.add("email", "error.email.required");
-        assert_eq!(
-            errors.check::<()>("name", Err(ValidationError::new("error.name.required"))),
-            None
-        );
+        assert_eq!(errors.check::<()>("name", Err(ValidationError::new("error.name.required"))), None);
         assert_eq!(errors.check("siret", Ok(3)), Some(3));
         assert_eq!(errors.get("email"), Some("error.email.invalid"));
         assert_eq!(errors.items().len(), 2);
@@ -110,10 +97,6 @@ impl SelectOption {
     pub fn new(value: impl Into<String>, label: impl Into<String>, current: &str) -> Self {
         let value = value.into();
         let selected = value == current;
-        Self {
-            value,
-            label: label.into(),
-            selected,
-        }
+        Self { value, label: label.into(), selected }
     }
 }

@@ -47,11 +47,7 @@ type Catalogue = HashMap<String, String>;
 
 fn flatten(prefix: &str, table: &toml::Table, out: &mut Catalogue) {
     for (key, value) in table {
-        let full = if prefix.is_empty() {
-            key.clone()
-        } else {
-            format!("{prefix}.{key}")
-        };
+        let full = if prefix.is_empty() { key.clone() } else { format!("{prefix}.{key}") };
         match value {
             toml::Value::Table(inner) => flatten(&full, inner, out),
             toml::Value::String(text) => {
@@ -147,10 +143,7 @@ mod tests {
         let en_keys: BTreeSet<_> = en.keys().collect();
         let only_fr: Vec<_> = fr_keys.difference(&en_keys).collect();
         let only_en: Vec<_> = en_keys.difference(&fr_keys).collect();
-        assert!(
-            only_fr.is_empty() && only_en.is_empty(),
-            "only in fr: {only_fr:?}; only in en: {only_en:?}"
-        );
+        assert!(only_fr.is_empty() && only_en.is_empty(), "only in fr: {only_fr:?}; only in en: {only_en:?}");
     }
 
     /// Every key a template or handler asks for exists in the French catalogue.
@@ -179,10 +172,7 @@ mod tests {
             let path = entry.path();
             if path.is_dir() {
                 collect(&path, out);
-            } else if matches!(
-                path.extension().and_then(|e| e.to_str()),
-                Some("html" | "rs")
-            ) {
+            } else if matches!(path.extension().and_then(|e| e.to_str()), Some("html" | "rs")) {
                 out.push(path);
             }
         }
@@ -191,9 +181,8 @@ mod tests {
     /// Strings shaped like message keys: `"section.name"` with a known section prefix.
     fn quoted_keys(text: &str) -> Vec<String> {
         const SECTIONS: &[&str] = &[
-            "nav.", "common.", "error.", "flash.", "auth.", "account.", "home.", "org.",
-            "orgtype.", "role.", "college.", "admin.", "region.", "group.", "audit.", "mail.",
-            "page.",
+            "nav.", "common.", "error.", "flash.", "auth.", "account.", "home.", "org.", "orgtype.", "role.",
+            "college.", "admin.", "region.", "group.", "audit.", "mail.", "page.",
         ];
         text.split('"')
             .skip(1)
@@ -201,8 +190,7 @@ mod tests {
             .filter(|s| {
                 SECTIONS.iter().any(|p| s.starts_with(p))
                     && s.len() < 80
-                    && s.chars()
-                        .all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '_')
+                    && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '_')
                     && !s.ends_with('.')
             })
             .map(str::to_owned)
@@ -212,14 +200,8 @@ mod tests {
     #[test]
     fn dates_are_shown_in_paris_time() {
         // 2026-07-01 08:00 UTC is 10:00 in Paris (summer time).
-        assert_eq!(
-            Tr::new(Locale::Fr).datetime(1_782_892_800),
-            "01/07/2026 10:00"
-        );
-        assert_eq!(
-            Tr::new(Locale::En).datetime(1_782_892_800),
-            "2026-07-01 10:00"
-        );
+        assert_eq!(Tr::new(Locale::Fr).datetime(1_782_892_800), "01/07/2026 10:00");
+        assert_eq!(Tr::new(Locale::En).datetime(1_782_892_800), "2026-07-01 10:00");
     }
 
     #[test]

@@ -53,34 +53,23 @@ pub struct Mailer {
 impl Mailer {
     /// A mailer sending from `from` (for example `Cap <cap@exemple.fr>`).
     pub fn new(config: &MailerConfig, from: &str) -> Result<Self, MailError> {
-        let from: Mailbox = from
-            .parse()
-            .map_err(|e: lettre::address::AddressError| MailError::Message(e.to_string()))?;
+        let from: Mailbox =
+            from.parse().map_err(|e: lettre::address::AddressError| MailError::Message(e.to_string()))?;
         let transport = match config {
             MailerConfig::Outbox(dir) => {
                 std::fs::create_dir_all(dir).map_err(|e| MailError::Transport(e.to_string()))?;
                 Transport::Outbox(AsyncFileTransport::new(dir))
             }
-            MailerConfig::Smtp {
-                host,
-                port,
-                security,
-                username,
-                password,
-            } => {
+            MailerConfig::Smtp { host, port, security, username, password } => {
                 let builder = match security.as_str() {
                     "tls" => AsyncSmtpTransport::<Tokio1Executor>::relay(host),
                     "starttls" => AsyncSmtpTransport::<Tokio1Executor>::starttls_relay(host),
-                    _ => Ok(AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(
-                        host,
-                    )),
+                    _ => Ok(AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(host)),
                 }
                 .map_err(|e| MailError::Transport(e.to_string()))?;
                 let builder = builder.port(*port);
                 let builder = match (username, password) {
-                    (Some(u), Some(p)) => {
-                        builder.credentials(Credentials::new(u.clone(), p.clone()))
-                    }
+                    (Some(u), Some(p)) => builder.credentials(Credentials::new(u.clone(), p.clone())),
                     _ => builder,
                 };
                 Transport::Smtp(builder.build())
@@ -91,9 +80,7 @@ impl Mailer {
 
     /// Sends a plain-text message.
     pub async fn send(&self, to: &str, subject: &str, body: String) -> Result<(), MailError> {
-        let to: Mailbox = to
-            .parse()
-            .map_err(|e: lettre::address::AddressError| MailError::Message(e.to_string()))?;
+        let to: Mailbox = to.parse().map_err(|e: lettre::address::AddressError| MailError::Message(e.to_string()))?;
         let message = Message::builder()
             .from(self.from.clone())
             .to(to)
@@ -102,16 +89,8 @@ impl Mailer {
             .body(body)
             .map_err(|e| MailError::Message(e.to_string()))?;
         match &self.transport {
-            Transport::Outbox(t) => t
-                .send(message)
-                .await
-                .map(|_| ())
-                .map_err(|e| MailError::Transport(e.to_string())),
-            Transport::Smtp(t) => t
-                .send(message)
-                .await
-                .map(|_| ())
-                .map_err(|e| MailError::Transport(e.to_string())),
+            Transport::Outbox(t) => t.send(message).await.map(|_| ()).map_err(|e| MailError::Transport(e.to_string())),
+            Transport::Smtp(t) => t.send(message).await.map(|_| ()).map_err(|e| MailError::Transport(e.to_string())),
         }
     }
 }

@@ -50,24 +50,11 @@ impl Page {
                 current: path == "/" || path.starts_with("/organisations"),
             });
             if viewer.can(Permission::AdministerFederation) {
-                nav.push(NavItem {
-                    href: "/admin",
-                    label_key: "nav.admin",
-                    current: path.starts_with("/admin"),
-                });
+                nav.push(NavItem { href: "/admin", label_key: "nav.admin", current: path.starts_with("/admin") });
             }
-            nav.push(NavItem {
-                href: "/account",
-                label_key: "nav.account",
-                current: path.starts_with("/account"),
-            });
+            nav.push(NavItem { href: "/account", label_key: "nav.account", current: path.starts_with("/account") });
         }
-        Self {
-            t: ctx.tr(),
-            ctx,
-            federation_name: state.config.federation_name.clone(),
-            nav,
-        }
+        Self { t: ctx.tr(), ctx, federation_name: state.config.federation_name.clone(), nav }
     }
 
     /// Whether someone is signed in.
@@ -77,10 +64,7 @@ impl Page {
 
     /// The signed-in user's name.
     pub fn user_name(&self) -> &str {
-        self.ctx
-            .viewer
-            .as_ref()
-            .map_or("", |v| v.user.display_name.as_str())
+        self.ctx.viewer.as_ref().map_or("", |v| v.user.display_name.as_str())
     }
 
     /// The one-shot message to show, if any.
@@ -96,10 +80,7 @@ impl Page {
 
 impl FromRequestParts<AppState> for Page {
     type Rejection = AppError;
-    async fn from_request_parts(
-        parts: &mut Parts,
-        state: &AppState,
-    ) -> Result<Self, Self::Rejection> {
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
         let Ctx(ctx) = Ctx::from_request_parts(parts, state).await?;
         Ok(Page::new(state, ctx))
     }
@@ -116,11 +97,7 @@ struct ErrorTemplate {
 
 /// Prepares the request context, renders error pages in the user's language, and clears the
 /// one-shot message once shown.
-pub async fn page_middleware(
-    State(state): State<AppState>,
-    request: Request,
-    next: Next,
-) -> Response {
+pub async fn page_middleware(State(state): State<AppState>, request: Request, next: Next) -> Response {
     let (mut parts, body) = request.into_parts();
     let ctx = match load_context(&state, &parts).await {
         Ok(ctx) => Arc::new(ctx),
@@ -148,9 +125,7 @@ pub async fn page_middleware(
         .iter()
         .any(|v| v.to_str().is_ok_and(|v| v.starts_with(FLASH_COOKIE)));
     if had_flash && !sets_flash && !response.status().is_redirection() {
-        response
-            .headers_mut()
-            .append(header::SET_COOKIE, set_cookie(&state, FLASH_COOKIE, "", 0));
+        response.headers_mut().append(header::SET_COOKIE, set_cookie(&state, FLASH_COOKIE, "", 0));
     }
     response
 }
@@ -158,9 +133,6 @@ pub async fn page_middleware(
 /// A redirect after a successful form (303), with a one-shot message key to show there.
 pub fn redirect_with_flash(state: &AppState, to: &str, flash_key: &'static str) -> Response {
     let mut response = axum::response::Redirect::to(to).into_response();
-    response.headers_mut().append(
-        header::SET_COOKIE,
-        set_cookie(state, FLASH_COOKIE, flash_key, 60),
-    );
+    response.headers_mut().append(header::SET_COOKIE, set_cookie(state, FLASH_COOKIE, flash_key, 60));
     response
 }

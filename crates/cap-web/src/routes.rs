@@ -48,27 +48,12 @@ pub struct RouteTable {
 
 impl RouteTable {
     fn new() -> Self {
-        Self {
-            specs: Vec::new(),
-            router: Router::new(),
-        }
+        Self { specs: Vec::new(), router: Router::new() }
     }
 
-    fn add(
-        mut self,
-        method: Method,
-        path: &'static str,
-        access: Access,
-        handler: MethodRouter<AppState>,
-    ) -> Self {
-        self.specs.push(RouteSpec {
-            method,
-            path,
-            access,
-        });
-        let guarded = handler.route_layer(from_fn(move |request: Request, next: Next| {
-            guard(access, request, next)
-        }));
+    fn add(mut self, method: Method, path: &'static str, access: Access, handler: MethodRouter<AppState>) -> Self {
+        self.specs.push(RouteSpec { method, path, access });
+        let guarded = handler.route_layer(from_fn(move |request: Request, next: Next| guard(access, request, next)));
         self.router = self.router.route(path, guarded);
         self
     }
@@ -100,13 +85,9 @@ async fn guard(access: Access, request: Request, next: Next) -> Response {
         return AppError::Internal("request context missing".into()).into_response();
     };
     let Some(viewer) = &ctx.viewer else {
-        return AppError::SignInRequired {
-            next: ctx.path.clone(),
-        }
-        .into_response();
+        return AppError::SignInRequired { next: ctx.path.clone() }.into_response();
     };
-    if access == Access::FederationAdmin && !allows(&viewer.actor, Permission::AdministerFederation)
-    {
+    if access == Access::FederationAdmin && !allows(&viewer.actor, Permission::AdministerFederation) {
         return AppError::Forbidden.into_response();
     }
     next.run(request).await
@@ -123,125 +104,39 @@ pub fn table() -> RouteTable {
         .post("/sign-in", Public, post(auth::sign_in::submit))
         .post("/sign-out", SignedIn, post(auth::sign_out::handler))
         .get("/password/forgot", Public, get(auth::forgot_password::form))
-        .post(
-            "/password/forgot",
-            Public,
-            post(auth::forgot_password::submit),
-        )
-        .get(
-            "/password/reset/{token}",
-            Public,
-            get(auth::reset_password::form),
-        )
-        .post(
-            "/password/reset/{token}",
-            Public,
-            post(auth::reset_password::submit),
-        )
-        .get(
-            "/invitation/{token}",
-            Public,
-            get(auth::accept_invitation::form),
-        )
-        .post(
-            "/invitation/{token}",
-            Public,
-            post(auth::accept_invitation::submit),
-        )
+        .post("/password/forgot", Public, post(auth::forgot_password::submit))
+        .get("/password/reset/{token}", Public, get(auth::reset_password::form))
+        .post("/password/reset/{token}", Public, post(auth::reset_password::submit))
+        .get("/invitation/{token}", Public, get(auth::accept_invitation::form))
+        .post("/invitation/{token}", Public, post(auth::accept_invitation::submit))
         .get("/setup/{token}", Public, get(auth::setup::form))
         .post("/setup/{token}", Public, post(auth::setup::submit))
         .post("/language", Public, post(account::language::handler))
         .get("/account", SignedIn, get(account::show::handler))
-        .post(
-            "/account/password",
-            SignedIn,
-            post(account::change_password::handler),
-        )
-        .get(
-            "/organisations/{id}",
-            Scoped,
-            get(organisations::show::handler),
-        )
-        .get(
-            "/organisations/{id}/invite",
-            Scoped,
-            get(organisations::invite::form),
-        )
-        .post(
-            "/organisations/{id}/invite",
-            Scoped,
-            post(organisations::invite::submit),
-        )
-        .post(
-            "/organisations/{id}/memberships/{membership}/revoke",
-            Scoped,
-            post(organisations::revoke::handler),
-        )
+        .post("/account/password", SignedIn, post(account::change_password::handler))
+        .get("/account/export", SignedIn, get(account::export::handler))
+        .get("/organisations/{id}", Scoped, get(organisations::show::handler))
+        .get("/organisations/{id}/invite", Scoped, get(organisations::invite::form))
+        .post("/organisations/{id}/invite", Scoped, post(organisations::invite::submit))
+        .post("/organisations/{id}/memberships/{membership}/revoke", Scoped, post(organisations::revoke::handler))
         .get("/regions/{id}", Scoped, get(regions::show::handler))
         .get("/groups/{id}", Scoped, get(groups::show::handler))
         .get("/admin", FederationAdmin, get(admin::index::handler))
         .get("/admin/regions", FederationAdmin, get(admin::regions::list))
-        .post(
-            "/admin/regions",
-            FederationAdmin,
-            post(admin::regions::create),
-        )
-        .get(
-            "/admin/regions/{id}",
-            FederationAdmin,
-            get(admin::region_edit::form),
-        )
-        .post(
-            "/admin/regions/{id}",
-            FederationAdmin,
-            post(admin::region_edit::submit),
-        )
-        .get(
-            "/admin/organisations",
-            FederationAdmin,
-            get(admin::organisations::list),
-        )
-        .get(
-            "/admin/organisations/new",
-            FederationAdmin,
-            get(admin::organisation_form::new_form),
-        )
-        .post(
-            "/admin/organisations/new",
-            FederationAdmin,
-            post(admin::organisation_form::create),
-        )
-        .get(
-            "/admin/organisations/{id}/edit",
-            FederationAdmin,
-            get(admin::organisation_form::edit_form),
-        )
-        .post(
-            "/admin/organisations/{id}/edit",
-            FederationAdmin,
-            post(admin::organisation_form::update),
-        )
+        .post("/admin/regions", FederationAdmin, post(admin::regions::create))
+        .get("/admin/regions/{id}", FederationAdmin, get(admin::region_edit::form))
+        .post("/admin/regions/{id}", FederationAdmin, post(admin::region_edit::submit))
+        .get("/admin/organisations", FederationAdmin, get(admin::organisations::list))
+        .get("/admin/organisations/new", FederationAdmin, get(admin::organisation_form::new_form))
+        .post("/admin/organisations/new", FederationAdmin, post(admin::organisation_form::create))
+        .get("/admin/organisations/{id}/edit", FederationAdmin, get(admin::organisation_form::edit_form))
+        .post("/admin/organisations/{id}/edit", FederationAdmin, post(admin::organisation_form::update))
         .get("/admin/groups", FederationAdmin, get(admin::groups::list))
-        .post(
-            "/admin/groups",
-            FederationAdmin,
-            post(admin::groups::create),
-        )
+        .post("/admin/groups", FederationAdmin, post(admin::groups::create))
         .get("/admin/users", FederationAdmin, get(admin::users::list))
-        .get(
-            "/admin/invitations/new",
-            FederationAdmin,
-            get(admin::invite::form),
-        )
-        .post(
-            "/admin/invitations/new",
-            FederationAdmin,
-            post(admin::invite::submit),
-        )
-        .post(
-            "/admin/memberships/{id}/revoke",
-            FederationAdmin,
-            post(admin::revoke_membership::handler),
-        )
+        .get("/admin/invitations/new", FederationAdmin, get(admin::invite::form))
+        .post("/admin/invitations/new", FederationAdmin, post(admin::invite::submit))
+        .post("/admin/memberships/{id}/revoke", FederationAdmin, post(admin::revoke_membership::handler))
+        .post("/admin/users/{id}/erase", FederationAdmin, post(admin::erase_user::handler))
         .get("/admin/audit", FederationAdmin, get(admin::audit::handler))
 }

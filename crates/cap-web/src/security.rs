@@ -29,26 +29,13 @@ pub fn same_origin(method: &Method, headers: &HeaderMap, public_origin: &str) ->
     if origin == public_origin {
         return true;
     }
-    let host = headers
-        .get(header::HOST)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or_default();
-    origin
-        .split_once("://")
-        .is_some_and(|(_, rest)| !host.is_empty() && rest == host)
+    let host = headers.get(header::HOST).and_then(|v| v.to_str().ok()).unwrap_or_default();
+    origin.split_once("://").is_some_and(|(_, rest)| !host.is_empty() && rest == host)
 }
 
 /// Refuses cross-site state-changing requests.
-pub async fn csrf_middleware(
-    State(state): State<AppState>,
-    request: Request,
-    next: Next,
-) -> Response {
-    if same_origin(
-        request.method(),
-        request.headers(),
-        &state.config.public_origin(),
-    ) {
+pub async fn csrf_middleware(State(state): State<AppState>, request: Request, next: Next) -> Response {
+    if same_origin(request.method(), request.headers(), &state.config.public_origin()) {
         next.run(request).await
     } else {
         tracing::warn!(method = %request.method(), uri = %request.uri(), "cross-site request refused");
@@ -57,40 +44,21 @@ pub async fn csrf_middleware(
 }
 
 /// Adds the security headers, and forbids caching of pages that may hold personal data.
-pub async fn headers_middleware(
-    State(state): State<AppState>,
-    request: Request,
-    next: Next,
-) -> Response {
+pub async fn headers_middleware(State(state): State<AppState>, request: Request, next: Next) -> Response {
     let is_static = request.uri().path().starts_with("/static/");
     let mut response = next.run(request).await;
     let headers = response.headers_mut();
-    headers.insert(
-        header::CONTENT_SECURITY_POLICY,
-        HeaderValue::from_static(CONTENT_SECURITY_POLICY),
-    );
-    headers.insert(
-        header::X_CONTENT_TYPE_OPTIONS,
-        HeaderValue::from_static("nosniff"),
-    );
+    headers.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(CONTENT_SECURITY_POLICY));
+    headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
     headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
-    headers.insert(
-        header::REFERRER_POLICY,
-        HeaderValue::from_static("same-origin"),
-    );
-    headers.insert(
-        "cross-origin-opener-policy",
-        HeaderValue::from_static("same-origin"),
-    );
+    headers.insert(header::REFERRER_POLICY, HeaderValue::from_static("same-origin"));
+    headers.insert("cross-origin-opener-policy", HeaderValue::from_static("same-origin"));
     headers.insert(
         "permissions-policy",
         HeaderValue::from_static("camera=(), microphone=(), geolocation=(), payment=(), usb=()"),
     );
     if state.config.secure_cookies() {
-        headers.insert(
-            header::STRICT_TRANSPORT_SECURITY,
-            HeaderValue::from_static("max-age=31536000"),
-        );
+        headers.insert(header::STRICT_TRANSPORT_SECURITY, HeaderValue::from_static("max-age=31536000"));
     }
     if !is_static && !headers.contains_key(header::CACHE_CONTROL) {
         headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
@@ -114,65 +82,31 @@ mod tests {
 
     #[test]
     fn safe_methods_always_pass() {
-        assert!(same_origin(
-            &Method::GET,
-            &headers(&[("sec-fetch-site", "cross-site")]),
-            ORIGIN
-        ));
+        assert!(same_origin(&Method::GET, &headers(&[("sec-fetch-site", "cross-site")]), ORIGIN));
     }
 
     #[test]
     fn fetch_metadata_decides_when_present() {
-        assert!(same_origin(
-            &Method::POST,
-            &headers(&[("sec-fetch-site", "same-origin")]),
-            ORIGIN
-        ));
-        assert!(same_origin(
-            &Method::POST,
-            &headers(&[("sec-fetch-site", "none")]),
-            ORIGIN
-        ));
-        assert!(!same_origin(
-            &Method::POST,
-            &headers(&[("sec-fetch-site", "cross-site")]),
-            ORIGIN
-        ));
-        assert!(!same_origin(
-            &Method::POST,
-            &headers(&[("sec-fetch-site", "same-site")]),
-            ORIGIN
-        ));
+        assert!(same_origin(&Method::POST, &headers(&[("sec-fetch-site", "same-origin")]), ORIGIN));
+        assert!(same_origin(&Method::POST, &headers(&[("sec-fetch-site", "none")]), ORIGIN));
+        assert!(!same_origin(&Method::POST, &headers(&[("sec-fetch-site", "cross-site")]), ORIGIN));
+        assert!(!same_origin(&Method::POST, &headers(&[("sec-fetch-site", "same-site")]), ORIGIN));
     }
 
     #[test]
     fn origin_must_match_public_origin_or_host() {
+        assert!(same_origin(&Method::POST, &headers(&[("origin", "https://cap.exemple.fr")]), ORIGIN));
         assert!(same_origin(
             &Method::POST,
-            &headers(&[("origin", "https://cap.exemple.fr")]),
-            ORIGIN
-        ));
-        assert!(same_origin(
-            &Method::POST,
-            &headers(&[
-                ("origin", "http://127.0.0.1:8080"),
-                ("host", "127.0.0.1:8080")
-            ]),
+            &headers(&[("origin", "http://127.0.0.1:8080"), ("host", "127.0.0.1:8080")]),
             ORIGIN
         ));
         assert!(!same_origin(
             &Method::POST,
-            &headers(&[
-                ("origin", "https://evil.example"),
-                ("host", "cap.exemple.fr")
-            ]),
+            &headers(&[("origin", "https://evil.example"), ("host", "cap.exemple.fr")]),
             ORIGIN
         ));
-        assert!(!same_origin(
-            &Method::POST,
-            &headers(&[("origin", "null")]),
-            ORIGIN
-        ));
+        assert!(!same_origin(&Method::POST, &headers(&[("origin", "null")]), ORIGIN));
     }
 
     #[test]

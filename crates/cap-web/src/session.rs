@@ -73,9 +73,7 @@ impl RequestContext {
 
     /// The e-mail of the signed-in user, or "anonyme", for the audit log.
     pub fn actor_label(&self) -> String {
-        self.viewer
-            .as_ref()
-            .map_or_else(|| "anonyme".to_owned(), |v| v.user.email.clone())
+        self.viewer.as_ref().map_or_else(|| "anonyme".to_owned(), |v| v.user.email.clone())
     }
 }
 
@@ -94,24 +92,14 @@ pub fn cookie<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
 /// A `Set-Cookie` value with the house attributes (HttpOnly, SameSite=Lax, Path=/, Secure
 /// behind HTTPS).
 pub fn set_cookie(state: &AppState, name: &str, value: &str, max_age: i64) -> HeaderValue {
-    let secure = if state.config.secure_cookies() {
-        "; Secure"
-    } else {
-        ""
-    };
-    HeaderValue::from_str(&format!(
-        "{name}={value}; Path=/; Max-Age={max_age}; HttpOnly; SameSite=Lax{secure}"
-    ))
-    .unwrap_or_else(|_| HeaderValue::from_static("invalid=; Max-Age=0"))
+    let secure = if state.config.secure_cookies() { "; Secure" } else { "" };
+    HeaderValue::from_str(&format!("{name}={value}; Path=/; Max-Age={max_age}; HttpOnly; SameSite=Lax{secure}"))
+        .unwrap_or_else(|_| HeaderValue::from_static("invalid=; Max-Age=0"))
 }
 
 /// Name of the session cookie: `__Host-` prefixed behind HTTPS, which browsers bind to this host.
 pub fn session_cookie_name(state: &AppState) -> &'static str {
-    if state.config.secure_cookies() {
-        "__Host-cap_session"
-    } else {
-        "cap_session"
-    }
+    if state.config.secure_cookies() { "__Host-cap_session" } else { "cap_session" }
 }
 
 /// Builds the request context: client address, signed-in user, language, one-shot message.
@@ -123,51 +111,23 @@ pub async fn load_context(state: &AppState, parts: &Parts) -> Result<RequestCont
     };
     let locale = cookie(&parts.headers, LANG_COOKIE)
         .and_then(Locale::from_code)
-        .or_else(|| {
-            viewer
-                .as_ref()
-                .and_then(|v| Locale::from_code(&v.user.locale))
-        })
+        .or_else(|| viewer.as_ref().and_then(|v| Locale::from_code(&v.user.locale)))
         .unwrap_or_default();
     let flash = cookie(&parts.headers, FLASH_COOKIE)
-        .filter(|k| {
-            k.chars()
-                .all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '_')
-        })
+        .filter(|k| k.chars().all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '_'))
         .map(str::to_owned);
-    let path = parts
-        .uri
-        .path_and_query()
-        .map_or_else(|| parts.uri.path().to_owned(), |p| p.as_str().to_owned());
-    Ok(RequestContext {
-        locale,
-        viewer,
-        flash,
-        path,
-        client_ip,
-    })
+    let path = parts.uri.path_and_query().map_or_else(|| parts.uri.path().to_owned(), |p| p.as_str().to_owned());
+    Ok(RequestContext { locale, viewer, flash, path, client_ip })
 }
 
 async fn load_viewer(state: &AppState, token: &str) -> Result<Option<Arc<Viewer>>, AppError> {
     let session_hash = state.keys.hash_token(token);
-    let Some(user_id) = sessions::user_of(&state.db, &session_hash, cap_storage::now()).await?
-    else {
+    let Some(user_id) = sessions::user_of(&state.db, &session_hash, cap_storage::now()).await? else {
         return Ok(None);
     };
     let user = users::get(&state.db, user_id).await?;
-    let memberships = memberships::for_user(&state.db, user_id)
-        .await?
-        .into_iter()
-        .map(|m| m.membership)
-        .collect();
-    Ok(Some(Arc::new(Viewer {
-        user,
-        actor: Actor {
-            user_id,
-            memberships,
-        },
-        session_hash,
-    })))
+    let memberships = memberships::for_user(&state.db, user_id).await?.into_iter().map(|m| m.membership).collect();
+    Ok(Some(Arc::new(Viewer { user, actor: Actor { user_id, memberships }, session_hash })))
 }
 
 fn client_ip(state: &AppState, parts: &Parts) -> String {
@@ -184,33 +144,15 @@ fn client_ip(state: &AppState, parts: &Parts) -> String {
             return ip.to_owned();
         }
     }
-    parts
-        .extensions
-        .get::<ConnectInfo<SocketAddr>>()
-        .map_or_else(|| "unknown".to_owned(), |c| c.0.ip().to_string())
+    parts.extensions.get::<ConnectInfo<SocketAddr>>().map_or_else(|| "unknown".to_owned(), |c| c.0.ip().to_string())
 }
 
 /// Starts a session for `user`; returns the cookie to set.
-pub async fn start_session(
-    state: &AppState,
-    user: cap_domain::UserId,
-) -> Result<HeaderValue, AppError> {
+pub async fn start_session(state: &AppState, user: cap_domain::UserId) -> Result<HeaderValue, AppError> {
     let token = crate::crypto::random_token();
     let now = cap_storage::now();
-    sessions::create(
-        &state.db,
-        &state.keys.hash_token(&token),
-        user,
-        now,
-        now + SESSION_SECS,
-    )
-    .await?;
-    Ok(set_cookie(
-        state,
-        session_cookie_name(state),
-        &token,
-        SESSION_SECS,
-    ))
+    sessions::create(&state.db, &state.keys.hash_token(&token), user, now, now + SESSION_SECS).await?;
+    Ok(set_cookie(state, session_cookie_name(state), &token, SESSION_SECS))
 }
 
 /// The request context, put in place by the page middleware.
@@ -239,9 +181,7 @@ impl<S: Send + Sync> FromRequestParts<S> for SignedIn {
         let Ctx(ctx) = Ctx::from_request_parts(parts, state).await?;
         match &ctx.viewer {
             Some(viewer) => Ok(SignedIn(viewer.clone())),
-            None => Err(AppError::SignInRequired {
-                next: ctx.path.clone(),
-            }),
+            None => Err(AppError::SignInRequired { next: ctx.path.clone() }),
         }
     }
 }

@@ -67,9 +67,8 @@ pub struct MailConfig {
 pub struct SmtpConfig {
     /// Host name.
     pub host: String,
-    /// Port; 587 by default.
-    #[serde(default = "default_smtp_port")]
-    pub port: u16,
+    /// Port; by default 587 for `starttls`, 465 for `tls`, 25 for `none`.
+    pub port: Option<u16>,
     /// `starttls` (default), `tls`, or `none` for a relay on the same machine.
     #[serde(default = "default_smtp_security")]
     pub security: String,
@@ -88,47 +87,42 @@ pub struct SecurityConfig {
     pub session_key: Option<String>,
 }
 
-fn default_smtp_port() -> u16 {
-    587
-}
-
 fn default_smtp_security() -> String {
     "starttls".into()
 }
 
+impl SmtpConfig {
+    /// The port to use: the configured one, or the usual one for the security mode.
+    pub fn port(&self) -> u16 {
+        self.port.unwrap_or(match self.security.as_str() {
+            "tls" => 465,
+            "none" => 25,
+            _ => 587,
+        })
+    }
+}
+
 impl Default for ServerConfig {
     fn default() -> Self {
-        Self {
-            addr: "127.0.0.1:8080".into(),
-            public_url: None,
-            behind_proxy: false,
-        }
+        Self { addr: "127.0.0.1:8080".into(), public_url: None, behind_proxy: false }
     }
 }
 
 impl Default for DatabaseConfig {
     fn default() -> Self {
-        Self {
-            url: "sqlite://data/cap.db".into(),
-        }
+        Self { url: "sqlite://data/cap.db".into() }
     }
 }
 
 impl Default for FederationConfig {
     fn default() -> Self {
-        Self {
-            name: "Fédération Cap".into(),
-        }
+        Self { name: "Fédération Cap".into() }
     }
 }
 
 impl Default for MailConfig {
     fn default() -> Self {
-        Self {
-            from: "Cap <cap@localhost>".into(),
-            outbox: PathBuf::from("data/outbox"),
-            smtp: None,
-        }
+        Self { from: "Cap <cap@localhost>".into(), outbox: PathBuf::from("data/outbox"), smtp: None }
     }
 }
 
@@ -176,10 +170,7 @@ pub enum ConfigError {
 impl Config {
     /// Reads `path` when given (it must exist), else `./cap.toml` when present, else defaults;
     /// then applies the environment.
-    pub fn load(
-        path: Option<&Path>,
-        env: &dyn Fn(&str) -> Option<String>,
-    ) -> Result<Self, ConfigError> {
+    pub fn load(path: Option<&Path>, env: &dyn Fn(&str) -> Option<String>) -> Result<Self, ConfigError> {
         let default_path = Path::new("cap.toml");
         let mut config = match path {
             Some(p) => Self::from_file(p)?,
@@ -192,14 +183,8 @@ impl Config {
 
     /// Parses a configuration file.
     pub fn from_file(path: &Path) -> Result<Self, ConfigError> {
-        let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Read {
-            path: path.into(),
-            source,
-        })?;
-        Self::from_toml(&text).map_err(|message| ConfigError::Parse {
-            path: path.into(),
-            message,
-        })
+        let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Read { path: path.into(), source })?;
+        Self::from_toml(&text).map_err(|message| ConfigError::Parse { path: path.into(), message })
     }
 
     /// Parses configuration text; unknown keys are refused with their name.
@@ -212,10 +197,7 @@ impl Config {
         let flag = |name: &str, value: String| match value.as_str() {
             "1" | "true" | "yes" => Ok(true),
             "0" | "false" | "no" => Ok(false),
-            _ => Err(ConfigError::Env {
-                name: name.into(),
-                message: format!("expected true or false, got {value:?}"),
-            }),
+            _ => Err(ConfigError::Env { name: name.into(), message: format!("expected true or false, got {value:?}") }),
         };
         if let Some(v) = env("CAP_ADDR") {
             self.server.addr = v;
@@ -241,7 +223,7 @@ impl Config {
         if let Some(host) = env("CAP_SMTP_HOST") {
             let smtp = self.mail.smtp.get_or_insert_with(|| SmtpConfig {
                 host: String::new(),
-                port: default_smtp_port(),
+                port: None,
                 security: default_smtp_security(),
                 username: None,
                 password: None,
@@ -250,10 +232,10 @@ impl Config {
         }
         if let Some(smtp) = self.mail.smtp.as_mut() {
             if let Some(v) = env("CAP_SMTP_PORT") {
-                smtp.port = v.parse().map_err(|_| ConfigError::Env {
+                smtp.port = Some(v.parse().map_err(|_| ConfigError::Env {
                     name: "CAP_SMTP_PORT".into(),
                     message: format!("not a port: {v:?}"),
-                })?;
+                })?);
             }
             if let Some(v) = env("CAP_SMTP_SECURITY") {
                 smtp.security = v;
@@ -273,49 +255,37 @@ impl Config {
 
     /// The public URL, defaulting to the listening address.
     pub fn public_url(&self) -> String {
-        self.server
-            .public_url
-            .clone()
-            .unwrap_or_else(|| format!("http://{}", self.server.addr))
+        self.server.public_url.clone().unwrap_or_else(|| format!("http://{}", self.server.addr))
     }
 
     /// Every problem of the configuration that can be seen without the network.
     pub fn problems(&self) -> Vec<String> {
         let mut problems = Vec::new();
         if self.server.addr.parse::<std::net::SocketAddr>().is_err() {
-            problems.push(format!("server.addr: {:?} is not HOST:PORT with an IP address (for example 127.0.0.1:8080)", self.server.addr));
+            problems.push(format!(
+                "server.addr: {:?} is not HOST:PORT with an IP address (for example 127.0.0.1:8080)",
+                self.server.addr
+            ));
         }
         match url::Url::parse(&self.public_url()) {
             Ok(u) if matches!(u.scheme(), "http" | "https") && u.host().is_some() => {}
-            _ => problems.push(format!(
-                "server.public_url: {:?} is not an http(s) URL",
-                self.public_url()
-            )),
+            _ => problems.push(format!("server.public_url: {:?} is not an http(s) URL", self.public_url())),
         }
         if cap_storage::db::backend_of(&self.database.url).is_err() {
-            problems.push(format!(
-                "database.url: {:?} must start with sqlite:// or postgres://",
-                self.database.url
-            ));
+            problems.push(format!("database.url: {:?} must start with sqlite:// or postgres://", self.database.url));
         }
         if self.federation.name.trim().is_empty() {
             problems.push("federation.name: must not be empty".into());
         }
         if self.mail.from.parse::<lettre_address::Mailbox>().is_err() {
-            problems.push(format!(
-                "mail.from: {:?} is not an address such as Cap <cap@exemple.fr>",
-                self.mail.from
-            ));
+            problems.push(format!("mail.from: {:?} is not an address such as Cap <cap@exemple.fr>", self.mail.from));
         }
         if let Some(smtp) = &self.mail.smtp {
             if smtp.host.trim().is_empty() {
                 problems.push("mail.smtp.host: must not be empty".into());
             }
             if !matches!(smtp.security.as_str(), "starttls" | "tls" | "none") {
-                problems.push(format!(
-                    "mail.smtp.security: {:?} must be starttls, tls or none",
-                    smtp.security
-                ));
+                problems.push(format!("mail.smtp.security: {:?} must be starttls, tls or none", smtp.security));
             }
             if smtp.username.is_some() != smtp.password.is_some() {
                 problems.push("mail.smtp: username and password go together".into());
@@ -365,7 +335,9 @@ mod tests {
             "[server]\naddr = \"0.0.0.0:9000\"\npublic_url = \"https://cap.exemple.fr\"\n[database]\nurl = \"postgres://cap@db/cap\"\n[mail.smtp]\nhost = \"smtp.exemple.fr\"\n",
         )
         .unwrap();
-        assert_eq!(config.mail.smtp.as_ref().unwrap().port, 587);
+        assert_eq!(config.mail.smtp.as_ref().unwrap().port(), 587);
+        let tls = Config::from_toml("[mail.smtp]\nhost = \"h\"\nsecurity = \"tls\"\n").unwrap();
+        assert_eq!(tls.mail.smtp.unwrap().port(), 465);
         let env = |name: &str| match name {
             "CAP_DATABASE_URL" => Some("sqlite://autre.db".to_owned()),
             "CAP_SMTP_PORT" => Some("2525".to_owned()),
@@ -375,7 +347,7 @@ mod tests {
         config.apply_env(&env).unwrap();
         assert_eq!(config.server.addr, "0.0.0.0:9000");
         assert_eq!(config.database.url, "sqlite://autre.db");
-        assert_eq!(config.mail.smtp.as_ref().unwrap().port, 2525);
+        assert_eq!(config.mail.smtp.as_ref().unwrap().port(), 2525);
         assert!(config.server.behind_proxy);
         assert!(config.problems().is_empty(), "{:?}", config.problems());
     }

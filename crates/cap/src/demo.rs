@@ -1,9 +1,7 @@
 //! The demo federation: 14 regions, about thirty invented organisations of every type, three
 //! groups, and accounts in every role, so a newcomer sees something at once.
 
-use cap_domain::{
-    College, Email, Membership, OrganisationName, OrganisationType, Role, Scope, Siret,
-};
+use cap_domain::{College, Email, Membership, OrganisationName, OrganisationType, Role, Scope, Siret};
 use cap_storage::organisations::OrganisationInput;
 use cap_storage::{Db, StorageError, groups, memberships, organisations, regions, users};
 
@@ -40,160 +38,37 @@ const REGIONS: [(&str, &str); 14] = [
 const ORGANISATIONS: [(&str, &str, usize, Option<usize>, &str, &str); 30] = [
     ("Atelier du Lac", "ACI", 0, Some(0), "Annecy", "74000"),
     ("Tremplin Services", "AI", 0, Some(0), "Chambéry", "73000"),
-    (
-        "Rhône Intérim Solidaire",
-        "ETTI",
-        0,
-        Some(0),
-        "Lyon",
-        "69007",
-    ),
-    (
-        "Les Jardins de Cocagne du Doubs",
-        "ACI",
-        1,
-        None,
-        "Besançon",
-        "25000",
-    ),
+    ("Rhône Intérim Solidaire", "ETTI", 0, Some(0), "Lyon", "69007"),
+    ("Les Jardins de Cocagne du Doubs", "ACI", 1, None, "Besançon", "25000"),
     ("Bourgogne Recyclerie", "EI", 1, None, "Dijon", "21000"),
-    (
-        "Bretagne Emplois Partagés",
-        "GEIQ",
-        2,
-        Some(1),
-        "Rennes",
-        "35000",
-    ),
+    ("Bretagne Emplois Partagés", "GEIQ", 2, Some(1), "Rennes", "35000"),
     ("Ty Coz Insertion", "ACI", 2, Some(1), "Quimper", "29000"),
-    (
-        "Armor Travail Temporaire",
-        "ETTI",
-        2,
-        Some(1),
-        "Saint-Brieuc",
-        "22000",
-    ),
+    ("Armor Travail Temporaire", "ETTI", 2, Some(1), "Saint-Brieuc", "22000"),
     ("Loire Vélo Atelier", "ACI", 3, None, "Orléans", "45000"),
-    (
-        "Tours Services à Domicile",
-        "SAP",
-        3,
-        None,
-        "Tours",
-        "37000",
-    ),
+    ("Tours Services à Domicile", "SAP", 3, None, "Tours", "37000"),
     ("Corsica Ressourcerie", "EI", 4, None, "Ajaccio", "20000"),
     ("Alsace Bois Insertion", "EI", 5, None, "Colmar", "68000"),
     ("Lorraine Intermédiaire", "AI", 5, None, "Nancy", "54000"),
-    (
-        "Nord Bâtiment Solidaire",
-        "EI",
-        6,
-        Some(2),
-        "Lille",
-        "59000",
-    ),
-    (
-        "Picardie Chantiers Verts",
-        "ACI",
-        6,
-        Some(2),
-        "Amiens",
-        "80000",
-    ),
-    (
-        "Côte d'Opale Intérim",
-        "ETTI",
-        6,
-        Some(2),
-        "Calais",
-        "62100",
-    ),
+    ("Nord Bâtiment Solidaire", "EI", 6, Some(2), "Lille", "59000"),
+    ("Picardie Chantiers Verts", "ACI", 6, Some(2), "Amiens", "80000"),
+    ("Côte d'Opale Intérim", "ETTI", 6, Some(2), "Calais", "62100"),
     ("Paris Couture Solidaire", "ACI", 7, None, "Paris", "75019"),
-    (
-        "Seine-Saint-Denis Logistique",
-        "EI",
-        7,
-        None,
-        "Saint-Denis",
-        "93200",
-    ),
-    (
-        "Indépendants en Chemin",
-        "EITI",
-        7,
-        None,
-        "Montreuil",
-        "93100",
-    ),
+    ("Seine-Saint-Denis Logistique", "EI", 7, None, "Saint-Denis", "93200"),
+    ("Indépendants en Chemin", "EITI", 7, None, "Montreuil", "93100"),
     ("Normandie Maraîchage", "ACI", 8, None, "Caen", "14000"),
     ("Rouen Coup de Main", "AI", 8, None, "Rouen", "76000"),
-    (
-        "Gironde Éco-Construction",
-        "EI",
-        9,
-        None,
-        "Bordeaux",
-        "33000",
-    ),
+    ("Gironde Éco-Construction", "EI", 9, None, "Bordeaux", "33000"),
     ("Limousin Multiservices", "AI", 9, None, "Limoges", "87000"),
-    (
-        "Toulouse Cuisine Solidaire",
-        "ACI",
-        10,
-        None,
-        "Toulouse",
-        "31000",
-    ),
-    (
-        "Hérault Auto-Entrepreneurs Accompagnés",
-        "EITI",
-        10,
-        None,
-        "Montpellier",
-        "34000",
-    ),
+    ("Toulouse Cuisine Solidaire", "ACI", 10, None, "Toulouse", "31000"),
+    ("Hérault Auto-Entrepreneurs Accompagnés", "EITI", 10, None, "Montpellier", "34000"),
     ("Nantes Réemploi", "EI", 11, None, "Nantes", "44000"),
-    (
-        "Vendée Aide à Domicile",
-        "SAP",
-        11,
-        None,
-        "La Roche-sur-Yon",
-        "85000",
-    ),
-    (
-        "Marseille Nettoyage Solidaire",
-        "EI",
-        12,
-        None,
-        "Marseille",
-        "13003",
-    ),
-    (
-        "Alpes-Maritimes Qualification",
-        "GEIQ",
-        12,
-        None,
-        "Nice",
-        "06000",
-    ),
-    (
-        "Réunion Terre et Mer",
-        "OTHER",
-        13,
-        None,
-        "Saint-Denis",
-        "97400",
-    ),
+    ("Vendée Aide à Domicile", "SAP", 11, None, "La Roche-sur-Yon", "85000"),
+    ("Marseille Nettoyage Solidaire", "EI", 12, None, "Marseille", "13003"),
+    ("Alpes-Maritimes Qualification", "GEIQ", 12, None, "Nice", "06000"),
+    ("Réunion Terre et Mer", "OTHER", 13, None, "Saint-Denis", "97400"),
 ];
 
-const GROUPS: [&str; 3] = [
-    "GES Alpes Solidaires",
-    "GES Breizh Insertion",
-    "GES Nord Avenir",
-];
+const GROUPS: [&str; 3] = ["GES Alpes Solidaires", "GES Breizh Insertion", "GES Nord Avenir"];
 
 /// Whether the database is empty enough to receive the demo (no region, no account).
 pub async fn is_empty(db: &Db) -> Result<bool, StorageError> {
@@ -226,20 +101,13 @@ pub async fn load(db: &Db, password_hash: &str) -> Result<Vec<DemoAccount>, Stor
     }
 
     let mut accounts = Vec::new();
-    let mut add = async |email: &str,
-                         name: &str,
-                         grants: Vec<Membership>,
-                         role: &str|
-           -> Result<(), StorageError> {
+    let mut add = async |email: &str, name: &str, grants: Vec<Membership>, role: &str| -> Result<(), StorageError> {
         let email = Email::parse(email).map_err(corrupt)?;
         let id = users::create(db, &email, name, Some(password_hash)).await?;
         for m in grants {
             memberships::grant(db, id, m).await?;
         }
-        accounts.push(DemoAccount {
-            email: email.to_string(),
-            role: role.to_owned(),
-        });
+        accounts.push(DemoAccount { email: email.to_string(), role: role.to_owned() });
         Ok(())
     };
     let m = |role, scope, college| Membership::new(role, scope, college).map_err(corrupt);
@@ -254,22 +122,14 @@ pub async fn load(db: &Db, password_hash: &str) -> Result<Vec<DemoAccount>, Stor
     add(
         "delegue.ara@demo.cap",
         "Karim Benali",
-        vec![m(
-            Role::RegionalDelegate,
-            Scope::Region(region_ids[0]),
-            None,
-        )?],
+        vec![m(Role::RegionalDelegate, Scope::Region(region_ids[0]), None)?],
         "délégué régional Auvergne-Rhône-Alpes",
     )
     .await?;
     add(
         "delegue.bre@demo.cap",
         "Maëlle Le Gall",
-        vec![m(
-            Role::RegionalDelegate,
-            Scope::Region(region_ids[2]),
-            None,
-        )?],
+        vec![m(Role::RegionalDelegate, Scope::Region(region_ids[2]), None)?],
         "déléguée régionale Bretagne",
     )
     .await?;
@@ -283,11 +143,7 @@ pub async fn load(db: &Db, password_hash: &str) -> Result<Vec<DemoAccount>, Stor
     add(
         "referent.nord@demo.cap",
         "Thomas Lefebvre",
-        vec![m(
-            Role::Coordinator,
-            org(13),
-            Some(College::PermanentStaff),
-        )?],
+        vec![m(Role::Coordinator, org(13), Some(College::PermanentStaff))?],
         "référent Cap, Nord Bâtiment Solidaire",
     )
     .await?;
@@ -300,36 +156,14 @@ pub async fn load(db: &Db, password_hash: &str) -> Result<Vec<DemoAccount>, Stor
     .await?;
     let participants: [(&str, &str, College); 6] = [
         ("benevole@demo.cap", "Jean Morel", College::Volunteer),
-        (
-            "administratrice@demo.cap",
-            "Hélène Petit",
-            College::BoardMember,
-        ),
-        (
-            "encadrant@demo.cap",
-            "Yacine Haddad",
-            College::PermanentStaff,
-        ),
-        (
-            "salarie.parcours@demo.cap",
-            "Lucas",
-            College::InsertionEmployee,
-        ),
-        (
-            "salariee.parcours@demo.cap",
-            "Aminata",
-            College::InsertionEmployee,
-        ),
+        ("administratrice@demo.cap", "Hélène Petit", College::BoardMember),
+        ("encadrant@demo.cap", "Yacine Haddad", College::PermanentStaff),
+        ("salarie.parcours@demo.cap", "Lucas", College::InsertionEmployee),
+        ("salariee.parcours@demo.cap", "Aminata", College::InsertionEmployee),
         ("directeur@demo.cap", "Marc Girard", College::Direction),
     ];
     for (email, name, college) in participants {
-        add(
-            email,
-            name,
-            vec![m(Role::Participant, org(0), Some(college))?],
-            "participant·e, Atelier du Lac",
-        )
-        .await?;
+        add(email, name, vec![m(Role::Participant, org(0), Some(college))?], "participant·e, Atelier du Lac").await?;
     }
     Ok(accounts)
 }
@@ -372,11 +206,7 @@ mod tests {
     fn demo_covers_every_organisation_type() {
         let types: HashSet<&str> = ORGANISATIONS.iter().map(|o| o.1).collect();
         for t in OrganisationType::ALL {
-            assert!(
-                types.contains(t.code()),
-                "no demo organisation of type {}",
-                t.code()
-            );
+            assert!(types.contains(t.code()), "no demo organisation of type {}", t.code());
         }
         assert!(ORGANISATIONS.iter().all(|o| o.2 < REGIONS.len()));
     }

@@ -80,8 +80,7 @@ fn env_var(name: &str) -> Option<String> {
 async fn main() -> Result<()> {
     tracing_subscriber::fmt()
         .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_env("CAP_LOG")
-                .unwrap_or_else(|_| "info,sqlx=warn".into()),
+            tracing_subscriber::EnvFilter::try_from_env("CAP_LOG").unwrap_or_else(|_| "info,sqlx=warn".into()),
         )
         .init();
     let cli = Cli::parse();
@@ -89,16 +88,8 @@ async fn main() -> Result<()> {
     if let Some(url) = cli.database_url {
         config.database.url = url;
     }
-    match cli.command.unwrap_or(Command::Serve {
-        addr: None,
-        public_url: None,
-        demo: false,
-    }) {
-        Command::Serve {
-            addr,
-            public_url,
-            demo,
-        } => {
+    match cli.command.unwrap_or(Command::Serve { addr: None, public_url: None, demo: false }) {
+        Command::Serve { addr, public_url, demo } => {
             if let Some(addr) = addr {
                 config.server.addr = addr;
             }
@@ -126,10 +117,7 @@ async fn serve(config: Config, demo: bool) -> Result<()> {
             let hash = cap_web::hash_password(demo::DEMO_PASSWORD).map_err(anyhow::Error::msg)?;
             let accounts = demo::load(&db, &hash).await?;
             println!("\nFédération de démonstration chargée / demo federation loaded.");
-            println!(
-                "Mot de passe de tous les comptes / password of every account: {}\n",
-                demo::DEMO_PASSWORD
-            );
+            println!("Mot de passe de tous les comptes / password of every account: {}\n", demo::DEMO_PASSWORD);
             for account in accounts {
                 println!("  {:<28} {}", account.email, account.role);
             }
@@ -145,12 +133,8 @@ async fn serve(config: Config, demo: bool) -> Result<()> {
         }
     }
     if let Some(link) = cap_web::first_start_link(&state).await? {
-        println!(
-            "\nPremier démarrage : créez le compte d'administration avec ce lien (valable 24 h, une fois) :"
-        );
-        println!(
-            "First start: create the administrator account with this link (valid 24 h, once):\n\n  {link}\n"
-        );
+        println!("\nPremier démarrage : créez le compte d'administration avec ce lien (valable 24 h, une fois) :");
+        println!("First start: create the administrator account with this link (valid 24 h, once):\n\n  {link}\n");
     }
     let listener = server::bind(&config).await?;
     println!("Cap écoute sur / listens on {}", config.public_url());
@@ -163,26 +147,20 @@ async fn user(config: Config, action: UserAction) -> Result<()> {
     let state = server::state(&config, db.clone()).await?;
     match action {
         UserAction::CreateAdmin { email, name } => {
-            let email =
-                Email::parse(&email).map_err(|e| anyhow::anyhow!("invalid e-mail ({})", e.key))?;
+            let email = Email::parse(&email).map_err(|e| anyhow::anyhow!("invalid e-mail ({})", e.key))?;
             let id = match users::find_by_email(&db, &email).await? {
                 Some(user) => user.user_id(),
                 None => users::create(&db, &email, &name, None).await?,
             };
-            let admin = Membership::new(Role::FederationAdmin, Scope::Federation, None)
-                .map_err(|e| anyhow::anyhow!(e.key))?;
+            let admin =
+                Membership::new(Role::FederationAdmin, Scope::Federation, None).map_err(|e| anyhow::anyhow!(e.key))?;
             memberships::grant(&db, id, admin).await?;
             let link = cap_web::password_reset_link(&state, id, email.as_str()).await?;
-            println!(
-                "{email} est administrateur·rice de la fédération / is a federation administrator."
-            );
-            println!(
-                "Lien pour choisir le mot de passe (1 h) / link to choose the password (1 h):\n  {link}"
-            );
+            println!("{email} est administrateur·rice de la fédération / is a federation administrator.");
+            println!("Lien pour choisir le mot de passe (1 h) / link to choose the password (1 h):\n  {link}");
         }
         UserAction::ResetPassword { email } => {
-            let email =
-                Email::parse(&email).map_err(|e| anyhow::anyhow!("invalid e-mail ({})", e.key))?;
+            let email = Email::parse(&email).map_err(|e| anyhow::anyhow!("invalid e-mail ({})", e.key))?;
             let Some(user) = users::find_by_email(&db, &email).await? else {
                 bail!("aucun compte pour / no account for {email}");
             };
@@ -196,30 +174,15 @@ async fn user(config: Config, action: UserAction) -> Result<()> {
 }
 
 async fn backup(config: Config, to: PathBuf) -> Result<()> {
-    let db = cap_storage::Db::connect_without_migrating(&config.database.url)
-        .await
-        .context("database")?;
+    let db = cap_storage::Db::connect_without_migrating(&config.database.url).await.context("database")?;
     if db.backup_sqlite(&to).await? {
-        println!(
-            "Copie cohérente écrite / consistent copy written: {}",
-            to.display()
-        );
-        println!(
-            "Restauration : arrêtez cap, remplacez le fichier de la base par cette copie, redémarrez."
-        );
+        println!("Copie cohérente écrite / consistent copy written: {}", to.display());
+        println!("Restauration : arrêtez cap, remplacez le fichier de la base par cette copie, redémarrez.");
         Ok(())
     } else {
         println!("PostgreSQL : utilisez pg_dump / use pg_dump, for instance:");
-        println!(
-            "  pg_dump --format=custom --file={} \"{}\"",
-            to.display(),
-            config.database.url
-        );
-        println!(
-            "Restore: pg_restore --clean --dbname=\"{}\" {}",
-            config.database.url,
-            to.display()
-        );
+        println!("  pg_dump --format=custom --file={} \"{}\"", to.display(), config.database.url);
+        println!("Restore: pg_restore --clean --dbname=\"{}\" {}", config.database.url, to.display());
         Ok(())
     }
 }
@@ -232,23 +195,15 @@ async fn check(config: Config) -> Result<()> {
                 problems.push(format!("database: {e}"));
             }
         }
-        Err(e) => problems.push(format!(
-            "database: cannot connect to {}: {e}",
-            config.database.url
-        )),
+        Err(e) => problems.push(format!("database: cannot connect to {}: {e}", config.database.url)),
     }
     if config.mail.smtp.is_none() {
         if let Err(e) = std::fs::create_dir_all(&config.mail.outbox) {
-            problems.push(format!(
-                "mail.outbox: cannot create {}: {e}",
-                config.mail.outbox.display()
-            ));
+            problems.push(format!("mail.outbox: cannot create {}: {e}", config.mail.outbox.display()));
         }
     }
     if problems.is_empty() {
-        println!(
-            "Configuration valide, base de données joignable / configuration valid, database reachable."
-        );
+        println!("Configuration valide, base de données joignable / configuration valid, database reachable.");
         Ok(())
     } else {
         for p in &problems {

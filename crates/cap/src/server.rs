@@ -44,12 +44,8 @@ pub async fn session_key(config: &Config, db: &Db) -> Result<Vec<u8>, ServerErro
     if let Some(key) = &config.security.session_key {
         return Ok(key.as_bytes().to_vec());
     }
-    let fresh: String = (0..4)
-        .map(|_| format!("{:016x}", rand::random::<u64>()))
-        .collect();
-    Ok(settings::get_or_init(db, "session_key", &fresh)
-        .await?
-        .into_bytes())
+    let fresh: String = (0..4).map(|_| format!("{:016x}", rand::random::<u64>())).collect();
+    Ok(settings::get_or_init(db, "session_key", &fresh).await?.into_bytes())
 }
 
 /// Builds the shared state from the configuration and an open database.
@@ -62,7 +58,7 @@ pub async fn state(config: &Config, db: Db) -> Result<AppState, ServerError> {
     let mailer_config = match &config.mail.smtp {
         Some(smtp) => MailerConfig::Smtp {
             host: smtp.host.clone(),
-            port: smtp.port,
+            port: smtp.port(),
             security: smtp.security.clone(),
             username: smtp.username.clone(),
             password: smtp.password.clone(),
@@ -82,10 +78,7 @@ pub async fn state(config: &Config, db: Db) -> Result<AppState, ServerError> {
 pub async fn bind(config: &Config) -> Result<TcpListener, ServerError> {
     TcpListener::bind(&config.server.addr)
         .await
-        .map_err(|source| ServerError::Bind {
-            addr: config.server.addr.clone(),
-            source,
-        })
+        .map_err(|source| ServerError::Bind { addr: config.server.addr.clone(), source })
 }
 
 /// Serves until `shutdown` completes, then finishes the requests in flight.
@@ -107,10 +100,7 @@ pub async fn serve(
         }
     });
     let app = build_router(state).into_make_service_with_connect_info::<SocketAddr>();
-    let outcome = axum::serve(listener, app)
-        .with_graceful_shutdown(shutdown)
-        .await
-        .map_err(ServerError::Serve);
+    let outcome = axum::serve(listener, app).with_graceful_shutdown(shutdown).await.map_err(ServerError::Serve);
     janitor.abort();
     outcome
 }

@@ -63,12 +63,7 @@ impl InvitationPayload {
             (None, None, Some(g)) => Scope::Group(GroupId(g)),
             _ => Scope::Federation,
         };
-        let college = self
-            .college
-            .as_deref()
-            .map(College::from_code)
-            .transpose()
-            .map_err(bad)?;
+        let college = self.college.as_deref().map(College::from_code).transpose().map_err(bad)?;
         Membership::new(role, scope, college).map_err(bad)
     }
 }
@@ -105,13 +100,9 @@ pub async fn send(
     display_name: &str,
     membership: Membership,
 ) -> AppResult<Sent> {
-    let inviter = ctx
-        .viewer
-        .as_ref()
-        .map_or_else(String::new, |v| v.user.display_name.clone());
+    let inviter = ctx.viewer.as_ref().map_or_else(String::new, |v| v.user.display_name.clone());
     let payload = InvitationPayload::new(membership, display_name, &inviter);
-    let payload_json =
-        serde_json::to_string(&payload).map_err(|e| AppError::Internal(e.to_string()))?;
+    let payload_json = serde_json::to_string(&payload).map_err(|e| AppError::Internal(e.to_string()))?;
     let token = crate::crypto::random_token();
     let now = cap_storage::now();
     tokens::create(
@@ -139,14 +130,7 @@ pub async fn send(
          To accept, open this link (valid for 14 days, once):\n{link}\n",
         federation = state.config.federation_name,
     );
-    let mailed = match state
-        .mailer
-        .send(
-            email.as_str(),
-            "Invitation à rejoindre Cap / Invitation to Cap",
-            body,
-        )
-        .await
+    let mailed = match state.mailer.send(email.as_str(), "Invitation à rejoindre Cap / Invitation to Cap", body).await
     {
         Ok(()) => true,
         Err(err) => {
@@ -164,12 +148,8 @@ mod tests {
 
     #[test]
     fn payload_round_trips_to_the_membership() {
-        let m = Membership::new(
-            Role::Participant,
-            Scope::Organisation(OrganisationId(4)),
-            Some(College::Volunteer),
-        )
-        .unwrap();
+        let m = Membership::new(Role::Participant, Scope::Organisation(OrganisationId(4)), Some(College::Volunteer))
+            .unwrap();
         let payload = InvitationPayload::new(m, " Lou ", "Claire");
         assert_eq!(payload.display_name, "Lou");
         let json = serde_json::to_string(&payload).unwrap();

@@ -26,17 +26,7 @@ pub async fn record(
     details: &str,
 ) -> AppResult<()> {
     let actor = ctx.viewer.as_ref().map(|v| v.actor.user_id);
-    record_as(
-        state,
-        ctx,
-        actor,
-        &ctx.actor_label(),
-        action,
-        entity,
-        entity_id,
-        details,
-    )
-    .await
+    record_as(state, ctx, actor, &ctx.actor_label(), action, entity, entity_id, details).await
 }
 
 /// Appends an audit entry naming the actor explicitly (a user who just signed in or was created).

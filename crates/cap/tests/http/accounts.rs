@@ -9,63 +9,35 @@ async fn sign_in_and_out(app: &TestApp) {
     let client = app.client();
     let wrong = client
         .post(app.url("/sign-in"))
-        .form(&[
-            ("email", ADMIN),
-            ("password", "pas le bon mot de passe"),
-            ("next", "/"),
-        ])
+        .form(&[("email", ADMIN), ("password", "pas le bon mot de passe"), ("next", "/")])
         .send()
         .await
         .unwrap();
     assert_eq!(wrong.status(), 422);
     let body = wrong.text().await.unwrap();
-    assert!(
-        body.contains("L&#39;adresse e-mail ou le mot de passe est incorrect"),
-        "{body}"
-    );
-    assert!(
-        body.contains(&format!("value=\"{ADMIN}\"")),
-        "the typed e-mail is kept"
-    );
+    assert!(body.contains("L&#39;adresse e-mail ou le mot de passe est incorrect"), "{body}");
+    assert!(body.contains(&format!("value=\"{ADMIN}\"")), "the typed e-mail is kept");
 
     let ok = client
         .post(app.url("/sign-in"))
-        .form(&[
-            ("email", "ADMIN@test.fr "),
-            ("password", PASSWORD),
-            ("next", "/admin/users"),
-        ])
+        .form(&[("email", "ADMIN@test.fr "), ("password", PASSWORD), ("next", "/admin/users")])
         .send()
         .await
         .unwrap();
     assert_eq!(ok.status(), 303);
     assert_eq!(ok.headers()["location"], "/admin/users");
     let cookie = ok.headers()["set-cookie"].to_str().unwrap().to_owned();
-    assert!(
-        cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"),
-        "{cookie}"
-    );
-    assert_eq!(
-        client.get(app.url("/admin")).send().await.unwrap().status(),
-        200
-    );
+    assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"), "{cookie}");
+    assert_eq!(client.get(app.url("/admin")).send().await.unwrap().status(), 200);
 
     let out = client.post(app.url("/sign-out")).send().await.unwrap();
     assert_eq!(out.status(), 303);
     let after = client.get(app.url("/admin")).send().await.unwrap();
     assert_eq!(after.status(), 303, "the session is over");
 
-    let actions: Vec<String> = audit::recent(&app.db, None, 50)
-        .await
-        .unwrap()
-        .into_iter()
-        .map(|e| e.action)
-        .collect();
+    let actions: Vec<String> = audit::recent(&app.db, None, 50).await.unwrap().into_iter().map(|e| e.action).collect();
     for expected in ["users.sign_in_failed", "users.sign_in", "users.sign_out"] {
-        assert!(
-            actions.iter().any(|a| a == expected),
-            "audit log lacks {expected}: {actions:?}"
-        );
+        assert!(actions.iter().any(|a| a == expected), "audit log lacks {expected}: {actions:?}");
     }
 }
 
@@ -81,44 +53,24 @@ async fn sign_in_is_throttled(app: &TestApp) {
             .unwrap();
         assert_eq!(r.status(), 422);
     }
-    let blocked = client
-        .post(app.url("/sign-in"))
-        .form(&[("email", ADMIN), ("password", PASSWORD)])
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(
-        blocked.status(),
-        429,
-        "even the right password waits once the account is throttled"
-    );
+    let blocked =
+        client.post(app.url("/sign-in")).form(&[("email", ADMIN), ("password", PASSWORD)]).send().await.unwrap();
+    assert_eq!(blocked.status(), 429, "even the right password waits once the account is throttled");
     let other = client
         .post(app.url("/sign-in"))
         .form(&[("email", COORDINATOR_A), ("password", PASSWORD)])
         .send()
         .await
         .unwrap();
-    assert_eq!(
-        other.status(),
-        303,
-        "another account from the same address is not blocked yet"
-    );
+    assert_eq!(other.status(), 303, "another account from the same address is not blocked yet");
 }
 
 async fn first_start_setup(app: &TestApp) {
-    let state = cap::server::state(&test_config(app), app.db.clone())
-        .await
-        .unwrap();
-    let link = cap_web::first_start_link(&state)
-        .await
-        .unwrap()
-        .expect("empty instance gives a link");
+    let state = cap::server::state(&test_config(app), app.db.clone()).await.unwrap();
+    let link = cap_web::first_start_link(&state).await.unwrap().expect("empty instance gives a link");
     let path = link.trim_start_matches(&app.base).to_owned();
     let client = app.client();
-    assert_eq!(
-        client.get(app.url(&path)).send().await.unwrap().status(),
-        200
-    );
+    assert_eq!(client.get(app.url(&path)).send().await.unwrap().status(), 200);
     let invalid = client
         .post(app.url(&path))
         .form(&[
@@ -131,13 +83,7 @@ async fn first_start_setup(app: &TestApp) {
         .await
         .unwrap();
     assert_eq!(invalid.status(), 422);
-    assert!(
-        invalid
-            .text()
-            .await
-            .unwrap()
-            .contains("value=\"camille@federation.fr\"")
-    );
+    assert!(invalid.text().await.unwrap().contains("value=\"camille@federation.fr\""));
     let done = client
         .post(app.url(&path))
         .form(&[
@@ -151,24 +97,9 @@ async fn first_start_setup(app: &TestApp) {
         .unwrap();
     assert_eq!(done.status(), 303);
     assert_eq!(done.headers()["location"], "/admin");
-    assert_eq!(
-        client.get(app.url("/admin")).send().await.unwrap().status(),
-        200
-    );
-    assert_eq!(
-        app.client()
-            .get(app.url(&path))
-            .send()
-            .await
-            .unwrap()
-            .status(),
-        410,
-        "the link works once"
-    );
-    assert!(
-        cap_web::first_start_link(&state).await.unwrap().is_none(),
-        "no new link once an account exists"
-    );
+    assert_eq!(client.get(app.url("/admin")).send().await.unwrap().status(), 200);
+    assert_eq!(app.client().get(app.url(&path)).send().await.unwrap().status(), 410, "the link works once");
+    assert!(cap_web::first_start_link(&state).await.unwrap().is_none(), "no new link once an account exists");
 }
 
 fn test_config(app: &TestApp) -> cap::config::Config {
@@ -184,20 +115,11 @@ async fn invitation_creates_the_account_once(app: &TestApp) {
     let invite_path = format!("/organisations/{}/invite", seeds.org_a);
     let missing_college = coordinator
         .post(app.url(&invite_path))
-        .form(&[
-            ("display_name", "Lou"),
-            ("email", "lou@exemple.fr"),
-            ("role", "participant"),
-            ("college", ""),
-        ])
+        .form(&[("display_name", "Lou"), ("email", "lou@exemple.fr"), ("role", "participant"), ("college", "")])
         .send()
         .await
         .unwrap();
-    assert_eq!(
-        missing_college.status(),
-        422,
-        "a participant needs a collège"
-    );
+    assert_eq!(missing_college.status(), 422, "a participant needs a collège");
     let sent = coordinator
         .post(app.url(&invite_path))
         .form(&[
@@ -228,85 +150,36 @@ async fn invitation_creates_the_account_once(app: &TestApp) {
         .await
         .unwrap();
     assert_eq!(accepted.status(), 303);
-    let home = lou
-        .get(app.url("/"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
-    assert!(
-        home.contains("Structure A"),
-        "the new participant sees the organisation"
-    );
-    assert_eq!(
-        app.client()
-            .get(app.url(&path))
-            .send()
-            .await
-            .unwrap()
-            .status(),
-        410,
-        "an invitation works once"
-    );
-    let lou_user = users::find_by_email(
-        &app.db,
-        &cap_domain::Email::parse("lou@exemple.fr").unwrap(),
-    )
-    .await
-    .unwrap()
-    .unwrap();
-    let roles = cap_storage::memberships::for_user(&app.db, lou_user.user_id())
-        .await
-        .unwrap();
+    let home = lou.get(app.url("/")).send().await.unwrap().text().await.unwrap();
+    assert!(home.contains("Structure A"), "the new participant sees the organisation");
+    assert_eq!(app.client().get(app.url(&path)).send().await.unwrap().status(), 410, "an invitation works once");
+    let lou_user =
+        users::find_by_email(&app.db, &cap_domain::Email::parse("lou@exemple.fr").unwrap()).await.unwrap().unwrap();
+    let roles = cap_storage::memberships::for_user(&app.db, lou_user.user_id()).await.unwrap();
     assert_eq!(roles.len(), 1);
-    assert_eq!(
-        roles[0].membership.college,
-        Some(cap_domain::College::InsertionEmployee)
-    );
+    assert_eq!(roles[0].membership.college, Some(cap_domain::College::InsertionEmployee));
 }
 
 async fn password_reset_by_mail(app: &TestApp) {
     seed(&app.db).await;
     let client = app.client();
-    let unknown = client
-        .post(app.url("/password/forgot"))
-        .form(&[("email", "personne@test.fr")])
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(
-        unknown.status(),
-        200,
-        "the answer does not reveal whether an account exists"
-    );
+    let unknown = client.post(app.url("/password/forgot")).form(&[("email", "personne@test.fr")]).send().await.unwrap();
+    assert_eq!(unknown.status(), 200, "the answer does not reveal whether an account exists");
     assert!(app.mails().is_empty());
-    let known = client
-        .post(app.url("/password/forgot"))
-        .form(&[("email", PARTICIPANT_A)])
-        .send()
-        .await
-        .unwrap();
+    let known = client.post(app.url("/password/forgot")).form(&[("email", PARTICIPANT_A)]).send().await.unwrap();
     assert_eq!(known.status(), 200);
     let link = app.link_in_mail_to(PARTICIPANT_A, "/password/reset/");
     let path = link.trim_start_matches(&app.base).to_owned();
     let mismatch = client
         .post(app.url(&path))
-        .form(&[
-            ("password", "nouvelle phrase de passe"),
-            ("confirmation", "autre phrase de passe"),
-        ])
+        .form(&[("password", "nouvelle phrase de passe"), ("confirmation", "autre phrase de passe")])
         .send()
         .await
         .unwrap();
     assert_eq!(mismatch.status(), 422);
     let done = client
         .post(app.url(&path))
-        .form(&[
-            ("password", "nouvelle phrase de passe"),
-            ("confirmation", "nouvelle phrase de passe"),
-        ])
+        .form(&[("password", "nouvelle phrase de passe"), ("confirmation", "nouvelle phrase de passe")])
         .send()
         .await
         .unwrap();
@@ -322,23 +195,12 @@ async fn password_reset_by_mail(app: &TestApp) {
     let new = app
         .client()
         .post(app.url("/sign-in"))
-        .form(&[
-            ("email", PARTICIPANT_A),
-            ("password", "nouvelle phrase de passe"),
-        ])
+        .form(&[("email", PARTICIPANT_A), ("password", "nouvelle phrase de passe")])
         .send()
         .await
         .unwrap();
     assert_eq!(new.status(), 303);
-    assert_eq!(
-        app.client()
-            .get(app.url(&path))
-            .send()
-            .await
-            .unwrap()
-            .status(),
-        410
-    );
+    assert_eq!(app.client().get(app.url(&path)).send().await.unwrap().status(), 410);
 }
 
 async fn password_change_and_language(app: &TestApp) {
@@ -357,42 +219,17 @@ async fn password_change_and_language(app: &TestApp) {
     assert_eq!(wrong.status(), 422);
     let ok = client
         .post(app.url("/account/password"))
-        .form(&[
-            ("current", PASSWORD),
-            ("password", "une nouvelle phrase"),
-            ("confirmation", "une nouvelle phrase"),
-        ])
+        .form(&[("current", PASSWORD), ("password", "une nouvelle phrase"), ("confirmation", "une nouvelle phrase")])
         .send()
         .await
         .unwrap();
     assert_eq!(ok.status(), 303);
-    assert_eq!(
-        client
-            .get(app.url("/account"))
-            .send()
-            .await
-            .unwrap()
-            .status(),
-        200,
-        "this session goes on"
-    );
+    assert_eq!(client.get(app.url("/account")).send().await.unwrap().status(), 200, "this session goes on");
 
-    let english = client
-        .post(app.url("/language"))
-        .form(&[("lang", "en"), ("next", "/account")])
-        .send()
-        .await
-        .unwrap();
+    let english = client.post(app.url("/language")).form(&[("lang", "en"), ("next", "/account")]).send().await.unwrap();
     assert_eq!(english.status(), 303);
     assert_eq!(english.headers()["location"], "/account");
-    let page = client
-        .get(app.url("/account"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let page = client.get(app.url("/account")).send().await.unwrap().text().await.unwrap();
     assert!(page.contains("<html lang=\"en\">") && page.contains("My account"));
     let evil = client
         .post(app.url("/language"))
@@ -400,14 +237,48 @@ async fn password_change_and_language(app: &TestApp) {
         .send()
         .await
         .unwrap();
-    assert_eq!(
-        evil.headers()["location"],
-        "/",
-        "never redirects to another site"
+    assert_eq!(evil.headers()["location"], "/", "never redirects to another site");
+}
+
+async fn personal_data_export_and_erasure(app: &TestApp) {
+    seed(&app.db).await;
+    let participant = app.signed_in(PARTICIPANT_A).await;
+    let export = participant.get(app.url("/account/export")).send().await.unwrap();
+    assert_eq!(export.status(), 200);
+    assert!(export.headers()["content-disposition"].to_str().unwrap().starts_with("attachment"));
+    let data: serde_json::Value = export.json().await.unwrap();
+    assert_eq!(data["account"]["email"], PARTICIPANT_A);
+    assert_eq!(data["roles"][0]["college"], "volunteer");
+    assert!(data["actions"].as_array().unwrap().iter().any(|a| a["action"] == "users.sign_in"));
+
+    let admin = app.signed_in(ADMIN).await;
+    let user = users::find_by_email(&app.db, &cap_domain::Email::parse(PARTICIPANT_A).unwrap()).await.unwrap().unwrap();
+    let erased = admin.post(app.url(&format!("/admin/users/{}/erase", user.id))).send().await.unwrap();
+    assert_eq!(erased.status(), 303);
+    assert_eq!(participant.get(app.url("/account")).send().await.unwrap().status(), 303, "their sessions ended");
+    let list = admin.get(app.url("/admin/users")).send().await.unwrap().text().await.unwrap();
+    assert!(!list.contains(PARTICIPANT_A), "the address is gone");
+    let log = admin.get(app.url("/admin/audit")).send().await.unwrap().text().await.unwrap();
+    assert!(!log.contains(PARTICIPANT_A), "the audit log names them anonymously");
+    let again = app
+        .client()
+        .post(app.url("/sign-in"))
+        .form(&[("email", PARTICIPANT_A), ("password", PASSWORD)])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(again.status(), 422);
+    let admin_user = users::find_by_email(&app.db, &cap_domain::Email::parse(ADMIN).unwrap()).await.unwrap().unwrap();
+    let own = admin.post(app.url(&format!("/admin/users/{}/erase", admin_user.id))).send().await.unwrap();
+    assert_eq!(own.status(), 303);
+    assert!(
+        users::find_by_email(&app.db, &cap_domain::Email::parse(ADMIN).unwrap()).await.unwrap().is_some(),
+        "no self-erasure"
     );
 }
 
 crate::on_both_backends!(
+    personal_data_export_and_erasure,
     sign_in_and_out,
     sign_in_is_throttled,
     first_start_setup,

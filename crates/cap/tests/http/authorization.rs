@@ -68,14 +68,11 @@ const CASES: &[(&str, &str, Who)] = &[
     ("POST", "/language", Who::Everyone),
     ("GET", "/account", Who::SignedIn),
     ("POST", "/account/password", Who::SignedIn),
+    ("GET", "/account/export", Who::SignedIn),
     ("GET", "/organisations/{id}", VIEW_ORG_A),
     ("GET", "/organisations/{id}/invite", MANAGE_ORG_A),
     ("POST", "/organisations/{id}/invite", MANAGE_ORG_A),
-    (
-        "POST",
-        "/organisations/{id}/memberships/{membership}/revoke",
-        MANAGE_ORG_A,
-    ),
+    ("POST", "/organisations/{id}/memberships/{membership}/revoke", MANAGE_ORG_A),
     ("GET", "/regions/{id}", VIEW_REGION_A),
     ("GET", "/groups/{id}", VIEW_GROUP_A),
     ("GET", "/admin", Who::Admin),
@@ -94,39 +91,25 @@ const CASES: &[(&str, &str, Who)] = &[
     ("GET", "/admin/invitations/new", Who::Admin),
     ("POST", "/admin/invitations/new", Who::Admin),
     ("POST", "/admin/memberships/{id}/revoke", Who::Admin),
+    ("POST", "/admin/users/{id}/erase", Who::Admin),
     ("GET", "/admin/audit", Who::Admin),
 ];
 
 #[test]
 fn every_route_has_an_authorization_case() {
-    let routes: BTreeSet<(String, String)> = table()
-        .specs()
-        .iter()
-        .map(|s| (s.method.to_string(), s.path.to_owned()))
-        .collect();
-    let cases: BTreeSet<(String, String)> = CASES
-        .iter()
-        .map(|(m, p, _)| ((*m).to_owned(), (*p).to_owned()))
-        .collect();
+    let routes: BTreeSet<(String, String)> =
+        table().specs().iter().map(|s| (s.method.to_string(), s.path.to_owned())).collect();
+    let cases: BTreeSet<(String, String)> = CASES.iter().map(|(m, p, _)| ((*m).to_owned(), (*p).to_owned())).collect();
     let untested: Vec<_> = routes.difference(&cases).collect();
     let stale: Vec<_> = cases.difference(&routes).collect();
-    assert!(
-        untested.is_empty(),
-        "routes without an authorization case: {untested:?}"
-    );
-    assert!(
-        stale.is_empty(),
-        "cases for routes that no longer exist: {stale:?}"
-    );
+    assert!(untested.is_empty(), "routes without an authorization case: {untested:?}");
+    assert!(stale.is_empty(), "cases for routes that no longer exist: {stale:?}");
 }
 
 #[test]
 fn declared_access_matches_the_cases() {
     for spec in table().specs() {
-        let (_, _, who) = CASES
-            .iter()
-            .find(|(m, p, _)| *m == spec.method.as_str() && *p == spec.path)
-            .expect("case");
+        let (_, _, who) = CASES.iter().find(|(m, p, _)| *m == spec.method.as_str() && *p == spec.path).expect("case");
         let consistent = match (spec.access, who) {
             (Access::Public, Who::Everyone)
             | (Access::SignedIn, Who::SignedIn)
@@ -134,34 +117,34 @@ fn declared_access_matches_the_cases() {
             (Access::Scoped, Who::Only(_)) => true,
             _ => false,
         };
-        assert!(
-            consistent,
-            "{} {} is declared {:?}",
-            spec.method, spec.path, spec.access
-        );
+        assert!(consistent, "{} {} is declared {:?}", spec.method, spec.path, spec.access);
     }
 }
 
-/// A throwaway membership in organisation A, so revoking it in one attempt leaves the seeds intact.
-async fn spare_membership(app: &TestApp, seeds: &Seeds, n: usize) -> i64 {
+/// A throwaway member of organisation A (user id, membership id), so revoking or erasing it in
+/// one attempt leaves the seeds intact.
+async fn spare_member(app: &TestApp, seeds: &Seeds, n: usize) -> (i64, i64) {
     let email = format!("spare{n}@test.fr");
-    let m = Membership::new(
-        Role::Participant,
-        Scope::Organisation(OrganisationId(seeds.org_a)),
-        Some(College::Volunteer),
-    )
-    .unwrap();
+    let m =
+        Membership::new(Role::Participant, Scope::Organisation(OrganisationId(seeds.org_a)), Some(College::Volunteer))
+            .unwrap();
     let user = person(&app.db, &email, &[m]).await;
-    memberships::for_user(&app.db, user).await.unwrap()[0].id
+    (user.0, memberships::for_user(&app.db, user).await.unwrap()[0].id)
 }
 
 async fn concrete_path(app: &TestApp, seeds: &Seeds, pattern: &str, n: usize) -> String {
     let mut path = pattern.to_owned();
-    if pattern.contains("{membership}") || pattern == "/admin/memberships/{id}/revoke" {
-        let spare = spare_membership(app, seeds, n).await;
-        path = path.replace("{membership}", &spare.to_string());
-        if pattern.starts_with("/admin/memberships") {
-            path = path.replace("{id}", &spare.to_string());
+    if pattern.contains("{membership}")
+        || pattern.starts_with("/admin/memberships/")
+        || pattern.starts_with("/admin/users/")
+    {
+        let (user, membership) = spare_member(app, seeds, n).await;
+        path = path.replace("{membership}", &membership.to_string());
+        if pattern.starts_with("/admin/memberships/") {
+            path = path.replace("{id}", &membership.to_string());
+        }
+        if pattern.starts_with("/admin/users/") {
+            path = path.replace("{id}", &user.to_string());
         }
     }
     let id = if pattern.starts_with("/regions/") || pattern.starts_with("/admin/regions/") {
@@ -171,9 +154,7 @@ async fn concrete_path(app: &TestApp, seeds: &Seeds, pattern: &str, n: usize) ->
     } else {
         seeds.org_a
     };
-    path.replace("{id}", &id.to_string())
-        .replace("{file}", "app.css")
-        .replace("{token}", "jeton-inconnu")
+    path.replace("{id}", &id.to_string()).replace("{file}", "app.css").replace("{token}", "jeton-inconnu")
 }
 
 async fn check_every_route(app: &TestApp) {
@@ -197,12 +178,8 @@ async fn check_every_route(app: &TestApp) {
             };
             let response = request.send().await.expect("request");
             let status = response.status().as_u16();
-            let location = response
-                .headers()
-                .get("location")
-                .and_then(|v| v.to_str().ok())
-                .unwrap_or_default()
-                .to_owned();
+            let location =
+                response.headers().get("location").and_then(|v| v.to_str().ok()).unwrap_or_default().to_owned();
             let to_sign_in = status == 303 && location.starts_with("/sign-in?next=");
             let refused = matches!(status, 401 | 403 | 404) || to_sign_in;
             let expected_allowed = who.allows(*actor);
@@ -216,9 +193,7 @@ async fn check_every_route(app: &TestApp) {
                     Some(_) => matches!(status, 403 | 404),
                 };
                 if !right_refusal {
-                    failures.push(format!(
-                        "{method} {path} as {label}: expected a refusal, got {status} {location}"
-                    ));
+                    failures.push(format!("{method} {path} as {label}: expected a refusal, got {status} {location}"));
                 }
             }
             if *pattern == "/sign-out" && actor.is_some() {
@@ -227,38 +202,16 @@ async fn check_every_route(app: &TestApp) {
             }
         }
     }
-    assert!(
-        failures.is_empty(),
-        "{} authorization failures:\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
+    assert!(failures.is_empty(), "{} authorization failures:\n{}", failures.len(), failures.join("\n"));
 
     // Refused revocations changed nothing: participant A still belongs to organisation A.
-    let still = memberships::for_user(&app.db, seeds.participant_a)
-        .await
-        .unwrap();
+    let still = memberships::for_user(&app.db, seeds.participant_a).await.unwrap();
     assert_eq!(still.len(), 1);
     // And each side still sees its own: B's coordinator opens B, B's delegate opens region B.
     let b = app.signed_in(COORDINATOR_B).await;
-    assert_eq!(
-        b.get(app.url(&format!("/organisations/{}", seeds.org_b)))
-            .send()
-            .await
-            .unwrap()
-            .status(),
-        200
-    );
+    assert_eq!(b.get(app.url(&format!("/organisations/{}", seeds.org_b))).send().await.unwrap().status(), 200);
     let delegate_b = app.signed_in(DELEGATE_B).await;
-    assert_eq!(
-        delegate_b
-            .get(app.url(&format!("/regions/{}", seeds.region_b)))
-            .send()
-            .await
-            .unwrap()
-            .status(),
-        200
-    );
+    assert_eq!(delegate_b.get(app.url(&format!("/regions/{}", seeds.region_b))).send().await.unwrap().status(), 200);
 }
 
 /// Nothing of organisation A appears in what organisation B's coordinator is shown.
@@ -266,31 +219,11 @@ async fn organisation_b_sees_nothing_of_a(app: &TestApp) {
     let _ = seed(&app.db).await;
     let b = app.signed_in(COORDINATOR_B).await;
     for path in ["/", "/account"] {
-        let body = b
-            .get(app.url(path))
-            .send()
-            .await
-            .unwrap()
-            .text()
-            .await
-            .unwrap();
-        assert!(
-            !body.contains("Structure A"),
-            "{path} shows organisation A to B's coordinator"
-        );
-        assert!(
-            !body.contains(COORDINATOR_A) && !body.contains(PARTICIPANT_A),
-            "{path} shows A's people"
-        );
+        let body = b.get(app.url(path)).send().await.unwrap().text().await.unwrap();
+        assert!(!body.contains("Structure A"), "{path} shows organisation A to B's coordinator");
+        assert!(!body.contains(COORDINATOR_A) && !body.contains(PARTICIPANT_A), "{path} shows A's people");
     }
-    let home = b
-        .get(app.url("/"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let home = b.get(app.url("/")).send().await.unwrap().text().await.unwrap();
     assert!(home.contains("Structure B"));
 }
 

@@ -26,14 +26,8 @@ async fn admin_creates_and_edits_an_organisation(app: &TestApp) {
     let body = bad.text().await.unwrap();
     assert!(body.contains("Ce numéro SIRET n&#39;existe pas"), "{body}");
     assert!(body.contains("Un code postal compte 5 chiffres"));
-    assert!(
-        body.contains("value=\"Chantier des Deux Rives\""),
-        "typed values are kept"
-    );
-    assert!(
-        body.contains("href=\"#siret\""),
-        "the summary links to the field"
-    );
+    assert!(body.contains("value=\"Chantier des Deux Rives\""), "typed values are kept");
+    assert!(body.contains("href=\"#siret\""), "the summary links to the field");
 
     let ok = admin
         .post(app.url("/admin/organisations/new"))
@@ -52,28 +46,13 @@ async fn admin_creates_and_edits_an_organisation(app: &TestApp) {
         .unwrap();
     assert_eq!(ok.status(), 303);
     let location = ok.headers()["location"].to_str().unwrap().to_owned();
-    let id: i64 = location
-        .trim_start_matches("/organisations/")
-        .parse()
-        .unwrap();
-    let page = admin
-        .get(app.url(&location))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let id: i64 = location.trim_start_matches("/organisations/").parse().unwrap();
+    let page = admin.get(app.url(&location)).send().await.unwrap().text().await.unwrap();
     assert!(page.contains("Chantier des Deux Rives") && page.contains("Structure ajoutée."));
 
     let duplicate = admin
         .post(app.url("/admin/organisations/new"))
-        .form(&[
-            ("name", "Doublon"),
-            ("org_type", "EI"),
-            ("siret", "73282932000074"),
-            ("region", region.as_str()),
-        ])
+        .form(&[("name", "Doublon"), ("org_type", "EI"), ("siret", "73282932000074"), ("region", region.as_str())])
         .send()
         .await
         .unwrap();
@@ -96,128 +75,54 @@ async fn admin_creates_and_edits_an_organisation(app: &TestApp) {
     assert_eq!(first.status(), 303);
     let second = admin
         .post(app.url(&edit))
-        .form(&[
-            ("name", "Deux Rives"),
-            ("org_type", "EI"),
-            ("region", region.as_str()),
-            ("version", "1"),
-        ])
+        .form(&[("name", "Deux Rives"), ("org_type", "EI"), ("region", region.as_str()), ("version", "1")])
         .send()
         .await
         .unwrap();
     assert_eq!(second.status(), 409);
     let conflict = second.text().await.unwrap();
-    assert!(
-        conflict.contains("Chantier des Deux Rives (ACI)"),
-        "the saved values are shown"
-    );
-    assert!(
-        conflict.contains("value=\"Deux Rives\""),
-        "the typed values are kept"
-    );
-    assert!(
-        conflict.contains("name=\"version\" value=\"2\""),
-        "saving again applies on top of the current version"
-    );
-    let saved = cap_storage::organisations::get(&app.db, cap_domain::OrganisationId(id))
-        .await
-        .unwrap();
+    assert!(conflict.contains("Chantier des Deux Rives (ACI)"), "the saved values are shown");
+    assert!(conflict.contains("value=\"Deux Rives\""), "the typed values are kept");
+    assert!(conflict.contains("name=\"version\" value=\"2\""), "saving again applies on top of the current version");
+    let saved = cap_storage::organisations::get(&app.db, cap_domain::OrganisationId(id)).await.unwrap();
     assert_eq!(saved.name, "Chantier des Deux Rives (ACI)");
 
-    let actions: Vec<String> = audit::recent(&app.db, None, 50)
-        .await
-        .unwrap()
-        .into_iter()
-        .map(|e| e.action)
-        .collect();
+    let actions: Vec<String> = audit::recent(&app.db, None, 50).await.unwrap().into_iter().map(|e| e.action).collect();
     assert!(
-        actions.contains(&"organisations.create".to_owned())
-            && actions.contains(&"organisations.update".to_owned())
+        actions.contains(&"organisations.create".to_owned()) && actions.contains(&"organisations.update".to_owned())
     );
-    let log = admin
-        .get(app.url("/admin/audit"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let log = admin.get(app.url("/admin/audit")).send().await.unwrap().text().await.unwrap();
     assert!(log.contains("organisations.update") && log.contains(ADMIN));
 }
 
 async fn admin_manages_regions_groups_and_roles(app: &TestApp) {
     seed(&app.db).await;
     let admin = app.signed_in(ADMIN).await;
-    let taken = admin
-        .post(app.url("/admin/regions"))
-        .form(&[("code", "ra"), ("name", "Autre")])
-        .send()
-        .await
-        .unwrap();
+    let taken = admin.post(app.url("/admin/regions")).form(&[("code", "ra"), ("name", "Autre")]).send().await.unwrap();
     assert_eq!(taken.status(), 422, "codes are unique, whatever the case");
-    let created = admin
-        .post(app.url("/admin/regions"))
-        .form(&[("code", "occ"), ("name", "Occitanie")])
-        .send()
-        .await
-        .unwrap();
+    let created =
+        admin.post(app.url("/admin/regions")).form(&[("code", "occ"), ("name", "Occitanie")]).send().await.unwrap();
     assert_eq!(created.status(), 303);
-    let list = admin
-        .get(app.url("/admin/regions"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let list = admin.get(app.url("/admin/regions")).send().await.unwrap().text().await.unwrap();
     assert!(list.contains("OCC") && list.contains("Occitanie"));
-    let group = admin
-        .post(app.url("/admin/groups"))
-        .form(&[("name", "GES Sud")])
-        .send()
-        .await
-        .unwrap();
+    let group = admin.post(app.url("/admin/groups")).form(&[("name", "GES Sud")]).send().await.unwrap();
     assert_eq!(group.status(), 303);
     let invite = admin
         .post(app.url("/admin/invitations/new"))
-        .form(&[
-            ("display_name", "Inès"),
-            ("email", "ines@exemple.fr"),
-            ("role", "regional_delegate"),
-            ("region", ""),
-        ])
+        .form(&[("display_name", "Inès"), ("email", "ines@exemple.fr"), ("role", "regional_delegate"), ("region", "")])
         .send()
         .await
         .unwrap();
     assert_eq!(invite.status(), 422, "a delegate needs a region");
-    let users_page = admin
-        .get(app.url("/admin/users"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let users_page = admin.get(app.url("/admin/users")).send().await.unwrap().text().await.unwrap();
     assert!(users_page.contains(PARTICIPANT_A));
 
     // The last administrator cannot be removed.
     let admins = cap_storage::memberships::all(&app.db).await.unwrap();
-    let admin_row = admins
-        .iter()
-        .find(|m| m.membership.role == cap_domain::Role::FederationAdmin)
-        .unwrap();
-    let refused = admin
-        .post(app.url(&format!("/admin/memberships/{}/revoke", admin_row.id)))
-        .send()
-        .await
-        .unwrap();
+    let admin_row = admins.iter().find(|m| m.membership.role == cap_domain::Role::FederationAdmin).unwrap();
+    let refused = admin.post(app.url(&format!("/admin/memberships/{}/revoke", admin_row.id))).send().await.unwrap();
     assert_eq!(refused.status(), 303);
-    assert_eq!(
-        cap_storage::memberships::count_admins(&app.db)
-            .await
-            .unwrap(),
-        1
-    );
+    assert_eq!(cap_storage::memberships::count_admins(&app.db).await.unwrap(), 1);
 }
 
 async fn coordinator_removes_a_member(app: &TestApp) {
@@ -231,10 +136,7 @@ async fn coordinator_removes_a_member(app: &TestApp) {
         .text()
         .await
         .unwrap();
-    assert!(
-        page.contains(PARTICIPANT_A),
-        "the coordinator sees members' e-mails"
-    );
+    assert!(page.contains(PARTICIPANT_A), "the coordinator sees members' e-mails");
     let participant = app.signed_in(PARTICIPANT_A).await;
     let seen_by_participant = participant
         .get(app.url(&format!("/organisations/{}", seeds.org_a)))
@@ -244,38 +146,21 @@ async fn coordinator_removes_a_member(app: &TestApp) {
         .text()
         .await
         .unwrap();
-    assert!(
-        !seen_by_participant.contains(COORDINATOR_A),
-        "participants do not see e-mails"
-    );
-    let row = cap_storage::memberships::for_user(&app.db, seeds.participant_a)
-        .await
-        .unwrap()[0]
-        .id;
+    assert!(!seen_by_participant.contains(COORDINATOR_A), "participants do not see e-mails");
+    let row = cap_storage::memberships::for_user(&app.db, seeds.participant_a).await.unwrap()[0].id;
     let other_org = coordinator
-        .post(app.url(&format!(
-            "/organisations/{}/memberships/{row}/revoke",
-            seeds.org_b
-        )))
+        .post(app.url(&format!("/organisations/{}/memberships/{row}/revoke", seeds.org_b)))
         .send()
         .await
         .unwrap();
     assert_eq!(other_org.status(), 404);
     let removed = coordinator
-        .post(app.url(&format!(
-            "/organisations/{}/memberships/{row}/revoke",
-            seeds.org_a
-        )))
+        .post(app.url(&format!("/organisations/{}/memberships/{row}/revoke", seeds.org_a)))
         .send()
         .await
         .unwrap();
     assert_eq!(removed.status(), 303);
-    assert!(
-        cap_storage::memberships::for_user(&app.db, seeds.participant_a)
-            .await
-            .unwrap()
-            .is_empty()
-    );
+    assert!(cap_storage::memberships::for_user(&app.db, seeds.participant_a).await.unwrap().is_empty());
 }
 
 crate::on_both_backends!(

@@ -4,25 +4,9 @@ use crate::support::*;
 
 async fn health_reports_the_database(app: &TestApp) {
     let client = app.client();
-    assert_eq!(
-        client
-            .get(app.url("/healthz"))
-            .send()
-            .await
-            .unwrap()
-            .status(),
-        200
-    );
+    assert_eq!(client.get(app.url("/healthz")).send().await.unwrap().status(), 200);
     app.db.close().await;
-    assert_eq!(
-        client
-            .get(app.url("/healthz"))
-            .send()
-            .await
-            .unwrap()
-            .status(),
-        503
-    );
+    assert_eq!(client.get(app.url("/healthz")).send().await.unwrap().status(), 503);
 }
 
 async fn security_headers_on_every_page(app: &TestApp) {
@@ -31,26 +15,17 @@ async fn security_headers_on_every_page(app: &TestApp) {
         let r = client.get(app.url(path)).send().await.unwrap();
         let h = r.headers();
         let csp = h["content-security-policy"].to_str().unwrap();
-        assert!(
-            csp.contains("script-src 'self'") && !csp.contains("unsafe-inline"),
-            "{path}: {csp}"
-        );
+        assert!(csp.contains("script-src 'self'") && !csp.contains("unsafe-inline"), "{path}: {csp}");
         assert_eq!(h["x-content-type-options"], "nosniff");
         assert_eq!(h["x-frame-options"], "DENY");
     }
     let missing = client.get(app.url("/page-inconnue")).send().await.unwrap();
     assert_eq!(missing.status(), 404);
-    assert!(
-        missing.text().await.unwrap().contains("Page introuvable"),
-        "a 404 is a real page"
-    );
+    assert!(missing.text().await.unwrap().contains("Page introuvable"), "a 404 is a real page");
     let page = client.get(app.url("/sign-in")).send().await.unwrap();
     assert_eq!(page.headers()["cache-control"], "no-store");
     let body = page.text().await.unwrap();
-    assert!(
-        !body.contains("<script>") && !body.contains("style="),
-        "no inline script or style"
-    );
+    assert!(!body.contains("<script>") && !body.contains("style="), "no inline script or style");
 }
 
 async fn cross_site_posts_are_refused(app: &TestApp) {
@@ -81,12 +56,7 @@ async fn cross_site_posts_are_refused(app: &TestApp) {
         .await
         .unwrap();
     assert_eq!(same_origin.status(), 303);
-    let names: Vec<String> = cap_storage::regions::list(&app.db)
-        .await
-        .unwrap()
-        .into_iter()
-        .map(|r| r.name)
-        .collect();
+    let names: Vec<String> = cap_storage::regions::list(&app.db).await.unwrap().into_iter().map(|r| r.name).collect();
     assert!(names.contains(&"Légitime".to_owned()) && !names.contains(&"Forgée".to_owned()));
 }
 

@@ -2,10 +2,7 @@
 
 use cap::config::Config;
 use cap::server;
-use cap_domain::{
-    College, Email, Membership, OrganisationId, OrganisationName, OrganisationType, Role, Scope,
-    UserId,
-};
+use cap_domain::{College, Email, Membership, OrganisationId, OrganisationName, OrganisationType, Role, Scope, UserId};
 use cap_storage::organisations::OrganisationInput;
 use cap_storage::testing::{TempDir, TestDb};
 use cap_storage::{Backend, Db, groups, memberships, organisations, regions, users};
@@ -47,9 +44,7 @@ impl TestApp {
         let listener = server::bind(&config).await.expect("bind");
         let addr = listener.local_addr().expect("address");
         config.server.addr = addr.to_string();
-        let state = server::state(&config, test_db.db.clone())
-            .await
-            .expect("state");
+        let state = server::state(&config, test_db.db.clone()).await.expect("state");
         let (tx, rx) = tokio::sync::oneshot::channel::<()>();
         let handle = tokio::spawn(async move {
             server::serve(listener, state, async {
@@ -89,11 +84,7 @@ impl TestApp {
 
     /// A fresh browser-like client with its own cookies, not following redirects.
     pub fn client(&self) -> reqwest::Client {
-        reqwest::Client::builder()
-            .cookie_store(true)
-            .redirect(Policy::none())
-            .build()
-            .expect("client")
+        reqwest::Client::builder().cookie_store(true).redirect(Policy::none()).build().expect("client")
     }
 
     /// A client signed in as `email` (with [`PASSWORD`]).
@@ -123,10 +114,7 @@ impl TestApp {
             })
             .unwrap_or_default();
         mails.sort_by_key(|(t, _)| *t);
-        mails
-            .into_iter()
-            .map(|(_, text)| decode_quoted_printable(&text))
-            .collect()
+        mails.into_iter().map(|(_, text)| decode_quoted_printable(&text)).collect()
     }
 
     /// The first link to `path_prefix` in the last e-mail to `to`.
@@ -140,11 +128,7 @@ impl TestApp {
         let start = mail
             .find(&format!("{}{path_prefix}", self.base))
             .unwrap_or_else(|| panic!("no {path_prefix} link in {mail}"));
-        mail[start..]
-            .split_whitespace()
-            .next()
-            .unwrap_or_default()
-            .to_owned()
+        mail[start..].split_whitespace().next().unwrap_or_default().to_owned()
     }
 }
 
@@ -203,14 +187,7 @@ fn org(name: &str, region: i64, group: Option<i64>) -> OrganisationInput {
 /// Creates a user with [`PASSWORD`] and the given roles.
 pub async fn person(db: &Db, email: &str, grants: &[Membership]) -> UserId {
     let name = email.split('@').next().unwrap_or(email);
-    let id = users::create(
-        db,
-        &Email::parse(email).unwrap(),
-        name,
-        Some(password_hash()),
-    )
-    .await
-    .unwrap();
+    let id = users::create(db, &Email::parse(email).unwrap(), name, Some(password_hash())).await.unwrap();
     for m in grants {
         memberships::grant(db, id, *m).await.unwrap();
     }
@@ -222,57 +199,18 @@ pub async fn seed(db: &Db) -> Seeds {
     let region_a = regions::create(db, "RA", "Région A").await.unwrap();
     let region_b = regions::create(db, "RB", "Région B").await.unwrap();
     let group_a = groups::create(db, "GES A").await.unwrap();
-    let org_a = organisations::create(db, &org("Structure A", region_a.0, Some(group_a.0)))
-        .await
-        .unwrap();
-    let org_b = organisations::create(db, &org("Structure B", region_b.0, None))
-        .await
-        .unwrap();
+    let org_a = organisations::create(db, &org("Structure A", region_a.0, Some(group_a.0))).await.unwrap();
+    let org_b = organisations::create(db, &org("Structure B", region_b.0, None)).await.unwrap();
     let m = |role, scope, college| Membership::new(role, scope, college).unwrap();
     let in_a = Scope::Organisation(org_a);
     let in_b = Scope::Organisation(OrganisationId(org_b.0));
-    person(
-        db,
-        ADMIN,
-        &[m(Role::FederationAdmin, Scope::Federation, None)],
-    )
-    .await;
-    person(
-        db,
-        COORDINATOR_A,
-        &[m(Role::Coordinator, in_a, Some(College::Direction))],
-    )
-    .await;
-    let participant_a = person(
-        db,
-        PARTICIPANT_A,
-        &[m(Role::Participant, in_a, Some(College::Volunteer))],
-    )
-    .await;
-    person(
-        db,
-        DELEGATE_A,
-        &[m(Role::RegionalDelegate, Scope::Region(region_a), None)],
-    )
-    .await;
-    person(
-        db,
-        GROUP_LEAD_A,
-        &[m(Role::GroupLead, Scope::Group(group_a), None)],
-    )
-    .await;
-    person(
-        db,
-        COORDINATOR_B,
-        &[m(Role::Coordinator, in_b, Some(College::Direction))],
-    )
-    .await;
-    person(
-        db,
-        DELEGATE_B,
-        &[m(Role::RegionalDelegate, Scope::Region(region_b), None)],
-    )
-    .await;
+    person(db, ADMIN, &[m(Role::FederationAdmin, Scope::Federation, None)]).await;
+    person(db, COORDINATOR_A, &[m(Role::Coordinator, in_a, Some(College::Direction))]).await;
+    let participant_a = person(db, PARTICIPANT_A, &[m(Role::Participant, in_a, Some(College::Volunteer))]).await;
+    person(db, DELEGATE_A, &[m(Role::RegionalDelegate, Scope::Region(region_a), None)]).await;
+    person(db, GROUP_LEAD_A, &[m(Role::GroupLead, Scope::Group(group_a), None)]).await;
+    person(db, COORDINATOR_B, &[m(Role::Coordinator, in_b, Some(College::Direction))]).await;
+    person(db, DELEGATE_B, &[m(Role::RegionalDelegate, Scope::Region(region_b), None)]).await;
     Seeds {
         region_a: region_a.0,
         region_b: region_b.0,

@@ -45,25 +45,14 @@ pub async fn handler(
     if !current_ok {
         errors.add("current", "error.password.current_wrong");
     }
-    let password = errors.check(
-        "password",
-        NewPassword::parse(&form.password, &form.confirmation),
-    );
+    let password = errors.check("password", NewPassword::parse(&form.password, &form.confirmation));
     let Some(password) = password.filter(|_| errors.is_empty()) else {
         let page = AccountPage::build(&state, page, errors).await?;
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
     };
     let phc = hash_blocking(password).await?;
     users::set_password(&state.db, viewer.actor.user_id, &phc).await?;
-    record(
-        &state,
-        &ctx,
-        "users.password_change",
-        "user",
-        &viewer.user.id,
-        "",
-    )
-    .await?;
+    record(&state, &ctx, "users.password_change", "user", &viewer.user.id, "").await?;
     let cookie = start_session(&state, viewer.actor.user_id).await?;
     let mut response = redirect_with_flash(&state, "/account", "flash.password_changed");
     response.headers_mut().append(header::SET_COOKIE, cookie);

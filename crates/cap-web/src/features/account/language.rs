@@ -33,9 +33,5 @@ pub async fn handler(
         users::set_locale(&state.db, viewer.actor.user_id, locale.code()).await?;
     }
     let cookie = set_cookie(&state, LANG_COOKIE, locale.code(), 365 * 24 * 3600);
-    Ok((
-        AppendHeaders([(header::SET_COOKIE, cookie)]),
-        Redirect::to(&safe_next(&form.next)),
-    )
-        .into_response())
+    Ok((AppendHeaders([(header::SET_COOKIE, cookie)]), Redirect::to(&safe_next(&form.next))).into_response())
 }

@@ -1,4 +1,5 @@
 //! The signed-in user's own account and preferences.
 pub mod change_password;
+pub mod export;
 pub mod language;
 pub mod show;

@@ -24,32 +24,16 @@ pub(crate) struct AccountPage {
 impl AccountPage {
     /// The page for the signed-in user, with the given password-form errors.
     pub(crate) async fn build(state: &AppState, page: Page, errors: FormErrors) -> AppResult<Self> {
-        let viewer = page
-            .ctx
-            .viewer
-            .clone()
-            .ok_or(crate::error::AppError::NotFound)?;
+        let viewer = page.ctx.viewer.clone().ok_or(crate::error::AppError::NotFound)?;
         let mut roles = Vec::with_capacity(viewer.actor.memberships.len());
         for m in &viewer.actor.memberships {
             roles.push(describe(state, page.t, m).await?);
         }
-        Ok(Self {
-            name: viewer.user.display_name.clone(),
-            email: viewer.user.email.clone(),
-            roles,
-            errors,
-            page,
-        })
+        Ok(Self { name: viewer.user.display_name.clone(), email: viewer.user.email.clone(), roles, errors, page })
     }
 }
 
 /// Shows the account page.
-pub async fn handler(
-    State(state): State<AppState>,
-    _viewer: SignedIn,
-    page: Page,
-) -> AppResult<Response> {
-    Ok(AccountPage::build(&state, page, FormErrors::new())
-        .await?
-        .into_response())
+pub async fn handler(State(state): State<AppState>, _viewer: SignedIn, page: Page) -> AppResult<Response> {
+    Ok(AccountPage::build(&state, page, FormErrors::new()).await?.into_response())
 }

@@ -33,15 +33,6 @@ pub async fn handler(
     page: Page,
 ) -> AppResult<Response> {
     let entries = audit::recent(&state.db, query.before, PAGE_SIZE).await?;
-    let next_before = if entries.len() as i64 == PAGE_SIZE {
-        entries.last().map(|e| e.id)
-    } else {
-        None
-    };
-    Ok(AuditPage {
-        page,
-        entries,
-        next_before,
-    }
-    .into_response())
+    let next_before = if entries.len() as i64 == PAGE_SIZE { entries.last().map(|e| e.id) } else { None };
+    Ok(AuditPage { page, entries, next_before }.into_response())
 }

@@ -36,13 +36,7 @@ struct GroupsPage {
 /// Lists the groups with the form to add one.
 pub async fn list(State(state): State<AppState>, page: Page) -> AppResult<Response> {
     let groups = groups::list(&state.db).await?;
-    Ok(GroupsPage {
-        page,
-        groups,
-        form: GroupForm::default(),
-        errors: FormErrors::new(),
-    }
-    .into_response())
+    Ok(GroupsPage { page, groups, form: GroupForm::default(), errors: FormErrors::new() }.into_response())
 }
 
 /// Adds a group.
@@ -57,25 +51,12 @@ pub async fn create(
         match groups::create(&state.db, name.as_str()).await {
             Ok(id) => {
                 record(&state, &ctx, "groups.create", "group", &id, name.as_str()).await?;
-                return Ok(redirect_with_flash(
-                    &state,
-                    "/admin/groups",
-                    "flash.group_created",
-                ));
+                return Ok(redirect_with_flash(&state, "/admin/groups", "flash.group_created"));
             }
             Err(StorageError::Conflict) => errors.add("name", "error.group.taken"),
             Err(e) => return Err(e.into()),
         }
     }
     let groups = groups::list(&state.db).await?;
-    Ok((
-        StatusCode::UNPROCESSABLE_ENTITY,
-        GroupsPage {
-            page,
-            groups,
-            form,
-            errors,
-        },
-    )
-        .into_response())
+    Ok((StatusCode::UNPROCESSABLE_ENTITY, GroupsPage { page, groups, form, errors }).into_response())
 }

@@ -25,9 +25,7 @@ pub async fn handler(State(state): State<AppState>, page: Page) -> AppResult<Res
     Ok(AdminIndexPage {
         page,
         regions: regions::list(&state.db).await?.len(),
-        organisations: organisations::list(&state.db, Filter::default())
-            .await?
-            .len(),
+        organisations: organisations::list(&state.db, Filter::default()).await?.len(),
         groups: groups::list(&state.db).await?.len(),
         users: users::count(&state.db).await?,
     }

@@ -50,17 +50,9 @@ struct AdminInvitePage {
     errors: FormErrors,
 }
 
-async fn render(
-    state: &AppState,
-    page: Page,
-    form: AdminInviteForm,
-    errors: FormErrors,
-) -> AppResult<AdminInvitePage> {
+async fn render(state: &AppState, page: Page, form: AdminInviteForm, errors: FormErrors) -> AppResult<AdminInvitePage> {
     let t = page.t;
-    let roles = Role::ALL
-        .iter()
-        .map(|r| SelectOption::new(r.code(), t.t(r.label_key()), &form.role))
-        .collect();
+    let roles = Role::ALL.iter().map(|r| SelectOption::new(r.code(), t.t(r.label_key()), &form.role)).collect();
     let none = |current: &str| SelectOption::new("", t.t("common.choose"), current);
     let regions = std::iter::once(none(&form.region))
         .chain(
@@ -71,18 +63,9 @@ async fn render(
         )
         .collect();
     let organisations = std::iter::once(none(&form.organisation))
-        .chain(
-            organisations::list(&state.db, Filter::default())
-                .await?
-                .into_iter()
-                .map(|o| {
-                    SelectOption::new(
-                        o.id.to_string(),
-                        format!("{} ({})", o.name, o.region_name),
-                        &form.organisation,
-                    )
-                }),
-        )
+        .chain(organisations::list(&state.db, Filter::default()).await?.into_iter().map(|o| {
+            SelectOption::new(o.id.to_string(), format!("{} ({})", o.name, o.region_name), &form.organisation)
+        }))
         .collect();
     let groups = std::iter::once(none(&form.group))
         .chain(
@@ -93,16 +76,7 @@ async fn render(
         )
         .collect();
     let colleges = college_options(t, &form.college);
-    Ok(AdminInvitePage {
-        page,
-        form,
-        roles,
-        regions,
-        organisations,
-        groups,
-        colleges,
-        errors,
-    })
+    Ok(AdminInvitePage { page, form, roles, regions, organisations, groups, colleges, errors })
 }
 
 /// Which organisation to preselect.
@@ -115,29 +89,14 @@ pub struct InviteQuery {
 }
 
 /// Shows the form, preselecting an organisation and role when asked.
-pub async fn form(
-    State(state): State<AppState>,
-    Query(query): Query<InviteQuery>,
-    page: Page,
-) -> AppResult<Response> {
-    let role = if query.role.is_empty() {
-        Role::Coordinator.code().to_owned()
-    } else {
-        query.role
-    };
-    let form = AdminInviteForm {
-        role,
-        organisation: query.organisation,
-        ..AdminInviteForm::default()
-    };
-    Ok(render(&state, page, form, FormErrors::new())
-        .await?
-        .into_response())
+pub async fn form(State(state): State<AppState>, Query(query): Query<InviteQuery>, page: Page) -> AppResult<Response> {
+    let role = if query.role.is_empty() { Role::Coordinator.code().to_owned() } else { query.role };
+    let form = AdminInviteForm { role, organisation: query.organisation, ..AdminInviteForm::default() };
+    Ok(render(&state, page, form, FormErrors::new()).await?.into_response())
 }
 
 fn scope_for(role: Role, form: &AdminInviteForm, errors: &mut FormErrors) -> Option<Scope> {
-    let pick = |field: &'static str, value: &str, errors: &mut FormErrors| match optional_id(value)
-    {
+    let pick = |field: &'static str, value: &str, errors: &mut FormErrors| match optional_id(value) {
         Ok(Some(id)) => Some(id),
         _ => {
             errors.add(field, "error.scope.required");
@@ -146,11 +105,10 @@ fn scope_for(role: Role, form: &AdminInviteForm, errors: &mut FormErrors) -> Opt
     };
     match role {
         Role::FederationAdmin => Some(Scope::Federation),
-        Role::RegionalDelegate => {
-            pick("region", &form.region, errors).map(|id| Scope::Region(RegionId(id)))
+        Role::RegionalDelegate => pick("region", &form.region, errors).map(|id| Scope::Region(RegionId(id))),
+        Role::Coordinator | Role::Participant => {
+            pick("organisation", &form.organisation, errors).map(|id| Scope::Organisation(OrganisationId(id)))
         }
-        Role::Coordinator | Role::Participant => pick("organisation", &form.organisation, errors)
-            .map(|id| Scope::Organisation(OrganisationId(id))),
         Role::GroupLead => pick("group", &form.group, errors).map(|id| Scope::Group(GroupId(id))),
     }
 }
@@ -169,11 +127,8 @@ pub async fn submit(
     let email = errors.check("email", Email::parse(&form.email));
     let role = errors.check("role", Role::from_code(&form.role));
     let scope = role.and_then(|r| scope_for(r, &form, &mut errors));
-    let college = if form.college.is_empty() {
-        None
-    } else {
-        errors.check("college", College::from_code(&form.college))
-    };
+    let college =
+        if form.college.is_empty() { None } else { errors.check("college", College::from_code(&form.college)) };
     let membership = match (role, scope) {
         (Some(role), Some(scope)) => errors.check("college", Membership::new(role, scope, college)),
         _ => None,
@@ -191,11 +146,5 @@ pub async fn submit(
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
     };
     let sent = invitations::send(&state, &ctx, &email, &form.display_name, membership).await?;
-    Ok(SentPage {
-        page,
-        email: email.to_string(),
-        sent,
-        back_href: "/admin/users".into(),
-    }
-    .into_response())
+    Ok(SentPage { page, email: email.to_string(), sent, back_href: "/admin/users".into() }.into_response())
 }

@@ -1,5 +1,6 @@
 //! Federation administration: regions, organisations, groups, users and the audit log.
 pub mod audit;
+pub mod erase_user;
 pub mod groups;
 pub mod index;
 pub mod invite;

@@ -13,9 +13,7 @@ use axum::Form;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use cap_domain::{
-    GroupId, OrganisationId, OrganisationName, OrganisationType, RegionId, Siret, ValidationError,
-};
+use cap_domain::{GroupId, OrganisationId, OrganisationName, OrganisationType, RegionId, Siret, ValidationError};
 use cap_storage::organisations::{self, Organisation, OrganisationInput};
 use cap_storage::{StorageError, groups, regions};
 use serde::Deserialize;
@@ -59,20 +57,12 @@ impl OrganisationForm {
                 None
             }
         };
-        let group = errors
-            .check("group", optional_id(&self.group))
-            .map(|g| g.map(GroupId));
+        let group = errors.check("group", optional_id(&self.group)).map(|g| g.map(GroupId));
         let postal = self.postal_code.trim();
         if !postal.is_empty()
-            && !(postal.len() == 5
-                && postal
-                    .chars()
-                    .all(|c| c.is_ascii_digit() || c == 'A' || c == 'B'))
+            && !(postal.len() == 5 && postal.chars().all(|c| c.is_ascii_digit() || c == 'A' || c == 'B'))
         {
-            errors.check::<()>(
-                "postal_code",
-                Err(ValidationError::new("error.postal_code.format")),
-            );
+            errors.check::<()>("postal_code", Err(ValidationError::new("error.postal_code.format")));
         }
         if self.address.chars().count() > 300 || self.city.chars().count() > 100 {
             errors.add("address", "error.address.length");
@@ -116,15 +106,12 @@ async fn render(
     current: Option<Organisation>,
 ) -> AppResult<OrganisationFormPage> {
     let t = page.t;
-    let types = std::iter::once(SelectOption::new("", t.t("common.choose"), &form.org_type))
-        .chain(OrganisationType::ALL.iter().map(|ty| {
-            SelectOption::new(
-                ty.code(),
-                format!("{} ({})", t.t(ty.label_key()), ty.code()),
-                &form.org_type,
-            )
-        }))
-        .collect();
+    let types =
+        std::iter::once(SelectOption::new("", t.t("common.choose"), &form.org_type))
+            .chain(OrganisationType::ALL.iter().map(|ty| {
+                SelectOption::new(ty.code(), format!("{} ({})", t.t(ty.label_key()), ty.code()), &form.org_type)
+            }))
+            .collect();
     let regions = std::iter::once(SelectOption::new("", t.t("common.choose"), &form.region))
         .chain(
             regions::list(&state.db)
@@ -141,30 +128,12 @@ async fn render(
                 .map(|g| SelectOption::new(g.id.to_string(), g.name, &form.group)),
         )
         .collect();
-    Ok(OrganisationFormPage {
-        page,
-        editing,
-        form,
-        types,
-        regions,
-        groups,
-        errors,
-        current,
-    })
+    Ok(OrganisationFormPage { page, editing, form, types, regions, groups, errors, current })
 }
 
 /// Shows an empty form.
 pub async fn new_form(State(state): State<AppState>, page: Page) -> AppResult<Response> {
-    Ok(render(
-        &state,
-        page,
-        None,
-        OrganisationForm::default(),
-        FormErrors::new(),
-        None,
-    )
-    .await?
-    .into_response())
+    Ok(render(&state, page, None, OrganisationForm::default(), FormErrors::new(), None).await?.into_response())
 }
 
 /// Creates the organisation.
@@ -178,20 +147,8 @@ pub async fn create(
     if let Some(input) = form.validate(&mut errors) {
         match organisations::create(&state.db, &input).await {
             Ok(id) => {
-                record(
-                    &state,
-                    &ctx,
-                    "organisations.create",
-                    "organisation",
-                    &id,
-                    input.name.as_str(),
-                )
-                .await?;
-                return Ok(redirect_with_flash(
-                    &state,
-                    &format!("/organisations/{id}"),
-                    "flash.organisation_created",
-                ));
+                record(&state, &ctx, "organisations.create", "organisation", &id, input.name.as_str()).await?;
+                return Ok(redirect_with_flash(&state, &format!("/organisations/{id}"), "flash.organisation_created"));
             }
             Err(StorageError::Conflict) => errors.add("siret", "error.siret.taken"),
             Err(e) => return Err(e.into()),
@@ -202,11 +159,7 @@ pub async fn create(
 }
 
 /// Shows the organisation's current values.
-pub async fn edit_form(
-    State(state): State<AppState>,
-    Path(id): Path<i64>,
-    page: Page,
-) -> AppResult<Response> {
+pub async fn edit_form(State(state): State<AppState>, Path(id): Path<i64>, page: Page) -> AppResult<Response> {
     let org = organisations::get(&state.db, OrganisationId(id)).await?;
     let form = OrganisationForm {
         name: org.name,
@@ -219,11 +172,7 @@ pub async fn edit_form(
         city: org.city,
         version: org.version,
     };
-    Ok(
-        render(&state, page, Some(id), form, FormErrors::new(), None)
-            .await?
-            .into_response(),
-    )
+    Ok(render(&state, page, Some(id), form, FormErrors::new(), None).await?.into_response())
 }
 
 /// Saves the organisation if nobody changed it meanwhile; otherwise shows the form again with
@@ -241,31 +190,15 @@ pub async fn update(
     if let Some(input) = form.validate(&mut errors) {
         match organisations::update(&state.db, OrganisationId(id), form.version, &input).await {
             Ok(()) => {
-                record(
-                    &state,
-                    &ctx,
-                    "organisations.update",
-                    "organisation",
-                    &id,
-                    input.name.as_str(),
-                )
-                .await?;
-                return Ok(redirect_with_flash(
-                    &state,
-                    &format!("/organisations/{id}"),
-                    "flash.organisation_updated",
-                ));
+                record(&state, &ctx, "organisations.update", "organisation", &id, input.name.as_str()).await?;
+                return Ok(redirect_with_flash(&state, &format!("/organisations/{id}"), "flash.organisation_updated"));
             }
             Err(StorageError::Stale) => stale = true,
             Err(StorageError::Conflict) => errors.add("siret", "error.siret.taken"),
             Err(e) => return Err(e.into()),
         }
     }
-    let status = if stale {
-        StatusCode::CONFLICT
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
+    let status = if stale { StatusCode::CONFLICT } else { StatusCode::UNPROCESSABLE_ENTITY };
     let mut form = form;
     let mut current = None;
     if stale {

@@ -36,31 +36,19 @@ struct OrganisationsPage {
 }
 
 /// Lists the organisations matching the filters.
-pub async fn list(
-    State(state): State<AppState>,
-    Query(query): Query<ListQuery>,
-    page: Page,
-) -> AppResult<Response> {
+pub async fn list(State(state): State<AppState>, Query(query): Query<ListQuery>, page: Page) -> AppResult<Response> {
     let t = page.t;
     let region = query.region.parse::<i64>().ok().map(RegionId);
     let org_type = OrganisationType::from_code(&query.org_type).ok();
     let needle = query.q.trim().to_lowercase();
-    let organisations = organisations::list(
-        &state.db,
-        Filter {
-            region,
-            group: None,
-        },
-    )
-    .await?
-    .into_iter()
-    .filter(|o| org_type.is_none_or(|t| o.org_type == t.code()))
-    .filter(|o| {
-        needle.is_empty()
-            || o.name.to_lowercase().contains(&needle)
-            || o.city.to_lowercase().contains(&needle)
-    })
-    .collect();
+    let organisations = organisations::list(&state.db, Filter { region, group: None })
+        .await?
+        .into_iter()
+        .filter(|o| org_type.is_none_or(|t| o.org_type == t.code()))
+        .filter(|o| {
+            needle.is_empty() || o.name.to_lowercase().contains(&needle) || o.city.to_lowercase().contains(&needle)
+        })
+        .collect();
     let regions = std::iter::once(SelectOption::new("", t.t("common.all"), &query.region))
         .chain(
             regions::list(&state.db)
@@ -71,18 +59,9 @@ pub async fn list(
         .collect();
     let types = std::iter::once(SelectOption::new("", t.t("common.all"), &query.org_type))
         .chain(
-            OrganisationType::ALL
-                .iter()
-                .map(|ty| SelectOption::new(ty.code(), t.t(ty.label_key()), &query.org_type)),
+            OrganisationType::ALL.iter().map(|ty| SelectOption::new(ty.code(), t.t(ty.label_key()), &query.org_type)),
         )
         .collect();
-    Ok(OrganisationsPage {
-        page,
-        organisations,
-        regions,
-        types,
-        q: query.q,
-        errors: crate::forms::FormErrors::new(),
-    }
-    .into_response())
+    Ok(OrganisationsPage { page, organisations, regions, types, q: query.q, errors: crate::forms::FormErrors::new() }
+        .into_response())
 }

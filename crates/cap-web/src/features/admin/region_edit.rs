@@ -27,23 +27,10 @@ struct RegionEditPage {
 }
 
 /// Shows the region's form.
-pub async fn form(
-    State(state): State<AppState>,
-    Path(id): Path<i64>,
-    page: Page,
-) -> AppResult<Response> {
+pub async fn form(State(state): State<AppState>, Path(id): Path<i64>, page: Page) -> AppResult<Response> {
     let region = regions::get(&state.db, RegionId(id)).await?;
-    let form = RegionForm {
-        code: region.code,
-        name: region.name,
-    };
-    Ok(RegionEditPage {
-        page,
-        id,
-        form,
-        errors: FormErrors::new(),
-    }
-    .into_response())
+    let form = RegionForm { code: region.code, name: region.name };
+    Ok(RegionEditPage { page, id, form, errors: FormErrors::new() }.into_response())
 }
 
 /// Saves the region.
@@ -60,24 +47,11 @@ pub async fn submit(
         match regions::update(&state.db, RegionId(id), &code, &name).await {
             Ok(()) => {
                 record(&state, &ctx, "regions.update", "region", &id, &name).await?;
-                return Ok(redirect_with_flash(
-                    &state,
-                    "/admin/regions",
-                    "flash.region_updated",
-                ));
+                return Ok(redirect_with_flash(&state, "/admin/regions", "flash.region_updated"));
             }
             Err(StorageError::Conflict) => errors.add("code", "error.region.taken"),
             Err(e) => return Err(e.into()),
         }
     }
-    Ok((
-        StatusCode::UNPROCESSABLE_ENTITY,
-        RegionEditPage {
-            page,
-            id,
-            form,
-            errors,
-        },
-    )
-        .into_response())
+    Ok((StatusCode::UNPROCESSABLE_ENTITY, RegionEditPage { page, id, form, errors }).into_response())
 }

@@ -30,16 +30,10 @@ impl RegionForm {
     /// Validates the fields: a code of 2 to 10 letters or digits, and a name.
     pub(crate) fn validate(&self, errors: &mut FormErrors) -> Option<(String, String)> {
         let code = self.code.trim().to_uppercase();
-        let code_ok = (2..=10).contains(&code.chars().count())
-            && code.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
-        let code = errors.check(
-            "code",
-            if code_ok {
-                Ok(code)
-            } else {
-                Err(ValidationError::new("error.region.code"))
-            },
-        );
+        let code_ok =
+            (2..=10).contains(&code.chars().count()) && code.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
+        let code =
+            errors.check("code", if code_ok { Ok(code) } else { Err(ValidationError::new("error.region.code")) });
         let name = errors.check("name", OrganisationName::parse(&self.name));
         Some((code?, name?.into_inner()))
     }
@@ -57,13 +51,7 @@ struct RegionsPage {
 /// Lists the regions with the form to add one.
 pub async fn list(State(state): State<AppState>, page: Page) -> AppResult<Response> {
     let regions = regions::list(&state.db).await?;
-    Ok(RegionsPage {
-        page,
-        regions,
-        form: RegionForm::default(),
-        errors: FormErrors::new(),
-    }
-    .into_response())
+    Ok(RegionsPage { page, regions, form: RegionForm::default(), errors: FormErrors::new() }.into_response())
 }
 
 /// Adds a region.
@@ -78,25 +66,12 @@ pub async fn create(
         match regions::create(&state.db, &code, &name).await {
             Ok(id) => {
                 record(&state, &ctx, "regions.create", "region", &id, &name).await?;
-                return Ok(redirect_with_flash(
-                    &state,
-                    "/admin/regions",
-                    "flash.region_created",
-                ));
+                return Ok(redirect_with_flash(&state, "/admin/regions", "flash.region_created"));
             }
             Err(StorageError::Conflict) => errors.add("code", "error.region.taken"),
             Err(e) => return Err(e.into()),
         }
     }
     let regions = regions::list(&state.db).await?;
-    Ok((
-        StatusCode::UNPROCESSABLE_ENTITY,
-        RegionsPage {
-            page,
-            regions,
-            form,
-            errors,
-        },
-    )
-        .into_response())
+    Ok((StatusCode::UNPROCESSABLE_ENTITY, RegionsPage { page, regions, form, errors }).into_response())
 }

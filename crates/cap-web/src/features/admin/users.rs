@@ -1,4 +1,4 @@
-//! `GET /admin/users`: every account with its roles.
+//! `GET /admin/users`: every active account with its roles (erased people are not listed).
 
 use crate::app::AppState;
 use crate::error::AppResult;
@@ -20,6 +20,8 @@ pub struct RoleRow {
 
 /// One account.
 pub struct UserRow {
+    /// Account id.
+    pub id: i64,
     /// Name.
     pub name: String,
     /// E-mail.
@@ -41,15 +43,13 @@ struct UsersPage {
 pub async fn list(State(state): State<AppState>, page: Page) -> AppResult<Response> {
     let all_memberships = memberships::all(&state.db).await?;
     let mut rows = Vec::new();
-    for user in users::list(&state.db).await? {
+    for user in users::list(&state.db).await?.into_iter().filter(|u| u.disabled_at.is_none()) {
         let mut roles = Vec::new();
         for m in all_memberships.iter().filter(|m| m.user_id.0 == user.id) {
-            roles.push(RoleRow {
-                id: m.id,
-                label: describe(&state, page.t, &m.membership).await?,
-            });
+            roles.push(RoleRow { id: m.id, label: describe(&state, page.t, &m.membership).await? });
         }
         rows.push(UserRow {
+            id: user.id,
             active: user.password_hash.is_some(),
             name: user.display_name,
             email: user.email,

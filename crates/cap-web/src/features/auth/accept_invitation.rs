@@ -32,21 +32,11 @@ struct InvitationPage {
     errors: FormErrors,
 }
 
-async fn live_invitation(
-    state: &AppState,
-    token: &str,
-) -> AppResult<Option<(Token, InvitationPayload)>> {
-    match tokens::peek(
-        &state.db,
-        &state.keys.hash_token(token),
-        Purpose::Invitation,
-        cap_storage::now(),
-    )
-    .await
-    {
+async fn live_invitation(state: &AppState, token: &str) -> AppResult<Option<(Token, InvitationPayload)>> {
+    match tokens::peek(&state.db, &state.keys.hash_token(token), Purpose::Invitation, cap_storage::now()).await {
         Ok(t) => {
-            let payload: InvitationPayload = serde_json::from_str(&t.payload)
-                .map_err(|e| crate::error::AppError::Internal(e.to_string()))?;
+            let payload: InvitationPayload =
+                serde_json::from_str(&t.payload).map_err(|e| crate::error::AppError::Internal(e.to_string()))?;
             Ok(Some((t, payload)))
         }
         Err(StorageError::NotFound) => Ok(None),
@@ -63,9 +53,7 @@ async fn render(
     errors: FormErrors,
 ) -> AppResult<InvitationPage> {
     let email = Email::parse(&token.email).map_err(|_| crate::error::AppError::NotFound)?;
-    let has_account = users::find_by_email(&state.db, &email)
-        .await?
-        .is_some_and(|u| u.password_hash.is_some());
+    let has_account = users::find_by_email(&state.db, &email).await?.is_some_and(|u| u.password_hash.is_some());
     let role = describe(state, page.t, &payload.membership()?).await?;
     Ok(InvitationPage {
         page,
@@ -79,20 +67,12 @@ async fn render(
 }
 
 /// Shows what the invitation grants, and the account form when needed.
-pub async fn form(
-    State(state): State<AppState>,
-    Path(token): Path<String>,
-    page: Page,
-) -> AppResult<Response> {
+pub async fn form(State(state): State<AppState>, Path(token): Path<String>, page: Page) -> AppResult<Response> {
     let Some((token, payload)) = live_invitation(&state, &token).await? else {
         return Ok(link_invalid(page));
     };
     let name = payload.display_name.clone();
-    Ok(
-        render(&state, page, &token, &payload, name, FormErrors::new())
-            .await?
-            .into_response(),
-    )
+    Ok(render(&state, page, &token, &payload, name, FormErrors::new()).await?.into_response())
 }
 
 /// The account details, when the address has no account yet.
@@ -129,31 +109,14 @@ pub async fn submit(
         } else if name.chars().count() > 100 {
             errors.add("display_name", "error.display_name.length");
         }
-        new_password = errors.check(
-            "password",
-            NewPassword::parse(&form.password, &form.confirmation),
-        );
+        new_password = errors.check("password", NewPassword::parse(&form.password, &form.confirmation));
     }
     if !errors.is_empty() {
-        let rendered = render(
-            &state,
-            page,
-            &token,
-            &payload,
-            form.display_name.clone(),
-            errors,
-        )
-        .await?;
+        let rendered = render(&state, page, &token, &payload, form.display_name.clone(), errors).await?;
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, rendered).into_response());
     }
     let membership = payload.membership()?;
-    match tokens::consume(
-        &state.db,
-        &state.keys.hash_token(&token_text),
-        Purpose::Invitation,
-        cap_storage::now(),
-    )
-    .await
+    match tokens::consume(&state.db, &state.keys.hash_token(&token_text), Purpose::Invitation, cap_storage::now()).await
     {
         Ok(_) => {}
         Err(StorageError::NotFound) => return Ok(link_invalid(page)),
@@ -174,27 +137,13 @@ pub async fn submit(
     };
     memberships::grant(&state.db, user_id, membership).await?;
     let what = describe(&state, crate::i18n::Tr::default(), &membership).await?;
-    record_as(
-        &state,
-        &ctx,
-        Some(user_id),
-        email.as_str(),
-        "invitations.accept",
-        "user",
-        &user_id,
-        &what,
-    )
-    .await?;
+    record_as(&state, &ctx, Some(user_id), email.as_str(), "invitations.accept", "user", &user_id, &what).await?;
     if needs_password {
         let cookie = start_session(&state, user_id).await?;
         let mut response = redirect_with_flash(&state, "/", "flash.welcome");
         response.headers_mut().append(header::SET_COOKIE, cookie);
         Ok(response)
     } else {
-        Ok(redirect_with_flash(
-            &state,
-            "/sign-in",
-            "flash.invitation_accepted",
-        ))
+        Ok(redirect_with_flash(&state, "/sign-in", "flash.invitation_accepted"))
     }
 }

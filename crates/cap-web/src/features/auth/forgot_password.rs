@@ -31,13 +31,7 @@ struct ForgotPage {
 
 /// Shows the form.
 pub async fn form(page: Page) -> Response {
-    ForgotPage {
-        page,
-        email: String::new(),
-        errors: FormErrors::new(),
-        sent: false,
-    }
-    .into_response()
+    ForgotPage { page, email: String::new(), errors: FormErrors::new(), sent: false }.into_response()
 }
 
 /// The submitted address.
@@ -56,26 +50,14 @@ pub async fn submit(
 ) -> AppResult<Response> {
     let mut errors = FormErrors::new();
     let Some(email) = errors.check("email", Email::parse(&form.email)) else {
-        return Ok((
-            StatusCode::UNPROCESSABLE_ENTITY,
-            ForgotPage {
-                page,
-                email: form.email,
-                errors,
-                sent: false,
-            },
-        )
+        return Ok((StatusCode::UNPROCESSABLE_ENTITY, ForgotPage { page, email: form.email, errors, sent: false })
             .into_response());
     };
     let now = cap_storage::now();
     let bucket = format!("reset:{}", ctx.client_ip);
-    let allowed =
-        throttle::failures(&state.db, &bucket, now, 3600).await? < MAX_REQUESTS_PER_ADDRESS;
+    let allowed = throttle::failures(&state.db, &bucket, now, 3600).await? < MAX_REQUESTS_PER_ADDRESS;
     throttle::record_failure(&state.db, &bucket, now, 3600).await?;
-    if let Some(user) = users::find_by_email(&state.db, &email)
-        .await?
-        .filter(|u| u.disabled_at.is_none() && allowed)
-    {
+    if let Some(user) = users::find_by_email(&state.db, &email).await?.filter(|u| u.disabled_at.is_none() && allowed) {
         let link = crate::app::password_reset_link(&state, user.user_id(), email.as_str()).await?;
         let body = format!(
             "Bonjour {name},\n\nPour choisir un nouveau mot de passe Cap, ouvrez ce lien (valable une heure, une seule fois) :\n{link}\n\n\
@@ -84,32 +66,10 @@ pub async fn submit(
              If you did not ask for this, ignore this message: your password stays the same.\n",
             name = user.display_name
         );
-        if let Err(err) = state
-            .mailer
-            .send(
-                email.as_str(),
-                "Nouveau mot de passe Cap / New Cap password",
-                body,
-            )
-            .await
-        {
+        if let Err(err) = state.mailer.send(email.as_str(), "Nouveau mot de passe Cap / New Cap password", body).await {
             tracing::error!(error = %err, "reset e-mail not sent");
         }
-        record(
-            &state,
-            &ctx,
-            "users.password_reset_requested",
-            "user",
-            &user.id,
-            "",
-        )
-        .await?;
+        record(&state, &ctx, "users.password_reset_requested", "user", &user.id, "").await?;
     }
-    Ok(ForgotPage {
-        page,
-        email: email.to_string(),
-        errors,
-        sent: true,
-    }
-    .into_response())
+    Ok(ForgotPage { page, email: email.to_string(), errors, sent: true }.into_response())
 }

@@ -37,25 +37,9 @@ pub(crate) fn link_invalid(page: Page) -> Response {
 }
 
 /// Shows the new-password form when the link is live.
-pub async fn form(
-    State(state): State<AppState>,
-    Path(token): Path<String>,
-    page: Page,
-) -> AppResult<Response> {
-    match tokens::peek(
-        &state.db,
-        &state.keys.hash_token(&token),
-        Purpose::PasswordReset,
-        cap_storage::now(),
-    )
-    .await
-    {
-        Ok(t) => Ok(ResetPage {
-            page,
-            email: t.email,
-            errors: FormErrors::new(),
-        }
-        .into_response()),
+pub async fn form(State(state): State<AppState>, Path(token): Path<String>, page: Page) -> AppResult<Response> {
+    match tokens::peek(&state.db, &state.keys.hash_token(&token), Purpose::PasswordReset, cap_storage::now()).await {
+        Ok(t) => Ok(ResetPage { page, email: t.email, errors: FormErrors::new() }.into_response()),
         Err(StorageError::NotFound) => Ok(link_invalid(page)),
         Err(e) => Err(e.into()),
     }
@@ -86,19 +70,8 @@ pub async fn submit(
         Err(e) => return Err(e.into()),
     };
     let mut errors = FormErrors::new();
-    let Some(password) = errors.check(
-        "password",
-        NewPassword::parse(&form.password, &form.confirmation),
-    ) else {
-        return Ok((
-            StatusCode::UNPROCESSABLE_ENTITY,
-            ResetPage {
-                page,
-                email: live.email,
-                errors,
-            },
-        )
-            .into_response());
+    let Some(password) = errors.check("password", NewPassword::parse(&form.password, &form.confirmation)) else {
+        return Ok((StatusCode::UNPROCESSABLE_ENTITY, ResetPage { page, email: live.email, errors }).into_response());
     };
     let token = match tokens::consume(&state.db, &hash, Purpose::PasswordReset, now).await {
         Ok(t) => t,
@@ -108,22 +81,8 @@ pub async fn submit(
     let user = UserId(token.user_id.ok_or(crate::error::AppError::NotFound)?);
     let phc = hash_blocking(password).await?;
     users::set_password(&state.db, user, &phc).await?;
-    record_as(
-        &state,
-        &ctx,
-        Some(user),
-        &token.email,
-        "users.password_reset",
-        "user",
-        &user,
-        "",
-    )
-    .await?;
-    Ok(redirect_with_flash(
-        &state,
-        "/sign-in",
-        "flash.password_reset",
-    ))
+    record_as(&state, &ctx, Some(user), &token.email, "users.password_reset", "user", &user, "").await?;
+    Ok(redirect_with_flash(&state, "/sign-in", "flash.password_reset"))
 }
 
 /// Hashes a new password on a blocking thread.

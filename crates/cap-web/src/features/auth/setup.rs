@@ -32,14 +32,7 @@ async fn link_is_live(state: &AppState, token: &str) -> AppResult<bool> {
     if users::count(&state.db).await? > 0 {
         return Ok(false);
     }
-    match tokens::peek(
-        &state.db,
-        &state.keys.hash_token(token),
-        Purpose::Setup,
-        cap_storage::now(),
-    )
-    .await
-    {
+    match tokens::peek(&state.db, &state.keys.hash_token(token), Purpose::Setup, cap_storage::now()).await {
         Ok(_) => Ok(true),
         Err(StorageError::NotFound) => Ok(false),
         Err(e) => Err(e.into()),
@@ -47,21 +40,11 @@ async fn link_is_live(state: &AppState, token: &str) -> AppResult<bool> {
 }
 
 /// Shows the first administrator's form.
-pub async fn form(
-    State(state): State<AppState>,
-    Path(token): Path<String>,
-    page: Page,
-) -> AppResult<Response> {
+pub async fn form(State(state): State<AppState>, Path(token): Path<String>, page: Page) -> AppResult<Response> {
     if !link_is_live(&state, &token).await? {
         return Ok(link_invalid(page));
     }
-    Ok(SetupPage {
-        page,
-        email: String::new(),
-        display_name: String::new(),
-        errors: FormErrors::new(),
-    }
-    .into_response())
+    Ok(SetupPage { page, email: String::new(), display_name: String::new(), errors: FormErrors::new() }.into_response())
 }
 
 /// The first administrator's details.
@@ -93,36 +76,16 @@ pub async fn submit(
         errors.add("display_name", "error.display_name.required");
     }
     let email = errors.check("email", Email::parse(&form.email));
-    let password = errors.check(
-        "password",
-        NewPassword::parse(&form.password, &form.confirmation),
-    );
+    let password = errors.check("password", NewPassword::parse(&form.password, &form.confirmation));
     let (Some(email), Some(password)) = (email, password) else {
-        let rendered = SetupPage {
-            page,
-            email: form.email,
-            display_name: form.display_name,
-            errors,
-        };
+        let rendered = SetupPage { page, email: form.email, display_name: form.display_name, errors };
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, rendered).into_response());
     };
     if !errors.is_empty() {
-        let rendered = SetupPage {
-            page,
-            email: form.email,
-            display_name: form.display_name,
-            errors,
-        };
+        let rendered = SetupPage { page, email: form.email, display_name: form.display_name, errors };
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, rendered).into_response());
     }
-    match tokens::consume(
-        &state.db,
-        &state.keys.hash_token(&token),
-        Purpose::Setup,
-        cap_storage::now(),
-    )
-    .await
-    {
+    match tokens::consume(&state.db, &state.keys.hash_token(&token), Purpose::Setup, cap_storage::now()).await {
         Ok(_) => {}
         Err(StorageError::NotFound) => return Ok(link_invalid(page)),
         Err(e) => return Err(e.into()),
@@ -132,17 +95,7 @@ pub async fn submit(
     let admin = Membership::new(Role::FederationAdmin, Scope::Federation, None)
         .map_err(|e| crate::error::AppError::Internal(e.to_string()))?;
     memberships::grant(&state.db, user, admin).await?;
-    record_as(
-        &state,
-        &ctx,
-        Some(user),
-        email.as_str(),
-        "setup.first_admin",
-        "user",
-        &user,
-        "",
-    )
-    .await?;
+    record_as(&state, &ctx, Some(user), email.as_str(), "setup.first_admin", "user", &user, "").await?;
     let cookie = start_session(&state, user).await?;
     let mut response = redirect_with_flash(&state, "/admin", "flash.setup_done");
     response.headers_mut().append(header::SET_COOKIE, cookie);

@@ -47,13 +47,7 @@ pub async fn form(page: Page, Query(query): Query<NextQuery>) -> Response {
     if page.signed_in() {
         return Redirect::to(&next).into_response();
     }
-    SignInPage {
-        page,
-        email: String::new(),
-        next,
-        errors: FormErrors::new(),
-    }
-    .into_response()
+    SignInPage { page, email: String::new(), next, errors: FormErrors::new() }.into_response()
 }
 
 /// The submitted credentials.
@@ -81,15 +75,7 @@ pub async fn submit(
         errors.add("password", "error.password.required");
     }
     let refuse = |errors: FormErrors, status: StatusCode| {
-        Ok((
-            status,
-            SignInPage {
-                page: page.clone(),
-                email: form.email.clone(),
-                next: next.clone(),
-                errors,
-            },
-        )
+        Ok((status, SignInPage { page: page.clone(), email: form.email.clone(), next: next.clone(), errors })
             .into_response())
     };
     let Some(email) = email.filter(|_| errors.is_empty()) else {
@@ -99,10 +85,8 @@ pub async fn submit(
     let now = cap_storage::now();
     let account_bucket = format!("account:{email}");
     let address_bucket = format!("address:{}", ctx.client_ip);
-    if throttle::failures(&state.db, &account_bucket, now, WINDOW_SECS).await?
-        >= MAX_FAILURES_PER_ACCOUNT
-        || throttle::failures(&state.db, &address_bucket, now, WINDOW_SECS).await?
-            >= MAX_FAILURES_PER_ADDRESS
+    if throttle::failures(&state.db, &account_bucket, now, WINDOW_SECS).await? >= MAX_FAILURES_PER_ACCOUNT
+        || throttle::failures(&state.db, &address_bucket, now, WINDOW_SECS).await? >= MAX_FAILURES_PER_ADDRESS
     {
         record(&state, &ctx, "users.sign_in_throttled", "user", &email, "").await?;
         errors.add("email", "error.signin.throttled");
@@ -110,10 +94,7 @@ pub async fn submit(
     }
 
     let user = users::find_by_email(&state.db, &email).await?;
-    let stored_hash = user
-        .as_ref()
-        .and_then(|u| u.password_hash.clone())
-        .unwrap_or_else(|| decoy_hash().to_owned());
+    let stored_hash = user.as_ref().and_then(|u| u.password_hash.clone()).unwrap_or_else(|| decoy_hash().to_owned());
     let password = form.password.clone();
     let matches = tokio::task::spawn_blocking(move || verify_password(&password, &stored_hash))
         .await
@@ -130,20 +111,6 @@ pub async fn submit(
     };
     throttle::clear(&state.db, &account_bucket).await?;
     let cookie = start_session(&state, user.user_id()).await?;
-    record_as(
-        &state,
-        &ctx,
-        Some(user.user_id()),
-        &user.email,
-        "users.sign_in",
-        "user",
-        &user.id,
-        "",
-    )
-    .await?;
-    Ok((
-        AppendHeaders([(header::SET_COOKIE, cookie)]),
-        Redirect::to(&next),
-    )
-        .into_response())
+    record_as(&state, &ctx, Some(user.user_id()), &user.email, "users.sign_in", "user", &user.id, "").await?;
+    Ok((AppendHeaders([(header::SET_COOKIE, cookie)]), Redirect::to(&next)).into_response())
 }

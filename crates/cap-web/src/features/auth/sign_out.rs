@@ -11,17 +11,10 @@ use axum::response::Response;
 use cap_storage::sessions;
 
 /// Forgets the session on the server and in the browser.
-pub async fn handler(
-    State(state): State<AppState>,
-    Ctx(ctx): Ctx,
-    SignedIn(viewer): SignedIn,
-) -> AppResult<Response> {
+pub async fn handler(State(state): State<AppState>, Ctx(ctx): Ctx, SignedIn(viewer): SignedIn) -> AppResult<Response> {
     sessions::delete(&state.db, &viewer.session_hash).await?;
     record(&state, &ctx, "users.sign_out", "user", &viewer.user.id, "").await?;
     let mut response = redirect_with_flash(&state, "/sign-in", "flash.signed_out");
-    response.headers_mut().append(
-        header::SET_COOKIE,
-        set_cookie(&state, session_cookie_name(&state), "", 0),
-    );
+    response.headers_mut().append(header::SET_COOKIE, set_cookie(&state, session_cookie_name(&state), "", 0));
     Ok(response)
 }

@@ -36,20 +36,7 @@ pub async fn handler(
 ) -> AppResult<Response> {
     let group = groups::get(&state.db, GroupId(id)).await?;
     viewer.require(Permission::ViewGroup(GroupId(group.id)))?;
-    let organisations = organisations::list(
-        &state.db,
-        Filter {
-            region: None,
-            group: Some(GroupId(group.id)),
-        },
-    )
-    .await?;
+    let organisations = organisations::list(&state.db, Filter { region: None, group: Some(GroupId(group.id)) }).await?;
     let subtitle = page.t.t("group.kind").to_owned();
-    Ok(OrganisationListPage {
-        page,
-        title: group.name,
-        subtitle,
-        organisations,
-    }
-    .into_response())
+    Ok(OrganisationListPage { page, title: group.name, subtitle, organisations }.into_response())
 }

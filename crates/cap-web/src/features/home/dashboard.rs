@@ -27,11 +27,7 @@ struct DashboardPage {
 }
 
 /// Shows the dashboard.
-pub async fn handler(
-    State(state): State<AppState>,
-    SignedIn(viewer): SignedIn,
-    page: Page,
-) -> AppResult<Response> {
+pub async fn handler(State(state): State<AppState>, SignedIn(viewer): SignedIn, page: Page) -> AppResult<Response> {
     let organisations = organisations::list_for_user(&state.db, viewer.actor.user_id).await?;
     let mut my_regions = Vec::new();
     let mut my_groups = Vec::new();

@@ -56,11 +56,7 @@ pub(crate) struct SentPage {
 /// The collège choices, with an empty first choice.
 pub(crate) fn college_options(t: Tr, current: &str) -> Vec<SelectOption> {
     std::iter::once(SelectOption::new("", t.t("common.choose"), current))
-        .chain(
-            College::ALL
-                .iter()
-                .map(|c| SelectOption::new(c.code(), t.t(c.label_key()), current)),
-        )
+        .chain(College::ALL.iter().map(|c| SelectOption::new(c.code(), t.t(c.label_key()), current)))
         .collect()
 }
 
@@ -71,14 +67,7 @@ fn page_for(page: Page, org: Organisation, form: InviteForm, errors: FormErrors)
         .map(|r| SelectOption::new(r.code(), t.t(r.label_key()), &form.role))
         .collect();
     let colleges = college_options(t, &form.college);
-    InvitePage {
-        page,
-        org,
-        form,
-        roles,
-        colleges,
-        errors,
-    }
+    InvitePage { page, org, form, roles, colleges, errors }
 }
 
 /// Shows the form.
@@ -88,12 +77,8 @@ pub async fn form(
     Path(id): Path<i64>,
     page: Page,
 ) -> AppResult<Response> {
-    let org =
-        super::load_authorized(&state, &viewer, id, Permission::ManageOrganisationMembers).await?;
-    let form = InviteForm {
-        role: Role::Participant.code().into(),
-        ..InviteForm::default()
-    };
+    let org = super::load_authorized(&state, &viewer, id, Permission::ManageOrganisationMembers).await?;
+    let form = InviteForm { role: Role::Participant.code().into(), ..InviteForm::default() };
     Ok(page_for(page, org, form, FormErrors::new()).into_response())
 }
 
@@ -106,8 +91,7 @@ pub async fn submit(
     page: Page,
     Form(form): Form<InviteForm>,
 ) -> AppResult<Response> {
-    let org =
-        super::load_authorized(&state, &viewer, id, Permission::ManageOrganisationMembers).await?;
+    let org = super::load_authorized(&state, &viewer, id, Permission::ManageOrganisationMembers).await?;
     let mut errors = FormErrors::new();
     if form.display_name.trim().is_empty() {
         errors.add("display_name", "error.display_name.required");
@@ -119,38 +103,21 @@ pub async fn submit(
     if role.is_none() {
         errors.add("role", "error.role.invalid");
     }
-    let college = if form.college.is_empty() {
-        None
-    } else {
-        errors.check("college", College::from_code(&form.college))
-    };
+    let college =
+        if form.college.is_empty() { None } else { errors.check("college", College::from_code(&form.college)) };
     let membership = match role {
-        Some(role) => errors.check(
-            "college",
-            Membership::new(role, Scope::Organisation(OrganisationId(org.id)), college),
-        ),
+        Some(role) => {
+            errors.check("college", Membership::new(role, Scope::Organisation(OrganisationId(org.id)), college))
+        }
         None => None,
     };
     let (Some(email), Some(membership)) = (email, membership) else {
-        return Ok((
-            StatusCode::UNPROCESSABLE_ENTITY,
-            page_for(page, org, form, errors),
-        )
-            .into_response());
+        return Ok((StatusCode::UNPROCESSABLE_ENTITY, page_for(page, org, form, errors)).into_response());
     };
     if !errors.is_empty() {
-        return Ok((
-            StatusCode::UNPROCESSABLE_ENTITY,
-            page_for(page, org, form, errors),
-        )
-            .into_response());
+        return Ok((StatusCode::UNPROCESSABLE_ENTITY, page_for(page, org, form, errors)).into_response());
     }
     let sent = invitations::send(&state, &ctx, &email, &form.display_name, membership).await?;
-    Ok(SentPage {
-        page,
-        email: email.to_string(),
-        sent,
-        back_href: format!("/organisations/{}", org.id),
-    }
-    .into_response())
+    Ok(SentPage { page, email: email.to_string(), sent, back_href: format!("/organisations/{}", org.id) }
+        .into_response())
 }

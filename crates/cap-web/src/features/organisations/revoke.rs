@@ -19,32 +19,16 @@ pub async fn handler(
     SignedIn(viewer): SignedIn,
     Path((id, membership_id)): Path<(i64, i64)>,
 ) -> AppResult<Response> {
-    let org =
-        super::load_authorized(&state, &viewer, id, Permission::ManageOrganisationMembers).await?;
+    let org = super::load_authorized(&state, &viewer, id, Permission::ManageOrganisationMembers).await?;
     let belongs = memberships::for_organisation(&state.db, OrganisationId(org.id))
         .await?
         .iter()
-        .any(|m| {
-            m.id == membership_id
-                && m.membership.scope == Scope::Organisation(OrganisationId(org.id))
-        });
+        .any(|m| m.id == membership_id && m.membership.scope == Scope::Organisation(OrganisationId(org.id)));
     if !belongs {
         return Err(AppError::NotFound);
     }
     let removed = memberships::revoke(&state.db, membership_id).await?;
     let details = format!("{} / {}", removed.membership.role.code(), org.name);
-    record(
-        &state,
-        &ctx,
-        "memberships.revoke",
-        "user",
-        &removed.user_id,
-        &details,
-    )
-    .await?;
-    Ok(redirect_with_flash(
-        &state,
-        &format!("/organisations/{}", org.id),
-        "flash.member_removed",
-    ))
+    record(&state, &ctx, "memberships.revoke", "user", &removed.user_id, &details).await?;
+    Ok(redirect_with_flash(&state, &format!("/organisations/{}", org.id), "flash.member_removed"))
 }

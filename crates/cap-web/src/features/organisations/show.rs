@@ -62,12 +62,5 @@ pub async fn handler(
         })
         .collect();
     let type_key = org.type_label_key();
-    Ok(OrganisationPage {
-        page,
-        org,
-        type_key,
-        can_manage,
-        members,
-    }
-    .into_response())
+    Ok(OrganisationPage { page, org, type_key, can_manage, members }.into_response())
 }

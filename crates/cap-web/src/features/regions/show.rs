@@ -21,20 +21,8 @@ pub async fn handler(
 ) -> AppResult<Response> {
     let region = regions::get(&state.db, RegionId(id)).await?;
     viewer.require(Permission::ViewRegion(region.region_id()))?;
-    let organisations = organisations::list(
-        &state.db,
-        Filter {
-            region: Some(region.region_id()),
-            group: None,
-        },
-    )
-    .await?;
+    let organisations =
+        organisations::list(&state.db, Filter { region: Some(region.region_id()), group: None }).await?;
     let subtitle = page.t.t("region.delegation").to_owned();
-    Ok(OrganisationListPage {
-        page,
-        title: region.name,
-        subtitle,
-        organisations,
-    }
-    .into_response())
+    Ok(OrganisationListPage { page, title: region.name, subtitle, organisations }.into_response())
 }

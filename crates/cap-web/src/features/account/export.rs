@@ -1,0 +1,48 @@
+//! `GET /account/export`: everything Cap keeps about me, as a JSON file (right of access and
+//! portability).
+
+use crate::app::AppState;
+use crate::error::{AppError, AppResult};
+use crate::features::invitations::describe;
+use crate::features::record;
+use crate::i18n::{Locale, Tr};
+use crate::session::{Ctx, SignedIn};
+use axum::extract::State;
+use axum::http::header;
+use axum::response::{IntoResponse, Response};
+use cap_storage::audit;
+use serde_json::json;
+
+/// Sends the signed-in user's data as a download.
+pub async fn handler(State(state): State<AppState>, Ctx(ctx): Ctx, SignedIn(viewer): SignedIn) -> AppResult<Response> {
+    let user = &viewer.user;
+    let mut roles = Vec::new();
+    for m in &viewer.actor.memberships {
+        roles.push(json!({
+            "role": m.role.code(),
+            "college": m.college.map(|c| c.code()),
+            "description": describe(&state, Tr::new(Locale::Fr), m).await?,
+        }));
+    }
+    let actions: Vec<_> = audit::by_actor(&state.db, viewer.actor.user_id)
+        .await?
+        .into_iter()
+        .map(|e| json!({ "at": e.at, "action": e.action, "entity": e.entity, "entity_id": e.entity_id, "details": e.details, "ip": e.ip }))
+        .collect();
+    let document = json!({
+        "generated_at": cap_storage::now(),
+        "account": { "id": user.id, "email": user.email, "display_name": user.display_name, "locale": user.locale },
+        "roles": roles,
+        "actions": actions,
+    });
+    let body = serde_json::to_string_pretty(&document).map_err(|e| AppError::Internal(e.to_string()))?;
+    record(&state, &ctx, "users.export", "user", &user.id, "").await?;
+    Ok((
+        [
+            (header::CONTENT_TYPE, "application/json; charset=utf-8".to_owned()),
+            (header::CONTENT_DISPOSITION, format!("attachment; filename=\"cap-mes-donnees-{}.json\"", user.id)),
+        ],
+        body,
+    )
+        .into_response())
+}

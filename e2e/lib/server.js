@@ -1,0 +1,209 @@
+'use strict';
+// Starts a real Cap server for one test file: its own port, its own SQLite database and mail
+// outbox in a fresh temporary folder. Also reads the e-mails the server writes to that outbox.
+
+const { spawn } = require('node:child_process');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const net = require('node:net');
+
+const CAP_BIN = process.env.CAP_BIN || '/var/tmp/cap-target/debug/cap';
+const SETUP_LINK = /http:\/\/127\.0\.0\.1:\d+\/setup\/[A-Za-z0-9_-]+/;
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** A port that was free a moment ago: listen on port 0, read the port, close. */
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * Starts `cap serve` and waits until /healthz answers 200 (30 s at most).
+ * @param {{demo?: boolean}} options
+ */
+async function startServer({ demo = false } = {}) {
+  if (!fs.existsSync(CAP_BIN)) {
+    throw new Error(`Cap binary not found at ${CAP_BIN} (set CAP_BIN)`);
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cap-e2e-'));
+  const outbox = path.join(dir, 'outbox');
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const args = ['serve', '--addr', `127.0.0.1:${port}`];
+  if (demo) args.push('--demo');
+  const env = { ...process.env };
+  // Only the variables of this test decide the configuration.
+  for (const name of Object.keys(env)) {
+    if (name.startsWith('CAP_') && name !== 'CAP_BIN') delete env[name];
+  }
+  Object.assign(env, {
+    CAP_DATABASE_URL: `sqlite://${dir}/cap.db`,
+    CAP_MAIL_OUTBOX: outbox,
+    CAP_LOG: 'warn',
+  });
+  const child = spawn(CAP_BIN, args, { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  let exited = null;
+  child.stdout.setEncoding('utf8');
+  child.stderr.setEncoding('utf8');
+  child.stdout.on('data', (chunk) => { stdout += chunk; });
+  child.stderr.on('data', (chunk) => { stderr += chunk; });
+  child.on('exit', (code, signal) => { exited = { code, signal }; });
+
+  const server = {
+    baseUrl,
+    port,
+    dir,
+    outbox,
+    process: child,
+    /** Everything the server printed on stdout so far. */
+    stdout: () => stdout,
+    /** Everything the server printed on stderr so far. */
+    stderr: () => stderr,
+    /** Absolute URL of a path on this server. */
+    url: (p = '/') => new URL(p, baseUrl).toString(),
+    /** The one-time setup link printed on first start (empty database, no --demo). */
+    async setupLink(timeoutMs = 10_000) {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const match = stdout.match(SETUP_LINK);
+        if (match) return match[0];
+        if (Date.now() > deadline) {
+          throw new Error(`no setup link printed within ${timeoutMs} ms; stdout was:\n${stdout}`);
+        }
+        await sleep(100);
+      }
+    },
+    /** Stops the server and removes its folder. */
+    async stop() {
+      if (exited === null) {
+        const gone = new Promise((resolve) => child.once('exit', resolve));
+        child.kill('SIGTERM');
+        const timer = setTimeout(() => { if (exited === null) child.kill('SIGKILL'); }, 5_000);
+        await gone;
+        clearTimeout(timer);
+      }
+      if (!process.env.CAP_E2E_KEEP) fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    if (exited !== null) {
+      throw new Error(`cap exited early (${JSON.stringify(exited)})\nstdout:\n${stdout}\nstderr:\n${stderr}`);
+    }
+    try {
+      const res = await fetch(`${baseUrl}/healthz`, { signal: AbortSignal.timeout(2_000) });
+      if (res.status === 200) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      await server.stop();
+      throw new Error(`cap did not answer /healthz within 30 s\nstdout:\n${stdout}\nstderr:\n${stderr}`);
+    }
+    await sleep(200);
+  }
+  return server;
+}
+
+// ---------------------------------------------------------------------------------------------
+// E-mails
+
+/** Splits a raw message into unfolded headers and body. */
+function parseMessage(raw) {
+  const text = raw.replace(/\r\n/g, '\n');
+  const split = text.indexOf('\n\n');
+  const head = split === -1 ? text : text.slice(0, split);
+  const body = split === -1 ? '' : text.slice(split + 2);
+  const headers = {};
+  for (const line of head.replace(/\n[ \t]+/g, ' ').split('\n')) {
+    const colon = line.indexOf(':');
+    if (colon > 0) headers[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim();
+  }
+  return { headers, body };
+}
+
+/** Decodes quoted-printable text: soft line breaks, then =XX escapes (as UTF-8 bytes). */
+function decodeQuotedPrintable(text) {
+  const joined = text.replace(/=\r?\n/g, '');
+  const bytes = [];
+  for (let i = 0; i < joined.length; i++) {
+    const ch = joined[i];
+    if (ch === '=' && /^[0-9A-Fa-f]{2}$/.test(joined.slice(i + 1, i + 3))) {
+      bytes.push(parseInt(joined.slice(i + 1, i + 3), 16));
+      i += 2;
+    } else {
+      bytes.push(...Buffer.from(ch, 'utf8'));
+    }
+  }
+  return Buffer.from(bytes).toString('utf8');
+}
+
+/** The readable body of a message, whatever its transfer encoding. */
+function decodeBody(headers, body) {
+  const encoding = (headers['content-transfer-encoding'] || '').toLowerCase();
+  if (encoding === 'base64') return Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
+  if (encoding === 'quoted-printable') return decodeQuotedPrintable(body);
+  // Decoding is harmless when the text has no escapes, and covers an undeclared encoding.
+  return /=\r?\n|=[0-9A-F]{2}/.test(body) ? decodeQuotedPrintable(body) : body;
+}
+
+/** Every message in the outbox, oldest first, decoded. */
+function readOutbox(outbox) {
+  if (!fs.existsSync(outbox)) return [];
+  return fs.readdirSync(outbox)
+    .filter((name) => name.endsWith('.eml'))
+    .map((name) => {
+      const file = path.join(outbox, name);
+      const raw = fs.readFileSync(file, 'utf8');
+      const { headers, body } = parseMessage(raw);
+      return { file, mtime: fs.statSync(file).mtimeMs, headers, text: decodeBody(headers, body) };
+    })
+    .sort((a, b) => a.mtime - b.mtime);
+}
+
+const MAIL_LINK = /http:\/\/127\.0\.0\.1:\d+\/(?:invitation|password\/reset)\/[A-Za-z0-9_-]+/;
+
+/**
+ * Waits (10 s at most) for a mail to `recipient` in the outbox and returns the first link it
+ * holds. `linkPattern` narrows the link (default: invitation or password-reset links); `after`
+ * ignores messages already seen (a list of files, as returned in `message.file`).
+ */
+async function waitForMailLink(outbox, recipient, { linkPattern = MAIL_LINK, timeoutMs = 10_000, after = [] } = {}) {
+  const deadline = Date.now() + timeoutMs;
+  const wanted = recipient.toLowerCase();
+  for (;;) {
+    const messages = readOutbox(outbox)
+      .filter((m) => !after.includes(m.file))
+      .filter((m) => (m.headers.to || '').toLowerCase().includes(wanted));
+    for (const message of messages.reverse()) {
+      const match = message.text.match(linkPattern);
+      if (match) return { link: match[0], message };
+    }
+    if (Date.now() > deadline) {
+      const seen = readOutbox(outbox).map((m) => `${path.basename(m.file)} To: ${m.headers.to}`);
+      throw new Error(`no mail with a link to ${recipient} within ${timeoutMs} ms; outbox holds:\n${seen.join('\n') || '(nothing)'}`);
+    }
+    await sleep(200);
+  }
+}
+
+module.exports = {
+  CAP_BIN,
+  startServer,
+  freePort,
+  readOutbox,
+  waitForMailLink,
+  decodeQuotedPrintable,
+};
