@@ -3,15 +3,16 @@
 use crate::{Db, StorageError, error::Result, now};
 use cap_domain::{College, GroupId, Membership, OrganisationId, RegionId, Role, Scope, UserId};
 
+/// A membership row as stored; decoded into a [`StoredMembership`] in one place.
 #[derive(sqlx::FromRow)]
-struct Row {
-    id: i64,
-    user_id: i64,
-    role: String,
-    region_id: Option<i64>,
-    organisation_id: Option<i64>,
-    group_id: Option<i64>,
-    college: Option<String>,
+pub(crate) struct Row {
+    pub(crate) id: i64,
+    pub(crate) user_id: i64,
+    pub(crate) role: String,
+    pub(crate) region_id: Option<i64>,
+    pub(crate) organisation_id: Option<i64>,
+    pub(crate) group_id: Option<i64>,
+    pub(crate) college: Option<String>,
 }
 
 /// A stored membership with its identifier and holder.
@@ -128,4 +129,39 @@ pub async fn count_admins(db: &Db) -> Result<i64> {
     Ok(sqlx::query_scalar("SELECT COUNT(*) FROM memberships WHERE role = 'federation_admin'")
         .fetch_one(db.pool())
         .await?)
+}
+
+/// A member of an organisation: the membership with the holder's name and address.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Member {
+    /// The membership.
+    pub stored: StoredMembership,
+    /// Holder's name.
+    pub display_name: String,
+    /// Holder's e-mail.
+    pub email: String,
+}
+
+#[derive(sqlx::FromRow)]
+struct MemberRow {
+    #[sqlx(flatten)]
+    row: Row,
+    display_name: String,
+    email: String,
+}
+
+/// Every membership over one organisation with its holder, by name, in one query.
+pub async fn members_of(db: &Db, organisation: OrganisationId) -> Result<Vec<Member>> {
+    let rows: Vec<MemberRow> = sqlx::query_as(
+        "SELECT m.id, m.user_id, m.role, m.region_id, m.organisation_id, m.group_id, m.college,
+                u.display_name, u.email
+         FROM memberships m JOIN users u ON u.id = m.user_id
+         WHERE m.organisation_id = $1 ORDER BY u.display_name, u.email, m.id",
+    )
+    .bind(organisation.0)
+    .fetch_all(db.pool())
+    .await?;
+    rows.into_iter()
+        .map(|r| Ok(Member { stored: r.row.try_into()?, display_name: r.display_name, email: r.email }))
+        .collect()
 }

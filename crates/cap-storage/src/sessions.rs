@@ -1,6 +1,8 @@
 //! Sign-in sessions, stored so that several instances serve the same users.
 //! Only a keyed hash of each session token is stored; the token lives in the user's cookie.
 
+use crate::memberships::StoredMembership;
+use crate::users::User;
 use crate::{Db, error::Result};
 use cap_domain::UserId;
 
@@ -40,4 +42,62 @@ pub async fn delete(db: &Db, token_hash: &str) -> Result<()> {
 /// Forgets expired sessions; returns how many.
 pub async fn purge_expired(db: &Db, now: i64) -> Result<u64> {
     Ok(sqlx::query("DELETE FROM sessions WHERE expires_at <= $1").bind(now).execute(db.pool()).await?.rows_affected())
+}
+
+#[derive(sqlx::FromRow)]
+struct ViewerRow {
+    id: i64,
+    email: String,
+    display_name: String,
+    password_hash: Option<String>,
+    locale: String,
+    disabled_at: Option<i64>,
+    m_id: Option<i64>,
+    role: Option<String>,
+    region_id: Option<i64>,
+    organisation_id: Option<i64>,
+    group_id: Option<i64>,
+    college: Option<String>,
+}
+
+/// The user of a live session with all their memberships, in one query (this runs on every
+/// signed-in request).
+pub async fn signed_in_user(db: &Db, token_hash: &str, now: i64) -> Result<Option<(User, Vec<StoredMembership>)>> {
+    let rows: Vec<ViewerRow> = sqlx::query_as(
+        "SELECT u.id, u.email, u.display_name, u.password_hash, u.locale, u.disabled_at,
+                m.id AS m_id, m.role, m.region_id, m.organisation_id, m.group_id, m.college
+         FROM sessions s
+         JOIN users u ON u.id = s.user_id
+         LEFT JOIN memberships m ON m.user_id = u.id
+         WHERE s.token_hash = $1 AND s.expires_at > $2 AND u.disabled_at IS NULL
+         ORDER BY m.id",
+    )
+    .bind(token_hash)
+    .bind(now)
+    .fetch_all(db.pool())
+    .await?;
+    let Some(first) = rows.first() else { return Ok(None) };
+    let user = User {
+        id: first.id,
+        email: first.email.clone(),
+        display_name: first.display_name.clone(),
+        password_hash: first.password_hash.clone(),
+        locale: first.locale.clone(),
+        disabled_at: first.disabled_at,
+    };
+    let mut memberships = Vec::with_capacity(rows.len());
+    for row in &rows {
+        let (Some(id), Some(role)) = (row.m_id, row.role.as_deref()) else { continue };
+        let row = crate::memberships::Row {
+            id,
+            user_id: user.id,
+            role: role.to_owned(),
+            region_id: row.region_id,
+            organisation_id: row.organisation_id,
+            group_id: row.group_id,
+            college: row.college.clone(),
+        };
+        memberships.push(row.try_into()?);
+    }
+    Ok(Some((user, memberships)))
 }

@@ -68,16 +68,6 @@ pub async fn list(db: &Db) -> Result<Vec<User>> {
         .await?)
 }
 
-/// The members of one organisation, by name.
-pub async fn list_for_organisation(db: &Db, organisation: cap_domain::OrganisationId) -> Result<Vec<User>> {
-    Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "{SELECT} WHERE id IN (SELECT user_id FROM memberships WHERE organisation_id = $1) ORDER BY display_name, email"
-    )))
-    .bind(organisation.0)
-    .fetch_all(db.pool())
-    .await?)
-}
-
 /// Replaces a user's password hash and signs them out everywhere else.
 pub async fn set_password(db: &Db, id: UserId, password_hash: &str) -> Result<()> {
     let mut tx = db.begin_write().await?;

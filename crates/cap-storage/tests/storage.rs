@@ -146,8 +146,12 @@ async fn users_and_memberships(db: &Db) {
 
     let orgs = organisations::list_for_user(db, claire).await.unwrap();
     assert_eq!(orgs.iter().map(|o| o.id).collect::<Vec<_>>(), [a.0]);
-    assert!(users::list_for_organisation(db, b).await.unwrap().is_empty());
-    assert_eq!(users::list_for_organisation(db, a).await.unwrap().len(), 1);
+    assert!(memberships::members_of(db, b).await.unwrap().is_empty());
+    let members = memberships::members_of(db, a).await.unwrap();
+    assert_eq!(members.iter().map(|m| m.email.as_str()).collect::<Vec<_>>(), ["claire@exemple.fr"]);
+    let (user, roles) = sessions_view(db, claire).await;
+    assert_eq!(user.email, "claire@exemple.fr");
+    assert_eq!(roles, memberships::for_user(db, claire).await.unwrap(), "one query gives the same roles");
 
     let removed = memberships::revoke(db, mine[0].id).await.unwrap();
     assert_eq!(removed.membership.role, Role::Participant);
@@ -159,6 +163,9 @@ async fn sessions_expire(db: &Db) {
     let user = users::create(db, &Email::parse("a@exemple.fr").unwrap(), "A", None).await.unwrap();
     sessions::create(db, "h1", user, 1000, 2000).await.unwrap();
     assert_eq!(sessions::user_of(db, "h1", 1500).await.unwrap(), Some(user));
+    let (viewer, roles) = sessions::signed_in_user(db, "h1", 1500).await.unwrap().unwrap();
+    assert_eq!((viewer.id, roles.len()), (user.0, 0), "a user without roles still signs in");
+    assert!(sessions::signed_in_user(db, "h1", 2000).await.unwrap().is_none());
     assert_eq!(sessions::user_of(db, "h1", 2000).await.unwrap(), None, "expired");
     sessions::create(db, "h2", user, 1000, 1100).await.unwrap();
     assert_eq!(sessions::purge_expired(db, 1500).await.unwrap(), 1);
@@ -284,4 +291,12 @@ async fn erasure_keeps_rows_but_forgets_the_person(db: &Db) {
     assert_eq!(entries.len(), 1, "the entry stays");
     assert!(!entries[0].actor_label.contains("lou@") && !entries[0].entity_id.contains("lou@"));
     assert!(matches!(users::erase(db, UserId(9999)).await, Err(StorageError::NotFound)));
+}
+
+/// The signed-in view of a user through a fresh session.
+async fn sessions_view(db: &Db, user: UserId) -> (cap_storage::users::User, Vec<memberships::StoredMembership>) {
+    sessions::create(db, "view", user, 1, i64::MAX).await.unwrap();
+    let view = sessions::signed_in_user(db, "view", 2).await.unwrap().unwrap();
+    sessions::delete(db, "view").await.unwrap();
+    view
 }

@@ -6,8 +6,8 @@ use crate::i18n::{Locale, Tr};
 use axum::extract::{ConnectInfo, FromRequestParts};
 use axum::http::{HeaderMap, HeaderValue, header, request::Parts};
 use cap_domain::authz::{Actor, Permission, allows};
+use cap_storage::sessions;
 use cap_storage::users::User;
-use cap_storage::{memberships, sessions, users};
 use std::net::SocketAddr;
 use std::sync::Arc;
 
@@ -122,12 +122,11 @@ pub async fn load_context(state: &AppState, parts: &Parts) -> Result<RequestCont
 
 async fn load_viewer(state: &AppState, token: &str) -> Result<Option<Arc<Viewer>>, AppError> {
     let session_hash = state.keys.hash_token(token);
-    let Some(user_id) = sessions::user_of(&state.db, &session_hash, cap_storage::now()).await? else {
+    let Some((user, roles)) = sessions::signed_in_user(&state.db, &session_hash, cap_storage::now()).await? else {
         return Ok(None);
     };
-    let user = users::get(&state.db, user_id).await?;
-    let memberships = memberships::for_user(&state.db, user_id).await?.into_iter().map(|m| m.membership).collect();
-    Ok(Some(Arc::new(Viewer { user, actor: Actor { user_id, memberships }, session_hash })))
+    let actor = Actor { user_id: user.user_id(), memberships: roles.into_iter().map(|m| m.membership).collect() };
+    Ok(Some(Arc::new(Viewer { user, actor, session_hash })))
 }
 
 fn client_ip(state: &AppState, parts: &Parts) -> String {

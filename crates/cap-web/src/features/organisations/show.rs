@@ -10,8 +10,8 @@ use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Response};
 use cap_domain::OrganisationId;
 use cap_domain::authz::Permission;
+use cap_storage::memberships;
 use cap_storage::organisations::Organisation;
-use cap_storage::{memberships, users};
 
 /// A member as listed on the organisation's page.
 pub struct MemberRow {
@@ -46,19 +46,15 @@ pub async fn handler(
 ) -> AppResult<Response> {
     let org = super::load_authorized(&state, &viewer, id, Permission::ViewOrganisation).await?;
     let can_manage = viewer.can(Permission::ManageOrganisationMembers(org.authz_ref()));
-    let people = users::list_for_organisation(&state.db, OrganisationId(org.id)).await?;
-    let members = memberships::for_organisation(&state.db, OrganisationId(org.id))
+    let members = memberships::members_of(&state.db, OrganisationId(org.id))
         .await?
         .into_iter()
-        .filter_map(|m| {
-            let user = people.iter().find(|u| u.id == m.user_id.0)?;
-            Some(MemberRow {
-                membership_id: m.id,
-                name: user.display_name.clone(),
-                email: user.email.clone(),
-                role_key: m.membership.role.label_key(),
-                college_key: m.membership.college.map(|c| c.label_key()),
-            })
+        .map(|m| MemberRow {
+            membership_id: m.stored.id,
+            name: m.display_name,
+            email: m.email,
+            role_key: m.stored.membership.role.label_key(),
+            college_key: m.stored.membership.college.map(|c| c.label_key()),
         })
         .collect();
     let type_key = org.type_label_key();
