@@ -7,13 +7,10 @@ use axum::Router;
 use axum::extract::DefaultBodyLimit;
 use axum::middleware::from_fn_with_state;
 use cap_storage::Db;
-use cap_storage::tokens::{self, NewToken, Purpose};
 use std::sync::Arc;
 
 /// Largest request body accepted (forms are small; uploads will get their own limit).
 pub const BODY_LIMIT_BYTES: usize = 64 * 1024;
-/// How long the first administrator's setup link stays valid.
-pub const SETUP_LINK_SECS: i64 = 24 * 3600;
 
 /// The web layer's settings, taken from the configuration.
 #[derive(Debug, Clone)]
@@ -76,59 +73,4 @@ pub fn build_router(state: AppState) -> Router {
         .layer(from_fn_with_state(state.clone(), page::page_middleware))
         .layer(from_fn_with_state(state.clone(), security::headers_middleware))
         .with_state(state)
-}
-
-/// On an instance without any account, makes a fresh single-use link to create the first
-/// federation administrator (earlier links stop working). `None` once an account exists.
-pub async fn first_start_link(state: &AppState) -> Result<Option<String>, cap_storage::StorageError> {
-    if cap_storage::users::count(&state.db).await? > 0 {
-        return Ok(None);
-    }
-    let now = cap_storage::now();
-    tokens::revoke_all(&state.db, Purpose::Setup, now).await?;
-    let token = crate::crypto::random_token();
-    tokens::create(
-        &state.db,
-        NewToken {
-            token_hash: &state.keys.hash_token(&token),
-            purpose: Purpose::Setup,
-            email: "",
-            user_id: None,
-            payload: "",
-            created_by: None,
-            now,
-            expires_at: now + SETUP_LINK_SECS,
-        },
-    )
-    .await?;
-    Ok(Some(state.config.link(&format!("/setup/{token}"))))
-}
-
-/// How long a password-reset link stays valid.
-pub const RESET_LINK_SECS: i64 = 3600;
-
-/// Makes a single-use password-reset link for `user` (e-mailed by the "forgotten password"
-/// page, printed by `cap user reset-password`).
-pub async fn password_reset_link(
-    state: &AppState,
-    user: cap_domain::UserId,
-    email: &str,
-) -> Result<String, cap_storage::StorageError> {
-    let token = crate::crypto::random_token();
-    let now = cap_storage::now();
-    tokens::create(
-        &state.db,
-        NewToken {
-            token_hash: &state.keys.hash_token(&token),
-            purpose: Purpose::PasswordReset,
-            email,
-            user_id: Some(user),
-            payload: "",
-            created_by: None,
-            now,
-            expires_at: now + RESET_LINK_SECS,
-        },
-    )
-    .await?;
-    Ok(state.config.link(&format!("/password/reset/{token}")))
 }

@@ -10,13 +10,15 @@ mod error;
 mod features;
 mod forms;
 pub mod i18n;
+mod links;
 pub mod mail;
 mod page;
 pub mod routes;
 mod security;
 mod session;
 
-pub use app::{AppState, WebConfig, build_router, first_start_link, password_reset_link};
+pub use app::{AppState, WebConfig, build_router};
 pub use crypto::hash_password;
 pub use error::AppError;
+pub use links::{first_start_link, password_reset_link};
 pub use mail::{Mailer, MailerConfig};

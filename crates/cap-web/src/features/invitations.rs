@@ -5,14 +5,12 @@ use crate::app::AppState;
 use crate::error::{AppError, AppResult};
 use crate::features::record;
 use crate::i18n::Tr;
+use crate::links::LinkRequest;
 use crate::session::RequestContext;
 use cap_domain::{College, Email, GroupId, Membership, OrganisationId, RegionId, Role, Scope};
-use cap_storage::tokens::{self, NewToken, Purpose};
+use cap_storage::tokens::Purpose;
 use cap_storage::{groups, organisations, regions};
 use serde::{Deserialize, Serialize};
-
-/// How long an invitation link stays valid.
-pub const INVITATION_SECS: i64 = 14 * 24 * 3600;
 
 /// What accepting an invitation grants, stored with its token.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
@@ -103,23 +101,14 @@ pub async fn send(
     let inviter = ctx.viewer.as_ref().map_or_else(String::new, |v| v.user.display_name.clone());
     let payload = InvitationPayload::new(membership, display_name, &inviter);
     let payload_json = serde_json::to_string(&payload).map_err(|e| AppError::Internal(e.to_string()))?;
-    let token = crate::crypto::random_token();
-    let now = cap_storage::now();
-    tokens::create(
-        &state.db,
-        NewToken {
-            token_hash: &state.keys.hash_token(&token),
-            purpose: Purpose::Invitation,
-            email: email.as_str(),
-            user_id: None,
-            payload: &payload_json,
-            created_by: ctx.viewer.as_ref().map(|v| v.actor.user_id),
-            now,
-            expires_at: now + INVITATION_SECS,
-        },
-    )
-    .await?;
-    let link = state.config.link(&format!("/invitation/{token}"));
+    let request = LinkRequest {
+        purpose: Purpose::Invitation,
+        email: email.as_str(),
+        user: None,
+        payload: &payload_json,
+        created_by: ctx.viewer.as_ref().map(|v| v.actor.user_id),
+    };
+    let link = crate::links::issue(state, request).await?;
     let fr = describe(state, Tr::new(crate::i18n::Locale::Fr), &membership).await?;
     let en = describe(state, Tr::new(crate::i18n::Locale::En), &membership).await?;
     let body = format!(

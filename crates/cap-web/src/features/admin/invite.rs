@@ -2,6 +2,7 @@
 
 use crate::app::AppState;
 use crate::error::AppResult;
+use crate::features::choices;
 use crate::features::invitations;
 use crate::features::organisations::invite::{SentPage, college_options};
 use crate::forms::{FormErrors, SelectOption, optional_id};
@@ -14,8 +15,6 @@ use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use cap_domain::{College, Email, GroupId, Membership, OrganisationId, RegionId, Role, Scope};
-use cap_storage::organisations::{self, Filter};
-use cap_storage::{groups, regions};
 use serde::Deserialize;
 
 /// The invitation's fields; the scope field used depends on the role.
@@ -53,28 +52,10 @@ struct AdminInvitePage {
 async fn render(state: &AppState, page: Page, form: AdminInviteForm, errors: FormErrors) -> AppResult<AdminInvitePage> {
     let t = page.t;
     let roles = Role::ALL.iter().map(|r| SelectOption::new(r.code(), t.t(r.label_key()), &form.role)).collect();
-    let none = |current: &str| SelectOption::new("", t.t("common.choose"), current);
-    let regions = std::iter::once(none(&form.region))
-        .chain(
-            regions::list(&state.db)
-                .await?
-                .into_iter()
-                .map(|r| SelectOption::new(r.id.to_string(), r.name, &form.region)),
-        )
-        .collect();
-    let organisations = std::iter::once(none(&form.organisation))
-        .chain(organisations::list(&state.db, Filter::default()).await?.into_iter().map(|o| {
-            SelectOption::new(o.id.to_string(), format!("{} ({})", o.name, o.region_name), &form.organisation)
-        }))
-        .collect();
-    let groups = std::iter::once(none(&form.group))
-        .chain(
-            groups::list(&state.db)
-                .await?
-                .into_iter()
-                .map(|g| SelectOption::new(g.id.to_string(), g.name, &form.group)),
-        )
-        .collect();
+    let choose = t.t("common.choose");
+    let regions = choices::regions(state, choose, &form.region).await?;
+    let organisations = choices::organisations(state, choose, &form.organisation).await?;
+    let groups = choices::groups(state, choose, &form.group).await?;
     let colleges = college_options(t, &form.college);
     Ok(AdminInvitePage { page, form, roles, regions, organisations, groups, colleges, errors })
 }

@@ -3,6 +3,7 @@
 
 use crate::app::AppState;
 use crate::error::AppResult;
+use crate::features::choices;
 use crate::features::record;
 use crate::forms::{FormErrors, SelectOption, optional_id};
 use crate::page::{Page, redirect_with_flash};
@@ -14,8 +15,8 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use cap_domain::{GroupId, OrganisationId, OrganisationName, OrganisationType, RegionId, Siret, ValidationError};
+use cap_storage::StorageError;
 use cap_storage::organisations::{self, Organisation, OrganisationInput};
-use cap_storage::{StorageError, groups, regions};
 use serde::Deserialize;
 
 /// The organisation form's fields, as typed.
@@ -106,28 +107,9 @@ async fn render(
     current: Option<Organisation>,
 ) -> AppResult<OrganisationFormPage> {
     let t = page.t;
-    let types =
-        std::iter::once(SelectOption::new("", t.t("common.choose"), &form.org_type))
-            .chain(OrganisationType::ALL.iter().map(|ty| {
-                SelectOption::new(ty.code(), format!("{} ({})", t.t(ty.label_key()), ty.code()), &form.org_type)
-            }))
-            .collect();
-    let regions = std::iter::once(SelectOption::new("", t.t("common.choose"), &form.region))
-        .chain(
-            regions::list(&state.db)
-                .await?
-                .into_iter()
-                .map(|r| SelectOption::new(r.id.to_string(), r.name, &form.region)),
-        )
-        .collect();
-    let groups = std::iter::once(SelectOption::new("", t.t("org.no_group"), &form.group))
-        .chain(
-            groups::list(&state.db)
-                .await?
-                .into_iter()
-                .map(|g| SelectOption::new(g.id.to_string(), g.name, &form.group)),
-        )
-        .collect();
+    let types = choices::organisation_types(t, t.t("common.choose"), &form.org_type);
+    let regions = choices::regions(state, t.t("common.choose"), &form.region).await?;
+    let groups = choices::groups(state, t.t("org.no_group"), &form.group).await?;
     Ok(OrganisationFormPage { page, editing, form, types, regions, groups, errors, current })
 }
 

@@ -2,6 +2,7 @@
 
 use crate::app::AppState;
 use crate::error::AppResult;
+use crate::features::choices;
 use crate::forms::SelectOption;
 use crate::page::Page;
 use askama::Template;
@@ -10,7 +11,6 @@ use axum::extract::{Query, State};
 use axum::response::{IntoResponse, Response};
 use cap_domain::{OrganisationType, RegionId};
 use cap_storage::organisations::{self, Filter, Organisation};
-use cap_storage::regions;
 use serde::Deserialize;
 
 /// The list's filters.
@@ -49,19 +49,8 @@ pub async fn list(State(state): State<AppState>, Query(query): Query<ListQuery>,
             needle.is_empty() || o.name.to_lowercase().contains(&needle) || o.city.to_lowercase().contains(&needle)
         })
         .collect();
-    let regions = std::iter::once(SelectOption::new("", t.t("common.all"), &query.region))
-        .chain(
-            regions::list(&state.db)
-                .await?
-                .into_iter()
-                .map(|r| SelectOption::new(r.id.to_string(), r.name, &query.region)),
-        )
-        .collect();
-    let types = std::iter::once(SelectOption::new("", t.t("common.all"), &query.org_type))
-        .chain(
-            OrganisationType::ALL.iter().map(|ty| SelectOption::new(ty.code(), t.t(ty.label_key()), &query.org_type)),
-        )
-        .collect();
+    let regions = choices::regions(&state, t.t("common.all"), &query.region).await?;
+    let types = choices::organisation_types(t, t.t("common.all"), &query.org_type);
     Ok(OrganisationsPage { page, organisations, regions, types, q: query.q, errors: crate::forms::FormErrors::new() }
         .into_response())
 }

@@ -1,0 +1,43 @@
+//! The choices of the selects that list stored things (regions, groups, organisations) or domain
+//! lists (organisation types), each headed by an empty choice such as "— Choisir —" or "Tous".
+
+use crate::app::AppState;
+use crate::error::AppResult;
+use crate::forms::SelectOption;
+use crate::i18n::Tr;
+use cap_domain::OrganisationType;
+use cap_storage::organisations::{self, Filter};
+use cap_storage::{groups, regions};
+
+fn headed(first_label: &str, current: &str, rest: impl Iterator<Item = SelectOption>) -> Vec<SelectOption> {
+    std::iter::once(SelectOption::new("", first_label, current)).chain(rest).collect()
+}
+
+/// Every region, by name.
+pub async fn regions(state: &AppState, first_label: &str, current: &str) -> AppResult<Vec<SelectOption>> {
+    let all = regions::list(&state.db).await?;
+    Ok(headed(first_label, current, all.into_iter().map(|r| SelectOption::new(r.id.to_string(), r.name, current))))
+}
+
+/// Every group, by name.
+pub async fn groups(state: &AppState, first_label: &str, current: &str) -> AppResult<Vec<SelectOption>> {
+    let all = groups::list(&state.db).await?;
+    Ok(headed(first_label, current, all.into_iter().map(|g| SelectOption::new(g.id.to_string(), g.name, current))))
+}
+
+/// Every organisation, by name, with its region to tell namesakes apart.
+pub async fn organisations(state: &AppState, first_label: &str, current: &str) -> AppResult<Vec<SelectOption>> {
+    let all = organisations::list(&state.db, Filter::default()).await?;
+    let options = all
+        .into_iter()
+        .map(|o| SelectOption::new(o.id.to_string(), format!("{} ({})", o.name, o.region_name), current));
+    Ok(headed(first_label, current, options))
+}
+
+/// Every organisation type, with its code after its name (`Entreprise d'insertion (EI)`).
+pub fn organisation_types(t: Tr, first_label: &str, current: &str) -> Vec<SelectOption> {
+    let options = OrganisationType::ALL
+        .iter()
+        .map(|ty| SelectOption::new(ty.code(), format!("{} ({})", t.t(ty.label_key()), ty.code()), current));
+    headed(first_label, current, options)
+}
