@@ -261,13 +261,16 @@ impl Config {
     /// Every problem of the configuration that can be seen without the network.
     pub fn problems(&self) -> Vec<String> {
         let mut problems = Vec::new();
-        if self.server.addr.parse::<std::net::SocketAddr>().is_err() {
+        let addr_ok = self.server.addr.parse::<std::net::SocketAddr>().is_ok();
+        if !addr_ok {
             problems.push(format!(
                 "server.addr: {:?} is not HOST:PORT with an IP address (for example 127.0.0.1:8080)",
                 self.server.addr
             ));
         }
+        // A public URL derived from a bad address would only repeat the address's problem.
         match url::Url::parse(&self.public_url()) {
+            _ if !addr_ok && self.server.public_url.is_none() => {}
             Ok(u) if matches!(u.scheme(), "http" | "https") && u.host().is_some() => {}
             _ => problems.push(format!("server.public_url: {:?} is not an http(s) URL", self.public_url())),
         }

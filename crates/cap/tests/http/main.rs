@@ -5,5 +5,6 @@ mod support;
 
 mod accounts;
 mod authorization;
+mod cli;
 mod organisations;
 mod security;
