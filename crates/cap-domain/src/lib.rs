@@ -7,6 +7,7 @@ pub mod email;
 pub mod ids;
 pub mod organisation;
 pub mod password;
+pub mod referential;
 pub mod role;
 pub mod siret;
 pub mod validation;

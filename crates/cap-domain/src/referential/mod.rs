@@ -1,0 +1,411 @@
+//! Referentials as data: a versioned tree (pillar → general objective → operational objective →
+//! indicator) with its scale, read from and written to canonical TOML files, checked all at once.
+
+mod diff;
+mod emit;
+mod generate;
+mod parse;
+#[cfg(test)]
+mod tests;
+mod validate;
+
+pub use diff::{Change as DiffChange, VersionDiff, diff};
+pub use emit::{emit_offers, emit_referential};
+pub use generate::generate;
+pub use parse::{SourceLines, parse_offers, parse_referential};
+pub use validate::{Context, validate_offers, validate_referential};
+
+use crate::OrganisationType;
+
+/// A problem found in a file: where, and a message key with its arguments (`{}` in the
+/// catalogue's text are replaced in order), so every interface can say it in its language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// 1-based line, when known.
+    pub line: Option<usize>,
+    /// Message key (`refcheck.…`).
+    pub key: &'static str,
+    /// Values for the message's `{}` placeholders.
+    pub args: Vec<String>,
+}
+
+impl Problem {
+    pub(crate) fn new(line: Option<usize>, key: &'static str, args: &[&str]) -> Self {
+        Self { line, key, args: args.iter().map(|a| (*a).to_owned()).collect() }
+    }
+}
+
+/// The kind of a node, from the root down.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum NodeKind {
+    /// A pillar (thème).
+    Pillar,
+    /// A general objective.
+    GeneralObjective,
+    /// An operational objective.
+    OperationalObjective,
+    /// An indicator, the only kind that is answered.
+    Indicator,
+}
+
+impl NodeKind {
+    /// Every kind, from the root down.
+    pub const ALL: [NodeKind; 4] = [Self::Pillar, Self::GeneralObjective, Self::OperationalObjective, Self::Indicator];
+
+    /// The code used in files and in the database.
+    pub const fn code(self) -> &'static str {
+        match self {
+            Self::Pillar => "pillar",
+            Self::GeneralObjective => "general_objective",
+            Self::OperationalObjective => "operational_objective",
+            Self::Indicator => "indicator",
+        }
+    }
+
+    /// Parses a code.
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.code() == code)
+    }
+
+    /// Message key of the kind's name.
+    pub const fn label_key(self) -> &'static str {
+        match self {
+            Self::Pillar => "referential.kind.pillar",
+            Self::GeneralObjective => "referential.kind.general_objective",
+            Self::OperationalObjective => "referential.kind.operational_objective",
+            Self::Indicator => "referential.kind.indicator",
+        }
+    }
+}
+
+/// How an indicator is answered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum AnswerType {
+    /// A level of the referential's scale.
+    Level,
+    /// Yes or no.
+    YesNo,
+    /// A number, with a unit and bounds.
+    Number,
+    /// Free text.
+    Text,
+}
+
+impl AnswerType {
+    /// Every type.
+    pub const ALL: [AnswerType; 4] = [Self::Level, Self::YesNo, Self::Number, Self::Text];
+
+    /// The code used in files and in the database.
+    pub const fn code(self) -> &'static str {
+        match self {
+            Self::Level => "level",
+            Self::YesNo => "yes_no",
+            Self::Number => "number",
+            Self::Text => "text",
+        }
+    }
+
+    /// Parses a code.
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|a| a.code() == code)
+    }
+
+    /// Message key of the type's name.
+    pub const fn label_key(self) -> &'static str {
+        match self {
+            Self::Level => "referential.answer.level",
+            Self::YesNo => "referential.answer.yes_no",
+            Self::Number => "referential.answer.number",
+            Self::Text => "referential.answer.text",
+        }
+    }
+}
+
+/// How a node relates to a node of another referential.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Relation {
+    /// Same scope.
+    Equal,
+    /// This node is part of the other.
+    Subset,
+    /// This node contains the other.
+    Superset,
+    /// They overlap.
+    Intersect,
+}
+
+impl Relation {
+    /// Every relation.
+    pub const ALL: [Relation; 4] = [Self::Equal, Self::Subset, Self::Superset, Self::Intersect];
+
+    /// The code used in files and in the database.
+    pub const fn code(self) -> &'static str {
+        match self {
+            Self::Equal => "equal",
+            Self::Subset => "subset",
+            Self::Superset => "superset",
+            Self::Intersect => "intersect",
+        }
+    }
+
+    /// Parses a code.
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|r| r.code() == code)
+    }
+
+    /// The relation seen from the other side.
+    pub const fn reverse(self) -> Self {
+        match self {
+            Self::Subset => Self::Superset,
+            Self::Superset => Self::Subset,
+            other => other,
+        }
+    }
+}
+
+/// What became of an indicator code of the previous version.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum CodeChange {
+    /// Now under another code.
+    Renamed,
+    /// Now several indicators.
+    Split,
+    /// Now one indicator with others.
+    Merged,
+    /// No longer assessed.
+    Removed,
+}
+
+impl CodeChange {
+    /// Every change.
+    pub const ALL: [CodeChange; 4] = [Self::Renamed, Self::Split, Self::Merged, Self::Removed];
+
+    /// The code used in files and in the database.
+    pub const fn code(self) -> &'static str {
+        match self {
+            Self::Renamed => "renamed",
+            Self::Split => "split",
+            Self::Merged => "merged",
+            Self::Removed => "removed",
+        }
+    }
+
+    /// Parses a code.
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|c| c.code() == code)
+    }
+}
+
+/// One level of a scale.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Level {
+    /// Its value (strictly increasing along the scale).
+    pub value: i64,
+    /// Short label.
+    pub label: String,
+    /// English label.
+    pub label_en: Option<String>,
+    /// What the level looks like in practice.
+    pub descriptor: String,
+}
+
+/// The scale indicators of the `level` type are rated on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Scale {
+    /// Whether « non concerné » is offered.
+    pub not_applicable: bool,
+    /// Whether « je ne sais pas » is offered.
+    pub unknown: bool,
+    /// The target level recommended when an indicator sets none.
+    pub default_target: Option<i64>,
+    /// The levels, lowest first.
+    pub levels: Vec<Level>,
+}
+
+/// A mapping from a node to a node of another referential.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mapping {
+    /// The other referential's code.
+    pub referential: String,
+    /// The other node's code.
+    pub code: String,
+    /// How they relate.
+    pub relation: Relation,
+    /// Why.
+    pub rationale: String,
+}
+
+/// A node of the tree.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Node {
+    /// Stable code, unique in the version.
+    pub code: String,
+    /// Its kind.
+    pub kind: NodeKind,
+    /// Its parent's code (none for pillars).
+    pub parent: Option<String>,
+    /// Title (all kinds but indicators).
+    pub title: Option<String>,
+    /// English title.
+    pub title_en: Option<String>,
+    /// What is rated (indicators).
+    pub statement: Option<String>,
+    /// English statement.
+    pub statement_en: Option<String>,
+    /// How it is answered (indicators).
+    pub answer: AnswerType,
+    /// Unit of a number answer.
+    pub unit: Option<String>,
+    /// Lowest number accepted.
+    pub min: Option<i64>,
+    /// Highest number accepted.
+    pub max: Option<i64>,
+    /// Organisation types it applies to; empty means all.
+    pub applies_to: Vec<OrganisationType>,
+    /// Weight in scores (≥ 1).
+    pub weight: i64,
+    /// Recommended target level.
+    pub target: Option<i64>,
+    /// Codes of linked offers of services.
+    pub services: Vec<String>,
+    /// Indicative methods and means (Markdown subset).
+    pub guidance: Option<String>,
+    /// Examples of evidence.
+    pub evidence: Vec<String>,
+    /// Mappings to other referentials.
+    pub mappings: Vec<Mapping>,
+}
+
+impl Node {
+    /// The title, or the statement for an indicator.
+    pub fn label(&self) -> &str {
+        self.title.as_deref().or(self.statement.as_deref()).unwrap_or(&self.code)
+    }
+
+    /// Whether the node applies to an organisation of `org_type`.
+    pub fn applies_to_type(&self, org_type: OrganisationType) -> bool {
+        self.applies_to.is_empty() || self.applies_to.contains(&org_type)
+    }
+}
+
+/// One line of a code map.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CodeMapEntry {
+    /// A code of the previous version.
+    pub old: String,
+    /// What it became in this version.
+    pub new: Vec<String>,
+    /// The kind of change.
+    pub change: CodeChange,
+    /// Explanation.
+    pub note: Option<String>,
+}
+
+/// One version of a referential.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Referential {
+    /// Stable code shared by the versions.
+    pub code: String,
+    /// This version.
+    pub version: String,
+    /// Language of the texts.
+    pub language: String,
+    /// Title.
+    pub title: String,
+    /// English title.
+    pub title_en: Option<String>,
+    /// The version this one replaces.
+    pub previous: Option<String>,
+    /// What it is for.
+    pub description: Option<String>,
+    /// Who wrote it, under what terms.
+    pub notice: Option<String>,
+    /// The rating scale.
+    pub scale: Scale,
+    /// The tree, parents before children.
+    pub nodes: Vec<Node>,
+    /// What became of the previous version's codes.
+    pub code_map: Vec<CodeMapEntry>,
+}
+
+impl Referential {
+    /// The node with this code.
+    pub fn node(&self, code: &str) -> Option<&Node> {
+        self.nodes.iter().find(|n| n.code == code)
+    }
+
+    /// The indicators, in tree order.
+    pub fn indicators(&self) -> impl Iterator<Item = &Node> {
+        self.nodes.iter().filter(|n| n.kind == NodeKind::Indicator)
+    }
+
+    /// The direct children of `code`, in order.
+    pub fn children<'a>(&'a self, code: &'a str) -> impl Iterator<Item = &'a Node> + 'a {
+        self.nodes.iter().filter(move |n| n.parent.as_deref() == Some(code))
+    }
+}
+
+/// The kind of an offer of services.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum OfferKind {
+    /// A training.
+    Formation,
+    /// A tool.
+    Outil,
+    /// An accompaniment.
+    Accompagnement,
+}
+
+impl OfferKind {
+    /// Every kind.
+    pub const ALL: [OfferKind; 3] = [Self::Formation, Self::Outil, Self::Accompagnement];
+
+    /// The code used in files and in the database.
+    pub const fn code(self) -> &'static str {
+        match self {
+            Self::Formation => "formation",
+            Self::Outil => "outil",
+            Self::Accompagnement => "accompagnement",
+        }
+    }
+
+    /// Parses a code.
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.code() == code)
+    }
+
+    /// Message key of the kind's name.
+    pub const fn label_key(self) -> &'static str {
+        match self {
+            Self::Formation => "offer.kind.formation",
+            Self::Outil => "offer.kind.outil",
+            Self::Accompagnement => "offer.kind.accompagnement",
+        }
+    }
+}
+
+/// One offer of the federation's catalogue of services.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ServiceOffer {
+    /// Stable code.
+    pub code: String,
+    /// Training, tool or accompaniment.
+    pub kind: OfferKind,
+    /// Title.
+    pub title: String,
+    /// English title.
+    pub title_en: Option<String>,
+    /// Description.
+    pub description: String,
+    /// Whom to contact.
+    pub contact: Option<String>,
+    /// A region's code for a regional offer; none for a national one.
+    pub region: Option<String>,
+}
+
+/// Whether a code is made of letters, digits, `.`, `-` and `_` only.
+pub fn valid_code(code: &str) -> bool {
+    !code.is_empty()
+        && code.len() <= 64
+        && code.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_'))
+}
