@@ -9,6 +9,8 @@ pub mod db;
 pub mod error;
 pub mod groups;
 pub mod memberships;
+pub mod offers;
+pub mod referentials;
 mod migrate;
 pub mod organisations;
 pub mod regions;

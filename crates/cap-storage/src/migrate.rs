@@ -11,12 +11,20 @@ struct Migration {
     postgres: &'static str,
 }
 
-const MIGRATIONS: &[Migration] = &[Migration {
-    version: 1,
-    name: "foundation",
-    sqlite: include_str!("../migrations/sqlite/0001_foundation.sql"),
-    postgres: include_str!("../migrations/postgres/0001_foundation.sql"),
-}];
+const MIGRATIONS: &[Migration] = &[
+    Migration {
+        version: 1,
+        name: "foundation",
+        sqlite: include_str!("../migrations/sqlite/0001_foundation.sql"),
+        postgres: include_str!("../migrations/postgres/0001_foundation.sql"),
+    },
+    Migration {
+        version: 2,
+        name: "referentials",
+        sqlite: include_str!("../migrations/sqlite/0002_referentials.sql"),
+        postgres: include_str!("../migrations/postgres/0002_referentials.sql"),
+    },
+];
 
 /// Arbitrary key of the PostgreSQL advisory lock that serialises migrations across instances.
 const MIGRATION_LOCK: i64 = 0x00C4_7000_0001;

@@ -46,6 +46,8 @@ on_both_backends!(
     throttle_windows,
     audit_log_pages,
     erasure_keeps_rows_but_forgets_the_person,
+    referentials_round_trip_and_search,
+    offers_are_upserted_and_edited_safely,
 );
 
 fn input(name: &str, region: i64, group: Option<GroupId>, siret: Option<&str>) -> OrganisationInput {
@@ -299,4 +301,75 @@ async fn sessions_view(db: &Db, user: UserId) -> (cap_storage::users::User, Vec<
     let view = sessions::signed_in_user(db, "view", 2).await.unwrap().unwrap();
     sessions::delete(db, "view").await.unwrap();
     view
+}
+
+fn offer(code: &str, title: &str) -> cap_domain::referential::ServiceOffer {
+    cap_domain::referential::ServiceOffer {
+        code: code.into(),
+        kind: cap_domain::referential::OfferKind::Formation,
+        title: title.into(),
+        title_en: None,
+        description: "Deux jours.".into(),
+        contact: None,
+        region: Some("ARA".into()),
+    }
+}
+
+async fn offers_are_upserted_and_edited_safely(db: &Db) {
+    use cap_storage::offers;
+    offers::upsert_all(db, &[offer("F-B", "B"), offer("F-A", "A")]).await.unwrap();
+    offers::upsert_all(db, &[offer("F-B", "B bis")]).await.unwrap();
+    let all = offers::list(db).await.unwrap();
+    assert_eq!(all.iter().map(|o| (o.offer.code.as_str(), o.offer.title.as_str())).collect::<Vec<_>>(), [("F-B", "B bis"), ("F-A", "A")]);
+    assert_eq!(offers::codes(db).await.unwrap().len(), 2);
+    let id = offers::create(db, &offer("F-C", "C")).await.unwrap();
+    assert!(matches!(offers::create(db, &offer("F-C", "C")).await, Err(StorageError::Conflict)));
+    offers::update(db, id, 1, &offer("F-C", "C modifié")).await.unwrap();
+    assert!(matches!(offers::update(db, id, 1, &offer("F-C", "écrasement")).await, Err(StorageError::Stale)));
+    assert_eq!(offers::get(db, id).await.unwrap().offer.title, "C modifié");
+    assert_eq!(offers::by_codes(db, &["F-A".into()]).await.unwrap().len(), 1);
+}
+
+async fn referentials_round_trip_and_search(db: &Db) {
+    use cap_domain::referential::{emit_referential, generate};
+    use cap_storage::referentials;
+    assert!(referentials::is_empty(db).await.unwrap());
+    let iso = generate("iso-test", 12, 1, None);
+    let iso_codes: Vec<String> = iso.nodes.iter().map(|n| n.code.clone()).collect();
+    let iso_id = referentials::import(db, &iso, true, None).await.unwrap();
+    let mut r = generate("gen", 120, 7, Some(("iso-test", &iso_codes[..])));
+    r.nodes[3].guidance = Some("Ligne 1\n\n- point \"cité\"\n- 100 % fait".into());
+    r.nodes[3].applies_to = vec![OrganisationType::Aci];
+    let id = referentials::import(db, &r, false, None).await.unwrap();
+    assert!(matches!(referentials::import(db, &r, false, None).await, Err(StorageError::Conflict)), "versions never change");
+    let back = referentials::load(db, id).await.unwrap();
+    assert_eq!(back, r);
+    assert_eq!(emit_referential(&back), emit_referential(&r), "export gives back the same bytes");
+    assert_eq!(referentials::find(db, "gen", "1").await.unwrap(), Some(id));
+    let summary = referentials::summary(db, id).await.unwrap();
+    assert_eq!((summary.indicator_count, summary.builtin, summary.frozen_at), (120, 0, None));
+    assert_eq!(referentials::list(db).await.unwrap().len(), 2);
+    let latest = referentials::latest_node_codes(db).await.unwrap();
+    assert_eq!(latest["iso-test"].len(), iso.nodes.len());
+    assert_eq!(referentials::node_codes(db, iso_id).await.unwrap().len(), iso.nodes.len());
+
+    let hits = referentials::search(db, id, "PRATIQUE N° 1", None, 50).await.unwrap();
+    assert!(hits.iter().all(|n| n.statement.as_deref().unwrap().contains("n° 1")) && !hits.is_empty());
+    let percent = referentials::search(db, id, "100 %", None, 50).await.unwrap();
+    assert_eq!(percent.iter().map(|n| n.code.as_str()).collect::<Vec<_>>(), [r.nodes[3].code.as_str()]);
+    let for_ai = referentials::search(db, id, "", Some(OrganisationType::Ai), 500).await.unwrap();
+    assert!(!for_ai.iter().any(|n| n.code == r.nodes[3].code), "ACI-only indicators are left out for an AI");
+    assert!(for_ai.iter().all(|n| n.applies_to_type(OrganisationType::Ai)));
+    assert_eq!(referentials::search(db, id, "", None, 10).await.unwrap().len(), 10);
+
+    let mapped = r.indicators().find(|n| !n.mappings.is_empty()).unwrap();
+    let target = &mapped.mappings[0];
+    let node = referentials::node(db, id, &mapped.code).await.unwrap();
+    assert_eq!(&node, mapped);
+    let incoming = referentials::incoming_mappings(db, "iso-test", &target.code).await.unwrap();
+    assert!(incoming.iter().any(|m| m.code == mapped.code && m.version_id == id));
+    referentials::freeze(db, id).await.unwrap();
+    assert!(referentials::summary(db, id).await.unwrap().frozen_at.is_some());
+    assert_eq!(referentials::latest_version(db, "gen").await.unwrap(), Some(id));
+    assert_eq!(referentials::latest_version(db, "absent").await.unwrap(), None);
 }
