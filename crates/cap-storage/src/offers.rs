@@ -31,7 +31,8 @@ struct Row {
 impl TryFrom<Row> for StoredOffer {
     type Error = StorageError;
     fn try_from(r: Row) -> Result<Self> {
-        let kind = OfferKind::from_code(&r.kind).ok_or_else(|| StorageError::Corrupt(format!("offer {} kind", r.code)))?;
+        let kind =
+            OfferKind::from_code(&r.kind).ok_or_else(|| StorageError::Corrupt(format!("offer {} kind", r.code)))?;
         Ok(Self {
             id: r.id,
             version: r.version,

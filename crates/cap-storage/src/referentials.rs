@@ -374,8 +374,10 @@ pub async fn latest_node_codes(db: &Db) -> Result<HashMap<String, HashSet<String
 
 /// The node codes of one version.
 pub async fn node_codes(db: &Db, id: i64) -> Result<HashSet<String>> {
-    let codes: Vec<String> =
-        sqlx::query_scalar("SELECT code FROM referential_nodes WHERE version_id = $1").bind(id).fetch_all(db.pool()).await?;
+    let codes: Vec<String> = sqlx::query_scalar("SELECT code FROM referential_nodes WHERE version_id = $1")
+        .bind(id)
+        .fetch_all(db.pool())
+        .await?;
     Ok(codes.into_iter().collect())
 }
 
@@ -415,7 +417,8 @@ pub async fn search(
     org_type: Option<OrganisationType>,
     limit: i64,
 ) -> Result<Vec<Node>> {
-    let pattern = format!("%{}%", query.trim().to_lowercase().replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"));
+    let pattern =
+        format!("%{}%", query.trim().to_lowercase().replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"));
     let type_pattern = org_type.map_or_else(|| "%".to_owned(), |t| format!("%\"{}\"%", t.code()));
     let rows: Vec<NodeRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "SELECT {NODE_COLUMNS} FROM referential_nodes WHERE version_id = $1 AND kind = 'indicator'

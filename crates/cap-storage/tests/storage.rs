@@ -320,7 +320,10 @@ async fn offers_are_upserted_and_edited_safely(db: &Db) {
     offers::upsert_all(db, &[offer("F-B", "B"), offer("F-A", "A")]).await.unwrap();
     offers::upsert_all(db, &[offer("F-B", "B bis")]).await.unwrap();
     let all = offers::list(db).await.unwrap();
-    assert_eq!(all.iter().map(|o| (o.offer.code.as_str(), o.offer.title.as_str())).collect::<Vec<_>>(), [("F-B", "B bis"), ("F-A", "A")]);
+    assert_eq!(
+        all.iter().map(|o| (o.offer.code.as_str(), o.offer.title.as_str())).collect::<Vec<_>>(),
+        [("F-B", "B bis"), ("F-A", "A")]
+    );
     assert_eq!(offers::codes(db).await.unwrap().len(), 2);
     let id = offers::create(db, &offer("F-C", "C")).await.unwrap();
     assert!(matches!(offers::create(db, &offer("F-C", "C")).await, Err(StorageError::Conflict)));
@@ -341,7 +344,10 @@ async fn referentials_round_trip_and_search(db: &Db) {
     r.nodes[3].guidance = Some("Ligne 1\n\n- point \"cité\"\n- 100 % fait".into());
     r.nodes[3].applies_to = vec![OrganisationType::Aci];
     let id = referentials::import(db, &r, false, None).await.unwrap();
-    assert!(matches!(referentials::import(db, &r, false, None).await, Err(StorageError::Conflict)), "versions never change");
+    assert!(
+        matches!(referentials::import(db, &r, false, None).await, Err(StorageError::Conflict)),
+        "versions never change"
+    );
     let back = referentials::load(db, id).await.unwrap();
     assert_eq!(back, r);
     assert_eq!(emit_referential(&back), emit_referential(&r), "export gives back the same bytes");

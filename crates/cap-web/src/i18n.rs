@@ -109,6 +109,15 @@ impl Tr {
         self.t(key).replacen("{}", &arg.to_string(), 1)
     }
 
+    /// The message for `key` with each `{}` replaced by the next of `args`.
+    pub fn tn(&self, key: &str, args: &[String]) -> String {
+        let mut text = self.t(key).to_owned();
+        for arg in args {
+            text = text.replacen("{}", arg, 1);
+        }
+        text
+    }
+
     /// The language code, for `lang` attributes.
     pub fn lang(&self) -> &'static str {
         self.locale.code()
@@ -181,8 +190,26 @@ mod tests {
     /// Strings shaped like message keys: `"section.name"` with a known section prefix.
     fn quoted_keys(text: &str) -> Vec<String> {
         const SECTIONS: &[&str] = &[
-            "nav.", "common.", "error.", "flash.", "auth.", "account.", "home.", "org.", "orgtype.", "role.",
-            "college.", "admin.", "region.", "group.", "audit.", "mail.", "page.",
+            "nav.",
+            "common.",
+            "error.",
+            "flash.",
+            "auth.",
+            "account.",
+            "home.",
+            "org.",
+            "orgtype.",
+            "role.",
+            "college.",
+            "admin.",
+            "region.",
+            "group.",
+            "audit.",
+            "mail.",
+            "page.",
+            "refcheck.",
+            "referential.",
+            "offer.",
         ];
         text.split('"')
             .skip(1)

@@ -13,6 +13,7 @@ pub mod i18n;
 mod links;
 pub mod mail;
 mod page;
+pub mod referential_files;
 pub mod routes;
 mod security;
 mod session;

@@ -4,4 +4,5 @@
 
 pub mod config;
 pub mod demo;
+pub mod referential_cli;
 pub mod server;

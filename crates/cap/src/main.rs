@@ -2,6 +2,7 @@
 
 use anyhow::{Context, Result, bail};
 use cap::config::Config;
+use cap::referential_cli as files;
 use cap::{demo, server};
 use cap_domain::{Email, Membership, Role, Scope};
 use cap_storage::{memberships, users};
@@ -51,6 +52,47 @@ enum Command {
     },
     /// Check the configuration and the database, reporting every problem at once.
     Check,
+    /// Referential and offer-of-services files: validate, import, export, diff, format.
+    Referential {
+        #[command(subcommand)]
+        action: ReferentialAction,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum ReferentialAction {
+    /// Check a file against the database, writing nothing; lists every problem with its line.
+    Validate {
+        /// A referential or offers file.
+        file: PathBuf,
+    },
+    /// Check then import a file (nothing is written if anything is wrong).
+    Import {
+        /// A referential or offers file.
+        file: PathBuf,
+    },
+    /// Print a stored version in canonical form.
+    Export {
+        /// The referential's code.
+        code: String,
+        /// The version.
+        version: String,
+    },
+    /// Show what changed between two versions (each a file or CODE@VERSION).
+    Diff {
+        /// The older version.
+        old: String,
+        /// The newer version.
+        new: String,
+    },
+    /// Rewrite a file in canonical form (with --check, only tell whether it is).
+    Format {
+        /// A referential or offers file.
+        file: PathBuf,
+        /// Fail instead of rewriting when the file is not canonical.
+        #[arg(long)]
+        check: bool,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -77,7 +119,18 @@ fn env_var(name: &str) -> Option<String> {
 }
 
 #[tokio::main]
-async fn main() -> Result<()> {
+async fn main() -> std::process::ExitCode {
+    match run().await {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(err) => {
+            // Plain messages for people: no backtrace, the causes on one line each.
+            eprintln!("{err:#}");
+            std::process::ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run() -> Result<()> {
     tracing_subscriber::fmt()
         .with_env_filter(
             tracing_subscriber::EnvFilter::try_from_env("CAP_LOG").unwrap_or_else(|_| "info,sqlx=warn".into()),
@@ -106,6 +159,7 @@ async fn main() -> Result<()> {
         Command::User { action } => user(config, action).await,
         Command::Backup { to } => backup(config, to).await,
         Command::Check => check(config).await,
+        Command::Referential { action } => referential(config, action).await,
     }
 }
 
@@ -213,4 +267,25 @@ async fn check(config: Config) -> Result<()> {
         }
         bail!("{} problème(s) / problem(s)", problems.len())
     }
+}
+
+async fn referential(config: Config, action: ReferentialAction) -> Result<()> {
+    if let ReferentialAction::Format { file, check } = &action {
+        println!("{}", files::format(file, *check)?);
+        return Ok(());
+    }
+    let db = server::connect(&config).await?;
+    cap_web::referential_files::ensure_builtin(&db).await.map_err(|e| anyhow::anyhow!("built-in referentials: {e}"))?;
+    let out = match action {
+        ReferentialAction::Validate { file } => files::validate(&db, &file).await?,
+        ReferentialAction::Import { file } => files::import(&db, &file).await?,
+        ReferentialAction::Export { code, version } => files::export(&db, &code, &version).await?,
+        ReferentialAction::Diff { old, new } => files::diff_versions(&db, &old, &new).await?,
+        ReferentialAction::Format { .. } => unreachable!("handled above"),
+    };
+    print!("{out}");
+    if !out.ends_with('\n') {
+        println!();
+    }
+    Ok(())
 }

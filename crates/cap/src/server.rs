@@ -20,6 +20,9 @@ pub enum ServerError {
     /// The mailer could not be set up.
     #[error("mail: {0}")]
     Mail(#[from] cap_web::mail::MailError),
+    /// The built-in referentials could not be loaded.
+    #[error("built-in referentials: {0}")]
+    Builtin(#[from] cap_web::referential_files::ImportError),
     /// The address could not be bound.
     #[error("cannot listen on {addr}: {source}")]
     Bind {
@@ -55,6 +58,9 @@ pub async fn state(config: &Config, db: Db) -> Result<AppState, ServerError> {
         return Err(ServerError::Config(problems));
     }
     let key = session_key(config, &db).await?;
+    if cap_web::referential_files::ensure_builtin(&db).await? {
+        tracing::info!("built-in referentials and offer of services loaded");
+    }
     let mailer_config = match &config.mail.smtp {
         Some(smtp) => MailerConfig::Smtp {
             host: smtp.host.clone(),
