@@ -22,6 +22,9 @@ pub enum AppError {
     /// Nothing here, or nothing the user may know exists.
     #[error("not found")]
     NotFound,
+    /// The request is malformed (a broken upload, say).
+    #[error("bad request")]
+    BadRequest,
     /// The request was refused as a cross-site forgery.
     #[error("cross-site request refused")]
     CrossSite,
@@ -49,6 +52,7 @@ impl AppError {
         match self {
             Self::SignInRequired { .. } => StatusCode::SEE_OTHER,
             Self::Forbidden | Self::CrossSite => StatusCode::FORBIDDEN,
+            Self::BadRequest => StatusCode::BAD_REQUEST,
             Self::NotFound | Self::Storage(StorageError::NotFound) => StatusCode::NOT_FOUND,
             Self::Storage(_) | Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }

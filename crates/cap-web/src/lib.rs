@@ -12,6 +12,7 @@ mod forms;
 pub mod i18n;
 mod links;
 pub mod mail;
+mod markdown;
 mod page;
 pub mod referential_files;
 pub mod routes;

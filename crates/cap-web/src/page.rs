@@ -49,6 +49,11 @@ impl Page {
                 label_key: "nav.home",
                 current: path == "/" || path.starts_with("/organisations"),
             });
+            nav.push(NavItem {
+                href: "/referentials",
+                label_key: "nav.referentials",
+                current: path.starts_with("/referentials"),
+            });
             if viewer.can(Permission::AdministerFederation) {
                 nav.push(NavItem { href: "/admin", label_key: "nav.admin", current: path.starts_with("/admin") });
             }

@@ -12,9 +12,10 @@ use cap_storage::{Db, StorageError, offers, referentials};
 /// The built-in offer of services.
 pub const BUILTIN_OFFERS: &str = include_str!("../../../referentials/offres-de-services.toml");
 /// The built-in referentials, in the order they load (mapping targets first).
-pub const BUILTIN_REFERENTIALS: [(&str, &str); 2] = [
+pub const BUILTIN_REFERENTIALS: [(&str, &str); 3] = [
     ("iso-9001.toml", include_str!("../../../referentials/iso-9001.toml")),
     ("guide-ess.toml", include_str!("../../../referentials/guide-ess.toml")),
+    ("cap-exemple.toml", include_str!("../../../referentials/cap-exemple.toml")),
 ];
 
 /// What a file holds, once checked.

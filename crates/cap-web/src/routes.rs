@@ -5,9 +5,10 @@
 
 use crate::app::AppState;
 use crate::error::AppError;
-use crate::features::{account, admin, assets, auth, groups, health, home, organisations, regions};
+use crate::features::{account, admin, assets, auth, groups, health, home, organisations, referentials, regions};
 use crate::session::RequestContext;
 use axum::Router;
+use axum::extract::DefaultBodyLimit;
 use axum::extract::Request;
 use axum::http::Method;
 use axum::middleware::{Next, from_fn};
@@ -139,4 +140,19 @@ pub fn table() -> RouteTable {
         .post("/admin/memberships/{id}/revoke", FederationAdmin, post(admin::revoke_membership::handler))
         .post("/admin/users/{id}/erase", FederationAdmin, post(admin::erase_user::handler))
         .get("/admin/audit", FederationAdmin, get(admin::audit::handler))
+        .get("/referentials", SignedIn, get(referentials::list::handler))
+        .get("/referentials/{id}", SignedIn, get(referentials::explore::handler))
+        .get("/referentials/{id}/nodes/{code}", SignedIn, get(referentials::node::handler))
+        .get("/admin/referentials/import", FederationAdmin, get(admin::referential_import::form))
+        .post(
+            "/admin/referentials/import",
+            FederationAdmin,
+            post(admin::referential_import::submit)
+                .layer(DefaultBodyLimit::max(admin::referential_import::MAX_UPLOAD_BYTES)),
+        )
+        .get("/admin/referentials/diff", FederationAdmin, get(admin::referential_diff::handler))
+        .get("/admin/services", FederationAdmin, get(admin::services::list))
+        .post("/admin/services", FederationAdmin, post(admin::services::create))
+        .get("/admin/services/{id}", FederationAdmin, get(admin::services::edit_form))
+        .post("/admin/services/{id}", FederationAdmin, post(admin::services::update))
 }

@@ -10,6 +10,7 @@ pub mod health;
 pub mod home;
 pub mod invitations;
 pub mod organisations;
+pub mod referentials;
 pub mod regions;
 
 use crate::app::AppState;

@@ -93,6 +93,16 @@ const CASES: &[(&str, &str, Who)] = &[
     ("POST", "/admin/memberships/{id}/revoke", Who::Admin),
     ("POST", "/admin/users/{id}/erase", Who::Admin),
     ("GET", "/admin/audit", Who::Admin),
+    ("GET", "/referentials", Who::SignedIn),
+    ("GET", "/referentials/{id}", Who::SignedIn),
+    ("GET", "/referentials/{id}/nodes/{code}", Who::SignedIn),
+    ("GET", "/admin/referentials/import", Who::Admin),
+    ("POST", "/admin/referentials/import", Who::Admin),
+    ("GET", "/admin/referentials/diff", Who::Admin),
+    ("GET", "/admin/services", Who::Admin),
+    ("POST", "/admin/services", Who::Admin),
+    ("GET", "/admin/services/{id}", Who::Admin),
+    ("POST", "/admin/services/{id}", Who::Admin),
 ];
 
 #[test]
@@ -146,6 +156,15 @@ async fn concrete_path(app: &TestApp, seeds: &Seeds, pattern: &str, n: usize) ->
         if pattern.starts_with("/admin/users/") {
             path = path.replace("{id}", &user.to_string());
         }
+    }
+    if pattern.starts_with("/referentials/") {
+        let version =
+            cap_storage::referentials::latest_version(&app.db, "iso-9001").await.unwrap().expect("built-in ISO 9001");
+        return path.replace("{id}", &version.to_string()).replace("{code}", "4.1");
+    }
+    if pattern.starts_with("/admin/services/") {
+        let offer = cap_storage::offers::list(&app.db).await.unwrap()[0].id;
+        return path.replace("{id}", &offer.to_string());
     }
     let id = if pattern.starts_with("/regions/") || pattern.starts_with("/admin/regions/") {
         seeds.region_a

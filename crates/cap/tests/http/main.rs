@@ -7,4 +7,5 @@ mod accounts;
 mod authorization;
 mod cli;
 mod organisations;
+mod referentials;
 mod security;

@@ -1,0 +1,102 @@
+//! `GET/POST /admin/referentials/import`: upload (or paste) a referential or offers file; every
+//! problem is listed with its line and nothing is written until the whole file is valid.
+
+use crate::app::AppState;
+use crate::error::{AppError, AppResult};
+use crate::features::record;
+use crate::page::{Page, redirect_with_flash};
+use crate::referential_files::{self, Checked, ImportError};
+use crate::session::{Ctx, SignedIn};
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::extract::{Multipart, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use cap_storage::referentials;
+
+/// Largest file accepted (a referential of several thousand indicators).
+pub const MAX_UPLOAD_BYTES: usize = 4 * 1024 * 1024;
+
+/// A problem as shown.
+pub struct ProblemRow {
+    /// Line, if known.
+    pub line: Option<usize>,
+    /// Message in the user's language.
+    pub message: String,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "admin/referential_import.html")]
+struct ImportPage {
+    page: Page,
+    file_name: String,
+    text: String,
+    problems: Vec<ProblemRow>,
+}
+
+/// Shows the upload form.
+pub async fn form(page: Page) -> Response {
+    ImportPage { page, file_name: String::new(), text: String::new(), problems: Vec::new() }.into_response()
+}
+
+/// Checks, then imports the file.
+pub async fn submit(
+    State(state): State<AppState>,
+    Ctx(ctx): Ctx,
+    SignedIn(viewer): SignedIn,
+    page: Page,
+    mut multipart: Multipart,
+) -> AppResult<Response> {
+    let mut file_name = String::new();
+    let mut uploaded = String::new();
+    let mut pasted = String::new();
+    while let Some(field) = multipart.next_field().await.map_err(|_| AppError::BadRequest)? {
+        match field.name() {
+            Some("file") => {
+                file_name = field.file_name().unwrap_or_default().to_owned();
+                let bytes = field.bytes().await.map_err(|_| AppError::BadRequest)?;
+                uploaded = String::from_utf8_lossy(&bytes).into_owned();
+            }
+            Some("text") => pasted = field.text().await.map_err(|_| AppError::BadRequest)?,
+            _ => {}
+        }
+    }
+    let text = if uploaded.trim().is_empty() { pasted } else { uploaded };
+    let t = page.t;
+    let problems = |list: Vec<ProblemRow>, page: Page, text: String, file_name: String| {
+        (StatusCode::UNPROCESSABLE_ENTITY, ImportPage { page, file_name, text, problems: list }).into_response()
+    };
+    if text.trim().is_empty() {
+        let row = ProblemRow { line: None, message: t.t("referential.import_empty").to_owned() };
+        return Ok(problems(vec![row], page, text, file_name));
+    }
+    match referential_files::import(&state.db, &text, Some(viewer.actor.user_id), false).await {
+        Ok((Checked::Offers(list), _)) => {
+            record(&state, &ctx, "offers.import", "offers", &list.len(), &file_name).await?;
+            Ok(redirect_with_flash(&state, "/admin/services", "flash.offers_imported"))
+        }
+        Ok((Checked::Referential(r), Some(id))) => {
+            let details = format!("{} {} ({} indicateurs)", r.code, r.version, r.indicators().count());
+            record(&state, &ctx, "referentials.import", "referential", &id, &details).await?;
+            let previous = match &r.previous {
+                Some(v) => referentials::find(&state.db, &r.code, v).await?,
+                None => None,
+            };
+            let to = match previous {
+                Some(old) => format!("/admin/referentials/diff?from={old}&to={id}"),
+                None => format!("/referentials/{id}"),
+            };
+            Ok(redirect_with_flash(&state, &to, "flash.referential_imported"))
+        }
+        Ok((Checked::Referential(_), None)) => Err(AppError::Internal("import without id".into())),
+        Err(ImportError::Invalid(list)) => {
+            let rows = list.into_iter().map(|p| ProblemRow { line: p.line, message: t.tn(p.key, &p.args) }).collect();
+            Ok(problems(rows, page, text, file_name))
+        }
+        Err(ImportError::AlreadyImported) => {
+            let row = ProblemRow { line: Some(1), message: t.t("referential.import_exists").to_owned() };
+            Ok(problems(vec![row], page, text, file_name))
+        }
+        Err(ImportError::Storage(e)) => Err(e.into()),
+    }
+}

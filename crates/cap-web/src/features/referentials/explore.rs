@@ -1,0 +1,146 @@
+//! `GET /referentials/{id}`: the tree of a version, searchable across statements and guidance and
+//! filtered by organisation type.
+
+use crate::app::AppState;
+use crate::error::AppResult;
+use crate::features::choices;
+use crate::forms::{FormErrors, SelectOption};
+use crate::page::Page;
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::extract::{Path, Query, State};
+use axum::response::{IntoResponse, Response};
+use cap_domain::OrganisationType;
+use cap_domain::referential::{Node, NodeKind, Referential};
+use cap_storage::referentials::{self, VersionSummary};
+use serde::Deserialize;
+
+/// Most search results shown at once.
+const MAX_HITS: i64 = 200;
+
+/// One line of the tree, with the nested lists to open before it and to close after it.
+pub struct TreeRow {
+    /// Code.
+    pub code: String,
+    /// Title or statement.
+    pub label: String,
+    /// Kind message key.
+    pub kind_key: &'static str,
+    /// Whether it is an indicator.
+    pub indicator: bool,
+    /// `<ul>` to open before the row's `<li>`.
+    pub opens: usize,
+    /// Whether the row's `<li>` closes at once (no child follows).
+    pub close_item: bool,
+    /// `</ul></li>` to write after that, going back up the tree.
+    pub closes: usize,
+}
+
+fn depth(r: &Referential, node: &Node) -> usize {
+    let mut depth = 0;
+    let mut at = node;
+    while let Some(parent) = at.parent.as_deref().and_then(|p| r.node(p)) {
+        depth += 1;
+        at = parent;
+    }
+    depth
+}
+
+/// Flattens the tree (nodes are stored parents first, children in order) into nested-list rows.
+pub fn tree_rows(r: &Referential, keep: impl Fn(&Node) -> bool) -> Vec<TreeRow> {
+    let visible: Vec<(&Node, usize)> = r.nodes.iter().filter(|n| keep(n)).map(|n| (n, depth(r, n))).collect();
+    let mut rows = Vec::with_capacity(visible.len());
+    let mut current = 0usize;
+    for (i, (node, d)) in visible.iter().enumerate() {
+        let opens = if i == 0 {
+            1
+        } else if *d > current {
+            d - current
+        } else {
+            0
+        };
+        let next = visible.get(i + 1).map_or(0, |(_, nd)| *nd);
+        let close_item = next <= *d;
+        let closes = d.saturating_sub(next);
+        rows.push(TreeRow {
+            code: node.code.clone(),
+            label: node.label().to_owned(),
+            kind_key: node.kind.label_key(),
+            indicator: node.kind == NodeKind::Indicator,
+            opens,
+            close_item,
+            closes,
+        });
+        current = *d;
+    }
+    rows
+}
+
+/// The explorer's filters.
+#[derive(Debug, Default, Deserialize)]
+pub struct ExploreQuery {
+    #[serde(default)]
+    q: String,
+    #[serde(default, rename = "type")]
+    org_type: String,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "referentials/explore.html")]
+struct ExplorePage {
+    page: Page,
+    summary: VersionSummary,
+    referential: Referential,
+    rows: Vec<TreeRow>,
+    hits: Option<Vec<Node>>,
+    q: String,
+    types: Vec<SelectOption>,
+    errors: FormErrors,
+}
+
+/// Shows the tree, or the indicators matching the search.
+pub async fn handler(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+    Query(query): Query<ExploreQuery>,
+    page: Page,
+) -> AppResult<Response> {
+    let summary = referentials::summary(&state.db, id).await?;
+    let org_type = OrganisationType::from_code(&query.org_type).ok();
+    let needle = query.q.trim();
+    let hits = if needle.is_empty() {
+        None
+    } else {
+        Some(referentials::search(&state.db, id, needle, org_type, MAX_HITS).await?)
+    };
+    let referential = referentials::load(&state.db, id).await?;
+    let rows = match org_type {
+        Some(t) => tree_rows(&referential, |n| n.kind != NodeKind::Indicator || n.applies_to_type(t)),
+        None => tree_rows(&referential, |_| true),
+    };
+    let types = choices::organisation_types(page.t, page.t.t("referential.all_types"), &query.org_type);
+    Ok(ExplorePage { page, summary, referential, rows, hits, q: query.q, types, errors: FormErrors::new() }
+        .into_response())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use cap_domain::referential::generate;
+
+    #[test]
+    fn rows_open_and_close_every_list() {
+        let r = generate("t", 9, 1, None);
+        let rows = tree_rows(&r, |_| true);
+        let opened: usize = rows.iter().map(|r| r.opens).sum();
+        let closed: usize = rows.iter().map(|r| r.closes).sum();
+        assert_eq!(opened, closed + 1, "every <ul> is closed, the outermost by the template");
+        let items_closed = rows.iter().filter(|r| r.close_item).count() + closed;
+        assert_eq!(items_closed, rows.len(), "every <li> is closed");
+        assert_eq!(rows.len(), r.nodes.len());
+        assert_eq!(rows[0].opens, 1);
+        let only_pillars = tree_rows(&r, |n| n.kind == NodeKind::Pillar);
+        assert_eq!(only_pillars.iter().map(|r| r.opens).sum::<usize>(), 1);
+        assert!(only_pillars.iter().all(|r| r.close_item && r.closes == 0));
+    }
+}

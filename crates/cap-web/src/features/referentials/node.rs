@@ -1,0 +1,105 @@
+//! `GET /referentials/{id}/nodes/{code}`: one node with its guidance, evidence, linked offers of
+//! services, and its mappings both ways.
+
+use crate::app::AppState;
+use crate::error::AppResult;
+use crate::page::Page;
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::extract::{Path, State};
+use axum::response::{IntoResponse, Response};
+use cap_domain::referential::{Node, Referential};
+use cap_storage::offers::{self, StoredOffer};
+use cap_storage::referentials::{self, IncomingMapping, VersionSummary};
+
+/// A mapping from this node, with where it leads.
+pub struct OutgoingMapping {
+    /// Target version, when loaded.
+    pub version_id: Option<i64>,
+    /// Target referential's code.
+    pub referential: String,
+    /// Target node's code.
+    pub code: String,
+    /// Target node's title or statement, when loaded.
+    pub label: String,
+    /// Relation code.
+    pub relation: &'static str,
+    /// Why.
+    pub rationale: String,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "referentials/node.html")]
+struct NodePage {
+    page: Page,
+    summary: VersionSummary,
+    referential: Referential,
+    node: Node,
+    ancestors: Vec<Node>,
+    children: Vec<Node>,
+    guidance_html: String,
+    target_label: Option<String>,
+    services: Vec<StoredOffer>,
+    outgoing: Vec<OutgoingMapping>,
+    incoming: Vec<IncomingMapping>,
+}
+
+/// Shows the node.
+pub async fn handler(
+    State(state): State<AppState>,
+    Path((id, code)): Path<(i64, String)>,
+    page: Page,
+) -> AppResult<Response> {
+    let summary = referentials::summary(&state.db, id).await?;
+    let referential = referentials::load(&state.db, id).await?;
+    let node = referential.node(&code).cloned().ok_or(crate::error::AppError::NotFound)?;
+    let mut ancestors = Vec::new();
+    let mut at = node.parent.clone();
+    while let Some(parent) = at.and_then(|p| referential.node(&p).cloned()) {
+        at = parent.parent.clone();
+        ancestors.insert(0, parent);
+    }
+    let children = referential.children(&node.code).cloned().collect();
+    let guidance_html = node.guidance.as_deref().map(crate::markdown::render).unwrap_or_default();
+    let target = node
+        .target
+        .or(referential.scale.default_target)
+        .filter(|_| node.answer == cap_domain::referential::AnswerType::Level);
+    let target_label = target
+        .and_then(|t| referential.scale.levels.iter().find(|l| l.value == t))
+        .map(|l| format!("{} — {}", l.value, l.label));
+    let services = offers::by_codes(&state.db, &node.services).await?;
+    let mut outgoing = Vec::with_capacity(node.mappings.len());
+    for m in &node.mappings {
+        let version_id = referentials::latest_version(&state.db, &m.referential).await?;
+        let label = match version_id {
+            Some(v) => {
+                referentials::node(&state.db, v, &m.code).await.map(|n| n.label().to_owned()).unwrap_or_default()
+            }
+            None => String::new(),
+        };
+        outgoing.push(OutgoingMapping {
+            version_id,
+            referential: m.referential.clone(),
+            code: m.code.clone(),
+            label,
+            relation: m.relation.code(),
+            rationale: m.rationale.clone(),
+        });
+    }
+    let incoming = referentials::incoming_mappings(&state.db, &referential.code, &node.code).await?;
+    Ok(NodePage {
+        page,
+        summary,
+        referential,
+        node,
+        ancestors,
+        children,
+        guidance_html,
+        target_label,
+        services,
+        outgoing,
+        incoming,
+    }
+    .into_response())
+}
