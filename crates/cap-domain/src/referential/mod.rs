@@ -153,6 +153,16 @@ impl Relation {
         Self::ALL.into_iter().find(|r| r.code() == code)
     }
 
+    /// Message key of the relation read from this node (« inclus dans »…).
+    pub const fn label_key(self) -> &'static str {
+        match self {
+            Self::Equal => "referential.relation_label.equal",
+            Self::Subset => "referential.relation_label.subset",
+            Self::Superset => "referential.relation_label.superset",
+            Self::Intersect => "referential.relation_label.intersect",
+        }
+    }
+
     /// The relation seen from the other side.
     pub const fn reverse(self) -> Self {
         match self {

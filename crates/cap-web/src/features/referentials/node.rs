@@ -8,7 +8,7 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Response};
-use cap_domain::referential::{Node, Referential};
+use cap_domain::referential::{Node, Referential, Relation};
 use cap_storage::offers::{self, StoredOffer};
 use cap_storage::referentials::{self, IncomingMapping, VersionSummary};
 
@@ -22,8 +22,8 @@ pub struct OutgoingMapping {
     pub code: String,
     /// Target node's title or statement, when loaded.
     pub label: String,
-    /// Relation code.
-    pub relation: &'static str,
+    /// Relation, read from this node (message key).
+    pub relation_key: &'static str,
     /// Why.
     pub rationale: String,
 }
@@ -41,7 +41,7 @@ struct NodePage {
     target_label: Option<String>,
     services: Vec<StoredOffer>,
     outgoing: Vec<OutgoingMapping>,
-    incoming: Vec<IncomingMapping>,
+    incoming: Vec<(IncomingMapping, &'static str)>,
 }
 
 /// Shows the node.
@@ -83,11 +83,19 @@ pub async fn handler(
             referential: m.referential.clone(),
             code: m.code.clone(),
             label,
-            relation: m.relation.code(),
+            relation_key: m.relation.label_key(),
             rationale: m.rationale.clone(),
         });
     }
-    let incoming = referentials::incoming_mappings(&state.db, &referential.code, &node.code).await?;
+    // Read from this node: a node "included in" this one is one this node "includes".
+    let incoming = referentials::incoming_mappings(&state.db, &referential.code, &node.code)
+        .await?
+        .into_iter()
+        .map(|m| {
+            let key = Relation::from_code(&m.relation).map_or("referential.relation_label.intersect", |r| r.reverse().label_key());
+            (m, key)
+        })
+        .collect();
     Ok(NodePage {
         page,
         summary,
