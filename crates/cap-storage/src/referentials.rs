@@ -34,8 +34,7 @@ pub struct VersionSummary {
 }
 
 const SUMMARY: &str = "SELECT v.id, v.code, v.version, v.title, v.title_en, v.builtin, v.frozen_at, v.imported_at,
-    (SELECT COUNT(*) FROM referential_nodes n WHERE n.version_id = v.id AND n.kind = 'indicator') AS indicator_count
-    FROM referential_versions v";
+    v.indicator_count FROM referential_versions v";
 
 /// Every version, by referential then import order.
 pub async fn list(db: &Db) -> Result<Vec<VersionSummary>> {
@@ -110,24 +109,14 @@ fn parse_scale(text: &str) -> Result<Scale> {
     })
 }
 
-/// The lower-cased text the explorer searches: code, title, statement, guidance.
-fn search_text(node: &Node) -> String {
-    [Some(node.code.as_str()), node.title.as_deref(), node.statement.as_deref(), node.guidance.as_deref()]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
-}
-
 /// Imports a validated version in one transaction. A version already imported gives
 /// [`StorageError::Conflict`]: versions are never changed, a new one is published instead.
 pub async fn import(db: &Db, r: &Referential, builtin: bool, by: Option<UserId>) -> Result<i64> {
     let mut tx = db.begin_write().await?;
     let version_id: i64 = sqlx::query_scalar(
         "INSERT INTO referential_versions (code, version, language, title, title_en, previous, description, notice, scale,
-            builtin, imported_at, imported_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id",
+            indicator_count, builtin, imported_at, imported_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id",
     )
     .bind(&r.code)
     .bind(&r.version)
@@ -138,6 +127,7 @@ pub async fn import(db: &Db, r: &Referential, builtin: bool, by: Option<UserId>)
     .bind(r.description.clone())
     .bind(r.notice.clone())
     .bind(scale_json(&r.scale))
+    .bind(r.indicators().count() as i64)
     .bind(i64::from(builtin))
     .bind(now())
     .bind(by.map(|u| u.0))
@@ -148,9 +138,8 @@ pub async fn import(db: &Db, r: &Referential, builtin: bool, by: Option<UserId>)
         let types: Vec<&str> = n.applies_to.iter().map(|t| t.code()).collect();
         let node_id: i64 = sqlx::query_scalar(
             "INSERT INTO referential_nodes (version_id, position, code, kind, parent_code, title, title_en, statement,
-                statement_en, answer, unit, min_value, max_value, applies_to, weight, target, services, guidance, evidence,
-                search_text)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20) RETURNING id",
+                statement_en, answer, unit, min_value, max_value, applies_to, weight, target, services, guidance, evidence)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19) RETURNING id",
         )
         .bind(version_id)
         .bind(position as i64)
@@ -171,7 +160,6 @@ pub async fn import(db: &Db, r: &Referential, builtin: bool, by: Option<UserId>)
         .bind(json_list(&n.services))
         .bind(n.guidance.clone())
         .bind(json_list(&n.evidence))
-        .bind(search_text(n))
         .fetch_one(&mut *tx)
         .await?;
         for (mpos, m) in n.mappings.iter().enumerate() {
@@ -284,8 +272,8 @@ struct MappingRow {
     rationale: String,
 }
 
-/// Reads a version back, exactly as it was imported.
-pub async fn load(db: &Db, id: i64) -> Result<Referential> {
+/// Reads a version's header and scale only (no nodes), for pages that list a few nodes.
+pub async fn load_header(db: &Db, id: i64) -> Result<Referential> {
     let h: HeaderRow = sqlx::query_as(
         "SELECT code, version, language, title, title_en, previous, description, notice, scale FROM referential_versions
          WHERE id = $1",
@@ -294,6 +282,24 @@ pub async fn load(db: &Db, id: i64) -> Result<Referential> {
     .fetch_optional(db.pool())
     .await?
     .ok_or(StorageError::NotFound)?;
+    Ok(Referential {
+        code: h.code,
+        version: h.version,
+        language: h.language,
+        title: h.title,
+        title_en: h.title_en,
+        previous: h.previous,
+        description: h.description,
+        notice: h.notice,
+        scale: parse_scale(&h.scale)?,
+        nodes: Vec::new(),
+        code_map: Vec::new(),
+    })
+}
+
+/// Reads a version back, exactly as it was imported.
+pub async fn load(db: &Db, id: i64) -> Result<Referential> {
+    let header = load_header(db, id).await?;
     let rows: Vec<NodeRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "SELECT {NODE_COLUMNS} FROM referential_nodes WHERE version_id = $1 ORDER BY position"
     )))
@@ -342,19 +348,7 @@ pub async fn load(db: &Db, id: i64) -> Result<Referential> {
             })
         })
         .collect::<Result<Vec<_>>>()?;
-    Ok(Referential {
-        code: h.code,
-        version: h.version,
-        language: h.language,
-        title: h.title,
-        title_en: h.title_en,
-        previous: h.previous,
-        description: h.description,
-        notice: h.notice,
-        scale: parse_scale(&h.scale)?,
-        nodes,
-        code_map,
-    })
+    Ok(Referential { nodes, code_map, ..header })
 }
 
 /// For each referential, the node codes of its latest version (what mappings may point at).
@@ -406,33 +400,6 @@ pub async fn node(db: &Db, id: i64, code: &str) -> Result<Node> {
         })
         .collect::<Result<Vec<_>>>()?;
     node_from_row(row, mappings)
-}
-
-/// The indicators of a version whose code, statement or guidance contains `query` (any case),
-/// applicable to `org_type` when given, in tree order, at most `limit`.
-pub async fn search(
-    db: &Db,
-    id: i64,
-    query: &str,
-    org_type: Option<OrganisationType>,
-    limit: i64,
-) -> Result<Vec<Node>> {
-    let pattern =
-        format!("%{}%", query.trim().to_lowercase().replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"));
-    let type_pattern = org_type.map_or_else(|| "%".to_owned(), |t| format!("%\"{}\"%", t.code()));
-    let rows: Vec<NodeRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "SELECT {NODE_COLUMNS} FROM referential_nodes WHERE version_id = $1 AND kind = 'indicator'
-           AND search_text LIKE $2 ESCAPE '\\'
-           AND (applies_to = '[]' OR applies_to LIKE $3)
-         ORDER BY position LIMIT $4"
-    )))
-    .bind(id)
-    .bind(pattern)
-    .bind(type_pattern)
-    .bind(limit)
-    .fetch_all(db.pool())
-    .await?;
-    rows.into_iter().map(|r| node_from_row(r, Vec::new())).collect()
 }
 
 /// A node of another referential that maps to a given node.

@@ -53,12 +53,13 @@ pub struct AppState {
     /// Outgoing e-mail.
     pub mailer: Mailer,
     pub(crate) keys: Keys,
+    pub(crate) referentials: Arc<crate::referential_cache::ReferentialCache>,
 }
 
 impl AppState {
     /// Assembles the state; `session_key` is the instance's secret.
     pub fn new(db: Db, config: WebConfig, mailer: Mailer, session_key: &[u8]) -> Self {
-        Self { db, config: Arc::new(config), mailer, keys: Keys::new(session_key) }
+        Self { db, config: Arc::new(config), mailer, keys: Keys::new(session_key), referentials: Arc::default() }
     }
 }
 

@@ -15,6 +15,7 @@ pub mod mail;
 mod markdown;
 mod page;
 pub mod referential_files;
+mod referential_cache;
 pub mod routes;
 mod security;
 mod session;

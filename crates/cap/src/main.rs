@@ -85,6 +85,18 @@ enum ReferentialAction {
         /// The newer version.
         new: String,
     },
+    /// Print a generated, valid referential (for benchmarks and trials), mapped to ISO 9001.
+    Generate {
+        /// How many indicators.
+        #[arg(long, default_value_t = 1000)]
+        indicators: usize,
+        /// The referential's code.
+        #[arg(long, default_value = "genere")]
+        code: String,
+        /// Seed of the pseudo-random choices.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
     /// Rewrite a file in canonical form (with --check, only tell whether it is).
     Format {
         /// A referential or offers file.
@@ -281,6 +293,7 @@ async fn referential(config: Config, action: ReferentialAction) -> Result<()> {
         ReferentialAction::Import { file } => files::import(&db, &file).await?,
         ReferentialAction::Export { code, version } => files::export(&db, &code, &version).await?,
         ReferentialAction::Diff { old, new } => files::diff_versions(&db, &old, &new).await?,
+        ReferentialAction::Generate { indicators, code, seed } => files::generate(&db, &code, indicators, seed).await?,
         ReferentialAction::Format { .. } => unreachable!("handled above"),
     };
     print!("{out}");

@@ -419,3 +419,56 @@ pub fn valid_code(code: &str) -> bool {
         && code.len() <= 64
         && code.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_'))
 }
+
+/// The explorer's search over one version: each indicator's code, statement and guidance,
+/// lower-cased once; versions never change, so the index lives as long as the version.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SearchIndex {
+    texts: Vec<(usize, String)>,
+}
+
+impl SearchIndex {
+    /// Indexes the indicators of `r`.
+    pub fn new(r: &Referential) -> Self {
+        let texts = r
+            .nodes
+            .iter()
+            .enumerate()
+            .filter(|(_, n)| n.kind == NodeKind::Indicator)
+            .map(|(i, n)| {
+                let parts = [Some(n.code.as_str()), n.statement.as_deref(), n.statement_en.as_deref(), n.guidance.as_deref()];
+                (i, parts.into_iter().flatten().collect::<Vec<_>>().join(" ").to_lowercase())
+            })
+            .collect();
+        Self { texts }
+    }
+
+    /// The indicators containing every word of `query` (any case), applicable to `org_type` when
+    /// given, in tree order, at most `limit`.
+    pub fn search<'a>(&self, r: &'a Referential, query: &str, org_type: Option<OrganisationType>, limit: usize) -> Vec<&'a Node> {
+        let words: Vec<String> = query.split_whitespace().map(str::to_lowercase).collect();
+        self.texts
+            .iter()
+            .filter(|(_, text)| words.iter().all(|w| text.contains(w.as_str())))
+            .filter_map(|(i, _)| r.nodes.get(*i))
+            .filter(|n| org_type.is_none_or(|t| n.applies_to_type(t)))
+            .take(limit)
+            .collect()
+    }
+}
+
+impl Referential {
+    /// The depth of every node (0 for pillars), in node order; parents come first, so one pass
+    /// with a map of codes suffices.
+    pub fn depths(&self) -> Vec<usize> {
+        let mut by_code: std::collections::HashMap<&str, usize> = std::collections::HashMap::with_capacity(self.nodes.len());
+        self.nodes
+            .iter()
+            .map(|n| {
+                let depth = n.parent.as_deref().and_then(|p| by_code.get(p)).map_or(0, |d| d + 1);
+                by_code.insert(&n.code, depth);
+                depth
+            })
+            .collect()
+    }
+}

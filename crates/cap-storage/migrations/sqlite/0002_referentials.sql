@@ -26,6 +26,7 @@ CREATE TABLE referential_versions (
     description TEXT,
     notice TEXT,
     scale TEXT NOT NULL,
+    indicator_count INTEGER NOT NULL,
     builtin INTEGER NOT NULL DEFAULT 0,
     frozen_at INTEGER,
     imported_at INTEGER NOT NULL,
@@ -54,7 +55,6 @@ CREATE TABLE referential_nodes (
     services TEXT NOT NULL,
     guidance TEXT,
     evidence TEXT NOT NULL,
-    search_text TEXT NOT NULL,
     UNIQUE (version_id, code)
 );
 CREATE INDEX referential_nodes_version ON referential_nodes(version_id, position);

@@ -154,4 +154,17 @@ async fn offers_are_managed(app: &TestApp) {
     assert!(stale.text().await.unwrap().contains("Renommée"));
 }
 
-crate::on_both_backends!(builtins_are_explored_and_linked, an_administrator_imports_a_new_version, offers_are_managed);
+/// Every built-in file comes back byte for byte once imported (they are kept canonical).
+async fn builtin_files_round_trip_through_the_database(app: &TestApp) {
+    use cap_web::referential_files::{BUILTIN_OFFERS, BUILTIN_REFERENTIALS};
+    for (name, text) in BUILTIN_REFERENTIALS {
+        let (parsed, _) = cap_domain::referential::parse_referential(text).unwrap();
+        let id = referentials::find(&app.db, &parsed.code, &parsed.version).await.unwrap().unwrap();
+        let exported = cap_domain::referential::emit_referential(&referentials::load(&app.db, id).await.unwrap());
+        assert!(exported == text, "{name} differs after import and export");
+    }
+    let offers: Vec<_> = cap_storage::offers::list(&app.db).await.unwrap().into_iter().map(|o| o.offer).collect();
+    assert_eq!(cap_domain::referential::emit_offers(&offers), BUILTIN_OFFERS);
+}
+
+crate::on_both_backends!(builtin_files_round_trip_through_the_database, builtins_are_explored_and_linked, an_administrator_imports_a_new_version, offers_are_managed);

@@ -60,8 +60,8 @@ pub async fn handler(State(state): State<AppState>, Query(query): Query<DiffQuer
     let (froms, tos) = (options(&query.from), options(&query.to));
     let (mut rows, mut counts, mut scale_changed) = (None, (0, 0, 0), false);
     if let (Ok(from), Ok(to)) = (query.from.parse::<i64>(), query.to.parse::<i64>()) {
-        let (old, new) = (referentials::load(&state.db, from).await?, referentials::load(&state.db, to).await?);
-        let d = diff(&old, &new);
+        let (old, new) = (state.referentials.get(&state.db, from).await?, state.referentials.get(&state.db, to).await?);
+        let d = diff(&old.referential, &new.referential);
         counts = d.counts();
         scale_changed = d.scale_changed;
         rows = Some(

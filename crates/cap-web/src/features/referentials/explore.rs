@@ -11,12 +11,14 @@ use askama_web::WebTemplate;
 use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Response};
 use cap_domain::OrganisationType;
+use crate::referential_cache::CachedReferential;
 use cap_domain::referential::{Node, NodeKind, Referential};
+use std::sync::Arc;
 use cap_storage::referentials::{self, VersionSummary};
 use serde::Deserialize;
 
 /// Most search results shown at once.
-const MAX_HITS: i64 = 200;
+const MAX_HITS: usize = 200;
 
 /// One line of the tree, with the nested lists to open before it and to close after it.
 pub struct TreeRow {
@@ -36,19 +38,11 @@ pub struct TreeRow {
     pub closes: usize,
 }
 
-fn depth(r: &Referential, node: &Node) -> usize {
-    let mut depth = 0;
-    let mut at = node;
-    while let Some(parent) = at.parent.as_deref().and_then(|p| r.node(p)) {
-        depth += 1;
-        at = parent;
-    }
-    depth
-}
-
-/// Flattens the tree (nodes are stored parents first, children in order) into nested-list rows.
-pub fn tree_rows(r: &Referential, keep: impl Fn(&Node) -> bool) -> Vec<TreeRow> {
-    let visible: Vec<(&Node, usize)> = r.nodes.iter().filter(|n| keep(n)).map(|n| (n, depth(r, n))).collect();
+/// Flattens the tree (nodes are stored parents first, children in order) into nested-list rows;
+/// `depths` gives each node's depth, in node order.
+pub fn tree_rows(r: &Referential, depths: &[usize], keep: impl Fn(&Node) -> bool) -> Vec<TreeRow> {
+    let visible: Vec<(&Node, usize)> =
+        r.nodes.iter().zip(depths.iter().copied()).filter(|(n, _)| keep(n)).collect();
     let mut rows = Vec::with_capacity(visible.len());
     let mut current = 0usize;
     for (i, (node, d)) in visible.iter().enumerate() {
@@ -90,9 +84,9 @@ pub struct ExploreQuery {
 struct ExplorePage {
     page: Page,
     summary: VersionSummary,
-    referential: Referential,
+    cached: Arc<CachedReferential>,
     rows: Vec<TreeRow>,
-    hits: Option<Vec<Node>>,
+    hits: Option<Vec<(String, String)>>,
     q: String,
     types: Vec<SelectOption>,
     errors: FormErrors,
@@ -106,20 +100,22 @@ pub async fn handler(
     page: Page,
 ) -> AppResult<Response> {
     let summary = referentials::summary(&state.db, id).await?;
+    let cached = state.referentials.get(&state.db, id).await?;
+    let r = &cached.referential;
     let org_type = OrganisationType::from_code(&query.org_type).ok();
     let needle = query.q.trim();
-    let hits = if needle.is_empty() {
-        None
+    let (hits, rows) = if needle.is_empty() {
+        let rows = match org_type {
+            Some(t) => tree_rows(r, &cached.depths, |n| n.kind != NodeKind::Indicator || n.applies_to_type(t)),
+            None => tree_rows(r, &cached.depths, |_| true),
+        };
+        (None, rows)
     } else {
-        Some(referentials::search(&state.db, id, needle, org_type, MAX_HITS).await?)
-    };
-    let referential = referentials::load(&state.db, id).await?;
-    let rows = match org_type {
-        Some(t) => tree_rows(&referential, |n| n.kind != NodeKind::Indicator || n.applies_to_type(t)),
-        None => tree_rows(&referential, |_| true),
+        let found = cached.index.search(r, needle, org_type, MAX_HITS);
+        (Some(found.into_iter().map(|n| (n.code.clone(), n.label().to_owned())).collect()), Vec::new())
     };
     let types = choices::organisation_types(page.t, page.t.t("referential.all_types"), &query.org_type);
-    Ok(ExplorePage { page, summary, referential, rows, hits, q: query.q, types, errors: FormErrors::new() }
+    Ok(ExplorePage { page, summary, cached, rows, hits, q: query.q, types, errors: FormErrors::new() }
         .into_response())
 }
 
@@ -131,7 +127,7 @@ mod tests {
     #[test]
     fn rows_open_and_close_every_list() {
         let r = generate("t", 9, 1, None);
-        let rows = tree_rows(&r, |_| true);
+        let rows = tree_rows(&r, &r.depths(), |_| true);
         let opened: usize = rows.iter().map(|r| r.opens).sum();
         let closed: usize = rows.iter().map(|r| r.closes).sum();
         assert_eq!(opened, closed + 1, "every <ul> is closed, the outermost by the template");
@@ -139,7 +135,7 @@ mod tests {
         assert_eq!(items_closed, rows.len(), "every <li> is closed");
         assert_eq!(rows.len(), r.nodes.len());
         assert_eq!(rows[0].opens, 1);
-        let only_pillars = tree_rows(&r, |n| n.kind == NodeKind::Pillar);
+        let only_pillars = tree_rows(&r, &r.depths(), |n| n.kind == NodeKind::Pillar);
         assert_eq!(only_pillars.iter().map(|r| r.opens).sum::<usize>(), 1);
         assert!(only_pillars.iter().all(|r| r.close_item && r.closes == 0));
     }

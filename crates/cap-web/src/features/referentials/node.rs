@@ -8,7 +8,7 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Response};
-use cap_domain::referential::{Node, Referential, Relation};
+use cap_domain::referential::{Node, Relation};
 use cap_storage::offers::{self, StoredOffer};
 use cap_storage::referentials::{self, IncomingMapping, VersionSummary};
 
@@ -33,7 +33,7 @@ pub struct OutgoingMapping {
 struct NodePage {
     page: Page,
     summary: VersionSummary,
-    referential: Referential,
+    referential_title: String,
     node: Node,
     ancestors: Vec<Node>,
     children: Vec<Node>,
@@ -51,7 +51,8 @@ pub async fn handler(
     page: Page,
 ) -> AppResult<Response> {
     let summary = referentials::summary(&state.db, id).await?;
-    let referential = referentials::load(&state.db, id).await?;
+    let cached = state.referentials.get(&state.db, id).await?;
+    let referential = &cached.referential;
     let node = referential.node(&code).cloned().ok_or(crate::error::AppError::NotFound)?;
     let mut ancestors = Vec::new();
     let mut at = node.parent.clone();
@@ -96,10 +97,11 @@ pub async fn handler(
             (m, key)
         })
         .collect();
+    let referential_title = referential.title.clone();
     Ok(NodePage {
         page,
         summary,
-        referential,
+        referential_title,
         node,
         ancestors,
         children,
