@@ -38,6 +38,21 @@ pub enum Permission {
     ViewRegion(RegionId),
     /// See a group's organisations side by side.
     ViewGroup(GroupId),
+    /// Create campaigns for an organisation and run them (scope, participants, steps).
+    RunCampaigns(OrganisationRef),
+    /// See a campaign: its participants, its progress. `participant` says whether the actor
+    /// takes part in it.
+    ViewCampaign {
+        /// The campaign's organisation.
+        org: OrganisationRef,
+        /// Whether the actor is one of its participants.
+        participant: bool,
+    },
+    /// Give one's own answers in a campaign.
+    AnswerCampaign {
+        /// Whether the actor is one of its participants.
+        participant: bool,
+    },
 }
 
 impl Actor {
@@ -69,6 +84,13 @@ pub fn allows(actor: &Actor, permission: Permission) -> bool {
                 || actor.holds(Role::Coordinator, Scope::Organisation(org.id))
         }
         Permission::ViewRegion(region) => actor.holds(Role::RegionalDelegate, Scope::Region(region)),
+        Permission::RunCampaigns(org) => actor.holds(Role::Coordinator, Scope::Organisation(org.id)),
+        Permission::ViewCampaign { org, participant } => {
+            participant
+                || actor.holds(Role::Coordinator, Scope::Organisation(org.id))
+                || actor.holds(Role::RegionalDelegate, Scope::Region(org.region))
+        }
+        Permission::AnswerCampaign { participant } => participant,
         Permission::ViewGroup(group) => actor.holds(Role::GroupLead, Scope::Group(group)),
     }
 }
@@ -102,6 +124,11 @@ mod tests {
             Permission::ViewRegion(RegionId(10)),
             Permission::ViewRegion(RegionId(20)),
             Permission::ViewGroup(GroupId(100)),
+            Permission::RunCampaigns(ORG_A),
+            Permission::RunCampaigns(ORG_B),
+            Permission::ViewCampaign { org: ORG_A, participant: false },
+            Permission::ViewCampaign { org: ORG_B, participant: false },
+            Permission::AnswerCampaign { participant: false },
         ]
     }
 
@@ -128,7 +155,15 @@ mod tests {
     fn coordinator_manages_only_their_organisation() {
         let c = actor(&[(Role::Coordinator, Scope::Organisation(ORG_A.id))]);
         let allowed: Vec<_> = all_permissions().into_iter().filter(|&x| allows(&c, x)).collect();
-        assert_eq!(allowed, vec![Permission::ViewOrganisation(ORG_A), Permission::ManageOrganisationMembers(ORG_A)]);
+        assert_eq!(
+            allowed,
+            vec![
+                Permission::ViewOrganisation(ORG_A),
+                Permission::ManageOrganisationMembers(ORG_A),
+                Permission::RunCampaigns(ORG_A),
+                Permission::ViewCampaign { org: ORG_A, participant: false },
+            ]
+        );
     }
 
     #[test]
@@ -141,8 +176,23 @@ mod tests {
                 Permission::ViewOrganisation(ORG_B),
                 Permission::ManageOrganisationMembers(ORG_B),
                 Permission::ViewRegion(RegionId(20)),
+                Permission::ViewCampaign { org: ORG_B, participant: false },
             ]
         );
+    }
+
+    #[test]
+    fn taking_part_opens_a_campaign_and_its_answers() {
+        let p = actor(&[(Role::Participant, Scope::Organisation(ORG_A.id))]);
+        assert!(allows(&p, Permission::ViewCampaign { org: ORG_A, participant: true }));
+        assert!(allows(&p, Permission::AnswerCampaign { participant: true }));
+        assert!(
+            !allows(&p, Permission::ViewCampaign { org: ORG_A, participant: false }),
+            "members who take no part do not see it"
+        );
+        let b = actor(&[(Role::Coordinator, Scope::Organisation(ORG_B.id))]);
+        assert!(!allows(&b, Permission::ViewCampaign { org: ORG_A, participant: false }));
+        assert!(!allows(&b, Permission::RunCampaigns(ORG_A)));
     }
 
     #[test]

@@ -5,6 +5,7 @@
 //! Each backend has its own migrations folder, kept identical in meaning (tested).
 
 pub mod audit;
+pub mod campaigns;
 pub mod db;
 pub mod error;
 pub mod groups;

@@ -24,6 +24,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0002_referentials.sql"),
         postgres: include_str!("../migrations/postgres/0002_referentials.sql"),
     },
+    Migration {
+        version: 3,
+        name: "campaigns",
+        sqlite: include_str!("../migrations/sqlite/0003_campaigns.sql"),
+        postgres: include_str!("../migrations/postgres/0003_campaigns.sql"),
+    },
 ];
 
 /// Arbitrary key of the PostgreSQL advisory lock that serialises migrations across instances.

@@ -48,6 +48,7 @@ on_both_backends!(
     erasure_keeps_rows_but_forgets_the_person,
     referentials_round_trip,
     offers_are_upserted_and_edited_safely,
+    campaigns_participants_and_answers,
 );
 
 fn input(name: &str, region: i64, group: Option<GroupId>, siret: Option<&str>) -> OrganisationInput {
@@ -369,4 +370,85 @@ async fn referentials_round_trip(db: &Db) {
     assert!(referentials::summary(db, id).await.unwrap().frozen_at.is_some());
     assert_eq!(referentials::latest_version(db, "gen").await.unwrap(), Some(id));
     assert_eq!(referentials::latest_version(db, "absent").await.unwrap(), None);
+}
+
+async fn campaigns_participants_and_answers(db: &Db) {
+    use cap_domain::campaign::{AnswerValue, CampaignStatus};
+    use cap_storage::campaigns::{self, NewCampaign, Saved};
+    use cap_storage::referentials;
+    let r = regions::create(db, "ARA", "Auvergne-Rhône-Alpes").await.unwrap();
+    let org = organisations::create(db, &input("Atelier A", r.0, None, None)).await.unwrap();
+    let version =
+        referentials::import(db, &cap_domain::referential::generate("gen", 8, 1, None), false, None).await.unwrap();
+    let scope = vec!["P1".to_owned()];
+    let id = campaigns::create(
+        db,
+        &NewCampaign {
+            organisation: org,
+            referential_version_id: version,
+            title: "Auto-évaluation 2026",
+            scope: &scope,
+            answering_from: Some("2026-12-01"),
+            consolidation_on: None,
+            restitution_on: Some("2027-01-15"),
+            created_by: None,
+        },
+    )
+    .await
+    .unwrap();
+    let c = campaigns::get(db, id).await.unwrap();
+    assert_eq!(
+        (c.status, c.scope.clone(), c.answering_from.as_deref(), c.version),
+        (CampaignStatus::Preparation, scope, Some("2026-12-01"), 1)
+    );
+    assert_eq!(campaigns::for_organisation(db, org).await.unwrap().len(), 1);
+
+    let lou = users::create(db, &Email::parse("lou@exemple.fr").unwrap(), "Lou", None).await.unwrap();
+    let p = campaigns::add_participant(db, id, lou, College::Volunteer).await.unwrap();
+    assert!(matches!(campaigns::add_participant(db, id, lou, College::Direction).await, Err(StorageError::Conflict)));
+    assert_eq!(campaigns::participant_of(db, id, lou).await.unwrap().unwrap().college, College::Volunteer);
+
+    assert!(referentials::summary(db, version).await.unwrap().frozen_at.is_none());
+    assert_eq!(
+        campaigns::advance(db, id, CampaignStatus::Preparation, 1).await.unwrap(),
+        CampaignStatus::SelfAssessment
+    );
+    assert!(
+        matches!(campaigns::advance(db, id, CampaignStatus::Preparation, 1).await, Err(StorageError::Stale)),
+        "only once"
+    );
+    assert!(
+        referentials::summary(db, version).await.unwrap().frozen_at.is_some(),
+        "opening answers freezes the version"
+    );
+
+    let first =
+        campaigns::save_answer(db, id, p, "P1.1.1.1", &Some(AnswerValue::Level(3)), "D'accord", 0).await.unwrap();
+    assert!(matches!(first, Saved::Written { version: 1, .. }));
+    let stale = campaigns::save_answer(db, id, p, "P1.1.1.1", &Some(AnswerValue::Level(1)), "", 0).await.unwrap();
+    match stale {
+        Saved::Conflict(current) => assert_eq!(
+            (current.value, current.comment.as_str(), current.version),
+            (Some(AnswerValue::Level(3)), "D'accord", 1)
+        ),
+        other => panic!("a second first answer must conflict: {other:?}"),
+    }
+    campaigns::save_answer(db, id, p, "P1.1.1.1", &Some(AnswerValue::NotApplicable), "", 1).await.unwrap();
+    assert!(matches!(
+        campaigns::save_answer(db, id, p, "P1.1.1.1", &Some(AnswerValue::Unknown), "", 1).await.unwrap(),
+        Saved::Conflict(_)
+    ));
+    campaigns::save_answer(db, id, p, "P1.1.1.2", &Some(AnswerValue::Number(12.5)), "", 0).await.unwrap();
+    campaigns::save_answer(db, id, p, "P1.1.1.3", &Some(AnswerValue::Text("Texte « libre »".into())), "", 0)
+        .await
+        .unwrap();
+    campaigns::save_answer(db, id, p, "P1.1.1.4", &None, "plus tard", 0).await.unwrap();
+    let answers = campaigns::answers_of(db, p).await.unwrap();
+    assert_eq!(answers["P1.1.1.1"].value, Some(AnswerValue::NotApplicable));
+    assert_eq!(answers["P1.1.1.1"].version, 2);
+    assert_eq!(answers["P1.1.1.2"].value, Some(AnswerValue::Number(12.5)));
+    assert_eq!(answers["P1.1.1.3"].value, Some(AnswerValue::Text("Texte « libre »".into())));
+    assert_eq!(answers["P1.1.1.4"].value, None);
+    let listed = campaigns::participants(db, id).await.unwrap();
+    assert_eq!((listed.len(), listed[0].answered), (1, 3), "a cleared answer does not count");
 }

@@ -140,15 +140,16 @@ pub fn format(path: &Path, check: bool) -> Result<String, CliError> {
 
 /// A generated referential of `indicators` indicators, mapped to the loaded ISO 9001 clauses.
 pub async fn generate(db: &Db, code: &str, indicators: usize, seed: u64) -> Result<String, CliError> {
-    let iso: Vec<String> = match referentials::latest_version(db, "iso-9001").await.map_err(|e| CliError(e.to_string()))? {
-        Some(id) => {
-            let mut codes: Vec<String> =
-                referentials::node_codes(db, id).await.map_err(|e| CliError(e.to_string()))?.into_iter().collect();
-            codes.sort();
-            codes
-        }
-        None => Vec::new(),
-    };
+    let iso: Vec<String> =
+        match referentials::latest_version(db, "iso-9001").await.map_err(|e| CliError(e.to_string()))? {
+            Some(id) => {
+                let mut codes: Vec<String> =
+                    referentials::node_codes(db, id).await.map_err(|e| CliError(e.to_string()))?.into_iter().collect();
+                codes.sort();
+                codes
+            }
+            None => Vec::new(),
+        };
     let r = cap_domain::referential::generate(code, indicators, seed, Some(("iso-9001", &iso[..])));
     Ok(emit_referential(&r))
 }

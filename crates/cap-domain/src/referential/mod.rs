@@ -436,7 +436,8 @@ impl SearchIndex {
             .enumerate()
             .filter(|(_, n)| n.kind == NodeKind::Indicator)
             .map(|(i, n)| {
-                let parts = [Some(n.code.as_str()), n.statement.as_deref(), n.statement_en.as_deref(), n.guidance.as_deref()];
+                let parts =
+                    [Some(n.code.as_str()), n.statement.as_deref(), n.statement_en.as_deref(), n.guidance.as_deref()];
                 (i, parts.into_iter().flatten().collect::<Vec<_>>().join(" ").to_lowercase())
             })
             .collect();
@@ -445,7 +446,13 @@ impl SearchIndex {
 
     /// The indicators containing every word of `query` (any case), applicable to `org_type` when
     /// given, in tree order, at most `limit`.
-    pub fn search<'a>(&self, r: &'a Referential, query: &str, org_type: Option<OrganisationType>, limit: usize) -> Vec<&'a Node> {
+    pub fn search<'a>(
+        &self,
+        r: &'a Referential,
+        query: &str,
+        org_type: Option<OrganisationType>,
+        limit: usize,
+    ) -> Vec<&'a Node> {
         let words: Vec<String> = query.split_whitespace().map(str::to_lowercase).collect();
         self.texts
             .iter()
@@ -461,7 +468,8 @@ impl Referential {
     /// The depth of every node (0 for pillars), in node order; parents come first, so one pass
     /// with a map of codes suffices.
     pub fn depths(&self) -> Vec<usize> {
-        let mut by_code: std::collections::HashMap<&str, usize> = std::collections::HashMap::with_capacity(self.nodes.len());
+        let mut by_code: std::collections::HashMap<&str, usize> =
+            std::collections::HashMap::with_capacity(self.nodes.len());
         self.nodes
             .iter()
             .map(|n| {

@@ -321,7 +321,11 @@ fn search_matches_every_word_in_any_case_and_filters_by_type() {
     assert_eq!(codes("statuts", None), ["ID.1.1.a"], "guidance is searched");
     assert_eq!(codes("written", None), ["ID.1.1.a"], "so is the English statement");
     assert_eq!(codes("ID.1.1", None), ["ID.1.1.a", "ID.1.1.b"]);
-    assert_eq!(codes("ID.1.1", Some(OrganisationType::Ei)), ["ID.1.1.b"], "ACI/AI-only indicators are left out for an EI");
+    assert_eq!(
+        codes("ID.1.1", Some(OrganisationType::Ei)),
+        ["ID.1.1.b"],
+        "ACI/AI-only indicators are left out for an EI"
+    );
     assert_eq!(codes("projet réunions", None), Vec::<&str>::new());
     assert_eq!(index.search(&r, "", None, 1).len(), 1, "an empty query lists, up to the limit");
 }

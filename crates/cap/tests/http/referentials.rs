@@ -167,4 +167,9 @@ async fn builtin_files_round_trip_through_the_database(app: &TestApp) {
     assert_eq!(cap_domain::referential::emit_offers(&offers), BUILTIN_OFFERS);
 }
 
-crate::on_both_backends!(builtin_files_round_trip_through_the_database, builtins_are_explored_and_linked, an_administrator_imports_a_new_version, offers_are_managed);
+crate::on_both_backends!(
+    builtin_files_round_trip_through_the_database,
+    builtins_are_explored_and_linked,
+    an_administrator_imports_a_new_version,
+    offers_are_managed
+);

@@ -6,16 +6,16 @@ use crate::error::AppResult;
 use crate::features::choices;
 use crate::forms::{FormErrors, SelectOption};
 use crate::page::Page;
+use crate::referential_cache::CachedReferential;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Response};
 use cap_domain::OrganisationType;
-use crate::referential_cache::CachedReferential;
 use cap_domain::referential::{Node, NodeKind, Referential};
-use std::sync::Arc;
 use cap_storage::referentials::{self, VersionSummary};
 use serde::Deserialize;
+use std::sync::Arc;
 
 /// Most search results shown at once.
 const MAX_HITS: usize = 200;
@@ -41,8 +41,7 @@ pub struct TreeRow {
 /// Flattens the tree (nodes are stored parents first, children in order) into nested-list rows;
 /// `depths` gives each node's depth, in node order.
 pub fn tree_rows(r: &Referential, depths: &[usize], keep: impl Fn(&Node) -> bool) -> Vec<TreeRow> {
-    let visible: Vec<(&Node, usize)> =
-        r.nodes.iter().zip(depths.iter().copied()).filter(|(n, _)| keep(n)).collect();
+    let visible: Vec<(&Node, usize)> = r.nodes.iter().zip(depths.iter().copied()).filter(|(n, _)| keep(n)).collect();
     let mut rows = Vec::with_capacity(visible.len());
     let mut current = 0usize;
     for (i, (node, d)) in visible.iter().enumerate() {
@@ -115,8 +114,7 @@ pub async fn handler(
         (Some(found.into_iter().map(|n| (n.code.clone(), n.label().to_owned())).collect()), Vec::new())
     };
     let types = choices::organisation_types(page.t, page.t.t("referential.all_types"), &query.org_type);
-    Ok(ExplorePage { page, summary, cached, rows, hits, q: query.q, types, errors: FormErrors::new() }
-        .into_response())
+    Ok(ExplorePage { page, summary, cached, rows, hits, q: query.q, types, errors: FormErrors::new() }.into_response())
 }
 
 #[cfg(test)]

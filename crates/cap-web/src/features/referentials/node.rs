@@ -93,7 +93,8 @@ pub async fn handler(
         .await?
         .into_iter()
         .map(|m| {
-            let key = Relation::from_code(&m.relation).map_or("referential.relation_label.intersect", |r| r.reverse().label_key());
+            let key = Relation::from_code(&m.relation)
+                .map_or("referential.relation_label.intersect", |r| r.reverse().label_key());
             (m, key)
         })
         .collect();

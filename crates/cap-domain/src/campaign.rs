@@ -1,0 +1,264 @@
+//! Campaigns of participatory self-assessment: their status and what each step allows, the
+//! indicators a campaign covers, and the answers participants give.
+
+use crate::ValidationError;
+use crate::organisation::OrganisationType;
+use crate::referential::{AnswerType, Node, NodeKind, Referential};
+
+/// Where a campaign stands. It only moves forward, one step at a time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum CampaignStatus {
+    /// Scope, calendar and participants are being set; nothing is answered yet.
+    Preparation,
+    /// Participants answer.
+    SelfAssessment,
+    /// Individual answers are frozen; the organisation builds its shared answer.
+    Consolidation,
+    /// A tiers or a pair reviews the campaign.
+    Review,
+    /// The progress plan is validated.
+    PlanValidated,
+    /// The plan is followed up.
+    FollowUp,
+    /// Finished.
+    Closed,
+}
+
+impl CampaignStatus {
+    /// Every status, in order.
+    pub const ALL: [CampaignStatus; 7] = [
+        Self::Preparation,
+        Self::SelfAssessment,
+        Self::Consolidation,
+        Self::Review,
+        Self::PlanValidated,
+        Self::FollowUp,
+        Self::Closed,
+    ];
+
+    /// Stable code stored in the database.
+    pub const fn code(self) -> &'static str {
+        match self {
+            Self::Preparation => "preparation",
+            Self::SelfAssessment => "self_assessment",
+            Self::Consolidation => "consolidation",
+            Self::Review => "review",
+            Self::PlanValidated => "plan_validated",
+            Self::FollowUp => "follow_up",
+            Self::Closed => "closed",
+        }
+    }
+
+    /// Message key of the status's name.
+    pub const fn label_key(self) -> &'static str {
+        match self {
+            Self::Preparation => "campaign.status.preparation",
+            Self::SelfAssessment => "campaign.status.self_assessment",
+            Self::Consolidation => "campaign.status.consolidation",
+            Self::Review => "campaign.status.review",
+            Self::PlanValidated => "campaign.status.plan_validated",
+            Self::FollowUp => "campaign.status.follow_up",
+            Self::Closed => "campaign.status.closed",
+        }
+    }
+
+    /// Parses a stored code.
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|s| s.code() == code)
+    }
+
+    /// The next step, if any.
+    pub fn next(self) -> Option<Self> {
+        Self::ALL.iter().position(|s| *s == self).and_then(|i| Self::ALL.get(i + 1)).copied()
+    }
+
+    /// Whether participants may answer (and change their answers).
+    pub fn answers_open(self) -> bool {
+        self == Self::SelfAssessment
+    }
+
+    /// Whether scope and calendar may still change.
+    pub fn scope_editable(self) -> bool {
+        self == Self::Preparation
+    }
+}
+
+/// The indicators a campaign covers: those of the chosen pillars (all when none is chosen) that
+/// apply to the organisation's type, in tree order.
+pub fn campaign_indicators<'a>(r: &'a Referential, scope: &[String], org_type: OrganisationType) -> Vec<&'a Node> {
+    let depths = r.depths();
+    let mut pillar = "";
+    let mut out = Vec::new();
+    for (node, depth) in r.nodes.iter().zip(depths) {
+        if depth == 0 {
+            pillar = &node.code;
+        }
+        let in_scope = scope.is_empty() || scope.iter().any(|p| p == pillar);
+        if node.kind == NodeKind::Indicator && in_scope && node.applies_to_type(org_type) {
+            out.push(node);
+        }
+    }
+    out
+}
+
+/// The pages of the answering form: the indicators grouped under their parent (one objective per
+/// page), in tree order, as (parent code, indicator codes).
+pub fn answer_pages(indicators: &[&Node]) -> Vec<(String, Vec<String>)> {
+    let mut pages: Vec<(String, Vec<String>)> = Vec::new();
+    for node in indicators {
+        let parent = node.parent.clone().unwrap_or_default();
+        match pages.last_mut() {
+            Some((p, codes)) if *p == parent => codes.push(node.code.clone()),
+            _ => pages.push((parent, vec![node.code.clone()])),
+        }
+    }
+    pages
+}
+
+/// One participant's answer to one indicator.
+#[derive(Debug, Clone, PartialEq)]
+pub enum AnswerValue {
+    /// A level of the scale.
+    Level(i64),
+    /// « Non concerné ».
+    NotApplicable,
+    /// « Je ne sais pas ».
+    Unknown,
+    /// Yes or no.
+    YesNo(bool),
+    /// A figure.
+    Number(f64),
+    /// Free text.
+    Text(String),
+}
+
+impl AnswerValue {
+    /// The form value that stands for this answer (`3`, `na`, `unknown`, `yes`, a figure, text).
+    pub fn form_value(&self) -> String {
+        match self {
+            Self::Level(v) => v.to_string(),
+            Self::NotApplicable => "na".into(),
+            Self::Unknown => "unknown".into(),
+            Self::YesNo(true) => "yes".into(),
+            Self::YesNo(false) => "no".into(),
+            Self::Number(n) => format_number(*n),
+            Self::Text(t) => t.clone(),
+        }
+    }
+
+    /// Reads a submitted value for `indicator`, rated on the referential's scale. An empty value
+    /// means "no answer yet" (`Ok(None)`).
+    pub fn parse(indicator: &Node, r: &Referential, raw: &str) -> Result<Option<Self>, ValidationError> {
+        let raw = raw.trim();
+        if raw.is_empty() {
+            return Ok(None);
+        }
+        match raw {
+            "na" if r.scale.not_applicable => return Ok(Some(Self::NotApplicable)),
+            "unknown" if r.scale.unknown => return Ok(Some(Self::Unknown)),
+            _ => {}
+        }
+        let value = match indicator.answer {
+            AnswerType::Level => {
+                let level: i64 = raw.parse().map_err(|_| ValidationError::new("error.answer.level"))?;
+                if !r.scale.levels.iter().any(|l| l.value == level) {
+                    return Err(ValidationError::new("error.answer.level"));
+                }
+                Self::Level(level)
+            }
+            AnswerType::YesNo => match raw {
+                "yes" => Self::YesNo(true),
+                "no" => Self::YesNo(false),
+                _ => return Err(ValidationError::new("error.answer.yes_no")),
+            },
+            AnswerType::Number => {
+                // French users type a decimal comma and may group thousands with spaces.
+                let cleaned: String = raw.chars().filter(|c| !c.is_whitespace() && *c != '\u{202f}').collect();
+                let n: f64 =
+                    cleaned.replace(',', ".").parse().map_err(|_| ValidationError::new("error.answer.number"))?;
+                if !n.is_finite()
+                    || indicator.min.is_some_and(|min| n < min as f64)
+                    || indicator.max.is_some_and(|max| n > max as f64)
+                {
+                    return Err(ValidationError::new("error.answer.number_bounds"));
+                }
+                Self::Number(n)
+            }
+            AnswerType::Text => {
+                if raw.chars().count() > 4000 {
+                    return Err(ValidationError::new("error.answer.text_length"));
+                }
+                Self::Text(raw.to_owned())
+            }
+        };
+        Ok(Some(value))
+    }
+}
+
+/// A figure as French users write it: a decimal comma, no trailing zeros.
+pub fn format_number(n: f64) -> String {
+    if n.fract() == 0.0 && n.abs() < 1e15 { format!("{}", n as i64) } else { format!("{n}").replace('.', ",") }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::referential::generate;
+
+    #[test]
+    fn status_moves_forward_one_step_at_a_time() {
+        assert_eq!(CampaignStatus::Preparation.next(), Some(CampaignStatus::SelfAssessment));
+        assert_eq!(CampaignStatus::Closed.next(), None);
+        for s in CampaignStatus::ALL {
+            assert_eq!(CampaignStatus::from_code(s.code()), Some(s));
+            assert_eq!(s.answers_open(), s == CampaignStatus::SelfAssessment);
+        }
+        assert!(CampaignStatus::Preparation.scope_editable() && !CampaignStatus::SelfAssessment.scope_editable());
+    }
+
+    #[test]
+    fn indicators_follow_scope_and_organisation_type() {
+        let mut r = generate("t", 40, 3, None);
+        let all = campaign_indicators(&r, &[], OrganisationType::Aci).len();
+        let restricted = r
+            .nodes
+            .iter()
+            .filter(|n| !n.applies_to.is_empty() && !n.applies_to.contains(&OrganisationType::Aci))
+            .count();
+        assert_eq!(all, 40 - restricted);
+        let p1 = campaign_indicators(&r, &["P1".into()], OrganisationType::Aci);
+        assert!(p1.iter().all(|n| n.code.starts_with("P1.")) && !p1.is_empty());
+        for n in r.nodes.iter_mut() {
+            n.applies_to.clear();
+        }
+        assert_eq!(campaign_indicators(&r, &[], OrganisationType::Ai).len(), 40);
+        let pages = answer_pages(&campaign_indicators(&r, &[], OrganisationType::Ai));
+        assert_eq!(pages.iter().map(|(_, c)| c.len()).sum::<usize>(), 40);
+        assert!(pages.iter().all(|(parent, codes)| codes.iter().all(|c| c.starts_with(parent.as_str()))));
+    }
+
+    #[test]
+    fn answers_are_read_per_answer_type() {
+        let mut r = generate("t", 4, 1, None);
+        let level = r.indicators().next().unwrap().clone();
+        assert_eq!(AnswerValue::parse(&level, &r, " 3 ").unwrap(), Some(AnswerValue::Level(3)));
+        assert_eq!(AnswerValue::parse(&level, &r, "").unwrap(), None);
+        assert_eq!(AnswerValue::parse(&level, &r, "na").unwrap(), Some(AnswerValue::NotApplicable));
+        assert_eq!(AnswerValue::parse(&level, &r, "unknown").unwrap(), Some(AnswerValue::Unknown));
+        assert_eq!(AnswerValue::parse(&level, &r, "9").unwrap_err().key, "error.answer.level");
+        let mut number = level.clone();
+        number.answer = AnswerType::Number;
+        number.min = Some(0);
+        number.max = Some(1000);
+        assert_eq!(AnswerValue::parse(&number, &r, "1 2,5").unwrap(), Some(AnswerValue::Number(12.5)));
+        assert_eq!(AnswerValue::parse(&number, &r, "1001").unwrap_err().key, "error.answer.number_bounds");
+        assert_eq!(AnswerValue::parse(&number, &r, "douze").unwrap_err().key, "error.answer.number");
+        let mut yes_no = level.clone();
+        yes_no.answer = AnswerType::YesNo;
+        assert_eq!(AnswerValue::parse(&yes_no, &r, "no").unwrap(), Some(AnswerValue::YesNo(false)));
+        r.scale.unknown = false;
+        assert!(AnswerValue::parse(&level, &r, "unknown").is_err(), "only when the scale offers it");
+        assert_eq!(AnswerValue::Number(12.5).form_value(), "12,5");
+        assert_eq!(AnswerValue::Number(40.0).form_value(), "40");
+    }
+}

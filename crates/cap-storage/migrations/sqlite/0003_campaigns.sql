@@ -1,0 +1,45 @@
+-- Campaigns of participatory self-assessment, their participants and individual answers.
+-- Calendar dates are calendar days (TEXT, YYYY-MM-DD), not instants.
+
+CREATE TABLE campaigns (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    organisation_id INTEGER NOT NULL REFERENCES organisations(id) ON DELETE CASCADE,
+    referential_version_id INTEGER NOT NULL REFERENCES referential_versions(id),
+    title TEXT NOT NULL,
+    scope TEXT NOT NULL,
+    status TEXT NOT NULL,
+    answering_from TEXT,
+    consolidation_on TEXT,
+    restitution_on TEXT,
+    created_by INTEGER REFERENCES users(id) ON DELETE SET NULL,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL,
+    version INTEGER NOT NULL DEFAULT 1
+);
+CREATE INDEX campaigns_organisation ON campaigns(organisation_id);
+
+CREATE TABLE campaign_participants (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    campaign_id INTEGER NOT NULL REFERENCES campaigns(id) ON DELETE CASCADE,
+    user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    college TEXT NOT NULL,
+    added_at INTEGER NOT NULL,
+    UNIQUE (campaign_id, user_id)
+);
+CREATE INDEX campaign_participants_user ON campaign_participants(user_id);
+
+CREATE TABLE answers (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    campaign_id INTEGER NOT NULL REFERENCES campaigns(id) ON DELETE CASCADE,
+    participant_id INTEGER NOT NULL REFERENCES campaign_participants(id) ON DELETE CASCADE,
+    indicator_code TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    level_value INTEGER,
+    number_value TEXT,
+    text_value TEXT,
+    comment TEXT NOT NULL DEFAULT '',
+    version INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL,
+    UNIQUE (participant_id, indicator_code)
+);
+CREATE INDEX answers_campaign ON answers(campaign_id, indicator_code);

@@ -1,0 +1,396 @@
+//! Campaigns, their participants and the individual answers they give.
+
+use crate::{Db, StorageError, error::Result, now};
+use cap_domain::campaign::{AnswerValue, CampaignStatus};
+use cap_domain::{College, OrganisationId, UserId};
+use std::collections::HashMap;
+
+/// A campaign to create.
+#[derive(Debug, Clone)]
+pub struct NewCampaign<'a> {
+    /// The organisation.
+    pub organisation: OrganisationId,
+    /// The referential version it assesses against.
+    pub referential_version_id: i64,
+    /// Its title (« Auto-évaluation 2026 »).
+    pub title: &'a str,
+    /// Pillar codes in scope; empty means all.
+    pub scope: &'a [String],
+    /// Calendar: when answering opens, the consolidation and the restitution (YYYY-MM-DD).
+    pub answering_from: Option<&'a str>,
+    /// Consolidation date.
+    pub consolidation_on: Option<&'a str>,
+    /// Restitution date.
+    pub restitution_on: Option<&'a str>,
+    /// Who created it.
+    pub created_by: Option<UserId>,
+}
+
+/// A campaign as stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Campaign {
+    /// Row id.
+    pub id: i64,
+    /// The organisation.
+    pub organisation_id: i64,
+    /// The referential version.
+    pub referential_version_id: i64,
+    /// Title.
+    pub title: String,
+    /// Pillars in scope (empty: all).
+    pub scope: Vec<String>,
+    /// Where it stands.
+    pub status: CampaignStatus,
+    /// When answering opens.
+    pub answering_from: Option<String>,
+    /// Consolidation date.
+    pub consolidation_on: Option<String>,
+    /// Restitution date.
+    pub restitution_on: Option<String>,
+    /// Incremented on every change.
+    pub version: i64,
+}
+
+#[derive(sqlx::FromRow)]
+struct CampaignRow {
+    id: i64,
+    organisation_id: i64,
+    referential_version_id: i64,
+    title: String,
+    scope: String,
+    status: String,
+    answering_from: Option<String>,
+    consolidation_on: Option<String>,
+    restitution_on: Option<String>,
+    version: i64,
+}
+
+impl TryFrom<CampaignRow> for Campaign {
+    type Error = StorageError;
+    fn try_from(r: CampaignRow) -> Result<Self> {
+        let corrupt = |what: &str| StorageError::Corrupt(format!("campaign {}: {what}", r.id));
+        Ok(Self {
+            status: CampaignStatus::from_code(&r.status).ok_or_else(|| corrupt("status"))?,
+            scope: serde_json::from_str(&r.scope).map_err(|_| corrupt("scope"))?,
+            id: r.id,
+            organisation_id: r.organisation_id,
+            referential_version_id: r.referential_version_id,
+            title: r.title,
+            answering_from: r.answering_from,
+            consolidation_on: r.consolidation_on,
+            restitution_on: r.restitution_on,
+            version: r.version,
+        })
+    }
+}
+
+const SELECT: &str = "SELECT id, organisation_id, referential_version_id, title, scope, status, answering_from,
+    consolidation_on, restitution_on, version FROM campaigns";
+
+/// Creates a campaign in preparation.
+pub async fn create(db: &Db, c: &NewCampaign<'_>) -> Result<i64> {
+    let scope = serde_json::Value::from(c.scope.to_vec()).to_string();
+    let at = now();
+    Ok(sqlx::query_scalar(
+        "INSERT INTO campaigns (organisation_id, referential_version_id, title, scope, status, answering_from,
+            consolidation_on, restitution_on, created_by, created_at, updated_at, version)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10, 1) RETURNING id",
+    )
+    .bind(c.organisation.0)
+    .bind(c.referential_version_id)
+    .bind(c.title)
+    .bind(scope)
+    .bind(CampaignStatus::Preparation.code())
+    .bind(c.answering_from.map(str::to_owned))
+    .bind(c.consolidation_on.map(str::to_owned))
+    .bind(c.restitution_on.map(str::to_owned))
+    .bind(c.created_by.map(|u| u.0))
+    .bind(at)
+    .fetch_one(db.pool())
+    .await?)
+}
+
+/// One campaign.
+pub async fn get(db: &Db, id: i64) -> Result<Campaign> {
+    let row: CampaignRow = sqlx::query_as(sqlx::AssertSqlSafe(format!("{SELECT} WHERE id = $1")))
+        .bind(id)
+        .fetch_optional(db.pool())
+        .await?
+        .ok_or(StorageError::NotFound)?;
+    row.try_into()
+}
+
+/// An organisation's campaigns, newest first.
+pub async fn for_organisation(db: &Db, organisation: OrganisationId) -> Result<Vec<Campaign>> {
+    let rows: Vec<CampaignRow> =
+        sqlx::query_as(sqlx::AssertSqlSafe(format!("{SELECT} WHERE organisation_id = $1 ORDER BY id DESC")))
+            .bind(organisation.0)
+            .fetch_all(db.pool())
+            .await?;
+    rows.into_iter().map(TryInto::try_into).collect()
+}
+
+/// Moves a campaign to its next step if it is still at `from` in version `expected_version`;
+/// opening the answers freezes the referential version for good.
+pub async fn advance(db: &Db, id: i64, from: CampaignStatus, expected_version: i64) -> Result<CampaignStatus> {
+    let next = from.next().ok_or(StorageError::Stale)?;
+    let mut tx = db.begin_write().await?;
+    let done = sqlx::query(
+        "UPDATE campaigns SET status = $1, version = version + 1, updated_at = $2 WHERE id = $3 AND status = $4 AND version = $5",
+    )
+    .bind(next.code())
+    .bind(now())
+    .bind(id)
+    .bind(from.code())
+    .bind(expected_version)
+    .execute(&mut *tx)
+    .await?;
+    if done.rows_affected() != 1 {
+        return Err(StorageError::Stale);
+    }
+    if next == CampaignStatus::SelfAssessment {
+        sqlx::query(
+            "UPDATE referential_versions SET frozen_at = COALESCE(frozen_at, $1)
+             WHERE id = (SELECT referential_version_id FROM campaigns WHERE id = $2)",
+        )
+        .bind(now())
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+    }
+    tx.commit().await?;
+    Ok(next)
+}
+
+/// A participant of a campaign, with how many indicators they answered.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Participant {
+    /// Row id.
+    pub id: i64,
+    /// The account.
+    pub user_id: UserId,
+    /// Name.
+    pub display_name: String,
+    /// E-mail.
+    pub email: String,
+    /// The viewpoint they speak from.
+    pub college: College,
+    /// Answers given so far.
+    pub answered: i64,
+}
+
+#[derive(sqlx::FromRow)]
+struct ParticipantRow {
+    id: i64,
+    user_id: i64,
+    display_name: String,
+    email: String,
+    college: String,
+    answered: i64,
+}
+
+const PARTICIPANTS: &str = "SELECT p.id, p.user_id, u.display_name, u.email, p.college,
+    (SELECT COUNT(*) FROM answers a WHERE a.participant_id = p.id AND a.kind <> 'none') AS answered
+    FROM campaign_participants p JOIN users u ON u.id = p.user_id";
+
+fn participant(r: ParticipantRow) -> Result<Participant> {
+    let college =
+        College::from_code(&r.college).map_err(|_| StorageError::Corrupt(format!("participant {} college", r.id)))?;
+    Ok(Participant {
+        id: r.id,
+        user_id: UserId(r.user_id),
+        display_name: r.display_name,
+        email: r.email,
+        college,
+        answered: r.answered,
+    })
+}
+
+/// Adds a participant; adding the same person twice gives [`StorageError::Conflict`].
+pub async fn add_participant(db: &Db, campaign: i64, user: UserId, college: College) -> Result<i64> {
+    sqlx::query_scalar(
+        "INSERT INTO campaign_participants (campaign_id, user_id, college, added_at) VALUES ($1, $2, $3, $4) RETURNING id",
+    )
+    .bind(campaign)
+    .bind(user.0)
+    .bind(college.code())
+    .bind(now())
+    .fetch_one(db.pool())
+    .await
+    .map_err(StorageError::from_write)
+}
+
+/// The participants of a campaign, by name.
+pub async fn participants(db: &Db, campaign: i64) -> Result<Vec<Participant>> {
+    let rows: Vec<ParticipantRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "{PARTICIPANTS} WHERE p.campaign_id = $1 ORDER BY u.display_name, p.id"
+    )))
+    .bind(campaign)
+    .fetch_all(db.pool())
+    .await?;
+    rows.into_iter().map(participant).collect()
+}
+
+/// The participant record of `user` in a campaign, if they take part.
+pub async fn participant_of(db: &Db, campaign: i64, user: UserId) -> Result<Option<Participant>> {
+    let row: Option<ParticipantRow> =
+        sqlx::query_as(sqlx::AssertSqlSafe(format!("{PARTICIPANTS} WHERE p.campaign_id = $1 AND p.user_id = $2")))
+            .bind(campaign)
+            .bind(user.0)
+            .fetch_optional(db.pool())
+            .await?;
+    row.map(participant).transpose()
+}
+
+/// A stored answer.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StoredAnswer {
+    /// The indicator.
+    pub indicator_code: String,
+    /// The answer; `None` once cleared.
+    pub value: Option<AnswerValue>,
+    /// The participant's comment.
+    pub comment: String,
+    /// Incremented on every save; a save must name the version it changes.
+    pub version: i64,
+    /// When it was last saved (UTC seconds).
+    pub updated_at: i64,
+}
+
+#[derive(sqlx::FromRow)]
+struct AnswerRow {
+    indicator_code: String,
+    kind: String,
+    level_value: Option<i64>,
+    number_value: Option<String>,
+    text_value: Option<String>,
+    comment: String,
+    version: i64,
+    updated_at: i64,
+}
+
+fn answer(r: AnswerRow) -> Result<StoredAnswer> {
+    let corrupt = || StorageError::Corrupt(format!("answer {}", r.indicator_code));
+    let value = match r.kind.as_str() {
+        "none" => None,
+        "level" => Some(AnswerValue::Level(r.level_value.ok_or_else(corrupt)?)),
+        "na" => Some(AnswerValue::NotApplicable),
+        "unknown" => Some(AnswerValue::Unknown),
+        "yes" => Some(AnswerValue::YesNo(true)),
+        "no" => Some(AnswerValue::YesNo(false)),
+        "number" => {
+            Some(AnswerValue::Number(r.number_value.as_deref().and_then(|n| n.parse().ok()).ok_or_else(corrupt)?))
+        }
+        "text" => Some(AnswerValue::Text(r.text_value.clone().ok_or_else(corrupt)?)),
+        _ => return Err(corrupt()),
+    };
+    Ok(StoredAnswer {
+        indicator_code: r.indicator_code,
+        value,
+        comment: r.comment,
+        version: r.version,
+        updated_at: r.updated_at,
+    })
+}
+
+fn columns(value: &Option<AnswerValue>) -> (&'static str, Option<i64>, Option<String>, Option<String>) {
+    match value {
+        None => ("none", None, None, None),
+        Some(AnswerValue::Level(v)) => ("level", Some(*v), None, None),
+        Some(AnswerValue::NotApplicable) => ("na", None, None, None),
+        Some(AnswerValue::Unknown) => ("unknown", None, None, None),
+        Some(AnswerValue::YesNo(true)) => ("yes", None, None, None),
+        Some(AnswerValue::YesNo(false)) => ("no", None, None, None),
+        Some(AnswerValue::Number(n)) => ("number", None, Some(n.to_string()), None),
+        Some(AnswerValue::Text(t)) => ("text", None, None, Some(t.clone())),
+    }
+}
+
+/// Every answer of one participant, by indicator code.
+pub async fn answers_of(db: &Db, participant: i64) -> Result<HashMap<String, StoredAnswer>> {
+    let rows: Vec<AnswerRow> = sqlx::query_as(
+        "SELECT indicator_code, kind, level_value, number_value, text_value, comment, version, updated_at FROM answers
+         WHERE participant_id = $1",
+    )
+    .bind(participant)
+    .fetch_all(db.pool())
+    .await?;
+    rows.into_iter().map(|r| answer(r).map(|a| (a.indicator_code.clone(), a))).collect()
+}
+
+/// The outcome of a save.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Saved {
+    /// Written; the new version.
+    Written {
+        /// The answer's new version.
+        version: i64,
+        /// When (UTC seconds).
+        at: i64,
+    },
+    /// Refused: the answer changed since `expected_version` (another tab, another device);
+    /// here is what is stored now. Nothing was written.
+    Conflict(StoredAnswer),
+}
+
+/// Saves an answer if it is still at `expected_version` (0 for a first answer).
+pub async fn save_answer(
+    db: &Db,
+    campaign: i64,
+    participant: i64,
+    code: &str,
+    value: &Option<AnswerValue>,
+    comment: &str,
+    expected_version: i64,
+) -> Result<Saved> {
+    let (kind, level, number, text) = columns(value);
+    let at = now();
+    let done = if expected_version == 0 {
+        sqlx::query(
+            "INSERT INTO answers (campaign_id, participant_id, indicator_code, kind, level_value, number_value, text_value,
+                comment, version, updated_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 1, $9) ON CONFLICT (participant_id, indicator_code) DO NOTHING",
+        )
+        .bind(campaign)
+        .bind(participant)
+        .bind(code)
+        .bind(kind)
+        .bind(level)
+        .bind(number)
+        .bind(text)
+        .bind(comment)
+        .bind(at)
+        .execute(db.pool())
+        .await?
+    } else {
+        sqlx::query(
+            "UPDATE answers SET kind = $1, level_value = $2, number_value = $3, text_value = $4, comment = $5,
+                version = version + 1, updated_at = $6
+             WHERE participant_id = $7 AND indicator_code = $8 AND version = $9",
+        )
+        .bind(kind)
+        .bind(level)
+        .bind(number)
+        .bind(text)
+        .bind(comment)
+        .bind(at)
+        .bind(participant)
+        .bind(code)
+        .bind(expected_version)
+        .execute(db.pool())
+        .await?
+    };
+    if done.rows_affected() == 1 {
+        return Ok(Saved::Written { version: expected_version + 1, at });
+    }
+    let current: AnswerRow = sqlx::query_as(
+        "SELECT indicator_code, kind, level_value, number_value, text_value, comment, version, updated_at FROM answers
+         WHERE participant_id = $1 AND indicator_code = $2",
+    )
+    .bind(participant)
+    .bind(code)
+    .fetch_optional(db.pool())
+    .await?
+    .ok_or(StorageError::NotFound)?;
+    Ok(Saved::Conflict(answer(current)?))
+}
