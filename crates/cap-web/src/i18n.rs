@@ -209,7 +209,7 @@ mod tests {
             "page.",
             "refcheck.",
             "referential.",
-            "offer.",
+            "offer.", "campaign.", "answer.",
         ];
         text.split('"')
             .skip(1)
