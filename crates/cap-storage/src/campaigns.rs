@@ -394,3 +394,17 @@ pub async fn save_answer(
     .ok_or(StorageError::NotFound)?;
     Ok(Saved::Conflict(answer(current)?))
 }
+
+/// Replaces the pillars in scope if the campaign is still at `expected_version`.
+pub async fn set_scope(db: &Db, id: i64, scope: &[String], expected_version: i64) -> Result<()> {
+    let done = sqlx::query(
+        "UPDATE campaigns SET scope = $1, version = version + 1, updated_at = $2 WHERE id = $3 AND version = $4",
+    )
+    .bind(serde_json::Value::from(scope.to_vec()).to_string())
+    .bind(now())
+    .bind(id)
+    .bind(expected_version)
+    .execute(db.pool())
+    .await?;
+    if done.rows_affected() == 1 { Ok(()) } else { Err(StorageError::Stale) }
+}

@@ -209,7 +209,9 @@ mod tests {
             "page.",
             "refcheck.",
             "referential.",
-            "offer.", "campaign.", "answer.",
+            "offer.",
+            "campaign.",
+            "answer.",
         ];
         text.split('"')
             .skip(1)

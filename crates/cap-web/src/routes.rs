@@ -5,7 +5,9 @@
 
 use crate::app::AppState;
 use crate::error::AppError;
-use crate::features::{account, admin, assets, auth, groups, health, home, organisations, referentials, regions};
+use crate::features::{
+    account, admin, assets, auth, campaigns, groups, health, home, organisations, referentials, regions,
+};
 use crate::session::RequestContext;
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
@@ -140,6 +142,16 @@ pub fn table() -> RouteTable {
         .post("/admin/memberships/{id}/revoke", FederationAdmin, post(admin::revoke_membership::handler))
         .post("/admin/users/{id}/erase", FederationAdmin, post(admin::erase_user::handler))
         .get("/admin/audit", FederationAdmin, get(admin::audit::handler))
+        .get("/organisations/{id}/campaigns/new", Scoped, get(campaigns::create::form))
+        .post("/organisations/{id}/campaigns/new", Scoped, post(campaigns::create::submit))
+        .get("/campaigns/{id}", Scoped, get(campaigns::show::handler))
+        .post("/campaigns/{id}/advance", Scoped, post(campaigns::advance::handler))
+        .post("/campaigns/{id}/participants", Scoped, post(campaigns::participants::handler))
+        .post("/campaigns/{id}/scope", Scoped, post(campaigns::scope::handler))
+        .get("/campaigns/{id}/answer", Scoped, get(campaigns::answer::start))
+        .get("/campaigns/{id}/answer/{page}", Scoped, get(campaigns::answer::show))
+        .post("/campaigns/{id}/answer/{page}", Scoped, post(campaigns::answer::submit))
+        .post("/campaigns/{id}/answers/{code}", Scoped, post(campaigns::autosave::handler))
         .get("/referentials", SignedIn, get(referentials::list::handler))
         .get("/referentials/{id}", SignedIn, get(referentials::explore::handler))
         .get("/referentials/{id}/nodes/{code}", SignedIn, get(referentials::node::handler))

@@ -16,3 +16,60 @@
     }
   });
 })();
+
+// Saves each answer as soon as it changes, shows « Enregistré à … », and tells when the answer
+// was changed elsewhere (the server refuses stale saves and says what is stored).
+(function () {
+  "use strict";
+  var form = document.querySelector("form[data-autosave]");
+  if (!form || !window.fetch) return;
+  var base = form.getAttribute("data-autosave");
+  var timers = {};
+
+  function valueOf(fieldset, code) {
+    var checked = fieldset.querySelector('input[type="radio"][name="v_' + CSS.escape(code) + '"]:checked');
+    var typed = fieldset.querySelector('[id="v-' + code + '"]');
+    if (typed && typed.value.trim() !== "") return typed.value;
+    return checked ? checked.value : (typed ? typed.value : "");
+  }
+
+  function save(fieldset) {
+    var code = fieldset.getAttribute("data-code");
+    var version = fieldset.querySelector('input[name="ver_' + CSS.escape(code) + '"]');
+    var comment = fieldset.querySelector('[name="c_' + CSS.escape(code) + '"]');
+    var state = fieldset.querySelector("[data-state]");
+    var body = new URLSearchParams();
+    body.set("value", valueOf(fieldset, code));
+    body.set("comment", comment ? comment.value : "");
+    body.set("version", version.value);
+    state.textContent = form.getAttribute("data-saving") || "…";
+    fetch(base + encodeURIComponent(code), {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded" },
+      body: body.toString(),
+      credentials: "same-origin"
+    }).then(function (response) {
+      return response.json().then(function (data) { return { ok: response.ok, data: data }; });
+    }).then(function (result) {
+      if (typeof result.data.version === "number") version.value = String(result.data.version);
+      state.textContent = result.data.message || "";
+      fieldset.classList.toggle("field--error", !result.ok);
+    }).catch(function () {
+      state.textContent = form.getAttribute("data-offline") || "!";
+      fieldset.classList.add("field--error");
+    });
+  }
+
+  form.addEventListener("change", function (event) {
+    var fieldset = event.target.closest("fieldset[data-code]");
+    if (fieldset) save(fieldset);
+  });
+  form.addEventListener("input", function (event) {
+    if (event.target.tagName !== "TEXTAREA" && event.target.type !== "text") return;
+    var fieldset = event.target.closest("fieldset[data-code]");
+    if (!fieldset) return;
+    var code = fieldset.getAttribute("data-code");
+    clearTimeout(timers[code]);
+    timers[code] = setTimeout(function () { save(fieldset); }, 900);
+  });
+})();

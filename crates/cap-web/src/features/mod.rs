@@ -4,6 +4,7 @@ pub mod account;
 pub mod admin;
 pub mod assets;
 pub mod auth;
+pub mod campaigns;
 pub mod choices;
 pub mod groups;
 pub mod health;

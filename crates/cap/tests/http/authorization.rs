@@ -29,17 +29,23 @@ enum Who {
     Admin,
     /// These actors (and the administrator).
     Only(&'static [&'static str]),
+    /// These actors and nobody else, not even the administrator (one's own answers).
+    Exactly(&'static [&'static str]),
 }
 
 const VIEW_ORG_A: Who = Who::Only(&[PARTICIPANT_A, COORDINATOR_A, DELEGATE_A, GROUP_LEAD_A]);
 const MANAGE_ORG_A: Who = Who::Only(&[COORDINATOR_A, DELEGATE_A]);
 const VIEW_REGION_A: Who = Who::Only(&[DELEGATE_A]);
 const VIEW_GROUP_A: Who = Who::Only(&[GROUP_LEAD_A]);
+const RUN_CAMPAIGNS_A: Who = Who::Only(&[COORDINATOR_A]);
+const VIEW_CAMPAIGN_A: Who = Who::Only(&[PARTICIPANT_A, COORDINATOR_A, DELEGATE_A]);
+const ANSWER_CAMPAIGN_A: Who = Who::Exactly(&[PARTICIPANT_A]);
 
 impl Who {
     fn allows(self, actor: Option<&str>) -> bool {
         match (self, actor) {
             (Who::Everyone, _) => true,
+            (Who::Exactly(list), Some(email)) => list.contains(&email),
             (_, None) => false,
             (Who::SignedIn, Some(_)) => true,
             (_, Some(ADMIN)) => true,
@@ -93,6 +99,16 @@ const CASES: &[(&str, &str, Who)] = &[
     ("POST", "/admin/memberships/{id}/revoke", Who::Admin),
     ("POST", "/admin/users/{id}/erase", Who::Admin),
     ("GET", "/admin/audit", Who::Admin),
+    ("GET", "/organisations/{id}/campaigns/new", RUN_CAMPAIGNS_A),
+    ("POST", "/organisations/{id}/campaigns/new", RUN_CAMPAIGNS_A),
+    ("GET", "/campaigns/{id}", VIEW_CAMPAIGN_A),
+    ("POST", "/campaigns/{id}/advance", RUN_CAMPAIGNS_A),
+    ("POST", "/campaigns/{id}/participants", RUN_CAMPAIGNS_A),
+    ("POST", "/campaigns/{id}/scope", RUN_CAMPAIGNS_A),
+    ("GET", "/campaigns/{id}/answer", ANSWER_CAMPAIGN_A),
+    ("GET", "/campaigns/{id}/answer/{page}", ANSWER_CAMPAIGN_A),
+    ("POST", "/campaigns/{id}/answer/{page}", ANSWER_CAMPAIGN_A),
+    ("POST", "/campaigns/{id}/answers/{code}", ANSWER_CAMPAIGN_A),
     ("GET", "/referentials", Who::SignedIn),
     ("GET", "/referentials/{id}", Who::SignedIn),
     ("GET", "/referentials/{id}/nodes/{code}", Who::SignedIn),
@@ -124,7 +140,7 @@ fn declared_access_matches_the_cases() {
             (Access::Public, Who::Everyone)
             | (Access::SignedIn, Who::SignedIn)
             | (Access::FederationAdmin, Who::Admin) => true,
-            (Access::Scoped, Who::Only(_)) => true,
+            (Access::Scoped, Who::Only(_) | Who::Exactly(_)) => true,
             _ => false,
         };
         assert!(consistent, "{} {} is declared {:?}", spec.method, spec.path, spec.access);
@@ -156,6 +172,12 @@ async fn concrete_path(app: &TestApp, seeds: &Seeds, pattern: &str, n: usize) ->
         if pattern.starts_with("/admin/users/") {
             path = path.replace("{id}", &user.to_string());
         }
+    }
+    if pattern.starts_with("/campaigns/") {
+        return path
+            .replace("{id}", &seeds.campaign_a.to_string())
+            .replace("{page}", "1")
+            .replace("{code}", "ID.1.1.a");
     }
     if pattern.starts_with("/referentials/") {
         let version =

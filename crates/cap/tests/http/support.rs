@@ -160,6 +160,8 @@ pub struct Seeds {
     pub org_a: i64,
     pub org_b: i64,
     pub participant_a: UserId,
+    /// A campaign of organisation A, answers open, with participant A taking part.
+    pub campaign_a: i64,
 }
 
 /// Every seeded actor's e-mail (anonymous has none).
@@ -211,6 +213,23 @@ pub async fn seed(db: &Db) -> Seeds {
     person(db, GROUP_LEAD_A, &[m(Role::GroupLead, Scope::Group(group_a), None)]).await;
     person(db, COORDINATOR_B, &[m(Role::Coordinator, in_b, Some(College::Direction))]).await;
     person(db, DELEGATE_B, &[m(Role::RegionalDelegate, Scope::Region(region_b), None)]).await;
+    let version =
+        cap_storage::referentials::latest_version(db, "cap-exemple").await.unwrap().expect("built-in Cap example");
+    let new = cap_storage::campaigns::NewCampaign {
+        organisation: org_a,
+        referential_version_id: version,
+        title: "Campagne A",
+        scope: &[],
+        answering_from: None,
+        consolidation_on: None,
+        restitution_on: None,
+        created_by: None,
+    };
+    let campaign_a = cap_storage::campaigns::create(db, &new).await.unwrap();
+    cap_storage::campaigns::add_participant(db, campaign_a, participant_a, College::Volunteer).await.unwrap();
+    cap_storage::campaigns::advance(db, campaign_a, cap_domain::campaign::CampaignStatus::Preparation, 1)
+        .await
+        .unwrap();
     Seeds {
         region_a: region_a.0,
         region_b: region_b.0,
@@ -218,6 +237,7 @@ pub async fn seed(db: &Db) -> Seeds {
         org_a: org_a.0,
         org_b: org_b.0,
         participant_a,
+        campaign_a,
     }
 }
 

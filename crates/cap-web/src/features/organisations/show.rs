@@ -34,7 +34,9 @@ struct OrganisationPage {
     org: Organisation,
     type_key: &'static str,
     can_manage: bool,
+    can_run: bool,
     members: Vec<MemberRow>,
+    campaigns: Vec<(i64, String, &'static str)>,
 }
 
 /// Shows the organisation to whoever may see it.
@@ -58,5 +60,14 @@ pub async fn handler(
         })
         .collect();
     let type_key = org.type_label_key();
-    Ok(OrganisationPage { page, org, type_key, can_manage, members }.into_response())
+    let can_run = viewer.can(Permission::RunCampaigns(org.authz_ref()));
+    let mut campaigns = Vec::new();
+    for c in cap_storage::campaigns::for_organisation(&state.db, OrganisationId(org.id)).await? {
+        let participant =
+            cap_storage::campaigns::participant_of(&state.db, c.id, viewer.actor.user_id).await?.is_some();
+        if viewer.can(Permission::ViewCampaign { org: org.authz_ref(), participant }) {
+            campaigns.push((c.id, c.title, c.status.label_key()));
+        }
+    }
+    Ok(OrganisationPage { page, org, type_key, can_manage, can_run, members, campaigns }.into_response())
 }

@@ -1,0 +1,46 @@
+//! `POST /campaigns/{id}/advance`: the coordinator moves the campaign to its next step. Opening
+//! the answers needs at least one participant and freezes the referential version.
+
+use super::{load, run};
+use crate::app::AppState;
+use crate::error::AppResult;
+use crate::features::record;
+use crate::page::redirect_with_flash;
+use crate::session::{Ctx, SignedIn};
+use axum::Form;
+use axum::extract::{Path, State};
+use axum::response::Response;
+use cap_domain::campaign::CampaignStatus;
+use cap_storage::{StorageError, campaigns};
+use serde::Deserialize;
+
+/// The version the coordinator saw.
+#[derive(Debug, Deserialize)]
+pub struct AdvanceForm {
+    #[serde(default)]
+    version: i64,
+}
+
+/// Moves to the next step.
+pub async fn handler(
+    State(state): State<AppState>,
+    Ctx(ctx): Ctx,
+    SignedIn(viewer): SignedIn,
+    Path(id): Path<i64>,
+    Form(form): Form<AdvanceForm>,
+) -> AppResult<Response> {
+    let loaded = load(&state, &viewer, id, run).await?;
+    let back = format!("/campaigns/{id}");
+    let from = loaded.campaign.status;
+    if from == CampaignStatus::Preparation && campaigns::participants(&state.db, id).await?.is_empty() {
+        return Ok(redirect_with_flash(&state, &back, "flash.campaign_needs_participants"));
+    }
+    match campaigns::advance(&state.db, id, from, form.version).await {
+        Ok(next) => {
+            record(&state, &ctx, "campaigns.advance", "campaign", &id, next.code()).await?;
+            Ok(redirect_with_flash(&state, &back, "flash.campaign_advanced"))
+        }
+        Err(StorageError::Stale) => Ok(redirect_with_flash(&state, &back, "flash.campaign_changed")),
+        Err(e) => Err(e.into()),
+    }
+}

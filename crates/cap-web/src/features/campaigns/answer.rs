@@ -1,0 +1,359 @@
+//! `GET/POST /campaigns/{id}/answer/{page}`: one objective per page, each indicator with its
+//! scale as large choices, « non concerné », « je ne sais pas » and a comment. Every change is
+//! saved at once by the small script (`autosave.rs`); without JavaScript the page's button saves
+//! them all. A save made on a stale copy (another tab, another device) is refused and both
+//! values are shown.
+
+use super::{Loaded, answer_in, load};
+use crate::app::AppState;
+use crate::error::{AppError, AppResult};
+use crate::i18n::Tr;
+use crate::page::{Page, redirect_with_flash};
+use crate::session::{Ctx, SignedIn};
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::Form;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use cap_domain::campaign::AnswerValue;
+use cap_domain::referential::{AnswerType, Node, Referential};
+use cap_storage::campaigns::{self, Participant, Saved, StoredAnswer};
+use std::collections::HashMap;
+
+/// One choice of an indicator (a level, yes/no, « non concerné », « je ne sais pas »).
+pub struct Choice {
+    /// Submitted value.
+    pub value: String,
+    /// Label.
+    pub label: String,
+    /// What it means, for levels.
+    pub descriptor: String,
+    /// Whether it is the current answer.
+    pub checked: bool,
+}
+
+/// One indicator of the page.
+pub struct AnswerField {
+    /// Code.
+    pub code: String,
+    /// Statement.
+    pub statement: String,
+    /// Guidance as HTML (safe subset).
+    pub guidance_html: String,
+    /// Examples of evidence.
+    pub evidence: Vec<String>,
+    /// `level`, `yes_no`, `number` or `text`.
+    pub kind: &'static str,
+    /// Unit of a number.
+    pub unit: String,
+    /// The choices, for level and yes/no answers (and the « non concerné »/« je ne sais pas » of all).
+    pub choices: Vec<Choice>,
+    /// Typed value, for number and text answers.
+    pub value: String,
+    /// Comment.
+    pub comment: String,
+    /// Version of the stored answer (0: none yet).
+    pub version: i64,
+    /// When it was saved, in words.
+    pub saved_at: String,
+    /// Message key of a problem with what was typed.
+    pub error: Option<&'static str>,
+    /// What is stored now, when the save was refused as stale.
+    pub conflict: Option<String>,
+}
+
+/// What a save led to.
+pub enum Outcome {
+    /// Written.
+    Saved {
+        /// New version.
+        version: i64,
+        /// When (UTC seconds).
+        at: i64,
+    },
+    /// The value was refused (message key).
+    Invalid(&'static str),
+    /// Someone saved in between; nothing was written.
+    Conflict(StoredAnswer),
+    /// Answering is closed.
+    Closed,
+}
+
+/// Saves one answer of `me`, checking the indicator belongs to the campaign and answers are open.
+pub async fn save_one(
+    state: &AppState,
+    loaded: &Loaded,
+    me: &Participant,
+    code: &str,
+    raw: &str,
+    comment: &str,
+    version: i64,
+) -> AppResult<Outcome> {
+    if !loaded.campaign.status.answers_open() {
+        return Ok(Outcome::Closed);
+    }
+    let r = &loaded.referential.referential;
+    let indicators = loaded.indicators();
+    let Some(node) = indicators.iter().find(|n| n.code == code) else { return Err(AppError::NotFound) };
+    let value = match AnswerValue::parse(node, r, raw) {
+        Ok(v) => v,
+        Err(e) => return Ok(Outcome::Invalid(e.key)),
+    };
+    if comment.chars().count() > 4000 {
+        return Ok(Outcome::Invalid("error.answer.text_length"));
+    }
+    Ok(
+        match campaigns::save_answer(&state.db, loaded.campaign.id, me.id, code, &value, comment.trim(), version)
+            .await?
+        {
+            Saved::Written { version, at } => Outcome::Saved { version, at },
+            Saved::Conflict(current) => Outcome::Conflict(current),
+        },
+    )
+}
+
+/// An answer in words (« 3 — En place », « Non concerné », « 12,5 personnes »…).
+pub fn value_label(t: Tr, r: &Referential, node: &Node, value: &Option<AnswerValue>) -> String {
+    match value {
+        None => t.t("answer.none").to_owned(),
+        Some(AnswerValue::Level(v)) => r
+            .scale
+            .levels
+            .iter()
+            .find(|l| l.value == *v)
+            .map_or_else(|| v.to_string(), |l| format!("{} — {}", l.value, l.label)),
+        Some(AnswerValue::NotApplicable) => t.t("referential.not_applicable").to_owned(),
+        Some(AnswerValue::Unknown) => t.t("referential.unknown").to_owned(),
+        Some(AnswerValue::YesNo(true)) => t.t("answer.yes").to_owned(),
+        Some(AnswerValue::YesNo(false)) => t.t("answer.no").to_owned(),
+        Some(AnswerValue::Number(n)) => {
+            format!("{} {}", cap_domain::campaign::format_number(*n), node.unit.clone().unwrap_or_default())
+                .trim()
+                .to_owned()
+        }
+        Some(AnswerValue::Text(text)) => text.clone(),
+    }
+}
+
+fn field(t: Tr, r: &Referential, node: &Node, stored: Option<&StoredAnswer>) -> AnswerField {
+    let current = stored.and_then(|a| a.value.as_ref()).map(AnswerValue::form_value).unwrap_or_default();
+    let choice = |value: String, label: String, descriptor: String| Choice {
+        checked: value == current,
+        value,
+        label,
+        descriptor,
+    };
+    let mut choices = Vec::new();
+    match node.answer {
+        AnswerType::Level => {
+            for l in &r.scale.levels {
+                let label = if t.lang() == "en" {
+                    l.label_en.clone().unwrap_or_else(|| l.label.clone())
+                } else {
+                    l.label.clone()
+                };
+                choices.push(choice(l.value.to_string(), format!("{} — {label}", l.value), l.descriptor.clone()));
+            }
+        }
+        AnswerType::YesNo => {
+            choices.push(choice("yes".into(), t.t("answer.yes").into(), String::new()));
+            choices.push(choice("no".into(), t.t("answer.no").into(), String::new()));
+        }
+        AnswerType::Number | AnswerType::Text => {}
+    }
+    if r.scale.not_applicable {
+        choices.push(choice(
+            "na".into(),
+            t.t("referential.not_applicable").into(),
+            t.t("referential.not_applicable_hint").into(),
+        ));
+    }
+    if r.scale.unknown {
+        choices.push(choice(
+            "unknown".into(),
+            t.t("referential.unknown").into(),
+            t.t("referential.unknown_hint").into(),
+        ));
+    }
+    let typed =
+        matches!(node.answer, AnswerType::Number | AnswerType::Text) && !matches!(current.as_str(), "na" | "unknown");
+    AnswerField {
+        code: node.code.clone(),
+        statement: if t.lang() == "en" {
+            node.statement_en.clone().or(node.statement.clone())
+        } else {
+            node.statement.clone()
+        }
+        .unwrap_or_default(),
+        guidance_html: node.guidance.as_deref().map(crate::markdown::render).unwrap_or_default(),
+        evidence: node.evidence.clone(),
+        kind: node.answer.code(),
+        unit: node.unit.clone().unwrap_or_default(),
+        choices,
+        value: if typed { current.clone() } else { String::new() },
+        comment: stored.map(|a| a.comment.clone()).unwrap_or_default(),
+        version: stored.map_or(0, |a| a.version),
+        saved_at: stored.map(|a| t.datetime(a.updated_at)).unwrap_or_default(),
+        error: None,
+        conflict: None,
+    }
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "campaigns/answer.html")]
+struct AnswerPage {
+    page: Page,
+    campaign_id: i64,
+    campaign_title: String,
+    objective: String,
+    number: usize,
+    count: usize,
+    answered: usize,
+    total: usize,
+    fields: Vec<AnswerField>,
+    open: bool,
+}
+
+impl AnswerPage {
+    /// Whether any field has a message to show.
+    fn has_problems(&self) -> bool {
+        self.fields.iter().any(|f| f.error.is_some() || f.conflict.is_some())
+    }
+}
+
+fn me(loaded: &Loaded) -> AppResult<&Participant> {
+    loaded.me.as_ref().ok_or(AppError::NotFound)
+}
+
+async fn build(state: &AppState, page: Page, loaded: &Loaded, number: usize) -> AppResult<AnswerPage> {
+    let pages = loaded.pages();
+    let (objective_code, codes) = pages.get(number.wrapping_sub(1)).ok_or(AppError::NotFound)?;
+    let r = &loaded.referential.referential;
+    let answers = campaigns::answers_of(&state.db, me(loaded)?.id).await?;
+    let t = page.t;
+    let fields =
+        codes.iter().filter_map(|c| r.node(c)).map(|node| field(t, r, node, answers.get(&node.code))).collect();
+    let in_campaign: Vec<String> = pages.iter().flat_map(|(_, c)| c.iter().cloned()).collect();
+    let answered = in_campaign.iter().filter(|c| answers.get(*c).is_some_and(|a| a.value.is_some())).count();
+    Ok(AnswerPage {
+        campaign_id: loaded.campaign.id,
+        campaign_title: loaded.campaign.title.clone(),
+        objective: r.node(objective_code).map(|n| n.label().to_owned()).unwrap_or_default(),
+        number,
+        count: pages.len(),
+        answered,
+        total: in_campaign.len(),
+        fields,
+        open: loaded.campaign.status.answers_open(),
+        page,
+    })
+}
+
+/// `GET /campaigns/{id}/answer`: the first page with something left to answer.
+pub async fn start(
+    State(state): State<AppState>,
+    SignedIn(viewer): SignedIn,
+    Path(id): Path<i64>,
+) -> AppResult<Response> {
+    let loaded = load(&state, &viewer, id, answer_in).await?;
+    let answers = campaigns::answers_of(&state.db, me(&loaded)?.id).await?;
+    let first_open = loaded
+        .pages()
+        .iter()
+        .position(|(_, codes)| codes.iter().any(|c| !answers.get(c).is_some_and(|a| a.value.is_some())))
+        .unwrap_or(0);
+    Ok(Redirect::to(&format!("/campaigns/{id}/answer/{}", first_open + 1)).into_response())
+}
+
+/// Shows one page.
+pub async fn show(
+    State(state): State<AppState>,
+    SignedIn(viewer): SignedIn,
+    Path((id, number)): Path<(i64, usize)>,
+    page: Page,
+) -> AppResult<Response> {
+    let loaded = load(&state, &viewer, id, answer_in).await?;
+    Ok(build(&state, page, &loaded, number).await?.into_response())
+}
+
+/// Saves a whole page (without JavaScript), then goes on to the next one.
+pub async fn submit(
+    State(state): State<AppState>,
+    Ctx(_ctx): Ctx,
+    SignedIn(viewer): SignedIn,
+    Path((id, number)): Path<(i64, usize)>,
+    page: Page,
+    Form(fields): Form<Vec<(String, String)>>,
+) -> AppResult<Response> {
+    let loaded = load(&state, &viewer, id, answer_in).await?;
+    if !loaded.campaign.status.answers_open() {
+        return Ok(redirect_with_flash(&state, &format!("/campaigns/{id}"), "flash.answers_closed"));
+    }
+    let form: HashMap<&str, &str> = fields.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    let mut rendered = build(&state, page, &loaded, number).await?;
+    let me = me(&loaded)?;
+    let t = rendered.page.t;
+    let r = &loaded.referential.referential;
+    let mut trouble = false;
+    for f in &mut rendered.fields {
+        let raw = form.get(format!("v_{}", f.code).as_str()).copied().unwrap_or_default();
+        let comment = form.get(format!("c_{}", f.code).as_str()).copied().unwrap_or_default();
+        let version: i64 = form.get(format!("ver_{}", f.code).as_str()).and_then(|v| v.parse().ok()).unwrap_or(0);
+        let unchanged = version == f.version && comment.trim() == f.comment && {
+            let stored =
+                f.choices.iter().find(|c| c.checked).map(|c| c.value.clone()).unwrap_or_else(|| f.value.clone());
+            raw.trim() == stored
+        };
+        if unchanged {
+            continue;
+        }
+        match save_one(&state, &loaded, me, &f.code, raw, comment, version).await? {
+            Outcome::Saved { version, at } => {
+                f.version = version;
+                f.saved_at = t.datetime(at);
+            }
+            Outcome::Invalid(key) => {
+                trouble = true;
+                f.error = Some(key);
+            }
+            Outcome::Conflict(current) => {
+                trouble = true;
+                let node = r.node(&f.code).ok_or(AppError::NotFound)?;
+                let mut saved = value_label(t, r, node, &current.value);
+                if !current.comment.is_empty() {
+                    saved = format!("{saved} — « {} »", current.comment);
+                }
+                f.conflict = Some(saved);
+                f.version = current.version;
+            }
+            Outcome::Closed => {
+                return Ok(redirect_with_flash(&state, &format!("/campaigns/{id}"), "flash.answers_closed"));
+            }
+        }
+        if trouble {
+            // Keep what was typed beside the message.
+            for c in &mut f.choices {
+                c.checked = c.value == raw.trim();
+            }
+            if matches!(f.kind, "number" | "text") && !matches!(raw.trim(), "na" | "unknown") {
+                f.value = raw.to_owned();
+            }
+            f.comment = comment.to_owned();
+        }
+    }
+    if trouble {
+        let status = if rendered.fields.iter().any(|f| f.conflict.is_some()) {
+            StatusCode::CONFLICT
+        } else {
+            StatusCode::UNPROCESSABLE_ENTITY
+        };
+        return Ok((status, rendered).into_response());
+    }
+    let to = if number < rendered.count {
+        format!("/campaigns/{id}/answer/{}", number + 1)
+    } else {
+        format!("/campaigns/{id}")
+    };
+    Ok(redirect_with_flash(&state, &to, "flash.answers_saved"))
+}

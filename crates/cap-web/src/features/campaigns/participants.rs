@@ -1,0 +1,55 @@
+//! `POST /campaigns/{id}/participants`: the coordinator adds a member of the organisation to the
+//! campaign, with the collège they speak from.
+
+use super::{load, run};
+use crate::app::AppState;
+use crate::error::AppResult;
+use crate::features::record;
+use crate::page::redirect_with_flash;
+use crate::session::{Ctx, SignedIn};
+use axum::Form;
+use axum::extract::{Path, State};
+use axum::response::Response;
+use cap_domain::{College, OrganisationId, UserId};
+use cap_storage::{StorageError, campaigns, memberships};
+use serde::Deserialize;
+
+/// Who joins, and from which collège.
+#[derive(Debug, Deserialize)]
+pub struct ParticipantForm {
+    #[serde(default)]
+    user: String,
+    #[serde(default)]
+    college: String,
+}
+
+/// Adds the participant.
+pub async fn handler(
+    State(state): State<AppState>,
+    Ctx(ctx): Ctx,
+    SignedIn(viewer): SignedIn,
+    Path(id): Path<i64>,
+    Form(form): Form<ParticipantForm>,
+) -> AppResult<Response> {
+    let loaded = load(&state, &viewer, id, run).await?;
+    let back = format!("/campaigns/{id}");
+    let (Ok(user), Ok(college)) = (form.user.parse::<i64>(), College::from_code(&form.college)) else {
+        return Ok(redirect_with_flash(&state, &back, "flash.participant_incomplete"));
+    };
+    let member = memberships::members_of(&state.db, OrganisationId(loaded.org.id))
+        .await?
+        .into_iter()
+        .any(|m| m.stored.user_id.0 == user);
+    if !member {
+        return Ok(redirect_with_flash(&state, &back, "flash.participant_not_member"));
+    }
+    match campaigns::add_participant(&state.db, id, UserId(user), college).await {
+        Ok(p) => {
+            record(&state, &ctx, "campaigns.add_participant", "campaign", &id, &format!("{p} {}", college.code()))
+                .await?;
+            Ok(redirect_with_flash(&state, &back, "flash.participant_added"))
+        }
+        Err(StorageError::Conflict) => Ok(redirect_with_flash(&state, &back, "flash.participant_already")),
+        Err(e) => Err(e.into()),
+    }
+}

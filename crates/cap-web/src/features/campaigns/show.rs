@@ -1,0 +1,132 @@
+//! `GET /campaigns/{id}`: a campaign's page — its step, calendar, scope, participants and progress,
+//! with the coordinator's actions and the participant's way in.
+
+use super::{Loaded, load, run, view};
+use crate::app::AppState;
+use crate::error::AppResult;
+use crate::features::organisations::invite::college_options;
+use crate::forms::{FormErrors, SelectOption};
+use crate::page::Page;
+use crate::session::SignedIn;
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::extract::{Path, State};
+use axum::response::{IntoResponse, Response};
+use cap_domain::OrganisationId;
+use cap_domain::campaign::CampaignStatus;
+use cap_domain::referential::NodeKind;
+use cap_storage::campaigns::{self, Participant};
+use cap_storage::memberships;
+use std::collections::HashSet;
+
+/// A pillar with the campaign's progress on it.
+pub struct PillarRow {
+    /// Code.
+    pub code: String,
+    /// Title.
+    pub title: String,
+    /// Whether it is in scope.
+    pub in_scope: bool,
+    /// Indicators of the pillar the campaign covers.
+    pub indicators: usize,
+    /// The viewer's answers on it, when they take part.
+    pub mine: usize,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "campaigns/show.html")]
+struct ShowPage {
+    page: Page,
+    loaded: Loaded,
+    status_key: &'static str,
+    next_key: Option<&'static str>,
+    steps: Vec<(&'static str, bool, bool)>,
+    can_run: bool,
+    pillars: Vec<PillarRow>,
+    total: usize,
+    participants: Vec<Participant>,
+    candidates: Vec<SelectOption>,
+    colleges: Vec<SelectOption>,
+    my_answered: usize,
+    errors: FormErrors,
+}
+
+/// Shows the campaign.
+pub async fn handler(
+    State(state): State<AppState>,
+    SignedIn(viewer): SignedIn,
+    Path(id): Path<i64>,
+    page: Page,
+) -> AppResult<Response> {
+    let loaded = load(&state, &viewer, id, view).await?;
+    let can_run = viewer.can(run(&loaded.org, false));
+    let r = &loaded.referential.referential;
+    let covered = cap_domain::campaign::campaign_indicators(r, &[], loaded.org_type());
+    let in_scope: HashSet<&str> = loaded.indicators().iter().map(|n| n.code.as_str()).collect();
+    let mine: HashSet<String> = match &loaded.me {
+        Some(me) => campaigns::answers_of(&state.db, me.id)
+            .await?
+            .into_values()
+            .filter(|a| a.value.is_some())
+            .map(|a| a.indicator_code)
+            .collect(),
+        None => HashSet::new(),
+    };
+    let depths = &loaded.referential.depths;
+    let mut pillars: Vec<PillarRow> = Vec::new();
+    for (node, depth) in r.nodes.iter().zip(depths) {
+        if *depth == 0 {
+            pillars.push(PillarRow {
+                in_scope: loaded.campaign.scope.is_empty() || loaded.campaign.scope.contains(&node.code),
+                code: node.code.clone(),
+                title: node.label().to_owned(),
+                indicators: 0,
+                mine: 0,
+            });
+        } else if node.kind == NodeKind::Indicator && covered.iter().any(|c| c.code == node.code) {
+            if let Some(p) = pillars.last_mut() {
+                if in_scope.contains(node.code.as_str()) {
+                    p.indicators += 1;
+                    if mine.contains(&node.code) {
+                        p.mine += 1;
+                    }
+                }
+            }
+        }
+    }
+    let total = in_scope.len();
+    let participants = campaigns::participants(&state.db, id).await?;
+    let taken: HashSet<i64> = participants.iter().map(|p| p.user_id.0).collect();
+    let mut candidates = vec![SelectOption::new("", page.t.t("common.choose"), "")];
+    if can_run {
+        for m in memberships::members_of(&state.db, OrganisationId(loaded.org.id)).await? {
+            if !taken.contains(&m.stored.user_id.0)
+                && candidates.iter().all(|c| c.value != m.stored.user_id.0.to_string())
+            {
+                candidates.push(SelectOption::new(
+                    m.stored.user_id.0.to_string(),
+                    format!("{} ({})", m.display_name, m.email),
+                    "",
+                ));
+            }
+        }
+    }
+    let status = loaded.campaign.status;
+    let steps = CampaignStatus::ALL.iter().map(|s| (s.label_key(), *s == status, *s < status)).collect();
+    Ok(ShowPage {
+        status_key: status.label_key(),
+        next_key: status.next().map(CampaignStatus::label_key),
+        steps,
+        can_run,
+        pillars,
+        total,
+        participants,
+        candidates,
+        colleges: college_options(page.t, ""),
+        my_answered: mine.iter().filter(|c| in_scope.contains(c.as_str())).count(),
+        errors: FormErrors::new(),
+        loaded,
+        page,
+    }
+    .into_response())
+}
