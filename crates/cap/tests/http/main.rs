@@ -5,6 +5,7 @@ mod support;
 
 mod accounts;
 mod authorization;
+mod campaigns;
 mod cli;
 mod organisations;
 mod referentials;

@@ -1,0 +1,196 @@
+//! Campaigns: a coordinator prepares one, a participant answers (page posts and autosave),
+//! stale saves are refused with both values, answers close with the step.
+
+use crate::support::*;
+use cap_storage::campaigns;
+use serde_json::Value;
+
+async fn a_campaign_from_preparation_to_answers(app: &TestApp) {
+    let seeds = seed(&app.db).await;
+    let coordinator = app.signed_in(COORDINATOR_A).await;
+    let version = cap_storage::referentials::latest_version(&app.db, "cap-exemple").await.unwrap().unwrap().to_string();
+    let new = format!("/organisations/{}/campaigns/new", seeds.org_a);
+    let bad = coordinator
+        .post(app.url(&new))
+        .form(&[("title", "Auto-évaluation 2027"), ("referential", version.as_str()), ("answering_from", "31/02/2027")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(bad.status(), 422);
+    assert!(bad.text().await.unwrap().contains("value=\"Auto-évaluation 2027\""));
+    let created = coordinator
+        .post(app.url(&new))
+        .form(&[
+            ("title", "Auto-évaluation 2027"),
+            ("referential", version.as_str()),
+            ("answering_from", "01/02/2027"),
+            ("consolidation_on", "01/03/2027"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(created.status(), 303);
+    let path = created.headers()["location"].to_str().unwrap().to_owned();
+    let id: i64 = path.trim_start_matches("/campaigns/").parse().unwrap();
+    let campaign = campaigns::get(&app.db, id).await.unwrap();
+    assert_eq!(campaign.answering_from.as_deref(), Some("2027-02-01"));
+
+    // Only « Services rendus » at first.
+    let scoped = coordinator
+        .post(app.url(&format!("{path}/scope")))
+        .form(&[("pillar", "SR"), ("version", "1")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(scoped.status(), 303);
+    assert_eq!(campaigns::get(&app.db, id).await.unwrap().scope, vec!["SR".to_owned()]);
+    let early = coordinator.post(app.url(&format!("{path}/advance"))).form(&[("version", "2")]).send().await.unwrap();
+    assert_eq!(early.status(), 303);
+    assert_eq!(campaigns::get(&app.db, id).await.unwrap().status.code(), "preparation", "no participant yet");
+    let participant = seeds.participant_a.0.to_string();
+    let added = coordinator
+        .post(app.url(&format!("{path}/participants")))
+        .form(&[("user", participant.as_str()), ("college", "volunteer")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(added.status(), 303);
+    let stranger = cap_storage::users::find_by_email(&app.db, &cap_domain::Email::parse(COORDINATOR_B).unwrap())
+        .await
+        .unwrap()
+        .unwrap();
+    let outsider = coordinator
+        .post(app.url(&format!("{path}/participants")))
+        .form(&[("user", stranger.id.to_string().as_str()), ("college", "direction")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(outsider.status(), 303);
+    assert_eq!(campaigns::participants(&app.db, id).await.unwrap().len(), 1, "only members of the organisation join");
+    let opened = coordinator.post(app.url(&format!("{path}/advance"))).form(&[("version", "2")]).send().await.unwrap();
+    assert_eq!(opened.status(), 303);
+    assert_eq!(campaigns::get(&app.db, id).await.unwrap().status.code(), "self_assessment");
+    let removing = coordinator
+        .post(app.url(&format!("{path}/scope")))
+        .form(&[("pillar", "ID"), ("version", "3")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(removing.status(), 303);
+    assert_eq!(
+        campaigns::get(&app.db, id).await.unwrap().scope,
+        vec!["SR".to_owned()],
+        "pillars are only added once answers open"
+    );
+
+    // The participant answers the first page without JavaScript.
+    let p = app.signed_in(PARTICIPANT_A).await;
+    let start = p.get(app.url(&format!("{path}/answer"))).send().await.unwrap();
+    assert_eq!(start.headers()["location"], format!("{path}/answer/1").as_str());
+    let page = p.get(app.url(&format!("{path}/answer/1"))).send().await.unwrap().text().await.unwrap();
+    assert!(page.contains("Comment évaluer ?") && page.contains("Non concerné") && page.contains("Je ne sais pas"));
+    let codes: Vec<String> =
+        page.split("data-code=\"").skip(1).map(|s| s.split('"').next().unwrap().to_owned()).collect();
+    assert!(!codes.is_empty() && codes.iter().all(|c| c.starts_with("SR.")), "only the scope's indicators: {codes:?}");
+    let mut form: Vec<(String, String)> = Vec::new();
+    for (i, code) in codes.iter().enumerate() {
+        form.push((format!("v_{code}"), if i == 0 { "3".into() } else { "na".into() }));
+        form.push((format!("c_{code}"), if i == 0 { "Fait avec l'équipe".into() } else { String::new() }));
+        form.push((format!("ver_{code}"), "0".into()));
+    }
+    let saved = p.post(app.url(&format!("{path}/answer/1"))).form(&form).send().await.unwrap();
+    assert_eq!(saved.status(), 303);
+    assert_eq!(saved.headers()["location"], format!("{path}/answer/2").as_str());
+    let me = campaigns::participant_of(&app.db, id, seeds.participant_a).await.unwrap().unwrap();
+    let answers = campaigns::answers_of(&app.db, me.id).await.unwrap();
+    assert_eq!(answers[&codes[0]].value, Some(cap_domain::campaign::AnswerValue::Level(3)));
+    assert_eq!(answers[&codes[0]].comment, "Fait avec l'équipe");
+
+    // The same first page, posted again from a stale copy (version 0): refused, both values shown.
+    let stale = p
+        .post(app.url(&format!("{path}/answer/1")))
+        .form(&[
+            (format!("v_{}", codes[0]), "1".to_owned()),
+            (format!("c_{}", codes[0]), String::new()),
+            (format!("ver_{}", codes[0]), "0".to_owned()),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(stale.status(), 409);
+    let body = stale.text().await.unwrap();
+    assert!(body.contains("modifiée ailleurs") && body.contains("3 — "), "the saved value is shown");
+    assert!(
+        body.contains(&format!("id=\"v-{}-1\" name=\"v_{}\" value=\"1\" checked", codes[0], codes[0])),
+        "the typed choice is kept"
+    );
+    assert_eq!(campaigns::answers_of(&app.db, me.id).await.unwrap()[&codes[0]].version, 1, "nothing was overwritten");
+
+    // Autosave: JSON answers, a bad value is refused, a stale one conflicts.
+    let auto = |code: &str| app.url(&format!("{path}/answers/{code}"));
+    let ok: Value = p
+        .post(auto(&codes[0]))
+        .form(&[("value", "4"), ("comment", ""), ("version", "1")])
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!((ok["status"].as_str(), ok["version"].as_i64()), (Some("saved"), Some(2)));
+    let conflict =
+        p.post(auto(&codes[0])).form(&[("value", "2"), ("comment", ""), ("version", "1")]).send().await.unwrap();
+    assert_eq!(conflict.status(), 409);
+    let conflict: Value = conflict.json().await.unwrap();
+    assert_eq!(conflict["version"].as_i64(), Some(2));
+    assert!(conflict["message"].as_str().unwrap().contains("4 — "));
+    let invalid =
+        p.post(auto(&codes[0])).form(&[("value", "9"), ("comment", ""), ("version", "2")]).send().await.unwrap();
+    assert_eq!(invalid.status(), 422);
+    let outside =
+        p.post(auto("ID.1.1.a")).form(&[("value", "3"), ("comment", ""), ("version", "0")]).send().await.unwrap();
+    assert_eq!(outside.status(), 404, "an indicator outside the scope is not answered");
+
+    let home = p.get(app.url(&path)).send().await.unwrap().text().await.unwrap();
+    assert!(home.contains(&format!("{} réponse(s) sur", codes.len())), "progress shows");
+
+    // Consolidation closes the answers.
+    let v = campaigns::get(&app.db, id).await.unwrap().version.to_string();
+    coordinator.post(app.url(&format!("{path}/advance"))).form(&[("version", v.as_str())]).send().await.unwrap();
+    let closed =
+        p.post(auto(&codes[0])).form(&[("value", "1"), ("comment", ""), ("version", "2")]).send().await.unwrap();
+    assert_eq!(closed.status(), 409);
+    assert_eq!(
+        campaigns::answers_of(&app.db, me.id).await.unwrap()[&codes[0]].value,
+        Some(cap_domain::campaign::AnswerValue::Level(4))
+    );
+}
+
+async fn indicators_follow_the_organisation_type(app: &TestApp) {
+    let seeds = seed(&app.db).await;
+    let p = app.signed_in(PARTICIPANT_A).await;
+    let cap = cap_storage::referentials::latest_version(&app.db, "cap-exemple").await.unwrap().unwrap();
+    let model = cap_storage::referentials::load(&app.db, cap).await.unwrap();
+    // Organisation A is an EI: indicators for AI, ETTI or GEIQ only are left out.
+    let left_out: Vec<&str> = model
+        .indicators()
+        .filter(|n| !n.applies_to_type(cap_domain::OrganisationType::Ei))
+        .map(|n| n.code.as_str())
+        .collect();
+    assert!(!left_out.is_empty());
+    let mut seen = Vec::new();
+    let mut page = 1;
+    loop {
+        let response = p.get(app.url(&format!("/campaigns/{}/answer/{page}", seeds.campaign_a))).send().await.unwrap();
+        if response.status() == 404 {
+            break;
+        }
+        let body = response.text().await.unwrap();
+        seen.extend(body.split("data-code=\"").skip(1).map(|s| s.split('"').next().unwrap().to_owned()));
+        page += 1;
+    }
+    assert_eq!(seen.len(), model.indicators().count() - left_out.len());
+    assert!(left_out.iter().all(|c| !seen.iter().any(|s| s == c)));
+}
+
+crate::on_both_backends!(a_campaign_from_preparation_to_answers, indicators_follow_the_organisation_type);
