@@ -1,0 +1,81 @@
+'use strict';
+// A coordinator prepares a campaign on one pillar and opens it; a participant answers on a phone,
+// each choice saved at once; the same answer changed on another device is never overwritten.
+
+const assert = require('node:assert/strict');
+const { suite, visit, navigate, submit, follow, signIn, signOut, mainText, checkA11y, DEMO_PASSWORD } = require('../lib/browser');
+
+const { journey } = suite({ demo: true });
+
+journey('a coordinator opens a campaign and a participant answers with autosave', async ({ server, newPage }) => {
+  const coordinator = await newPage();
+  await signIn(coordinator, server, 'referente@demo.cap', DEMO_PASSWORD);
+  await follow(coordinator, 'Atelier du Lac', 'organisation page');
+  await follow(coordinator, 'Nouvelle campagne', 'new campaign form');
+  await coordinator.fill('#answering_from', '01/02/2027');
+  await submit(coordinator, 'Créer la campagne', 'campaign page');
+  assert.match(new URL(coordinator.url()).pathname, /^\/campaigns\/\d+$/);
+  const campaignPath = new URL(coordinator.url()).pathname;
+  assert.match(await mainText(coordinator), /Campagne créée/);
+
+  for (const pillar of ['ID', 'SU', 'AC']) await coordinator.uncheck(`#pillar-${pillar}`);
+  await submit(coordinator, 'Enregistrer les piliers', 'campaign page after scope');
+  assert.match(await mainText(coordinator), /Piliers enregistrés/);
+
+  const jean = await coordinator.$eval('#user', (select) => [...select.options].find((o) => o.textContent.includes('benevole@demo.cap')).value);
+  await coordinator.selectOption('#user', jean);
+  await coordinator.selectOption('#college', 'volunteer');
+  await submit(coordinator, 'Ajouter un·e participant·e', 'campaign page after adding a participant');
+  assert.match(await mainText(coordinator), /Jean Morel/);
+
+  coordinator.once('dialog', (dialog) => dialog.accept());
+  await submit(coordinator, 'Passer à : Auto-évaluation', 'campaign page, answers open');
+  assert.match(await mainText(coordinator), /La campagne est passée à l'étape suivante/);
+  await signOut(coordinator);
+
+  // The participant, on a phone.
+  const phone = await newPage({ viewport: { width: 360, height: 780 }, isMobile: true });
+  await signIn(phone, server, 'benevole@demo.cap', DEMO_PASSWORD);
+  await visit(phone, server, campaignPath, 'campaign page for the participant');
+  await follow(phone, 'Commencer à répondre', 'first answering page');
+  assert.match(new URL(phone.url()).pathname, /\/answer\/1$/);
+  assert.equal(await phone.evaluate(() => document.documentElement.scrollWidth <= 360), true, 'no horizontal scroll');
+
+  const first = phone.locator('fieldset[data-code]').first();
+  const code = await first.getAttribute('data-code');
+  assert.match(code, /^SR\./, 'only the chosen pillar');
+  await first.locator('summary').click();
+  await first.locator(`label[for="v-${code}-3"]`).click();
+  await first.locator('[data-state]').filter({ hasText: 'Enregistré' }).waitFor();
+  await first.locator(`#c-${CSS_escape(code)}`).fill('Nous le faisons avec chaque client.');
+  await phone.waitForTimeout(1500);
+  await checkA11y(phone, 'answering page after autosave');
+
+  await navigate(phone, () => phone.reload(), 'answering page reloaded');
+  assert.equal(await phone.isChecked(`#v-${CSS_escape(code)}-3`), true, 'the choice was saved');
+  assert.equal(await phone.inputValue(`#c-${CSS_escape(code)}`), 'Nous le faisons avec chaque client.');
+
+  // The same person changes the answer on a desktop; the phone's page is now stale.
+  const desktop = await newPage();
+  await signIn(desktop, server, 'benevole@demo.cap', DEMO_PASSWORD);
+  await visit(desktop, server, `${campaignPath}/answer/1`, 'answering page on a desktop');
+  await desktop.locator(`label[for="v-${code}-4"]`).click();
+  await desktop.locator('fieldset[data-code]').first().locator('[data-state]').filter({ hasText: 'Enregistré' }).waitFor();
+
+  await phone.locator(`label[for="v-${code}-1"]`).click();
+  const state = phone.locator('fieldset[data-code]').first().locator('[data-state]');
+  await state.filter({ hasText: 'modifiée ailleurs' }).waitFor();
+  assert.match(await state.innerText(), /4 — /, 'the phone shows what the desktop saved');
+  await checkA11y(phone, 'answering page with a conflict');
+
+  // Choosing again replaces it knowingly.
+  await phone.locator(`label[for="v-${code}-2"]`).click();
+  await state.filter({ hasText: 'Enregistré' }).waitFor();
+  await visit(desktop, server, `${campaignPath}/answer/1`, 'answering page on the desktop, reloaded');
+  assert.equal(await desktop.isChecked(`#v-${CSS_escape(code)}-2`), true);
+});
+
+/** Codes contain dots, which CSS selectors need escaped. */
+function CSS_escape(code) {
+  return code.replace(/\./g, '\\.');
+}
