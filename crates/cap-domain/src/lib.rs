@@ -4,6 +4,7 @@
 
 pub mod authz;
 pub mod campaign;
+pub mod consolidation;
 pub mod email;
 pub mod ids;
 pub mod organisation;

@@ -47,6 +47,8 @@ pub struct Campaign {
     pub consolidation_on: Option<String>,
     /// Restitution date.
     pub restitution_on: Option<String>,
+    /// Whether collèges of fewer than three people are hidden in the consolidation.
+    pub protect_colleges: bool,
     /// Incremented on every change.
     pub version: i64,
 }
@@ -62,6 +64,7 @@ struct CampaignRow {
     answering_from: Option<String>,
     consolidation_on: Option<String>,
     restitution_on: Option<String>,
+    protect_colleges: i64,
     version: i64,
 }
 
@@ -79,13 +82,14 @@ impl TryFrom<CampaignRow> for Campaign {
             answering_from: r.answering_from,
             consolidation_on: r.consolidation_on,
             restitution_on: r.restitution_on,
+            protect_colleges: r.protect_colleges != 0,
             version: r.version,
         })
     }
 }
 
 const SELECT: &str = "SELECT id, organisation_id, referential_version_id, title, scope, status, answering_from,
-    consolidation_on, restitution_on, version FROM campaigns";
+    consolidation_on, restitution_on, protect_colleges, version FROM campaigns";
 
 /// Creates a campaign in preparation.
 pub async fn create(db: &Db, c: &NewCampaign<'_>) -> Result<i64> {
@@ -258,7 +262,7 @@ pub struct StoredAnswer {
 }
 
 #[derive(sqlx::FromRow)]
-struct AnswerRow {
+pub(crate) struct AnswerRow {
     indicator_code: String,
     kind: String,
     level_value: Option<i64>,
@@ -407,4 +411,179 @@ pub async fn set_scope(db: &Db, id: i64, scope: &[String], expected_version: i64
     .execute(db.pool())
     .await?;
     if done.rows_affected() == 1 { Ok(()) } else { Err(StorageError::Stale) }
+}
+
+/// Turns the protection of small collèges on or off.
+pub async fn set_protect_colleges(db: &Db, id: i64, protect: bool, expected_version: i64) -> Result<()> {
+    let done = sqlx::query(
+        "UPDATE campaigns SET protect_colleges = $1, version = version + 1, updated_at = $2 WHERE id = $3 AND version = $4",
+    )
+    .bind(i64::from(protect))
+    .bind(now())
+    .bind(id)
+    .bind(expected_version)
+    .execute(db.pool())
+    .await?;
+    if done.rows_affected() == 1 { Ok(()) } else { Err(StorageError::Stale) }
+}
+
+/// Every answer of a campaign with its participant's collège: (participant id, collège, answer).
+pub async fn all_answers(db: &Db, campaign: i64) -> Result<Vec<(i64, College, StoredAnswer)>> {
+    #[derive(sqlx::FromRow)]
+    struct Row {
+        participant_id: i64,
+        college: String,
+        #[sqlx(flatten)]
+        answer: AnswerRow,
+    }
+    let rows: Vec<Row> = sqlx::query_as(
+        "SELECT a.participant_id, p.college, a.indicator_code, a.kind, a.level_value, a.number_value, a.text_value, a.comment,
+                a.version, a.updated_at
+         FROM answers a JOIN campaign_participants p ON p.id = a.participant_id WHERE a.campaign_id = $1",
+    )
+    .bind(campaign)
+    .fetch_all(db.pool())
+    .await?;
+    rows.into_iter()
+        .map(|r| {
+            let college = College::from_code(&r.college).map_err(|_| StorageError::Corrupt("college".into()))?;
+            Ok((r.participant_id, college, answer(r.answer)?))
+        })
+        .collect()
+}
+
+/// The organisation's shared answer to one indicator.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Consolidated {
+    /// The indicator.
+    pub indicator_code: String,
+    /// The shared answer.
+    pub value: Option<AnswerValue>,
+    /// The level proposed from individual answers, when there was one.
+    pub proposal: Option<i64>,
+    /// Why the shared answer differs from the proposal.
+    pub rationale: String,
+    /// `consolidation` or `workshop`.
+    pub source: String,
+    /// Incremented on every save.
+    pub version: i64,
+    /// When (UTC seconds).
+    pub updated_at: i64,
+}
+
+#[derive(sqlx::FromRow)]
+struct ConsolidatedRow {
+    #[sqlx(flatten)]
+    answer: AnswerRow,
+    proposal: Option<i64>,
+    rationale: String,
+    source: String,
+}
+
+/// The shared answers of a campaign, by indicator code.
+pub async fn consolidated(db: &Db, campaign: i64) -> Result<HashMap<String, Consolidated>> {
+    let rows: Vec<ConsolidatedRow> = sqlx::query_as(
+        "SELECT indicator_code, kind, level_value, number_value, text_value, '' AS comment, version, updated_at, proposal,
+                rationale, source
+         FROM consolidated_answers WHERE campaign_id = $1",
+    )
+    .bind(campaign)
+    .fetch_all(db.pool())
+    .await?;
+    rows.into_iter()
+        .map(|r| {
+            let a = answer(r.answer)?;
+            Ok((
+                a.indicator_code.clone(),
+                Consolidated {
+                    indicator_code: a.indicator_code,
+                    value: a.value,
+                    proposal: r.proposal,
+                    rationale: r.rationale,
+                    source: r.source,
+                    version: a.version,
+                    updated_at: a.updated_at,
+                },
+            ))
+        })
+        .collect()
+}
+
+/// A shared answer to record.
+#[derive(Debug, Clone)]
+pub struct NewConsolidated<'a> {
+    /// The indicator.
+    pub code: &'a str,
+    /// The answer.
+    pub value: &'a Option<AnswerValue>,
+    /// The proposal it was decided against.
+    pub proposal: Option<i64>,
+    /// Why it differs from the proposal.
+    pub rationale: &'a str,
+    /// `consolidation` or `workshop`.
+    pub source: &'a str,
+    /// Who decided.
+    pub decided_by: Option<UserId>,
+}
+
+/// Records the shared answer if it is still at `expected_version` (0 for a first decision).
+pub async fn save_consolidated(
+    db: &Db,
+    campaign: i64,
+    c: &NewConsolidated<'_>,
+    expected_version: i64,
+) -> Result<Saved> {
+    let (kind, level, number, text) = columns(c.value);
+    let at = now();
+    let done = if expected_version == 0 {
+        sqlx::query(
+            "INSERT INTO consolidated_answers (campaign_id, indicator_code, kind, level_value, number_value, text_value,
+                proposal, rationale, source, decided_by, version, updated_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 1, $11) ON CONFLICT (campaign_id, indicator_code) DO NOTHING",
+        )
+        .bind(campaign)
+        .bind(c.code)
+        .bind(kind)
+        .bind(level)
+        .bind(number)
+        .bind(text)
+        .bind(c.proposal)
+        .bind(c.rationale)
+        .bind(c.source)
+        .bind(c.decided_by.map(|u| u.0))
+        .bind(at)
+        .execute(db.pool())
+        .await?
+    } else {
+        sqlx::query(
+            "UPDATE consolidated_answers SET kind = $1, level_value = $2, number_value = $3, text_value = $4, proposal = $5,
+                rationale = $6, source = $7, decided_by = $8, version = version + 1, updated_at = $9
+             WHERE campaign_id = $10 AND indicator_code = $11 AND version = $12",
+        )
+        .bind(kind)
+        .bind(level)
+        .bind(number)
+        .bind(text)
+        .bind(c.proposal)
+        .bind(c.rationale)
+        .bind(c.source)
+        .bind(c.decided_by.map(|u| u.0))
+        .bind(at)
+        .bind(campaign)
+        .bind(c.code)
+        .bind(expected_version)
+        .execute(db.pool())
+        .await?
+    };
+    if done.rows_affected() == 1 {
+        return Ok(Saved::Written { version: expected_version + 1, at });
+    }
+    let current = consolidated(db, campaign).await?.remove(c.code).ok_or(StorageError::NotFound)?;
+    Ok(Saved::Conflict(StoredAnswer {
+        indicator_code: current.indicator_code,
+        value: current.value,
+        comment: current.rationale,
+        version: current.version,
+        updated_at: current.updated_at,
+    }))
 }

@@ -451,4 +451,32 @@ async fn campaigns_participants_and_answers(db: &Db) {
     assert_eq!(answers["P1.1.1.4"].value, None);
     let listed = campaigns::participants(db, id).await.unwrap();
     assert_eq!((listed.len(), listed[0].answered), (1, 3), "a cleared answer does not count");
+
+    let all = campaigns::all_answers(db, id).await.unwrap();
+    assert_eq!(all.len(), 4);
+    assert!(all.iter().all(|(pid, college, _)| *pid == p && *college == College::Volunteer));
+    let shared = campaigns::NewConsolidated {
+        code: "P1.1.1.1",
+        value: &Some(AnswerValue::Level(2)),
+        proposal: Some(3),
+        rationale: "Débat : c'est encore en démarrage",
+        source: "consolidation",
+        decided_by: Some(lou),
+    };
+    assert!(matches!(
+        campaigns::save_consolidated(db, id, &shared, 0).await.unwrap(),
+        Saved::Written { version: 1, .. }
+    ));
+    assert!(matches!(campaigns::save_consolidated(db, id, &shared, 0).await.unwrap(), Saved::Conflict(_)), "stale");
+    let decided = campaigns::consolidated(db, id).await.unwrap();
+    assert_eq!(decided["P1.1.1.1"].value, Some(AnswerValue::Level(2)));
+    assert_eq!((decided["P1.1.1.1"].proposal, decided["P1.1.1.1"].source.as_str()), (Some(3), "consolidation"));
+    assert_eq!(
+        campaigns::answers_of(db, p).await.unwrap()["P1.1.1.1"].value,
+        Some(AnswerValue::NotApplicable),
+        "individual answers never change"
+    );
+    let v = campaigns::get(db, id).await.unwrap().version;
+    campaigns::set_protect_colleges(db, id, true, v).await.unwrap();
+    assert!(campaigns::get(db, id).await.unwrap().protect_colleges);
 }

@@ -11,6 +11,7 @@ CREATE TABLE campaigns (
     answering_from TEXT,
     consolidation_on TEXT,
     restitution_on TEXT,
+    protect_colleges INTEGER NOT NULL DEFAULT 0,
     created_by INTEGER REFERENCES users(id) ON DELETE SET NULL,
     created_at INTEGER NOT NULL,
     updated_at INTEGER NOT NULL,
@@ -43,3 +44,22 @@ CREATE TABLE answers (
     UNIQUE (participant_id, indicator_code)
 );
 CREATE INDEX answers_campaign ON answers(campaign_id, indicator_code);
+
+-- The organisation's shared answer per indicator, with where it came from and why it differs
+-- from the proposal; individual answers are never changed by it.
+CREATE TABLE consolidated_answers (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    campaign_id INTEGER NOT NULL REFERENCES campaigns(id) ON DELETE CASCADE,
+    indicator_code TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    level_value INTEGER,
+    number_value TEXT,
+    text_value TEXT,
+    proposal INTEGER,
+    rationale TEXT NOT NULL DEFAULT '',
+    source TEXT NOT NULL,
+    decided_by INTEGER REFERENCES users(id) ON DELETE SET NULL,
+    version INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL,
+    UNIQUE (campaign_id, indicator_code)
+);
