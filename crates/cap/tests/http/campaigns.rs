@@ -193,4 +193,105 @@ async fn indicators_follow_the_organisation_type(app: &TestApp) {
     assert!(left_out.iter().all(|c| !seen.iter().any(|s| s == c)));
 }
 
-crate::on_both_backends!(a_campaign_from_preparation_to_answers, indicators_follow_the_organisation_type);
+/// Three viewpoints disagree on one indicator and agree on another: the disagreement comes first,
+/// the proposal is the median, departing from it needs a reason, small collèges stay anonymous.
+async fn consolidation_ranks_divergence_and_keeps_voices_safe(app: &TestApp) {
+    use cap_domain::campaign::AnswerValue;
+    use cap_domain::{College, Membership, OrganisationId, Role, Scope};
+    let seeds = seed(&app.db).await;
+    let id = seeds.campaign_a;
+    let org = Scope::Organisation(OrganisationId(seeds.org_a));
+    let mut people = vec![(campaigns::participant_of(&app.db, id, seeds.participant_a).await.unwrap().unwrap().id, 1)];
+    for (email, college, level) in
+        [("dir@test.fr", College::Direction, 4), ("perm@test.fr", College::PermanentStaff, 3)]
+    {
+        let user = person(&app.db, email, &[Membership::new(Role::Participant, org, Some(college)).unwrap()]).await;
+        people.push((campaigns::add_participant(&app.db, id, user, college).await.unwrap(), level));
+    }
+    let (divided, agreed) = ("SR.1.1.a", "SR.1.1.b");
+    for (participant, level) in &people {
+        let comment = if *level == 1 { "Je ne vois pas cela au quotidien" } else { "" };
+        campaigns::save_answer(&app.db, id, *participant, divided, &Some(AnswerValue::Level(*level)), comment, 0)
+            .await
+            .unwrap();
+        campaigns::save_answer(&app.db, id, *participant, agreed, &Some(AnswerValue::Level(3)), "", 0).await.unwrap();
+    }
+    let coordinator = app.signed_in(COORDINATOR_A).await;
+    let path = format!("/campaigns/{id}");
+    let early = coordinator
+        .post(app.url(&format!("{path}/consolidation/{divided}")))
+        .form(&[("value", "3"), ("version", "0")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(early.status(), 303, "not open before the consolidation step");
+    assert!(campaigns::consolidated(&app.db, id).await.unwrap().is_empty());
+    let v = campaigns::get(&app.db, id).await.unwrap().version.to_string();
+    coordinator.post(app.url(&format!("{path}/advance"))).form(&[("version", v.as_str())]).send().await.unwrap();
+
+    let list = coordinator.get(app.url(&format!("{path}/consolidation"))).send().await.unwrap().text().await.unwrap();
+    let first = list.find(&format!("id=\"{divided}\"")).unwrap();
+    let second = list.find(&format!("id=\"{agreed}\"")).unwrap();
+    assert!(first < second, "the most divergent indicator comes first");
+
+    let page = coordinator
+        .get(app.url(&format!("{path}/consolidation/{divided}")))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(page.contains("Je ne vois pas cela au quotidien") && page.contains("participant.a"), "comments with names");
+    assert!(page.contains("id=\"value-3\" name=\"value\" value=\"3\" checked"), "the median is proposed");
+    let without_reason = coordinator
+        .post(app.url(&format!("{path}/consolidation/{divided}")))
+        .form(&[("value", "2"), ("rationale", ""), ("version", "0")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(without_reason.status(), 422);
+    assert!(without_reason.text().await.unwrap().contains("value=\"2\" checked"), "the choice is kept");
+    let decided = coordinator
+        .post(app.url(&format!("{path}/consolidation/{divided}")))
+        .form(&[("value", "2"), ("rationale", "L'équipe de terrain ne le vit pas encore"), ("version", "0")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(decided.status(), 303);
+    let shared = campaigns::consolidated(&app.db, id).await.unwrap();
+    assert_eq!((shared[divided].value.clone(), shared[divided].proposal), (Some(AnswerValue::Level(2)), Some(3)));
+    let again = coordinator
+        .post(app.url(&format!("{path}/consolidation/{divided}")))
+        .form(&[("value", "3"), ("version", "0")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(again.status(), 409, "a stale decision is refused");
+    let individual = campaigns::answers_of(&app.db, people[0].0).await.unwrap();
+    assert_eq!(individual[divided].value, Some(AnswerValue::Level(1)), "individual answers stay as given");
+
+    let v = campaigns::get(&app.db, id).await.unwrap().version.to_string();
+    coordinator
+        .post(app.url(&format!("{path}/protect")))
+        .form(&[("protect", "on"), ("version", v.as_str())])
+        .send()
+        .await
+        .unwrap();
+    let protected = coordinator
+        .get(app.url(&format!("{path}/consolidation/{divided}")))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(!protected.contains("participant.a"), "no names once small collèges are protected");
+    assert!(!protected.contains("<th scope=\"row\">Bénévole</th>"), "a collège of one person is not shown on its own");
+}
+
+crate::on_both_backends!(
+    a_campaign_from_preparation_to_answers,
+    indicators_follow_the_organisation_type,
+    consolidation_ranks_divergence_and_keeps_voices_safe,
+);

@@ -4,8 +4,11 @@
 pub mod advance;
 pub mod answer;
 pub mod autosave;
+pub mod consolidation;
 pub mod create;
+pub mod decide;
 pub mod participants;
+pub mod protect;
 pub mod scope;
 pub mod show;
 
