@@ -73,6 +73,20 @@ journey('a coordinator opens a campaign and a participant answers with autosave'
   await state.filter({ hasText: 'Enregistré' }).waitFor();
   await visit(desktop, server, `${campaignPath}/answer/1`, 'answering page on the desktop, reloaded');
   assert.equal(await desktop.isChecked(`#v-${CSS_escape(code)}-2`), true);
+
+  // The coordinator moves to consolidation and records the shared answer.
+  const coord = await newPage();
+  await signIn(coord, server, 'referente@demo.cap', DEMO_PASSWORD);
+  await visit(coord, server, campaignPath, 'campaign page before consolidation');
+  coord.once('dialog', (dialog) => dialog.accept());
+  await submit(coord, 'Passer à : Consolidation', 'campaign page in consolidation');
+  await follow(coord, 'Consolidation', 'consolidation list');
+  assert.match(await mainText(coord), /indicateur\(s\) décidé\(s\)/);
+  await navigate(coord, () => coord.locator(`a[href$="/consolidation/${code}"]`).click(), 'consolidation of one indicator');
+  assert.match(await mainText(coord), /Nous le faisons avec chaque client/);
+  await coord.locator('label[for="value-2"]').click();
+  await submit(coord, 'Enregistrer la réponse partagée', 'consolidation list after a decision');
+  assert.match(await mainText(coord), /Réponse partagée enregistrée/);
 });
 
 /** Codes contain dots, which CSS selectors need escaped. */
