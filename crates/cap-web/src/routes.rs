@@ -149,6 +149,7 @@ pub fn table() -> RouteTable {
         .post("/campaigns/{id}/participants", Scoped, post(campaigns::participants::handler))
         .post("/campaigns/{id}/scope", Scoped, post(campaigns::scope::handler))
         .post("/campaigns/{id}/protect", Scoped, post(campaigns::protect::handler))
+        .post("/campaigns/{id}/remind/{participant}", Scoped, post(campaigns::remind::handler))
         .get("/campaigns/{id}/consolidation", Scoped, get(campaigns::consolidation::handler))
         .get("/campaigns/{id}/consolidation/{code}", Scoped, get(campaigns::decide::form))
         .post("/campaigns/{id}/consolidation/{code}", Scoped, post(campaigns::decide::submit))

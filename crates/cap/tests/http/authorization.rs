@@ -106,6 +106,7 @@ const CASES: &[(&str, &str, Who)] = &[
     ("POST", "/campaigns/{id}/participants", RUN_CAMPAIGNS_A),
     ("POST", "/campaigns/{id}/scope", RUN_CAMPAIGNS_A),
     ("POST", "/campaigns/{id}/protect", RUN_CAMPAIGNS_A),
+    ("POST", "/campaigns/{id}/remind/{participant}", RUN_CAMPAIGNS_A),
     ("GET", "/campaigns/{id}/consolidation", RUN_CAMPAIGNS_A),
     ("GET", "/campaigns/{id}/consolidation/{code}", RUN_CAMPAIGNS_A),
     ("POST", "/campaigns/{id}/consolidation/{code}", RUN_CAMPAIGNS_A),
@@ -178,6 +179,11 @@ async fn concrete_path(app: &TestApp, seeds: &Seeds, pattern: &str, n: usize) ->
         }
     }
     if pattern.starts_with("/campaigns/") {
+        let me = cap_storage::campaigns::participant_of(&app.db, seeds.campaign_a, seeds.participant_a)
+            .await
+            .unwrap()
+            .unwrap();
+        let path = path.replace("{participant}", &me.id.to_string());
         return path
             .replace("{id}", &seeds.campaign_a.to_string())
             .replace("{page}", "1")

@@ -154,6 +154,14 @@ async fn a_campaign_from_preparation_to_answers(app: &TestApp) {
     let home = p.get(app.url(&path)).send().await.unwrap().text().await.unwrap();
     assert!(home.contains(&format!("{} réponse(s) sur", codes.len())), "progress shows");
 
+    // The coordinator sees who is behind and reminds them in one click.
+    let dashboard = coordinator.get(app.url(&path)).send().await.unwrap().text().await.unwrap();
+    assert!(dashboard.contains("Relancer par e-mail") && dashboard.contains("sans aucune réponse"));
+    let reminded = coordinator.post(app.url(&format!("{path}/remind/{}", me.id))).send().await.unwrap();
+    assert_eq!(reminded.status(), 303);
+    let link = app.link_in_mail_to(PARTICIPANT_A, &format!("{path}/answer"));
+    assert!(link.ends_with(&format!("{path}/answer")));
+
     // Consolidation closes the answers.
     let v = campaigns::get(&app.db, id).await.unwrap().version.to_string();
     coordinator.post(app.url(&format!("{path}/advance"))).form(&[("version", v.as_str())]).send().await.unwrap();

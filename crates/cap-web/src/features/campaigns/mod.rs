@@ -9,6 +9,7 @@ pub mod create;
 pub mod decide;
 pub mod participants;
 pub mod protect;
+pub mod remind;
 pub mod scope;
 pub mod show;
 

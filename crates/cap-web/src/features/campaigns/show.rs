@@ -48,6 +48,9 @@ struct ShowPage {
     candidates: Vec<SelectOption>,
     colleges: Vec<SelectOption>,
     my_answered: usize,
+    late: bool,
+    divergent: Vec<(String, String, i64)>,
+    untouched: usize,
     errors: FormErrors,
 }
 
@@ -111,6 +114,39 @@ pub async fn handler(
             }
         }
     }
+    // For the coordinator: who is late, what divides the group, what nobody answered yet.
+    let today = jiff::Zoned::now().date().to_string();
+    let late = loaded.campaign.status.answers_open()
+        && loaded.campaign.consolidation_on.as_deref().is_some_and(|d| {
+            jiff::civil::Date::strptime("%Y-%m-%d", d)
+                .ok()
+                .and_then(|d| d.checked_sub(jiff::Span::new().days(7)).ok())
+                .is_some_and(|soon| soon.to_string() <= today)
+        });
+    let mut divergent = Vec::new();
+    let mut untouched = 0;
+    if can_run {
+        let answers = super::consolidation::individuals(&state, &loaded).await?;
+        let t = page.t;
+        let mut views: Vec<_> = loaded
+            .indicators()
+            .into_iter()
+            .map(|node| {
+                super::consolidation::view_of(
+                    &loaded,
+                    node,
+                    answers.get(&node.code).map_or(&[][..], Vec::as_slice),
+                    0,
+                    None,
+                    t,
+                )
+            })
+            .collect();
+        untouched = loaded.indicators().iter().filter(|n| !answers.contains_key(&n.code)).count();
+        views.sort_by(|a, b| b.score.total_cmp(&a.score));
+        divergent =
+            views.into_iter().filter(|v| v.spread > 0).take(5).map(|v| (v.code, v.statement, v.spread)).collect();
+    }
     let status = loaded.campaign.status;
     let steps = CampaignStatus::ALL.iter().map(|s| (s.label_key(), *s == status, *s < status)).collect();
     Ok(ShowPage {
@@ -124,6 +160,9 @@ pub async fn handler(
         candidates,
         colleges: college_options(page.t, ""),
         my_answered: mine.iter().filter(|c| in_scope.contains(c.as_str())).count(),
+        late,
+        divergent,
+        untouched,
         errors: FormErrors::new(),
         loaded,
         page,

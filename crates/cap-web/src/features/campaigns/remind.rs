@@ -1,0 +1,52 @@
+//! `POST /campaigns/{id}/remind/{participant}`: one click e-mails a participant who has not
+//! finished, with the link to their answers.
+
+use super::{load, run};
+use crate::app::AppState;
+use crate::error::{AppError, AppResult};
+use crate::features::record;
+use crate::page::redirect_with_flash;
+use crate::session::{Ctx, SignedIn};
+use axum::extract::{Path, State};
+use axum::response::Response;
+use cap_storage::campaigns;
+
+/// Sends the reminder.
+pub async fn handler(
+    State(state): State<AppState>,
+    Ctx(ctx): Ctx,
+    SignedIn(viewer): SignedIn,
+    Path((id, participant)): Path<(i64, i64)>,
+) -> AppResult<Response> {
+    let loaded = load(&state, &viewer, id, run).await?;
+    let back = format!("/campaigns/{id}");
+    if !loaded.campaign.status.answers_open() {
+        return Ok(redirect_with_flash(&state, &back, "flash.answers_closed"));
+    }
+    let p = campaigns::participants(&state.db, id)
+        .await?
+        .into_iter()
+        .find(|p| p.id == participant)
+        .ok_or(AppError::NotFound)?;
+    let total = loaded.indicators().len();
+    let link = state.config.link(&format!("/campaigns/{id}/answer"));
+    let deadline =
+        loaded.campaign.consolidation_on.clone().map(|d| format!(" (avant le {d} / before {d})")).unwrap_or_default();
+    let body = format!(
+        "Bonjour {name},\n\n{coordinator} vous rappelle l'auto-évaluation « {title} » de {org}{deadline}.\n\
+         Vous avez donné {done} réponse(s) sur {total}. Vos réponses sont enregistrées au fur et à mesure : reprenez où vous en étiez.\n\n{link}\n\n---\n\n\
+         Hello {name},\n\n{coordinator} reminds you of the self-assessment \"{title}\" of {org}.\n\
+         You gave {done} answer(s) out of {total}. Your answers are saved as you go: pick up where you left off.\n\n{link}\n",
+        name = p.display_name,
+        coordinator = viewer.user.display_name,
+        title = loaded.campaign.title,
+        org = loaded.org.name,
+        done = p.answered,
+    );
+    if let Err(err) = state.mailer.send(&p.email, "Rappel : votre auto-évaluation Cap / Reminder", body).await {
+        tracing::error!(error = %err, "reminder not sent");
+        return Ok(redirect_with_flash(&state, &back, "flash.reminder_failed"));
+    }
+    record(&state, &ctx, "campaigns.remind", "campaign", &id, &p.email).await?;
+    Ok(redirect_with_flash(&state, &back, "flash.reminder_sent"))
+}
