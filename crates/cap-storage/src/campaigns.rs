@@ -587,3 +587,36 @@ pub async fn save_consolidated(
         updated_at: current.updated_at,
     }))
 }
+
+/// Writes many first answers of one campaign in a single transaction (the data generator's path;
+/// the answering pages save one answer at a time with its version).
+pub async fn insert_answers(
+    db: &Db,
+    campaign: i64,
+    answers: &[(i64, String, Option<AnswerValue>, String)],
+) -> Result<()> {
+    let mut tx = db.begin_write().await?;
+    let at = now();
+    for (participant, code, value, comment) in answers {
+        let (kind, level, number, text) = columns(value);
+        sqlx::query(
+            "INSERT INTO answers (campaign_id, participant_id, indicator_code, kind, level_value, number_value, text_value,
+                comment, version, updated_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 1, $9)",
+        )
+        .bind(campaign)
+        .bind(participant)
+        .bind(code)
+        .bind(kind)
+        .bind(level)
+        .bind(number)
+        .bind(text)
+        .bind(comment)
+        .bind(at)
+        .execute(&mut *tx)
+        .await
+        .map_err(StorageError::from_write)?;
+    }
+    tx.commit().await?;
+    Ok(())
+}

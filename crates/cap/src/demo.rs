@@ -169,7 +169,7 @@ pub async fn load(db: &Db, password_hash: &str) -> Result<Vec<DemoAccount>, Stor
 }
 
 /// A valid, invented SIRET for the n-th demo organisation (Luhn key computed).
-fn demo_siret(n: u32) -> Siret {
+pub(crate) fn demo_siret(n: u32) -> Siret {
     let base = format!("9{:08}{:04}", 10_000 + n * 7, n + 1);
     (0..10)
         .map(|d| format!("{base}{d}"))

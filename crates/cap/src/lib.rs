@@ -4,5 +4,6 @@
 
 pub mod config;
 pub mod demo;
+pub mod generate;
 pub mod referential_cli;
 pub mod server;

@@ -52,6 +52,15 @@ enum Command {
     },
     /// Check the configuration and the database, reporting every problem at once.
     Check,
+    /// Fill the database with realistic organisations, people, campaigns and answers.
+    Generate {
+        /// How many organisations to add.
+        #[arg(long)]
+        organisations: usize,
+        /// Seed of the pseudo-random choices (the same seed gives the same data).
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
     /// Referential and offer-of-services files: validate, import, export, diff, format.
     Referential {
         #[command(subcommand)]
@@ -172,6 +181,25 @@ async fn run() -> Result<()> {
         Command::Backup { to } => backup(config, to).await,
         Command::Check => check(config).await,
         Command::Referential { action } => referential(config, action).await,
+        Command::Generate { organisations, seed } => {
+            let db = server::connect(&config).await?;
+            cap_web::referential_files::ensure_builtin(&db)
+                .await
+                .map_err(|e| anyhow::anyhow!("built-in referentials: {e}"))?;
+            let hash = cap_web::hash_password(demo::DEMO_PASSWORD).map_err(anyhow::Error::msg)?;
+            let started = std::time::Instant::now();
+            let made = cap::generate::generate(&db, organisations, seed, &hash, &mut std::io::stderr()).await?;
+            println!(
+                "{} organisations, {} comptes / accounts, {} campagnes / campaigns, {} réponses / answers en / in {:.1} s",
+                made.organisations,
+                made.users,
+                made.campaigns,
+                made.answers,
+                started.elapsed().as_secs_f64()
+            );
+            println!("Mot de passe des comptes générés / password of generated accounts: {}", demo::DEMO_PASSWORD);
+            Ok(())
+        }
     }
 }
 

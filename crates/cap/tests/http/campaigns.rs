@@ -298,7 +298,38 @@ async fn consolidation_ranks_divergence_and_keeps_voices_safe(app: &TestApp) {
     assert!(!protected.contains("<th scope=\"row\">Bénévole</th>"), "a collège of one person is not shown on its own");
 }
 
+/// The data generator makes consistent organisations, people, campaigns and answers, which the
+/// pages then show.
+async fn generated_data_is_consistent(app: &TestApp) {
+    let hash = cap_web::hash_password(PASSWORD).unwrap();
+    let mut progress = Vec::new();
+    let made = cap::generate::generate(&app.db, 3, 7, &hash, &mut progress).await.unwrap();
+    assert_eq!(made.organisations, 3);
+    assert!(made.users >= 15 && made.campaigns >= 3 && made.answers > 300, "{made:?}");
+    assert!(String::from_utf8(progress).unwrap().contains("3/3 organisations"));
+    let orgs = cap_storage::organisations::list(&app.db, Default::default()).await.unwrap();
+    let mut answers = 0;
+    for org in &orgs {
+        for c in campaigns::for_organisation(&app.db, cap_domain::OrganisationId(org.id)).await.unwrap() {
+            assert!(matches!(c.status.code(), "self_assessment" | "consolidation"));
+            answers += campaigns::all_answers(&app.db, c.id).await.unwrap().len();
+        }
+    }
+    assert_eq!(answers, made.answers);
+    let coordinator = app.signed_in("gen0.0@generated.cap").await;
+    let user = cap_storage::users::find_by_email(&app.db, &cap_domain::Email::parse("gen0.0@generated.cap").unwrap())
+        .await
+        .unwrap()
+        .unwrap();
+    let own = cap_storage::organisations::list_for_user(&app.db, user.user_id()).await.unwrap();
+    let first =
+        campaigns::for_organisation(&app.db, cap_domain::OrganisationId(own[0].id)).await.unwrap().pop().unwrap();
+    let page = coordinator.get(app.url(&format!("/campaigns/{}/consolidation", first.id))).send().await.unwrap();
+    assert_eq!(page.status(), 200);
+}
+
 crate::on_both_backends!(
+    generated_data_is_consistent,
     a_campaign_from_preparation_to_answers,
     indicators_follow_the_organisation_type,
     consolidation_ranks_divergence_and_keeps_voices_safe,

@@ -1,0 +1,193 @@
+//! `cap generate --organisations N`: fills a database with realistic organisations, people,
+//! campaigns and answers, for benchmarks and demonstrations. Deterministic for a given seed.
+
+use cap_domain::campaign::{AnswerValue, CampaignStatus, campaign_indicators};
+use cap_domain::referential::AnswerType;
+use cap_domain::{College, Email, Membership, OrganisationName, OrganisationType, RegionId, Role, Scope, Siret};
+use cap_storage::campaigns::{self, NewCampaign};
+use cap_storage::organisations::{self, OrganisationInput};
+use cap_storage::{Db, StorageError, memberships, referentials, regions, users};
+use rand::rngs::StdRng;
+use rand::{Rng, SeedableRng};
+use std::io::Write;
+
+/// What was made.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Generated {
+    /// Organisations.
+    pub organisations: usize,
+    /// Accounts.
+    pub users: usize,
+    /// Campaigns.
+    pub campaigns: usize,
+    /// Individual answers.
+    pub answers: usize,
+}
+
+const KINDS: [&str; 8] =
+    ["Atelier", "Chantier", "Jardins", "Ressourcerie", "Services", "Intérim", "Recyclerie", "Coup de main"];
+const PLACES: [&str; 12] = [
+    "du Lac",
+    "des Collines",
+    "de la Vallée",
+    "du Port",
+    "des Tilleuls",
+    "du Marais",
+    "de l'Estuaire",
+    "des Deux Rives",
+    "du Plateau",
+    "des Vergers",
+    "de la Forge",
+    "du Canal",
+];
+const CITIES: [&str; 12] =
+    ["Lyon", "Rennes", "Lille", "Nantes", "Dijon", "Tours", "Metz", "Pau", "Caen", "Nîmes", "Brest", "Albi"];
+const FIRST_NAMES: [&str; 16] = [
+    "Camille", "Lou", "Sami", "Inès", "Hugo", "Nadia", "Yanis", "Léa", "Karim", "Emma", "Jules", "Aïcha", "Paul",
+    "Sofia", "Malik", "Chloé",
+];
+
+fn corrupt(e: cap_domain::ValidationError) -> StorageError {
+    StorageError::Corrupt(format!("generator: {}", e.key))
+}
+
+/// Generates `count` organisations with their people and campaigns on the built-in Cap example,
+/// printing progress to `progress`. Every account's password hash is `password_hash`.
+pub async fn generate(
+    db: &Db,
+    count: usize,
+    seed: u64,
+    password_hash: &str,
+    progress: &mut dyn Write,
+) -> Result<Generated, StorageError> {
+    let mut rng = StdRng::seed_from_u64(seed);
+    let mut region_ids: Vec<RegionId> = regions::list(db).await?.into_iter().map(|r| r.region_id()).collect();
+    if region_ids.is_empty() {
+        for (i, name) in ["Auvergne-Rhône-Alpes", "Bretagne", "Hauts-de-France", "Occitanie"].iter().enumerate() {
+            region_ids.push(regions::create(db, &format!("G{i}"), name).await?);
+        }
+    }
+    let version = referentials::latest_version(db, "cap-exemple").await?.ok_or(StorageError::NotFound)?;
+    let referential = referentials::load(db, version).await?;
+    let levels: Vec<i64> = referential.scale.levels.iter().map(|l| l.value).collect();
+    let existing = organisations::list(db, Default::default()).await?.len();
+    let mut made = Generated::default();
+    for i in 0..count {
+        let n = existing + i;
+        let org_type = OrganisationType::ALL[rng.random_range(0..OrganisationType::ALL.len())];
+        let name = format!(
+            "{} {} {}",
+            KINDS[rng.random_range(0..KINDS.len())],
+            PLACES[rng.random_range(0..PLACES.len())],
+            n + 1
+        );
+        let input = OrganisationInput {
+            name: OrganisationName::parse(&name).map_err(corrupt)?,
+            org_type,
+            siret: Some(generated_siret(n as u32)),
+            region: region_ids[rng.random_range(0..region_ids.len())],
+            group: None,
+            address: format!("{} rue de l'Insertion", rng.random_range(1..200)),
+            postal_code: format!("{:05}", rng.random_range(1000..95999)),
+            city: CITIES[rng.random_range(0..CITIES.len())].to_owned(),
+        };
+        let org = organisations::create(db, &input).await?;
+        made.organisations += 1;
+
+        let people = rng.random_range(5..10);
+        let mut participants = Vec::with_capacity(people);
+        for k in 0..people {
+            let college =
+                if k == 0 { College::Direction } else { College::ALL[rng.random_range(0..College::ALL.len())] };
+            let role = if k == 0 { Role::Coordinator } else { Role::Participant };
+            let email = Email::parse(&format!("gen{n}.{k}@generated.cap")).map_err(corrupt)?;
+            let display =
+                format!("{} {}", FIRST_NAMES[rng.random_range(0..FIRST_NAMES.len())], (b'A' + (k as u8 % 26)) as char);
+            let user = users::create(db, &email, &display, Some(password_hash)).await?;
+            memberships::grant(
+                db,
+                user,
+                Membership::new(role, Scope::Organisation(org), Some(college)).map_err(corrupt)?,
+            )
+            .await?;
+            participants.push((user, college));
+            made.users += 1;
+        }
+
+        let campaign_count = rng.random_range(1..=2);
+        for c in 0..campaign_count {
+            let title = format!("Auto-évaluation {}", 2025 + c);
+            let new = NewCampaign {
+                organisation: org,
+                referential_version_id: version,
+                title: &title,
+                scope: &[],
+                answering_from: None,
+                consolidation_on: None,
+                restitution_on: None,
+                created_by: Some(participants[0].0),
+            };
+            let campaign = campaigns::create(db, &new).await?;
+            made.campaigns += 1;
+            let mut rows = Vec::new();
+            // Each organisation has a true level per indicator; people see it with some noise.
+            let indicators = campaign_indicators(&referential, &[], org_type);
+            let truth: Vec<i64> = indicators.iter().map(|_| levels[rng.random_range(0..levels.len())]).collect();
+            for (user, college) in &participants {
+                let participant = campaigns::add_participant(db, campaign, *user, *college).await?;
+                let diligence = rng.random_range(0.5..1.0);
+                for (indicator, true_level) in indicators.iter().zip(&truth) {
+                    if rng.random_bool(1.0 - diligence) {
+                        continue;
+                    }
+                    let value = match indicator.answer {
+                        AnswerType::Level => match rng.random_range(0..20) {
+                            0 => AnswerValue::NotApplicable,
+                            1 => AnswerValue::Unknown,
+                            _ => {
+                                let shift = rng.random_range(-1i64..=1);
+                                AnswerValue::Level((true_level + shift).clamp(levels[0], levels[levels.len() - 1]))
+                            }
+                        },
+                        AnswerType::YesNo => AnswerValue::YesNo(rng.random_bool(0.7)),
+                        AnswerType::Number => {
+                            let (min, max) = (indicator.min.unwrap_or(0), indicator.max.unwrap_or(100).min(500));
+                            AnswerValue::Number(rng.random_range(min..=max.max(min)) as f64)
+                        }
+                        AnswerType::Text => AnswerValue::Text("Réponse d'essai générée.".into()),
+                    };
+                    let comment =
+                        if rng.random_range(0..12) == 0 { "À discuter en équipe".to_owned() } else { String::new() };
+                    rows.push((participant, indicator.code.clone(), Some(value), comment));
+                }
+            }
+            made.answers += rows.len();
+            campaigns::insert_answers(db, campaign, &rows).await?;
+            let target = if c + 1 == campaign_count && rng.random_bool(0.5) {
+                CampaignStatus::SelfAssessment
+            } else {
+                CampaignStatus::Consolidation
+            };
+            let mut status = CampaignStatus::Preparation;
+            let mut v = 1;
+            while status < target {
+                status = campaigns::advance(db, campaign, status, v).await?;
+                v += 1;
+            }
+        }
+        let _ =
+            write!(progress, "\r[{:<30}] {}/{} organisations", "#".repeat((i + 1) * 30 / count.max(1)), i + 1, count);
+        let _ = progress.flush();
+    }
+    let _ = writeln!(progress);
+    Ok(made)
+}
+
+/// A valid, unique SIRET for the n-th generated organisation (demo ones start with 9, these with 8).
+fn generated_siret(n: u32) -> Siret {
+    let base = format!("8{:08}{:04}", n, n % 10_000);
+    (0..10)
+        .map(|d| format!("{base}{d}"))
+        .find_map(|c| Siret::parse(&c).ok())
+        .unwrap_or_else(|| crate::demo::demo_siret(n))
+}
