@@ -8,11 +8,25 @@ use cap_domain::UserId;
 
 /// Records a new session.
 pub async fn create(db: &Db, token_hash: &str, user: UserId, now: i64, expires_at: i64) -> Result<()> {
+    create_scoped(db, token_hash, user, None, now, expires_at).await
+}
+
+/// Records a new session, limited to one campaign when `campaign` is given (personal links).
+pub async fn create_scoped(
+    db: &Db,
+    token_hash: &str,
+    user: UserId,
+    campaign: Option<i64>,
+    now: i64,
+    expires_at: i64,
+) -> Result<()> {
     sqlx::query(
-        "INSERT INTO sessions (token_hash, user_id, created_at, expires_at, last_seen_at) VALUES ($1, $2, $3, $4, $3)",
+        "INSERT INTO sessions (token_hash, user_id, campaign_id, created_at, expires_at, last_seen_at)
+         VALUES ($1, $2, $3, $4, $5, $4)",
     )
     .bind(token_hash)
     .bind(user.0)
+    .bind(campaign)
     .bind(now)
     .bind(expires_at)
     .execute(db.pool())
@@ -52,6 +66,7 @@ struct ViewerRow {
     password_hash: Option<String>,
     locale: String,
     disabled_at: Option<i64>,
+    session_campaign: Option<i64>,
     m_id: Option<i64>,
     role: Option<String>,
     region_id: Option<i64>,
@@ -60,11 +75,22 @@ struct ViewerRow {
     college: Option<String>,
 }
 
+/// Who a live session belongs to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SessionUser {
+    /// The account.
+    pub user: User,
+    /// Every role it holds.
+    pub memberships: Vec<StoredMembership>,
+    /// The campaign this session is limited to (opened by a personal link), if any.
+    pub campaign_only: Option<i64>,
+}
+
 /// The user of a live session with all their memberships, in one query (this runs on every
 /// signed-in request).
-pub async fn signed_in_user(db: &Db, token_hash: &str, now: i64) -> Result<Option<(User, Vec<StoredMembership>)>> {
+pub async fn signed_in_user(db: &Db, token_hash: &str, now: i64) -> Result<Option<SessionUser>> {
     let rows: Vec<ViewerRow> = sqlx::query_as(
-        "SELECT u.id, u.email, u.display_name, u.password_hash, u.locale, u.disabled_at,
+        "SELECT u.id, u.email, u.display_name, u.password_hash, u.locale, u.disabled_at, s.campaign_id AS session_campaign,
                 m.id AS m_id, m.role, m.region_id, m.organisation_id, m.group_id, m.college
          FROM sessions s
          JOIN users u ON u.id = s.user_id
@@ -99,5 +125,6 @@ pub async fn signed_in_user(db: &Db, token_hash: &str, now: i64) -> Result<Optio
         };
         memberships.push(row.try_into()?);
     }
-    Ok(Some((user, memberships)))
+    let campaign_only = first.session_campaign;
+    Ok(Some(SessionUser { user, memberships, campaign_only }))
 }

@@ -13,6 +13,8 @@ pub enum Purpose {
     Invitation,
     /// Lets a user choose a new password.
     PasswordReset,
+    /// Opens one campaign to one participant, without a password; reusable until it expires.
+    CampaignLink,
 }
 
 impl Purpose {
@@ -21,6 +23,7 @@ impl Purpose {
             Self::Setup => "setup",
             Self::Invitation => "invitation",
             Self::PasswordReset => "password_reset",
+            Self::CampaignLink => "campaign_link",
         }
     }
 }

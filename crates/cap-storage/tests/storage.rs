@@ -166,8 +166,8 @@ async fn sessions_expire(db: &Db) {
     let user = users::create(db, &Email::parse("a@exemple.fr").unwrap(), "A", None).await.unwrap();
     sessions::create(db, "h1", user, 1000, 2000).await.unwrap();
     assert_eq!(sessions::user_of(db, "h1", 1500).await.unwrap(), Some(user));
-    let (viewer, roles) = sessions::signed_in_user(db, "h1", 1500).await.unwrap().unwrap();
-    assert_eq!((viewer.id, roles.len()), (user.0, 0), "a user without roles still signs in");
+    let viewer = sessions::signed_in_user(db, "h1", 1500).await.unwrap().unwrap();
+    assert_eq!((viewer.user.id, viewer.memberships.len()), (user.0, 0), "a user without roles still signs in");
     assert!(sessions::signed_in_user(db, "h1", 2000).await.unwrap().is_none());
     assert_eq!(sessions::user_of(db, "h1", 2000).await.unwrap(), None, "expired");
     sessions::create(db, "h2", user, 1000, 1100).await.unwrap();
@@ -301,7 +301,8 @@ async fn sessions_view(db: &Db, user: UserId) -> (cap_storage::users::User, Vec<
     sessions::create(db, "view", user, 1, i64::MAX).await.unwrap();
     let view = sessions::signed_in_user(db, "view", 2).await.unwrap().unwrap();
     sessions::delete(db, "view").await.unwrap();
-    view
+    assert_eq!(view.campaign_only, None);
+    (view.user, view.memberships)
 }
 
 fn offer(code: &str, title: &str) -> cap_domain::referential::ServiceOffer {

@@ -12,6 +12,8 @@ pub const SETUP_LINK_SECS: i64 = 24 * 3600;
 pub const RESET_LINK_SECS: i64 = 3600;
 /// How long an invitation link stays valid.
 pub const INVITATION_LINK_SECS: i64 = 14 * 24 * 3600;
+/// How long a personal campaign link stays valid (a campaign's answering takes weeks).
+pub const CAMPAIGN_LINK_SECS: i64 = 180 * 24 * 3600;
 
 /// What a new link is for and whom it concerns.
 pub struct LinkRequest<'a> {
@@ -32,6 +34,7 @@ fn path_and_lifetime(purpose: Purpose) -> (&'static str, i64) {
         Purpose::Setup => ("/setup/", SETUP_LINK_SECS),
         Purpose::Invitation => ("/invitation/", INVITATION_LINK_SECS),
         Purpose::PasswordReset => ("/password/reset/", RESET_LINK_SECS),
+        Purpose::CampaignLink => ("/c/", CAMPAIGN_LINK_SECS),
     }
 }
 

@@ -18,7 +18,7 @@ use std::sync::Arc;
 #[derive(Debug, Clone)]
 pub struct NavItem {
     /// Target.
-    pub href: &'static str,
+    pub href: String,
     /// Message key of its label.
     pub label_key: &'static str,
     /// Whether it is the current section.
@@ -43,21 +43,22 @@ impl Page {
     pub fn new(state: &AppState, ctx: Arc<RequestContext>) -> Self {
         let path = ctx.path.split('?').next().unwrap_or_default().to_owned();
         let mut nav = Vec::new();
-        if let Some(viewer) = &ctx.viewer {
-            nav.push(NavItem {
-                href: "/",
-                label_key: "nav.home",
-                current: path == "/" || path.starts_with("/organisations"),
-            });
-            nav.push(NavItem {
-                href: "/referentials",
-                label_key: "nav.referentials",
-                current: path.starts_with("/referentials"),
-            });
+        let item =
+            |href: &str, label_key: &'static str, current: bool| NavItem { href: href.to_owned(), label_key, current };
+        if let Some(campaign) = ctx.viewer.as_ref().and_then(|v| v.campaign_only) {
+            // A personal campaign link opens that campaign only: nothing else to navigate to.
+            nav.push(item(&format!("/campaigns/{campaign}"), "nav.my_campaign", true));
+        } else if let Some(viewer) = &ctx.viewer {
+            nav.push(item(
+                "/",
+                "nav.home",
+                path == "/" || path.starts_with("/organisations") || path.starts_with("/campaigns"),
+            ));
+            nav.push(item("/referentials", "nav.referentials", path.starts_with("/referentials")));
             if viewer.can(Permission::AdministerFederation) {
-                nav.push(NavItem { href: "/admin", label_key: "nav.admin", current: path.starts_with("/admin") });
+                nav.push(item("/admin", "nav.admin", path.starts_with("/admin")));
             }
-            nav.push(NavItem { href: "/account", label_key: "nav.account", current: path.starts_with("/account") });
+            nav.push(item("/account", "nav.account", path.starts_with("/account")));
         }
         Self { t: ctx.tr(), ctx, federation_name: state.config.federation_name.clone(), nav }
     }

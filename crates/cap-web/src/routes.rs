@@ -90,6 +90,15 @@ async fn guard(access: Access, request: Request, next: Next) -> Response {
     let Some(viewer) = &ctx.viewer else {
         return AppError::SignInRequired { next: ctx.path.clone() }.into_response();
     };
+    // A session opened by a personal campaign link reaches that campaign (and signing out) only.
+    if let Some(campaign) = viewer.campaign_only {
+        let path = request.uri().path();
+        let own = format!("/campaigns/{campaign}");
+        let inside = path == own || path.starts_with(&format!("{own}/")) || path == "/sign-out";
+        if !inside {
+            return axum::response::Redirect::to(&format!("{own}/answer")).into_response();
+        }
+    }
     if access == Access::FederationAdmin && !allows(&viewer.actor, Permission::AdministerFederation) {
         return AppError::Forbidden.into_response();
     }
@@ -147,6 +156,8 @@ pub fn table() -> RouteTable {
         .get("/campaigns/{id}", Scoped, get(campaigns::show::handler))
         .post("/campaigns/{id}/advance", Scoped, post(campaigns::advance::handler))
         .post("/campaigns/{id}/participants", Scoped, post(campaigns::participants::handler))
+        .post("/campaigns/{id}/invite", Scoped, post(campaigns::invite::handler))
+        .get("/c/{token}", Public, get(campaigns::personal_link::handler))
         .post("/campaigns/{id}/scope", Scoped, post(campaigns::scope::handler))
         .post("/campaigns/{id}/protect", Scoped, post(campaigns::protect::handler))
         .post("/campaigns/{id}/remind/{participant}", Scoped, post(campaigns::remind::handler))

@@ -27,6 +27,8 @@ pub struct Viewer {
     pub actor: Actor,
     /// Hash of this session's token (to end it on sign-out).
     pub session_hash: String,
+    /// The one campaign this session may reach, when it was opened by a personal link.
+    pub campaign_only: Option<i64>,
 }
 
 impl Viewer {
@@ -122,11 +124,13 @@ pub async fn load_context(state: &AppState, parts: &Parts) -> Result<RequestCont
 
 async fn load_viewer(state: &AppState, token: &str) -> Result<Option<Arc<Viewer>>, AppError> {
     let session_hash = state.keys.hash_token(token);
-    let Some((user, roles)) = sessions::signed_in_user(&state.db, &session_hash, cap_storage::now()).await? else {
+    let Some(found) = sessions::signed_in_user(&state.db, &session_hash, cap_storage::now()).await? else {
         return Ok(None);
     };
-    let actor = Actor { user_id: user.user_id(), memberships: roles.into_iter().map(|m| m.membership).collect() };
-    Ok(Some(Arc::new(Viewer { user, actor, session_hash })))
+    let user = found.user;
+    let actor =
+        Actor { user_id: user.user_id(), memberships: found.memberships.into_iter().map(|m| m.membership).collect() };
+    Ok(Some(Arc::new(Viewer { user, actor, session_hash, campaign_only: found.campaign_only })))
 }
 
 fn client_ip(state: &AppState, parts: &Parts) -> String {
@@ -148,9 +152,18 @@ fn client_ip(state: &AppState, parts: &Parts) -> String {
 
 /// Starts a session for `user`; returns the cookie to set.
 pub async fn start_session(state: &AppState, user: cap_domain::UserId) -> Result<HeaderValue, AppError> {
+    start_scoped_session(state, user, None).await
+}
+
+/// Starts a session, limited to one campaign when `campaign` is given; returns the cookie to set.
+pub async fn start_scoped_session(
+    state: &AppState,
+    user: cap_domain::UserId,
+    campaign: Option<i64>,
+) -> Result<HeaderValue, AppError> {
     let token = crate::crypto::random_token();
     let now = cap_storage::now();
-    sessions::create(&state.db, &state.keys.hash_token(&token), user, now, now + SESSION_SECS).await?;
+    sessions::create_scoped(&state.db, &state.keys.hash_token(&token), user, campaign, now, now + SESSION_SECS).await?;
     Ok(set_cookie(state, session_cookie_name(state), &token, SESSION_SECS))
 }
 

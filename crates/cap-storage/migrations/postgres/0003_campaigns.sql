@@ -63,3 +63,6 @@ CREATE TABLE consolidated_answers (
     updated_at BIGINT NOT NULL,
     UNIQUE (campaign_id, indicator_code)
 );
+
+-- A session opened by a personal campaign link reaches that campaign only.
+ALTER TABLE sessions ADD COLUMN campaign_id BIGINT REFERENCES campaigns(id) ON DELETE CASCADE;

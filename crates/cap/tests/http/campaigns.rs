@@ -328,7 +328,69 @@ async fn generated_data_is_consistent(app: &TestApp) {
     assert_eq!(page.status(), 200);
 }
 
+/// Someone without an account (nor, here, an e-mail address) takes part through a personal link
+/// that opens this campaign only.
+async fn a_personal_link_opens_one_campaign_only(app: &TestApp) {
+    let seeds = seed(&app.db).await;
+    let path = format!("/campaigns/{}", seeds.campaign_a);
+    let coordinator = app.signed_in(COORDINATOR_A).await;
+    let incomplete = coordinator
+        .post(app.url(&format!("{path}/invite")))
+        .form(&[("display_name", "Lucas"), ("college", "")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(incomplete.status(), 303);
+    let page = coordinator
+        .post(app.url(&format!("{path}/invite")))
+        .form(&[("display_name", "Lucas"), ("email", ""), ("college", "insertion_employee")])
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(page.contains("Donnez ce lien personnel à Lucas"));
+    let start = page.find(&format!("{}/c/", app.base)).unwrap();
+    let link = page[start..].split('<').next().unwrap().to_owned();
+    assert!(app.mails().is_empty(), "no address, no e-mail");
+
+    let lucas = app.client();
+    let opened = lucas.get(&link).send().await.unwrap();
+    assert_eq!(opened.status(), 303);
+    assert_eq!(opened.headers()["location"], format!("{path}/answer").as_str());
+    assert_eq!(lucas.get(app.url(&format!("{path}/answer/1"))).send().await.unwrap().status(), 200);
+    for elsewhere in ["/", "/account", "/referentials", &format!("/organisations/{}", seeds.org_a)] {
+        let r = lucas.get(app.url(elsewhere)).send().await.unwrap();
+        assert_eq!(
+            (r.status().as_u16(), r.headers()["location"].to_str().unwrap()),
+            (303, format!("{path}/answer").as_str()),
+            "{elsewhere}"
+        );
+    }
+    let code = "SR.1.1.a";
+    let saved = lucas
+        .post(app.url(&format!("{path}/answers/{code}")))
+        .form(&[("value", "2"), ("comment", ""), ("version", "0")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(saved.status(), 200);
+    let again = app.client().get(&link).send().await.unwrap();
+    assert_eq!(again.status(), 303, "the link can be used again");
+
+    let with_mail = coordinator
+        .post(app.url(&format!("{path}/invite")))
+        .form(&[("display_name", "Aminata"), ("email", "aminata@exemple.fr"), ("college", "volunteer")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(with_mail.status(), 200);
+    assert!(app.link_in_mail_to("aminata@exemple.fr", "/c/").contains("/c/"));
+}
+
 crate::on_both_backends!(
+    a_personal_link_opens_one_campaign_only,
     generated_data_is_consistent,
     a_campaign_from_preparation_to_answers,
     indicators_follow_the_organisation_type,

@@ -1,0 +1,120 @@
+//! `POST /campaigns/{id}/invite`: the coordinator adds someone new to a campaign with a first
+//! name, a collège and, if they have one, an e-mail address. They get a personal link that opens
+//! this campaign without a password (e-mailed, or handed over on paper); they can choose a
+//! password later with « Mot de passe oublié » to get a full account.
+
+use super::{load, run};
+use crate::app::AppState;
+use crate::error::AppResult;
+use crate::features::record;
+use crate::links::{LinkRequest, issue};
+use crate::page::{Page, redirect_with_flash};
+use crate::session::{Ctx, SignedIn};
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::Form;
+use axum::extract::{Path, State};
+use axum::response::{IntoResponse, Response};
+use cap_domain::{College, Email, Membership, OrganisationId, Role, Scope};
+use cap_storage::tokens::Purpose;
+use cap_storage::{StorageError, campaigns, memberships, users};
+use serde::Deserialize;
+
+/// The new participant.
+#[derive(Debug, Deserialize)]
+pub struct InviteForm {
+    #[serde(default)]
+    display_name: String,
+    #[serde(default)]
+    email: String,
+    #[serde(default)]
+    college: String,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "campaigns/link.html")]
+struct LinkPage {
+    page: Page,
+    campaign_id: i64,
+    name: String,
+    email: String,
+    link: String,
+    mailed: bool,
+}
+
+/// Adds the participant and gives their personal link.
+pub async fn handler(
+    State(state): State<AppState>,
+    Ctx(ctx): Ctx,
+    SignedIn(viewer): SignedIn,
+    Path(id): Path<i64>,
+    page: Page,
+    Form(form): Form<InviteForm>,
+) -> AppResult<Response> {
+    let loaded = load(&state, &viewer, id, run).await?;
+    let back = format!("/campaigns/{id}");
+    let name = form.display_name.trim();
+    let college = College::from_code(&form.college);
+    let email = if form.email.trim().is_empty() { Ok(None) } else { Email::parse(&form.email).map(Some) };
+    let (false, Ok(college), Ok(email)) = (name.is_empty() || name.chars().count() > 100, college, email) else {
+        return Ok(redirect_with_flash(&state, &back, "flash.campaign_invite_incomplete"));
+    };
+    // Without an e-mail address, the account gets a placeholder no mail is ever sent to.
+    let address = match &email {
+        Some(e) => e.clone(),
+        None => Email::parse(&format!(
+            "sans-email-{}@participants.invalid",
+            crate::crypto::random_token()[..12].to_lowercase()
+        ))
+        .map_err(|e| crate::error::AppError::Internal(e.key.into()))?,
+    };
+    let user = match users::find_by_email(&state.db, &address).await? {
+        Some(u) => u.user_id(),
+        None => users::create(&state.db, &address, name, None).await?,
+    };
+    let membership =
+        Membership::new(Role::Participant, Scope::Organisation(OrganisationId(loaded.org.id)), Some(college))
+            .map_err(|e| crate::error::AppError::Internal(e.key.into()))?;
+    if !memberships::for_user(&state.db, user).await?.iter().any(|m| m.membership.scope == membership.scope) {
+        memberships::grant(&state.db, user, membership).await?;
+    }
+    match campaigns::add_participant(&state.db, id, user, college).await {
+        Ok(_) => {}
+        Err(StorageError::Conflict) => return Ok(redirect_with_flash(&state, &back, "flash.participant_already")),
+        Err(e) => return Err(e.into()),
+    }
+    let payload = serde_json::json!({ "campaign": id }).to_string();
+    let request = LinkRequest {
+        purpose: Purpose::CampaignLink,
+        email: address.as_str(),
+        user: Some(user),
+        payload: &payload,
+        created_by: Some(viewer.actor.user_id),
+    };
+    let link = issue(&state, request).await?;
+    let mut mailed = false;
+    if let Some(e) = &email {
+        let body = format!(
+            "Bonjour {name},\n\n{coordinator} vous invite à l'auto-évaluation « {title} » de {org}, en tant que {college}.\n\
+             Ce lien personnel vous y mène directement, sans mot de passe ; gardez-le pour revenir :\n{link}\n\n---\n\n\
+             Hello {name},\n\n{coordinator} invites you to the self-assessment \"{title}\" of {org}.\n\
+             This personal link takes you there, no password needed; keep it to come back:\n{link}\n",
+            coordinator = viewer.user.display_name,
+            title = loaded.campaign.title,
+            org = loaded.org.name,
+            college = page.t.t(college.label_key()),
+        );
+        mailed =
+            state.mailer.send(e.as_str(), "Votre lien pour l'auto-évaluation Cap / Your Cap link", body).await.is_ok();
+    }
+    record(&state, &ctx, "campaigns.invite", "campaign", &id, &format!("{name} ({})", college.code())).await?;
+    Ok(LinkPage {
+        page,
+        campaign_id: id,
+        name: name.to_owned(),
+        email: email.map(|e| e.to_string()).unwrap_or_default(),
+        link,
+        mailed,
+    }
+    .into_response())
+}
