@@ -101,6 +101,28 @@ pub fn campaign_indicators<'a>(r: &'a Referential, scope: &[String], org_type: O
     out
 }
 
+/// The indicators a participant is asked to answer: those under (or equal to) a node they were
+/// assigned, or all of `indicators` when they were assigned nothing.
+pub fn assigned_indicators<'a>(r: &Referential, indicators: &[&'a Node], assigned: &[String]) -> Vec<&'a Node> {
+    if assigned.is_empty() {
+        return indicators.to_vec();
+    }
+    indicators
+        .iter()
+        .filter(|node| {
+            let mut at: Option<&Node> = Some(node);
+            while let Some(n) = at {
+                if assigned.iter().any(|a| *a == n.code) {
+                    return true;
+                }
+                at = n.parent.as_deref().and_then(|p| r.node(p));
+            }
+            false
+        })
+        .copied()
+        .collect()
+}
+
 /// The pages of the answering form: the indicators grouped under their parent (one objective per
 /// page), in tree order, as (parent code, indicator codes).
 pub fn answer_pages(indicators: &[&Node]) -> Vec<(String, Vec<String>)> {
@@ -235,6 +257,19 @@ mod tests {
         let pages = answer_pages(&campaign_indicators(&r, &[], OrganisationType::Ai));
         assert_eq!(pages.iter().map(|(_, c)| c.len()).sum::<usize>(), 40);
         assert!(pages.iter().all(|(parent, codes)| codes.iter().all(|c| c.starts_with(parent.as_str()))));
+    }
+
+    #[test]
+    fn assignments_select_whole_branches_or_single_indicators() {
+        let r = generate("t", 16, 2, None);
+        let all = campaign_indicators(&r, &[], OrganisationType::Other);
+        assert_eq!(assigned_indicators(&r, &all, &[]).len(), all.len(), "nothing assigned: everything");
+        let pillar = assigned_indicators(&r, &all, &["P2".into()]);
+        assert!(!pillar.is_empty() && pillar.iter().all(|n| n.code.starts_with("P2.")));
+        let single = all[0].code.clone();
+        let mixed = assigned_indicators(&r, &all, &["P2".into(), single.clone()]);
+        assert_eq!(mixed.len(), pillar.len() + 1);
+        assert!(assigned_indicators(&r, &all, &["ZZ".into()]).is_empty());
     }
 
     #[test]

@@ -620,3 +620,38 @@ pub async fn insert_answers(
     tx.commit().await?;
     Ok(())
 }
+
+/// Replaces what a participant is asked to answer (node codes; none means everything).
+pub async fn set_assignment(db: &Db, participant: i64, codes: &[String]) -> Result<()> {
+    let mut tx = db.begin_write().await?;
+    sqlx::query("DELETE FROM campaign_assignments WHERE participant_id = $1")
+        .bind(participant)
+        .execute(&mut *tx)
+        .await?;
+    for code in codes {
+        sqlx::query("INSERT INTO campaign_assignments (participant_id, node_code) VALUES ($1, $2)")
+            .bind(participant)
+            .bind(code)
+            .execute(&mut *tx)
+            .await
+            .map_err(StorageError::from_write)?;
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
+/// What each participant of a campaign is asked to answer, by participant id (absent: everything).
+pub async fn assignments(db: &Db, campaign: i64) -> Result<HashMap<i64, Vec<String>>> {
+    let rows: Vec<(i64, String)> = sqlx::query_as(
+        "SELECT a.participant_id, a.node_code FROM campaign_assignments a
+         JOIN campaign_participants p ON p.id = a.participant_id WHERE p.campaign_id = $1 ORDER BY a.id",
+    )
+    .bind(campaign)
+    .fetch_all(db.pool())
+    .await?;
+    let mut out: HashMap<i64, Vec<String>> = HashMap::new();
+    for (participant, code) in rows {
+        out.entry(participant).or_default().push(code);
+    }
+    Ok(out)
+}

@@ -157,6 +157,8 @@ pub fn table() -> RouteTable {
         .post("/campaigns/{id}/advance", Scoped, post(campaigns::advance::handler))
         .post("/campaigns/{id}/participants", Scoped, post(campaigns::participants::handler))
         .post("/campaigns/{id}/invite", Scoped, post(campaigns::invite::handler))
+        .get("/campaigns/{id}/participants/{participant}/assignment", Scoped, get(campaigns::assignment::form))
+        .post("/campaigns/{id}/participants/{participant}/assignment", Scoped, post(campaigns::assignment::submit))
         .get("/c/{token}", Public, get(campaigns::personal_link::handler))
         .post("/campaigns/{id}/scope", Scoped, post(campaigns::scope::handler))
         .post("/campaigns/{id}/protect", Scoped, post(campaigns::protect::handler))

@@ -64,5 +64,14 @@ CREATE TABLE consolidated_answers (
     UNIQUE (campaign_id, indicator_code)
 );
 
+-- What each participant is asked to answer (pillars, objectives or single indicators);
+-- a participant with no row answers everything.
+CREATE TABLE campaign_assignments (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    participant_id INTEGER NOT NULL REFERENCES campaign_participants(id) ON DELETE CASCADE,
+    node_code TEXT NOT NULL,
+    UNIQUE (participant_id, node_code)
+);
+
 -- A session opened by a personal campaign link reaches that campaign only.
 ALTER TABLE sessions ADD COLUMN campaign_id INTEGER REFERENCES campaigns(id) ON DELETE CASCADE;

@@ -107,6 +107,8 @@ const CASES: &[(&str, &str, Who)] = &[
     ("POST", "/campaigns/{id}/scope", RUN_CAMPAIGNS_A),
     ("POST", "/campaigns/{id}/protect", RUN_CAMPAIGNS_A),
     ("POST", "/campaigns/{id}/invite", RUN_CAMPAIGNS_A),
+    ("GET", "/campaigns/{id}/participants/{participant}/assignment", RUN_CAMPAIGNS_A),
+    ("POST", "/campaigns/{id}/participants/{participant}/assignment", RUN_CAMPAIGNS_A),
     ("GET", "/c/{token}", Who::Everyone),
     ("POST", "/campaigns/{id}/remind/{participant}", RUN_CAMPAIGNS_A),
     ("GET", "/campaigns/{id}/consolidation", RUN_CAMPAIGNS_A),

@@ -389,7 +389,65 @@ async fn a_personal_link_opens_one_campaign_only(app: &TestApp) {
     assert!(app.link_in_mail_to("aminata@exemple.fr", "/c/").contains("/c/"));
 }
 
+/// A coordinator gives a participant one pillar and one single indicator to assess.
+async fn assignments_narrow_what_a_participant_answers(app: &TestApp) {
+    let seeds = seed(&app.db).await;
+    let path = format!("/campaigns/{}", seeds.campaign_a);
+    let me = campaigns::participant_of(&app.db, seeds.campaign_a, seeds.participant_a).await.unwrap().unwrap();
+    let coordinator = app.signed_in(COORDINATOR_A).await;
+    let form = coordinator
+        .get(app.url(&format!("{path}/participants/{}/assignment", me.id)))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(form.contains("name=\"node\" value=\"SU\""));
+    let saved = coordinator
+        .post(app.url(&format!("{path}/participants/{}/assignment", me.id)))
+        .form(&[("node", "SU"), ("node", "ID.1.1.a"), ("node", "not-a-node")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(saved.status(), 303);
+    assert_eq!(
+        campaigns::assignments(&app.db, seeds.campaign_a).await.unwrap()[&me.id],
+        vec!["SU".to_owned(), "ID.1.1.a".to_owned()]
+    );
+    let p = app.signed_in(PARTICIPANT_A).await;
+    let mut seen = Vec::new();
+    for page in 1.. {
+        let r = p.get(app.url(&format!("{path}/answer/{page}"))).send().await.unwrap();
+        if r.status() == 404 {
+            break;
+        }
+        let body = r.text().await.unwrap();
+        seen.extend(body.split("data-code=\"").skip(1).map(|s| s.split('"').next().unwrap().to_owned()));
+    }
+    assert!(seen.contains(&"ID.1.1.a".to_owned()));
+    assert!(seen.iter().all(|c| c == "ID.1.1.a" || c.starts_with("SU.")), "{seen:?}");
+    let outside = p
+        .post(app.url(&format!("{path}/answers/SR.1.1.a")))
+        .form(&[("value", "2"), ("version", "0")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(outside.status(), 404, "not assigned, not answered");
+    coordinator
+        .post(app.url(&format!("{path}/participants/{}/assignment", me.id)))
+        .form(&[("node", "")])
+        .send()
+        .await
+        .unwrap();
+    assert!(
+        campaigns::assignments(&app.db, seeds.campaign_a).await.unwrap().is_empty(),
+        "nothing ticked: everything again"
+    );
+}
+
 crate::on_both_backends!(
+    assignments_narrow_what_a_participant_answers,
     a_personal_link_opens_one_campaign_only,
     generated_data_is_consistent,
     a_campaign_from_preparation_to_answers,

@@ -94,7 +94,7 @@ pub async fn save_one(
         return Ok(Outcome::Closed);
     }
     let r = &loaded.referential.referential;
-    let indicators = loaded.indicators();
+    let indicators = loaded.my_indicators();
     let Some(node) = indicators.iter().find(|n| n.code == code) else { return Err(AppError::NotFound) };
     let value = match AnswerValue::parse(node, r, raw) {
         Ok(v) => v,

@@ -3,6 +3,7 @@
 
 pub mod advance;
 pub mod answer;
+pub mod assignment;
 pub mod autosave;
 pub mod consolidation;
 pub mod create;
@@ -20,7 +21,7 @@ use crate::error::AppResult;
 use crate::referential_cache::CachedReferential;
 use crate::session::Viewer;
 use cap_domain::authz::Permission;
-use cap_domain::campaign::{answer_pages, campaign_indicators};
+use cap_domain::campaign::{answer_pages, assigned_indicators, campaign_indicators};
 use cap_domain::referential::Node;
 use cap_domain::{OrganisationId, OrganisationType};
 use cap_storage::campaigns::{self, Campaign, Participant};
@@ -37,6 +38,8 @@ pub struct Loaded {
     pub me: Option<Participant>,
     /// The referential version.
     pub referential: Arc<CachedReferential>,
+    /// What the viewer is asked to answer, when they take part (empty: everything).
+    pub assigned: Vec<String>,
 }
 
 impl Loaded {
@@ -50,9 +53,14 @@ impl Loaded {
         campaign_indicators(&self.referential.referential, &self.campaign.scope, self.org_type())
     }
 
-    /// The answering pages: (objective code, indicator codes).
+    /// The indicators the viewer is asked to answer.
+    pub fn my_indicators(&self) -> Vec<&Node> {
+        assigned_indicators(&self.referential.referential, &self.indicators(), &self.assigned)
+    }
+
+    /// The viewer's answering pages: (objective code, indicator codes).
     pub fn pages(&self) -> Vec<(String, Vec<String>)> {
-        answer_pages(&self.indicators())
+        answer_pages(&self.my_indicators())
     }
 }
 
@@ -68,7 +76,11 @@ pub async fn load(
     let me = campaigns::participant_of(&state.db, id, viewer.actor.user_id).await?;
     viewer.require(permission(&org, me.is_some()))?;
     let referential = state.referentials.get(&state.db, campaign.referential_version_id).await?;
-    Ok(Loaded { campaign, org, me, referential })
+    let assigned = match &me {
+        Some(p) => campaigns::assignments(&state.db, id).await?.remove(&p.id).unwrap_or_default(),
+        None => Vec::new(),
+    };
+    Ok(Loaded { campaign, org, me, referential, assigned })
 }
 
 /// May view the campaign.
@@ -84,4 +96,22 @@ pub fn run(org: &Organisation, _participant: bool) -> Permission {
 /// May answer in the campaign.
 pub fn answer_in(_org: &Organisation, participant: bool) -> Permission {
     Permission::AnswerCampaign { participant }
+}
+
+/// The campaign's scope as tree rows (pillars to indicators), for choosing assignments.
+pub fn explore_rows(loaded: &Loaded) -> Vec<crate::features::referentials::explore::TreeRow> {
+    let covered: std::collections::HashSet<&str> = loaded.indicators().iter().map(|n| n.code.as_str()).collect();
+    let r = &loaded.referential.referential;
+    // Keep structure nodes that lead to a covered indicator, and the covered indicators.
+    let mut useful: std::collections::HashSet<&str> = covered.clone();
+    for code in &covered {
+        let mut at = r.node(code).and_then(|n| n.parent.as_deref());
+        while let Some(parent) = at {
+            useful.insert(parent);
+            at = r.node(parent).and_then(|n| n.parent.as_deref());
+        }
+    }
+    crate::features::referentials::explore::tree_rows(r, &loaded.referential.depths, |n| {
+        useful.contains(n.code.as_str())
+    })
 }

@@ -29,6 +29,8 @@ pub struct PillarRow {
     pub in_scope: bool,
     /// Indicators of the pillar the campaign covers.
     pub indicators: usize,
+    /// Indicators of it the viewer is asked to answer.
+    pub assigned: usize,
     /// The viewer's answers on it, when they take part.
     pub mine: usize,
 }
@@ -44,7 +46,8 @@ struct ShowPage {
     can_run: bool,
     pillars: Vec<PillarRow>,
     total: usize,
-    participants: Vec<Participant>,
+    participants: Vec<(Participant, usize, bool)>,
+    my_total: usize,
     candidates: Vec<SelectOption>,
     colleges: Vec<SelectOption>,
     my_answered: usize,
@@ -66,6 +69,7 @@ pub async fn handler(
     let r = &loaded.referential.referential;
     let covered = cap_domain::campaign::campaign_indicators(r, &[], loaded.org_type());
     let in_scope: HashSet<&str> = loaded.indicators().iter().map(|n| n.code.as_str()).collect();
+    let mine_to_answer: HashSet<&str> = loaded.my_indicators().iter().map(|n| n.code.as_str()).collect();
     let mine: HashSet<String> = match &loaded.me {
         Some(me) => campaigns::answers_of(&state.db, me.id)
             .await?
@@ -84,12 +88,16 @@ pub async fn handler(
                 code: node.code.clone(),
                 title: node.label().to_owned(),
                 indicators: 0,
+                assigned: 0,
                 mine: 0,
             });
         } else if node.kind == NodeKind::Indicator && covered.iter().any(|c| c.code == node.code) {
             if let Some(p) = pillars.last_mut() {
                 if in_scope.contains(node.code.as_str()) {
                     p.indicators += 1;
+                }
+                if mine_to_answer.contains(node.code.as_str()) {
+                    p.assigned += 1;
                     if mine.contains(&node.code) {
                         p.mine += 1;
                     }
@@ -100,6 +108,16 @@ pub async fn handler(
     let total = in_scope.len();
     let participants = campaigns::participants(&state.db, id).await?;
     let taken: HashSet<i64> = participants.iter().map(|p| p.user_id.0).collect();
+    let assignments = campaigns::assignments(&state.db, id).await?;
+    let all_indicators = loaded.indicators();
+    let participants: Vec<(Participant, usize, bool)> = participants
+        .into_iter()
+        .map(|p| {
+            let assigned = assignments.get(&p.id).cloned().unwrap_or_default();
+            let total = cap_domain::campaign::assigned_indicators(r, &all_indicators, &assigned).len();
+            (p, total, !assigned.is_empty())
+        })
+        .collect();
     let mut candidates = vec![SelectOption::new("", page.t.t("common.choose"), "")];
     if can_run {
         for m in memberships::members_of(&state.db, OrganisationId(loaded.org.id)).await? {
@@ -159,7 +177,8 @@ pub async fn handler(
         participants,
         candidates,
         colleges: college_options(page.t, ""),
-        my_answered: mine.iter().filter(|c| in_scope.contains(c.as_str())).count(),
+        my_answered: mine.iter().filter(|c| mine_to_answer.contains(c.as_str())).count(),
+        my_total: mine_to_answer.len(),
         late,
         divergent,
         untouched,

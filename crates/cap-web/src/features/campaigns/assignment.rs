@@ -1,0 +1,89 @@
+//! `GET/POST /campaigns/{id}/participants/{participant}/assignment`: what a participant is asked
+//! to answer — pillars, objectives or single indicators; nothing chosen means everything.
+
+use super::explore_rows;
+use super::{load, run};
+use crate::app::AppState;
+use crate::error::{AppError, AppResult};
+use crate::features::record;
+use crate::features::referentials::explore::TreeRow;
+use crate::page::{Page, redirect_with_flash};
+use crate::session::{Ctx, SignedIn};
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::Form;
+use axum::extract::{Path, State};
+use axum::response::{IntoResponse, Response};
+use cap_storage::campaigns::{self, Participant};
+use std::collections::HashSet;
+
+#[derive(Template, WebTemplate)]
+#[template(path = "campaigns/assignment.html")]
+struct AssignmentPage {
+    page: Page,
+    campaign_id: i64,
+    campaign_title: String,
+    participant: Participant,
+    rows: Vec<TreeRow>,
+    chosen: HashSet<String>,
+}
+
+impl AssignmentPage {
+    fn is_chosen(&self, code: &str) -> bool {
+        self.chosen.contains(code)
+    }
+}
+
+/// Shows the tree of the campaign's scope with checkboxes.
+pub async fn form(
+    State(state): State<AppState>,
+    SignedIn(viewer): SignedIn,
+    Path((id, participant)): Path<(i64, i64)>,
+    page: Page,
+) -> AppResult<Response> {
+    let loaded = load(&state, &viewer, id, run).await?;
+    let p = campaigns::participants(&state.db, id)
+        .await?
+        .into_iter()
+        .find(|p| p.id == participant)
+        .ok_or(AppError::NotFound)?;
+    let chosen =
+        campaigns::assignments(&state.db, id).await?.remove(&participant).unwrap_or_default().into_iter().collect();
+    let rows = explore_rows(&loaded);
+    Ok(AssignmentPage {
+        page,
+        campaign_id: id,
+        campaign_title: loaded.campaign.title.clone(),
+        participant: p,
+        rows,
+        chosen,
+    }
+    .into_response())
+}
+
+/// Saves the choice.
+pub async fn submit(
+    State(state): State<AppState>,
+    Ctx(ctx): Ctx,
+    SignedIn(viewer): SignedIn,
+    Path((id, participant)): Path<(i64, i64)>,
+    Form(fields): Form<Vec<(String, String)>>,
+) -> AppResult<Response> {
+    let loaded = load(&state, &viewer, id, run).await?;
+    let p = campaigns::participants(&state.db, id)
+        .await?
+        .into_iter()
+        .find(|p| p.id == participant)
+        .ok_or(AppError::NotFound)?;
+    let known: HashSet<&str> = loaded.referential.referential.nodes.iter().map(|n| n.code.as_str()).collect();
+    let codes: Vec<String> =
+        fields.into_iter().filter(|(k, v)| k == "node" && known.contains(v.as_str())).map(|(_, v)| v).collect();
+    campaigns::set_assignment(&state.db, participant, &codes).await?;
+    let details = if codes.is_empty() {
+        format!("{}: tout", p.display_name)
+    } else {
+        format!("{}: {}", p.display_name, codes.join(", "))
+    };
+    record(&state, &ctx, "campaigns.assign", "campaign", &id, &details).await?;
+    Ok(redirect_with_flash(&state, &format!("/campaigns/{id}"), "flash.assignment_saved"))
+}
