@@ -165,7 +165,60 @@ pub async fn load(db: &Db, password_hash: &str) -> Result<Vec<DemoAccount>, Stor
     for (email, name, college) in participants {
         add(email, name, vec![m(Role::Participant, org(0), Some(college))?], "participant·e, Atelier du Lac").await?;
     }
+    demo_campaign(db, org_ids[0], &participants).await?;
     Ok(accounts)
+}
+
+/// A campaign of Atelier du Lac with answers open and a few people well under way, so the demo
+/// shows answering, progress and divergence at once.
+async fn demo_campaign(
+    db: &Db,
+    org: cap_domain::OrganisationId,
+    people: &[(&str, &str, College)],
+) -> Result<(), StorageError> {
+    use cap_domain::campaign::{AnswerValue, CampaignStatus, campaign_indicators};
+    use cap_storage::{campaigns, referentials};
+    let Some(version) = referentials::latest_version(db, "cap-exemple").await? else { return Ok(()) };
+    let referential = referentials::load(db, version).await?;
+    let new = campaigns::NewCampaign {
+        organisation: org,
+        referential_version_id: version,
+        title: "Auto-évaluation 2026",
+        scope: &[],
+        answering_from: Some("2026-11-02"),
+        consolidation_on: Some("2026-12-15"),
+        restitution_on: Some("2027-01-19"),
+        created_by: None,
+    };
+    let campaign = campaigns::create(db, &new).await?;
+    let indicators: Vec<String> = campaign_indicators(&referential, &[], OrganisationType::Aci)
+        .into_iter()
+        .filter(|n| n.answer == cap_domain::referential::AnswerType::Level)
+        .map(|n| n.code.clone())
+        .collect();
+    let coordinator = users::find_by_email(db, &Email::parse("referente@demo.cap").map_err(corrupt)?)
+        .await?
+        .ok_or(StorageError::NotFound)?;
+    let mut participants =
+        vec![(campaigns::add_participant(db, campaign, coordinator.user_id(), College::Direction).await?, 0usize)];
+    for (i, (email, _, college)) in people.iter().enumerate() {
+        let user =
+            users::find_by_email(db, &Email::parse(email).map_err(corrupt)?).await?.ok_or(StorageError::NotFound)?;
+        participants.push((campaigns::add_participant(db, campaign, user.user_id(), *college).await?, i + 1));
+    }
+    let mut rows = Vec::new();
+    // Three people are well under way; their views differ on some practices.
+    for (participant, k) in participants.iter().take(4) {
+        for (j, code) in indicators.iter().enumerate().take(60 + k * 10) {
+            let level = 1 + ((j * 7 + k * 3 + (j % 5) * k) % 4) as i64;
+            let comment =
+                if j % 17 == 0 && *k > 0 { "À en parler ensemble en réunion".to_owned() } else { String::new() };
+            rows.push((*participant, code.clone(), Some(AnswerValue::Level(level)), comment));
+        }
+    }
+    campaigns::insert_answers(db, campaign, &rows).await?;
+    campaigns::advance(db, campaign, CampaignStatus::Preparation, 1).await?;
+    Ok(())
 }
 
 /// A valid, invented SIRET for the n-th demo organisation (Luhn key computed).
