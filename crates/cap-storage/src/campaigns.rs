@@ -310,6 +310,33 @@ fn columns(value: &Option<AnswerValue>) -> (&'static str, Option<i64>, Option<St
     }
 }
 
+/// A participant's first answer to an indicator; does nothing if one exists already (the caller
+/// then sees no row written).
+fn first_answer<'q>(
+    campaign: i64,
+    participant: i64,
+    code: &'q str,
+    value: &Option<AnswerValue>,
+    comment: &'q str,
+    at: i64,
+) -> sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments> {
+    let (kind, level, number, text) = columns(value);
+    sqlx::query(
+        "INSERT INTO answers (campaign_id, participant_id, indicator_code, kind, level_value, number_value, text_value,
+            comment, version, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 1, $9) ON CONFLICT (participant_id, indicator_code) DO NOTHING",
+    )
+    .bind(campaign)
+    .bind(participant)
+    .bind(code)
+    .bind(kind)
+    .bind(level)
+    .bind(number)
+    .bind(text)
+    .bind(comment)
+    .bind(at)
+}
+
 /// Every answer of one participant, by indicator code.
 pub async fn answers_of(db: &Db, participant: i64) -> Result<HashMap<String, StoredAnswer>> {
     let rows: Vec<AnswerRow> = sqlx::query_as(
@@ -350,22 +377,7 @@ pub async fn save_answer(
     let (kind, level, number, text) = columns(value);
     let at = now();
     let done = if expected_version == 0 {
-        sqlx::query(
-            "INSERT INTO answers (campaign_id, participant_id, indicator_code, kind, level_value, number_value, text_value,
-                comment, version, updated_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 1, $9) ON CONFLICT (participant_id, indicator_code) DO NOTHING",
-        )
-        .bind(campaign)
-        .bind(participant)
-        .bind(code)
-        .bind(kind)
-        .bind(level)
-        .bind(number)
-        .bind(text)
-        .bind(comment)
-        .bind(at)
-        .execute(db.pool())
-        .await?
+        first_answer(campaign, participant, code, value, comment, at).execute(db.pool()).await?
     } else {
         sqlx::query(
             "UPDATE answers SET kind = $1, level_value = $2, number_value = $3, text_value = $4, comment = $5,
@@ -598,24 +610,10 @@ pub async fn insert_answers(
     let mut tx = db.begin_write().await?;
     let at = now();
     for (participant, code, value, comment) in answers {
-        let (kind, level, number, text) = columns(value);
-        sqlx::query(
-            "INSERT INTO answers (campaign_id, participant_id, indicator_code, kind, level_value, number_value, text_value,
-                comment, version, updated_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 1, $9)",
-        )
-        .bind(campaign)
-        .bind(participant)
-        .bind(code)
-        .bind(kind)
-        .bind(level)
-        .bind(number)
-        .bind(text)
-        .bind(comment)
-        .bind(at)
-        .execute(&mut *tx)
-        .await
-        .map_err(StorageError::from_write)?;
+        first_answer(campaign, *participant, code, value, comment, at)
+            .execute(&mut *tx)
+            .await
+            .map_err(StorageError::from_write)?;
     }
     tx.commit().await?;
     Ok(())
