@@ -13,6 +13,7 @@ pub mod referential;
 pub mod role;
 pub mod siret;
 pub mod validation;
+pub mod workshop;
 
 pub use authz::{Actor, Permission, allows};
 pub use email::Email;

@@ -22,6 +22,7 @@ pub mod testing;
 pub mod throttle;
 pub mod tokens;
 pub mod users;
+pub mod workshops;
 
 pub use db::{Backend, Db};
 pub use error::StorageError;

@@ -30,6 +30,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0003_campaigns.sql"),
         postgres: include_str!("../migrations/postgres/0003_campaigns.sql"),
     },
+    Migration {
+        version: 4,
+        name: "workshops",
+        sqlite: include_str!("../migrations/sqlite/0004_workshops.sql"),
+        postgres: include_str!("../migrations/postgres/0004_workshops.sql"),
+    },
 ];
 
 /// Arbitrary key of the PostgreSQL advisory lock that serialises migrations across instances.

@@ -49,6 +49,7 @@ on_both_backends!(
     referentials_round_trip,
     offers_are_upserted_and_edited_safely,
     campaigns_participants_and_answers,
+    workshops_count_each_phone_once,
 );
 
 fn input(name: &str, region: i64, group: Option<GroupId>, siret: Option<&str>) -> OrganisationInput {
@@ -480,4 +481,53 @@ async fn campaigns_participants_and_answers(db: &Db) {
     let v = campaigns::get(db, id).await.unwrap().version;
     campaigns::set_protect_colleges(db, id, true, v).await.unwrap();
     assert!(campaigns::get(db, id).await.unwrap().protect_colleges);
+}
+
+async fn workshops_count_each_phone_once(db: &Db) {
+    use cap_domain::campaign::AnswerValue;
+    use cap_storage::campaigns::{self, NewCampaign};
+    use cap_storage::{referentials, workshops};
+    let r = regions::create(db, "ARA", "Auvergne-Rhône-Alpes").await.unwrap();
+    let org = organisations::create(db, &input("Atelier A", r.0, None, None)).await.unwrap();
+    let version =
+        referentials::import(db, &cap_domain::referential::generate("gen", 8, 1, None), false, None).await.unwrap();
+    let new = NewCampaign {
+        organisation: org,
+        referential_version_id: version,
+        title: "C",
+        scope: &[],
+        answering_from: None,
+        consolidation_on: None,
+        restitution_on: None,
+        created_by: None,
+    };
+    let campaign = campaigns::create(db, &new).await.unwrap();
+    let codes = vec!["P1.1.1.1".to_owned(), "P1.1.1.2".to_owned()];
+    let id = workshops::create(db, campaign, "ACDEFH", &codes, true).await.unwrap();
+    assert!(matches!(workshops::create(db, campaign, "ACDEFH", &codes, false).await, Err(StorageError::Conflict)));
+    let w = workshops::by_code(db, "ACDEFH").await.unwrap();
+    assert_eq!((w.id, w.current(), w.revealed, w.by_college), (id, Some("P1.1.1.1"), false, true));
+    let lou = workshops::join(db, id, "t1", "Lou", College::Volunteer).await.unwrap();
+    let sam = workshops::join(db, id, "t2", "Sam", College::Direction).await.unwrap();
+    assert_eq!(workshops::voter_by_token(db, id, "t1").await.unwrap().unwrap().first_name, "Lou");
+    workshops::vote(db, id, lou, "P1.1.1.1", &AnswerValue::Level(2)).await.unwrap();
+    workshops::vote(db, id, lou, "P1.1.1.1", &AnswerValue::Level(3)).await.unwrap();
+    workshops::vote(db, id, sam, "P1.1.1.1", &AnswerValue::NotApplicable).await.unwrap();
+    let votes = workshops::votes(db, id, "P1.1.1.1").await.unwrap();
+    assert_eq!(votes.len(), 2, "voting twice counts once");
+    assert_eq!(votes[0], (lou, College::Volunteer, AnswerValue::Level(3)));
+    workshops::remove_voter(db, id, sam).await.unwrap();
+    assert_eq!(workshops::votes(db, id, "P1.1.1.1").await.unwrap().len(), 1, "a removed phone no longer counts");
+    assert!(workshops::voter_by_token(db, id, "t2").await.unwrap().is_none());
+    workshops::set_state(db, id, 1, true, false).await.unwrap();
+    let w = workshops::get(db, id).await.unwrap();
+    assert_eq!((w.current(), w.revealed, w.version), (Some("P1.1.1.2"), true, 2));
+    workshops::set_state(db, id, 1, false, true).await.unwrap();
+    assert!(workshops::get(db, id).await.unwrap().closed);
+    assert!(
+        matches!(workshops::by_code(db, "ACDEFH").await, Err(StorageError::NotFound)),
+        "a closed workshop takes no one"
+    );
+    assert_eq!(workshops::voters(db, id).await.unwrap().len(), 2);
+    assert_eq!(workshops::for_campaign(db, campaign).await.unwrap().len(), 1);
 }

@@ -1,0 +1,251 @@
+//! Workshops, their voters (phones, no account) and votes.
+
+use crate::{Db, StorageError, error::Result, now};
+use cap_domain::College;
+use cap_domain::campaign::AnswerValue;
+
+/// A workshop as stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Workshop {
+    /// Row id.
+    pub id: i64,
+    /// Its campaign.
+    pub campaign_id: i64,
+    /// The join code shown on the projector.
+    pub code: String,
+    /// The indicators in the order they are shown.
+    pub indicators: Vec<String>,
+    /// The one shown now.
+    pub position: usize,
+    /// Whether the votes on it are revealed.
+    pub revealed: bool,
+    /// Whether the distribution is shown by collège.
+    pub by_college: bool,
+    /// Whether it is over.
+    pub closed: bool,
+    /// Incremented on every change (phones and projector follow it).
+    pub version: i64,
+}
+
+impl Workshop {
+    /// The indicator shown now.
+    pub fn current(&self) -> Option<&str> {
+        self.indicators.get(self.position).map(String::as_str)
+    }
+}
+
+#[derive(sqlx::FromRow)]
+struct Row {
+    id: i64,
+    campaign_id: i64,
+    code: String,
+    indicator_codes: String,
+    position: i64,
+    revealed: i64,
+    by_college: i64,
+    closed_at: Option<i64>,
+    version: i64,
+}
+
+fn workshop(r: Row) -> Result<Workshop> {
+    Ok(Workshop {
+        indicators: serde_json::from_str(&r.indicator_codes)
+            .map_err(|_| StorageError::Corrupt("workshop indicators".into()))?,
+        id: r.id,
+        campaign_id: r.campaign_id,
+        code: r.code,
+        position: r.position.max(0) as usize,
+        revealed: r.revealed != 0,
+        by_college: r.by_college != 0,
+        closed: r.closed_at.is_some(),
+        version: r.version,
+    })
+}
+
+const SELECT: &str =
+    "SELECT id, campaign_id, code, indicator_codes, position, revealed, by_college, closed_at, version FROM workshops";
+
+/// Opens a workshop; a taken code gives [`StorageError::Conflict`] (draw another).
+pub async fn create(db: &Db, campaign: i64, code: &str, indicators: &[String], by_college: bool) -> Result<i64> {
+    sqlx::query_scalar(
+        "INSERT INTO workshops (campaign_id, code, indicator_codes, by_college, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id",
+    )
+    .bind(campaign)
+    .bind(code)
+    .bind(serde_json::Value::from(indicators.to_vec()).to_string())
+    .bind(i64::from(by_college))
+    .bind(now())
+    .fetch_one(db.pool())
+    .await
+    .map_err(StorageError::from_write)
+}
+
+/// One workshop.
+pub async fn get(db: &Db, id: i64) -> Result<Workshop> {
+    let row: Row = sqlx::query_as(sqlx::AssertSqlSafe(format!("{SELECT} WHERE id = $1")))
+        .bind(id)
+        .fetch_optional(db.pool())
+        .await?
+        .ok_or(StorageError::NotFound)?;
+    workshop(row)
+}
+
+/// The open workshop with this join code.
+pub async fn by_code(db: &Db, code: &str) -> Result<Workshop> {
+    let row: Row = sqlx::query_as(sqlx::AssertSqlSafe(format!("{SELECT} WHERE code = $1 AND closed_at IS NULL")))
+        .bind(code)
+        .fetch_optional(db.pool())
+        .await?
+        .ok_or(StorageError::NotFound)?;
+    workshop(row)
+}
+
+/// A campaign's workshops, newest first.
+pub async fn for_campaign(db: &Db, campaign: i64) -> Result<Vec<Workshop>> {
+    let rows: Vec<Row> =
+        sqlx::query_as(sqlx::AssertSqlSafe(format!("{SELECT} WHERE campaign_id = $1 ORDER BY id DESC")))
+            .bind(campaign)
+            .fetch_all(db.pool())
+            .await?;
+    rows.into_iter().map(workshop).collect()
+}
+
+/// Shows another indicator (hidden votes again), or reveals the votes, or closes the workshop.
+pub async fn set_state(db: &Db, id: i64, position: usize, revealed: bool, closed: bool) -> Result<()> {
+    sqlx::query(
+        "UPDATE workshops SET position = $1, revealed = $2, closed_at = CASE WHEN $3 = 1 THEN COALESCE(closed_at, $4) ELSE NULL END,
+            version = version + 1 WHERE id = $5",
+    )
+    .bind(position as i64)
+    .bind(i64::from(revealed))
+    .bind(i64::from(closed))
+    .bind(now())
+    .bind(id)
+    .execute(db.pool())
+    .await?;
+    Ok(())
+}
+
+/// A phone in the room.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Voter {
+    /// Row id.
+    pub id: i64,
+    /// First name.
+    pub first_name: String,
+    /// Collège.
+    pub college: College,
+    /// Whether the facilitator removed them.
+    pub removed: bool,
+}
+
+#[derive(sqlx::FromRow)]
+struct VoterRow {
+    id: i64,
+    first_name: String,
+    college: String,
+    removed: i64,
+}
+
+fn voter(r: VoterRow) -> Result<Voter> {
+    Ok(Voter {
+        college: College::from_code(&r.college).map_err(|_| StorageError::Corrupt("voter college".into()))?,
+        id: r.id,
+        first_name: r.first_name,
+        removed: r.removed != 0,
+    })
+}
+
+/// Adds a phone (its token is kept only as a keyed hash).
+pub async fn join(db: &Db, workshop: i64, token_hash: &str, first_name: &str, college: College) -> Result<i64> {
+    sqlx::query_scalar(
+        "INSERT INTO workshop_voters (workshop_id, token_hash, first_name, college, joined_at) VALUES ($1, $2, $3, $4, $5) RETURNING id",
+    )
+    .bind(workshop)
+    .bind(token_hash)
+    .bind(first_name)
+    .bind(college.code())
+    .bind(now())
+    .fetch_one(db.pool())
+    .await
+    .map_err(StorageError::from_write)
+}
+
+/// The phone holding this token in this workshop, if it was not removed.
+pub async fn voter_by_token(db: &Db, workshop: i64, token_hash: &str) -> Result<Option<Voter>> {
+    let row: Option<VoterRow> = sqlx::query_as(
+        "SELECT id, first_name, college, removed FROM workshop_voters WHERE workshop_id = $1 AND token_hash = $2 AND removed = 0",
+    )
+    .bind(workshop)
+    .bind(token_hash)
+    .fetch_optional(db.pool())
+    .await?;
+    row.map(voter).transpose()
+}
+
+/// Every phone that joined, in order of arrival.
+pub async fn voters(db: &Db, workshop: i64) -> Result<Vec<Voter>> {
+    let rows: Vec<VoterRow> = sqlx::query_as(
+        "SELECT id, first_name, college, removed FROM workshop_voters WHERE workshop_id = $1 ORDER BY id",
+    )
+    .bind(workshop)
+    .fetch_all(db.pool())
+    .await?;
+    rows.into_iter().map(voter).collect()
+}
+
+/// Removes a phone from the room (its votes no longer count).
+pub async fn remove_voter(db: &Db, workshop: i64, voter: i64) -> Result<()> {
+    let done = sqlx::query("UPDATE workshop_voters SET removed = 1 WHERE id = $1 AND workshop_id = $2")
+        .bind(voter)
+        .bind(workshop)
+        .execute(db.pool())
+        .await?;
+    if done.rows_affected() == 1 { Ok(()) } else { Err(StorageError::NotFound) }
+}
+
+/// Records a vote; voting again replaces it, so a phone counts once.
+pub async fn vote(db: &Db, workshop: i64, voter: i64, code: &str, value: &AnswerValue) -> Result<()> {
+    let (kind, level) = match value {
+        AnswerValue::Level(l) => ("level", Some(*l)),
+        AnswerValue::NotApplicable => ("na", None),
+        _ => ("unknown", None),
+    };
+    sqlx::query(
+        "INSERT INTO workshop_votes (workshop_id, voter_id, indicator_code, kind, level_value, updated_at) VALUES ($1, $2, $3, $4, $5, $6)
+         ON CONFLICT (voter_id, indicator_code) DO UPDATE SET kind = excluded.kind, level_value = excluded.level_value,
+           updated_at = excluded.updated_at",
+    )
+    .bind(workshop)
+    .bind(voter)
+    .bind(code)
+    .bind(kind)
+    .bind(level)
+    .bind(now())
+    .execute(db.pool())
+    .await?;
+    Ok(())
+}
+
+/// The votes of the phones still in the room on one indicator: (voter id, collège, vote).
+pub async fn votes(db: &Db, workshop: i64, code: &str) -> Result<Vec<(i64, College, AnswerValue)>> {
+    let rows: Vec<(i64, String, String, Option<i64>)> = sqlx::query_as(
+        "SELECT v.voter_id, w.college, v.kind, v.level_value FROM workshop_votes v JOIN workshop_voters w ON w.id = v.voter_id
+         WHERE v.workshop_id = $1 AND v.indicator_code = $2 AND w.removed = 0 ORDER BY v.id",
+    )
+    .bind(workshop)
+    .bind(code)
+    .fetch_all(db.pool())
+    .await?;
+    rows.into_iter()
+        .map(|(voter, college, kind, level)| {
+            let college = College::from_code(&college).map_err(|_| StorageError::Corrupt("voter college".into()))?;
+            let value = match (kind.as_str(), level) {
+                ("level", Some(l)) => AnswerValue::Level(l),
+                ("na", _) => AnswerValue::NotApplicable,
+                _ => AnswerValue::Unknown,
+            };
+            Ok((voter, college, value))
+        })
+        .collect()
+}
