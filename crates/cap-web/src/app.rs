@@ -54,12 +54,20 @@ pub struct AppState {
     pub mailer: Mailer,
     pub(crate) keys: Keys,
     pub(crate) referentials: Arc<crate::referential_cache::ReferentialCache>,
+    pub(crate) workshops: Arc<crate::live::WorkshopHub>,
 }
 
 impl AppState {
     /// Assembles the state; `session_key` is the instance's secret.
     pub fn new(db: Db, config: WebConfig, mailer: Mailer, session_key: &[u8]) -> Self {
-        Self { db, config: Arc::new(config), mailer, keys: Keys::new(session_key), referentials: Arc::default() }
+        Self {
+            db,
+            config: Arc::new(config),
+            mailer,
+            keys: Keys::new(session_key),
+            referentials: Arc::default(),
+            workshops: Arc::default(),
+        }
     }
 }
 

@@ -11,6 +11,7 @@ mod features;
 mod forms;
 pub mod i18n;
 mod links;
+mod live;
 pub mod mail;
 mod markdown;
 mod page;

@@ -6,7 +6,7 @@
 use crate::app::AppState;
 use crate::error::AppError;
 use crate::features::{
-    account, admin, assets, auth, campaigns, groups, health, home, organisations, referentials, regions,
+    account, admin, assets, auth, campaigns, groups, health, home, organisations, referentials, regions, workshops,
 };
 use crate::session::RequestContext;
 use axum::Router;
@@ -170,6 +170,18 @@ pub fn table() -> RouteTable {
         .get("/campaigns/{id}/answer/{page}", Scoped, get(campaigns::answer::show))
         .post("/campaigns/{id}/answer/{page}", Scoped, post(campaigns::answer::submit))
         .post("/campaigns/{id}/answers/{code}", Scoped, post(campaigns::autosave::handler))
+        .post("/campaigns/{id}/workshops", Scoped, post(workshops::open::handler))
+        .get("/workshops/{id}", Scoped, get(workshops::console::handler))
+        .post("/workshops/{id}/control", Scoped, post(workshops::control::handler))
+        .post("/workshops/{id}/record", Scoped, post(workshops::record::handler))
+        .post("/workshops/{id}/voters/{voter}/remove", Scoped, post(workshops::remove_voter::handler))
+        .get("/workshops/{id}/projector", Scoped, get(workshops::projector::handler))
+        .get("/workshops/{id}/events", Scoped, get(workshops::events::facilitator))
+        .get("/w", Public, get(workshops::join::form))
+        .post("/w", Public, post(workshops::join::submit))
+        .get("/w/{code}", Public, get(workshops::phone::handler))
+        .post("/w/{code}/vote", Public, post(workshops::vote::handler))
+        .get("/w/{code}/events", Public, get(workshops::events::phone))
         .get("/referentials", SignedIn, get(referentials::list::handler))
         .get("/referentials/{id}", SignedIn, get(referentials::explore::handler))
         .get("/referentials/{id}/nodes/{code}", SignedIn, get(referentials::node::handler))

@@ -73,3 +73,35 @@
     timers[code] = setTimeout(function () { save(fieldset); }, 900);
   });
 })();
+
+// Workshops: pages marked data-live follow the room through server-sent events. The console and
+// the projector refresh their live part on every event; a phone only when the room moves on
+// (a new version), and votes as soon as a choice is tapped.
+(function () {
+  "use strict";
+  var live = document.querySelector("[data-live]");
+  if (!live || !window.EventSource) return;
+  var phone = live.hasAttribute("data-phone");
+  function refresh() {
+    fetch(window.location.href, { credentials: "same-origin" })
+      .then(function (r) { return r.text(); })
+      .then(function (html) {
+        var doc = new DOMParser().parseFromString(html, "text/html");
+        var fresh = doc.querySelector("[data-live]");
+        if (fresh) {
+          live.innerHTML = fresh.innerHTML;
+          live.setAttribute("data-version", fresh.getAttribute("data-version") || "");
+        }
+      });
+  }
+  var source = new EventSource(live.getAttribute("data-live"));
+  source.addEventListener("update", function (event) {
+    if (phone && event.data === live.getAttribute("data-version")) return;
+    refresh();
+  });
+  if (phone) {
+    live.addEventListener("change", function (event) {
+      if (event.target.type === "radio") event.target.form.submit();
+    });
+  }
+})();

@@ -13,6 +13,7 @@ pub mod invitations;
 pub mod organisations;
 pub mod referentials;
 pub mod regions;
+pub mod workshops;
 
 use crate::app::AppState;
 use crate::error::AppResult;

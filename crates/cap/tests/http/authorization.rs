@@ -118,6 +118,18 @@ const CASES: &[(&str, &str, Who)] = &[
     ("GET", "/campaigns/{id}/answer/{page}", ANSWER_CAMPAIGN_A),
     ("POST", "/campaigns/{id}/answer/{page}", ANSWER_CAMPAIGN_A),
     ("POST", "/campaigns/{id}/answers/{code}", ANSWER_CAMPAIGN_A),
+    ("POST", "/campaigns/{id}/workshops", RUN_CAMPAIGNS_A),
+    ("GET", "/workshops/{id}", RUN_CAMPAIGNS_A),
+    ("POST", "/workshops/{id}/control", RUN_CAMPAIGNS_A),
+    ("POST", "/workshops/{id}/record", RUN_CAMPAIGNS_A),
+    ("POST", "/workshops/{id}/voters/{voter}/remove", RUN_CAMPAIGNS_A),
+    ("GET", "/workshops/{id}/projector", RUN_CAMPAIGNS_A),
+    ("GET", "/workshops/{id}/events", RUN_CAMPAIGNS_A),
+    ("GET", "/w", Who::Everyone),
+    ("POST", "/w", Who::Everyone),
+    ("GET", "/w/{code}", Who::Everyone),
+    ("POST", "/w/{code}/vote", Who::Everyone),
+    ("GET", "/w/{code}/events", Who::Everyone),
     ("GET", "/referentials", Who::SignedIn),
     ("GET", "/referentials/{id}", Who::SignedIn),
     ("GET", "/referentials/{id}/nodes/{code}", Who::SignedIn),
@@ -181,6 +193,24 @@ async fn concrete_path(app: &TestApp, seeds: &Seeds, pattern: &str, n: usize) ->
         if pattern.starts_with("/admin/users/") {
             path = path.replace("{id}", &user.to_string());
         }
+    }
+    if pattern.starts_with("/workshops/") || pattern.starts_with("/w/") {
+        use cap_storage::workshops;
+        let existing = workshops::for_campaign(&app.db, seeds.campaign_a).await.unwrap();
+        let w = match existing.into_iter().next() {
+            Some(w) => w,
+            None => {
+                let id = workshops::create(&app.db, seeds.campaign_a, "ACDEFH", &["SR.1.1.a".to_owned()], false)
+                    .await
+                    .unwrap();
+                workshops::get(&app.db, id).await.unwrap()
+            }
+        };
+        let voter = workshops::join(&app.db, w.id, &format!("spare-{n}"), "Voix", College::Volunteer).await.unwrap();
+        return path
+            .replace("{id}", &w.id.to_string())
+            .replace("{code}", &w.code)
+            .replace("{voter}", &voter.to_string());
     }
     if pattern.starts_with("/campaigns/") {
         let me = cap_storage::campaigns::participant_of(&app.db, seeds.campaign_a, seeds.participant_a)

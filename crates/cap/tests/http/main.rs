@@ -10,3 +10,4 @@ mod cli;
 mod organisations;
 mod referentials;
 mod security;
+mod workshops;

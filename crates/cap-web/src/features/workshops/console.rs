@@ -1,0 +1,55 @@
+//! `GET /workshops/{id}`: the facilitator's console — the code, the phones in the room, the
+//! indicator shown, the votes, and the controls.
+
+use super::{Votes, load_for_facilitator, votes};
+use crate::app::AppState;
+use crate::error::AppResult;
+use crate::features::campaigns::Loaded;
+use crate::features::campaigns::answer::value_label;
+use crate::page::Page;
+use crate::session::SignedIn;
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::extract::{Path, State};
+use axum::response::{IntoResponse, Response};
+use cap_domain::referential::Node;
+use cap_storage::campaigns;
+use cap_storage::workshops::{self, Voter, Workshop};
+
+#[derive(Template, WebTemplate)]
+#[template(path = "workshops/console.html")]
+struct ConsolePage {
+    page: Page,
+    workshop: Workshop,
+    loaded: Loaded,
+    node: Option<Node>,
+    voters: Vec<Voter>,
+    votes: Votes,
+    join_url: String,
+    decided: Option<String>,
+    level_labels: Vec<(i64, String)>,
+}
+
+/// Shows the console.
+pub async fn handler(
+    State(state): State<AppState>,
+    SignedIn(viewer): SignedIn,
+    Path(id): Path<i64>,
+    page: Page,
+) -> AppResult<Response> {
+    let (workshop, loaded) = load_for_facilitator(&state, &viewer, id).await?;
+    let r = &loaded.referential.referential;
+    let node = workshop.current().and_then(|c| r.node(c)).cloned();
+    let voters = workshops::voters(&state.db, id).await?;
+    let votes = votes(&state, &workshop, &loaded, page.t).await?;
+    let decided = match &node {
+        Some(n) => campaigns::consolidated(&state.db, loaded.campaign.id)
+            .await?
+            .remove(&n.code)
+            .map(|c| value_label(page.t, r, n, &c.value)),
+        None => None,
+    };
+    let join_url = state.config.link(&format!("/w?code={}", workshop.code));
+    let level_labels = r.scale.levels.iter().map(|l| (l.value, l.label.clone())).collect();
+    Ok(ConsolePage { page, workshop, node, voters, votes, join_url, decided, level_labels, loaded }.into_response())
+}

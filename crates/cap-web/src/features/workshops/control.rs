@@ -1,0 +1,49 @@
+//! `POST /workshops/{id}/control`: reveal or hide the votes, go to the previous or next
+//! indicator, or close the workshop. Every change reaches the projector and the phones at once.
+
+use super::{announce, load_for_facilitator};
+use crate::app::AppState;
+use crate::error::AppResult;
+use crate::features::record;
+use crate::page::redirect_with_flash;
+use crate::session::{Ctx, SignedIn};
+use axum::Form;
+use axum::extract::{Path, State};
+use axum::response::{IntoResponse, Redirect, Response};
+use cap_domain::workshop::move_position;
+use cap_storage::workshops;
+use serde::Deserialize;
+
+/// What to do.
+#[derive(Debug, Deserialize)]
+pub struct ControlForm {
+    #[serde(default)]
+    action: String,
+}
+
+/// Applies the action.
+pub async fn handler(
+    State(state): State<AppState>,
+    Ctx(ctx): Ctx,
+    SignedIn(viewer): SignedIn,
+    Path(id): Path<i64>,
+    Form(form): Form<ControlForm>,
+) -> AppResult<Response> {
+    let (w, _) = load_for_facilitator(&state, &viewer, id).await?;
+    let count = w.indicators.len();
+    let (position, revealed, closed) = match form.action.as_str() {
+        "reveal" => (w.position, true, false),
+        "hide" => (w.position, false, false),
+        "next" => (move_position(w.position, 1, count), false, false),
+        "previous" => (move_position(w.position, -1, count), false, false),
+        "close" => (w.position, w.revealed, true),
+        _ => return Ok(Redirect::to(&format!("/workshops/{id}")).into_response()),
+    };
+    workshops::set_state(&state.db, id, position, revealed, closed).await?;
+    announce(&state, id).await?;
+    if closed {
+        record(&state, &ctx, "workshops.close", "workshop", &id, "").await?;
+        return Ok(redirect_with_flash(&state, &format!("/campaigns/{}", w.campaign_id), "flash.workshop_closed"));
+    }
+    Ok(Redirect::to(&format!("/workshops/{id}")).into_response())
+}

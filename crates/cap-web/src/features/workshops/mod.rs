@@ -1,0 +1,75 @@
+//! Workshops: the facilitator's console and projector, and the phones that vote.
+
+pub mod console;
+pub mod control;
+pub mod events;
+pub mod join;
+pub mod open;
+pub mod phone;
+pub mod projector;
+pub mod record;
+pub mod remove_voter;
+pub mod vote;
+
+use crate::app::AppState;
+use crate::error::AppResult;
+use crate::features::campaigns::{Loaded, load, run};
+use crate::session::Viewer;
+use cap_domain::College;
+use cap_domain::consolidation::{Group, Individual, Tally, by_college};
+use cap_storage::workshops::{self, Workshop};
+
+/// A workshop with its campaign, loaded for its facilitator (the campaign's coordinator).
+pub async fn load_for_facilitator(state: &AppState, viewer: &Viewer, id: i64) -> AppResult<(Workshop, Loaded)> {
+    let workshop = workshops::get(&state.db, id).await?;
+    let loaded = load(state, viewer, workshop.campaign_id, run).await?;
+    Ok((workshop, loaded))
+}
+
+/// Announces a change of `id` to its projector and phones.
+pub async fn announce(state: &AppState, id: i64) -> AppResult<()> {
+    let w = workshops::get(&state.db, id).await?;
+    state.workshops.announce(id, w.version);
+    Ok(())
+}
+
+/// What the room sees of the current indicator's votes.
+pub struct Votes {
+    /// Phones in the room.
+    pub voters: usize,
+    /// Phones that voted on it.
+    pub voted: usize,
+    /// Everyone's votes.
+    pub all: Tally,
+    /// By collège (small ones merged or hidden), when asked.
+    pub groups: Vec<(String, Tally)>,
+}
+
+/// Counts the votes on the current indicator.
+pub async fn votes(state: &AppState, w: &Workshop, loaded: &Loaded, t: crate::i18n::Tr) -> AppResult<Votes> {
+    let scale: Vec<i64> = loaded.referential.referential.scale.levels.iter().map(|l| l.value).collect();
+    let voters = workshops::voters(&state.db, w.id).await?.into_iter().filter(|v| !v.removed).count();
+    let cast = match w.current() {
+        Some(code) => workshops::votes(&state.db, w.id, code).await?,
+        None => Vec::new(),
+    };
+    let values: Vec<Option<cap_domain::campaign::AnswerValue>> = cast.iter().map(|(_, _, v)| Some(v.clone())).collect();
+    let all = Tally::of(&scale, values.iter());
+    let groups = if w.by_college {
+        let individuals: Vec<Individual> =
+            cast.iter().map(|(_, c, v)| Individual { college: *c, value: Some(v.clone()) }).collect();
+        by_college(&scale, &individuals, true)
+            .into_iter()
+            .map(|(g, tally)| {
+                let name = match g {
+                    Group::College(c) => t.t(College::label_key(c)).to_owned(),
+                    Group::Others => t.t("consolidation.other_colleges").to_owned(),
+                };
+                (name, tally)
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    Ok(Votes { voters, voted: cast.len(), all, groups })
+}

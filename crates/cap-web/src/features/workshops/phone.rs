@@ -1,0 +1,118 @@
+//! `GET /w/{code}`: the phone's page — the indicator shown on the wall, the choices, the phone's
+//! vote; the distribution once revealed. Light: a few kilobytes, one small script that reloads
+//! the page when the room moves on.
+
+use super::join::VOTER_COOKIE;
+use crate::app::AppState;
+use crate::error::{AppError, AppResult};
+use crate::page::Page;
+use crate::session::cookie;
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::extract::{Path, State};
+use axum::http::HeaderMap;
+use axum::response::{IntoResponse, Redirect, Response};
+use cap_domain::campaign::AnswerValue;
+use cap_domain::workshop::normalise_code;
+use cap_storage::workshops::{self, Voter, Workshop};
+use cap_storage::{StorageError, campaigns};
+
+/// One choice of the phone.
+pub struct PhoneChoice {
+    /// Submitted value.
+    pub value: String,
+    /// Label.
+    pub label: String,
+    /// Whether it is this phone's vote.
+    pub checked: bool,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "workshops/phone.html")]
+struct PhonePage {
+    page: Page,
+    workshop: Workshop,
+    voter: Voter,
+    statement: String,
+    number: usize,
+    choices: Vec<PhoneChoice>,
+    voted: bool,
+    revealed: Vec<(String, usize)>,
+}
+
+/// The phone's voter record in the workshop of `code`, from its cookie.
+pub async fn voter_of(state: &AppState, headers: &HeaderMap, code: &str) -> AppResult<Option<(Workshop, Voter)>> {
+    let code = normalise_code(code).map_err(|_| AppError::NotFound)?;
+    let w = match workshops::by_code(&state.db, &code).await {
+        Ok(w) => w,
+        Err(StorageError::NotFound) => return Ok(None),
+        Err(e) => return Err(e.into()),
+    };
+    let Some(token) = cookie(headers, VOTER_COOKIE) else { return Ok(None) };
+    Ok(workshops::voter_by_token(&state.db, w.id, &state.keys.hash_token(token)).await?.map(|v| (w, v)))
+}
+
+/// Shows the page, or sends the phone to the join form.
+pub async fn handler(
+    State(state): State<AppState>,
+    Path(code): Path<String>,
+    headers: HeaderMap,
+    page: Page,
+) -> AppResult<Response> {
+    let Some((workshop, voter)) = voter_of(&state, &headers, &code).await? else {
+        return Ok(Redirect::to(&format!("/w?code={code}")).into_response());
+    };
+    let campaign = campaigns::get(&state.db, workshop.campaign_id).await?;
+    let cached = state.referentials.get(&state.db, campaign.referential_version_id).await?;
+    let r = &cached.referential;
+    let t = page.t;
+    let node = workshop.current().and_then(|c| r.node(c));
+    let statement = node.map(|n| n.label().to_owned()).unwrap_or_default();
+    let votes = match workshop.current() {
+        Some(c) => workshops::votes(&state.db, workshop.id, c).await?,
+        None => Vec::new(),
+    };
+    let mine = votes.iter().find(|(v, _, _)| *v == voter.id).map(|(_, _, value)| value.form_value());
+    let mut choices: Vec<PhoneChoice> = r
+        .scale
+        .levels
+        .iter()
+        .map(|l| PhoneChoice {
+            value: l.value.to_string(),
+            label: format!("{} — {}", l.value, l.label),
+            checked: false,
+        })
+        .collect();
+    choices.push(PhoneChoice { value: "na".into(), label: t.t("referential.not_applicable").into(), checked: false });
+    choices.push(PhoneChoice { value: "unknown".into(), label: t.t("referential.unknown").into(), checked: false });
+    for c in &mut choices {
+        c.checked = mine.as_deref() == Some(c.value.as_str());
+    }
+    let revealed = if workshop.revealed {
+        choices
+            .iter()
+            .map(|c| {
+                let n = votes
+                    .iter()
+                    .filter(|(_, _, v)| {
+                        v.form_value() == c.value || (c.value == "unknown" && *v == AnswerValue::Unknown)
+                    })
+                    .count();
+                (c.label.clone(), n)
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    Ok(PhonePage {
+        number: workshop.position + 1,
+        voted: mine.is_some(),
+        page,
+        statement,
+        choices,
+        revealed,
+        voter,
+        workshop,
+    }
+    .into_response())
+}

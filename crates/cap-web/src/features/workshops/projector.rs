@@ -1,0 +1,54 @@
+//! `GET /workshops/{id}/projector`: the page shown on the wall — the join code, a QR code and the
+//! address, the indicator in large type, how many voted, and the distribution once revealed.
+//! It follows the workshop live (server-sent events) and without JavaScript refreshes itself.
+
+use super::{Votes, load_for_facilitator, votes};
+use crate::app::AppState;
+use crate::error::{AppError, AppResult};
+use crate::page::Page;
+use crate::session::SignedIn;
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::extract::{Path, State};
+use axum::response::{IntoResponse, Response};
+use cap_domain::referential::Node;
+use cap_storage::workshops::Workshop;
+use qrcode::QrCode;
+use qrcode::render::svg;
+
+#[derive(Template, WebTemplate)]
+#[template(path = "workshops/projector.html")]
+struct ProjectorPage {
+    page: Page,
+    workshop: Workshop,
+    node: Option<Node>,
+    votes: Votes,
+    join_url: String,
+    join_address: String,
+    qr_svg: String,
+    level_labels: Vec<(i64, String)>,
+}
+
+/// The QR code of `url`, as an SVG image with a text alternative given by the page.
+pub fn qr_svg(url: &str) -> Result<String, AppError> {
+    let code = QrCode::new(url.as_bytes()).map_err(|e| AppError::Internal(e.to_string()))?;
+    Ok(code.render::<svg::Color>().min_dimensions(240, 240).quiet_zone(true).build())
+}
+
+/// Shows the projector page.
+pub async fn handler(
+    State(state): State<AppState>,
+    SignedIn(viewer): SignedIn,
+    Path(id): Path<i64>,
+    page: Page,
+) -> AppResult<Response> {
+    let (workshop, loaded) = load_for_facilitator(&state, &viewer, id).await?;
+    let r = &loaded.referential.referential;
+    let node = workshop.current().and_then(|c| r.node(c)).cloned();
+    let votes = votes(&state, &workshop, &loaded, page.t).await?;
+    let join_url = state.config.link(&format!("/w?code={}", workshop.code));
+    let join_address = state.config.link("/w");
+    let qr_svg = qr_svg(&join_url)?;
+    let level_labels = r.scale.levels.iter().map(|l| (l.value, l.label.clone())).collect();
+    Ok(ProjectorPage { page, workshop, node, votes, join_url, join_address, qr_svg, level_labels }.into_response())
+}

@@ -1,0 +1,137 @@
+//! Workshops: phones join with a code and vote, the console counts once per phone, the room is
+//! told of every change by server-sent events, the agreed level becomes the shared answer.
+
+use crate::support::*;
+use cap_storage::{campaigns, workshops};
+use std::time::Duration;
+
+async fn next_event(stream: &mut reqwest::Response) -> String {
+    let chunk = tokio::time::timeout(Duration::from_secs(5), stream.chunk())
+        .await
+        .expect("an event within 5 s")
+        .unwrap()
+        .unwrap();
+    String::from_utf8_lossy(&chunk).into_owned()
+}
+
+async fn a_room_votes_and_agrees(app: &TestApp) {
+    let seeds = seed(&app.db).await;
+    let coordinator = app.signed_in(COORDINATOR_A).await;
+    let opened = coordinator
+        .post(app.url(&format!("/campaigns/{}/workshops", seeds.campaign_a)))
+        .form(&[("pillar", "SR"), ("by_college", "on")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(opened.status(), 303);
+    let console_path = opened.headers()["location"].to_str().unwrap().to_owned();
+    let id: i64 = console_path.trim_start_matches("/workshops/").parse().unwrap();
+    let w = workshops::get(&app.db, id).await.unwrap();
+    assert!(w.indicators.iter().all(|c| c.starts_with("SR.")) && !w.indicators.is_empty());
+    let first = w.current().unwrap().to_owned();
+
+    let projector =
+        coordinator.get(app.url(&format!("/workshops/{id}/projector"))).send().await.unwrap().text().await.unwrap();
+    assert!(projector.contains(&w.code) && projector.contains("<svg"), "code and QR code on the wall");
+    let mut events = coordinator.get(app.url(&format!("/workshops/{id}/events"))).send().await.unwrap();
+    assert_eq!(events.headers()["content-type"], "text/event-stream");
+    assert!(next_event(&mut events).await.contains("event: update"), "the current version comes first");
+
+    let refused = app
+        .client()
+        .post(app.url("/w"))
+        .form(&[("code", "ZZZZZZ"), ("first_name", "Lou"), ("college", "volunteer")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(refused.status(), 422);
+    let mut phones = Vec::new();
+    for (i, college) in ["volunteer", "volunteer", "volunteer", "direction", "board_member"].iter().enumerate() {
+        let phone = app.client();
+        let joined = phone
+            .post(app.url("/w"))
+            .form(&[
+                ("code", w.code.to_lowercase().as_str()),
+                ("first_name", format!("Voix {i}").as_str()),
+                ("college", college),
+            ])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(joined.status(), 303);
+        assert!(next_event(&mut events).await.contains("update"), "the console hears each arrival");
+        phones.push(phone);
+    }
+    for (i, phone) in phones.iter().enumerate() {
+        let level = if i < 3 { "3" } else { "1" };
+        let voted = phone
+            .post(app.url(&format!("/w/{}/vote", w.code)))
+            .form(&[("value", level), ("indicator", first.as_str())])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(voted.status(), 303);
+    }
+    phones[0]
+        .post(app.url(&format!("/w/{}/vote", w.code)))
+        .form(&[("value", "4"), ("indicator", first.as_str())])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(workshops::votes(&app.db, id, &first).await.unwrap().len(), 5, "voting twice counts once");
+    let page = phones[0].get(app.url(&format!("/w/{}", w.code))).send().await.unwrap().text().await.unwrap();
+    assert!(page.contains("id=\"vote-4\" name=\"value\" value=\"4\" checked"), "a phone that reloads finds its vote");
+
+    let console = coordinator.get(app.url(&console_path)).send().await.unwrap().text().await.unwrap();
+    assert!(console.contains("5 vote(s) sur 5 participant·e·s"));
+    coordinator.post(app.url(&format!("/workshops/{id}/control"))).form(&[("action", "reveal")]).send().await.unwrap();
+    let revealed = phones[1].get(app.url(&format!("/w/{}", w.code))).send().await.unwrap().text().await.unwrap();
+    assert!(revealed.contains("Résultats"));
+    let late = phones[1]
+        .post(app.url(&format!("/w/{}/vote", w.code)))
+        .form(&[("value", "1"), ("indicator", first.as_str())])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(late.status(), 303);
+    assert_eq!(
+        workshops::votes(&app.db, id, &first).await.unwrap()[1].2,
+        cap_domain::campaign::AnswerValue::Level(3),
+        "no vote after the reveal"
+    );
+    let by_college = coordinator.get(app.url(&console_path)).send().await.unwrap().text().await.unwrap();
+    assert!(by_college.contains("<th scope=\"row\">Bénévole</th>"), "three volunteers are shown as a collège");
+    assert!(!by_college.contains("<th scope=\"row\">Direction</th>"), "one director is not");
+
+    coordinator
+        .post(app.url(&format!("/workshops/{id}/record")))
+        .form(&[("value", "3"), ("note", "Accord après échange")])
+        .send()
+        .await
+        .unwrap();
+    let shared = campaigns::consolidated(&app.db, seeds.campaign_a).await.unwrap();
+    assert_eq!(
+        (shared[&first].source.as_str(), shared[&first].rationale.as_str()),
+        ("workshop", "Accord après échange")
+    );
+    assert_eq!(shared[&first].value, Some(cap_domain::campaign::AnswerValue::Level(3)));
+
+    coordinator.post(app.url(&format!("/workshops/{id}/control"))).form(&[("action", "next")]).send().await.unwrap();
+    let next = phones[2].get(app.url(&format!("/w/{}", w.code))).send().await.unwrap().text().await.unwrap();
+    assert!(next.contains("Question 2"));
+    let voters = workshops::voters(&app.db, id).await.unwrap();
+    coordinator.post(app.url(&format!("/workshops/{id}/voters/{}/remove", voters[4].id))).send().await.unwrap();
+    let gone = phones[4].get(app.url(&format!("/w/{}", w.code))).send().await.unwrap();
+    assert_eq!(gone.status(), 303, "a removed phone is sent back to the join form");
+    coordinator.post(app.url(&format!("/workshops/{id}/control"))).form(&[("action", "close")]).send().await.unwrap();
+    let closed = app
+        .client()
+        .post(app.url("/w"))
+        .form(&[("code", w.code.as_str()), ("first_name", "Tard"), ("college", "volunteer")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(closed.status(), 422, "a closed workshop takes no one");
+}
+
+crate::on_both_backends!(a_room_votes_and_agrees);
