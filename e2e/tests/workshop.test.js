@@ -1,0 +1,65 @@
+'use strict';
+// A workshop: the coordinator opens it, the projector shows the code, five phones join and vote,
+// the projector counts live, a phone that reconnects finds its vote, the reveal reaches phones.
+
+const assert = require('node:assert/strict');
+const { suite, visit, navigate, submit, signIn, mainText, checkA11y, DEMO_PASSWORD } = require('../lib/browser');
+
+const { journey } = suite({ demo: true });
+
+journey('five phones vote in a workshop followed live by the projector', async ({ server, newPage }) => {
+  const console_ = await newPage();
+  await signIn(console_, server, 'referente@demo.cap', DEMO_PASSWORD);
+  await visit(console_, server, '/campaigns/1', 'demo campaign page');
+  await console_.selectOption('#workshop-pillar', 'SR');
+  await console_.check('#by_college');
+  await submit(console_, 'Ouvrir un atelier', 'workshop console');
+  assert.match(new URL(console_.url()).pathname, /^\/workshops\/\d+$/);
+  const workshopPath = new URL(console_.url()).pathname;
+  const code = (await console_.locator('.workshop__code').first().innerText()).trim();
+  assert.match(code, /^[A-Z0-9]{6}$/);
+
+  const projector = await console_.context().newPage();
+  await visit(projector, server, `${workshopPath}/projector`, 'projector');
+  assert.match(await mainText(projector), new RegExp(code));
+  assert.equal(await projector.locator('.projector__qr svg').count(), 1);
+
+  const colleges = ['volunteer', 'volunteer', 'volunteer', 'direction', 'insertion_employee'];
+  const phones = [];
+  for (let i = 0; i < 5; i += 1) {
+    const phone = await newPage({ viewport: { width: 360, height: 740 }, isMobile: true });
+    await visit(phone, server, `/w?code=${code.toLowerCase()}`, `join page ${i}`);
+    await phone.fill('#first_name', `Voix ${i + 1}`);
+    await phone.selectOption('#college', colleges[i]);
+    await submit(phone, 'Rejoindre', `phone ${i} voting page`);
+    assert.match(new URL(phone.url()).pathname, new RegExp(`/w/${code}$`));
+    phones.push(phone);
+  }
+
+  for (let i = 0; i < 5; i += 1) {
+    const phone = phones[i];
+    const level = i < 3 ? '3' : '1';
+    await navigate(phone, () => phone.locator(`label[for="vote-${level}"]`).click(), `phone ${i} after voting`);
+    await phone.locator('[role="status"]').filter({ hasText: 'Vote enregistré' }).waitFor();
+  }
+  await projector.locator('.projector__count').filter({ hasText: '5 vote(s) sur 5' }).waitFor({ timeout: 10_000 });
+
+  // A phone that loses its page and comes back finds its vote.
+  await phones[0].close();
+  const back = await phones[1].context().newPage();
+  await visit(back, server, `/w/${code}`, 'phone reconnecting');
+  assert.equal(await back.isChecked('#vote-3'), true);
+
+  await submit(console_, 'Montrer les votes', 'console with votes shown');
+  await phones[2].locator('h2').filter({ hasText: 'Résultats' }).waitFor({ timeout: 10_000 });
+  await projector.locator('caption').filter({ hasText: 'Résultats' }).waitFor({ timeout: 10_000 });
+  await checkA11y(projector, 'projector with results');
+  await checkA11y(phones[2], 'phone with results');
+
+  await console_.locator('label[for="agreed-3"]').click();
+  await console_.fill('#note', "D'accord après échange");
+  await submit(console_, 'Enregistrer le niveau retenu', 'console after recording');
+  assert.match(await mainText(console_), /Niveau retenu enregistré/);
+  await submit(console_, 'Suivant', 'console on the next indicator');
+  await phones[3].locator('p.muted').filter({ hasText: 'Question 2' }).waitFor({ timeout: 10_000 });
+});
