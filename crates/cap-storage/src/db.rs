@@ -20,6 +20,7 @@ pub enum Backend {
 pub struct Db {
     pool: AnyPool,
     backend: Backend,
+    url: String,
 }
 
 impl Db {
@@ -62,7 +63,12 @@ impl Db {
             }
             Backend::Postgres => options.max_connections(16).connect(url).await?,
         };
-        Ok(Self { pool, backend })
+        Ok(Self { pool, backend, url: url.to_owned() })
+    }
+
+    /// The URL this handle connected to (PostgreSQL listeners open their own connection).
+    pub(crate) fn url(&self) -> &str {
+        &self.url
     }
 
     /// The engine behind this handle.

@@ -249,3 +249,46 @@ pub async fn votes(db: &Db, workshop: i64, code: &str) -> Result<Vec<(i64, Colle
         })
         .collect()
 }
+
+/// The PostgreSQL channel on which instances tell each other that a workshop changed.
+pub const CHANNEL: &str = "cap_workshops";
+
+/// Tells every instance (PostgreSQL) that a workshop changed. Does nothing on SQLite, where one
+/// instance serves everyone.
+pub async fn notify(db: &Db, workshop: i64, version: i64) -> Result<()> {
+    if db.backend() == crate::Backend::Postgres {
+        sqlx::query("SELECT pg_notify($1, $2)")
+            .bind(CHANNEL)
+            .bind(format!("{workshop}:{version}"))
+            .execute(db.pool())
+            .await?;
+    }
+    Ok(())
+}
+
+/// Hears the workshop changes announced by every instance (PostgreSQL LISTEN); reconnects by itself.
+pub struct Listener(sqlx::postgres::PgListener);
+
+impl Listener {
+    /// Listens on PostgreSQL; `None` on SQLite.
+    pub async fn start(db: &Db) -> Result<Option<Self>> {
+        if db.backend() != crate::Backend::Postgres {
+            return Ok(None);
+        }
+        let mut listener = sqlx::postgres::PgListener::connect(db.url()).await?;
+        listener.listen(CHANNEL).await?;
+        Ok(Some(Self(listener)))
+    }
+
+    /// The next change: (workshop, version).
+    pub async fn next(&mut self) -> Result<(i64, i64)> {
+        loop {
+            let notification = self.0.recv().await?;
+            if let Some((w, v)) = notification.payload().split_once(':') {
+                if let (Ok(w), Ok(v)) = (w.parse(), v.parse()) {
+                    return Ok((w, v));
+                }
+            }
+        }
+    }
+}

@@ -83,3 +83,27 @@ pub fn build_router(state: AppState) -> Router {
         .layer(from_fn_with_state(state.clone(), security::headers_middleware))
         .with_state(state)
 }
+
+/// On PostgreSQL, relays the workshop changes announced by every instance to the pages connected
+/// to this one; retries after a failure. Returns at once on SQLite.
+pub async fn relay_workshop_changes(state: AppState) {
+    let mut listener = loop {
+        match cap_storage::workshops::Listener::start(&state.db).await {
+            Ok(Some(l)) => break l,
+            Ok(None) => return,
+            Err(err) => {
+                tracing::warn!(error = %err, "workshop listener not started, retrying");
+                tokio::time::sleep(std::time::Duration::from_secs(2)).await;
+            }
+        }
+    };
+    loop {
+        match listener.next().await {
+            Ok((workshop, version)) => state.workshops.announce(workshop, version),
+            Err(err) => {
+                tracing::warn!(error = %err, "workshop listener failed, retrying");
+                tokio::time::sleep(std::time::Duration::from_secs(1)).await;
+            }
+        }
+    }
+}

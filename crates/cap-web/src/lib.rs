@@ -21,7 +21,7 @@ pub mod routes;
 mod security;
 mod session;
 
-pub use app::{AppState, WebConfig, build_router};
+pub use app::{AppState, WebConfig, build_router, relay_workshop_changes};
 pub use crypto::hash_password;
 pub use error::AppError;
 pub use links::{first_start_link, password_reset_link};

@@ -64,6 +64,28 @@ impl TestApp {
         }
     }
 
+    /// Starts a second instance of the server on the same database (several instances behind a
+    /// load balancer); it stops when the returned handle is dropped.
+    pub async fn sibling(&self) -> Sibling {
+        let mut config = Config::default();
+        config.server.addr = "127.0.0.1:0".into();
+        config.database.url = self.test_db.as_ref().expect("database").url.clone();
+        config.mail.outbox = self.outbox.clone();
+        let listener = server::bind(&config).await.expect("bind");
+        let addr = listener.local_addr().expect("address");
+        config.server.addr = addr.to_string();
+        let db = cap_storage::Db::connect(&config.database.url).await.expect("database");
+        let state = server::state(&config, db).await.expect("state");
+        let (tx, rx) = tokio::sync::oneshot::channel::<()>();
+        let handle = tokio::spawn(async move {
+            let _ = server::serve(listener, state, async {
+                let _ = rx.await;
+            })
+            .await;
+        });
+        Sibling { base: format!("http://{addr}"), _stop: tx, _handle: handle }
+    }
+
     /// Stops the server and drops the database.
     pub async fn stop(mut self) {
         if let Some(tx) = self.shutdown.take() {
@@ -129,6 +151,21 @@ impl TestApp {
             .find(&format!("{}{path_prefix}", self.base))
             .unwrap_or_else(|| panic!("no {path_prefix} link in {mail}"));
         mail[start..].split_whitespace().next().unwrap_or_default().to_owned()
+    }
+}
+
+/// A second instance of the server on the same database.
+pub struct Sibling {
+    /// `http://127.0.0.1:PORT`.
+    pub base: String,
+    _stop: tokio::sync::oneshot::Sender<()>,
+    _handle: tokio::task::JoinHandle<()>,
+}
+
+impl Sibling {
+    /// An absolute URL on this instance.
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
     }
 }
 

@@ -135,3 +135,72 @@ async fn a_room_votes_and_agrees(app: &TestApp) {
 }
 
 crate::on_both_backends!(a_room_votes_and_agrees);
+
+/// Two instances on one PostgreSQL database: the projector follows the room on one instance while
+/// phones vote on the other (LISTEN/NOTIFY carries the changes across).
+#[tokio::test]
+async fn two_instances_share_a_room_through_postgresql() {
+    let app = TestApp::spawn(cap_storage::Backend::Postgres).await;
+    let seeds = seed(&app.db).await;
+    let other = app.sibling().await;
+    let coordinator = app.signed_in(COORDINATOR_A).await;
+    let opened = coordinator
+        .post(app.url(&format!("/campaigns/{}/workshops", seeds.campaign_a)))
+        .form(&[("pillar", "SR")])
+        .send()
+        .await
+        .unwrap();
+    let id: i64 = opened.headers()["location"].to_str().unwrap().trim_start_matches("/workshops/").parse().unwrap();
+    let w = workshops::get(&app.db, id).await.unwrap();
+    // The coordinator's session works on both instances (sessions live in the database).
+    let cookie = {
+        let signed = app
+            .client()
+            .post(app.url("/sign-in"))
+            .form(&[("email", COORDINATOR_A), ("password", PASSWORD)])
+            .send()
+            .await
+            .unwrap();
+        signed.headers()["set-cookie"].to_str().unwrap().split(';').next().unwrap().to_owned()
+    };
+    let mut events = reqwest::Client::new()
+        .get(other.url(&format!("/workshops/{id}/events")))
+        .header("cookie", &cookie)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(events.status(), 200);
+    assert!(next_event(&mut events).await.contains("update"));
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let phone = app.client();
+    phone
+        .post(app.url("/w"))
+        .form(&[("code", w.code.as_str()), ("first_name", "Lou"), ("college", "volunteer")])
+        .send()
+        .await
+        .unwrap();
+    assert!(
+        next_event(&mut events).await.contains("update"),
+        "a phone joining on one instance reaches the projector on the other"
+    );
+    let first = w.current().unwrap();
+    let on_other =
+        reqwest::Client::builder().cookie_store(true).redirect(reqwest::redirect::Policy::none()).build().unwrap();
+    on_other
+        .post(other.url("/w"))
+        .form(&[("code", w.code.as_str()), ("first_name", "Sam"), ("college", "direction")])
+        .send()
+        .await
+        .unwrap();
+    assert!(next_event(&mut events).await.contains("update"));
+    on_other
+        .post(other.url(&format!("/w/{}/vote", w.code)))
+        .form(&[("value", "2"), ("indicator", first)])
+        .send()
+        .await
+        .unwrap();
+    assert!(next_event(&mut events).await.contains("update"), "a vote on the other instance too");
+    assert_eq!(workshops::votes(&app.db, id, first).await.unwrap().len(), 1);
+    drop(other);
+    app.stop().await;
+}

@@ -26,10 +26,14 @@ pub async fn load_for_facilitator(state: &AppState, viewer: &Viewer, id: i64) ->
     Ok((workshop, loaded))
 }
 
-/// Announces a change of `id` to its projector and phones.
+/// Announces a change of `id` to its projector and phones: directly on SQLite (one instance),
+/// through PostgreSQL NOTIFY otherwise, so the pages connected to every instance hear it.
 pub async fn announce(state: &AppState, id: i64) -> AppResult<()> {
     let w = workshops::get(&state.db, id).await?;
-    state.workshops.announce(id, w.version);
+    match state.db.backend() {
+        cap_storage::Backend::Postgres => workshops::notify(&state.db, id, w.version).await?,
+        cap_storage::Backend::Sqlite => state.workshops.announce(id, w.version),
+    }
     Ok(())
 }
 
