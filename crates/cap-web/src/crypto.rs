@@ -50,6 +50,56 @@ pub fn verify_password(password: &str, phc: &str) -> bool {
     }
 }
 
+type Job = Box<dyn FnOnce() + Send>;
+
+/// A few dedicated threads compute password hashes: argon2id takes 19 MiB and a core per hash,
+/// so a burst of sign-ins waits its turn instead of taking all memory and CPU, and the memory
+/// stays with these threads instead of spreading over every blocking thread's allocator arena.
+fn hashing_pool() -> &'static std::sync::Mutex<std::sync::mpsc::Sender<Job>> {
+    static POOL: std::sync::OnceLock<std::sync::Mutex<std::sync::mpsc::Sender<Job>>> = std::sync::OnceLock::new();
+    POOL.get_or_init(|| {
+        let (sender, receiver) = std::sync::mpsc::channel::<Job>();
+        let receiver = std::sync::Arc::new(std::sync::Mutex::new(receiver));
+        let threads = std::thread::available_parallelism().map_or(2, std::num::NonZeroUsize::get).clamp(1, 4);
+        for n in 0..threads {
+            let receiver = receiver.clone();
+            let _ = std::thread::Builder::new().name(format!("cap-hash-{n}")).spawn(move || {
+                loop {
+                    let job = match receiver.lock() {
+                        Ok(r) => r.recv(),
+                        Err(_) => return,
+                    };
+                    match job {
+                        Ok(job) => job(),
+                        Err(_) => return,
+                    }
+                }
+            });
+        }
+        std::sync::Mutex::new(sender)
+    })
+}
+
+/// Runs `work` (hashing or verifying) on the hashing threads and waits for it without blocking.
+async fn limited<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'static) -> Result<T, String> {
+    let (tx, rx) = tokio::sync::oneshot::channel();
+    let job: Job = Box::new(move || {
+        let _ = tx.send(work());
+    });
+    hashing_pool().lock().map_err(|e| e.to_string())?.send(job).map_err(|e| e.to_string())?;
+    rx.await.map_err(|e| e.to_string())
+}
+
+/// Checks a password against a PHC string without blocking the server, a few at a time.
+pub async fn verify_password_async(password: String, phc: String) -> Result<bool, String> {
+    limited(move || verify_password(&password, &phc)).await
+}
+
+/// Hashes a new password without blocking the server, a few at a time.
+pub async fn hash_password_async(password: String) -> Result<String, String> {
+    limited(move || hash_password(&password)).await?
+}
+
 /// A hash of a random password, verified against when an account does not exist so that
 /// answering "wrong e-mail" takes as long as answering "wrong password".
 pub fn decoy_hash() -> &'static str {

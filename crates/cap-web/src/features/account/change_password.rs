@@ -2,7 +2,6 @@
 
 use super::show::AccountPage;
 use crate::app::AppState;
-use crate::crypto::verify_password;
 use crate::error::AppResult;
 use crate::features::auth::reset_password::hash_blocking;
 use crate::features::record;
@@ -39,9 +38,8 @@ pub async fn handler(
     let mut errors = FormErrors::new();
     let stored = viewer.user.password_hash.clone().unwrap_or_default();
     let current = form.current.clone();
-    let current_ok = tokio::task::spawn_blocking(move || verify_password(&current, &stored))
-        .await
-        .map_err(|e| crate::error::AppError::Internal(e.to_string()))?;
+    let current_ok =
+        crate::crypto::verify_password_async(current, stored).await.map_err(crate::error::AppError::Internal)?;
     if !current_ok {
         errors.add("current", "error.password.current_wrong");
     }

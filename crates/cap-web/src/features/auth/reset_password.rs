@@ -85,10 +85,7 @@ pub async fn submit(
     Ok(redirect_with_flash(&state, "/sign-in", "flash.password_reset"))
 }
 
-/// Hashes a new password on a blocking thread.
+/// Hashes a new password on a blocking thread, a few at a time.
 pub(crate) async fn hash_blocking(password: NewPassword) -> AppResult<String> {
-    tokio::task::spawn_blocking(move || crate::crypto::hash_password(password.expose()))
-        .await
-        .map_err(|e| crate::error::AppError::Internal(e.to_string()))?
-        .map_err(crate::error::AppError::Internal)
+    crate::crypto::hash_password_async(password.expose().to_owned()).await.map_err(crate::error::AppError::Internal)
 }

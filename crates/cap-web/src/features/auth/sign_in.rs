@@ -2,7 +2,7 @@
 
 use super::safe_next;
 use crate::app::AppState;
-use crate::crypto::{decoy_hash, verify_password};
+use crate::crypto::decoy_hash;
 use crate::error::AppResult;
 use crate::features::{record, record_as};
 use crate::forms::FormErrors;
@@ -96,9 +96,8 @@ pub async fn submit(
     let user = users::find_by_email(&state.db, &email).await?;
     let stored_hash = user.as_ref().and_then(|u| u.password_hash.clone()).unwrap_or_else(|| decoy_hash().to_owned());
     let password = form.password.clone();
-    let matches = tokio::task::spawn_blocking(move || verify_password(&password, &stored_hash))
-        .await
-        .map_err(|e| crate::error::AppError::Internal(e.to_string()))?;
+    let matches =
+        crate::crypto::verify_password_async(password, stored_hash).await.map_err(crate::error::AppError::Internal)?;
     let user = match user {
         Some(user) if matches && user.password_hash.is_some() && user.disabled_at.is_none() => user,
         _ => {
