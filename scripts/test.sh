@@ -44,6 +44,11 @@ if ! postgres_ready; then
   fi
 fi
 
+if ! command -v psql >/dev/null; then
+  echo "psql is missing (the browser tests create a PostgreSQL database with it): installing it."
+  apt_install postgresql-client
+fi
+
 say "Chromium for the browser tests"
 if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
   apt_install chromium chromium-driver

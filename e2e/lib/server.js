@@ -28,9 +28,9 @@ function freePort() {
 
 /**
  * Starts `cap serve` and waits until /healthz answers 200 (30 s at most).
- * @param {{demo?: boolean}} options
+ * @param {{demo?: boolean, databaseUrl?: string}} options (SQLite in a fresh folder by default)
  */
-async function startServer({ demo = false } = {}) {
+async function startServer({ demo = false, databaseUrl = null } = {}) {
   if (!fs.existsSync(CAP_BIN)) {
     throw new Error(`Cap binary not found at ${CAP_BIN} (set CAP_BIN)`);
   }
@@ -46,7 +46,7 @@ async function startServer({ demo = false } = {}) {
     if (name.startsWith('CAP_') && name !== 'CAP_BIN') delete env[name];
   }
   Object.assign(env, {
-    CAP_DATABASE_URL: `sqlite://${dir}/cap.db`,
+    CAP_DATABASE_URL: databaseUrl || `sqlite://${dir}/cap.db`,
     CAP_MAIL_OUTBOX: outbox,
     CAP_LOG: 'warn',
   });

@@ -22,6 +22,7 @@ struct ProjectorPage {
     page: Page,
     workshop: Workshop,
     node: Option<Node>,
+    guidance_html: String,
     votes: Votes,
     join_url: String,
     join_address: String,
@@ -46,9 +47,12 @@ pub async fn handler(
     let r = &loaded.referential.referential;
     let node = workshop.current().and_then(|c| r.node(c)).cloned();
     let votes = votes(&state, &workshop, &loaded, page.t).await?;
+    let guidance_html =
+        node.as_ref().and_then(|n| n.guidance.as_deref()).map(crate::markdown::render).unwrap_or_default();
     let join_url = state.config.link(&format!("/w?code={}", workshop.code));
     let join_address = state.config.link("/w");
     let qr_svg = qr_svg(&join_url)?;
     let level_labels = r.scale.levels.iter().map(|l| (l.value, l.label.clone())).collect();
-    Ok(ProjectorPage { page, workshop, node, votes, join_url, join_address, qr_svg, level_labels }.into_response())
+    Ok(ProjectorPage { page, workshop, node, guidance_html, votes, join_url, join_address, qr_svg, level_labels }
+        .into_response())
 }
