@@ -21,6 +21,8 @@ pub struct Workshop {
     pub revealed: bool,
     /// Whether the distribution is shown by collège.
     pub by_college: bool,
+    /// Whether each phone waits for the facilitator to admit it before voting.
+    pub admission: bool,
     /// Whether it is over.
     pub closed: bool,
     /// Incremented on every change (phones and projector follow it).
@@ -43,6 +45,7 @@ struct Row {
     position: i64,
     revealed: i64,
     by_college: i64,
+    admission: i64,
     closed_at: Option<i64>,
     version: i64,
 }
@@ -57,23 +60,34 @@ fn workshop(r: Row) -> Result<Workshop> {
         position: r.position.max(0) as usize,
         revealed: r.revealed != 0,
         by_college: r.by_college != 0,
+        admission: r.admission != 0,
         closed: r.closed_at.is_some(),
         version: r.version,
     })
 }
 
-const SELECT: &str =
-    "SELECT id, campaign_id, code, indicator_codes, position, revealed, by_college, closed_at, version FROM workshops";
+const SELECT: &str = "SELECT id, campaign_id, code, indicator_codes, position, revealed, by_college, admission, closed_at, version FROM workshops";
+
+/// How a workshop runs.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Options {
+    /// Show the distribution by collège.
+    pub by_college: bool,
+    /// Phones wait for the facilitator to admit them.
+    pub admission: bool,
+}
 
 /// Opens a workshop; a taken code gives [`StorageError::Conflict`] (draw another).
-pub async fn create(db: &Db, campaign: i64, code: &str, indicators: &[String], by_college: bool) -> Result<i64> {
+pub async fn create(db: &Db, campaign: i64, code: &str, indicators: &[String], options: Options) -> Result<i64> {
     sqlx::query_scalar(
-        "INSERT INTO workshops (campaign_id, code, indicator_codes, by_college, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id",
+        "INSERT INTO workshops (campaign_id, code, indicator_codes, by_college, admission, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
     )
     .bind(campaign)
     .bind(code)
     .bind(serde_json::Value::from(indicators.to_vec()).to_string())
-    .bind(i64::from(by_college))
+    .bind(i64::from(options.by_college))
+    .bind(i64::from(options.admission))
     .bind(now())
     .fetch_one(db.pool())
     .await
@@ -135,6 +149,8 @@ pub struct Voter {
     pub first_name: String,
     /// Collège.
     pub college: College,
+    /// Whether they may vote (always, unless the workshop asks for admission).
+    pub admitted: bool,
     /// Whether the facilitator removed them.
     pub removed: bool,
 }
@@ -144,6 +160,7 @@ struct VoterRow {
     id: i64,
     first_name: String,
     college: String,
+    admitted: i64,
     removed: i64,
 }
 
@@ -152,19 +169,23 @@ fn voter(r: VoterRow) -> Result<Voter> {
         college: College::from_code(&r.college).map_err(|_| StorageError::Corrupt("voter college".into()))?,
         id: r.id,
         first_name: r.first_name,
+        admitted: r.admitted != 0,
         removed: r.removed != 0,
     })
 }
 
-/// Adds a phone (its token is kept only as a keyed hash).
+/// Adds a phone (its token is kept only as a keyed hash); it waits for admission when the
+/// workshop asks for it.
 pub async fn join(db: &Db, workshop: i64, token_hash: &str, first_name: &str, college: College) -> Result<i64> {
     sqlx::query_scalar(
-        "INSERT INTO workshop_voters (workshop_id, token_hash, first_name, college, joined_at) VALUES ($1, $2, $3, $4, $5) RETURNING id",
+        "INSERT INTO workshop_voters (workshop_id, token_hash, first_name, college, admitted, joined_at)
+         VALUES ($1, $2, $3, $4, (SELECT 1 - admission FROM workshops WHERE id = $5), $6) RETURNING id",
     )
     .bind(workshop)
     .bind(token_hash)
     .bind(first_name)
     .bind(college.code())
+    .bind(workshop)
     .bind(now())
     .fetch_one(db.pool())
     .await
@@ -174,7 +195,8 @@ pub async fn join(db: &Db, workshop: i64, token_hash: &str, first_name: &str, co
 /// The phone holding this token in this workshop, if it was not removed.
 pub async fn voter_by_token(db: &Db, workshop: i64, token_hash: &str) -> Result<Option<Voter>> {
     let row: Option<VoterRow> = sqlx::query_as(
-        "SELECT id, first_name, college, removed FROM workshop_voters WHERE workshop_id = $1 AND token_hash = $2 AND removed = 0",
+        "SELECT id, first_name, college, admitted, removed FROM workshop_voters
+         WHERE workshop_id = $1 AND token_hash = $2 AND removed = 0",
     )
     .bind(workshop)
     .bind(token_hash)
@@ -186,7 +208,7 @@ pub async fn voter_by_token(db: &Db, workshop: i64, token_hash: &str) -> Result<
 /// Every phone that joined, in order of arrival.
 pub async fn voters(db: &Db, workshop: i64) -> Result<Vec<Voter>> {
     let rows: Vec<VoterRow> = sqlx::query_as(
-        "SELECT id, first_name, college, removed FROM workshop_voters WHERE workshop_id = $1 ORDER BY id",
+        "SELECT id, first_name, college, admitted, removed FROM workshop_voters WHERE workshop_id = $1 ORDER BY id",
     )
     .bind(workshop)
     .fetch_all(db.pool())
@@ -197,6 +219,16 @@ pub async fn voters(db: &Db, workshop: i64) -> Result<Vec<Voter>> {
 /// Removes a phone from the room (its votes no longer count).
 pub async fn remove_voter(db: &Db, workshop: i64, voter: i64) -> Result<()> {
     let done = sqlx::query("UPDATE workshop_voters SET removed = 1 WHERE id = $1 AND workshop_id = $2")
+        .bind(voter)
+        .bind(workshop)
+        .execute(db.pool())
+        .await?;
+    if done.rows_affected() == 1 { Ok(()) } else { Err(StorageError::NotFound) }
+}
+
+/// Admits a waiting phone.
+pub async fn admit_voter(db: &Db, workshop: i64, voter: i64) -> Result<()> {
+    let done = sqlx::query("UPDATE workshop_voters SET admitted = 1 WHERE id = $1 AND workshop_id = $2")
         .bind(voter)
         .bind(workshop)
         .execute(db.pool())
@@ -231,7 +263,7 @@ pub async fn vote(db: &Db, workshop: i64, voter: i64, code: &str, value: &Answer
 pub async fn votes(db: &Db, workshop: i64, code: &str) -> Result<Vec<(i64, College, AnswerValue)>> {
     let rows: Vec<(i64, String, String, Option<i64>)> = sqlx::query_as(
         "SELECT v.voter_id, w.college, v.kind, v.level_value FROM workshop_votes v JOIN workshop_voters w ON w.id = v.voter_id
-         WHERE v.workshop_id = $1 AND v.indicator_code = $2 AND w.removed = 0 ORDER BY v.id",
+         WHERE v.workshop_id = $1 AND v.indicator_code = $2 AND w.removed = 0 AND w.admitted = 1 ORDER BY v.id",
     )
     .bind(workshop)
     .bind(code)

@@ -503,8 +503,9 @@ async fn workshops_count_each_phone_once(db: &Db) {
     };
     let campaign = campaigns::create(db, &new).await.unwrap();
     let codes = vec!["P1.1.1.1".to_owned(), "P1.1.1.2".to_owned()];
-    let id = workshops::create(db, campaign, "ACDEFH", &codes, true).await.unwrap();
-    assert!(matches!(workshops::create(db, campaign, "ACDEFH", &codes, false).await, Err(StorageError::Conflict)));
+    let options = workshops::Options { by_college: true, admission: false };
+    let id = workshops::create(db, campaign, "ACDEFH", &codes, options).await.unwrap();
+    assert!(matches!(workshops::create(db, campaign, "ACDEFH", &codes, options).await, Err(StorageError::Conflict)));
     let w = workshops::by_code(db, "ACDEFH").await.unwrap();
     assert_eq!((w.id, w.current(), w.revealed, w.by_college), (id, Some("P1.1.1.1"), false, true));
     let lou = workshops::join(db, id, "t1", "Lou", College::Volunteer).await.unwrap();
@@ -530,4 +531,16 @@ async fn workshops_count_each_phone_once(db: &Db) {
     );
     assert_eq!(workshops::voters(db, id).await.unwrap().len(), 2);
     assert_eq!(workshops::for_campaign(db, campaign).await.unwrap().len(), 1);
+
+    // With admission, a phone waits and its votes do not count until admitted.
+    let guarded =
+        workshops::create(db, campaign, "HJKMNP", &codes, workshops::Options { by_college: false, admission: true })
+            .await
+            .unwrap();
+    let eve = workshops::join(db, guarded, "t3", "Ève", College::Volunteer).await.unwrap();
+    assert!(!workshops::voter_by_token(db, guarded, "t3").await.unwrap().unwrap().admitted);
+    workshops::vote(db, guarded, eve, "P1.1.1.1", &AnswerValue::Level(4)).await.unwrap();
+    assert!(workshops::votes(db, guarded, "P1.1.1.1").await.unwrap().is_empty());
+    workshops::admit_voter(db, guarded, eve).await.unwrap();
+    assert_eq!(workshops::votes(db, guarded, "P1.1.1.1").await.unwrap().len(), 1);
 }

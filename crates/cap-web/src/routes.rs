@@ -175,6 +175,7 @@ pub fn table() -> RouteTable {
         .post("/workshops/{id}/control", Scoped, post(workshops::control::handler))
         .post("/workshops/{id}/record", Scoped, post(workshops::record::handler))
         .post("/workshops/{id}/voters/{voter}/remove", Scoped, post(workshops::remove_voter::handler))
+        .post("/workshops/{id}/voters/{voter}/admit", Scoped, post(workshops::admit_voter::handler))
         .get("/workshops/{id}/projector", Scoped, get(workshops::projector::handler))
         .get("/workshops/{id}/events", Scoped, get(workshops::events::facilitator))
         .get("/w", Public, get(workshops::join::form))

@@ -8,6 +8,7 @@ CREATE TABLE workshops (
     position BIGINT NOT NULL DEFAULT 0,
     revealed BIGINT NOT NULL DEFAULT 0,
     by_college BIGINT NOT NULL DEFAULT 0,
+    admission BIGINT NOT NULL DEFAULT 0,
     closed_at BIGINT,
     created_at BIGINT NOT NULL,
     version BIGINT NOT NULL DEFAULT 1
@@ -20,6 +21,7 @@ CREATE TABLE workshop_voters (
     token_hash TEXT NOT NULL UNIQUE,
     first_name TEXT NOT NULL,
     college TEXT NOT NULL,
+    admitted BIGINT NOT NULL DEFAULT 1,
     removed BIGINT NOT NULL DEFAULT 0,
     joined_at BIGINT NOT NULL
 );

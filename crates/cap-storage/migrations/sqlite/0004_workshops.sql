@@ -8,6 +8,7 @@ CREATE TABLE workshops (
     position INTEGER NOT NULL DEFAULT 0,
     revealed INTEGER NOT NULL DEFAULT 0,
     by_college INTEGER NOT NULL DEFAULT 0,
+    admission INTEGER NOT NULL DEFAULT 0,
     closed_at INTEGER,
     created_at INTEGER NOT NULL,
     version INTEGER NOT NULL DEFAULT 1
@@ -20,6 +21,7 @@ CREATE TABLE workshop_voters (
     token_hash TEXT NOT NULL UNIQUE,
     first_name TEXT NOT NULL,
     college TEXT NOT NULL,
+    admitted INTEGER NOT NULL DEFAULT 1,
     removed INTEGER NOT NULL DEFAULT 0,
     joined_at INTEGER NOT NULL
 );

@@ -123,6 +123,7 @@ const CASES: &[(&str, &str, Who)] = &[
     ("POST", "/workshops/{id}/control", RUN_CAMPAIGNS_A),
     ("POST", "/workshops/{id}/record", RUN_CAMPAIGNS_A),
     ("POST", "/workshops/{id}/voters/{voter}/remove", RUN_CAMPAIGNS_A),
+    ("POST", "/workshops/{id}/voters/{voter}/admit", RUN_CAMPAIGNS_A),
     ("GET", "/workshops/{id}/projector", RUN_CAMPAIGNS_A),
     ("GET", "/workshops/{id}/events", RUN_CAMPAIGNS_A),
     ("GET", "/w", Who::Everyone),
@@ -200,9 +201,15 @@ async fn concrete_path(app: &TestApp, seeds: &Seeds, pattern: &str, n: usize) ->
         let w = match existing.into_iter().next() {
             Some(w) => w,
             None => {
-                let id = workshops::create(&app.db, seeds.campaign_a, "ACDEFH", &["SR.1.1.a".to_owned()], false)
-                    .await
-                    .unwrap();
+                let id = workshops::create(
+                    &app.db,
+                    seeds.campaign_a,
+                    "ACDEFH",
+                    &["SR.1.1.a".to_owned()],
+                    Default::default(),
+                )
+                .await
+                .unwrap();
                 workshops::get(&app.db, id).await.unwrap()
             }
         };

@@ -134,7 +134,47 @@ async fn a_room_votes_and_agrees(app: &TestApp) {
     assert_eq!(closed.status(), 422, "a closed workshop takes no one");
 }
 
-crate::on_both_backends!(a_room_votes_and_agrees);
+/// With admission, a phone waits until the facilitator admits it.
+async fn admission_keeps_the_room_closed(app: &TestApp) {
+    let seeds = seed(&app.db).await;
+    let coordinator = app.signed_in(COORDINATOR_A).await;
+    let opened = coordinator
+        .post(app.url(&format!("/campaigns/{}/workshops", seeds.campaign_a)))
+        .form(&[("pillar", "SR"), ("admission", "on")])
+        .send()
+        .await
+        .unwrap();
+    let id: i64 = opened.headers()["location"].to_str().unwrap().trim_start_matches("/workshops/").parse().unwrap();
+    let w = workshops::get(&app.db, id).await.unwrap();
+    let phone = app.client();
+    phone
+        .post(app.url("/w"))
+        .form(&[("code", w.code.as_str()), ("first_name", "Ève"), ("college", "volunteer")])
+        .send()
+        .await
+        .unwrap();
+    let waiting = phone.get(app.url(&format!("/w/{}", w.code))).send().await.unwrap().text().await.unwrap();
+    assert!(waiting.contains("va vous admettre"));
+    let first = w.current().unwrap();
+    phone
+        .post(app.url(&format!("/w/{}/vote", w.code)))
+        .form(&[("value", "2"), ("indicator", first)])
+        .send()
+        .await
+        .unwrap();
+    assert!(workshops::votes(&app.db, id, first).await.unwrap().is_empty(), "no vote before admission");
+    let voter = workshops::voters(&app.db, id).await.unwrap()[0].id;
+    coordinator.post(app.url(&format!("/workshops/{id}/voters/{voter}/admit"))).send().await.unwrap();
+    phone
+        .post(app.url(&format!("/w/{}/vote", w.code)))
+        .form(&[("value", "2"), ("indicator", first)])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(workshops::votes(&app.db, id, first).await.unwrap().len(), 1);
+}
+
+crate::on_both_backends!(a_room_votes_and_agrees, admission_keeps_the_room_closed);
 
 /// Two instances on one PostgreSQL database: the projector follows the room on one instance while
 /// phones vote on the other (LISTEN/NOTIFY carries the changes across).

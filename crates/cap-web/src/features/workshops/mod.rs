@@ -1,5 +1,6 @@
 //! Workshops: the facilitator's console and projector, and the phones that vote.
 
+pub mod admit_voter;
 pub mod console;
 pub mod control;
 pub mod events;
@@ -52,7 +53,7 @@ pub struct Votes {
 /// Counts the votes on the current indicator.
 pub async fn votes(state: &AppState, w: &Workshop, loaded: &Loaded, t: crate::i18n::Tr) -> AppResult<Votes> {
     let scale: Vec<i64> = loaded.referential.referential.scale.levels.iter().map(|l| l.value).collect();
-    let voters = workshops::voters(&state.db, w.id).await?.into_iter().filter(|v| !v.removed).count();
+    let voters = workshops::voters(&state.db, w.id).await?.into_iter().filter(|v| !v.removed && v.admitted).count();
     let cast = match w.current() {
         Some(code) => workshops::votes(&state.db, w.id, code).await?,
         None => Vec::new(),

@@ -22,6 +22,8 @@ pub struct OpenForm {
     pillar: String,
     #[serde(default)]
     by_college: String,
+    #[serde(default)]
+    admission: String,
 }
 
 /// Opens the workshop and goes to its console.
@@ -70,7 +72,8 @@ pub async fn handler(
     let codes: Vec<String> = ordered.into_iter().map(|(c, _, _)| c).collect();
     for _ in 0..10 {
         let entropy: [u8; CODE_LENGTH] = rand::random();
-        match workshops::create(&state.db, id, &join_code(&entropy), &codes, form.by_college == "on").await {
+        let options = workshops::Options { by_college: form.by_college == "on", admission: form.admission == "on" };
+        match workshops::create(&state.db, id, &join_code(&entropy), &codes, options).await {
             Ok(workshop) => {
                 record(
                     &state,

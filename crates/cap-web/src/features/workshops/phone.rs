@@ -40,6 +40,14 @@ struct PhonePage {
     revealed: Vec<(String, usize)>,
 }
 
+#[derive(Template, WebTemplate)]
+#[template(path = "workshops/waiting.html")]
+struct WaitingPage {
+    page: Page,
+    workshop: Workshop,
+    voter: Voter,
+}
+
 /// The phone's voter record in the workshop of `code`, from its cookie.
 pub async fn voter_of(state: &AppState, headers: &HeaderMap, code: &str) -> AppResult<Option<(Workshop, Voter)>> {
     let code = normalise_code(code).map_err(|_| AppError::NotFound)?;
@@ -62,6 +70,9 @@ pub async fn handler(
     let Some((workshop, voter)) = voter_of(&state, &headers, &code).await? else {
         return Ok(Redirect::to(&format!("/w?code={code}")).into_response());
     };
+    if !voter.admitted {
+        return Ok(WaitingPage { page, workshop, voter }.into_response());
+    }
     let campaign = campaigns::get(&state.db, workshop.campaign_id).await?;
     let cached = state.referentials.get(&state.db, campaign.referential_version_id).await?;
     let r = &cached.referential;

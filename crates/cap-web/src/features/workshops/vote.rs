@@ -32,7 +32,7 @@ pub async fn handler(
     };
     let back = Redirect::to(&format!("/w/{}", w.code)).into_response();
     let Some(current) = w.current() else { return Ok(back) };
-    if form.indicator != current || w.revealed {
+    if form.indicator != current || w.revealed || !voter.admitted {
         return Ok(back);
     }
     let campaign = campaigns::get(&state.db, w.campaign_id).await?;
