@@ -23,6 +23,8 @@ pub struct Workshop {
     pub by_college: bool,
     /// Whether each phone waits for the facilitator to admit it before voting.
     pub admission: bool,
+    /// When the running timer ends (UTC seconds), if one runs.
+    pub timer_ends_at: Option<i64>,
     /// Whether it is over.
     pub closed: bool,
     /// Incremented on every change (phones and projector follow it).
@@ -46,6 +48,7 @@ struct Row {
     revealed: i64,
     by_college: i64,
     admission: i64,
+    timer_ends_at: Option<i64>,
     closed_at: Option<i64>,
     version: i64,
 }
@@ -61,12 +64,14 @@ fn workshop(r: Row) -> Result<Workshop> {
         revealed: r.revealed != 0,
         by_college: r.by_college != 0,
         admission: r.admission != 0,
+        timer_ends_at: r.timer_ends_at,
         closed: r.closed_at.is_some(),
         version: r.version,
     })
 }
 
-const SELECT: &str = "SELECT id, campaign_id, code, indicator_codes, position, revealed, by_college, admission, closed_at, version FROM workshops";
+const SELECT: &str = "SELECT id, campaign_id, code, indicator_codes, position, revealed, by_college, admission, timer_ends_at, closed_at,
+     version FROM workshops";
 
 /// How a workshop runs.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -137,6 +142,16 @@ pub async fn set_state(db: &Db, id: i64, position: usize, revealed: bool, closed
     .bind(id)
     .execute(db.pool())
     .await?;
+    Ok(())
+}
+
+/// Starts a timer of `seconds` (none stops it); phones and the projector count down.
+pub async fn set_timer(db: &Db, id: i64, seconds: Option<i64>) -> Result<()> {
+    sqlx::query("UPDATE workshops SET timer_ends_at = $1, version = version + 1 WHERE id = $2")
+        .bind(seconds.map(|s| now() + s))
+        .bind(id)
+        .execute(db.pool())
+        .await?;
     Ok(())
 }
 

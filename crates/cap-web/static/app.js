@@ -105,3 +105,17 @@
     });
   }
 })();
+
+// Workshop timer: counts down to the end the server set (the page shows the end time without JS).
+(function () {
+  "use strict";
+  function tick() {
+    var timers = document.querySelectorAll("[data-timer-end]");
+    for (var i = 0; i < timers.length; i += 1) {
+      var left = Math.max(0, Number(timers[i].getAttribute("data-timer-end")) - Math.floor(Date.now() / 1000));
+      timers[i].textContent = "⏱ " + Math.floor(left / 60) + ":" + String(left % 60).padStart(2, "0");
+    }
+  }
+  tick();
+  setInterval(tick, 1000);
+})();

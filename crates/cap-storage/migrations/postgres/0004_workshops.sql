@@ -9,6 +9,7 @@ CREATE TABLE workshops (
     revealed BIGINT NOT NULL DEFAULT 0,
     by_college BIGINT NOT NULL DEFAULT 0,
     admission BIGINT NOT NULL DEFAULT 0,
+    timer_ends_at BIGINT,
     closed_at BIGINT,
     created_at BIGINT NOT NULL,
     version BIGINT NOT NULL DEFAULT 1

@@ -9,6 +9,7 @@ CREATE TABLE workshops (
     revealed INTEGER NOT NULL DEFAULT 0,
     by_college INTEGER NOT NULL DEFAULT 0,
     admission INTEGER NOT NULL DEFAULT 0,
+    timer_ends_at INTEGER,
     closed_at INTEGER,
     created_at INTEGER NOT NULL,
     version INTEGER NOT NULL DEFAULT 1

@@ -123,6 +123,16 @@ async fn a_room_votes_and_agrees(app: &TestApp) {
     coordinator.post(app.url(&format!("/workshops/{id}/voters/{}/remove", voters[4].id))).send().await.unwrap();
     let gone = phones[4].get(app.url(&format!("/w/{}", w.code))).send().await.unwrap();
     assert_eq!(gone.status(), 303, "a removed phone is sent back to the join form");
+    coordinator.post(app.url(&format!("/workshops/{id}/control"))).form(&[("action", "timer60")]).send().await.unwrap();
+    let timed = phones[2].get(app.url(&format!("/w/{}", w.code))).send().await.unwrap().text().await.unwrap();
+    assert!(timed.contains("data-timer-end=") && timed.contains("Vote jusqu&#39;à"), "the timer reaches the phones");
+    coordinator
+        .post(app.url(&format!("/workshops/{id}/control")))
+        .form(&[("action", "timer_stop")])
+        .send()
+        .await
+        .unwrap();
+    assert!(workshops::get(&app.db, id).await.unwrap().timer_ends_at.is_none());
     coordinator.post(app.url(&format!("/workshops/{id}/control"))).form(&[("action", "close")]).send().await.unwrap();
     let closed = app
         .client()

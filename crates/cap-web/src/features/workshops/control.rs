@@ -31,6 +31,17 @@ pub async fn handler(
 ) -> AppResult<Response> {
     let (w, _) = load_for_facilitator(&state, &viewer, id).await?;
     let count = w.indicators.len();
+    let timer = match form.action.as_str() {
+        "timer60" => Some(Some(60)),
+        "timer120" => Some(Some(120)),
+        "timer_stop" => Some(None),
+        _ => None,
+    };
+    if let Some(seconds) = timer {
+        workshops::set_timer(&state.db, id, seconds).await?;
+        announce(&state, id).await?;
+        return Ok(Redirect::to(&format!("/workshops/{id}")).into_response());
+    }
     let (position, revealed, closed) = match form.action.as_str() {
         "reveal" => (w.position, true, false),
         "hide" => (w.position, false, false),
