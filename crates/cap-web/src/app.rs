@@ -55,6 +55,7 @@ pub struct AppState {
     pub(crate) keys: Keys,
     pub(crate) referentials: Arc<crate::referential_cache::ReferentialCache>,
     pub(crate) workshops: Arc<crate::live::WorkshopHub>,
+    closing: Arc<tokio::sync::watch::Sender<bool>>,
 }
 
 impl AppState {
@@ -67,6 +68,20 @@ impl AppState {
             keys: Keys::new(session_key),
             referentials: Arc::default(),
             workshops: Arc::default(),
+            closing: Arc::new(tokio::sync::watch::channel(false).0),
+        }
+    }
+
+    /// Ends the endless responses (server-sent events) so a graceful shutdown can finish.
+    pub fn begin_shutdown(&self) {
+        self.closing.send_replace(true);
+    }
+
+    /// Completes once the server is shutting down.
+    pub(crate) fn closing(&self) -> impl std::future::Future<Output = ()> + Send + 'static + use<> {
+        let mut receiver = self.closing.subscribe();
+        async move {
+            let _ = receiver.wait_for(|closing| *closing).await;
         }
     }
 }

@@ -106,7 +106,12 @@ pub async fn serve(
         }
     });
     let relay = tokio::spawn(cap_web::relay_workshop_changes(state.clone()));
+    let closing = state.clone();
     let app = build_router(state).into_make_service_with_connect_info::<SocketAddr>();
+    let shutdown = async move {
+        shutdown.await;
+        closing.begin_shutdown();
+    };
     let outcome = axum::serve(listener, app).with_graceful_shutdown(shutdown).await.map_err(ServerError::Serve);
     janitor.abort();
     relay.abort();

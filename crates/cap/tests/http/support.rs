@@ -26,6 +26,7 @@ pub struct TestApp {
     pub db: Db,
     /// Where its e-mails land.
     pub outbox: PathBuf,
+    state: cap_web::AppState,
     shutdown: Option<tokio::sync::oneshot::Sender<()>>,
     server: Option<tokio::task::JoinHandle<()>>,
     test_db: Option<TestDb>,
@@ -45,6 +46,7 @@ impl TestApp {
         let addr = listener.local_addr().expect("address");
         config.server.addr = addr.to_string();
         let state = server::state(&config, test_db.db.clone()).await.expect("state");
+        let kept = state.clone();
         let (tx, rx) = tokio::sync::oneshot::channel::<()>();
         let handle = tokio::spawn(async move {
             server::serve(listener, state, async {
@@ -57,6 +59,7 @@ impl TestApp {
             base: format!("http://{addr}"),
             db: test_db.db.clone(),
             outbox: outbox_dir.0.clone(),
+            state: kept,
             shutdown: Some(tx),
             server: Some(handle),
             test_db: Some(test_db),
@@ -84,6 +87,11 @@ impl TestApp {
             .await;
         });
         Sibling { base: format!("http://{addr}"), _stop: tx, _handle: handle }
+    }
+
+    /// Tells the server it is shutting down (ends its event streams) without stopping it yet.
+    pub fn begin_shutdown(&self) {
+        self.state.begin_shutdown();
     }
 
     /// Stops the server and drops the database.

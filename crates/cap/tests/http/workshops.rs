@@ -184,7 +184,26 @@ async fn admission_keeps_the_room_closed(app: &TestApp) {
     assert_eq!(workshops::votes(&app.db, id, first).await.unwrap().len(), 1);
 }
 
-crate::on_both_backends!(a_room_votes_and_agrees, admission_keeps_the_room_closed);
+/// Stopping the server ends the projectors' streams instead of waiting for them forever.
+async fn shutdown_ends_the_streams(app: &TestApp) {
+    let seeds = seed(&app.db).await;
+    let coordinator = app.signed_in(COORDINATOR_A).await;
+    let opened = coordinator
+        .post(app.url(&format!("/campaigns/{}/workshops", seeds.campaign_a)))
+        .form(&[("pillar", "SR")])
+        .send()
+        .await
+        .unwrap();
+    let path = opened.headers()["location"].to_str().unwrap().to_owned();
+    let mut events = coordinator.get(app.url(&format!("{path}/events"))).send().await.unwrap();
+    assert!(next_event(&mut events).await.contains("update"));
+    app.begin_shutdown();
+    let end =
+        tokio::time::timeout(Duration::from_secs(5), async { while let Ok(Some(_)) = events.chunk().await {} }).await;
+    assert!(end.is_ok(), "the stream ends when the server shuts down");
+}
+
+crate::on_both_backends!(a_room_votes_and_agrees, admission_keeps_the_room_closed, shutdown_ends_the_streams);
 
 /// Two instances on one PostgreSQL database: the projector follows the room on one instance while
 /// phones vote on the other (LISTEN/NOTIFY carries the changes across).

@@ -10,6 +10,7 @@ use axum::extract::{Path, State};
 use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
 use cap_storage::workshops;
+use futures_util::StreamExt;
 use futures_util::stream::{self, Stream};
 use std::convert::Infallible;
 use std::time::Duration;
@@ -23,6 +24,7 @@ pub fn stream_of(
     current: i64,
 ) -> impl Stream<Item = Result<Event, Infallible>> + use<> {
     let receiver = state.workshops.subscribe(workshop);
+    let closing = state.closing();
     stream::unfold((receiver, Some(current)), |(mut receiver, first)| async move {
         if let Some(version) = first {
             return Some((Ok(Event::default().event("update").data(version.to_string())), (receiver, None)));
@@ -38,6 +40,8 @@ pub fn stream_of(
             }
         }
     })
+    // The stream ends when the server shuts down, so the shutdown does not wait for it forever.
+    .take_until(closing)
 }
 
 fn sse(stream: impl Stream<Item = Result<Event, Infallible>> + Send + 'static) -> Response {
