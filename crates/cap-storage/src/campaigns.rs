@@ -653,3 +653,12 @@ pub async fn assignments(db: &Db, campaign: i64) -> Result<HashMap<i64, Vec<Stri
     }
     Ok(out)
 }
+
+/// The campaigns a user takes part in.
+pub async fn taking_part(db: &Db, user: UserId) -> Result<std::collections::HashSet<i64>> {
+    let ids: Vec<i64> = sqlx::query_scalar("SELECT campaign_id FROM campaign_participants WHERE user_id = $1")
+        .bind(user.0)
+        .fetch_all(db.pool())
+        .await?;
+    Ok(ids.into_iter().collect())
+}

@@ -74,11 +74,16 @@ pub async fn describe(state: &AppState, t: Tr, membership: &Membership) -> AppRe
         Scope::Organisation(o) => organisations::get(&state.db, o).await?.name,
         Scope::Group(g) => groups::get(&state.db, g).await?.name,
     };
+    Ok(label(t, membership, &place))
+}
+
+/// The role in words with the name of the place it applies to, already known.
+pub fn label(t: Tr, membership: &Membership, place: &str) -> String {
     let mut text = format!("{} — {place}", t.t(membership.role.label_key()));
     if let Some(college) = membership.college {
         text.push_str(&format!(" ({})", t.t(college.label_key())));
     }
-    Ok(text)
+    text
 }
 
 /// The result of sending an invitation.

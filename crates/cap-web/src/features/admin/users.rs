@@ -2,13 +2,16 @@
 
 use crate::app::AppState;
 use crate::error::AppResult;
-use crate::features::invitations::describe;
+use crate::features::invitations::label;
 use crate::page::Page;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::State;
 use axum::response::{IntoResponse, Response};
-use cap_storage::{memberships, users};
+use cap_domain::Scope;
+use cap_storage::memberships::StoredMembership;
+use cap_storage::{groups, memberships, organisations, regions, users};
+use std::collections::HashMap;
 
 /// One role of a user, with the id to revoke it.
 pub struct RoleRow {
@@ -41,13 +44,31 @@ struct UsersPage {
 
 /// Lists the accounts.
 pub async fn list(State(state): State<AppState>, page: Page) -> AppResult<Response> {
-    let all_memberships = memberships::all(&state.db).await?;
+    // Every place name read once, every membership grouped by user once: no query per row.
+    let regions: HashMap<i64, String> = regions::list(&state.db).await?.into_iter().map(|r| (r.id, r.name)).collect();
+    let groups: HashMap<i64, String> = groups::list(&state.db).await?.into_iter().map(|g| (g.id, g.name)).collect();
+    let orgs: HashMap<i64, String> =
+        organisations::list(&state.db, Default::default()).await?.into_iter().map(|o| (o.id, o.name)).collect();
+    let mut by_user: HashMap<i64, Vec<StoredMembership>> = HashMap::new();
+    for m in memberships::all(&state.db).await? {
+        by_user.entry(m.user_id.0).or_default().push(m);
+    }
+    let place = |scope: Scope| -> String {
+        match scope {
+            Scope::Federation => state.config.federation_name.clone(),
+            Scope::Region(r) => regions.get(&r.0).cloned().unwrap_or_default(),
+            Scope::Organisation(o) => orgs.get(&o.0).cloned().unwrap_or_default(),
+            Scope::Group(g) => groups.get(&g.0).cloned().unwrap_or_default(),
+        }
+    };
     let mut rows = Vec::new();
     for user in users::list(&state.db).await?.into_iter().filter(|u| u.disabled_at.is_none()) {
-        let mut roles = Vec::new();
-        for m in all_memberships.iter().filter(|m| m.user_id.0 == user.id) {
-            roles.push(RoleRow { id: m.id, label: describe(&state, page.t, &m.membership).await? });
-        }
+        let roles = by_user
+            .remove(&user.id)
+            .unwrap_or_default()
+            .into_iter()
+            .map(|m| RoleRow { id: m.id, label: label(page.t, &m.membership, &place(m.membership.scope)) })
+            .collect();
         rows.push(UserRow {
             id: user.id,
             active: user.password_hash.is_some(),
