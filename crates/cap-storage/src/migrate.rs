@@ -36,6 +36,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0004_workshops.sql"),
         postgres: include_str!("../migrations/postgres/0004_workshops.sql"),
     },
+    Migration {
+        version: 5,
+        name: "plans",
+        sqlite: include_str!("../migrations/sqlite/0005_plans.sql"),
+        postgres: include_str!("../migrations/postgres/0005_plans.sql"),
+    },
 ];
 
 /// Arbitrary key of the PostgreSQL advisory lock that serialises migrations across instances.

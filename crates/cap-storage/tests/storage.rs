@@ -50,6 +50,8 @@ on_both_backends!(
     offers_are_upserted_and_edited_safely,
     campaigns_participants_and_answers,
     workshops_count_each_phone_once,
+    plans_actions_and_follow_up,
+    job_leases_and_reminders_run_once,
 );
 
 fn input(name: &str, region: i64, group: Option<GroupId>, siret: Option<&str>) -> OrganisationInput {
@@ -543,4 +545,161 @@ async fn workshops_count_each_phone_once(db: &Db) {
     assert!(workshops::votes(db, guarded, "P1.1.1.1").await.unwrap().is_empty());
     workshops::admit_voter(db, guarded, eve).await.unwrap();
     assert_eq!(workshops::votes(db, guarded, "P1.1.1.1").await.unwrap().len(), 1);
+}
+
+async fn plan_fixture(db: &Db) -> (i64, UserId) {
+    use cap_storage::campaigns::{self, NewCampaign};
+    use cap_storage::referentials;
+    let r = regions::create(db, "BRE", "Bretagne").await.unwrap();
+    let org = organisations::create(db, &input("Atelier B", r.0, None, None)).await.unwrap();
+    let version =
+        referentials::import(db, &cap_domain::referential::generate("gen", 8, 1, None), false, None).await.unwrap();
+    let campaign = campaigns::create(
+        db,
+        &NewCampaign {
+            organisation: org,
+            referential_version_id: version,
+            title: "Auto-évaluation",
+            scope: &[],
+            answering_from: None,
+            consolidation_on: None,
+            restitution_on: None,
+            created_by: None,
+        },
+    )
+    .await
+    .unwrap();
+    let lou = users::create(db, &Email::parse("lou@exemple.fr").unwrap(), "Lou", None).await.unwrap();
+    (campaign, lou)
+}
+
+async fn plans_actions_and_follow_up(db: &Db) {
+    use cap_domain::plan::{ActionStatus, Priority, Reason};
+    use cap_storage::plans::{self, ActionChange, ActionSaved, NewAction};
+    let (campaign, lou) = plan_fixture(db).await;
+
+    plans::set_targets(db, campaign, &[("P1".into(), Some(3)), ("P1.1.1.1".into(), Some(4))]).await.unwrap();
+    plans::set_targets(db, campaign, &[("P1".into(), Some(2)), ("P1.1.1.1".into(), None)]).await.unwrap();
+    assert_eq!(plans::targets(db, campaign).await.unwrap().into_iter().collect::<Vec<_>>(), vec![("P1".into(), 2)]);
+
+    let proposal = |code: &str, due: &str| NewAction {
+        title: format!("Progresser sur {code}"),
+        description: format!("Guide {code}"),
+        indicators: vec![code.to_owned()],
+        starts_on: Some("2027-01-15".into()),
+        due_on: Some(due.into()),
+        offer_code: Some("FORM-1".into()),
+        priority: Some(Priority::High),
+        reasons: vec![Reason { key: "plan.reason.gap".into(), args: vec!["2".into(), "3".into()] }],
+        proposed: true,
+    };
+    let plan = plans::create(
+        db,
+        campaign,
+        "2027-01-15",
+        6,
+        &[proposal("P1.1.1.1", "2027-03-15"), proposal("P1.1.1.2", "2027-05-15"), proposal("P2.1.1.1", "2027-07-15")],
+    )
+    .await
+    .unwrap();
+    assert!(matches!(plans::create(db, campaign, "2027-01-15", 6, &[]).await, Err(StorageError::Conflict)), "one plan");
+    let p = plans::plan_of(db, campaign).await.unwrap().unwrap();
+    assert_eq!((p.id, p.horizon_months, p.validated_at), (plan, 6, None));
+    let actions = plans::actions(db, plan).await.unwrap();
+    assert_eq!(actions.len(), 3);
+    assert!(actions.iter().all(|a| a.proposed && a.status == ActionStatus::Todo));
+    assert_eq!(actions[0].reasons[0].args, vec!["2", "3"]);
+
+    let merged = plans::merge(db, plan, &[actions[0].id, actions[1].id]).await.unwrap();
+    let kept = plans::action_of(db, plan, merged).await.unwrap();
+    assert_eq!(kept.indicators, vec!["P1.1.1.1", "P1.1.1.2"]);
+    assert_eq!(kept.due_on.as_deref(), Some("2027-05-15"), "the latest due date");
+    assert_eq!(kept.description, "Guide P1.1.1.1\n\nGuide P1.1.1.2");
+    assert!(!kept.proposed);
+    plans::discard(db, plan, &[actions[2].id]).await.unwrap();
+    let extra =
+        plans::add_action(db, plan, &NewAction { title: "Accueil".into(), ..NewAction::default() }).await.unwrap();
+    assert_eq!(plans::actions(db, plan).await.unwrap().iter().map(|a| a.id).collect::<Vec<_>>(), vec![merged, extra]);
+
+    let change = ActionChange {
+        title: "Former l'équipe",
+        description: "",
+        indicators: &["P1.1.1.1".to_owned()],
+        responsible_user_id: Some(lou.0),
+        contributors: "Sam, Alex",
+        starts_on: Some("2027-01-15"),
+        due_on: Some("2027-02-01"),
+        status: ActionStatus::InProgress,
+        progress: 40,
+        notes: "",
+        offer_code: None,
+    };
+    assert_eq!(
+        plans::update_action(db, plan, merged, &change, kept.version).await.unwrap(),
+        ActionSaved::Written(kept.version + 1)
+    );
+    match plans::update_action(db, plan, merged, &change, kept.version).await.unwrap() {
+        ActionSaved::Conflict(current) => {
+            assert_eq!((current.progress, current.responsible_name.as_deref()), (40, Some("Lou")))
+        }
+        other => panic!("a stale write must be refused, got {other:?}"),
+    }
+    assert!(
+        matches!(plans::action_of(db, plan + 1000, merged).await, Err(StorageError::NotFound)),
+        "only through its plan"
+    );
+    assert!(matches!(
+        plans::set_status(db, plan, merged, ActionStatus::Done, 100, kept.version + 1).await.unwrap(),
+        ActionSaved::Written(_)
+    ));
+
+    assert!(plans::due_between(db, "2027-01-01", "2027-12-31").await.unwrap().is_empty(), "not validated yet");
+    plans::validate(db, plan, lou, p.version).await.unwrap();
+    assert!(matches!(plans::validate(db, plan, lou, p.version).await, Err(StorageError::Stale)));
+    plans::set_status(db, plan, merged, ActionStatus::InProgress, 50, kept.version + 2).await.unwrap();
+    let due = plans::due_between(db, "2027-01-20", "2027-02-10").await.unwrap();
+    assert_eq!(due.len(), 1);
+    assert_eq!(
+        (due[0].action_id, due[0].email.as_str(), due[0].title.as_str()),
+        (merged, "lou@exemple.fr", "Former l'équipe")
+    );
+    assert_eq!(plans::followed_plans(db).await.unwrap().len(), 1);
+
+    plans::record_completion(db, plan, "2027-02-01", 250).await.unwrap();
+    plans::record_completion(db, plan, "2027-02-01", 300).await.unwrap();
+    plans::record_completion(db, plan, "2027-01-20", 100).await.unwrap();
+    assert_eq!(
+        plans::completion_history(db, plan).await.unwrap(),
+        vec![("2027-01-20".to_owned(), 100), ("2027-02-01".to_owned(), 300)]
+    );
+
+    plans::add_checkpoint(
+        db,
+        campaign,
+        "2027-04-15",
+        "À mi-parcours",
+        Some(lou),
+        &[("P1.1.1.1".into(), Some(3)), ("P1.1.1.2".into(), None)],
+    )
+    .await
+    .unwrap();
+    let checkpoints = plans::checkpoints(db, campaign).await.unwrap();
+    assert_eq!(checkpoints.len(), 1);
+    assert_eq!(checkpoints[0].ratings["P1.1.1.1"], Some(3));
+    assert_eq!(checkpoints[0].ratings["P1.1.1.2"], None);
+}
+
+async fn job_leases_and_reminders_run_once(db: &Db) {
+    use cap_storage::jobs;
+    assert!(jobs::try_lease(db, "reminders", "a", 1000, 1060).await.unwrap());
+    assert!(!jobs::try_lease(db, "reminders", "b", 1010, 1070).await.unwrap(), "held by a");
+    assert!(jobs::try_lease(db, "reminders", "a", 1020, 1080).await.unwrap(), "a renews");
+    assert!(jobs::try_lease(db, "reminders", "b", 1081, 1141).await.unwrap(), "expired: b takes it");
+    jobs::release(db, "reminders", "b").await.unwrap();
+    assert!(jobs::try_lease(db, "reminders", "a", 1090, 1150).await.unwrap(), "released");
+    assert!(jobs::mark_sent(db, "due", 7, "2027-03-15", 1).await.unwrap());
+    assert!(!jobs::mark_sent(db, "due", 7, "2027-03-15", 2).await.unwrap(), "once");
+    assert!(jobs::mark_sent(db, "digest", 7, "2027-03", 2).await.unwrap());
+    jobs::unmark_sent(db, "due", 7, "2027-03-15").await.unwrap();
+    assert!(jobs::mark_sent(db, "due", 7, "2027-03-15", 3).await.unwrap(), "retried after a failed send");
 }

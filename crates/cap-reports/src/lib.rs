@@ -1,0 +1,10 @@
+//! Cap's reports: charts drawn on the server as self-contained SVG strings.
+//!
+//! The SVG is meant to be inlined in HTML pages served under a strict Content-Security-Policy
+//! (no inline styles, no scripts) and, later, embedded in PDFs. Styling therefore relies only on
+//! SVG presentation attributes and `chart__…` CSS classes. This crate has no dependencies.
+
+#![warn(missing_docs)]
+#![forbid(unsafe_code)]
+
+pub mod charts;
