@@ -21,6 +21,8 @@ pub struct WebConfig {
     pub federation_name: String,
     /// Whether a reverse proxy stands in front (then `X-Forwarded-For` gives the client's address).
     pub behind_proxy: bool,
+    /// How often the scheduled reminders run.
+    pub reminder_interval: std::time::Duration,
 }
 
 impl WebConfig {
@@ -78,7 +80,7 @@ impl AppState {
     }
 
     /// Completes once the server is shutting down.
-    pub(crate) fn closing(&self) -> impl std::future::Future<Output = ()> + Send + 'static + use<> {
+    pub fn closing(&self) -> impl std::future::Future<Output = ()> + Send + 'static + use<> {
         let mut receiver = self.closing.subscribe();
         async move {
             let _ = receiver.wait_for(|closing| *closing).await;

@@ -137,6 +137,23 @@ impl Tr {
             Locale::En => zoned.strftime("%Y-%m-%d %H:%M").to_string(),
         }
     }
+
+    /// A stored calendar date (`YYYY-MM-DD`) as people write it (`15/03/2027` in French).
+    pub fn date(&self, stored: &str) -> String {
+        match (self.locale, stored.parse::<jiff::civil::Date>()) {
+            (Locale::Fr, Ok(d)) => d.strftime("%d/%m/%Y").to_string(),
+            _ => stored.to_owned(),
+        }
+    }
+}
+
+/// Today's calendar date in Paris, where the federation works.
+pub fn paris_today() -> jiff::civil::Date {
+    let now = jiff::Timestamp::now();
+    match jiff::tz::TimeZone::get("Europe/Paris") {
+        Ok(tz) => now.to_zoned(tz).date(),
+        Err(_) => now.to_zoned(jiff::tz::TimeZone::UTC).date(),
+    }
 }
 
 #[cfg(test)]
@@ -212,6 +229,12 @@ mod tests {
             "offer.",
             "campaign.",
             "answer.",
+            "results.",
+            "targets.",
+            "plan.",
+            "action.",
+            "checkpoint.",
+            "reminder.",
         ];
         text.split('"')
             .skip(1)

@@ -10,6 +10,7 @@ mod error;
 mod features;
 mod forms;
 pub mod i18n;
+pub mod jobs;
 mod links;
 mod live;
 pub mod mail;

@@ -6,7 +6,7 @@
 use crate::app::AppState;
 use crate::error::AppError;
 use crate::features::{
-    account, admin, assets, auth, campaigns, groups, health, home, organisations, referentials, regions, workshops,
+    account, admin, assets, auth, campaigns, groups, health, home, organisations, plans, referentials, regions, results, workshops,
 };
 use crate::session::RequestContext;
 use axum::Router;
@@ -170,6 +170,21 @@ pub fn table() -> RouteTable {
         .get("/campaigns/{id}/answer/{page}", Scoped, get(campaigns::answer::show))
         .post("/campaigns/{id}/answer/{page}", Scoped, post(campaigns::answer::submit))
         .post("/campaigns/{id}/answers/{code}", Scoped, post(campaigns::autosave::handler))
+        .get("/campaigns/{id}/results", Scoped, get(results::photographie::handler))
+        .get("/campaigns/{id}/targets", Scoped, get(results::targets::form))
+        .post("/campaigns/{id}/targets", Scoped, post(results::targets::submit))
+        .get("/campaigns/{id}/checkpoint", Scoped, get(results::checkpoint::form))
+        .post("/campaigns/{id}/checkpoint", Scoped, post(results::checkpoint::submit))
+        .get("/campaigns/{id}/plan", Scoped, get(plans::show::handler))
+        .post("/campaigns/{id}/plan", Scoped, post(plans::generate::handler))
+        .post("/campaigns/{id}/plan/settings", Scoped, post(plans::settings::handler))
+        .post("/campaigns/{id}/plan/validate", Scoped, post(plans::validate::handler))
+        .post("/campaigns/{id}/plan/selection", Scoped, post(plans::selection::handler))
+        .get("/campaigns/{id}/plan/actions/new", Scoped, get(plans::action::new_form))
+        .post("/campaigns/{id}/plan/actions/new", Scoped, post(plans::action::create))
+        .get("/campaigns/{id}/plan/actions/{action}", Scoped, get(plans::action::edit_form))
+        .post("/campaigns/{id}/plan/actions/{action}", Scoped, post(plans::action::update))
+        .post("/campaigns/{id}/plan/actions/{action}/status", Scoped, post(plans::status::handler))
         .post("/campaigns/{id}/workshops", Scoped, post(workshops::open::handler))
         .get("/workshops/{id}", Scoped, get(workshops::console::handler))
         .post("/workshops/{id}/control", Scoped, post(workshops::control::handler))

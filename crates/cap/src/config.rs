@@ -19,6 +19,22 @@ pub struct Config {
     pub mail: MailConfig,
     /// Secrets.
     pub security: SecurityConfig,
+    /// Scheduled jobs.
+    pub jobs: JobsConfig,
+}
+
+/// `[jobs]`
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields, default)]
+pub struct JobsConfig {
+    /// Seconds between two runs of the reminders (due dates, monthly digest).
+    pub reminder_interval_seconds: u64,
+}
+
+impl Default for JobsConfig {
+    fn default() -> Self {
+        Self { reminder_interval_seconds: 900 }
+    }
 }
 
 /// `[server]`
@@ -134,6 +150,7 @@ impl Default for Config {
             federation: FederationConfig::default(),
             mail: MailConfig::default(),
             security: SecurityConfig::default(),
+            jobs: JobsConfig::default(),
         }
     }
 }
@@ -249,6 +266,12 @@ impl Config {
         }
         if let Some(v) = env("CAP_SESSION_KEY") {
             self.security.session_key = Some(v);
+        }
+        if let Some(v) = env("CAP_REMINDER_INTERVAL_SECONDS") {
+            self.jobs.reminder_interval_seconds = v.parse().map_err(|_| ConfigError::Env {
+                name: "CAP_REMINDER_INTERVAL_SECONDS".into(),
+                message: format!("expected a number of seconds, got {v:?}"),
+            })?;
         }
         Ok(())
     }

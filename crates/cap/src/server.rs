@@ -76,6 +76,7 @@ pub async fn state(config: &Config, db: Db) -> Result<AppState, ServerError> {
         public_url: config.public_url(),
         federation_name: config.federation.name.clone(),
         behind_proxy: config.server.behind_proxy,
+        reminder_interval: std::time::Duration::from_secs(config.jobs.reminder_interval_seconds.max(1)),
     };
     Ok(AppState::new(db, web, mailer, &key))
 }
@@ -106,6 +107,7 @@ pub async fn serve(
         }
     });
     let relay = tokio::spawn(cap_web::relay_workshop_changes(state.clone()));
+    let reminders = tokio::spawn(cap_web::jobs::schedule_reminders(state.clone(), state.config.reminder_interval));
     let closing = state.clone();
     let app = build_router(state).into_make_service_with_connect_info::<SocketAddr>();
     let shutdown = async move {
@@ -115,6 +117,7 @@ pub async fn serve(
     let outcome = axum::serve(listener, app).with_graceful_shutdown(shutdown).await.map_err(ServerError::Serve);
     janitor.abort();
     relay.abort();
+    reminders.abort();
     outcome
 }
 

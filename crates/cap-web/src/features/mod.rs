@@ -11,8 +11,10 @@ pub mod health;
 pub mod home;
 pub mod invitations;
 pub mod organisations;
+pub mod plans;
 pub mod referentials;
 pub mod regions;
+pub mod results;
 pub mod workshops;
 
 use crate::app::AppState;

@@ -119,6 +119,21 @@ const CASES: &[(&str, &str, Who)] = &[
     ("POST", "/campaigns/{id}/answer/{page}", ANSWER_CAMPAIGN_A),
     ("POST", "/campaigns/{id}/answers/{code}", ANSWER_CAMPAIGN_A),
     ("POST", "/campaigns/{id}/workshops", RUN_CAMPAIGNS_A),
+    ("GET", "/campaigns/{id}/results", VIEW_CAMPAIGN_A),
+    ("GET", "/campaigns/{id}/targets", RUN_CAMPAIGNS_A),
+    ("POST", "/campaigns/{id}/targets", RUN_CAMPAIGNS_A),
+    ("GET", "/campaigns/{id}/checkpoint", VIEW_CAMPAIGN_A),
+    ("POST", "/campaigns/{id}/checkpoint", RUN_CAMPAIGNS_A),
+    ("GET", "/campaigns/{id}/plan", VIEW_CAMPAIGN_A),
+    ("POST", "/campaigns/{id}/plan", RUN_CAMPAIGNS_A),
+    ("POST", "/campaigns/{id}/plan/settings", RUN_CAMPAIGNS_A),
+    ("POST", "/campaigns/{id}/plan/validate", RUN_CAMPAIGNS_A),
+    ("POST", "/campaigns/{id}/plan/selection", RUN_CAMPAIGNS_A),
+    ("GET", "/campaigns/{id}/plan/actions/new", RUN_CAMPAIGNS_A),
+    ("POST", "/campaigns/{id}/plan/actions/new", RUN_CAMPAIGNS_A),
+    ("GET", "/campaigns/{id}/plan/actions/{action}", RUN_CAMPAIGNS_A),
+    ("POST", "/campaigns/{id}/plan/actions/{action}", RUN_CAMPAIGNS_A),
+    ("POST", "/campaigns/{id}/plan/actions/{action}/status", RUN_CAMPAIGNS_A),
     ("GET", "/workshops/{id}", RUN_CAMPAIGNS_A),
     ("POST", "/workshops/{id}/control", RUN_CAMPAIGNS_A),
     ("POST", "/workshops/{id}/record", RUN_CAMPAIGNS_A),
@@ -225,6 +240,26 @@ async fn concrete_path(app: &TestApp, seeds: &Seeds, pattern: &str, n: usize) ->
             .unwrap()
             .unwrap();
         let path = path.replace("{participant}", &me.id.to_string());
+        let path = if pattern.contains("/plan/") {
+            use cap_storage::plans;
+            let plan = match plans::plan_of(&app.db, seeds.campaign_a).await.unwrap() {
+                Some(p) => p.id,
+                None => plans::create(&app.db, seeds.campaign_a, "2027-01-15", 6, &[]).await.unwrap(),
+            };
+            let action = match plans::actions(&app.db, plan).await.unwrap().first() {
+                Some(a) => a.id,
+                None => plans::add_action(
+                    &app.db,
+                    plan,
+                    &plans::NewAction { title: "Former l'équipe".into(), ..plans::NewAction::default() },
+                )
+                .await
+                .unwrap(),
+            };
+            path.replace("{action}", &action.to_string())
+        } else {
+            path
+        };
         return path
             .replace("{id}", &seeds.campaign_a.to_string())
             .replace("{page}", "1")

@@ -1,0 +1,75 @@
+//! The progress plan: generated from the gaps to the targets, edited by the coordinator
+//! (accept, edit, merge, discard, add), validated, then followed up as a list and as a board.
+
+pub mod action;
+pub mod generate;
+pub mod selection;
+pub mod settings;
+pub mod show;
+pub mod status;
+pub mod validate;
+
+use crate::app::AppState;
+use crate::error::{AppError, AppResult};
+use crate::features::campaigns::{Loaded, load};
+use crate::forms::SelectOption;
+use crate::i18n::paris_today;
+use crate::session::Viewer;
+use cap_domain::OrganisationId;
+use cap_domain::authz::Permission;
+use cap_domain::plan::{Followed, completion, parse_date};
+use cap_storage::memberships;
+use cap_storage::organisations::Organisation;
+use cap_storage::plans::{self, Action, Plan};
+
+/// A campaign and its plan, loaded and authorised.
+pub struct WithPlan {
+    /// The campaign.
+    pub loaded: Loaded,
+    /// Its plan.
+    pub plan: Plan,
+}
+
+/// Loads a campaign's plan (absent: not found) after checking `permission`.
+pub async fn load_plan(
+    state: &AppState,
+    viewer: &Viewer,
+    id: i64,
+    permission: impl Fn(&Organisation, bool) -> Permission,
+) -> AppResult<WithPlan> {
+    let loaded = load(state, viewer, id, permission).await?;
+    let plan = plans::plan_of(&state.db, id).await?.ok_or(AppError::NotFound)?;
+    Ok(WithPlan { loaded, plan })
+}
+
+/// An action as the follow-up sees it.
+pub fn followed(a: &Action) -> Followed {
+    Followed { status: a.status, progress: a.progress, due: a.due_on.as_deref().and_then(parse_date) }
+}
+
+/// Records today's completion of the plan, so the plan's progress can be drawn over time.
+pub async fn record_completion(state: &AppState, plan: i64) -> AppResult<()> {
+    let actions = plans::actions(&state.db, plan).await?;
+    let done: Vec<Followed> = actions.iter().filter(|a| !a.proposed).map(followed).collect();
+    if let Some(share) = completion(&done) {
+        let per_mille = (share * 1000.0).round() as i64;
+        plans::record_completion(&state.db, plan, &paris_today().to_string(), per_mille).await?;
+    }
+    Ok(())
+}
+
+/// Who may be responsible for an action: the organisation's members, by name.
+pub async fn responsible_options(state: &AppState, loaded: &Loaded, chosen: Option<i64>) -> AppResult<Vec<SelectOption>> {
+    let mut seen = std::collections::HashSet::new();
+    let mut options = Vec::new();
+    for m in memberships::members_of(&state.db, OrganisationId(loaded.org.id)).await? {
+        if seen.insert(m.stored.user_id.0) {
+            options.push(SelectOption {
+                value: m.stored.user_id.0.to_string(),
+                label: m.display_name,
+                selected: chosen == Some(m.stored.user_id.0),
+            });
+        }
+    }
+    Ok(options)
+}

@@ -1,0 +1,148 @@
+//! `GET /campaigns/{id}/plan`: the plan. Before it exists, the form that proposes it; then its
+//! proposals to accept, edit, merge or discard, its actions as a list or as a board by status
+//! (`?view=board`), the late and upcoming actions, and its completion over time.
+
+use super::followed;
+use super::generate::HORIZONS;
+use crate::app::AppState;
+use crate::error::AppResult;
+use crate::features::campaigns::{Loaded, load, run, view};
+use crate::features::results::outcome;
+use crate::i18n::paris_today;
+use crate::page::Page;
+use crate::session::SignedIn;
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::extract::{Path, Query, State};
+use axum::response::{IntoResponse, Response};
+use cap_domain::plan::{ActionStatus, completion, gap};
+use cap_reports::charts::{self, ChartText, percent};
+use cap_storage::plans::{self, Action, Plan};
+use serde::Deserialize;
+
+/// An action with what the follow-up says of it.
+pub struct ActionRow {
+    /// The action.
+    pub action: Action,
+    /// Past due and still open.
+    pub late: bool,
+    /// Due within 30 days.
+    pub upcoming: bool,
+    /// Start, as people write dates.
+    pub starts: String,
+    /// Due date, as people write dates.
+    pub due: String,
+}
+
+/// Which view of the plan.
+#[derive(Debug, Default, Deserialize)]
+pub struct ViewQuery {
+    #[serde(default)]
+    view: String,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "plans/show.html")]
+struct PlanPage {
+    page: Page,
+    loaded: Loaded,
+    can_run: bool,
+    plan: Option<Plan>,
+    proposals: Vec<ActionRow>,
+    actions: Vec<ActionRow>,
+    columns: Vec<(ActionStatus, usize)>,
+    board: bool,
+    late: usize,
+    upcoming: usize,
+    completion: String,
+    timeline: String,
+    gaps: usize,
+    today: String,
+    horizons: Vec<(i64, bool)>,
+    ready: bool,
+}
+
+/// Shows the plan.
+pub async fn handler(
+    State(state): State<AppState>,
+    SignedIn(viewer): SignedIn,
+    Path(id): Path<i64>,
+    Query(query): Query<ViewQuery>,
+    page: Page,
+) -> AppResult<Response> {
+    let loaded = load(&state, &viewer, id, view).await?;
+    let can_run = viewer.can(run(&loaded.org, false));
+    let plan = plans::plan_of(&state.db, id).await?;
+    let today = paris_today();
+    let t = page.t;
+    let mut proposals = Vec::new();
+    let mut actions = Vec::new();
+    let mut gaps = 0;
+    let mut timeline = String::new();
+    let mut completion_text = "—".to_owned();
+    match &plan {
+        None => {
+            let out = outcome(&state, &loaded).await?;
+            let r = &loaded.referential.referential;
+            gaps = loaded.indicators().iter().filter(|n| gap(r, &out.targets, n, out.answers.get(&n.code)).is_some()).count();
+        }
+        Some(plan) => {
+            for action in plans::actions(&state.db, plan.id).await? {
+                let f = followed(&action);
+                let row = ActionRow {
+                    late: f.late(today),
+                    upcoming: f.upcoming(today, 30),
+                    starts: action.starts_on.as_deref().map_or_else(|| "—".to_owned(), |d| t.date(d)),
+                    due: action.due_on.as_deref().map_or_else(|| "—".to_owned(), |d| t.date(d)),
+                    action,
+                };
+                if row.action.proposed { proposals.push(row) } else { actions.push(row) }
+            }
+            let followed_actions: Vec<_> = actions.iter().map(|a| followed(&a.action)).collect();
+            completion_text = completion(&followed_actions).map_or_else(|| "—".to_owned(), percent);
+            let history = plans::completion_history(&state.db, plan.id).await?;
+            let labels: Vec<String> = history.iter().map(|(day, _)| t.date(day)).collect();
+            let points: Vec<(&str, f64)> =
+                labels.iter().zip(&history).map(|(l, (_, c))| (l.as_str(), *c as f64 / 1000.0)).collect();
+            let description = t.tn("plan.timeline_desc", &[completion_text.clone(), history.len().to_string()]);
+            timeline = charts::timeline(
+                &points,
+                &ChartText {
+                    id: "completion",
+                    title: t.t("plan.timeline_title"),
+                    description: &description,
+                    legend_current: t.t("plan.completion"),
+                    legend_previous: "",
+                    legend_target: "",
+                },
+            );
+        }
+    }
+    let board = query.view == "board";
+    let columns = ActionStatus::ALL
+        .iter()
+        .map(|s| (*s, actions.iter().filter(|a| a.action.status == *s).count()))
+        .collect();
+    let late = actions.iter().filter(|a| a.late).count();
+    let upcoming = actions.iter().filter(|a| a.upcoming).count();
+    let ready = loaded.campaign.status >= cap_domain::campaign::CampaignStatus::Consolidation;
+    Ok(PlanPage {
+        page,
+        can_run,
+        plan,
+        proposals,
+        actions,
+        columns,
+        board,
+        late,
+        upcoming,
+        completion: completion_text,
+        timeline,
+        gaps,
+        today: today.to_string(),
+        horizons: HORIZONS.iter().map(|h| (*h, *h == 6)).collect(),
+        ready,
+        loaded,
+    }
+    .into_response())
+}

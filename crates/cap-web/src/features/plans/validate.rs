@@ -1,0 +1,54 @@
+//! `POST /campaigns/{id}/plan/validate`: the coordinator validates the plan. Remaining proposals
+//! become actions, and the campaign moves to « plan validé » (a review, when there was none, is
+//! skipped).
+
+use super::{load_plan, record_completion};
+use crate::app::AppState;
+use crate::error::AppResult;
+use crate::features::campaigns::run;
+use crate::features::record;
+use crate::page::redirect_with_flash;
+use crate::session::{Ctx, SignedIn};
+use axum::Form;
+use axum::extract::{Path, State};
+use axum::response::Response;
+use cap_domain::campaign::CampaignStatus;
+use cap_storage::{StorageError, campaigns, plans};
+use serde::Deserialize;
+
+/// The version the coordinator saw.
+#[derive(Debug, Deserialize)]
+pub struct ValidateForm {
+    #[serde(default)]
+    version: i64,
+}
+
+/// Validates the plan.
+pub async fn handler(
+    State(state): State<AppState>,
+    Ctx(ctx): Ctx,
+    SignedIn(viewer): SignedIn,
+    Path(id): Path<i64>,
+    Form(form): Form<ValidateForm>,
+) -> AppResult<Response> {
+    let p = load_plan(&state, &viewer, id, run).await?;
+    let back = format!("/campaigns/{id}/plan");
+    if p.plan.validated_at.is_some() {
+        return Ok(redirect_with_flash(&state, &back, "flash.plan_validated"));
+    }
+    match plans::validate(&state.db, p.plan.id, viewer.actor.user_id, form.version).await {
+        Ok(()) => {}
+        Err(StorageError::Stale) => return Ok(redirect_with_flash(&state, &back, "flash.plan_changed")),
+        Err(e) => return Err(e.into()),
+    }
+    let mut campaign = p.loaded.campaign;
+    while campaign.status < CampaignStatus::PlanValidated {
+        match campaigns::advance(&state.db, id, campaign.status, campaign.version).await {
+            Ok(_) | Err(StorageError::Stale) => campaign = campaigns::get(&state.db, id).await?,
+            Err(e) => return Err(e.into()),
+        }
+    }
+    record_completion(&state, p.plan.id).await?;
+    record(&state, &ctx, "plans.validate", "plan", &p.plan.id, "").await?;
+    Ok(redirect_with_flash(&state, &back, "flash.plan_validated"))
+}

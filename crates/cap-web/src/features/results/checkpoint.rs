@@ -1,0 +1,184 @@
+//! `GET/POST /campaigns/{id}/checkpoint`: the mid-term checkpoint. The organisation re-rates only
+//! the indicators its plan targets and sees the change since the shared answer.
+
+use super::shared_answers;
+use crate::app::AppState;
+use crate::error::AppResult;
+use crate::features::campaigns::{Loaded, load, run, view};
+use crate::features::record;
+use crate::forms::FormErrors;
+use crate::i18n::paris_today;
+use crate::page::{Page, redirect_with_flash};
+use crate::session::{Ctx, SignedIn};
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::Form;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use cap_domain::campaign::AnswerValue;
+use cap_domain::plan::{ActionStatus, parse_date};
+use cap_domain::referential::AnswerType;
+use cap_domain::scoring::level_share;
+use cap_reports::charts::percent;
+use cap_storage::plans::{self, Checkpoint};
+
+
+/// One targeted indicator: where it stood, where it stands at the latest checkpoint.
+pub struct RatingRow {
+    /// Code.
+    pub code: String,
+    /// Statement.
+    pub statement: String,
+    /// The shared answer's level, or « — ».
+    pub shared: String,
+    /// The latest checkpoint's level, or « — ».
+    pub latest: String,
+    /// The change in words (« +1 niveau »), or empty.
+    pub change: String,
+    /// What the form shows as chosen.
+    pub chosen: String,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "results/checkpoint.html")]
+struct CheckpointPage {
+    page: Page,
+    loaded: Loaded,
+    can_run: bool,
+    rows: Vec<RatingRow>,
+    levels: Vec<(String, String)>,
+    checkpoints: Vec<Checkpoint>,
+    held_on: String,
+    note: String,
+    errors: FormErrors,
+    has_plan: bool,
+}
+
+async fn build(state: &AppState, page: Page, loaded: Loaded, can_run: bool) -> AppResult<CheckpointPage> {
+    let id = loaded.campaign.id;
+    let r = &loaded.referential.referential;
+    let plan = plans::plan_of(&state.db, id).await?;
+    let mut targeted: Vec<String> = Vec::new();
+    if let Some(plan) = &plan {
+        for action in plans::actions(&state.db, plan.id).await? {
+            if action.status != ActionStatus::Abandoned {
+                targeted.extend(action.indicators);
+            }
+        }
+    }
+    let shared = shared_answers(state, id).await?;
+    let checkpoints = plans::checkpoints(&state.db, id).await?;
+    let latest = checkpoints.first();
+    let rows = loaded
+        .indicators()
+        .into_iter()
+        .filter(|n| n.answer == AnswerType::Level && targeted.contains(&n.code))
+        .map(|n| {
+            let before = match shared.get(&n.code) {
+                Some(AnswerValue::Level(l)) => Some(*l),
+                _ => None,
+            };
+            let now = latest.and_then(|c| c.ratings.get(&n.code).copied().flatten());
+            let change = match (before, now) {
+                (Some(b), Some(a)) => {
+                    let shares = (level_share(&r.scale, b), level_share(&r.scale, a));
+                    let delta = a - b;
+                    let words = page.t.t1(if delta.abs() > 1 { "checkpoint.levels" } else { "checkpoint.level" }, delta.abs());
+                    match (delta.signum(), shares) {
+                        (0, _) => page.t.t("checkpoint.same").to_owned(),
+                        (s, (Some(x), Some(y))) => {
+                            format!("{}{words} ({} → {})", if s > 0 { "+" } else { "−" }, percent(x), percent(y))
+                        }
+                        _ => String::new(),
+                    }
+                }
+                _ => String::new(),
+            };
+            RatingRow {
+                code: n.code.clone(),
+                statement: n.label().to_owned(),
+                shared: before.map_or_else(|| "—".to_owned(), |l| l.to_string()),
+                latest: now.map_or_else(|| "—".to_owned(), |l| l.to_string()),
+                change,
+                chosen: now.or(before).map(|l| l.to_string()).unwrap_or_default(),
+            }
+        })
+        .collect();
+    let levels = r.scale.levels.iter().map(|l| (l.value.to_string(), format!("{} — {}", l.value, l.label))).collect();
+    Ok(CheckpointPage {
+        page,
+        loaded,
+        can_run,
+        rows,
+        levels,
+        checkpoints,
+        held_on: paris_today().to_string(),
+        note: String::new(),
+        errors: FormErrors::new(),
+        has_plan: plan.is_some_and(|p| p.validated_at.is_some()),
+    })
+}
+
+/// Shows the checkpoints and the form for a new one.
+pub async fn form(
+    State(state): State<AppState>,
+    SignedIn(viewer): SignedIn,
+    Path(id): Path<i64>,
+    page: Page,
+) -> AppResult<Response> {
+    let loaded = load(&state, &viewer, id, view).await?;
+    let can_run = viewer.can(run(&loaded.org, false));
+    Ok(build(&state, page, loaded, can_run).await?.into_response())
+}
+
+/// Records a checkpoint.
+pub async fn submit(
+    State(state): State<AppState>,
+    Ctx(ctx): Ctx,
+    SignedIn(viewer): SignedIn,
+    Path(id): Path<i64>,
+    page: Page,
+    Form(fields): Form<Vec<(String, String)>>,
+) -> AppResult<Response> {
+    let loaded = load(&state, &viewer, id, run).await?;
+    let scale = loaded.referential.referential.scale.clone();
+    let mut rendered = build(&state, page, loaded, true).await?;
+    let field = |name: &str| fields.iter().find(|(k, _)| k == name).map(|(_, v)| v.trim().to_owned()).unwrap_or_default();
+    let held_on = field("held_on");
+    let note = field("note");
+    let mut errors = FormErrors::new();
+    let date = parse_date(&held_on);
+    if date.is_none() {
+        errors.add("held_on", "error.date.invalid");
+    }
+    let mut ratings = Vec::new();
+    for row in &mut rendered.rows {
+        let value = field(&format!("level.{}", row.code));
+        row.chosen = value.clone();
+        match value.as_str() {
+            "" => {}
+            "na" => ratings.push((row.code.clone(), None)),
+            v => match v.parse::<i64>().ok().filter(|l| scale.levels.iter().any(|s| s.value == *l)) {
+                Some(level) => ratings.push((row.code.clone(), Some(level))),
+                None => errors.add("ratings", "error.target.level"),
+            },
+        }
+    }
+    if ratings.is_empty() && errors.is_empty() {
+        errors.add("ratings", "error.checkpoint.empty");
+    }
+    if !rendered.has_plan {
+        errors.add("ratings", "error.checkpoint.no_plan");
+    }
+    let Some(date) = date.filter(|_| errors.is_empty()) else {
+        rendered.held_on = held_on;
+        rendered.note = note;
+        rendered.errors = errors;
+        return Ok((StatusCode::UNPROCESSABLE_ENTITY, rendered).into_response());
+    };
+    plans::add_checkpoint(&state.db, id, &date.to_string(), &note, Some(viewer.actor.user_id), &ratings).await?;
+    record(&state, &ctx, "campaigns.checkpoint", "campaign", &id, &format!("{} re-rated", ratings.len())).await?;
+    Ok(redirect_with_flash(&state, &format!("/campaigns/{id}/checkpoint"), "flash.checkpoint_saved"))
+}
+

@@ -1,0 +1,365 @@
+//! `GET /campaigns/{id}/results`: the photographie. Scores by pillar (radar) and by general
+//! objective (bars), each with its data table; a heat map of the indicators against their targets;
+//! strengths, weaknesses and the answers people disagreed on; and the comparison with the
+//! organisation's previous campaign, across referential versions through the code map.
+
+use super::{outcome, previous};
+use crate::app::AppState;
+use crate::error::AppResult;
+use crate::features::campaigns::answer::value_label;
+use crate::features::campaigns::consolidation::individuals;
+use crate::features::campaigns::{Loaded, load, view};
+use crate::i18n::Tr;
+use crate::page::Page;
+use crate::session::SignedIn;
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::extract::{Path, State};
+use axum::response::{IntoResponse, Response};
+use cap_domain::campaign::{AnswerValue, format_number};
+use cap_domain::consolidation::{Individual, divergence};
+use cap_domain::referential::{NodeKind, Referential};
+use cap_domain::scoring::{IndicatorScore, Scores, carry_over};
+use cap_reports::charts::{self, ChartText, Series, percent};
+use std::collections::HashMap;
+
+/// A row of the score tables.
+pub struct ScoreRow {
+    /// Node code.
+    pub code: String,
+    /// Title.
+    pub label: String,
+    /// Score as a percentage, or « — ».
+    pub score: String,
+    /// Target as a percentage, or « — ».
+    pub target: String,
+    /// Previous campaign's score, or « — ».
+    pub previous: String,
+    /// Scored indicators beneath.
+    pub rated: usize,
+}
+
+/// One indicator of the heat map.
+pub struct HeatCell {
+    /// Code.
+    pub code: String,
+    /// Statement.
+    pub statement: String,
+    /// The shared answer in words.
+    pub answer: String,
+    /// Target level, or « — ».
+    pub target: String,
+    /// `met`, `below`, `far`, `na` or `none`: the cell's class and pattern.
+    pub state: &'static str,
+    /// Message key of the state, said in words beside the colour.
+    pub state_key: &'static str,
+}
+
+/// The indicators of one operational objective in the heat map.
+pub struct HeatGroup {
+    /// The objective's title.
+    pub title: String,
+    /// Its indicators.
+    pub cells: Vec<HeatCell>,
+}
+
+/// A highlighted indicator: code, statement and a detail.
+pub struct Highlight {
+    /// Code.
+    pub code: String,
+    /// Statement.
+    pub statement: String,
+    /// What to notice.
+    pub detail: String,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "results/photographie.html")]
+struct PhotographiePage {
+    page: Page,
+    loaded: Loaded,
+    can_run: bool,
+    overall: Option<(String, String)>,
+    rated: usize,
+    unrated: usize,
+    pillars: Vec<ScoreRow>,
+    objectives: Vec<ScoreRow>,
+    radar: String,
+    bars: String,
+    radar_summary: String,
+    heat: Vec<HeatGroup>,
+    strengths: Vec<Highlight>,
+    weaknesses: Vec<Highlight>,
+    divergent: Vec<Highlight>,
+    figures: Vec<Highlight>,
+    previous_title: Option<String>,
+    changes: Vec<Highlight>,
+}
+
+fn opt_percent(v: Option<f64>) -> String {
+    v.map_or_else(|| "—".to_owned(), percent)
+}
+
+fn score_rows(r: &Referential, kind: NodeKind, scores: &Scores, before: &HashMap<String, f64>) -> Vec<ScoreRow> {
+    r.nodes
+        .iter()
+        .filter(|n| n.kind == kind)
+        .filter_map(|n| {
+            let s = scores.nodes.get(&n.code)?;
+            Some(ScoreRow {
+                code: n.code.clone(),
+                label: n.label().to_owned(),
+                score: percent(s.score),
+                target: opt_percent(s.target),
+                previous: opt_percent(before.get(&n.code).copied()),
+                rated: s.rated,
+            })
+        })
+        .collect()
+}
+
+fn series<'a>(rows: &'a [ScoreRow], scores: &Scores, before: &HashMap<String, f64>) -> Vec<Series<'a>> {
+    rows.iter()
+        .map(|row| Series {
+            label: &row.label,
+            value: scores.nodes.get(&row.code).map(|s| s.score),
+            previous: before.get(&row.code).copied(),
+            target: scores.nodes.get(&row.code).and_then(|s| s.target),
+        })
+        .collect()
+}
+
+/// Shows the photographie.
+pub async fn handler(
+    State(state): State<AppState>,
+    SignedIn(viewer): SignedIn,
+    Path(id): Path<i64>,
+    page: Page,
+) -> AppResult<Response> {
+    let loaded = load(&state, &viewer, id, view).await?;
+    let can_run = viewer.can(crate::features::campaigns::run(&loaded.org, false));
+    let t = page.t;
+    let out = outcome(&state, &loaded).await?;
+    let r = &loaded.referential.referential;
+    let covered = loaded.indicators();
+
+    // The previous campaign's scores: nodes matched by code, indicators through the code map.
+    let earlier = previous(&state, &loaded).await?;
+    let mut before_nodes: HashMap<String, f64> = HashMap::new();
+    let mut before_indicators: HashMap<String, f64> = HashMap::new();
+    if let Some(p) = &earlier {
+        before_nodes = p.scores.nodes.iter().map(|(code, s)| (code.clone(), s.score)).collect();
+        before_indicators = carry_over(r, &p.referential.referential, &p.scores);
+    }
+
+    let pillars = score_rows(r, NodeKind::Pillar, &out.scores, &before_nodes);
+    let objectives = score_rows(r, NodeKind::GeneralObjective, &out.scores, &before_nodes);
+    let text = |id: &'static str, title: &str, description: String| (id, title.to_owned(), description);
+    let describe = |rows: &[ScoreRow]| {
+        rows.iter().map(|row| format!("{} {}", row.label, row.score)).collect::<Vec<_>>().join(" ; ")
+    };
+    let (radar_id, radar_title, radar_desc) = text("radar", t.t("results.radar_title"), describe(&pillars));
+    let (bars_id, bars_title, bars_desc) = text("bars", t.t("results.bars_title"), describe(&objectives));
+    let radar = charts::radar(
+        &series(&pillars, &out.scores, &before_nodes),
+        &ChartText {
+            id: radar_id,
+            title: &radar_title,
+            description: &radar_desc,
+            legend_current: t.t("results.legend_current"),
+            legend_previous: t.t("results.legend_previous"),
+            legend_target: t.t("results.legend_target"),
+        },
+    );
+    let bars = charts::bars(
+        &series(&objectives, &out.scores, &before_nodes),
+        &ChartText {
+            id: bars_id,
+            title: &bars_title,
+            description: &bars_desc,
+            legend_current: t.t("results.legend_current"),
+            legend_previous: t.t("results.legend_previous"),
+            legend_target: t.t("results.legend_target"),
+        },
+    );
+
+    let heat = heat_map(t, r, &covered, &out);
+    let (strengths, weaknesses) = strengths_and_weaknesses(t, r, &covered, &out);
+    let divergent = most_divergent(&state, &loaded, &covered).await?;
+    let figures = covered
+        .iter()
+        .filter_map(|n| match out.scores.indicators.get(&n.code) {
+            Some(IndicatorScore::Figure(v)) => Some(Highlight {
+                code: n.code.clone(),
+                statement: n.label().to_owned(),
+                detail: format!("{} {}", format_number(*v), n.unit.clone().unwrap_or_default()).trim().to_owned(),
+            }),
+            _ => None,
+        })
+        .collect();
+    let mut moved: Vec<(f64, Highlight)> = covered
+        .iter()
+        .filter_map(|n| {
+            let before = *before_indicators.get(&n.code)?;
+            let after = out.scores.indicators.get(&n.code)?.share()?;
+            let delta = after - before;
+            (delta.abs() > 1e-9).then(|| {
+                let sign = if delta > 0.0 { "+" } else { "−" };
+                (
+                    delta,
+                    Highlight {
+                        code: n.code.clone(),
+                        statement: n.label().to_owned(),
+                        detail: format!("{} → {} ({sign}{})", percent(before), percent(after), percent(delta.abs())),
+                    },
+                )
+            })
+        })
+        .collect();
+    moved.sort_by(|a, b| b.0.abs().total_cmp(&a.0.abs()));
+    let changes = moved.into_iter().take(10).map(|(_, h)| h).collect();
+    let overall = out.scores.overall.map(|o| (percent(o.score), opt_percent(o.target)));
+    let rated = out.scores.overall.map_or(0, |o| o.rated);
+    let radar_summary = t.tn(
+        "results.summary",
+        &[overall.as_ref().map_or_else(|| "—".to_owned(), |o| o.0.clone()), rated.to_string()],
+    );
+    Ok(PhotographiePage {
+        previous_title: earlier.map(|p| p.campaign.title),
+        unrated: out.scores.unrated,
+        page,
+        can_run,
+        overall,
+        rated,
+        pillars,
+        objectives,
+        radar,
+        bars,
+        radar_summary,
+        heat,
+        strengths,
+        weaknesses,
+        divergent,
+        figures,
+        changes,
+        loaded,
+    }
+    .into_response())
+}
+
+fn heat_map(t: Tr, r: &Referential, covered: &[&cap_domain::referential::Node], out: &super::Outcome) -> Vec<HeatGroup> {
+    let mut groups: Vec<HeatGroup> = Vec::new();
+    let mut current_parent: Option<&str> = None;
+    for node in covered {
+        let parent = node.parent.as_deref().unwrap_or_default();
+        if current_parent != Some(parent) {
+            current_parent = Some(parent);
+            groups.push(HeatGroup {
+                title: r.node(parent).map_or_else(String::new, |p| p.label().to_owned()),
+                cells: Vec::new(),
+            });
+        }
+        let value = out.answers.get(&node.code).cloned();
+        let target = out.targets.level_of(r, node);
+        let share = out.scores.indicators.get(&node.code).and_then(IndicatorScore::share);
+        let target_share = out.targets.share_of(r, node);
+        let state = match (&value, share, target_share) {
+            (Some(AnswerValue::NotApplicable), _, _) => "na",
+            (_, Some(s), Some(goal)) if s + 1e-9 >= goal => "met",
+            (_, Some(s), Some(goal)) if goal - s > 0.3 => "far",
+            (_, Some(_), Some(_)) => "below",
+            (_, Some(_), None) => "met",
+            _ => "none",
+        };
+        if let Some(group) = groups.last_mut() {
+            group.cells.push(HeatCell {
+                code: node.code.clone(),
+                statement: node.label().to_owned(),
+                answer: value_label(t, r, node, &value),
+                target: match (node.answer, target) {
+                    (cap_domain::referential::AnswerType::Level, Some(level)) => level.to_string(),
+                    (cap_domain::referential::AnswerType::YesNo, Some(_)) => t.t("answer.yes").to_owned(),
+                    _ => "—".to_owned(),
+                },
+                state,
+                state_key: match state {
+                    "met" => "results.heat.met",
+                    "below" => "results.heat.below",
+                    "far" => "results.heat.far",
+                    "na" => "results.heat.na",
+                    _ => "results.heat.none",
+                },
+            });
+        }
+    }
+    groups
+}
+
+fn strengths_and_weaknesses(
+    t: Tr,
+    r: &Referential,
+    covered: &[&cap_domain::referential::Node],
+    out: &super::Outcome,
+) -> (Vec<Highlight>, Vec<Highlight>) {
+    let mut scored: Vec<(f64, f64, &cap_domain::referential::Node)> = covered
+        .iter()
+        .filter_map(|n| {
+            let share = out.scores.indicators.get(&n.code)?.share()?;
+            let goal = out.targets.share_of(r, n).unwrap_or(share);
+            Some((share, goal, *n))
+        })
+        .collect();
+    let highlight = |share: f64, goal: f64, n: &cap_domain::referential::Node| Highlight {
+        code: n.code.clone(),
+        statement: n.label().to_owned(),
+        detail: t.tn(
+            "results.versus_target",
+            &[value_label(t, r, n, &out.answers.get(&n.code).cloned()), percent(share), percent(goal)],
+        ),
+    };
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then((a.1 - a.0).total_cmp(&(b.1 - b.0))));
+    let strengths =
+        scored.iter().filter(|(s, g, _)| s + 1e-9 >= *g).take(5).map(|(s, g, n)| highlight(*s, *g, n)).collect();
+    scored.sort_by(|a, b| (b.1 - b.0).total_cmp(&(a.1 - a.0)).then(a.0.total_cmp(&b.0)));
+    let weaknesses =
+        scored.iter().filter(|(s, g, _)| g - s > 1e-9).take(5).map(|(s, g, n)| highlight(*s, *g, n)).collect();
+    (strengths, weaknesses)
+}
+
+async fn most_divergent(
+    state: &AppState,
+    loaded: &Loaded,
+    covered: &[&cap_domain::referential::Node],
+) -> AppResult<Vec<Highlight>> {
+    let r = &loaded.referential.referential;
+    let all = individuals(state, loaded).await?;
+    let (low, high) =
+        (r.scale.levels.first().map_or(0, |l| l.value), r.scale.levels.last().map_or(0, |l| l.value));
+    let mut ranked: Vec<(f64, Highlight)> = covered
+        .iter()
+        .filter_map(|n| {
+            let answers: Vec<Individual> = all.get(&n.code)?.iter().map(|(i, _, _)| i.clone()).collect();
+            let d = divergence(&answers, low, high);
+            let levels: Vec<i64> = answers
+                .iter()
+                .filter_map(|a| match a.value {
+                    Some(AnswerValue::Level(l)) => Some(l),
+                    _ => None,
+                })
+                .collect();
+            let (lo, hi) = (levels.iter().min()?, levels.iter().max()?);
+            (d.spread >= 2).then(|| {
+                (
+                    d.score,
+                    Highlight {
+                        code: n.code.clone(),
+                        statement: n.label().to_owned(),
+                        detail: format!("{lo} → {hi}"),
+                    },
+                )
+            })
+        })
+        .collect();
+    ranked.sort_by(|a, b| b.0.total_cmp(&a.0));
+    Ok(ranked.into_iter().take(5).map(|(_, h)| h).collect())
+}

@@ -1,0 +1,134 @@
+//! Scheduled jobs run inside the server: reminders to the person responsible for an action a week
+//! before its due date, and a monthly digest of each followed plan to the organisation's
+//! coordinators. Several instances may run: a lease in the database lets one of them work at a
+//! time, and each reminder is recorded before it leaves, so none is sent twice.
+
+use crate::app::AppState;
+use crate::error::AppResult;
+use crate::features::plans::followed;
+use crate::i18n::paris_today;
+use cap_domain::plan::completion;
+use cap_domain::{OrganisationId, Role};
+use cap_storage::{jobs, memberships, now, plans};
+use jiff::ToSpan;
+use jiff::civil::Date;
+use std::time::Duration;
+
+/// How many days before its due date an action's reminder leaves.
+pub const DUE_SOON_DAYS: i64 = 7;
+/// How long one run may hold the lease.
+const LEASE_SECONDS: i64 = 300;
+
+/// What one run did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct RunReport {
+    /// Whether this instance held the lease (false: another instance is working).
+    pub ran: bool,
+    /// Due-date reminders sent.
+    pub reminders: usize,
+    /// Digests sent.
+    pub digests: usize,
+}
+
+/// Runs the reminders once, as `holder` (this instance), for `today`.
+pub async fn run_reminders(state: &AppState, holder: &str, today: Date) -> AppResult<RunReport> {
+    let at = now();
+    if !jobs::try_lease(&state.db, "reminders", holder, at, at + LEASE_SECONDS).await? {
+        return Ok(RunReport::default());
+    }
+    let mut report = RunReport { ran: true, ..RunReport::default() };
+    let base = state.config.public_url.trim_end_matches('/').to_owned();
+    let until = today.saturating_add(DUE_SOON_DAYS.days());
+    for due in plans::due_between(&state.db, &today.to_string(), &until.to_string()).await? {
+        // The period is the due date: moving the date later earns a new reminder.
+        if !jobs::mark_sent(&state.db, "due", due.action_id, &due.due_on, at).await? {
+            continue;
+        }
+        let date = crate::i18n::Tr::new(crate::i18n::Locale::Fr).date(&due.due_on);
+        let link = format!("{base}/campaigns/{}/plan/actions/{}", due.campaign_id, due.action_id);
+        let body = format!(
+            "Bonjour {name},\n\nL'action « {title} » du plan de progrès de {org} arrive à échéance le {date}.\n\
+             Mettez à jour son avancement ici :\n{link}\n\n---\n\n\
+             Hello {name},\n\nThe action “{title}” of {org}'s progress plan is due on {iso}.\n\
+             Update its progress here:\n{link}\n",
+            name = due.display_name,
+            title = due.title,
+            org = due.organisation,
+            iso = due.due_on,
+        );
+        match state.mailer.send(&due.email, "Rappel : une action arrive à échéance / Action due soon", body).await {
+            Ok(()) => report.reminders += 1,
+            Err(err) => {
+                tracing::warn!(error = %err, action = due.action_id, "reminder not sent; will retry");
+                jobs::unmark_sent(&state.db, "due", due.action_id, &due.due_on).await?;
+            }
+        }
+    }
+    let month = format!("{:04}-{:02}", today.year(), today.month());
+    for plan in plans::followed_plans(&state.db).await? {
+        let actions: Vec<_> = plans::actions(&state.db, plan.plan_id).await?.into_iter().filter(|a| !a.proposed).collect();
+        let states: Vec<_> = actions.iter().map(followed).collect();
+        let done = completion(&states).map_or(0, |c| (c * 100.0).round() as i64);
+        let late: Vec<String> = actions
+            .iter()
+            .zip(&states)
+            .filter(|(_, f)| f.late(today))
+            .map(|(a, _)| format!("- {} ({})", a.title, a.due_on.as_deref().unwrap_or_default()))
+            .collect();
+        let soon: Vec<String> = actions
+            .iter()
+            .zip(&states)
+            .filter(|(_, f)| f.upcoming(today, 30))
+            .map(|(a, _)| format!("- {} ({})", a.title, a.due_on.as_deref().unwrap_or_default()))
+            .collect();
+        let link = format!("{base}/campaigns/{}/plan", plan.campaign_id);
+        let members = memberships::members_of(&state.db, OrganisationId(plan.organisation_id)).await?;
+        for m in members.iter().filter(|m| m.stored.membership.role == Role::Coordinator) {
+            let period = format!("{month}:{}", m.stored.user_id.0);
+            if !jobs::mark_sent(&state.db, "digest", plan.plan_id, &period, at).await? {
+                continue;
+            }
+            let none = "- aucune / none".to_owned();
+            let body = format!(
+                "Bonjour {name},\n\nOù en est le plan de progrès « {title} » de {org} : {done} % réalisé.\n\n\
+                 Actions en retard / Late actions :\n{late}\n\nÀ échéance sous 30 jours / Due within 30 days :\n{soon}\n\n\
+                 Le plan / The plan : {link}\n\n---\n\nHello {name},\n\n{org}'s progress plan “{title}” is {done} % complete.\n",
+                name = m.display_name,
+                title = plan.title,
+                org = plan.organisation,
+                late = if late.is_empty() { none.clone() } else { late.join("\n") },
+                soon = if soon.is_empty() { none } else { soon.join("\n") },
+            );
+            match state.mailer.send(&m.email, "Votre plan de progrès ce mois-ci / Your progress plan this month", body).await {
+                Ok(()) => report.digests += 1,
+                Err(err) => {
+                    tracing::warn!(error = %err, plan = plan.plan_id, "digest not sent; will retry");
+                    jobs::unmark_sent(&state.db, "digest", plan.plan_id, &period).await?;
+                }
+            }
+        }
+    }
+    jobs::release(&state.db, "reminders", holder).await?;
+    Ok(report)
+}
+
+/// Runs the reminders every `every` until the server shuts down.
+pub async fn schedule_reminders(state: AppState, every: Duration) {
+    let holder = format!("{}-{}", std::process::id(), rand::random::<u32>());
+    let mut tick = tokio::time::interval(every);
+    let closing = state.closing();
+    tokio::pin!(closing);
+    loop {
+        tokio::select! {
+            _ = tick.tick() => {}
+            () = &mut closing => return,
+        }
+        match run_reminders(&state, &holder, paris_today()).await {
+            Ok(r) if r.reminders + r.digests > 0 => {
+                tracing::info!(reminders = r.reminders, digests = r.digests, "reminders sent")
+            }
+            Ok(_) => {}
+            Err(err) => tracing::warn!(error = %err, "reminder run failed"),
+        }
+    }
+}
