@@ -66,7 +66,8 @@ pub async fn run_reminders(state: &AppState, holder: &str, today: Date) -> AppRe
     }
     let month = format!("{:04}-{:02}", today.year(), today.month());
     for plan in plans::followed_plans(&state.db).await? {
-        let actions: Vec<_> = plans::actions(&state.db, plan.plan_id).await?.into_iter().filter(|a| !a.proposed).collect();
+        let actions: Vec<_> =
+            plans::actions(&state.db, plan.plan_id).await?.into_iter().filter(|a| !a.proposed).collect();
         let states: Vec<_> = actions.iter().map(followed).collect();
         let done = completion(&states).map_or(0, |c| (c * 100.0).round() as i64);
         let late: Vec<String> = actions
@@ -99,7 +100,11 @@ pub async fn run_reminders(state: &AppState, holder: &str, today: Date) -> AppRe
                 late = if late.is_empty() { none.clone() } else { late.join("\n") },
                 soon = if soon.is_empty() { none } else { soon.join("\n") },
             );
-            match state.mailer.send(&m.email, "Votre plan de progrès ce mois-ci / Your progress plan this month", body).await {
+            match state
+                .mailer
+                .send(&m.email, "Votre plan de progrès ce mois-ci / Your progress plan this month", body)
+                .await
+            {
                 Ok(()) => report.digests += 1,
                 Err(err) => {
                     tracing::warn!(error = %err, plan = plan.plan_id, "digest not sent; will retry");
@@ -115,7 +120,8 @@ pub async fn run_reminders(state: &AppState, holder: &str, today: Date) -> AppRe
 /// Runs the reminders every `every` until the server shuts down.
 pub async fn schedule_reminders(state: AppState, every: Duration) {
     let holder = format!("{}-{}", std::process::id(), rand::random::<u32>());
-    let mut tick = tokio::time::interval(every);
+    // The first run waits one interval, so a starting instance does not race the others.
+    let mut tick = tokio::time::interval_at(tokio::time::Instant::now() + every, every);
     let closing = state.closing();
     tokio::pin!(closing);
     loop {

@@ -6,7 +6,8 @@
 use crate::app::AppState;
 use crate::error::AppError;
 use crate::features::{
-    account, admin, assets, auth, campaigns, groups, health, home, organisations, plans, referentials, regions, results, workshops,
+    account, admin, assets, auth, campaigns, groups, health, home, organisations, plans, referentials, regions,
+    results, workshops,
 };
 use crate::session::RequestContext;
 use axum::Router;

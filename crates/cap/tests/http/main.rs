@@ -8,6 +8,7 @@ mod authorization;
 mod campaigns;
 mod cli;
 mod organisations;
+mod plans;
 mod referentials;
 mod security;
 mod workshops;

@@ -34,6 +34,11 @@ pub struct TestApp {
 }
 
 impl TestApp {
+    /// The running server's state (to run its scheduled jobs on demand).
+    pub fn state(&self) -> &cap_web::AppState {
+        &self.state
+    }
+
     /// Starts the server exactly as `cap serve` does, on a fresh database of `backend`.
     pub async fn spawn(backend: Backend) -> Self {
         let test_db = TestDb::new(backend).await;

@@ -98,7 +98,11 @@ async fn render(
     people.extend(responsible_options(state, &loaded, form.responsible.parse().ok()).await?);
     let statuses = ActionStatus::ALL
         .iter()
-        .map(|s| SelectOption { value: s.code().into(), label: page.t.t(s.label_key()).into(), selected: form.status == s.code() })
+        .map(|s| SelectOption {
+            value: s.code().into(),
+            label: page.t.t(s.label_key()).into(),
+            selected: form.status == s.code(),
+        })
         .collect();
     let offers = std::iter::once(none("action.no_offer"))
         .chain(offers::list(&state.db).await?.into_iter().map(|o| SelectOption {
@@ -175,7 +179,11 @@ async fn check(state: &AppState, loaded: &Loaded, form: &ActionForm) -> AppResul
     {
         errors.add("offer", "error.select.invalid");
     }
-    for (field, text, max) in [("description", &form.description, 4000), ("contributors", &form.contributors, 500), ("notes", &form.notes, 4000)] {
+    for (field, text, max) in [
+        ("description", &form.description, 4000),
+        ("contributors", &form.contributors, 500),
+        ("notes", &form.notes, 4000),
+    ] {
         if text.chars().count() > max {
             errors.add(field, "error.action.too_long");
         }
@@ -263,7 +271,8 @@ pub async fn update(
     change.due_on = due.as_deref();
     match plans::update_action(&state.db, p.plan.id, action, &change, form.version).await? {
         ActionSaved::Written(_) => {
-            let details = format!("{} · {} · {} %", checked.input.title, checked.input.status.code(), checked.input.progress);
+            let details =
+                format!("{} · {} · {} %", checked.input.title, checked.input.status.code(), checked.input.progress);
             record(&state, &ctx, "plans.edit_action", "action", &action, &details).await?;
             record_completion(&state, p.plan.id).await?;
             Ok(redirect_with_flash(&state, &format!("/campaigns/{id}/plan#action-{action}"), "flash.action_saved"))

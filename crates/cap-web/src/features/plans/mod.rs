@@ -59,7 +59,11 @@ pub async fn record_completion(state: &AppState, plan: i64) -> AppResult<()> {
 }
 
 /// Who may be responsible for an action: the organisation's members, by name.
-pub async fn responsible_options(state: &AppState, loaded: &Loaded, chosen: Option<i64>) -> AppResult<Vec<SelectOption>> {
+pub async fn responsible_options(
+    state: &AppState,
+    loaded: &Loaded,
+    chosen: Option<i64>,
+) -> AppResult<Vec<SelectOption>> {
     let mut seen = std::collections::HashSet::new();
     let mut options = Vec::new();
     for m in memberships::members_of(&state.db, OrganisationId(loaded.org.id)).await? {

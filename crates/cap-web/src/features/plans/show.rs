@@ -84,7 +84,11 @@ pub async fn handler(
         None => {
             let out = outcome(&state, &loaded).await?;
             let r = &loaded.referential.referential;
-            gaps = loaded.indicators().iter().filter(|n| gap(r, &out.targets, n, out.answers.get(&n.code)).is_some()).count();
+            gaps = loaded
+                .indicators()
+                .iter()
+                .filter(|n| gap(r, &out.targets, n, out.answers.get(&n.code)).is_some())
+                .count();
         }
         Some(plan) => {
             for action in plans::actions(&state.db, plan.id).await? {
@@ -119,10 +123,8 @@ pub async fn handler(
         }
     }
     let board = query.view == "board";
-    let columns = ActionStatus::ALL
-        .iter()
-        .map(|s| (*s, actions.iter().filter(|a| a.action.status == *s).count()))
-        .collect();
+    let columns =
+        ActionStatus::ALL.iter().map(|s| (*s, actions.iter().filter(|a| a.action.status == *s).count())).collect();
     let late = actions.iter().filter(|a| a.late).count();
     let upcoming = actions.iter().filter(|a| a.upcoming).count();
     let ready = loaded.campaign.status >= cap_domain::campaign::CampaignStatus::Consolidation;

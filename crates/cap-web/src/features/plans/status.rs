@@ -35,7 +35,8 @@ pub async fn handler(
     Form(form): Form<StatusForm>,
 ) -> AppResult<Response> {
     let p = load_plan(&state, &viewer, id, run).await?;
-    let back = if form.view == "board" { format!("/campaigns/{id}/plan?view=board") } else { format!("/campaigns/{id}/plan") };
+    let back =
+        if form.view == "board" { format!("/campaigns/{id}/plan?view=board") } else { format!("/campaigns/{id}/plan") };
     let current = plans::action_of(&state.db, p.plan.id, action).await?;
     let Some(status) = ActionStatus::from_code(form.status.trim()) else {
         return Ok(redirect_with_flash(&state, &back, "flash.plan_select_some"));

@@ -23,7 +23,6 @@ use cap_domain::scoring::level_share;
 use cap_reports::charts::percent;
 use cap_storage::plans::{self, Checkpoint};
 
-
 /// One targeted indicator: where it stood, where it stands at the latest checkpoint.
 pub struct RatingRow {
     /// Code.
@@ -84,7 +83,8 @@ async fn build(state: &AppState, page: Page, loaded: Loaded, can_run: bool) -> A
                 (Some(b), Some(a)) => {
                     let shares = (level_share(&r.scale, b), level_share(&r.scale, a));
                     let delta = a - b;
-                    let words = page.t.t1(if delta.abs() > 1 { "checkpoint.levels" } else { "checkpoint.level" }, delta.abs());
+                    let words =
+                        page.t.t1(if delta.abs() > 1 { "checkpoint.levels" } else { "checkpoint.level" }, delta.abs());
                     match (delta.signum(), shares) {
                         (0, _) => page.t.t("checkpoint.same").to_owned(),
                         (s, (Some(x), Some(y))) => {
@@ -144,7 +144,8 @@ pub async fn submit(
     let loaded = load(&state, &viewer, id, run).await?;
     let scale = loaded.referential.referential.scale.clone();
     let mut rendered = build(&state, page, loaded, true).await?;
-    let field = |name: &str| fields.iter().find(|(k, _)| k == name).map(|(_, v)| v.trim().to_owned()).unwrap_or_default();
+    let field =
+        |name: &str| fields.iter().find(|(k, _)| k == name).map(|(_, v)| v.trim().to_owned()).unwrap_or_default();
     let held_on = field("held_on");
     let note = field("note");
     let mut errors = FormErrors::new();
@@ -181,4 +182,3 @@ pub async fn submit(
     record(&state, &ctx, "campaigns.checkpoint", "campaign", &id, &format!("{} re-rated", ratings.len())).await?;
     Ok(redirect_with_flash(&state, &format!("/campaigns/{id}/checkpoint"), "flash.checkpoint_saved"))
 }
-

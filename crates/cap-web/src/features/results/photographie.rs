@@ -220,10 +220,8 @@ pub async fn handler(
     let changes = moved.into_iter().take(10).map(|(_, h)| h).collect();
     let overall = out.scores.overall.map(|o| (percent(o.score), opt_percent(o.target)));
     let rated = out.scores.overall.map_or(0, |o| o.rated);
-    let radar_summary = t.tn(
-        "results.summary",
-        &[overall.as_ref().map_or_else(|| "—".to_owned(), |o| o.0.clone()), rated.to_string()],
-    );
+    let radar_summary =
+        t.tn("results.summary", &[overall.as_ref().map_or_else(|| "—".to_owned(), |o| o.0.clone()), rated.to_string()]);
     Ok(PhotographiePage {
         previous_title: earlier.map(|p| p.campaign.title),
         unrated: out.scores.unrated,
@@ -247,7 +245,12 @@ pub async fn handler(
     .into_response())
 }
 
-fn heat_map(t: Tr, r: &Referential, covered: &[&cap_domain::referential::Node], out: &super::Outcome) -> Vec<HeatGroup> {
+fn heat_map(
+    t: Tr,
+    r: &Referential,
+    covered: &[&cap_domain::referential::Node],
+    out: &super::Outcome,
+) -> Vec<HeatGroup> {
     let mut groups: Vec<HeatGroup> = Vec::new();
     let mut current_parent: Option<&str> = None;
     for node in covered {
@@ -333,8 +336,7 @@ async fn most_divergent(
 ) -> AppResult<Vec<Highlight>> {
     let r = &loaded.referential.referential;
     let all = individuals(state, loaded).await?;
-    let (low, high) =
-        (r.scale.levels.first().map_or(0, |l| l.value), r.scale.levels.last().map_or(0, |l| l.value));
+    let (low, high) = (r.scale.levels.first().map_or(0, |l| l.value), r.scale.levels.last().map_or(0, |l| l.value));
     let mut ranked: Vec<(f64, Highlight)> = covered
         .iter()
         .filter_map(|n| {
@@ -352,9 +354,7 @@ async fn most_divergent(
                 (
                     d.score,
                     Highlight {
-                        code: n.code.clone(),
-                        statement: n.label().to_owned(),
-                        detail: format!("{lo} → {hi}"),
+                        code: n.code.clone(), statement: n.label().to_owned(), detail: format!("{lo} → {hi}")
                     },
                 )
             })

@@ -1,0 +1,282 @@
+//! From a consolidated campaign to a followed plan: the photographie, targets, the proposed plan,
+//! editing it, validating it, the board, reminders that leave once, and the checkpoint.
+
+use crate::support::*;
+use cap_domain::campaign::{AnswerValue, CampaignStatus, campaign_indicators};
+use cap_domain::plan::ActionStatus;
+use cap_domain::{OrganisationType, UserId};
+use cap_storage::campaigns::{self, NewConsolidated};
+use cap_storage::{Db, plans, referentials};
+use jiff::civil::Date;
+
+/// Moves seeded campaign A to consolidation and records a shared answer for every level
+/// indicator: `level(i)` for the i-th.
+async fn consolidated_campaign(db: &Db, campaign: i64, level: impl Fn(usize) -> i64) -> Vec<String> {
+    let c = campaigns::get(db, campaign).await.unwrap();
+    campaigns::advance(db, campaign, c.status, c.version).await.unwrap();
+    let r = referentials::load(db, c.referential_version_id).await.unwrap();
+    let covered = campaign_indicators(&r, &c.scope, OrganisationType::Ei);
+    let mut codes = Vec::new();
+    for node in covered.iter().filter(|n| n.answer == cap_domain::referential::AnswerType::Level) {
+        let value = Some(AnswerValue::Level(level(codes.len())));
+        let new = NewConsolidated {
+            code: &node.code,
+            value: &value,
+            proposal: None,
+            rationale: "",
+            source: "consolidation",
+            decided_by: None,
+        };
+        campaigns::save_consolidated(db, campaign, &new, 0).await.unwrap();
+        codes.push(node.code.clone());
+    }
+    codes
+}
+
+async fn text(client: &reqwest::Client, url: String) -> (u16, String) {
+    let response = client.get(url).send().await.unwrap();
+    (response.status().as_u16(), response.text().await.unwrap())
+}
+
+async fn from_consolidation_to_a_followed_plan(app: &TestApp) {
+    let seeds = seed(&app.db).await;
+    let id = seeds.campaign_a;
+    let codes = consolidated_campaign(&app.db, id, |i| [1, 2, 3, 4][i % 4]).await;
+    let coordinator = app.signed_in(COORDINATOR_A).await;
+    let base = format!("/campaigns/{id}");
+
+    // The photographie: charts with their tables, heat map, strengths and weaknesses.
+    let (status, page) = text(&coordinator, app.url(&format!("{base}/results"))).await;
+    assert_eq!(status, 200);
+    assert!(page.contains("role=\"img\"") && page.contains("<svg"), "charts drawn on the server");
+    assert!(page.contains("Scores par thème") && page.contains("Points forts") && page.contains("Points à travailler"));
+    assert!(page.contains("heat--far") && page.contains("loin de l&#39;exigence"), "states said in words");
+    assert!(!page.contains("style="), "no inline style under the CSP");
+    let participant = app.signed_in(PARTICIPANT_A).await;
+    assert_eq!(text(&participant, app.url(&format!("{base}/results"))).await.0, 200, "participants see it too");
+    assert_eq!(text(&participant, app.url(&format!("{base}/targets"))).await.0, 404, "but do not set targets");
+
+    // Targets: a lower target on the first indicator removes its gap.
+    let refused = coordinator
+        .post(app.url(&format!("{base}/targets")))
+        .form(&[(format!("target.{}", codes[0]), "9".to_owned())])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(refused.status(), 422, "a level off the scale is refused");
+    assert!(plans::targets(&app.db, id).await.unwrap().is_empty(), "nothing written");
+    let saved = coordinator
+        .post(app.url(&format!("{base}/targets")))
+        .form(&[(format!("target.{}", codes[0]), "1".to_owned())])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(saved.status(), 303);
+    assert_eq!(plans::targets(&app.db, id).await.unwrap()[&codes[0]], 1);
+
+    // The proposed plan: one action per indicator below target (levels 1 and 2 against a
+    // recommended 3, except the first now targeted at 1).
+    let (_, empty) = text(&coordinator, app.url(&format!("{base}/plan"))).await;
+    // The expected count, from the referential's own recommendations and the target just set.
+    let r =
+        referentials::load(&app.db, campaigns::get(&app.db, id).await.unwrap().referential_version_id).await.unwrap();
+    let targets = cap_domain::scoring::Targets(plans::targets(&app.db, id).await.unwrap());
+    let below = codes
+        .iter()
+        .enumerate()
+        .filter(|(i, code)| {
+            let node = r.node(code).unwrap();
+            cap_domain::plan::gap(&r, &targets, node, Some(&AnswerValue::Level([1, 2, 3, 4][i % 4]))).is_some()
+        })
+        .count();
+    assert!(below >= 4, "enough gaps to merge and discard");
+    assert!(empty.contains(&format!("{below} indicateur(s) sont en dessous")), "the gaps are counted first");
+    let generated = coordinator
+        .post(app.url(&format!("{base}/plan")))
+        .form(&[("starts_on", "2027-01-15"), ("horizon", "6")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(generated.status(), 303);
+    let plan = plans::plan_of(&app.db, id).await.unwrap().expect("a plan");
+    let actions = plans::actions(&app.db, plan.id).await.unwrap();
+    assert_eq!(actions.len(), below);
+    assert!(actions.iter().all(|a| a.proposed && !a.reasons.is_empty()));
+    assert!(actions.iter().all(|a| a.due_on.as_deref().is_some_and(|d| ("2027-01-15".."2027-07-16").contains(&d))));
+    let (_, listed) = text(&coordinator, app.url(&format!("{base}/plan"))).await;
+    assert!(listed.contains("niveau(x) sous l&#39;exigence"), "the reasons are shown");
+    let again = coordinator.post(app.url(&format!("{base}/plan"))).form(&[("horizon", "6")]).send().await.unwrap();
+    assert_eq!(again.status(), 303);
+    assert_eq!(plans::actions(&app.db, plan.id).await.unwrap().len(), below, "one plan per campaign");
+
+    // Merge two proposals, discard one, accept the rest by validating.
+    let pick = |ids: &[i64], op: &str| {
+        let mut form: Vec<(String, String)> = ids.iter().map(|i| ("action".to_owned(), i.to_string())).collect();
+        form.push(("op".into(), op.into()));
+        form
+    };
+    let merged = coordinator
+        .post(app.url(&format!("{base}/plan/selection")))
+        .form(&pick(&[actions[0].id, actions[1].id], "merge"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(merged.status(), 303);
+    coordinator
+        .post(app.url(&format!("{base}/plan/selection")))
+        .form(&pick(&[actions[2].id], "discard"))
+        .send()
+        .await
+        .unwrap();
+    let after = plans::actions(&app.db, plan.id).await.unwrap();
+    assert_eq!(after.len(), below - 2);
+    let kept = after.iter().find(|a| a.id == actions[0].id).unwrap();
+    assert_eq!(kept.indicators.len(), 2, "the merged action covers both indicators");
+
+    // Edit: bad input keeps what was typed; a stale edit shows the other version.
+    let coordinator_id = cap_storage::users::find_by_email(&app.db, &cap_domain::Email::parse(COORDINATOR_A).unwrap())
+        .await
+        .unwrap()
+        .unwrap()
+        .user_id();
+    let action_url = app.url(&format!("{base}/plan/actions/{}", kept.id));
+    let form = |title: &str, start: &str, due: &str, status: &str, progress: &str, version: i64| {
+        vec![
+            ("title", title.to_owned()),
+            ("description", "Réunir l'équipe".to_owned()),
+            ("indicators", kept.indicators.join(", ")),
+            ("responsible", coordinator_id.0.to_string()),
+            ("contributors", "Sam, Alex".to_owned()),
+            ("starts_on", start.to_owned()),
+            ("due_on", due.to_owned()),
+            ("status", status.to_owned()),
+            ("progress", progress.to_owned()),
+            ("notes", String::new()),
+            ("offer", String::new()),
+            ("version", version.to_string()),
+        ]
+    };
+    let bad = coordinator
+        .post(&action_url)
+        .form(&form("Former l'équipe à l'accueil", "2027-03-01", "2027-02-01", "in_progress", "20", kept.version))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(bad.status(), 422);
+    let bad = bad.text().await.unwrap();
+    assert!(bad.contains("Indiquez une date d&#39;échéance postérieure au début de l&#39;action"), "{bad}");
+    assert!(bad.contains("value=\"Former l&#39;équipe à l&#39;accueil\""), "the title typed is kept");
+    let due_soon = "2027-02-10";
+    let ok = coordinator
+        .post(&action_url)
+        .form(&form("Former l'équipe à l'accueil", "2027-01-15", due_soon, "in_progress", "20", kept.version))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(ok.status(), 303);
+    let stale = coordinator
+        .post(&action_url)
+        .form(&form("Autre titre", "2027-01-15", due_soon, "todo", "0", kept.version))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(stale.status(), 409);
+    let stale = stale.text().await.unwrap();
+    assert!(stale.contains("Quelqu&#39;un a modifié cette action") && stale.contains("value=\"Autre titre\""));
+    let stored = plans::action_of(&app.db, plan.id, kept.id).await.unwrap();
+    assert_eq!((stored.title.as_str(), stored.progress), ("Former l'équipe à l'accueil", 20), "nothing overwritten");
+
+    // Validate: proposals become actions, the campaign moves to « plan validé ».
+    let validated = coordinator
+        .post(app.url(&format!("{base}/plan/validate")))
+        .form(&[("version", plan.version.to_string())])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(validated.status(), 303);
+    assert!(plans::actions(&app.db, plan.id).await.unwrap().iter().all(|a| !a.proposed));
+    assert_eq!(campaigns::get(&app.db, id).await.unwrap().status, CampaignStatus::PlanValidated);
+
+    // The board: move an action to « faite ».
+    let other = plans::actions(&app.db, plan.id).await.unwrap().into_iter().find(|a| a.id != kept.id).unwrap();
+    let moved = coordinator
+        .post(app.url(&format!("{base}/plan/actions/{}/status", other.id)))
+        .form(&[("status", "done"), ("version", &other.version.to_string()), ("view", "board")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(moved.status(), 303);
+    let done = plans::action_of(&app.db, plan.id, other.id).await.unwrap();
+    assert_eq!((done.status, done.progress), (ActionStatus::Done, 100));
+    let (_, board) = text(&coordinator, app.url(&format!("{base}/plan?view=board"))).await;
+    assert!(board.contains("id=\"col-done\"") && board.contains(&format!("id=\"action-{}\"", other.id)));
+    assert!(!plans::completion_history(&app.db, plan.id).await.unwrap().is_empty(), "completion is recorded");
+
+    // Reminders: a week before the due date, once, even when two instances run.
+    let today = Date::new(2027, 2, 5).unwrap();
+    let before = app.mails().len();
+    let first = cap_web::jobs::run_reminders(app.state(), "instance-a", today).await.unwrap();
+    assert!(first.ran);
+    assert_eq!(first.reminders, 1, "the action due on {due_soon}");
+    assert_eq!(first.digests, 1, "the coordinator's monthly digest");
+    let second = cap_web::jobs::run_reminders(app.state(), "instance-b", today).await.unwrap();
+    assert_eq!((second.reminders, second.digests), (0, 0), "nothing twice");
+    let mails = app.mails();
+    assert_eq!(mails.len(), before + 2);
+    assert!(mails.iter().any(|m| m.contains("Former l'=C3=A9quipe") || m.contains("Former l'équipe")));
+    assert!(mails.iter().any(|m| m.contains(COORDINATOR_A)));
+
+    // The checkpoint re-rates the targeted indicators only.
+    let (_, checkpoint) = text(&coordinator, app.url(&format!("{base}/checkpoint"))).await;
+    assert!(checkpoint.contains(&format!("name=\"level.{}\"", kept.indicators[0])));
+    assert!(!checkpoint.contains(&format!("name=\"level.{}\"", codes[0])), "an indicator no action targets");
+    let rerated = coordinator
+        .post(app.url(&format!("{base}/checkpoint")))
+        .form(&[
+            ("held_on", "2027-04-15".to_owned()),
+            (format!("level.{}", kept.indicators[0]).as_str(), "4".to_owned()),
+            ("note", "Mi-parcours".to_owned()),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(rerated.status(), 303);
+    let (_, checkpoint) = text(&coordinator, app.url(&format!("{base}/checkpoint"))).await;
+    assert!(checkpoint.contains("+3 niveaux") || checkpoint.contains("+2 niveaux"), "the change is shown");
+
+    // Another organisation sees none of it.
+    let b = app.signed_in(COORDINATOR_B).await;
+    for path in ["results", "plan", "checkpoint", "targets"] {
+        assert_eq!(text(&b, app.url(&format!("{base}/{path}"))).await.0, 404, "{path}");
+    }
+    let _ = UserId(0);
+}
+
+/// A second campaign is compared with the first, also across referential versions.
+async fn the_photographie_compares_with_the_previous_campaign(app: &TestApp) {
+    let seeds = seed(&app.db).await;
+    let first = seeds.campaign_a;
+    consolidated_campaign(&app.db, first, |_| 1).await;
+    let c = campaigns::get(&app.db, first).await.unwrap();
+    let new = campaigns::NewCampaign {
+        organisation: cap_domain::OrganisationId(seeds.org_a),
+        referential_version_id: c.referential_version_id,
+        title: "Campagne 2027",
+        scope: &[],
+        answering_from: None,
+        consolidation_on: None,
+        restitution_on: None,
+        created_by: None,
+    };
+    let second = campaigns::create(&app.db, &new).await.unwrap();
+    campaigns::advance(&app.db, second, CampaignStatus::Preparation, 1).await.unwrap();
+    consolidated_campaign(&app.db, second, |_| 3).await;
+    let coordinator = app.signed_in(COORDINATOR_A).await;
+    let (status, page) = text(&coordinator, app.url(&format!("/campaigns/{second}/results"))).await;
+    assert_eq!(status, 200);
+    assert!(page.contains("Évolution depuis « Campagne A »"), "compared with the earlier campaign");
+    assert!(page.contains("25\u{202f}% → 75\u{202f}% (+50\u{202f}%)"), "indicator by indicator");
+    assert!(page.contains("stroke-dasharray"), "the previous campaign drawn dashed");
+}
+
+crate::on_both_backends!(from_consolidation_to_a_followed_plan, the_photographie_compares_with_the_previous_campaign);
