@@ -163,10 +163,10 @@ async function screenshot(page, name, { fullPage = true } = {}) {
  * context. When the journey fails, every open page is screenshotted into artifacts/. When it
  * passes, it must have checked every page it loaded with axe.
  */
-function suite({ demo = false, databaseUrl = null } = {}) {
+function suite({ demo = false, databaseUrl = null, env = {} } = {}) {
   const state = { server: null, browser: null };
   before(async () => {
-    state.server = await startServer({ demo, databaseUrl });
+    state.server = await startServer({ demo, databaseUrl, env });
     state.browser = await launchBrowser();
   });
   after(async () => {

@@ -28,9 +28,10 @@ function freePort() {
 
 /**
  * Starts `cap serve` and waits until /healthz answers 200 (30 s at most).
- * @param {{demo?: boolean, databaseUrl?: string}} options (SQLite in a fresh folder by default)
+ * @param {{demo?: boolean, databaseUrl?: string, env?: object}} options (SQLite in a fresh folder by default;
+ *   `env` adds `CAP_…` settings, such as a short reminder interval)
  */
-async function startServer({ demo = false, databaseUrl = null } = {}) {
+async function startServer({ demo = false, databaseUrl = null, env: extraEnv = {} } = {}) {
   if (!fs.existsSync(CAP_BIN)) {
     throw new Error(`Cap binary not found at ${CAP_BIN} (set CAP_BIN)`);
   }
@@ -49,6 +50,7 @@ async function startServer({ demo = false, databaseUrl = null } = {}) {
     CAP_DATABASE_URL: databaseUrl || `sqlite://${dir}/cap.db`,
     CAP_MAIL_OUTBOX: outbox,
     CAP_LOG: 'warn',
+    ...extraEnv,
   });
   const child = spawn(CAP_BIN, args, { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';

@@ -166,7 +166,178 @@ pub async fn load(db: &Db, password_hash: &str) -> Result<Vec<DemoAccount>, Stor
         add(email, name, vec![m(Role::Participant, org(0), Some(college))?], "participant·e, Atelier du Lac").await?;
     }
     demo_campaign(db, org_ids[0], &participants).await?;
+    demo_follow_up(db, org_ids[13]).await?;
     Ok(accounts)
+}
+
+/// Nord Bâtiment Solidaire's history: a 2024 campaign whose plan is finished, a 2025 campaign
+/// whose plan is followed up (with finished, late and upcoming actions, a checkpoint and its
+/// completion over the months), and a 2026 campaign in consolidation, ready for its plan. Dates
+/// are relative to the day the demo is loaded, so « late » and « upcoming » stay true.
+async fn demo_follow_up(db: &Db, org: cap_domain::OrganisationId) -> Result<(), StorageError> {
+    use cap_domain::campaign::{AnswerValue, CampaignStatus, campaign_indicators};
+    use cap_domain::plan::{ActionStatus, PlanInputs, propose};
+    use cap_domain::scoring::{Targets, compute};
+    use cap_storage::plans::{self, ActionChange, NewAction};
+    use cap_storage::{campaigns, referentials};
+    use jiff::ToSpan;
+    use std::collections::HashMap;
+    let Some(version) = referentials::latest_version(db, "cap-exemple").await? else { return Ok(()) };
+    let referential = referentials::load(db, version).await?;
+    let coordinator = users::find_by_email(db, &Email::parse("referent.nord@demo.cap").map_err(corrupt)?)
+        .await?
+        .ok_or(StorageError::NotFound)?;
+    let today = cap_web::i18n::paris_today();
+    let indicators: Vec<_> = campaign_indicators(&referential, &[], OrganisationType::Ei)
+        .into_iter()
+        .filter(|n| n.answer == cap_domain::referential::AnswerType::Level)
+        .collect();
+    let years = [
+        ("Auto-évaluation 2024", 0i64, CampaignStatus::Closed),
+        ("Auto-évaluation 2025", 1, CampaignStatus::FollowUp),
+        ("Auto-évaluation 2026", 2, CampaignStatus::Consolidation),
+    ];
+    for (title, year, status) in years {
+        let new = campaigns::NewCampaign {
+            organisation: org,
+            referential_version_id: version,
+            title,
+            scope: &[],
+            answering_from: None,
+            consolidation_on: None,
+            restitution_on: None,
+            created_by: Some(coordinator.user_id()),
+        };
+        let campaign = campaigns::create(db, &new).await?;
+        campaigns::add_participant(db, campaign, coordinator.user_id(), College::PermanentStaff).await?;
+        loop {
+            let c = campaigns::get(db, campaign).await?;
+            if c.status >= status.min(CampaignStatus::Consolidation) {
+                break;
+            }
+            campaigns::advance(db, campaign, c.status, c.version).await?;
+        }
+        // Each year a little better: levels rise by about half a level a year.
+        let mut answers = HashMap::new();
+        for (j, node) in indicators.iter().enumerate() {
+            let level = (1 + ((j * 5 + 3) % 3) as i64 + i64::from(((j % 3) as i64) < year)).min(4);
+            let value = Some(AnswerValue::Level(level));
+            let shared = campaigns::NewConsolidated {
+                code: &node.code,
+                value: &value,
+                proposal: Some(level),
+                rationale: "",
+                source: "consolidation",
+                decided_by: Some(coordinator.user_id()),
+            };
+            campaigns::save_consolidated(db, campaign, &shared, 0).await?;
+            answers.insert(node.code.clone(), AnswerValue::Level(level));
+        }
+        if status == CampaignStatus::Consolidation {
+            continue;
+        }
+        let start = today.saturating_sub((if year == 0 { 20i64 } else { 5 }).months());
+        let scores = compute(&referential, &indicators, &answers, &Targets::default());
+        let inputs = PlanInputs {
+            referential: &referential,
+            covered: &indicators,
+            answers: &answers,
+            scores: &scores,
+            targets: &Targets::default(),
+            divergence: &HashMap::new(),
+        };
+        let proposals: Vec<NewAction> = propose(&inputs, start, 8)
+            .into_iter()
+            .take(12)
+            .map(|p| NewAction {
+                title: p.title,
+                description: p.description,
+                indicators: vec![p.indicator],
+                starts_on: Some(p.start.to_string()),
+                due_on: Some(p.due.to_string()),
+                offer_code: p.offer,
+                priority: Some(p.priority),
+                reasons: p.reasons,
+                proposed: true,
+            })
+            .collect();
+        let plan = plans::create(db, campaign, &start.to_string(), 8, &proposals).await?;
+        let p = plans::plan_of(db, campaign).await?.ok_or(StorageError::NotFound)?;
+        plans::update_plan(
+            db,
+            plan,
+            &p.starts_on,
+            8,
+            (
+                "Former toute l'équipe encadrante à l'accueil",
+                "Être reconnue comme employeur de référence sur la métropole",
+            ),
+            p.version,
+        )
+        .await?;
+        plans::validate(db, plan, coordinator.user_id(), p.version + 1).await?;
+        for (k, action) in plans::actions(db, plan).await?.into_iter().enumerate() {
+            let (status, progress, due) = match (year, k % 4) {
+                (0, 3) => (ActionStatus::Abandoned, 0, action.due_on.clone()),
+                (0, _) => (ActionStatus::Done, 100, action.due_on.clone()),
+                (_, 0) => (ActionStatus::Done, 100, action.due_on.clone()),
+                // Late: due ten days ago, still under way.
+                (_, 1) => (ActionStatus::InProgress, 60, Some(today.saturating_sub(10i64.days()).to_string())),
+                (_, 2) => (ActionStatus::InProgress, 30, Some(today.saturating_add((5 + k as i64).days()).to_string())),
+                _ => (ActionStatus::Todo, 0, action.due_on.clone()),
+            };
+            let change = ActionChange {
+                title: &action.title,
+                description: &action.description,
+                indicators: &action.indicators,
+                responsible_user_id: Some(coordinator.user_id().0),
+                contributors: "Équipe encadrante",
+                starts_on: action.starts_on.as_deref(),
+                due_on: due.as_deref(),
+                status,
+                progress,
+                notes: if status == ActionStatus::Done { "Fait et partagé en réunion d'équipe." } else { "" },
+                offer_code: action.offer_code.as_deref(),
+            };
+            plans::update_action(db, plan, action.id, &change, action.version).await?;
+        }
+        // The completion as it grew, month by month.
+        let months = if year == 0 { 8 } else { 5 };
+        for m in 0..=months {
+            let day = start.saturating_add(m.months()).min(today);
+            let reached = if year == 0 { 1000 * m / months } else { 450 * m / months };
+            plans::record_completion(db, plan, &day.to_string(), reached).await?;
+        }
+        loop {
+            let c = campaigns::get(db, campaign).await?;
+            if c.status >= status {
+                break;
+            }
+            campaigns::advance(db, campaign, c.status, c.version).await?;
+        }
+        if year == 1 {
+            let targeted: Vec<(String, Option<i64>)> = plans::actions(db, plan)
+                .await?
+                .iter()
+                .flat_map(|a| a.indicators.clone())
+                .map(|code| {
+                    let before =
+                        answers.get(&code).and_then(|v| if let AnswerValue::Level(l) = v { Some(*l) } else { None });
+                    (code, before.map(|l| (l + 1).min(4)))
+                })
+                .collect();
+            plans::add_checkpoint(
+                db,
+                campaign,
+                &today.saturating_sub(1i64.months()).to_string(),
+                "Point à mi-parcours avec le conseil d'administration",
+                Some(coordinator.user_id()),
+                &targeted,
+            )
+            .await?;
+        }
+    }
+    Ok(())
 }
 
 /// A campaign of Atelier du Lac with answers open and a few people well under way, so the demo
