@@ -548,24 +548,7 @@ pub async fn save_consolidated(
     let (kind, level, number, text) = columns(c.value);
     let at = now();
     let done = if expected_version == 0 {
-        sqlx::query(
-            "INSERT INTO consolidated_answers (campaign_id, indicator_code, kind, level_value, number_value, text_value,
-                proposal, rationale, source, decided_by, version, updated_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 1, $11) ON CONFLICT (campaign_id, indicator_code) DO NOTHING",
-        )
-        .bind(campaign)
-        .bind(c.code)
-        .bind(kind)
-        .bind(level)
-        .bind(number)
-        .bind(text)
-        .bind(c.proposal)
-        .bind(c.rationale)
-        .bind(c.source)
-        .bind(c.decided_by.map(|u| u.0))
-        .bind(at)
-        .execute(db.pool())
-        .await?
+        first_consolidated(campaign, c, at).execute(db.pool()).await?
     } else {
         sqlx::query(
             "UPDATE consolidated_answers SET kind = $1, level_value = $2, number_value = $3, text_value = $4, proposal = $5,
@@ -598,6 +581,43 @@ pub async fn save_consolidated(
         version: current.version,
         updated_at: current.updated_at,
     }))
+}
+
+/// The statement recording a first shared answer (nothing when one exists already).
+fn first_consolidated<'q>(
+    campaign: i64,
+    c: &'q NewConsolidated<'q>,
+    at: i64,
+) -> sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments> {
+    let (kind, level, number, text) = columns(c.value);
+    sqlx::query(
+        "INSERT INTO consolidated_answers (campaign_id, indicator_code, kind, level_value, number_value, text_value,
+            proposal, rationale, source, decided_by, version, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 1, $11) ON CONFLICT (campaign_id, indicator_code) DO NOTHING",
+    )
+    .bind(campaign)
+    .bind(c.code)
+    .bind(kind)
+    .bind(level)
+    .bind(number)
+    .bind(text)
+    .bind(c.proposal)
+    .bind(c.rationale)
+    .bind(c.source)
+    .bind(c.decided_by.map(|u| u.0))
+    .bind(at)
+}
+
+/// Records many first shared answers of one campaign in a single transaction (the data
+/// generator's and the demo's path; the consolidation page decides one at a time with versions).
+pub async fn insert_consolidated(db: &Db, campaign: i64, answers: &[NewConsolidated<'_>]) -> Result<()> {
+    let mut tx = db.begin_write().await?;
+    let at = now();
+    for c in answers {
+        first_consolidated(campaign, c, at).execute(&mut *tx).await?;
+    }
+    tx.commit().await?;
+    Ok(())
 }
 
 /// Writes many first answers of one campaign in a single transaction (the data generator's path;

@@ -133,6 +133,23 @@ pub struct NewAction {
     pub proposed: bool,
 }
 
+impl NewAction {
+    /// A generated proposal, awaiting the coordinator's decision.
+    pub fn proposed(p: cap_domain::plan::Proposal) -> Self {
+        Self {
+            title: p.title,
+            description: p.description,
+            indicators: vec![p.indicator],
+            starts_on: Some(p.start.to_string()),
+            due_on: Some(p.due.to_string()),
+            offer_code: p.offer,
+            priority: Some(p.priority),
+            reasons: p.reasons,
+            proposed: true,
+        }
+    }
+}
+
 /// Creates a campaign's plan with its proposed actions in one transaction; refused with
 /// [`StorageError::Conflict`] when the campaign already has one.
 pub async fn create(

@@ -221,18 +221,22 @@ async fn demo_follow_up(db: &Db, org: cap_domain::OrganisationId) -> Result<(), 
         let mut answers = HashMap::new();
         for (j, node) in indicators.iter().enumerate() {
             let level = (1 + ((j * 5 + 3) % 3) as i64 + i64::from(((j % 3) as i64) < year)).min(4);
-            let value = Some(AnswerValue::Level(level));
-            let shared = campaigns::NewConsolidated {
-                code: &node.code,
-                value: &value,
-                proposal: Some(level),
+            answers.insert(node.code.clone(), AnswerValue::Level(level));
+        }
+        let values: Vec<(String, Option<AnswerValue>)> =
+            answers.iter().map(|(code, v)| (code.clone(), Some(v.clone()))).collect();
+        let shared: Vec<campaigns::NewConsolidated> = values
+            .iter()
+            .map(|(code, value)| campaigns::NewConsolidated {
+                code,
+                value,
+                proposal: None,
                 rationale: "",
                 source: "consolidation",
                 decided_by: Some(coordinator.user_id()),
-            };
-            campaigns::save_consolidated(db, campaign, &shared, 0).await?;
-            answers.insert(node.code.clone(), AnswerValue::Level(level));
-        }
+            })
+            .collect();
+        campaigns::insert_consolidated(db, campaign, &shared).await?;
         if status == CampaignStatus::Consolidation {
             continue;
         }
@@ -246,21 +250,8 @@ async fn demo_follow_up(db: &Db, org: cap_domain::OrganisationId) -> Result<(), 
             targets: &Targets::default(),
             divergence: &HashMap::new(),
         };
-        let proposals: Vec<NewAction> = propose(&inputs, start, 8)
-            .into_iter()
-            .take(12)
-            .map(|p| NewAction {
-                title: p.title,
-                description: p.description,
-                indicators: vec![p.indicator],
-                starts_on: Some(p.start.to_string()),
-                due_on: Some(p.due.to_string()),
-                offer_code: p.offer,
-                priority: Some(p.priority),
-                reasons: p.reasons,
-                proposed: true,
-            })
-            .collect();
+        let proposals: Vec<NewAction> =
+            propose(&inputs, start, 8).into_iter().take(12).map(NewAction::proposed).collect();
         let plan = plans::create(db, campaign, &start.to_string(), 8, &proposals).await?;
         let p = plans::plan_of(db, campaign).await?.ok_or(StorageError::NotFound)?;
         plans::update_plan(

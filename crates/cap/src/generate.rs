@@ -22,6 +22,8 @@ pub struct Generated {
     pub campaigns: usize,
     /// Individual answers.
     pub answers: usize,
+    /// Validated plans.
+    pub plans: usize,
 }
 
 const KINDS: [&str; 8] =
@@ -174,6 +176,36 @@ pub async fn generate(
                 status = campaigns::advance(db, campaign, status, v).await?;
                 v += 1;
             }
+            if status == CampaignStatus::Consolidation {
+                // The shared answer is the organisation's true level; an earlier campaign also
+                // gets a validated plan, followed up for a while.
+                let shared: Vec<(String, Option<AnswerValue>)> = indicators
+                    .iter()
+                    .zip(&truth)
+                    .filter_map(|(n, level)| match n.answer {
+                        AnswerType::Level => Some((n.code.clone(), Some(AnswerValue::Level(*level)))),
+                        AnswerType::YesNo => Some((n.code.clone(), Some(AnswerValue::YesNo(*level > 2)))),
+                        _ => None,
+                    })
+                    .collect();
+                let rows: Vec<campaigns::NewConsolidated> = shared
+                    .iter()
+                    .map(|(code, value)| campaigns::NewConsolidated {
+                        code,
+                        value,
+                        proposal: None,
+                        rationale: "",
+                        source: "consolidation",
+                        decided_by: Some(participants[0].0),
+                    })
+                    .collect();
+                campaigns::insert_consolidated(db, campaign, &rows).await?;
+                if c + 1 < campaign_count {
+                    made.plans +=
+                        followed_plan(db, campaign, &referential, &indicators, &shared, participants[0].0, &mut rng)
+                            .await?;
+                }
+            }
         }
         let _ =
             write!(progress, "\r[{:<30}] {}/{} organisations", "#".repeat((i + 1) * 30 / count.max(1)), i + 1, count);
@@ -181,6 +213,43 @@ pub async fn generate(
     }
     let _ = writeln!(progress);
     Ok(made)
+}
+
+/// A validated plan from the campaign's shared answers, its actions at various stages.
+async fn followed_plan(
+    db: &Db,
+    campaign: i64,
+    referential: &cap_domain::referential::Referential,
+    covered: &[&cap_domain::referential::Node],
+    shared: &[(String, Option<AnswerValue>)],
+    coordinator: cap_domain::UserId,
+    rng: &mut StdRng,
+) -> Result<usize, StorageError> {
+    use cap_domain::plan::{ActionStatus, PlanInputs, propose};
+    use cap_domain::scoring::{Targets, compute};
+    use cap_storage::plans::{self, NewAction};
+    use std::collections::HashMap;
+    let answers: HashMap<String, AnswerValue> =
+        shared.iter().filter_map(|(code, v)| v.clone().map(|v| (code.clone(), v))).collect();
+    let scores = compute(referential, covered, &answers, &Targets::default());
+    let inputs = PlanInputs {
+        referential,
+        covered,
+        answers: &answers,
+        scores: &scores,
+        targets: &Targets::default(),
+        divergence: &HashMap::new(),
+    };
+    let start = jiff::civil::Date::new(2025, 9, 1).unwrap_or_default();
+    let actions: Vec<NewAction> = propose(&inputs, start, 8).into_iter().take(15).map(NewAction::proposed).collect();
+    let plan = plans::create(db, campaign, &start.to_string(), 8, &actions).await?;
+    plans::validate(db, plan, coordinator, 1).await?;
+    for action in plans::actions(db, plan).await? {
+        let status = ActionStatus::ALL[rng.random_range(0..4)];
+        let progress = if status == ActionStatus::Done { 100 } else { rng.random_range(0..90) };
+        plans::set_status(db, plan, action.id, status, progress, action.version).await?;
+    }
+    Ok(1)
 }
 
 /// A valid, unique SIRET for the n-th generated organisation (demo ones start with 9, these with 8).

@@ -190,11 +190,12 @@ async fn run() -> Result<()> {
             let started = std::time::Instant::now();
             let made = cap::generate::generate(&db, organisations, seed, &hash, &mut std::io::stderr()).await?;
             println!(
-                "{} organisations, {} comptes / accounts, {} campagnes / campaigns, {} réponses / answers en / in {:.1} s",
+                "{} organisations, {} comptes / accounts, {} campagnes / campaigns, {} réponses / answers, {} plans en / in {:.1} s",
                 made.organisations,
                 made.users,
                 made.campaigns,
                 made.answers,
+                made.plans,
                 started.elapsed().as_secs_f64()
             );
             println!("Mot de passe des comptes générés / password of generated accounts: {}", demo::DEMO_PASSWORD);

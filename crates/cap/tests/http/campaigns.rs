@@ -309,13 +309,21 @@ async fn generated_data_is_consistent(app: &TestApp) {
     assert!(String::from_utf8(progress).unwrap().contains("3/3 organisations"));
     let orgs = cap_storage::organisations::list(&app.db, Default::default()).await.unwrap();
     let mut answers = 0;
+    let mut plans = 0;
     for org in &orgs {
         for c in campaigns::for_organisation(&app.db, cap_domain::OrganisationId(org.id)).await.unwrap() {
             assert!(matches!(c.status.code(), "self_assessment" | "consolidation"));
             answers += campaigns::all_answers(&app.db, c.id).await.unwrap().len();
+            let shared = campaigns::consolidated(&app.db, c.id).await.unwrap();
+            assert_eq!(shared.is_empty(), c.status.code() == "self_assessment", "shared answers once consolidated");
+            if let Some(plan) = cap_storage::plans::plan_of(&app.db, c.id).await.unwrap() {
+                assert!(plan.validated_at.is_some());
+                plans += 1;
+            }
         }
     }
     assert_eq!(answers, made.answers);
+    assert_eq!(plans, made.plans);
     let coordinator = app.signed_in("gen0.0@generated.cap").await;
     let user = cap_storage::users::find_by_email(&app.db, &cap_domain::Email::parse("gen0.0@generated.cap").unwrap())
         .await

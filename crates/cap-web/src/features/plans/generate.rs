@@ -72,20 +72,7 @@ pub async fn handler(
         targets: &out.targets,
         divergence: &divergences,
     };
-    let actions: Vec<NewAction> = propose(&inputs, start, horizon)
-        .into_iter()
-        .map(|p| NewAction {
-            title: p.title,
-            description: p.description,
-            indicators: vec![p.indicator],
-            starts_on: Some(p.start.to_string()),
-            due_on: Some(p.due.to_string()),
-            offer_code: p.offer,
-            priority: Some(p.priority),
-            reasons: p.reasons,
-            proposed: true,
-        })
-        .collect();
+    let actions: Vec<NewAction> = propose(&inputs, start, horizon).into_iter().map(NewAction::proposed).collect();
     match plans::create(&state.db, id, &start.to_string(), horizon, &actions).await {
         Ok(plan) => {
             record(&state, &ctx, "plans.generate", "plan", &plan, &format!("{} proposals", actions.len())).await?;
