@@ -538,6 +538,14 @@ pub struct NewConsolidated<'a> {
     pub decided_by: Option<UserId>,
 }
 
+impl<'a> NewConsolidated<'a> {
+    /// A shared answer settled in consolidation without a proposal to depart from (the data
+    /// generator's and the demo's answers).
+    pub fn settled(code: &'a str, value: &'a Option<AnswerValue>, decided_by: Option<UserId>) -> Self {
+        Self { code, value, proposal: None, rationale: "", source: "consolidation", decided_by }
+    }
+}
+
 /// Records the shared answer if it is still at `expected_version` (0 for a first decision).
 pub async fn save_consolidated(
     db: &Db,

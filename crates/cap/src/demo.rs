@@ -227,14 +227,7 @@ async fn demo_follow_up(db: &Db, org: cap_domain::OrganisationId) -> Result<(), 
             answers.iter().map(|(code, v)| (code.clone(), Some(v.clone()))).collect();
         let shared: Vec<campaigns::NewConsolidated> = values
             .iter()
-            .map(|(code, value)| campaigns::NewConsolidated {
-                code,
-                value,
-                proposal: None,
-                rationale: "",
-                source: "consolidation",
-                decided_by: Some(coordinator.user_id()),
-            })
+            .map(|(code, value)| campaigns::NewConsolidated::settled(code, value, Some(coordinator.user_id())))
             .collect();
         campaigns::insert_consolidated(db, campaign, &shared).await?;
         if status == CampaignStatus::Consolidation {

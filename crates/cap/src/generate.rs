@@ -190,14 +190,7 @@ pub async fn generate(
                     .collect();
                 let rows: Vec<campaigns::NewConsolidated> = shared
                     .iter()
-                    .map(|(code, value)| campaigns::NewConsolidated {
-                        code,
-                        value,
-                        proposal: None,
-                        rationale: "",
-                        source: "consolidation",
-                        decided_by: Some(participants[0].0),
-                    })
+                    .map(|(code, value)| campaigns::NewConsolidated::settled(code, value, Some(participants[0].0)))
                     .collect();
                 campaigns::insert_consolidated(db, campaign, &rows).await?;
                 if c + 1 < campaign_count {

@@ -19,15 +19,9 @@ async fn consolidated_campaign(db: &Db, campaign: i64, level: impl Fn(usize) -> 
     let mut codes = Vec::new();
     for node in covered.iter().filter(|n| n.answer == cap_domain::referential::AnswerType::Level) {
         let value = Some(AnswerValue::Level(level(codes.len())));
-        let new = NewConsolidated {
-            code: &node.code,
-            value: &value,
-            proposal: None,
-            rationale: "",
-            source: "consolidation",
-            decided_by: None,
-        };
-        campaigns::save_consolidated(db, campaign, &new, 0).await.unwrap();
+        campaigns::save_consolidated(db, campaign, &NewConsolidated::settled(&node.code, &value, None), 0)
+            .await
+            .unwrap();
         codes.push(node.code.clone());
     }
     codes

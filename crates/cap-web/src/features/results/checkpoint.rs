@@ -105,7 +105,7 @@ async fn build(state: &AppState, page: Page, loaded: Loaded, can_run: bool) -> A
             }
         })
         .collect();
-    let levels = r.scale.levels.iter().map(|l| (l.value.to_string(), format!("{} — {}", l.value, l.label))).collect();
+    let levels = super::level_options(r);
     Ok(CheckpointPage {
         page,
         loaded,

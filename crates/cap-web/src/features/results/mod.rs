@@ -67,3 +67,8 @@ pub async fn previous(state: &AppState, loaded: &Loaded) -> AppResult<Option<Pre
     let scores = compute(&referential.referential, &covered, &answers, &targets);
     Ok(Some(Previous { campaign, referential, scores }))
 }
+
+/// The scale's levels as select options: (value, « 3 — label »).
+pub fn level_options(r: &cap_domain::referential::Referential) -> Vec<(String, String)> {
+    r.scale.levels.iter().map(|l| (l.value.to_string(), format!("{} — {}", l.value, l.label))).collect()
+}

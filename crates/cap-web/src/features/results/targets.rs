@@ -77,14 +77,7 @@ fn rows(loaded: &Loaded, chosen: &HashMap<String, String>) -> Vec<TargetRow> {
 }
 
 fn levels(loaded: &Loaded) -> Vec<(String, String)> {
-    loaded
-        .referential
-        .referential
-        .scale
-        .levels
-        .iter()
-        .map(|l| (l.value.to_string(), format!("{} — {}", l.value, l.label)))
-        .collect()
+    super::level_options(&loaded.referential.referential)
 }
 
 /// Shows the targets.
