@@ -9,42 +9,32 @@ use std::collections::HashMap;
 
 /// The targets an organisation set itself in a campaign, by node code.
 pub async fn targets(db: &Db, campaign: i64) -> Result<HashMap<String, i64>> {
-    let rows: Vec<(String, i64)> =
-        sqlx::query_as("SELECT node_code, level_value FROM campaign_targets WHERE campaign_id = $1")
-            .bind(campaign)
-            .fetch_all(db.pool())
-            .await?;
+    let rows: Vec<(String, i64)> = sqlx::query_as(
+        "SELECT node_code, level_value FROM campaign_targets WHERE campaign_id = $1 AND level_value IS NOT NULL",
+    )
+    .bind(campaign)
+    .fetch_all(db.pool())
+    .await?;
     Ok(rows.into_iter().collect())
 }
 
 /// Sets or clears targets in one transaction: `Some(level)` sets the node's target, `None`
-/// goes back to the referential's recommendation.
+/// goes back to the referential's recommendation (the row stays, its version grows).
 pub async fn set_targets(db: &Db, campaign: i64, changes: &[(String, Option<i64>)]) -> Result<()> {
     let mut tx = db.begin_write().await?;
     let at = now();
     for (code, level) in changes {
-        match level {
-            Some(level) => {
-                sqlx::query(
-                    "INSERT INTO campaign_targets (campaign_id, node_code, level_value, updated_at) VALUES ($1, $2, $3, $4)
-                     ON CONFLICT (campaign_id, node_code) DO UPDATE SET level_value = excluded.level_value,
-                        updated_at = excluded.updated_at",
-                )
-                .bind(campaign)
-                .bind(code)
-                .bind(level)
-                .bind(at)
-                .execute(&mut *tx)
-                .await?;
-            }
-            None => {
-                sqlx::query("DELETE FROM campaign_targets WHERE campaign_id = $1 AND node_code = $2")
-                    .bind(campaign)
-                    .bind(code)
-                    .execute(&mut *tx)
-                    .await?;
-            }
-        }
+        sqlx::query(
+            "INSERT INTO campaign_targets (campaign_id, node_code, level_value, version, updated_at) VALUES ($1, $2, $3, 1, $4)
+             ON CONFLICT (campaign_id, node_code) DO UPDATE SET level_value = excluded.level_value,
+                version = campaign_targets.version + 1, updated_at = excluded.updated_at",
+        )
+        .bind(campaign)
+        .bind(code)
+        .bind(*level)
+        .bind(at)
+        .execute(&mut *tx)
+        .await?;
     }
     tx.commit().await?;
     Ok(())
@@ -801,4 +791,51 @@ pub async fn checkpoints(db: &Db, campaign: i64) -> Result<Vec<Checkpoint>> {
             ratings: by_checkpoint.remove(&id).unwrap_or_default(),
         })
         .collect())
+}
+
+/// What the photographie of a campaign is computed from, summed up: it changes whenever an
+/// answer, a shared answer or a target of the campaign or of the previous campaign it is compared
+/// with changes (versions only grow), so a cached photographie is used only while it is equal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, sqlx::FromRow)]
+pub struct ResultsStamp {
+    /// Individual answers.
+    pub answers: i64,
+    /// Sum of their versions.
+    pub answer_versions: i64,
+    /// Shared answers.
+    pub shared: i64,
+    /// Sum of their versions.
+    pub shared_versions: i64,
+    /// Sum of the targets' versions.
+    pub target_versions: i64,
+    /// The previous campaign compared with (0: none).
+    pub previous: i64,
+    /// Its shared answers' and targets' versions.
+    pub previous_versions: i64,
+}
+
+/// The stamp of campaign `campaign` of `organisation`, in one query.
+pub async fn results_stamp(db: &Db, campaign: i64, organisation: i64) -> Result<ResultsStamp> {
+    Ok(sqlx::query_as(
+        "WITH earlier AS (
+            SELECT COALESCE(MAX(id), 0) AS id FROM campaigns WHERE organisation_id = $2 AND id < $1
+              AND status IN ('consolidation', 'review', 'plan_validated', 'follow_up', 'closed'))
+         SELECT
+           (SELECT COUNT(*) FROM answers WHERE campaign_id = $1) AS answers,
+           (SELECT CAST(COALESCE(SUM(version), 0) AS BIGINT) FROM answers WHERE campaign_id = $1) AS answer_versions,
+           (SELECT COUNT(*) FROM consolidated_answers WHERE campaign_id = $1) AS shared,
+           (SELECT CAST(COALESCE(SUM(version), 0) AS BIGINT) FROM consolidated_answers WHERE campaign_id = $1)
+             AS shared_versions,
+           (SELECT CAST(COALESCE(SUM(version), 0) AS BIGINT) FROM campaign_targets WHERE campaign_id = $1)
+             AS target_versions,
+           (SELECT id FROM earlier) AS previous,
+           (SELECT CAST(COALESCE(SUM(version), 0) AS BIGINT) FROM consolidated_answers
+              WHERE campaign_id = (SELECT id FROM earlier))
+             + (SELECT CAST(COALESCE(SUM(version), 0) AS BIGINT) FROM campaign_targets
+              WHERE campaign_id = (SELECT id FROM earlier)) AS previous_versions",
+    )
+    .bind(campaign)
+    .bind(organisation)
+    .fetch_one(db.pool())
+    .await?)
 }

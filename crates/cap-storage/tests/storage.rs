@@ -573,14 +573,36 @@ async fn plan_fixture(db: &Db) -> (i64, UserId) {
     (campaign, lou)
 }
 
+async fn campaigns_org(db: &Db, campaign: i64) -> i64 {
+    cap_storage::campaigns::get(db, campaign).await.unwrap().organisation_id
+}
+
 async fn plans_actions_and_follow_up(db: &Db) {
     use cap_domain::plan::{ActionStatus, Priority, Reason};
     use cap_storage::plans::{self, ActionChange, ActionSaved, NewAction};
     let (campaign, lou) = plan_fixture(db).await;
 
+    let org = campaigns_org(db, campaign).await;
+    let blank = plans::results_stamp(db, campaign, org).await.unwrap();
+    assert_eq!(blank, plans::ResultsStamp::default(), "nothing yet");
     plans::set_targets(db, campaign, &[("P1".into(), Some(3)), ("P1.1.1.1".into(), Some(4))]).await.unwrap();
+    let first = plans::results_stamp(db, campaign, org).await.unwrap();
+    assert_ne!(first, blank);
     plans::set_targets(db, campaign, &[("P1".into(), Some(2)), ("P1.1.1.1".into(), None)]).await.unwrap();
     assert_eq!(plans::targets(db, campaign).await.unwrap().into_iter().collect::<Vec<_>>(), vec![("P1".into(), 2)]);
+    let second = plans::results_stamp(db, campaign, org).await.unwrap();
+    assert_ne!(second, first, "every target edit changes the stamp, even a return to the recommendation");
+    let value = Some(cap_domain::campaign::AnswerValue::Level(2));
+    cap_storage::campaigns::save_consolidated(
+        db,
+        campaign,
+        &cap_storage::campaigns::NewConsolidated::settled("P1.1.1.1", &value, None),
+        0,
+    )
+    .await
+    .unwrap();
+    let third = plans::results_stamp(db, campaign, org).await.unwrap();
+    assert_eq!((third.shared, third.shared_versions), (1, 1));
 
     let proposal = |code: &str, due: &str| NewAction {
         title: format!("Progresser sur {code}"),

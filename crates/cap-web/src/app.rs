@@ -57,6 +57,7 @@ pub struct AppState {
     pub(crate) keys: Keys,
     pub(crate) referentials: Arc<crate::referential_cache::ReferentialCache>,
     pub(crate) workshops: Arc<crate::live::WorkshopHub>,
+    pub(crate) photographies: Arc<crate::features::results::photographie::Cache>,
     closing: Arc<tokio::sync::watch::Sender<bool>>,
 }
 
@@ -70,6 +71,7 @@ impl AppState {
             keys: Keys::new(session_key),
             referentials: Arc::default(),
             workshops: Arc::default(),
+            photographies: Arc::default(),
             closing: Arc::new(tokio::sync::watch::channel(false).0),
         }
     }

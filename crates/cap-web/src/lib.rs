@@ -21,6 +21,7 @@ pub mod referential_files;
 pub mod routes;
 mod security;
 mod session;
+mod stamped_cache;
 
 pub use app::{AppState, WebConfig, build_router, relay_workshop_changes};
 pub use crypto::hash_password;

@@ -1,11 +1,14 @@
 -- Targets, progress plans and their follow-up: actions, the plan's completion day by day,
 -- mid-term checkpoints, and the scheduled jobs' lease and sent reminders.
 
--- The level an organisation sets itself (niveau d'exigence) on an objective or an indicator.
+-- The level an organisation sets itself (niveau d'exigence) on an objective or an indicator;
+-- a null level goes back to the referential's recommendation. Rows are kept and their version
+-- grows, so the photographie's cache stamp changes with every edit.
 CREATE TABLE campaign_targets (
     campaign_id BIGINT NOT NULL REFERENCES campaigns(id) ON DELETE CASCADE,
     node_code TEXT NOT NULL,
-    level_value BIGINT NOT NULL,
+    level_value BIGINT,
+    version BIGINT NOT NULL DEFAULT 1,
     updated_at BIGINT NOT NULL,
     PRIMARY KEY (campaign_id, node_code)
 );

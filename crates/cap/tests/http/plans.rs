@@ -67,6 +67,15 @@ async fn from_consolidation_to_a_followed_plan(app: &TestApp) {
         .unwrap();
     assert_eq!(saved.status(), 303);
     assert_eq!(plans::targets(&app.db, id).await.unwrap()[&codes[0]], 1);
+    // The photographie is cached while its data is unchanged: the lower target shows at once.
+    let overall_target = |page: &str| {
+        let from = page.find("exigence global</dt><dd class=\"figure\">").expect("overall target") + 39;
+        page[from..].split("</dd>").next().unwrap_or_default().to_owned()
+    };
+    let (_, after) = text(&coordinator, app.url(&format!("{base}/results"))).await;
+    assert_ne!(overall_target(&page), overall_target(&after), "the new target is taken into account");
+    let (_, again) = text(&coordinator, app.url(&format!("{base}/results"))).await;
+    assert_eq!(overall_target(&after), overall_target(&again));
 
     // The proposed plan: one action per indicator below target (levels 1 and 2 against a
     // recommended 3, except the first now targeted at 1).

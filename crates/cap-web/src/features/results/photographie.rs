@@ -5,13 +5,14 @@
 
 use super::{outcome, previous};
 use crate::app::AppState;
-use crate::error::AppResult;
+use crate::error::{AppError, AppResult};
 use crate::features::campaigns::answer::value_label;
 use crate::features::campaigns::consolidation::individuals;
 use crate::features::campaigns::{Loaded, load, view};
-use crate::i18n::Tr;
+use crate::i18n::{Locale, Tr};
 use crate::page::Page;
 use crate::session::SignedIn;
+use crate::stamped_cache::StampedCache;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Path, State};
@@ -21,7 +22,9 @@ use cap_domain::consolidation::{Individual, divergence};
 use cap_domain::referential::{NodeKind, Referential};
 use cap_domain::scoring::{IndicatorScore, Scores, carry_over};
 use cap_reports::charts::{self, ChartText, Series, percent};
+use cap_storage::plans::{self, ResultsStamp};
 use std::collections::HashMap;
+use std::sync::Arc;
 
 /// A row of the score tables.
 pub struct ScoreRow {
@@ -73,12 +76,9 @@ pub struct Highlight {
     pub detail: String,
 }
 
-#[derive(Template, WebTemplate)]
-#[template(path = "results/photographie.html")]
-struct PhotographiePage {
-    page: Page,
-    loaded: Loaded,
-    can_run: bool,
+/// Everything the photographie shows of a campaign in one language, computed once per change of
+/// its data (see [`Cache`]).
+pub struct View {
     overall: Option<(String, String)>,
     rated: usize,
     unrated: usize,
@@ -94,6 +94,27 @@ struct PhotographiePage {
     figures: Vec<Highlight>,
     previous_title: Option<String>,
     changes: Vec<Highlight>,
+}
+
+/// Rendered photographies by (campaign, campaign version, language), valid while the campaign's
+/// [`ResultsStamp`] is unchanged.
+pub type Cache = StampedCache<(i64, i64, Locale), ResultsStamp, String>;
+
+#[derive(Template)]
+#[template(path = "results/photographie_body.html")]
+struct Body<'a> {
+    t: Tr,
+    campaign: i64,
+    v: &'a View,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "results/photographie.html")]
+struct PhotographiePage {
+    page: Page,
+    loaded: Loaded,
+    can_run: bool,
+    body: Arc<String>,
 }
 
 fn opt_percent(v: Option<f64>) -> String {
@@ -138,13 +159,29 @@ pub async fn handler(
 ) -> AppResult<Response> {
     let loaded = load(&state, &viewer, id, view).await?;
     let can_run = viewer.can(crate::features::campaigns::run(&loaded.org, false));
-    let t = page.t;
-    let out = outcome(&state, &loaded).await?;
+    let stamp = plans::results_stamp(&state.db, id, loaded.org.id).await?;
+    let key = (id, loaded.campaign.version, page.t.locale);
+    let body = match state.photographies.get(&key, &stamp) {
+        Some(body) => body,
+        None => {
+            let v = build(&state, &loaded, page.t).await?;
+            let body = Body { t: page.t, campaign: id, v: &v }.render().map_err(|e| AppError::Internal(e.to_string()))?;
+            let body = Arc::new(body);
+            state.photographies.insert(key, stamp, body.clone());
+            body
+        }
+    };
+    Ok(PhotographiePage { page, loaded, can_run, body }.into_response())
+}
+
+/// Computes the photographie from the campaign's data.
+async fn build(state: &AppState, loaded: &Loaded, t: Tr) -> AppResult<View> {
+    let out = outcome(state, loaded).await?;
     let r = &loaded.referential.referential;
     let covered = loaded.indicators();
 
     // The previous campaign's scores: nodes matched by code, indicators through the code map.
-    let earlier = previous(&state, &loaded).await?;
+    let earlier = previous(state, loaded).await?;
     let mut before_nodes: HashMap<String, f64> = HashMap::new();
     let mut before_indicators: HashMap<String, f64> = HashMap::new();
     if let Some(p) = &earlier {
@@ -185,7 +222,7 @@ pub async fn handler(
 
     let heat = heat_map(t, r, &covered, &out);
     let (strengths, weaknesses) = strengths_and_weaknesses(t, r, &covered, &out);
-    let divergent = most_divergent(&state, &loaded, &covered).await?;
+    let divergent = most_divergent(state, loaded, &covered).await?;
     let figures = covered
         .iter()
         .filter_map(|n| match out.scores.indicators.get(&n.code) {
@@ -222,11 +259,9 @@ pub async fn handler(
     let rated = out.scores.overall.map_or(0, |o| o.rated);
     let radar_summary =
         t.tn("results.summary", &[overall.as_ref().map_or_else(|| "—".to_owned(), |o| o.0.clone()), rated.to_string()]);
-    Ok(PhotographiePage {
+    Ok(View {
         previous_title: earlier.map(|p| p.campaign.title),
         unrated: out.scores.unrated,
-        page,
-        can_run,
         overall,
         rated,
         pillars,
@@ -240,9 +275,7 @@ pub async fn handler(
         divergent,
         figures,
         changes,
-        loaded,
-    }
-    .into_response())
+    })
 }
 
 fn heat_map(
