@@ -5,7 +5,8 @@
 use crate::ValidationError;
 use crate::campaign::AnswerValue;
 use crate::referential::{AnswerType, Node, Referential};
-use crate::scoring::{Scores, Targets, level_share};
+use crate::scoring::{Scores, Targets};
+pub use crate::validation::parse_date;
 use jiff::ToSpan;
 use jiff::civil::Date;
 use std::collections::HashMap;
@@ -353,20 +354,6 @@ impl ActionInput {
     }
 }
 
-/// Reads a calendar date typed as `AAAA-MM-JJ` (what date inputs send) or `JJ/MM/AAAA`.
-pub fn parse_date(raw: &str) -> Option<Date> {
-    let raw = raw.trim();
-    if let Ok(d) = raw.parse::<Date>() {
-        return Some(d);
-    }
-    let mut parts = raw.split('/');
-    let (d, m, y) = (parts.next()?, parts.next()?, parts.next()?);
-    if parts.next().is_some() {
-        return None;
-    }
-    Date::new(y.trim().parse().ok()?, m.trim().parse().ok()?, d.trim().parse().ok()?).ok()
-}
-
 /// An action as the follow-up sees it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Followed {
@@ -399,11 +386,6 @@ pub fn completion(actions: &[Followed]) -> Option<f64> {
         .map(|a| if a.status == ActionStatus::Done { 1.0 } else { a.progress.clamp(0, 100) as f64 / 100.0 })
         .collect();
     (!counted.is_empty()).then(|| counted.iter().sum::<f64>() / counted.len() as f64)
-}
-
-/// The share of the scale of a re-rated level, for the checkpoint's comparison.
-pub fn rerating_share(r: &Referential, level: i64) -> Option<f64> {
-    level_share(&r.scale, level)
 }
 
 #[cfg(test)]

@@ -2,9 +2,9 @@
 //! editing it, validating it, the board, reminders that leave once, and the checkpoint.
 
 use crate::support::*;
+use cap_domain::OrganisationType;
 use cap_domain::campaign::{AnswerValue, CampaignStatus, campaign_indicators};
 use cap_domain::plan::ActionStatus;
-use cap_domain::{OrganisationType, UserId};
 use cap_storage::campaigns::{self, NewConsolidated};
 use cap_storage::{Db, plans, referentials};
 use jiff::civil::Date;
@@ -252,7 +252,6 @@ async fn from_consolidation_to_a_followed_plan(app: &TestApp) {
     for path in ["results", "plan", "checkpoint", "targets"] {
         assert_eq!(text(&b, app.url(&format!("{base}/{path}"))).await.0, 404, "{path}");
     }
-    let _ = UserId(0);
 }
 
 /// A second campaign is compared with the first, also across referential versions.

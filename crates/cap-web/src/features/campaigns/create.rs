@@ -52,21 +52,9 @@ pub fn parse_date(raw: &str) -> Result<Option<String>, ValidationError> {
     if raw.is_empty() {
         return Ok(None);
     }
-    let invalid = ValidationError::new("error.date.invalid");
-    let (y, m, d) = if let Some((d, rest)) = raw.split_once('/') {
-        let (m, y) = rest.split_once('/').ok_or(invalid.clone())?;
-        (y, m, d)
-    } else {
-        let mut parts = raw.splitn(3, '-');
-        (parts.next().unwrap_or_default(), parts.next().unwrap_or_default(), parts.next().unwrap_or_default())
-    };
-    let (y, m, d): (i16, i8, i8) = (
-        y.parse().map_err(|_| invalid.clone())?,
-        m.parse().map_err(|_| invalid.clone())?,
-        d.parse().map_err(|_| invalid.clone())?,
-    );
-    let date = jiff::civil::Date::new(y, m, d).map_err(|_| invalid)?;
-    Ok(Some(date.to_string()))
+    cap_domain::validation::parse_date(raw)
+        .map(|d| Some(d.to_string()))
+        .ok_or(ValidationError::new("error.date.invalid"))
 }
 
 async fn render(

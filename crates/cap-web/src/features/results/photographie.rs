@@ -165,7 +165,8 @@ pub async fn handler(
         Some(body) => body,
         None => {
             let v = build(&state, &loaded, page.t).await?;
-            let body = Body { t: page.t, campaign: id, v: &v }.render().map_err(|e| AppError::Internal(e.to_string()))?;
+            let body =
+                Body { t: page.t, campaign: id, v: &v }.render().map_err(|e| AppError::Internal(e.to_string()))?;
             let body = Arc::new(body);
             state.photographies.insert(key, stamp, body.clone());
             body
