@@ -814,15 +814,18 @@ pub struct ResultsStamp {
     pub previous_versions: i64,
 }
 
-/// The stamp of campaign `campaign` of `organisation`, in one query.
-pub async fn results_stamp(db: &Db, campaign: i64, organisation: i64) -> Result<ResultsStamp> {
+/// The stamp of campaign `campaign` of `organisation`, in one query. Individual answers are
+/// counted only while `answers_open` (afterwards they cannot change, and reading them is most of
+/// the query's cost).
+pub async fn results_stamp(db: &Db, campaign: i64, organisation: i64, answers_open: bool) -> Result<ResultsStamp> {
     Ok(sqlx::query_as(
         "WITH earlier AS (
             SELECT COALESCE(MAX(id), 0) AS id FROM campaigns WHERE organisation_id = $2 AND id < $1
               AND status IN ('consolidation', 'review', 'plan_validated', 'follow_up', 'closed'))
          SELECT
-           (SELECT COUNT(*) FROM answers WHERE campaign_id = $1) AS answers,
-           (SELECT CAST(COALESCE(SUM(version), 0) AS BIGINT) FROM answers WHERE campaign_id = $1) AS answer_versions,
+           CASE WHEN $3 = 1 THEN (SELECT COUNT(*) FROM answers WHERE campaign_id = $1) ELSE 0 END AS answers,
+           CASE WHEN $3 = 1 THEN (SELECT CAST(COALESCE(SUM(version), 0) AS BIGINT) FROM answers WHERE campaign_id = $1)
+             ELSE 0 END AS answer_versions,
            (SELECT COUNT(*) FROM consolidated_answers WHERE campaign_id = $1) AS shared,
            (SELECT CAST(COALESCE(SUM(version), 0) AS BIGINT) FROM consolidated_answers WHERE campaign_id = $1)
              AS shared_versions,
@@ -836,6 +839,7 @@ pub async fn results_stamp(db: &Db, campaign: i64, organisation: i64) -> Result<
     )
     .bind(campaign)
     .bind(organisation)
+    .bind(i64::from(answers_open))
     .fetch_one(db.pool())
     .await?)
 }

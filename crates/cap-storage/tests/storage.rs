@@ -583,14 +583,14 @@ async fn plans_actions_and_follow_up(db: &Db) {
     let (campaign, lou) = plan_fixture(db).await;
 
     let org = campaigns_org(db, campaign).await;
-    let blank = plans::results_stamp(db, campaign, org).await.unwrap();
+    let blank = plans::results_stamp(db, campaign, org, true).await.unwrap();
     assert_eq!(blank, plans::ResultsStamp::default(), "nothing yet");
     plans::set_targets(db, campaign, &[("P1".into(), Some(3)), ("P1.1.1.1".into(), Some(4))]).await.unwrap();
-    let first = plans::results_stamp(db, campaign, org).await.unwrap();
+    let first = plans::results_stamp(db, campaign, org, true).await.unwrap();
     assert_ne!(first, blank);
     plans::set_targets(db, campaign, &[("P1".into(), Some(2)), ("P1.1.1.1".into(), None)]).await.unwrap();
     assert_eq!(plans::targets(db, campaign).await.unwrap().into_iter().collect::<Vec<_>>(), vec![("P1".into(), 2)]);
-    let second = plans::results_stamp(db, campaign, org).await.unwrap();
+    let second = plans::results_stamp(db, campaign, org, true).await.unwrap();
     assert_ne!(second, first, "every target edit changes the stamp, even a return to the recommendation");
     let value = Some(cap_domain::campaign::AnswerValue::Level(2));
     cap_storage::campaigns::save_consolidated(
@@ -601,8 +601,14 @@ async fn plans_actions_and_follow_up(db: &Db) {
     )
     .await
     .unwrap();
-    let third = plans::results_stamp(db, campaign, org).await.unwrap();
+    let third = plans::results_stamp(db, campaign, org, true).await.unwrap();
     assert_eq!((third.shared, third.shared_versions), (1, 1));
+    let p = cap_storage::campaigns::add_participant(db, campaign, lou, College::Volunteer).await.unwrap();
+    cap_storage::campaigns::save_answer(db, campaign, p, "P1.1.1.1", &value, "", 0).await.unwrap();
+    let open = plans::results_stamp(db, campaign, org, true).await.unwrap();
+    assert_eq!((open.answers, open.answer_versions), (1, 1), "individual answers count while answers are open");
+    let frozen = plans::results_stamp(db, campaign, org, false).await.unwrap();
+    assert_eq!((frozen.answers, frozen.shared), (0, 1), "and not once they are frozen");
 
     let proposal = |code: &str, due: &str| NewAction {
         title: format!("Progresser sur {code}"),

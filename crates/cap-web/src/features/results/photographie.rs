@@ -96,9 +96,9 @@ pub struct View {
     changes: Vec<Highlight>,
 }
 
-/// Rendered photographies by (campaign, campaign version, language), valid while the campaign's
-/// [`ResultsStamp`] is unchanged.
-pub type Cache = StampedCache<(i64, i64, Locale), ResultsStamp, String>;
+/// Rendered photographies by (campaign, campaign version, organisation version, language), valid
+/// while the campaign's [`ResultsStamp`] is unchanged.
+pub type Cache = StampedCache<(i64, i64, i64, Locale), ResultsStamp, String>;
 
 #[derive(Template)]
 #[template(path = "results/photographie_body.html")]
@@ -159,8 +159,10 @@ pub async fn handler(
 ) -> AppResult<Response> {
     let loaded = load(&state, &viewer, id, view).await?;
     let can_run = viewer.can(crate::features::campaigns::run(&loaded.org, false));
-    let stamp = plans::results_stamp(&state.db, id, loaded.org.id).await?;
-    let key = (id, loaded.campaign.version, page.t.locale);
+    let answers_open = loaded.campaign.status.answers_open();
+    let stamp = plans::results_stamp(&state.db, id, loaded.org.id, answers_open).await?;
+    // The organisation's type decides which indicators count; its version moves when it is edited.
+    let key = (id, loaded.campaign.version, loaded.org.version, page.t.locale);
     let body = match state.photographies.get(&key, &stamp) {
         Some(body) => body,
         None => {
