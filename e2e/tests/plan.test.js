@@ -75,6 +75,16 @@ journey('a coordinator turns the photographie into a validated plan and follows 
   assert.match(await mainText(page), /Plan validé : le suivi commence/);
   assert.equal(await page.locator('input[name="action"]').count(), 0, 'no proposal left');
 
+  // The plan as a workbook, downloaded as a person would.
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: 'Tout le classeur (XLSX)', exact: true }).click(),
+  ]);
+  assert.match(download.suggestedFilename(), /^cap-\d+-campagne\.xlsx$/);
+  const file = await download.path();
+  const bytes = require('node:fs').readFileSync(file);
+  assert.equal(bytes.subarray(0, 2).toString(), 'PK', 'an XLSX file');
+
   // The board, on a phone.
   const phone = await newPage({ viewport: { width: 360, height: 780 }, isMobile: true });
   await signIn(phone, server, 'referent.nord@demo.cap', DEMO_PASSWORD);

@@ -1,10 +1,13 @@
-//! Cap's reports: charts drawn on the server as self-contained SVG strings.
+//! Cap's reports: charts drawn on the server as self-contained SVG strings ([`charts`]), tables
+//! as CSV for French Excel ([`csv`]) and as XLSX workbooks ([`xlsx`]).
 //!
 //! The SVG is meant to be inlined in HTML pages served under a strict Content-Security-Policy
 //! (no inline styles, no scripts) and, later, embedded in PDFs. Styling therefore relies only on
-//! SVG presentation attributes and `chart__…` CSS classes. This crate has no dependencies.
+//! SVG presentation attributes and `chart__…` CSS classes.
 
 #![warn(missing_docs)]
 #![forbid(unsafe_code)]
 
 pub mod charts;
+pub mod csv;
+pub mod xlsx;

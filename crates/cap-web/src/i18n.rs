@@ -235,6 +235,7 @@ mod tests {
             "action.",
             "checkpoint.",
             "reminder.",
+            "export.",
         ];
         text.split('"')
             .skip(1)

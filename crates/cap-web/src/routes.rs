@@ -6,8 +6,8 @@
 use crate::app::AppState;
 use crate::error::AppError;
 use crate::features::{
-    account, admin, assets, auth, campaigns, groups, health, home, organisations, plans, referentials, regions,
-    results, workshops,
+    account, admin, assets, auth, campaigns, exports, groups, health, home, organisations, plans, referentials,
+    regions, results, workshops,
 };
 use crate::session::RequestContext;
 use axum::Router;
@@ -176,6 +176,7 @@ pub fn table() -> RouteTable {
         .post("/campaigns/{id}/targets", Scoped, post(results::targets::submit))
         .get("/campaigns/{id}/checkpoint", Scoped, get(results::checkpoint::form))
         .post("/campaigns/{id}/checkpoint", Scoped, post(results::checkpoint::submit))
+        .get("/campaigns/{id}/export/{file}", Scoped, get(exports::handler))
         .get("/campaigns/{id}/plan", Scoped, get(plans::show::handler))
         .post("/campaigns/{id}/plan", Scoped, post(plans::generate::handler))
         .post("/campaigns/{id}/plan/settings", Scoped, post(plans::settings::handler))

@@ -120,6 +120,7 @@ const CASES: &[(&str, &str, Who)] = &[
     ("POST", "/campaigns/{id}/answers/{code}", ANSWER_CAMPAIGN_A),
     ("POST", "/campaigns/{id}/workshops", RUN_CAMPAIGNS_A),
     ("GET", "/campaigns/{id}/results", VIEW_CAMPAIGN_A),
+    ("GET", "/campaigns/{id}/export/{file}", RUN_CAMPAIGNS_A),
     ("GET", "/campaigns/{id}/targets", RUN_CAMPAIGNS_A),
     ("POST", "/campaigns/{id}/targets", RUN_CAMPAIGNS_A),
     ("GET", "/campaigns/{id}/checkpoint", VIEW_CAMPAIGN_A),
@@ -263,6 +264,7 @@ async fn concrete_path(app: &TestApp, seeds: &Seeds, pattern: &str, n: usize) ->
         return path
             .replace("{id}", &seeds.campaign_a.to_string())
             .replace("{page}", "1")
+            .replace("{file}", "campagne.xlsx")
             .replace("{code}", "ID.1.1.a");
     }
     if pattern.starts_with("/referentials/") {

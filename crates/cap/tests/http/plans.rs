@@ -200,6 +200,34 @@ async fn from_consolidation_to_a_followed_plan(app: &TestApp) {
     assert!(plans::actions(&app.db, plan.id).await.unwrap().iter().all(|a| !a.proposed));
     assert_eq!(campaigns::get(&app.db, id).await.unwrap().status, CampaignStatus::PlanValidated);
 
+    // Spreadsheets: the plan as CSV for French Excel, the whole campaign as XLSX.
+    let csv = coordinator.get(app.url(&format!("{base}/export/plan-de-progres.csv"))).send().await.unwrap();
+    assert_eq!(csv.status(), 200);
+    assert!(csv.headers()["content-disposition"].to_str().unwrap().contains("attachment"));
+    let csv = csv.text().await.unwrap();
+    assert!(csv.starts_with('\u{feff}'), "byte-order mark for Excel");
+    let lines: Vec<&str> = csv.trim_start_matches('\u{feff}').split("\r\n").collect();
+    assert!(lines[0].starts_with("N°;Titre;Description;Indicateurs liés"), "{}", lines[0]);
+    assert!(lines.iter().any(|l| l.contains("Former l'équipe à l'accueil") && l.contains(";En cours;20;")));
+    let results = coordinator.get(app.url(&format!("{base}/export/resultats.csv"))).send().await.unwrap();
+    assert!(results.text().await.unwrap().contains(&format!("{};Indicateur;", codes[1])));
+    let xlsx = coordinator.get(app.url(&format!("{base}/export/campagne.xlsx"))).send().await.unwrap();
+    assert_eq!(xlsx.status(), 200);
+    let bytes = xlsx.bytes().await.unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes.to_vec())).expect("an XLSX is a zip");
+    let mut read = |name: &str| {
+        let mut text = String::new();
+        std::io::Read::read_to_string(&mut zip.by_name(name).expect(name), &mut text).unwrap();
+        text
+    };
+    let book = read("xl/workbook.xml");
+    assert!(book.contains("Réponses individuelles") && book.contains("Résultats") && book.contains("Plan de progrès"));
+    let plan_sheet = read("xl/worksheets/sheet3.xml");
+    assert!(plan_sheet.contains("<dataValidation") && plan_sheet.contains("À faire,En cours,Bloquée,Faite,Abandonnée"));
+    assert!(read("xl/sharedStrings.xml").contains("Former l"));
+    assert_eq!(text(&participant, app.url(&format!("{base}/export/campagne.xlsx"))).await.0, 404, "coordinators only");
+    assert_eq!(text(&coordinator, app.url(&format!("{base}/export/autre.pdf"))).await.0, 404);
+
     // The board: move an action to « faite ».
     let other = plans::actions(&app.db, plan.id).await.unwrap().into_iter().find(|a| a.id != kept.id).unwrap();
     let moved = coordinator
@@ -249,7 +277,7 @@ async fn from_consolidation_to_a_followed_plan(app: &TestApp) {
 
     // Another organisation sees none of it.
     let b = app.signed_in(COORDINATOR_B).await;
-    for path in ["results", "plan", "checkpoint", "targets"] {
+    for path in ["results", "plan", "checkpoint", "targets", "export/plan-de-progres.csv", "export/campagne.xlsx"] {
         assert_eq!(text(&b, app.url(&format!("{base}/{path}"))).await.0, 404, "{path}");
     }
 }

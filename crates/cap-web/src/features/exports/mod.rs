@@ -1,0 +1,207 @@
+//! Spreadsheets of a campaign for its coordinator: the individual answers, the results (scores,
+//! shared answers, targets) and the progress plan, as one XLSX workbook or each as CSV for French
+//! Excel. `GET /campaigns/{id}/export/{file}` with `campagne.xlsx`, `reponses.csv`,
+//! `resultats.csv` or `plan-de-progres.csv`.
+
+use crate::app::AppState;
+use crate::error::{AppError, AppResult};
+use crate::features::campaigns::answer::value_label;
+use crate::features::campaigns::{Loaded, load, run};
+use crate::features::results::outcome;
+use crate::i18n::Tr;
+use crate::page::Page;
+use crate::session::SignedIn;
+use axum::extract::{Path, State};
+use axum::http::header;
+use axum::response::{IntoResponse, Response};
+use cap_domain::plan::ActionStatus;
+use cap_domain::referential::NodeKind;
+use cap_domain::scoring::IndicatorScore;
+use cap_reports::csv::sheet_to_csv;
+use cap_reports::xlsx::{Cell, Sheet, workbook};
+use cap_storage::{campaigns, plans};
+
+/// Downloads one of the campaign's spreadsheets.
+pub async fn handler(
+    State(state): State<AppState>,
+    SignedIn(viewer): SignedIn,
+    Path((id, file)): Path<(i64, String)>,
+    page: Page,
+) -> AppResult<Response> {
+    let loaded = load(&state, &viewer, id, run).await?;
+    let t = page.t;
+    let (body, content_type) = match file.as_str() {
+        "campagne.xlsx" => {
+            let sheets = vec![
+                answers(&state, &loaded, t).await?,
+                results(&state, &loaded, t).await?,
+                plan(&state, &loaded, t).await?,
+            ];
+            let bytes = workbook(&sheets).map_err(|e| AppError::Internal(e.to_string()))?;
+            (bytes, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        }
+        "reponses.csv" => (sheet_to_csv(&answers(&state, &loaded, t).await?), "text/csv; charset=utf-8"),
+        "resultats.csv" => (sheet_to_csv(&results(&state, &loaded, t).await?), "text/csv; charset=utf-8"),
+        "plan-de-progres.csv" => (sheet_to_csv(&plan(&state, &loaded, t).await?), "text/csv; charset=utf-8"),
+        _ => return Err(AppError::NotFound),
+    };
+    let disposition = format!("attachment; filename=\"cap-{id}-{file}\"");
+    Ok(([(header::CONTENT_TYPE, content_type.to_owned()), (header::CONTENT_DISPOSITION, disposition)], body)
+        .into_response())
+}
+
+fn headers(t: Tr, keys: &[&str]) -> Vec<String> {
+    keys.iter().map(|k| t.t(k).to_owned()).collect()
+}
+
+/// Every individual answer; only collèges, no names, when the campaign protects small collèges.
+async fn answers(state: &AppState, loaded: &Loaded, t: Tr) -> AppResult<Sheet> {
+    let r = &loaded.referential.referential;
+    let participants = campaigns::participants(&state.db, loaded.campaign.id).await?;
+    let protect = loaded.campaign.protect_colleges;
+    let mut rows = Vec::new();
+    for (participant, college, answer) in campaigns::all_answers(&state.db, loaded.campaign.id).await? {
+        let Some(node) = r.node(&answer.indicator_code) else { continue };
+        let who = match participants.iter().position(|p| p.id == participant) {
+            Some(_) if protect => String::new(),
+            Some(i) => participants[i].display_name.clone(),
+            None => String::new(),
+        };
+        rows.push(vec![
+            Cell::Text(who),
+            t.t(college.label_key()).into(),
+            answer.indicator_code.clone().into(),
+            node.label().into(),
+            value_label(t, r, node, &answer.value).into(),
+            answer.comment.clone().into(),
+            t.datetime(answer.updated_at).into(),
+        ]);
+    }
+    Ok(Sheet {
+        name: t.t("export.answers_sheet").to_owned(),
+        headers: headers(
+            t,
+            &[
+                "export.participant",
+                "org.college",
+                "export.code",
+                "referential.kind.indicator",
+                "export.answer",
+                "export.comment",
+                "export.updated_at",
+            ],
+        ),
+        rows,
+        choices: Vec::new(),
+    })
+}
+
+/// The tree of the campaign with each node's score, target and shared answer.
+async fn results(state: &AppState, loaded: &Loaded, t: Tr) -> AppResult<Sheet> {
+    let r = &loaded.referential.referential;
+    let out = outcome(state, loaded).await?;
+    let decided = campaigns::consolidated(&state.db, loaded.campaign.id).await?;
+    let covered: std::collections::HashSet<String> = loaded.indicators().iter().map(|n| n.code.clone()).collect();
+    let pct = |v: Option<f64>| v.map_or(Cell::Empty, |s| Cell::Number((s * 1000.0).round() / 10.0));
+    let mut rows = Vec::new();
+    for node in &r.nodes {
+        let row = if node.kind == NodeKind::Indicator {
+            if !covered.contains(&node.code) {
+                continue;
+            }
+            let answer = out.answers.get(&node.code).cloned();
+            let score = match out.scores.indicators.get(&node.code) {
+                Some(IndicatorScore::Share(s)) => Cell::Number((s * 1000.0).round() / 10.0),
+                _ => Cell::Empty,
+            };
+            vec![
+                node.code.clone().into(),
+                t.t(node.kind.label_key()).into(),
+                node.label().into(),
+                value_label(t, r, node, &answer).into(),
+                score,
+                pct(out.targets.share_of(r, node)),
+                out.targets.level_of(r, node).map_or(Cell::Empty, |l| Cell::Number(l as f64)),
+                decided.get(&node.code).map_or(Cell::Empty, |c| c.rationale.clone().into()),
+            ]
+        } else {
+            let Some(s) = out.scores.nodes.get(&node.code) else { continue };
+            vec![
+                node.code.clone().into(),
+                t.t(node.kind.label_key()).into(),
+                node.label().into(),
+                Cell::Empty,
+                pct(Some(s.score)),
+                pct(s.target),
+                Cell::Empty,
+                Cell::Empty,
+            ]
+        };
+        rows.push(row);
+    }
+    Ok(Sheet {
+        name: t.t("export.results_sheet").to_owned(),
+        headers: headers(
+            t,
+            &[
+                "export.code",
+                "export.kind",
+                "export.title",
+                "results.shared_answer",
+                "export.score",
+                "export.target_share",
+                "results.target_level",
+                "export.rationale",
+            ],
+        ),
+        rows,
+        choices: Vec::new(),
+    })
+}
+
+/// The plan's actions, the status column as a drop-down of the statuses.
+async fn plan(state: &AppState, loaded: &Loaded, t: Tr) -> AppResult<Sheet> {
+    let mut rows = Vec::new();
+    if let Some(plan) = plans::plan_of(&state.db, loaded.campaign.id).await? {
+        for a in plans::actions(&state.db, plan.id).await? {
+            rows.push(vec![
+                Cell::Number(a.id as f64),
+                a.title.clone().into(),
+                a.description.clone().into(),
+                a.indicators.join(", ").into(),
+                a.responsible_name.clone().unwrap_or_default().into(),
+                a.contributors.clone().into(),
+                a.starts_on.as_deref().map_or(Cell::Empty, |d| t.date(d).into()),
+                a.due_on.as_deref().map_or(Cell::Empty, |d| t.date(d).into()),
+                t.t(a.status.label_key()).into(),
+                Cell::Number(a.progress as f64),
+                t.t(a.priority.label_key()).into(),
+                a.offer_code.clone().unwrap_or_default().into(),
+                a.notes.clone().into(),
+            ]);
+        }
+    }
+    Ok(Sheet {
+        name: t.t("plan.title").to_owned(),
+        headers: headers(
+            t,
+            &[
+                "export.number",
+                "action.title",
+                "action.description",
+                "action.indicators",
+                "action.responsible",
+                "action.contributors",
+                "action.starts_on",
+                "action.due_on",
+                "action.status_label",
+                "action.progress",
+                "export.priority",
+                "action.offer",
+                "action.notes",
+            ],
+        ),
+        rows,
+        choices: vec![(8, ActionStatus::ALL.iter().map(|s| t.t(s.label_key()).to_owned()).collect())],
+    })
+}
