@@ -49,5 +49,11 @@ run healthz /healthz
 run results "/campaigns/$campaign/results" "$cookie"
 run plan "/campaigns/$earlier/plan" "$cookie"
 run board "/campaigns/$earlier/plan?view=board" "$cookie"
+# Spreadsheets, one at a time (each is a download a person waits for).
+xlsx_bytes="$(curl -fs -b "$work/jar" "$base/campaigns/$earlier/export/campagne.xlsx" | wc -c)"
+echo "| (one connection) | | | | |"
+CONNECTIONS=1 run xlsx "/campaigns/$earlier/export/campagne.xlsx" "$cookie"
+CONNECTIONS=1 run csv "/campaigns/$earlier/export/plan-de-progres.csv" "$cookie"
+echo "workbook: $xlsx_bytes bytes"
 echo "resident memory peak: $(awk '/VmHWM/{print int($2/1024)}' "/proc/$pid/status") MB"
 echo "machine: $(nproc) cores; $CONNECTIONS connections; ${SECONDS_PER_RUN}s each; SQLite"
