@@ -85,6 +85,13 @@ journey('a coordinator turns the photographie into a validated plan and follows 
   const bytes = require('node:fs').readFileSync(file);
   assert.equal(bytes.subarray(0, 2).toString(), 'PK', 'an XLSX file');
 
+  // Sent back unchanged, the workbook is checked and changes nothing.
+  await follow(page, 'Renvoyer le plan modifié (XLSX)', 'plan import form');
+  await page.setInputFiles('#file', file);
+  await submit(page, 'Vérifier et mettre à jour', 'plan import report');
+  assert.match(await mainText(page), /Le fichier ne change rien au plan/);
+  await follow(page, 'Plan de progrès', 'plan after the import report');
+
   // The board, on a phone.
   const phone = await newPage({ viewport: { width: 360, height: 780 }, isMobile: true });
   await signIn(phone, server, 'referent.nord@demo.cap', DEMO_PASSWORD);

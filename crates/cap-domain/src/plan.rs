@@ -248,7 +248,7 @@ pub fn propose(inputs: &PlanInputs<'_>, start: Date, horizon_months: i64) -> Vec
             }
             Some(Proposal {
                 indicator: node.code.clone(),
-                title: node.label().to_owned(),
+                title: shorten(node.label(), MAX_TITLE),
                 description: node.guidance.clone().unwrap_or_default(),
                 offer: node.services.first().cloned(),
                 score,
@@ -282,9 +282,21 @@ fn pillar_of<'a>(r: &'a Referential, node: &'a Node) -> Option<&'a Node> {
     (at.code != node.code).then_some(at)
 }
 
+fn shorten(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_owned();
+    }
+    let mut short: String = text.chars().take(max - 1).collect();
+    short.push('…');
+    short
+}
+
 fn percent(share: f64) -> String {
     format!("{}\u{202f}%", (share * 100.0).round() as i64)
 }
+
+/// Longest action title, in characters (a proposal's title is an indicator's statement).
+pub const MAX_TITLE: usize = 500;
 
 /// An action's fields as typed, checked together.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -314,7 +326,7 @@ impl ActionInput {
         let title = title.trim();
         if title.is_empty() {
             problems.push(("title", ValidationError::new("error.action.title_required")));
-        } else if title.chars().count() > 200 {
+        } else if title.chars().count() > MAX_TITLE {
             problems.push(("title", ValidationError::new("error.action.title_length")));
         }
         let mut date = |field: &'static str, raw: &str| -> Option<Date> {
@@ -452,6 +464,7 @@ mod tests {
         let first = r.indicators().next().unwrap().code.clone();
         let node = r.nodes.iter_mut().find(|n| n.code == first).unwrap();
         node.guidance = Some("Réunir l'équipe".into());
+        node.statement = Some("é".repeat(MAX_TITLE + 100));
         node.services = vec!["FORM-1".into()];
         let answers = all(&r, |_| 2);
         let mut divergence = HashMap::new();
@@ -459,6 +472,8 @@ mod tests {
         let proposals = plan(&r, &answers, &divergence);
         assert_eq!(proposals[0].indicator, first, "disagreement breaks the tie");
         assert_eq!(proposals[0].description, "Réunir l'équipe");
+        assert_eq!(proposals[0].title.chars().count(), MAX_TITLE, "a long statement is shortened");
+        assert!(proposals[0].title.ends_with('…'));
         assert_eq!(proposals[0].offer.as_deref(), Some("FORM-1"));
         assert!(proposals[0].reasons.iter().any(|r| r.key == "plan.reason.divergence"));
         assert!(proposals.windows(2).all(|w| w[0].score >= w[1].score));
@@ -533,6 +548,9 @@ mod tests {
         let fields: Vec<&str> = errors.iter().map(|(f, _)| *f).collect();
         assert_eq!(fields, vec!["title", "due", "status", "progress"]);
         assert_eq!(errors[1].1.key, "error.action.due_before_start");
+        let long = "a".repeat(MAX_TITLE + 1);
+        assert_eq!(ActionInput::parse(&long, "", "", "todo", "").unwrap_err()[0].1.key, "error.action.title_length");
+        assert!(ActionInput::parse(&long[1..], "", "", "todo", "").is_ok());
         let bad_date = ActionInput::parse("A", "31/02/2027", "", "todo", "").unwrap_err();
         assert_eq!(bad_date[0], ("start", ValidationError::new("error.action.date")));
     }

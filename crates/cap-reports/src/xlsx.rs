@@ -92,6 +92,48 @@ pub fn workbook(sheets: &[Sheet]) -> Result<Vec<u8>, XlsxReportError> {
     Ok(book.save_to_buffer()?)
 }
 
+/// A worksheet read back: its name and its rows of cells (dates as Excel serial numbers).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReadSheet {
+    /// The sheet's name.
+    pub name: String,
+    /// Its rows, from the first (the headers, in Cap's files).
+    pub rows: Vec<Vec<Cell>>,
+}
+
+/// Reads every worksheet of an XLSX file: text as text, numbers and dates as numbers.
+pub fn read_workbook(bytes: &[u8]) -> Result<Vec<ReadSheet>, XlsxReadError> {
+    use calamine::{Data, Reader, Xlsx, open_workbook_from_rs};
+    let mut book: Xlsx<_> = open_workbook_from_rs(std::io::Cursor::new(bytes))
+        .map_err(|e: calamine::XlsxError| XlsxReadError(e.to_string()))?;
+    let mut sheets = Vec::new();
+    for name in book.sheet_names().to_owned() {
+        let range = book.worksheet_range(&name).map_err(|e| XlsxReadError(e.to_string()))?;
+        // The range starts at the first used cell; pad so row and column indexes match the sheet.
+        let (top, left) = range.start().unwrap_or((0, 0));
+        let mut rows: Vec<Vec<Cell>> = vec![Vec::new(); top as usize];
+        for row in range.rows() {
+            let mut cells = vec![Cell::Empty; left as usize];
+            cells.extend(row.iter().map(|c| match c.clone() {
+                Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => Cell::Text(s),
+                Data::Float(f) => Cell::Number(f),
+                Data::Int(i) => Cell::Number(i as f64),
+                Data::Bool(b) => Cell::Text(b.to_string()),
+                Data::DateTime(d) => Cell::Number(d.as_f64()),
+                Data::Error(_) | Data::Empty => Cell::Empty,
+            }));
+            rows.push(cells);
+        }
+        sheets.push(ReadSheet { name, rows });
+    }
+    Ok(sheets)
+}
+
+/// The file is not a workbook that can be read.
+#[derive(Debug, thiserror::Error)]
+#[error("unreadable workbook: {0}")]
+pub struct XlsxReadError(String);
+
 /// A name Excel accepts: forbidden characters replaced, at most 31 characters, never empty.
 fn sheet_name(name: &str) -> String {
     let cleaned: String = name
@@ -138,5 +180,22 @@ mod tests {
         assert!(sheet.contains("<dataValidation") && sheet.contains("À faire,En cours,Faite"), "{sheet}");
         assert!(sheet.contains("<v>40</v>"), "numbers stay numbers");
         assert!(sheet.contains("<pane") && sheet.contains("<autoFilter"), "frozen, filterable headers");
+    }
+
+    #[test]
+    fn what_is_written_reads_back() {
+        let sheets = vec![Sheet {
+            name: "Plan".into(),
+            headers: vec!["N°".into(), "Titre".into()],
+            rows: vec![vec![Cell::Number(7.0), "Former l'équipe".into()], vec![Cell::Number(8.0), Cell::Empty]],
+            choices: vec![],
+        }];
+        let read = read_workbook(&workbook(&sheets).unwrap()).unwrap();
+        assert_eq!(read.len(), 1);
+        assert_eq!(read[0].name, "Plan");
+        assert_eq!(read[0].rows[0], vec![Cell::Text("N°".into()), Cell::Text("Titre".into())]);
+        assert_eq!(read[0].rows[1], vec![Cell::Number(7.0), Cell::Text("Former l'équipe".into())]);
+        assert_eq!(read[0].rows[2][0], Cell::Number(8.0));
+        assert!(read_workbook(b"not a workbook").is_err(), "a refusal, not a panic");
     }
 }

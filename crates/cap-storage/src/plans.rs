@@ -471,16 +471,15 @@ pub enum ActionSaved {
     Conflict(Box<Action>),
 }
 
-/// Saves an edited action if it is still at `expected_version`; an edited proposal is accepted.
-pub async fn update_action(
-    db: &Db,
+/// The statement saving an edited action if it is still at `expected_version`.
+fn edit_query<'q>(
     plan: i64,
     id: i64,
-    c: &ActionChange<'_>,
+    c: &'q ActionChange<'q>,
     expected_version: i64,
-) -> Result<ActionSaved> {
-    let mut tx = db.begin_write().await?;
-    let done = sqlx::query(
+    at: i64,
+) -> sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments> {
+    sqlx::query(
         "UPDATE plan_actions SET title = $1, description = $2, responsible_user_id = $3, contributors = $4,
             starts_on = $5, due_on = $6, status = $7, progress = $8, notes = $9, offer_code = $10, proposed = 0,
             updated_at = $11, version = version + 1
@@ -496,12 +495,22 @@ pub async fn update_action(
     .bind(c.progress)
     .bind(c.notes)
     .bind(c.offer_code.map(str::to_owned))
-    .bind(now())
+    .bind(at)
     .bind(plan)
     .bind(id)
     .bind(expected_version)
-    .execute(&mut *tx)
-    .await?;
+}
+
+/// Saves an edited action if it is still at `expected_version`; an edited proposal is accepted.
+pub async fn update_action(
+    db: &Db,
+    plan: i64,
+    id: i64,
+    c: &ActionChange<'_>,
+    expected_version: i64,
+) -> Result<ActionSaved> {
+    let mut tx = db.begin_write().await?;
+    let done = edit_query(plan, id, c, expected_version, now()).execute(&mut *tx).await?;
     if done.rows_affected() != 1 {
         drop(tx);
         return Ok(ActionSaved::Conflict(Box::new(action_of(db, plan, id).await?)));
@@ -509,6 +518,25 @@ pub async fn update_action(
     link_indicators(&mut tx, id, c.indicators).await?;
     tx.commit().await?;
     Ok(ActionSaved::Written(expected_version + 1))
+}
+
+/// Saves edits to several actions of a plan at once (an imported spreadsheet), each at its
+/// expected version, in one transaction: if any action changed meanwhile, nothing is written and
+/// the ids of the changed ones are returned.
+pub async fn update_actions(db: &Db, plan: i64, edits: &[(i64, ActionChange<'_>, i64)]) -> Result<Vec<i64>> {
+    let mut tx = db.begin_write().await?;
+    let at = now();
+    let mut stale = Vec::new();
+    for (id, c, expected_version) in edits {
+        let done = edit_query(plan, *id, c, *expected_version, at).execute(&mut *tx).await?;
+        if done.rows_affected() != 1 {
+            stale.push(*id);
+        }
+    }
+    if stale.is_empty() {
+        tx.commit().await?;
+    }
+    Ok(stale)
 }
 
 /// Sets the status (and progress) of an action from the board, if still at `expected_version`.

@@ -236,6 +236,7 @@ mod tests {
             "checkpoint.",
             "reminder.",
             "export.",
+            "import.",
         ];
         text.split('"')
             .skip(1)

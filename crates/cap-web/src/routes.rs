@@ -182,6 +182,12 @@ pub fn table() -> RouteTable {
         .post("/campaigns/{id}/plan/settings", Scoped, post(plans::settings::handler))
         .post("/campaigns/{id}/plan/validate", Scoped, post(plans::validate::handler))
         .post("/campaigns/{id}/plan/selection", Scoped, post(plans::selection::handler))
+        .get("/campaigns/{id}/plan/import", Scoped, get(plans::import::form))
+        .post(
+            "/campaigns/{id}/plan/import",
+            Scoped,
+            post(plans::import::submit).layer(DefaultBodyLimit::max(plans::import::MAX_UPLOAD_BYTES)),
+        )
         .get("/campaigns/{id}/plan/actions/new", Scoped, get(plans::action::new_form))
         .post("/campaigns/{id}/plan/actions/new", Scoped, post(plans::action::create))
         .get("/campaigns/{id}/plan/actions/{action}", Scoped, get(plans::action::edit_form))

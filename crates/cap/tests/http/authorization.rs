@@ -130,6 +130,8 @@ const CASES: &[(&str, &str, Who)] = &[
     ("POST", "/campaigns/{id}/plan/settings", RUN_CAMPAIGNS_A),
     ("POST", "/campaigns/{id}/plan/validate", RUN_CAMPAIGNS_A),
     ("POST", "/campaigns/{id}/plan/selection", RUN_CAMPAIGNS_A),
+    ("GET", "/campaigns/{id}/plan/import", RUN_CAMPAIGNS_A),
+    ("POST", "/campaigns/{id}/plan/import", RUN_CAMPAIGNS_A),
     ("GET", "/campaigns/{id}/plan/actions/new", RUN_CAMPAIGNS_A),
     ("POST", "/campaigns/{id}/plan/actions/new", RUN_CAMPAIGNS_A),
     ("GET", "/campaigns/{id}/plan/actions/{action}", RUN_CAMPAIGNS_A),

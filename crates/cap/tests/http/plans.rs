@@ -275,6 +275,61 @@ async fn from_consolidation_to_a_followed_plan(app: &TestApp) {
     let (_, checkpoint) = text(&coordinator, app.url(&format!("{base}/checkpoint"))).await;
     assert!(checkpoint.contains("+3 niveaux") || checkpoint.contains("+2 niveaux"), "the change is shown");
 
+    // The plan edited in a spreadsheet comes back: checked whole, then written at once, or not at all.
+    use cap_reports::xlsx::{Cell, Sheet, read_workbook, workbook};
+    let downloaded =
+        coordinator.get(app.url(&format!("{base}/export/campagne.xlsx"))).send().await.unwrap().bytes().await.unwrap();
+    let sheets = read_workbook(&downloaded).unwrap();
+    let plan_sheet = sheets.iter().find(|s| s.name == "Plan de progrès").expect("the plan's sheet");
+    let headers: Vec<String> = plan_sheet.rows[0]
+        .iter()
+        .map(|c| match c {
+            Cell::Text(t) => t.clone(),
+            _ => String::new(),
+        })
+        .collect();
+    let column = |name: &str| headers.iter().position(|h| h == name).unwrap_or_else(|| panic!("column {name}"));
+    let kept_row = plan_sheet.rows.iter().position(|r| r[0] == Cell::Number(kept.id as f64)).unwrap();
+    let upload = |rows: Vec<Vec<Cell>>| {
+        let bytes =
+            workbook(&[Sheet { name: "Plan de progrès".into(), headers: headers.clone(), rows, choices: vec![] }])
+                .unwrap();
+        let part = reqwest::multipart::Part::bytes(bytes).file_name("plan.xlsx");
+        coordinator
+            .post(app.url(&format!("{base}/plan/import")))
+            .multipart(reqwest::multipart::Form::new().part("file", part))
+            .send()
+    };
+    let mut bad = plan_sheet.rows[1..].to_vec();
+    bad[kept_row - 1][column("Statut")] = Cell::Text("Perdue".into());
+    bad[kept_row - 1][column("Notes de suivi")] = Cell::Text("Bien avancé".into());
+    let mut unknown = bad[0].clone();
+    unknown[0] = Cell::Number(99_999.0);
+    bad.push(unknown);
+    let refused = upload(bad).await.unwrap();
+    assert_eq!(refused.status(), 422);
+    let report = refused.text().await.unwrap();
+    assert!(
+        report.contains("Choisissez un statut proposé")
+            && report.contains("L&#39;action n° 99999 n&#39;est pas dans ce plan")
+    );
+    assert!(report.contains("Rien n&#39;a été modifié"));
+    assert_eq!(plans::action_of(&app.db, plan.id, kept.id).await.unwrap().notes, "", "nothing written");
+    let mut good = plan_sheet.rows[1..].to_vec();
+    good[kept_row - 1][column("Statut")] = Cell::Text("Faite".into());
+    good[kept_row - 1][column("Notes de suivi")] = Cell::Text("Bien avancé".into());
+    good[kept_row - 1][column("Échéance")] = Cell::Number(46_798.0); // 2028-02-15 as a spreadsheet date
+    let imported = upload(good.clone()).await.unwrap();
+    let status = imported.status();
+    assert_eq!(status, 303, "{}", imported.text().await.unwrap_or_default());
+    let now = plans::action_of(&app.db, plan.id, kept.id).await.unwrap();
+    assert_eq!((now.status, now.progress, now.notes.as_str()), (ActionStatus::Done, 100, "Bien avancé"));
+    assert_eq!(now.due_on.as_deref(), Some("2028-02-15"), "a date typed in the spreadsheet");
+    good[kept_row - 1][column("Notes de suivi")] = Cell::Text("Une autre note".into());
+    let stale = upload(good).await.unwrap();
+    assert_eq!(stale.status(), 422, "the file's version is older than the action's");
+    assert!(stale.text().await.unwrap().contains(&format!("L&#39;action n° {} a été modifiée dans Cap", kept.id)));
+
     // Another organisation sees none of it.
     let b = app.signed_in(COORDINATOR_B).await;
     for path in ["results", "plan", "checkpoint", "targets", "export/plan-de-progres.csv", "export/campagne.xlsx"] {

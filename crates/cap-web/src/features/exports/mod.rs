@@ -159,8 +159,27 @@ async fn results(state: &AppState, loaded: &Loaded, t: Tr) -> AppResult<Sheet> {
     })
 }
 
-/// The plan's actions, the status column as a drop-down of the statuses.
-async fn plan(state: &AppState, loaded: &Loaded, t: Tr) -> AppResult<Sheet> {
+/// Columns of the plan sheet, by message key, as the import reads them back.
+pub const PLAN_COLUMNS: [&str; 14] = [
+    "export.number",
+    "action.title",
+    "action.description",
+    "action.indicators",
+    "action.responsible",
+    "action.contributors",
+    "action.starts_on",
+    "action.due_on",
+    "action.status_label",
+    "action.progress",
+    "export.priority",
+    "action.offer",
+    "action.notes",
+    "export.version",
+];
+
+/// The plan's actions, the status column as a drop-down of the statuses; the last column is each
+/// action's version, so an import can tell an edit made in Cap meanwhile.
+pub async fn plan(state: &AppState, loaded: &Loaded, t: Tr) -> AppResult<Sheet> {
     let mut rows = Vec::new();
     if let Some(plan) = plans::plan_of(&state.db, loaded.campaign.id).await? {
         for a in plans::actions(&state.db, plan.id).await? {
@@ -178,29 +197,13 @@ async fn plan(state: &AppState, loaded: &Loaded, t: Tr) -> AppResult<Sheet> {
                 t.t(a.priority.label_key()).into(),
                 a.offer_code.clone().unwrap_or_default().into(),
                 a.notes.clone().into(),
+                Cell::Number(a.version as f64),
             ]);
         }
     }
     Ok(Sheet {
         name: t.t("plan.title").to_owned(),
-        headers: headers(
-            t,
-            &[
-                "export.number",
-                "action.title",
-                "action.description",
-                "action.indicators",
-                "action.responsible",
-                "action.contributors",
-                "action.starts_on",
-                "action.due_on",
-                "action.status_label",
-                "action.progress",
-                "export.priority",
-                "action.offer",
-                "action.notes",
-            ],
-        ),
+        headers: headers(t, &PLAN_COLUMNS),
         rows,
         choices: vec![(8, ActionStatus::ALL.iter().map(|s| t.t(s.label_key()).to_owned()).collect())],
     })

@@ -3,6 +3,7 @@
 
 pub mod action;
 pub mod generate;
+pub mod import;
 pub mod selection;
 pub mod settings;
 pub mod show;
