@@ -48,6 +48,22 @@ impl FormErrors {
     }
 }
 
+/// A problem found in an uploaded file: its line (or spreadsheet row) and what to do.
+pub struct ProblemRow {
+    /// Line, if known.
+    pub line: Option<usize>,
+    /// Message in the user's language.
+    pub message: String,
+}
+
+/// A form that only carries the version of what the user saw (to refuse a stale change).
+#[derive(Debug, serde::Deserialize)]
+pub struct VersionForm {
+    /// The version seen.
+    #[serde(default)]
+    pub version: i64,
+}
+
 /// Parses an optional numeric identifier typed in a select (empty means none).
 pub fn optional_id(value: &str) -> Result<Option<i64>, ValidationError> {
     let value = value.trim();

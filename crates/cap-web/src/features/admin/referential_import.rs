@@ -4,6 +4,7 @@
 use crate::app::AppState;
 use crate::error::{AppError, AppResult};
 use crate::features::record;
+use crate::forms::ProblemRow;
 use crate::page::{Page, redirect_with_flash};
 use crate::referential_files::{self, Checked, ImportError};
 use crate::session::{Ctx, SignedIn};
@@ -18,12 +19,6 @@ use cap_storage::referentials;
 pub const MAX_UPLOAD_BYTES: usize = 4 * 1024 * 1024;
 
 /// A problem as shown.
-pub struct ProblemRow {
-    /// Line, if known.
-    pub line: Option<usize>,
-    /// Message in the user's language.
-    pub message: String,
-}
 
 #[derive(Template, WebTemplate)]
 #[template(path = "admin/referential_import.html")]

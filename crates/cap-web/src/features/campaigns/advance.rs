@@ -5,6 +5,7 @@ use super::{load, run};
 use crate::app::AppState;
 use crate::error::AppResult;
 use crate::features::record;
+use crate::forms::VersionForm;
 use crate::page::redirect_with_flash;
 use crate::session::{Ctx, SignedIn};
 use axum::Form;
@@ -12,14 +13,6 @@ use axum::extract::{Path, State};
 use axum::response::Response;
 use cap_domain::campaign::CampaignStatus;
 use cap_storage::{StorageError, campaigns};
-use serde::Deserialize;
-
-/// The version the coordinator saw.
-#[derive(Debug, Deserialize)]
-pub struct AdvanceForm {
-    #[serde(default)]
-    version: i64,
-}
 
 /// Moves to the next step.
 pub async fn handler(
@@ -27,7 +20,7 @@ pub async fn handler(
     Ctx(ctx): Ctx,
     SignedIn(viewer): SignedIn,
     Path(id): Path<i64>,
-    Form(form): Form<AdvanceForm>,
+    Form(form): Form<VersionForm>,
 ) -> AppResult<Response> {
     let loaded = load(&state, &viewer, id, run).await?;
     let back = format!("/campaigns/{id}");

@@ -11,6 +11,7 @@ use crate::error::{AppError, AppResult};
 use crate::features::campaigns::{Loaded, run};
 use crate::features::exports::PLAN_COLUMNS;
 use crate::features::record;
+use crate::forms::ProblemRow;
 use crate::i18n::{Locale, Tr};
 use crate::page::{Page, redirect_with_flash};
 use crate::session::{Ctx, SignedIn};
@@ -27,14 +28,6 @@ use std::collections::HashMap;
 
 /// Largest file accepted (a plan of a few hundred actions is far below).
 pub const MAX_UPLOAD_BYTES: usize = 2 * 1024 * 1024;
-
-/// A problem found in the file: its row and what to do.
-pub struct ProblemRow {
-    /// The spreadsheet's row number (1 is the headers).
-    pub row: Option<usize>,
-    /// The message.
-    pub message: String,
-}
 
 #[derive(Template, WebTemplate)]
 #[template(path = "plans/import.html")]
@@ -91,7 +84,7 @@ pub async fn submit(
         plans::actions(&state.db, p.plan.id).await?.into_iter().map(|a| (a.id, a)).collect();
     let (edits, mut problems) = check(t, &bytes, &actions);
     if problems.is_empty() && edits.is_empty() {
-        problems.push(ProblemRow { row: None, message: t.t("import.nothing_changed").to_owned() });
+        problems.push(ProblemRow { line: None, message: t.t("import.nothing_changed").to_owned() });
     }
     if !problems.is_empty() {
         let body = ImportPage { page, loaded: p.loaded, file_name, problems };
@@ -123,7 +116,7 @@ pub async fn submit(
     let stale = plans::update_actions(&state.db, p.plan.id, &changes).await?;
     if !stale.is_empty() {
         let problems =
-            stale.iter().map(|n| ProblemRow { row: None, message: t.t1("import.changed_since", n) }).collect();
+            stale.iter().map(|n| ProblemRow { line: None, message: t.t1("import.changed_since", n) }).collect();
         let body = ImportPage { page, loaded: p.loaded, file_name, problems };
         return Ok((StatusCode::CONFLICT, body).into_response());
     }
@@ -135,7 +128,7 @@ pub async fn submit(
 
 /// Reads and checks every row; returns the changed rows, or the problems of the whole file.
 fn check(t: Tr, bytes: &[u8], actions: &HashMap<i64, Action>) -> (Vec<Edit>, Vec<ProblemRow>) {
-    let problem = |row: Option<usize>, message: String| ProblemRow { row, message };
+    let problem = |line: Option<usize>, message: String| ProblemRow { line, message };
     let sheets = match read_workbook(bytes) {
         Ok(sheets) => sheets,
         Err(_) => return (Vec::new(), vec![problem(None, t.t("import.not_a_workbook").to_owned())]),

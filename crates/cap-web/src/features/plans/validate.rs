@@ -7,6 +7,7 @@ use crate::app::AppState;
 use crate::error::AppResult;
 use crate::features::campaigns::run;
 use crate::features::record;
+use crate::forms::VersionForm;
 use crate::page::redirect_with_flash;
 use crate::session::{Ctx, SignedIn};
 use axum::Form;
@@ -14,14 +15,6 @@ use axum::extract::{Path, State};
 use axum::response::Response;
 use cap_domain::campaign::CampaignStatus;
 use cap_storage::{StorageError, campaigns, plans};
-use serde::Deserialize;
-
-/// The version the coordinator saw.
-#[derive(Debug, Deserialize)]
-pub struct ValidateForm {
-    #[serde(default)]
-    version: i64,
-}
 
 /// Validates the plan.
 pub async fn handler(
@@ -29,7 +22,7 @@ pub async fn handler(
     Ctx(ctx): Ctx,
     SignedIn(viewer): SignedIn,
     Path(id): Path<i64>,
-    Form(form): Form<ValidateForm>,
+    Form(form): Form<VersionForm>,
 ) -> AppResult<Response> {
     let p = load_plan(&state, &viewer, id, run).await?;
     let back = format!("/campaigns/{id}/plan");
