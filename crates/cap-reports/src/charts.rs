@@ -450,6 +450,123 @@ pub fn timeline(points: &[(&str, f64)], text: &ChartText) -> String {
     svg("timeline", text, 290.0, &body)
 }
 
+/// Where an action of a schedule stands, said by its bar's look, not its colour alone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SpanState {
+    /// To do or under way: a solid bar.
+    Open,
+    /// Past its end and still open: a solid bar with a thick outline and a « ! ».
+    Late,
+    /// Finished: a grey bar with a « ✓ ».
+    Done,
+    /// Abandoned: a dashed outline only.
+    Dropped,
+}
+
+/// One bar of a schedule: from `start` to `end`, in days counted from any origin.
+#[derive(Debug, Clone, Copy)]
+pub struct Span<'a> {
+    /// The action's title.
+    pub label: &'a str,
+    /// First day.
+    pub start: i64,
+    /// Last day.
+    pub end: i64,
+    /// Its state.
+    pub state: SpanState,
+}
+
+/// A schedule (Gantt chart): one row per span, month ticks given as (day, label), and a dotted
+/// line on `today` when it falls inside. The legend uses `legend_current` for open actions,
+/// `legend_previous` for finished ones and `legend_target` for today.
+pub fn schedule(spans: &[Span], ticks: &[(i64, &str)], today: Option<i64>, text: &ChartText) -> String {
+    let spans: Vec<&Span> = spans.iter().filter(|s| s.end >= s.start).collect();
+    if spans.is_empty() {
+        return empty("schedule", text);
+    }
+    let first = spans.iter().map(|s| s.start).min().unwrap_or(0);
+    let last = spans.iter().map(|s| s.end).max().unwrap_or(first).max(first + 1);
+    let (left, right, top, row) = (232.0, WIDTH - 24.0, 28.0, 22.0);
+    let x_of = |day: i64| left + (right - left) * ((day - first) as f64 / (last - first) as f64).clamp(0.0, 1.0);
+    let bottom = top + row * spans.len() as f64;
+    let mut body = String::new();
+    body.push_str(r#"<g class="chart__grid">"#);
+    let shown: Vec<&(i64, &str)> = ticks.iter().filter(|(d, _)| (first..=last).contains(d)).collect();
+    let step = tick_step(shown.len());
+    for (i, (day, label)) in shown.iter().enumerate() {
+        let x = num(x_of(*day));
+        w!(
+            body,
+            r#"<line x1="{x}" y1="{}" x2="{x}" y2="{}" stroke="{GRID}" stroke-width="1"/>"#,
+            num(top - 4.0),
+            num(bottom)
+        );
+        if i % step == 0 {
+            w!(
+                body,
+                r#"<text class="chart__label" x="{x}" y="{}" text-anchor="middle" font-size="10" fill="{TEXT}">{}</text>"#,
+                num(top - 10.0),
+                esc(label)
+            );
+        }
+    }
+    body.push_str("</g>");
+    body.push_str(r#"<g class="chart__bars">"#);
+    for (i, span) in spans.iter().enumerate() {
+        let y = top + row * i as f64;
+        let label = Label::new(span.label, LABEL_MAX + 8);
+        w!(
+            body,
+            r#"<text class="chart__label" x="{}" y="{}" text-anchor="end" font-size="{FONT}" fill="{TEXT}">{}{}</text>"#,
+            num(left - 8.0),
+            num(y + 15.0),
+            label.title,
+            label.short
+        );
+        let (x0, x1) = (x_of(span.start), x_of(span.end).max(x_of(span.start) + 3.0));
+        let (fill, stroke, width, dash, mark) = match span.state {
+            SpanState::Open => (CURRENT, CURRENT, 1.0, "", ""),
+            SpanState::Late => (CURRENT, "#b42318", 3.0, "", "!"),
+            SpanState::Done => (PREVIOUS, PREVIOUS, 1.0, "", "✓"),
+            SpanState::Dropped => ("none", PREVIOUS, 1.5, DASHED, ""),
+        };
+        let dash = if dash.is_empty() { String::new() } else { format!(r#" stroke-dasharray="{dash}""#) };
+        w!(
+            body,
+            r#"<rect x="{}" y="{}" width="{}" height="14" rx="2" fill="{fill}" stroke="{stroke}" stroke-width="{}"{dash}/>"#,
+            num(x0),
+            num(y + 4.0),
+            num(x1 - x0),
+            num(width)
+        );
+        if !mark.is_empty() {
+            w!(
+                body,
+                r#"<text x="{}" y="{}" font-size="{FONT}" font-weight="bold" fill="{TEXT}">{mark}</text>"#,
+                num((x1 + 4.0).min(WIDTH - 10.0)),
+                num(y + 15.0)
+            );
+        }
+    }
+    body.push_str("</g>");
+    if let Some(day) = today.filter(|d| (first..=last).contains(d)) {
+        let x = num(x_of(day));
+        w!(
+            body,
+            r#"<line class="chart__today" x1="{x}" y1="{}" x2="{x}" y2="{}" stroke="{TARGET}" stroke-width="2" stroke-dasharray="{DOTTED}"/>"#,
+            num(top - 4.0),
+            num(bottom + 4.0)
+        );
+    }
+    let drawn = Drawn {
+        current: spans.iter().any(|s| matches!(s.state, SpanState::Open | SpanState::Late)),
+        previous: spans.iter().any(|s| s.state == SpanState::Done),
+        target: today.is_some_and(|d| (first..=last).contains(&d)),
+    };
+    let legend_height = legend(&mut body, text, drawn, Kind::Schedule, bottom + 16.0);
+    svg("schedule", text, bottom + 16.0 + legend_height + 8.0, &body)
+}
+
 /// Formats a share as a French percentage: `0.666` → `"67 %"` with a narrow no-break space
 /// (U+202F) before `%`, rounding half away from zero. Not clamped: `1.2` → `"120 %"`.
 /// `NaN` and infinities → `"—"`.
@@ -485,6 +602,7 @@ impl Drawn {
 enum Kind {
     Radar,
     Bars,
+    Schedule,
 }
 
 /// Clamps a share to `0.0..=1.0`; `NaN` is missing.
@@ -617,7 +735,13 @@ fn legend(out: &mut String, text: &ChartText, drawn: Drawn, kind: Kind, top: f64
                 num(x),
                 num(mid - 6.0)
             ),
-            ("current", Kind::Bars) => {
+            ("previous", Kind::Schedule) => w!(
+                out,
+                r#"<rect x="{}" y="{}" width="24" height="12" rx="2" fill="{PREVIOUS}"/>"#,
+                num(x),
+                num(mid - 6.0)
+            ),
+            ("current", Kind::Bars | Kind::Schedule) => {
                 w!(out, r#"<rect x="{}" y="{}" width="24" height="12" fill="{CURRENT}"/>"#, num(x), num(mid - 6.0))
             }
             ("previous", _) => w!(
@@ -634,7 +758,7 @@ fn legend(out: &mut String, text: &ChartText, drawn: Drawn, kind: Kind, top: f64
                 num(x + 24.0),
                 y = num(mid)
             ),
-            (_, Kind::Bars) => w!(
+            (_, Kind::Bars | Kind::Schedule) => w!(
                 out,
                 r#"<line x1="{x}" y1="{}" x2="{x}" y2="{}" stroke="{TARGET}" stroke-width="2.5" stroke-dasharray="{DOTTED}" stroke-linecap="round"/>"#,
                 num(mid - 9.0),
@@ -1114,5 +1238,31 @@ mod tests {
         assert_eq!(num(-0.04), "0");
         assert_eq!(num(f64::NAN), "0");
         assert_eq!(num(f64::INFINITY), "0");
+    }
+
+    #[test]
+    fn schedules_draw_one_bar_per_action_and_today() {
+        let spans = [
+            Span { label: "Former l'équipe <accueil>", start: 0, end: 60, state: SpanState::Done },
+            Span { label: "Écrire la procédure", start: 30, end: 90, state: SpanState::Late },
+            Span { label: "Abandonnée", start: 40, end: 50, state: SpanState::Dropped },
+            Span { label: "À l'envers", start: 50, end: 10, state: SpanState::Open },
+        ];
+        let ticks = [(0, "01/2027"), (31, "02/2027"), (59, "03/2027"), (400, "hors champ")];
+        let text = ChartText {
+            id: "plan",
+            title: "Calendrier",
+            description: "3 actions",
+            legend_current: "À faire",
+            legend_previous: "Faite",
+            legend_target: "Aujourd'hui",
+        };
+        let out = schedule(&spans, &ticks, Some(45), &text);
+        assert_eq!(out.matches("<rect").count(), 3 + 2, "three bars (the reversed one is left out), two legend keys");
+        assert!(out.contains("&lt;accueil&gt;") && !out.contains("<accueil>"), "escaped");
+        assert!(out.contains("✓") && out.contains(">!<"), "states said by marks too");
+        assert!(out.contains("chart__today") && !out.contains("hors champ"));
+        assert!(!out.contains("style="));
+        assert!(schedule(&[], &ticks, None, &text).contains("chart--empty"));
     }
 }

@@ -199,6 +199,8 @@ async fn from_consolidation_to_a_followed_plan(app: &TestApp) {
     assert_eq!(validated.status(), 303);
     assert!(plans::actions(&app.db, plan.id).await.unwrap().iter().all(|a| !a.proposed));
     assert_eq!(campaigns::get(&app.db, id).await.unwrap().status, CampaignStatus::PlanValidated);
+    let (_, list) = text(&coordinator, app.url(&format!("{base}/plan"))).await;
+    assert!(list.contains("chart--schedule") && list.contains("Calendrier des actions"), "the schedule is drawn");
 
     // Spreadsheets: the plan as CSV for French Excel, the whole campaign as XLSX.
     let csv = coordinator.get(app.url(&format!("{base}/export/plan-de-progres.csv"))).send().await.unwrap();

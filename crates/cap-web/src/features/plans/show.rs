@@ -15,8 +15,8 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Response};
-use cap_domain::plan::{ActionStatus, completion, gap};
-use cap_reports::charts::{self, ChartText, percent};
+use cap_domain::plan::{ActionStatus, completion, gap, parse_date};
+use cap_reports::charts::{self, ChartText, Span, SpanState, percent};
 use cap_storage::plans::{self, Action, Plan};
 use serde::Deserialize;
 
@@ -56,6 +56,7 @@ struct PlanPage {
     upcoming: usize,
     completion: String,
     timeline: String,
+    schedule: String,
     gaps: usize,
     today: String,
     horizons: Vec<(i64, bool)>,
@@ -80,6 +81,7 @@ pub async fn handler(
     let mut gaps = 0;
     let mut timeline = String::new();
     let mut completion_text = "—".to_owned();
+    let mut schedule_svg = String::new();
     match &plan {
         None => {
             let out = outcome(&state, &loaded).await?;
@@ -102,6 +104,7 @@ pub async fn handler(
                 };
                 if row.action.proposed { proposals.push(row) } else { actions.push(row) }
             }
+            schedule_svg = schedule(t, &actions, today);
             let followed_actions: Vec<_> = actions.iter().map(|a| followed(&a.action)).collect();
             completion_text = completion(&followed_actions).map_or_else(|| "—".to_owned(), percent);
             let history = plans::completion_history(&state.db, plan.id).await?;
@@ -139,6 +142,7 @@ pub async fn handler(
         late,
         upcoming,
         completion: completion_text,
+        schedule: schedule_svg,
         timeline,
         gaps,
         today: today.to_string(),
@@ -147,4 +151,55 @@ pub async fn handler(
         loaded,
     }
     .into_response())
+}
+
+/// The actions with both dates as a schedule, month by month, with today marked.
+fn schedule(t: crate::i18n::Tr, rows: &[ActionRow], today: jiff::civil::Date) -> String {
+    let epoch = jiff::civil::Date::new(1970, 1, 1).unwrap_or_default();
+    let day = |d: jiff::civil::Date| d.since(epoch).map(|s| i64::from(s.get_days())).unwrap_or(0);
+    let dated: Vec<(&ActionRow, jiff::civil::Date, jiff::civil::Date)> = rows
+        .iter()
+        .filter_map(|r| {
+            Some((r, parse_date(r.action.starts_on.as_deref()?)?, parse_date(r.action.due_on.as_deref()?)?))
+        })
+        .collect();
+    let spans: Vec<Span> = dated
+        .iter()
+        .map(|(r, start, due)| Span {
+            label: &r.action.title,
+            start: day(*start),
+            end: day(*due),
+            state: match r.action.status {
+                ActionStatus::Done => SpanState::Done,
+                ActionStatus::Abandoned => SpanState::Dropped,
+                _ if r.late => SpanState::Late,
+                _ => SpanState::Open,
+            },
+        })
+        .collect();
+    let (Some(first), Some(last)) = (dated.iter().map(|d| d.1).min(), dated.iter().map(|d| d.2).max()) else {
+        return String::new();
+    };
+    let mut ticks = Vec::new();
+    let mut month = first.first_of_month();
+    while month <= last {
+        ticks.push((day(month), month.strftime("%m/%Y").to_string()));
+        month = month.saturating_add(jiff::Span::new().months(1));
+    }
+    let tick_refs: Vec<(i64, &str)> = ticks.iter().map(|(d, l)| (*d, l.as_str())).collect();
+    let description =
+        t.tn("plan.schedule_desc", &[spans.len().to_string(), t.date(&first.to_string()), t.date(&last.to_string())]);
+    charts::schedule(
+        &spans,
+        &tick_refs,
+        Some(day(today)),
+        &ChartText {
+            id: "schedule",
+            title: t.t("plan.schedule_title"),
+            description: &description,
+            legend_current: t.t("plan.schedule_open"),
+            legend_previous: t.t("action.status.done"),
+            legend_target: t.t("plan.schedule_today"),
+        },
+    )
 }
