@@ -124,4 +124,18 @@ journey('a coordinator turns the photographie into a validated plan and follows 
   assert.match(await mainText(page), /Point d'étape enregistré/);
   assert.match(await mainText(page), /1 indicateur\(s\) noté\(s\)|\d+ indicateur\(s\) noté\(s\)/);
   await checkA11y(page, 'checkpoint after saving');
+
+  // The accompaniment day and its decision.
+  await follow(page, 'Auto-évaluation 2026', 'campaign page');
+  await follow(page, "Journée d'accompagnement", 'accompaniment day form');
+  await page.fill('#attendees', 'Thomas (référent), Karim (tiers)');
+  await page.fill('#conclusions', 'Le plan est réaliste ; un appui sur la sécurité est utile.');
+  await page.check('#decision-further');
+  await submit(page, 'Enregistrer la journée', 'accompaniment form with an error');
+  assert.match(await mainText(page), /Cochez au moins une offre de services/);
+  assert.equal(await page.inputValue('#attendees'), 'Thomas (référent), Karim (tiers)', 'what was typed is kept');
+  await page.locator('input[name="offer"]').first().check();
+  await submit(page, 'Enregistrer la journée', 'accompaniment day saved');
+  assert.match(await mainText(page), /Journée d'accompagnement enregistrée/);
+  assert.match(await mainText(page), /Un accompagnement complémentaire est convenu/);
 });

@@ -48,6 +48,8 @@ pub enum Permission {
         /// Whether the actor is one of its participants.
         participant: bool,
     },
+    /// Record a campaign's accompaniment day (the coordinator, or the region's delegate as tiers).
+    AccompanyCampaign(OrganisationRef),
     /// Give one's own answers in a campaign.
     AnswerCampaign {
         /// Whether the actor is one of its participants.
@@ -91,6 +93,10 @@ pub fn allows(actor: &Actor, permission: Permission) -> bool {
                 || actor.holds(Role::RegionalDelegate, Scope::Region(org.region))
         }
         Permission::AnswerCampaign { participant } => participant,
+        Permission::AccompanyCampaign(org) => {
+            actor.holds(Role::Coordinator, Scope::Organisation(org.id))
+                || actor.holds(Role::RegionalDelegate, Scope::Region(org.region))
+        }
         Permission::ViewGroup(group) => actor.holds(Role::GroupLead, Scope::Group(group)),
     }
 }
@@ -129,6 +135,8 @@ mod tests {
             Permission::ViewCampaign { org: ORG_A, participant: false },
             Permission::ViewCampaign { org: ORG_B, participant: false },
             Permission::AnswerCampaign { participant: false },
+            Permission::AccompanyCampaign(ORG_A),
+            Permission::AccompanyCampaign(ORG_B),
         ]
     }
 
@@ -162,6 +170,7 @@ mod tests {
                 Permission::ManageOrganisationMembers(ORG_A),
                 Permission::RunCampaigns(ORG_A),
                 Permission::ViewCampaign { org: ORG_A, participant: false },
+                Permission::AccompanyCampaign(ORG_A),
             ]
         );
     }
@@ -177,6 +186,7 @@ mod tests {
                 Permission::ManageOrganisationMembers(ORG_B),
                 Permission::ViewRegion(RegionId(20)),
                 Permission::ViewCampaign { org: ORG_B, participant: false },
+                Permission::AccompanyCampaign(ORG_B),
             ]
         );
     }

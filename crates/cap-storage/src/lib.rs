@@ -4,6 +4,7 @@
 //! `Any` driver. Times are stored as UTC seconds (`i64`), identifiers as `i64`, flags as 0/1.
 //! Each backend has its own migrations folder, kept identical in meaning (tested).
 
+pub mod accompaniment;
 pub mod audit;
 pub mod campaigns;
 pub mod db;

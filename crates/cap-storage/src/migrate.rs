@@ -42,6 +42,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0005_plans.sql"),
         postgres: include_str!("../migrations/postgres/0005_plans.sql"),
     },
+    Migration {
+        version: 6,
+        name: "accompaniment",
+        sqlite: include_str!("../migrations/sqlite/0006_accompaniment.sql"),
+        postgres: include_str!("../migrations/postgres/0006_accompaniment.sql"),
+    },
 ];
 
 /// Arbitrary key of the PostgreSQL advisory lock that serialises migrations across instances.

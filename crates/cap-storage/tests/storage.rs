@@ -52,6 +52,7 @@ on_both_backends!(
     workshops_count_each_phone_once,
     plans_actions_and_follow_up,
     job_leases_and_reminders_run_once,
+    accompaniment_day_is_versioned,
 );
 
 fn input(name: &str, region: i64, group: Option<GroupId>, siret: Option<&str>) -> OrganisationInput {
@@ -730,4 +731,30 @@ async fn job_leases_and_reminders_run_once(db: &Db) {
     assert!(jobs::mark_sent(db, "digest", 7, "2027-03", 2).await.unwrap());
     jobs::unmark_sent(db, "due", 7, "2027-03-15").await.unwrap();
     assert!(jobs::mark_sent(db, "due", 7, "2027-03-15", 3).await.unwrap(), "retried after a failed send");
+}
+
+async fn accompaniment_day_is_versioned(db: &Db) {
+    use cap_domain::accompaniment::Decision;
+    use cap_storage::accompaniment::{self, NewDay};
+    let (campaign, lou) = plan_fixture(db).await;
+    assert!(accompaniment::day_of(db, campaign).await.unwrap().is_none());
+    let offers = vec!["FORM-1".to_owned()];
+    let day = NewDay {
+        held_on: "2027-02-10",
+        attendees: "Lou, Karim",
+        conclusions: "Un plan réaliste",
+        decision: Decision::FurtherAccompaniment,
+        offers: &offers,
+        by: Some(lou),
+    };
+    assert_eq!(accompaniment::save(db, campaign, &day, 0).await.unwrap(), 1);
+    assert!(matches!(accompaniment::save(db, campaign, &day, 0).await, Err(StorageError::Stale)), "once");
+    let stored = accompaniment::day_of(db, campaign).await.unwrap().unwrap();
+    assert_eq!(
+        (stored.decision, stored.offers.clone(), stored.recorded_by.as_deref()),
+        (Decision::FurtherAccompaniment, offers.clone(), Some("Lou"))
+    );
+    let alone = NewDay { decision: Decision::Alone, offers: &[], ..day.clone() };
+    assert_eq!(accompaniment::save(db, campaign, &alone, 1).await.unwrap(), 2);
+    assert!(matches!(accompaniment::save(db, campaign, &alone, 1).await, Err(StorageError::Stale)), "stale");
 }

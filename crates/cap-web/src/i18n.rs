@@ -237,6 +237,7 @@ mod tests {
             "reminder.",
             "export.",
             "import.",
+            "accompaniment.",
         ];
         text.split('"')
             .skip(1)

@@ -7,7 +7,7 @@ use crate::app::AppState;
 use crate::error::AppError;
 use crate::features::{
     account, admin, assets, auth, campaigns, exports, groups, health, home, organisations, plans, referentials,
-    regions, results, workshops,
+    regions, results, reviews, workshops,
 };
 use crate::session::RequestContext;
 use axum::Router;
@@ -171,6 +171,8 @@ pub fn table() -> RouteTable {
         .get("/campaigns/{id}/answer/{page}", Scoped, get(campaigns::answer::show))
         .post("/campaigns/{id}/answer/{page}", Scoped, post(campaigns::answer::submit))
         .post("/campaigns/{id}/answers/{code}", Scoped, post(campaigns::autosave::handler))
+        .get("/campaigns/{id}/accompaniment", Scoped, get(reviews::accompaniment::form))
+        .post("/campaigns/{id}/accompaniment", Scoped, post(reviews::accompaniment::submit))
         .get("/campaigns/{id}/results", Scoped, get(results::photographie::handler))
         .get("/campaigns/{id}/targets", Scoped, get(results::targets::form))
         .post("/campaigns/{id}/targets", Scoped, post(results::targets::submit))

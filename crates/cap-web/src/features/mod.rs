@@ -16,6 +16,7 @@ pub mod plans;
 pub mod referentials;
 pub mod regions;
 pub mod results;
+pub mod reviews;
 pub mod workshops;
 
 use crate::app::AppState;

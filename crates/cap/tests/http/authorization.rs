@@ -119,6 +119,8 @@ const CASES: &[(&str, &str, Who)] = &[
     ("POST", "/campaigns/{id}/answer/{page}", ANSWER_CAMPAIGN_A),
     ("POST", "/campaigns/{id}/answers/{code}", ANSWER_CAMPAIGN_A),
     ("POST", "/campaigns/{id}/workshops", RUN_CAMPAIGNS_A),
+    ("GET", "/campaigns/{id}/accompaniment", MANAGE_ORG_A),
+    ("POST", "/campaigns/{id}/accompaniment", MANAGE_ORG_A),
     ("GET", "/campaigns/{id}/results", VIEW_CAMPAIGN_A),
     ("GET", "/campaigns/{id}/export/{file}", RUN_CAMPAIGNS_A),
     ("GET", "/campaigns/{id}/targets", RUN_CAMPAIGNS_A),

@@ -366,4 +366,70 @@ async fn the_photographie_compares_with_the_previous_campaign(app: &TestApp) {
     assert!(page.contains("stroke-dasharray"), "the previous campaign drawn dashed");
 }
 
-crate::on_both_backends!(from_consolidation_to_a_followed_plan, the_photographie_compares_with_the_previous_campaign);
+/// The region's delegate (the tiers) records the accompaniment day; a stale save is refused.
+async fn the_accompaniment_day_is_recorded(app: &TestApp) {
+    let seeds = seed(&app.db).await;
+    let id = seeds.campaign_a;
+    let path = app.url(&format!("/campaigns/{id}/accompaniment"));
+    let delegate = app.signed_in(DELEGATE_A).await;
+    let (status, page) = text(&delegate, path.clone()).await;
+    assert_eq!(status, 200);
+    assert!(page.contains("Journée d&#39;accompagnement"));
+    let offer = cap_storage::offers::list(&app.db).await.unwrap()[0].offer.code.clone();
+    let refused = delegate
+        .post(&path)
+        .form(&[
+            ("held_on", "2027-02-10"),
+            ("attendees", "Sophie, Karim"),
+            ("conclusions", "À poursuivre"),
+            ("decision", "further"),
+            ("version", "0"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(refused.status(), 422, "a further accompaniment names its offers");
+    let refused = refused.text().await.unwrap();
+    assert!(refused.contains("Cochez au moins une offre") && refused.contains("Sophie, Karim"), "typed values kept");
+    let saved = delegate
+        .post(&path)
+        .form(&[
+            ("held_on", "10/02/2027"),
+            ("attendees", "Sophie, Karim"),
+            ("conclusions", "À poursuivre"),
+            ("decision", "further"),
+            ("offer", offer.as_str()),
+            ("version", "0"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(saved.status(), 303);
+    let day = cap_storage::accompaniment::day_of(&app.db, id).await.unwrap().unwrap();
+    assert_eq!((day.held_on.as_str(), day.offers.clone(), day.version), ("2027-02-10", vec![offer.clone()], 1));
+    let coordinator = app.signed_in(COORDINATOR_A).await;
+    let stale = coordinator
+        .post(&path)
+        .form(&[
+            ("held_on", "2027-02-11"),
+            ("attendees", "Sophie"),
+            ("conclusions", "Seule"),
+            ("decision", "alone"),
+            ("version", "0"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(stale.status(), 409, "saved meanwhile: refused");
+    assert!(stale.text().await.unwrap().contains("Quelqu&#39;un a enregistré la journée"));
+    assert_eq!(cap_storage::accompaniment::day_of(&app.db, id).await.unwrap().unwrap().conclusions, "À poursuivre");
+    let participant = app.signed_in(PARTICIPANT_A).await;
+    assert_eq!(text(&participant, path.clone()).await.0, 404);
+    assert_eq!(text(&app.signed_in(DELEGATE_B).await, path).await.0, 404, "another region's delegate");
+}
+
+crate::on_both_backends!(
+    from_consolidation_to_a_followed_plan,
+    the_photographie_compares_with_the_previous_campaign,
+    the_accompaniment_day_is_recorded
+);

@@ -44,6 +44,7 @@ struct ShowPage {
     next_key: Option<&'static str>,
     steps: Vec<(&'static str, bool, bool)>,
     can_run: bool,
+    can_accompany: bool,
     pillars: Vec<PillarRow>,
     total: usize,
     participants: Vec<(Participant, usize, bool)>,
@@ -67,6 +68,7 @@ pub async fn handler(
 ) -> AppResult<Response> {
     let loaded = load(&state, &viewer, id, view).await?;
     let can_run = viewer.can(run(&loaded.org, false));
+    let can_accompany = viewer.can(crate::features::reviews::accompaniment::accompany(&loaded.org, false));
     let r = &loaded.referential.referential;
     let covered = cap_domain::campaign::campaign_indicators(r, &[], loaded.org_type());
     let in_scope: HashSet<&str> = loaded.indicators().iter().map(|n| n.code.as_str()).collect();
@@ -173,6 +175,7 @@ pub async fn handler(
         next_key: status.next().map(CampaignStatus::label_key),
         steps,
         can_run,
+        can_accompany,
         pillars,
         total,
         participants,
