@@ -319,6 +319,20 @@ async fn demo_follow_up(db: &Db, org: cap_domain::OrganisationId) -> Result<(), 
                 &targeted,
             )
             .await?;
+            let offers: Vec<String> =
+                cap_storage::offers::list(db).await?.into_iter().take(1).map(|o| o.offer.code).collect();
+            let held_on = start.saturating_add(1i64.months()).to_string();
+            let day = cap_storage::accompaniment::NewDay {
+                held_on: &held_on,
+                attendees: "Thomas Lefebvre (référent Cap), la délégation régionale (tiers), un pair d'une entreprise d'insertion voisine",
+                conclusions: "Le plan est réaliste. La sécurité sur les chantiers demande un appui : une formation de la fédération est retenue.",
+                decision: cap_domain::accompaniment::Decision::FurtherAccompaniment,
+                offers: &offers,
+                by: Some(coordinator.user_id()),
+            };
+            if !offers.is_empty() {
+                cap_storage::accompaniment::save(db, campaign, &day, 0).await?;
+            }
         }
     }
     Ok(())
