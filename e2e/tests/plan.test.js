@@ -75,6 +75,18 @@ journey('a coordinator turns the photographie into a validated plan and follows 
   assert.match(await mainText(page), /Plan validé : le suivi commence/);
   assert.equal(await page.locator('input[name="action"]').count(), 0, 'no proposal left');
 
+  // An action added by hand, and the plan's objectives.
+  await follow(page, 'Ajouter une action', 'new action form');
+  await page.fill('#title', 'Afficher le plan dans la salle de pause');
+  await page.fill('#due_on', parisDate(60));
+  await submit(page, "Enregistrer l'action", 'plan after adding an action');
+  assert.match(await mainText(page), /Afficher le plan dans la salle de pause/);
+  await page.locator('summary', { hasText: 'Calendrier et objectifs du plan' }).click();
+  await page.fill('#objective_one_year', "Former toute l'équipe encadrante");
+  await submit(page, 'Enregistrer', 'plan after saving its objectives');
+  assert.match(await mainText(page), /Plan enregistré/);
+  assert.match(await mainText(page), /Former toute l'équipe encadrante/);
+
   // The plan as a workbook, downloaded as a person would.
   const [download] = await Promise.all([
     page.waitForEvent('download'),

@@ -121,6 +121,16 @@ pub struct NewAction {
     pub reasons: Vec<Reason>,
     /// Whether it is a generated proposal not yet accepted.
     pub proposed: bool,
+    /// The person responsible (a member of the organisation).
+    pub responsible_user_id: Option<i64>,
+    /// Contributors.
+    pub contributors: String,
+    /// Status (« à faire » when none).
+    pub status: Option<ActionStatus>,
+    /// Progress in percent.
+    pub progress: i64,
+    /// Notes.
+    pub notes: String,
 }
 
 impl NewAction {
@@ -136,6 +146,7 @@ impl NewAction {
             priority: Some(p.priority),
             reasons: p.reasons,
             proposed: true,
+            ..Self::default()
         }
     }
 }
@@ -178,21 +189,25 @@ async fn insert_action(
 ) -> Result<i64> {
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO plan_actions (plan_id, title, description, starts_on, due_on, status, progress, offer_code, priority,
-            reasons, proposed, position, created_at, updated_at, version)
-         VALUES ($1, $2, $3, $4, $5, $6, 0, $7, $8, $9, $10, $11, $12, $12, 1) RETURNING id",
+            reasons, proposed, position, created_at, updated_at, version, responsible_user_id, contributors, notes)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13, 1, $14, $15, $16) RETURNING id",
     )
     .bind(plan)
     .bind(&a.title)
     .bind(&a.description)
     .bind(a.starts_on.clone())
     .bind(a.due_on.clone())
-    .bind(ActionStatus::Todo.code())
+    .bind(a.status.unwrap_or(ActionStatus::Todo).code())
+    .bind(a.progress)
     .bind(a.offer_code.clone())
     .bind(a.priority.unwrap_or(Priority::Medium).code())
     .bind(reasons_json(&a.reasons))
     .bind(i64::from(a.proposed))
     .bind(position)
     .bind(at)
+    .bind(a.responsible_user_id)
+    .bind(&a.contributors)
+    .bind(&a.notes)
     .fetch_one(&mut **tx)
     .await?;
     link_indicators(tx, id, &a.indicators).await?;
@@ -693,16 +708,13 @@ pub struct DueAction {
     pub display_name: String,
     /// Their e-mail address.
     pub email: String,
-    /// Their language.
-    pub locale: String,
 }
 
 /// Open actions of validated plans due between `from` and `to` (inclusive, YYYY-MM-DD), with
 /// their responsible person.
 pub async fn due_between(db: &Db, from: &str, to: &str) -> Result<Vec<DueAction>> {
     Ok(sqlx::query_as(
-        "SELECT a.id AS action_id, a.title, a.due_on, p.campaign_id, o.name AS organisation, u.display_name, u.email,
-                u.locale
+        "SELECT a.id AS action_id, a.title, a.due_on, p.campaign_id, o.name AS organisation, u.display_name, u.email
          FROM plan_actions a JOIN plans p ON p.id = a.plan_id JOIN campaigns c ON c.id = p.campaign_id
          JOIN organisations o ON o.id = c.organisation_id JOIN users u ON u.id = a.responsible_user_id
          WHERE p.validated_at IS NOT NULL AND a.status IN ('todo', 'in_progress', 'blocked')

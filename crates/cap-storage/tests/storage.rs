@@ -621,6 +621,7 @@ async fn plans_actions_and_follow_up(db: &Db) {
         priority: Some(Priority::High),
         reasons: vec![Reason { key: "plan.reason.gap".into(), args: vec!["2".into(), "3".into()] }],
         proposed: true,
+        ..NewAction::default()
     };
     let plan = plans::create(
         db,
@@ -646,8 +647,34 @@ async fn plans_actions_and_follow_up(db: &Db) {
     assert_eq!(kept.description, "Guide P1.1.1.1\n\nGuide P1.1.1.2");
     assert!(!kept.proposed);
     plans::discard(db, plan, &[actions[2].id]).await.unwrap();
-    let extra =
-        plans::add_action(db, plan, &NewAction { title: "Accueil".into(), ..NewAction::default() }).await.unwrap();
+    let extra = plans::add_action(
+        db,
+        plan,
+        &NewAction {
+            title: "Accueil".into(),
+            responsible_user_id: Some(lou.0),
+            contributors: "Sam".into(),
+            status: Some(ActionStatus::InProgress),
+            progress: 10,
+            notes: "Démarré".into(),
+            ..NewAction::default()
+        },
+    )
+    .await
+    .unwrap();
+    let added = plans::action_of(db, plan, extra).await.unwrap();
+    assert_eq!(
+        (
+            added.responsible_name.as_deref(),
+            added.contributors.as_str(),
+            added.status,
+            added.progress,
+            added.notes.as_str(),
+            added.proposed
+        ),
+        (Some("Lou"), "Sam", ActionStatus::InProgress, 10, "Démarré", false),
+        "an added action is written whole, at once"
+    );
     assert_eq!(plans::actions(db, plan).await.unwrap().iter().map(|a| a.id).collect::<Vec<_>>(), vec![merged, extra]);
 
     let change = ActionChange {

@@ -66,29 +66,19 @@ pub async fn run_reminders(state: &AppState, holder: &str, today: Date) -> AppRe
     }
     let month = format!("{:04}-{:02}", today.year(), today.month());
     for plan in plans::followed_plans(&state.db).await? {
-        let actions: Vec<_> =
-            plans::actions(&state.db, plan.plan_id).await?.into_iter().filter(|a| !a.proposed).collect();
-        let states: Vec<_> = actions.iter().map(followed).collect();
-        let done = completion(&states).map_or(0, |c| (c * 100.0).round() as i64);
-        let late: Vec<String> = actions
-            .iter()
-            .zip(&states)
-            .filter(|(_, f)| f.late(today))
-            .map(|(a, _)| format!("- {} ({})", a.title, a.due_on.as_deref().unwrap_or_default()))
-            .collect();
-        let soon: Vec<String> = actions
-            .iter()
-            .zip(&states)
-            .filter(|(_, f)| f.upcoming(today, 30))
-            .map(|(a, _)| format!("- {} ({})", a.title, a.due_on.as_deref().unwrap_or_default()))
-            .collect();
         let link = format!("{base}/campaigns/{}/plan", plan.campaign_id);
         let members = memberships::members_of(&state.db, OrganisationId(plan.organisation_id)).await?;
+        let mut summary: Option<(i64, Vec<String>, Vec<String>)> = None;
         for m in members.iter().filter(|m| m.stored.membership.role == Role::Coordinator) {
             let period = format!("{month}:{}", m.stored.user_id.0);
             if !jobs::mark_sent(&state.db, "digest", plan.plan_id, &period, at).await? {
                 continue;
             }
+            // The plan's state is read only once a digest is due (most runs send none).
+            if summary.is_none() {
+                summary = Some(digest_summary(state, plan.plan_id, today).await?);
+            }
+            let Some((done, late, soon)) = &summary else { continue };
             let none = "- aucune / none".to_owned();
             let body = format!(
                 "Bonjour {name},\n\nOù en est le plan de progrès « {title} » de {org} : {done} % réalisé.\n\n\
@@ -98,7 +88,7 @@ pub async fn run_reminders(state: &AppState, holder: &str, today: Date) -> AppRe
                 title = plan.title,
                 org = plan.organisation,
                 late = if late.is_empty() { none.clone() } else { late.join("\n") },
-                soon = if soon.is_empty() { none } else { soon.join("\n") },
+                soon = if soon.is_empty() { none.clone() } else { soon.join("\n") },
             );
             match state
                 .mailer
@@ -115,6 +105,18 @@ pub async fn run_reminders(state: &AppState, holder: &str, today: Date) -> AppRe
     }
     jobs::release(&state.db, "reminders", holder).await?;
     Ok(report)
+}
+
+/// A followed plan's completion (percent), late actions and actions due within 30 days, as
+/// lines of the digest.
+async fn digest_summary(state: &AppState, plan: i64, today: Date) -> AppResult<(i64, Vec<String>, Vec<String>)> {
+    let actions: Vec<_> = plans::actions(&state.db, plan).await?.into_iter().filter(|a| !a.proposed).collect();
+    let states: Vec<_> = actions.iter().map(followed).collect();
+    let done = completion(&states).map_or(0, |c| (c * 100.0).round() as i64);
+    let line = |a: &plans::Action| format!("- {} ({})", a.title, a.due_on.as_deref().unwrap_or_default());
+    let late = actions.iter().zip(&states).filter(|(_, f)| f.late(today)).map(|(a, _)| line(a)).collect();
+    let soon = actions.iter().zip(&states).filter(|(_, f)| f.upcoming(today, 30)).map(|(a, _)| line(a)).collect();
+    Ok((done, late, soon))
 }
 
 /// Runs the reminders every `every` until the server shuts down.

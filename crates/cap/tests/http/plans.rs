@@ -199,6 +199,52 @@ async fn from_consolidation_to_a_followed_plan(app: &TestApp) {
     assert_eq!(validated.status(), 303);
     assert!(plans::actions(&app.db, plan.id).await.unwrap().iter().all(|a| !a.proposed));
     assert_eq!(campaigns::get(&app.db, id).await.unwrap().status, CampaignStatus::PlanValidated);
+    // An action added by hand is written whole, at once.
+    let added = coordinator
+        .post(app.url(&format!("{base}/plan/actions/new")))
+        .form(&form("Accueillir en binôme", "2027-03-01", "2027-06-30", "in_progress", "30", 0))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(added.status(), 303);
+    let new_action = plans::actions(&app.db, plan.id)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|a| a.title == "Accueillir en binôme")
+        .unwrap();
+    assert_eq!(
+        (
+            new_action.responsible_user_id,
+            new_action.status,
+            new_action.progress,
+            new_action.contributors.as_str(),
+            new_action.proposed
+        ),
+        (Some(coordinator_id.0), ActionStatus::InProgress, 30, "Sam, Alex", false)
+    );
+    // The plan's horizon and objectives; a stale form changes nothing.
+    let settings = |version: i64, one_year: &str| {
+        coordinator
+            .post(app.url(&format!("{base}/plan/settings")))
+            .form(&[
+                ("starts_on", "2027-01-15".to_owned()),
+                ("horizon", "8".to_owned()),
+                ("objective_one_year", one_year.to_owned()),
+                ("objective_three_years", "Employeur de référence".to_owned()),
+                ("version", version.to_string()),
+            ])
+            .send()
+    };
+    let current = plans::plan_of(&app.db, id).await.unwrap().unwrap();
+    assert_eq!(settings(current.version, "Former toute l'équipe").await.unwrap().status(), 303);
+    settings(current.version, "Autre objectif").await.unwrap();
+    let updated = plans::plan_of(&app.db, id).await.unwrap().unwrap();
+    assert_eq!(
+        (updated.horizon_months, updated.objective_one_year.as_str()),
+        (8, "Former toute l'équipe"),
+        "stale: unchanged"
+    );
     let (_, list) = text(&coordinator, app.url(&format!("{base}/plan"))).await;
     assert!(list.contains("chart--schedule") && list.contains("Calendrier des actions"), "the schedule is drawn");
 

@@ -142,6 +142,8 @@ pub async fn edit_form(
 /// Checked values of the form.
 struct Checked {
     input: ActionInput,
+    start: Option<String>,
+    due: Option<String>,
     indicators: Vec<String>,
     responsible: Option<i64>,
     offer: Option<String>,
@@ -189,7 +191,14 @@ async fn check(state: &AppState, loaded: &Loaded, form: &ActionForm) -> AppResul
         }
     }
     Ok(match input {
-        Some(input) if errors.is_empty() => Ok(Checked { input, indicators, responsible, offer }),
+        Some(input) if errors.is_empty() => Ok(Checked {
+            start: input.start.map(|d| d.to_string()),
+            due: input.due.map(|d| d.to_string()),
+            input,
+            indicators,
+            responsible,
+            offer,
+        }),
         _ => Err(errors),
     })
 }
@@ -215,17 +224,17 @@ pub async fn create(
         title: checked.input.title.clone(),
         description: form.description.trim().to_owned(),
         indicators: checked.indicators.clone(),
-        starts_on: checked.input.start.map(|d| d.to_string()),
-        due_on: checked.input.due.map(|d| d.to_string()),
+        starts_on: checked.start.clone(),
+        due_on: checked.due.clone(),
         offer_code: checked.offer.clone(),
-        priority: None,
-        reasons: Vec::new(),
-        proposed: false,
+        responsible_user_id: checked.responsible,
+        contributors: form.contributors.trim().to_owned(),
+        status: Some(checked.input.status),
+        progress: checked.input.progress,
+        notes: form.notes.trim().to_owned(),
+        ..NewAction::default()
     };
     let action = plans::add_action(&state.db, p.plan.id, &new).await?;
-    // The rest (responsible, status, progress, notes) goes through the versioned edit.
-    let change = change_of(&form, &checked);
-    plans::update_action(&state.db, p.plan.id, action, &change, 1).await?;
     record(&state, &ctx, "plans.add_action", "action", &action, &checked.input.title).await?;
     record_completion(&state, p.plan.id).await?;
     Ok(redirect_with_flash(&state, &format!("/campaigns/{id}/plan#action-{action}"), "flash.action_saved"))
@@ -238,8 +247,8 @@ fn change_of<'a>(form: &'a ActionForm, c: &'a Checked) -> ActionChange<'a> {
         indicators: &c.indicators,
         responsible_user_id: c.responsible,
         contributors: form.contributors.trim(),
-        starts_on: None,
-        due_on: None,
+        starts_on: c.start.as_deref(),
+        due_on: c.due.as_deref(),
         status: c.input.status,
         progress: c.input.progress,
         notes: form.notes.trim(),
@@ -265,10 +274,7 @@ pub async fn update(
             return Ok((StatusCode::UNPROCESSABLE_ENTITY, body).into_response());
         }
     };
-    let (start, due) = (checked.input.start.map(|d| d.to_string()), checked.input.due.map(|d| d.to_string()));
-    let mut change = change_of(&form, &checked);
-    change.starts_on = start.as_deref();
-    change.due_on = due.as_deref();
+    let change = change_of(&form, &checked);
     match plans::update_action(&state.db, p.plan.id, action, &change, form.version).await? {
         ActionSaved::Written(_) => {
             let details =

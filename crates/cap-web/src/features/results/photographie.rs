@@ -194,33 +194,26 @@ async fn build(state: &AppState, loaded: &Loaded, t: Tr) -> AppResult<View> {
 
     let pillars = score_rows(r, NodeKind::Pillar, &out.scores, &before_nodes);
     let objectives = score_rows(r, NodeKind::GeneralObjective, &out.scores, &before_nodes);
-    let text = |id: &'static str, title: &str, description: String| (id, title.to_owned(), description);
+    // Each chart describes its figures in words for screen readers.
     let describe = |rows: &[ScoreRow]| {
         rows.iter().map(|row| format!("{} {}", row.label, row.score)).collect::<Vec<_>>().join(" ; ")
     };
-    let (radar_id, radar_title, radar_desc) = text("radar", t.t("results.radar_title"), describe(&pillars));
-    let (bars_id, bars_title, bars_desc) = text("bars", t.t("results.bars_title"), describe(&objectives));
+    let chart_text = |id, title, description| ChartText {
+        id,
+        title,
+        description,
+        legend_current: t.t("results.legend_current"),
+        legend_previous: t.t("results.legend_previous"),
+        legend_target: t.t("results.legend_target"),
+    };
+    let (radar_desc, bars_desc) = (describe(&pillars), describe(&objectives));
     let radar = charts::radar(
         &series(&pillars, &out.scores, &before_nodes),
-        &ChartText {
-            id: radar_id,
-            title: &radar_title,
-            description: &radar_desc,
-            legend_current: t.t("results.legend_current"),
-            legend_previous: t.t("results.legend_previous"),
-            legend_target: t.t("results.legend_target"),
-        },
+        &chart_text("radar", t.t("results.radar_title"), &radar_desc),
     );
     let bars = charts::bars(
         &series(&objectives, &out.scores, &before_nodes),
-        &ChartText {
-            id: bars_id,
-            title: &bars_title,
-            description: &bars_desc,
-            legend_current: t.t("results.legend_current"),
-            legend_previous: t.t("results.legend_previous"),
-            legend_target: t.t("results.legend_target"),
-        },
+        &chart_text("bars", t.t("results.bars_title"), &bars_desc),
     );
 
     let heat = heat_map(t, r, &covered, &out);
