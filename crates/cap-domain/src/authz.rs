@@ -50,6 +50,30 @@ pub enum Permission {
     },
     /// Record a campaign's accompaniment day (the coordinator, or the region's delegate as tiers).
     AccompanyCampaign(OrganisationRef),
+    /// Read a campaign's photographie and progress plan: its participants, its coordinator, its
+    /// region's delegate, and a reviewer while their access is open.
+    ReadResults {
+        /// The campaign's organisation.
+        org: OrganisationRef,
+        /// Whether the actor is one of its participants.
+        participant: bool,
+        /// Whether the actor holds an open reviewer access to it.
+        reviewer: bool,
+    },
+    /// Open a campaign's review page and take part in its comment threads: the coordinator, the
+    /// region's delegate, and a reviewer while their access is open.
+    ReviewCampaign {
+        /// The campaign's organisation.
+        org: OrganisationRef,
+        /// Whether the actor holds an open reviewer access to it.
+        reviewer: bool,
+    },
+    /// Invite a tiers or a pair to review a campaign, and end their access.
+    InviteReviewers(OrganisationRef),
+    /// Browse the directory of pair volunteers and the trainings (those who may invite reviewers).
+    BrowseDirectory,
+    /// Record trainings held in a region and who attended.
+    ManageTrainings(RegionId),
     /// Give one's own answers in a campaign.
     AnswerCampaign {
         /// Whether the actor is one of its participants.
@@ -60,6 +84,10 @@ pub enum Permission {
 impl Actor {
     fn holds(&self, role: Role, scope: Scope) -> bool {
         self.memberships.iter().any(|m| m.role == role && m.scope == scope)
+    }
+
+    fn holds_anywhere(&self, role: Role) -> bool {
+        self.memberships.iter().any(|m| m.role == role)
     }
 
     /// Whether the actor is a federation administrator.
@@ -98,6 +126,25 @@ pub fn allows(actor: &Actor, permission: Permission) -> bool {
                 || actor.holds(Role::RegionalDelegate, Scope::Region(org.region))
         }
         Permission::ViewGroup(group) => actor.holds(Role::GroupLead, Scope::Group(group)),
+        Permission::ReadResults { org, participant, reviewer } => {
+            participant
+                || reviewer
+                || actor.holds(Role::Coordinator, Scope::Organisation(org.id))
+                || actor.holds(Role::RegionalDelegate, Scope::Region(org.region))
+        }
+        Permission::ReviewCampaign { org, reviewer } => {
+            reviewer
+                || actor.holds(Role::Coordinator, Scope::Organisation(org.id))
+                || actor.holds(Role::RegionalDelegate, Scope::Region(org.region))
+        }
+        Permission::InviteReviewers(org) => {
+            actor.holds(Role::Coordinator, Scope::Organisation(org.id))
+                || actor.holds(Role::RegionalDelegate, Scope::Region(org.region))
+        }
+        Permission::BrowseDirectory => {
+            actor.holds_anywhere(Role::Coordinator) || actor.holds_anywhere(Role::RegionalDelegate)
+        }
+        Permission::ManageTrainings(region) => actor.holds(Role::RegionalDelegate, Scope::Region(region)),
     }
 }
 
@@ -137,6 +184,15 @@ mod tests {
             Permission::AnswerCampaign { participant: false },
             Permission::AccompanyCampaign(ORG_A),
             Permission::AccompanyCampaign(ORG_B),
+            Permission::ReadResults { org: ORG_A, participant: false, reviewer: false },
+            Permission::ReadResults { org: ORG_B, participant: false, reviewer: false },
+            Permission::ReviewCampaign { org: ORG_A, reviewer: false },
+            Permission::ReviewCampaign { org: ORG_B, reviewer: false },
+            Permission::InviteReviewers(ORG_A),
+            Permission::InviteReviewers(ORG_B),
+            Permission::BrowseDirectory,
+            Permission::ManageTrainings(RegionId(10)),
+            Permission::ManageTrainings(RegionId(20)),
         ]
     }
 
@@ -171,6 +227,10 @@ mod tests {
                 Permission::RunCampaigns(ORG_A),
                 Permission::ViewCampaign { org: ORG_A, participant: false },
                 Permission::AccompanyCampaign(ORG_A),
+                Permission::ReadResults { org: ORG_A, participant: false, reviewer: false },
+                Permission::ReviewCampaign { org: ORG_A, reviewer: false },
+                Permission::InviteReviewers(ORG_A),
+                Permission::BrowseDirectory,
             ]
         );
     }
@@ -187,6 +247,11 @@ mod tests {
                 Permission::ViewRegion(RegionId(20)),
                 Permission::ViewCampaign { org: ORG_B, participant: false },
                 Permission::AccompanyCampaign(ORG_B),
+                Permission::ReadResults { org: ORG_B, participant: false, reviewer: false },
+                Permission::ReviewCampaign { org: ORG_B, reviewer: false },
+                Permission::InviteReviewers(ORG_B),
+                Permission::BrowseDirectory,
+                Permission::ManageTrainings(RegionId(20)),
             ]
         );
     }
@@ -203,6 +268,23 @@ mod tests {
         let b = actor(&[(Role::Coordinator, Scope::Organisation(ORG_B.id))]);
         assert!(!allows(&b, Permission::ViewCampaign { org: ORG_A, participant: false }));
         assert!(!allows(&b, Permission::RunCampaigns(ORG_A)));
+    }
+
+    #[test]
+    fn an_open_review_access_reads_and_comments_but_runs_nothing() {
+        // A pair: coordinator of another organisation, invited to review A.
+        let pair = actor(&[(Role::Coordinator, Scope::Organisation(ORG_B.id))]);
+        assert!(allows(&pair, Permission::ReadResults { org: ORG_A, participant: false, reviewer: true }));
+        assert!(allows(&pair, Permission::ReviewCampaign { org: ORG_A, reviewer: true }));
+        assert!(!allows(&pair, Permission::ReadResults { org: ORG_A, participant: false, reviewer: false }));
+        assert!(!allows(&pair, Permission::ReviewCampaign { org: ORG_A, reviewer: false }), "access ended");
+        assert!(!allows(&pair, Permission::RunCampaigns(ORG_A)));
+        assert!(!allows(&pair, Permission::InviteReviewers(ORG_A)));
+        assert!(!allows(&pair, Permission::ViewCampaign { org: ORG_A, participant: false }));
+        // A participant reads the results but not the review threads.
+        let p = actor(&[(Role::Participant, Scope::Organisation(ORG_A.id))]);
+        assert!(allows(&p, Permission::ReadResults { org: ORG_A, participant: true, reviewer: false }));
+        assert!(!allows(&p, Permission::ReviewCampaign { org: ORG_A, reviewer: false }));
     }
 
     #[test]

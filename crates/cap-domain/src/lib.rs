@@ -12,6 +12,7 @@ pub mod organisation;
 pub mod password;
 pub mod plan;
 pub mod referential;
+pub mod review;
 pub mod role;
 pub mod scoring;
 pub mod siret;

@@ -8,6 +8,7 @@ pub mod accompaniment;
 pub mod audit;
 pub mod campaigns;
 pub mod db;
+pub mod directory;
 pub mod error;
 pub mod groups;
 pub mod jobs;
@@ -18,6 +19,7 @@ pub mod organisations;
 pub mod plans;
 pub mod referentials;
 pub mod regions;
+pub mod reviews;
 pub mod sessions;
 pub mod settings;
 #[cfg(feature = "testing")]

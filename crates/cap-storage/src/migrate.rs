@@ -48,6 +48,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0006_accompaniment.sql"),
         postgres: include_str!("../migrations/postgres/0006_accompaniment.sql"),
     },
+    Migration {
+        version: 7,
+        name: "reviews",
+        sqlite: include_str!("../migrations/sqlite/0007_reviews.sql"),
+        postgres: include_str!("../migrations/postgres/0007_reviews.sql"),
+    },
 ];
 
 /// Arbitrary key of the PostgreSQL advisory lock that serialises migrations across instances.

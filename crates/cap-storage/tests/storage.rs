@@ -53,6 +53,8 @@ on_both_backends!(
     plans_actions_and_follow_up,
     job_leases_and_reminders_run_once,
     accompaniment_day_is_versioned,
+    review_access_ends_and_threads_stay_in_their_campaign,
+    directory_and_trainings,
 );
 
 fn input(name: &str, region: i64, group: Option<GroupId>, siret: Option<&str>) -> OrganisationInput {
@@ -784,4 +786,88 @@ async fn accompaniment_day_is_versioned(db: &Db) {
     let alone = NewDay { decision: Decision::Alone, offers: &[], ..day.clone() };
     assert_eq!(accompaniment::save(db, campaign, &alone, 1).await.unwrap(), 2);
     assert!(matches!(accompaniment::save(db, campaign, &alone, 1).await, Err(StorageError::Stale)), "stale");
+}
+
+async fn review_access_ends_and_threads_stay_in_their_campaign(db: &Db) {
+    use cap_domain::review::ReviewerKind;
+    use cap_storage::reviews::{self, NewGrant};
+    let (campaign, lou) = plan_fixture(db).await;
+    let pair = users::create(db, &Email::parse("pair@exemple.fr").unwrap(), "Pia Pair", None).await.unwrap();
+    let g = NewGrant {
+        campaign,
+        user: pair,
+        kind: ReviewerKind::Pair,
+        starts_on: "2027-01-10",
+        ends_on: "2027-02-09",
+        conflicts: "same_group",
+        by: Some(lou),
+    };
+    let id = reviews::grant(db, &g).await.unwrap();
+    assert!(reviews::open_grant(db, campaign, pair, "2027-01-09").await.unwrap().is_none(), "not yet");
+    let open = reviews::open_grant(db, campaign, pair, "2027-01-10").await.unwrap().expect("first day");
+    assert_eq!((open.kind, open.invited_by.as_deref(), open.conflicts.as_str()), (ReviewerKind::Pair, Some("Lou"), "same_group"));
+    assert!(reviews::open_grant(db, campaign, pair, "2027-02-09").await.unwrap().is_some(), "last day");
+    assert!(reviews::open_grant(db, campaign, pair, "2027-02-10").await.unwrap().is_none(), "ends by itself");
+    assert!(reviews::open_grant(db, campaign, lou, "2027-01-20").await.unwrap().is_none(), "only the invited");
+    let mine = reviews::reviewing(db, pair, "2027-01-20").await.unwrap();
+    assert_eq!((mine.len(), mine[0].campaign_id, mine[0].ends_on.as_str()), (1, campaign, "2027-02-09"));
+    assert!(matches!(reviews::revoke(db, campaign + 1, id).await, Err(StorageError::NotFound)), "other campaign");
+    assert_eq!(reviews::revoke(db, campaign, id).await.unwrap().display_name, "Pia Pair");
+    assert!(matches!(reviews::revoke(db, campaign, id).await, Err(StorageError::NotFound)), "once");
+    assert!(reviews::open_grant(db, campaign, pair, "2027-01-20").await.unwrap().is_none(), "revoked");
+    assert!(reviews::reviewing(db, pair, "2027-01-20").await.unwrap().is_empty());
+    assert_eq!(reviews::grants(db, campaign).await.unwrap().len(), 1);
+
+    let thread = reviews::open_thread(db, campaign, "indicator:SR.1.1.a", pair, "Niveau bien justifié ?").await.unwrap();
+    let answer = reviews::reply(db, campaign, thread, lou, "Oui, voir le compte rendu.").await.unwrap();
+    assert!(matches!(reviews::reply(db, campaign, answer, lou, "x").await, Err(StorageError::NotFound)), "no nesting");
+    assert!(matches!(reviews::reply(db, campaign + 1, thread, lou, "x").await, Err(StorageError::NotFound)));
+    reviews::set_resolved(db, campaign, thread, Some(lou)).await.unwrap();
+    assert!(matches!(reviews::set_resolved(db, campaign + 1, thread, None).await, Err(StorageError::NotFound)));
+    let all = reviews::comments(db, campaign).await.unwrap();
+    assert_eq!(all.len(), 2);
+    assert_eq!((all[0].resolved_by.as_deref(), all[0].author.as_deref()), (Some("Lou"), Some("Pia Pair")));
+    assert_eq!((all[1].thread_id, all[1].target.as_str()), (Some(thread), "indicator:SR.1.1.a"), "a reply shares the target");
+    reviews::set_resolved(db, campaign, thread, None).await.unwrap();
+    assert!(reviews::comments(db, campaign).await.unwrap()[0].resolved_at.is_none(), "reopened");
+}
+
+async fn directory_and_trainings(db: &Db) {
+    use cap_domain::review::TrainingAudience;
+    use cap_storage::directory::{self, NewTraining};
+    let (campaign, lou) = plan_fixture(db).await;
+    let org = OrganisationId(campaigns_org(db, campaign).await);
+    let m = Membership::new(Role::Coordinator, Scope::Organisation(org), Some(College::Direction)).unwrap();
+    memberships::grant(db, lou, m).await.unwrap();
+    assert!(directory::volunteer_of(db, lou).await.unwrap().is_none());
+    directory::volunteer(db, lou, org, "Les mardis").await.unwrap();
+    directory::volunteer(db, lou, org, "Les jeudis").await.unwrap();
+    let listed = directory::volunteers(db).await.unwrap();
+    assert_eq!(listed.len(), 1, "volunteering twice updates");
+    assert_eq!((listed[0].availability.as_str(), listed[0].organisation.as_str()), ("Les jeudis", "Atelier B"));
+    assert_eq!(directory::organisations_of(db, lou).await.unwrap(), vec![(org, None)]);
+    assert_eq!(directory::campaign_statuses(db, org).await.unwrap(), vec!["preparation".to_owned()]);
+
+    let region = listed[0].region_id;
+    let t = NewTraining {
+        title: "Formation des pairs",
+        audience: TrainingAudience::Pairs,
+        held_on: "2026-03-12",
+        place: "Rennes",
+        region,
+        by: Some(lou),
+    };
+    let id = directory::create_training(db, &t).await.unwrap();
+    directory::set_attendees(db, id, &[lou, lou]).await.unwrap();
+    let stored = directory::training(db, id).await.unwrap();
+    assert_eq!((stored.audience, stored.attendees.clone()), (TrainingAudience::Pairs, vec![(lou.0, "Lou".to_owned())]));
+    assert_eq!(directory::trainings(db, Some(region + 1)).await.unwrap().len(), 0, "another region");
+    assert_eq!(directory::trainings(db, None).await.unwrap().len(), 1);
+    assert_eq!(directory::volunteers(db).await.unwrap()[0].trainings, 1);
+    assert_eq!(directory::trainings_of(db, lou).await.unwrap()[0].2, "Rennes");
+    directory::set_attendees(db, id, &[]).await.unwrap();
+    assert!(directory::training(db, id).await.unwrap().attendees.is_empty());
+    assert!(matches!(directory::training(db, id + 1).await, Err(StorageError::NotFound)));
+    directory::withdraw(db, lou).await.unwrap();
+    assert!(directory::volunteers(db).await.unwrap().is_empty());
 }
