@@ -84,10 +84,7 @@ impl Conflict {
 
 /// The conflicts of interest between a reviewer, through the organisations they belong to, and
 /// the reviewed organisation. Each conflict is reported once.
-pub fn conflicts(
-    reviewer_orgs: &[(OrganisationId, Option<GroupId>)],
-    reviewed: OrganisationRef,
-) -> Vec<Conflict> {
+pub fn conflicts(reviewer_orgs: &[(OrganisationId, Option<GroupId>)], reviewed: OrganisationRef) -> Vec<Conflict> {
     let mut found = Vec::new();
     if reviewer_orgs.iter().any(|(id, _)| *id == reviewed.id) {
         found.push(Conflict::SameOrganisation);
@@ -351,8 +348,14 @@ mod tests {
             fields(AccessWindow::parse("2026-12-10", "2026-12-01", today)),
             vec![("ends_on", "error.review.ends_before_start")]
         );
-        assert_eq!(fields(AccessWindow::parse("2026-10-01", "2026-11-25", today)), vec![("ends_on", "error.review.ended")]);
-        assert_eq!(fields(AccessWindow::parse("2026-11-26", "2027-03-01", today)), vec![("ends_on", "error.review.too_long")]);
+        assert_eq!(
+            fields(AccessWindow::parse("2026-10-01", "2026-11-25", today)),
+            vec![("ends_on", "error.review.ended")]
+        );
+        assert_eq!(
+            fields(AccessWindow::parse("2026-11-26", "2027-03-01", today)),
+            vec![("ends_on", "error.review.too_long")]
+        );
         assert!(AccessWindow::parse("2026-11-26", "2027-02-25", today).is_ok(), "91 days is allowed");
     }
 
@@ -368,11 +371,9 @@ mod tests {
 
     #[test]
     fn comment_targets_round_trip_and_reject_junk() {
-        for target in [
-            CommentTarget::Photographie,
-            CommentTarget::Indicator("SR.1.1.a".into()),
-            CommentTarget::Action(42),
-        ] {
+        for target in
+            [CommentTarget::Photographie, CommentTarget::Indicator("SR.1.1.a".into()), CommentTarget::Action(42)]
+        {
             assert_eq!(CommentTarget::from_code(&target.code()), Some(target));
         }
         for junk in ["", "indicator:", "indicator:a b", "action:x", "action:-3", "action:0", "plan", "Photographie"] {
@@ -383,7 +384,10 @@ mod tests {
     #[test]
     fn a_training_is_checked_whole() {
         let ok = TrainingInput::parse(" Formation des pairs ", "pairs", "2026-03-12", " Lille ").unwrap();
-        assert_eq!((ok.title.as_str(), ok.audience, ok.place.as_str()), ("Formation des pairs", TrainingAudience::Pairs, "Lille"));
+        assert_eq!(
+            (ok.title.as_str(), ok.audience, ok.place.as_str()),
+            ("Formation des pairs", TrainingAudience::Pairs, "Lille")
+        );
         assert_eq!(ok.held_on, date(2026, 3, 12));
         let keys: Vec<_> =
             TrainingInput::parse("", "everyone", "12/13/2026", "").unwrap_err().into_iter().map(|(f, _)| f).collect();

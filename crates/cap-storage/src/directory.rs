@@ -40,9 +40,11 @@ const VOLUNTEER_SELECT: &str = "SELECT v.user_id, u.display_name, u.email, o.id 
 
 /// Every volunteer, by region then name.
 pub async fn volunteers(db: &Db) -> Result<Vec<Volunteer>> {
-    Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!("{VOLUNTEER_SELECT} WHERE u.disabled_at IS NULL ORDER BY r.name, u.display_name")))
-        .fetch_all(db.pool())
-        .await?)
+    Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "{VOLUNTEER_SELECT} WHERE u.disabled_at IS NULL ORDER BY r.name, u.display_name"
+    )))
+    .fetch_all(db.pool())
+    .await?)
 }
 
 /// The user's entry in the directory, if they volunteered.
@@ -95,6 +97,8 @@ pub struct Delegate {
     pub user_id: i64,
     /// Their name.
     pub display_name: String,
+    /// Their e-mail.
+    pub email: String,
     /// Their region.
     pub region_id: i64,
     /// The region's name.
@@ -104,7 +108,7 @@ pub struct Delegate {
 /// Every regional delegate, by region then name.
 pub async fn delegates(db: &Db) -> Result<Vec<Delegate>> {
     Ok(sqlx::query_as(
-        "SELECT u.id AS user_id, u.display_name, r.id AS region_id, r.name AS region
+        "SELECT u.id AS user_id, u.display_name, u.email, r.id AS region_id, r.name AS region
          FROM memberships m JOIN users u ON u.id = m.user_id JOIN regions r ON r.id = m.region_id
          WHERE m.role = 'regional_delegate' AND u.disabled_at IS NULL ORDER BY r.name, u.display_name",
     )

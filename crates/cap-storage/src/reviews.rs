@@ -111,11 +111,12 @@ pub async fn grant(db: &Db, g: &NewGrant<'_>) -> Result<i64> {
 
 /// Every access given for a campaign, newest first.
 pub async fn grants(db: &Db, campaign: i64) -> Result<Vec<Grant>> {
-    let rows: Vec<GrantRow> =
-        sqlx::query_as(sqlx::AssertSqlSafe(format!("SELECT {GRANT_COLUMNS} WHERE g.campaign_id = $1 ORDER BY g.id DESC")))
-            .bind(campaign)
-            .fetch_all(db.pool())
-            .await?;
+    let rows: Vec<GrantRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "SELECT {GRANT_COLUMNS} WHERE g.campaign_id = $1 ORDER BY g.id DESC"
+    )))
+    .bind(campaign)
+    .fetch_all(db.pool())
+    .await?;
     rows.into_iter().map(Grant::try_from).collect()
 }
 

@@ -805,7 +805,10 @@ async fn review_access_ends_and_threads_stay_in_their_campaign(db: &Db) {
     let id = reviews::grant(db, &g).await.unwrap();
     assert!(reviews::open_grant(db, campaign, pair, "2027-01-09").await.unwrap().is_none(), "not yet");
     let open = reviews::open_grant(db, campaign, pair, "2027-01-10").await.unwrap().expect("first day");
-    assert_eq!((open.kind, open.invited_by.as_deref(), open.conflicts.as_str()), (ReviewerKind::Pair, Some("Lou"), "same_group"));
+    assert_eq!(
+        (open.kind, open.invited_by.as_deref(), open.conflicts.as_str()),
+        (ReviewerKind::Pair, Some("Lou"), "same_group")
+    );
     assert!(reviews::open_grant(db, campaign, pair, "2027-02-09").await.unwrap().is_some(), "last day");
     assert!(reviews::open_grant(db, campaign, pair, "2027-02-10").await.unwrap().is_none(), "ends by itself");
     assert!(reviews::open_grant(db, campaign, lou, "2027-01-20").await.unwrap().is_none(), "only the invited");
@@ -818,7 +821,8 @@ async fn review_access_ends_and_threads_stay_in_their_campaign(db: &Db) {
     assert!(reviews::reviewing(db, pair, "2027-01-20").await.unwrap().is_empty());
     assert_eq!(reviews::grants(db, campaign).await.unwrap().len(), 1);
 
-    let thread = reviews::open_thread(db, campaign, "indicator:SR.1.1.a", pair, "Niveau bien justifié ?").await.unwrap();
+    let thread =
+        reviews::open_thread(db, campaign, "indicator:SR.1.1.a", pair, "Niveau bien justifié ?").await.unwrap();
     let answer = reviews::reply(db, campaign, thread, lou, "Oui, voir le compte rendu.").await.unwrap();
     assert!(matches!(reviews::reply(db, campaign, answer, lou, "x").await, Err(StorageError::NotFound)), "no nesting");
     assert!(matches!(reviews::reply(db, campaign + 1, thread, lou, "x").await, Err(StorageError::NotFound)));
@@ -827,7 +831,11 @@ async fn review_access_ends_and_threads_stay_in_their_campaign(db: &Db) {
     let all = reviews::comments(db, campaign).await.unwrap();
     assert_eq!(all.len(), 2);
     assert_eq!((all[0].resolved_by.as_deref(), all[0].author.as_deref()), (Some("Lou"), Some("Pia Pair")));
-    assert_eq!((all[1].thread_id, all[1].target.as_str()), (Some(thread), "indicator:SR.1.1.a"), "a reply shares the target");
+    assert_eq!(
+        (all[1].thread_id, all[1].target.as_str()),
+        (Some(thread), "indicator:SR.1.1.a"),
+        "a reply shares the target"
+    );
     reviews::set_resolved(db, campaign, thread, None).await.unwrap();
     assert!(reviews::comments(db, campaign).await.unwrap()[0].resolved_at.is_none(), "reopened");
 }

@@ -238,6 +238,9 @@ mod tests {
             "export.",
             "import.",
             "accompaniment.",
+            "review.",
+            "directory.",
+            "training.",
         ];
         text.split('"')
             .skip(1)

@@ -55,6 +55,11 @@ impl Page {
                 path == "/" || path.starts_with("/organisations") || path.starts_with("/campaigns"),
             ));
             nav.push(item("/referentials", "nav.referentials", path.starts_with("/referentials")));
+            nav.push(item(
+                "/directory",
+                "nav.directory",
+                path.starts_with("/directory") || path.starts_with("/trainings"),
+            ));
             if viewer.can(Permission::AdministerFederation) {
                 nav.push(item("/admin", "nav.admin", path.starts_with("/admin")));
             }

@@ -6,8 +6,8 @@
 use crate::app::AppState;
 use crate::error::AppError;
 use crate::features::{
-    account, admin, assets, auth, campaigns, exports, groups, health, home, organisations, plans, referentials,
-    regions, results, reviews, workshops,
+    account, admin, assets, auth, campaigns, directory, exports, groups, health, home, organisations, plans,
+    referentials, regions, results, reviews, workshops,
 };
 use crate::session::RequestContext;
 use axum::Router;
@@ -173,6 +173,18 @@ pub fn table() -> RouteTable {
         .post("/campaigns/{id}/answers/{code}", Scoped, post(campaigns::autosave::handler))
         .get("/campaigns/{id}/accompaniment", Scoped, get(reviews::accompaniment::form))
         .post("/campaigns/{id}/accompaniment", Scoped, post(reviews::accompaniment::submit))
+        .get("/campaigns/{id}/review", Scoped, get(reviews::show::handler))
+        .post("/campaigns/{id}/review/reviewers", Scoped, post(reviews::invite::submit))
+        .post("/campaigns/{id}/review/reviewers/{grant}/revoke", Scoped, post(reviews::revoke::handler))
+        .post("/campaigns/{id}/review/threads", Scoped, post(reviews::comment::open))
+        .post("/campaigns/{id}/review/threads/{thread}/reply", Scoped, post(reviews::comment::reply))
+        .post("/campaigns/{id}/review/threads/{thread}/resolve", Scoped, post(reviews::comment::resolve))
+        .get("/directory", SignedIn, get(directory::list::handler))
+        .post("/directory/volunteer", SignedIn, post(directory::volunteer::submit))
+        .post("/directory/withdraw", SignedIn, post(directory::volunteer::withdraw))
+        .get("/trainings", Scoped, get(directory::trainings::list))
+        .post("/trainings", Scoped, post(directory::trainings::create))
+        .post("/trainings/{id}/attendees", Scoped, post(directory::trainings::attendees))
         .get("/campaigns/{id}/results", Scoped, get(results::photographie::handler))
         .get("/campaigns/{id}/targets", Scoped, get(results::targets::form))
         .post("/campaigns/{id}/targets", Scoped, post(results::targets::submit))

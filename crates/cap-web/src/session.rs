@@ -29,6 +29,10 @@ pub struct Viewer {
     pub session_hash: String,
     /// The one campaign this session may reach, when it was opened by a personal link.
     pub campaign_only: Option<i64>,
+    /// The client's address for this request (for the audit of reviewers' reading).
+    pub client_ip: String,
+    /// The path asked for in this request.
+    pub path: String,
 }
 
 impl Viewer {
@@ -107,8 +111,9 @@ pub fn session_cookie_name(state: &AppState) -> &'static str {
 /// Builds the request context: client address, signed-in user, language, one-shot message.
 pub async fn load_context(state: &AppState, parts: &Parts) -> Result<RequestContext, AppError> {
     let client_ip = client_ip(state, parts);
+    let path = parts.uri.path_and_query().map_or_else(|| parts.uri.path().to_owned(), |p| p.as_str().to_owned());
     let viewer = match cookie(&parts.headers, session_cookie_name(state)) {
-        Some(token) => load_viewer(state, token).await?,
+        Some(token) => load_viewer(state, token, &client_ip, &path).await?,
         None => None,
     };
     let locale = cookie(&parts.headers, LANG_COOKIE)
@@ -118,11 +123,15 @@ pub async fn load_context(state: &AppState, parts: &Parts) -> Result<RequestCont
     let flash = cookie(&parts.headers, FLASH_COOKIE)
         .filter(|k| k.chars().all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '_'))
         .map(str::to_owned);
-    let path = parts.uri.path_and_query().map_or_else(|| parts.uri.path().to_owned(), |p| p.as_str().to_owned());
     Ok(RequestContext { locale, viewer, flash, path, client_ip })
 }
 
-async fn load_viewer(state: &AppState, token: &str) -> Result<Option<Arc<Viewer>>, AppError> {
+async fn load_viewer(
+    state: &AppState,
+    token: &str,
+    client_ip: &str,
+    path: &str,
+) -> Result<Option<Arc<Viewer>>, AppError> {
     let session_hash = state.keys.hash_token(token);
     let Some(found) = sessions::signed_in_user(&state.db, &session_hash, cap_storage::now()).await? else {
         return Ok(None);
@@ -130,7 +139,14 @@ async fn load_viewer(state: &AppState, token: &str) -> Result<Option<Arc<Viewer>
     let user = found.user;
     let actor =
         Actor { user_id: user.user_id(), memberships: found.memberships.into_iter().map(|m| m.membership).collect() };
-    Ok(Some(Arc::new(Viewer { user, actor, session_hash, campaign_only: found.campaign_only })))
+    Ok(Some(Arc::new(Viewer {
+        user,
+        actor,
+        session_hash,
+        campaign_only: found.campaign_only,
+        client_ip: client_ip.to_owned(),
+        path: path.to_owned(),
+    })))
 }
 
 fn client_ip(state: &AppState, parts: &Parts) -> String {

@@ -6,6 +6,7 @@ pub mod assets;
 pub mod auth;
 pub mod campaigns;
 pub mod choices;
+pub mod directory;
 pub mod exports;
 pub mod groups;
 pub mod health;

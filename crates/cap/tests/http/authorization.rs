@@ -121,6 +121,18 @@ const CASES: &[(&str, &str, Who)] = &[
     ("POST", "/campaigns/{id}/workshops", RUN_CAMPAIGNS_A),
     ("GET", "/campaigns/{id}/accompaniment", MANAGE_ORG_A),
     ("POST", "/campaigns/{id}/accompaniment", MANAGE_ORG_A),
+    ("GET", "/campaigns/{id}/review", MANAGE_ORG_A),
+    ("POST", "/campaigns/{id}/review/reviewers", MANAGE_ORG_A),
+    ("POST", "/campaigns/{id}/review/reviewers/{grant}/revoke", MANAGE_ORG_A),
+    ("POST", "/campaigns/{id}/review/threads", MANAGE_ORG_A),
+    ("POST", "/campaigns/{id}/review/threads/{thread}/reply", MANAGE_ORG_A),
+    ("POST", "/campaigns/{id}/review/threads/{thread}/resolve", MANAGE_ORG_A),
+    ("GET", "/directory", Who::SignedIn),
+    ("POST", "/directory/volunteer", Who::SignedIn),
+    ("POST", "/directory/withdraw", Who::SignedIn),
+    ("GET", "/trainings", Who::Only(&[COORDINATOR_A, DELEGATE_A, COORDINATOR_B, DELEGATE_B])),
+    ("POST", "/trainings", Who::Only(&[DELEGATE_A, DELEGATE_B])),
+    ("POST", "/trainings/{id}/attendees", VIEW_REGION_A),
     ("GET", "/campaigns/{id}/results", VIEW_CAMPAIGN_A),
     ("GET", "/campaigns/{id}/export/{file}", RUN_CAMPAIGNS_A),
     ("GET", "/campaigns/{id}/targets", RUN_CAMPAIGNS_A),
@@ -239,7 +251,51 @@ async fn concrete_path(app: &TestApp, seeds: &Seeds, pattern: &str, n: usize) ->
             .replace("{code}", &w.code)
             .replace("{voter}", &voter.to_string());
     }
+    if pattern.starts_with("/trainings/") {
+        use cap_storage::directory::{self, NewTraining};
+        let training = directory::create_training(
+            &app.db,
+            &NewTraining {
+                title: "Formation des pairs",
+                audience: cap_domain::review::TrainingAudience::Pairs,
+                held_on: "2026-03-12",
+                place: "Lyon",
+                region: seeds.region_a,
+                by: None,
+            },
+        )
+        .await
+        .unwrap();
+        return path.replace("{id}", &training.to_string());
+    }
     if pattern.starts_with("/campaigns/") {
+        if pattern.contains("{grant}") {
+            // A fresh access each time: a revoked one cannot be revoked again.
+            let pair = person(&app.db, &format!("pair{n}@test.fr"), &[]).await;
+            let grant = cap_storage::reviews::grant(
+                &app.db,
+                &cap_storage::reviews::NewGrant {
+                    campaign: seeds.campaign_a,
+                    user: pair,
+                    kind: cap_domain::review::ReviewerKind::Pair,
+                    starts_on: "2026-01-01",
+                    ends_on: "2099-01-01",
+                    conflicts: "",
+                    by: None,
+                },
+            )
+            .await
+            .unwrap();
+            path = path.replace("{grant}", &grant.to_string());
+        }
+        if pattern.contains("{thread}") {
+            let author = cap_domain::UserId(seeds.participant_a.0);
+            let thread =
+                cap_storage::reviews::open_thread(&app.db, seeds.campaign_a, "photographie", author, "Question")
+                    .await
+                    .unwrap();
+            path = path.replace("{thread}", &thread.to_string());
+        }
         let me = cap_storage::campaigns::participant_of(&app.db, seeds.campaign_a, seeds.participant_a)
             .await
             .unwrap()

@@ -10,5 +10,6 @@ mod cli;
 mod organisations;
 mod plans;
 mod referentials;
+mod reviews;
 mod security;
 mod workshops;

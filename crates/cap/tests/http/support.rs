@@ -223,7 +223,8 @@ pub const GROUP_LEAD_A: &str = "ges.a@test.fr";
 pub const COORDINATOR_B: &str = "coord.b@test.fr";
 pub const DELEGATE_B: &str = "delegue.b@test.fr";
 
-fn org(name: &str, region: i64, group: Option<i64>) -> OrganisationInput {
+/// An organisation of type EI in Lyon.
+pub fn org(name: &str, region: i64, group: Option<i64>) -> OrganisationInput {
     OrganisationInput {
         name: OrganisationName::parse(name).unwrap(),
         org_type: OrganisationType::Ei,

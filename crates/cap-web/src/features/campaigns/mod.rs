@@ -18,14 +18,17 @@ pub mod show;
 
 use crate::app::AppState;
 use crate::error::AppResult;
+use crate::i18n::paris_today;
 use crate::referential_cache::CachedReferential;
 use crate::session::Viewer;
 use cap_domain::authz::Permission;
 use cap_domain::campaign::{answer_pages, assigned_indicators, campaign_indicators};
 use cap_domain::referential::Node;
 use cap_domain::{OrganisationId, OrganisationType};
+use cap_storage::audit;
 use cap_storage::campaigns::{self, Campaign, Participant};
 use cap_storage::organisations::{self, Organisation};
+use cap_storage::reviews::{self, Grant};
 use std::sync::Arc;
 
 /// A campaign with what every campaign page needs, loaded and authorised in one place.
@@ -40,6 +43,17 @@ pub struct Loaded {
     pub referential: Arc<CachedReferential>,
     /// What the viewer is asked to answer, when they take part (empty: everything).
     pub assigned: Vec<String>,
+    /// The viewer's open reviewer access, when that is what let them in.
+    pub reviewing: Option<Grant>,
+}
+
+/// How the viewer stands towards a campaign, beyond their roles.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Relation {
+    /// They take part in it.
+    pub participant: bool,
+    /// They hold an open reviewer access to it.
+    pub reviewer: bool,
 }
 
 impl Loaded {
@@ -64,38 +78,65 @@ impl Loaded {
     }
 }
 
-/// Loads a campaign and checks the viewer may do `permission` on it (given whether they take part).
+/// Loads a campaign and checks the viewer may do `permission` on it, given how they stand towards
+/// it. A reviewer's access is looked up only when their roles do not suffice, and every page a
+/// reviewer reads through it is written in the audit log.
 pub async fn load(
     state: &AppState,
     viewer: &Viewer,
     id: i64,
-    permission: impl Fn(&Organisation, bool) -> Permission,
+    permission: impl Fn(&Organisation, Relation) -> Permission,
 ) -> AppResult<Loaded> {
     let campaign = campaigns::get(&state.db, id).await?;
     let org = organisations::get(&state.db, OrganisationId(campaign.organisation_id)).await?;
     let me = campaigns::participant_of(&state.db, id, viewer.actor.user_id).await?;
-    viewer.require(permission(&org, me.is_some()))?;
+    let mut relation = Relation { participant: me.is_some(), reviewer: false };
+    let mut reviewing = None;
+    if !viewer.can(permission(&org, relation)) {
+        let today = paris_today().to_string();
+        reviewing = reviews::open_grant(&state.db, id, viewer.actor.user_id, &today).await?;
+        relation.reviewer = reviewing.is_some();
+        viewer.require(permission(&org, relation))?;
+        audit::append(
+            &state.db,
+            audit::NewEntry {
+                actor: Some(viewer.actor.user_id),
+                actor_label: &viewer.user.email,
+                action: "reviews.read",
+                entity: "campaign",
+                entity_id: &id.to_string(),
+                details: &viewer.path,
+                ip: &viewer.client_ip,
+            },
+        )
+        .await?;
+    }
     let referential = state.referentials.get(&state.db, campaign.referential_version_id).await?;
     let assigned = match &me {
         Some(p) => campaigns::assignments(&state.db, id).await?.remove(&p.id).unwrap_or_default(),
         None => Vec::new(),
     };
-    Ok(Loaded { campaign, org, me, referential, assigned })
+    Ok(Loaded { campaign, org, me, referential, assigned, reviewing })
 }
 
 /// May view the campaign.
-pub fn view(org: &Organisation, participant: bool) -> Permission {
-    Permission::ViewCampaign { org: org.authz_ref(), participant }
+pub fn view(org: &Organisation, relation: Relation) -> Permission {
+    Permission::ViewCampaign { org: org.authz_ref(), participant: relation.participant }
+}
+
+/// May read the photographie and the plan (participants, and reviewers while their access is open).
+pub fn read_results(org: &Organisation, relation: Relation) -> Permission {
+    Permission::ReadResults { org: org.authz_ref(), participant: relation.participant, reviewer: relation.reviewer }
 }
 
 /// May run the campaign.
-pub fn run(org: &Organisation, _participant: bool) -> Permission {
+pub fn run(org: &Organisation, _: Relation) -> Permission {
     Permission::RunCampaigns(org.authz_ref())
 }
 
 /// May answer in the campaign.
-pub fn answer_in(_org: &Organisation, participant: bool) -> Permission {
-    Permission::AnswerCampaign { participant }
+pub fn answer_in(_org: &Organisation, relation: Relation) -> Permission {
+    Permission::AnswerCampaign { participant: relation.participant }
 }
 
 /// The campaign's scope as tree rows (pillars to indicators), for choosing assignments.

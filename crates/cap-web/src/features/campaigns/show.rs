@@ -67,8 +67,8 @@ pub async fn handler(
     page: Page,
 ) -> AppResult<Response> {
     let loaded = load(&state, &viewer, id, view).await?;
-    let can_run = viewer.can(run(&loaded.org, false));
-    let can_accompany = viewer.can(crate::features::reviews::accompaniment::accompany(&loaded.org, false));
+    let can_run = viewer.can(run(&loaded.org, Default::default()));
+    let can_accompany = viewer.can(crate::features::reviews::accompaniment::accompany(&loaded.org, Default::default()));
     let r = &loaded.referential.referential;
     let covered = cap_domain::campaign::campaign_indicators(r, &[], loaded.org_type());
     let in_scope: HashSet<&str> = loaded.indicators().iter().map(|n| n.code.as_str()).collect();

@@ -36,7 +36,7 @@ pub async fn load_plan(
     state: &AppState,
     viewer: &Viewer,
     id: i64,
-    permission: impl Fn(&Organisation, bool) -> Permission,
+    permission: impl Fn(&Organisation, crate::features::campaigns::Relation) -> Permission,
 ) -> AppResult<WithPlan> {
     let loaded = load(state, viewer, id, permission).await?;
     let plan = plans::plan_of(&state.db, id).await?.ok_or(AppError::NotFound)?;

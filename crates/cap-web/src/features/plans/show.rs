@@ -6,7 +6,7 @@ use super::followed;
 use super::generate::HORIZONS;
 use crate::app::AppState;
 use crate::error::AppResult;
-use crate::features::campaigns::{Loaded, load, run, view};
+use crate::features::campaigns::{Loaded, load, read_results, run};
 use crate::features::results::outcome;
 use crate::i18n::paris_today;
 use crate::page::Page;
@@ -71,8 +71,8 @@ pub async fn handler(
     Query(query): Query<ViewQuery>,
     page: Page,
 ) -> AppResult<Response> {
-    let loaded = load(&state, &viewer, id, view).await?;
-    let can_run = viewer.can(run(&loaded.org, false));
+    let loaded = load(&state, &viewer, id, read_results).await?;
+    let can_run = viewer.can(run(&loaded.org, Default::default()));
     let plan = plans::plan_of(&state.db, id).await?;
     let today = paris_today();
     let t = page.t;

@@ -128,7 +128,7 @@ pub async fn form(
     page: Page,
 ) -> AppResult<Response> {
     let loaded = load(&state, &viewer, id, view).await?;
-    let can_run = viewer.can(run(&loaded.org, false));
+    let can_run = viewer.can(run(&loaded.org, Default::default()));
     Ok(build(&state, page, loaded, can_run).await?.into_response())
 }
 

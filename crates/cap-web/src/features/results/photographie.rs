@@ -8,7 +8,7 @@ use crate::app::AppState;
 use crate::error::{AppError, AppResult};
 use crate::features::campaigns::answer::value_label;
 use crate::features::campaigns::consolidation::individuals;
-use crate::features::campaigns::{Loaded, load, view};
+use crate::features::campaigns::{Loaded, load, read_results};
 use crate::i18n::{Locale, Tr};
 use crate::page::Page;
 use crate::session::SignedIn;
@@ -40,6 +40,8 @@ pub struct ScoreRow {
     pub previous: String,
     /// Scored indicators beneath.
     pub rated: usize,
+    /// The score as a share, for bars drawn beside the figures (the PDF report).
+    pub share: f64,
 }
 
 /// One indicator of the heat map.
@@ -77,23 +79,24 @@ pub struct Highlight {
 }
 
 /// Everything the photographie shows of a campaign in one language, computed once per change of
-/// its data (see [`Cache`]).
+/// its data (see [`Cache`]); the PDF report prints the same.
 pub struct View {
-    overall: Option<(String, String)>,
-    rated: usize,
-    unrated: usize,
-    pillars: Vec<ScoreRow>,
-    objectives: Vec<ScoreRow>,
-    radar: String,
-    bars: String,
-    radar_summary: String,
-    heat: Vec<HeatGroup>,
-    strengths: Vec<Highlight>,
-    weaknesses: Vec<Highlight>,
-    divergent: Vec<Highlight>,
-    figures: Vec<Highlight>,
-    previous_title: Option<String>,
-    changes: Vec<Highlight>,
+    pub(crate) overall: Option<(String, String)>,
+    pub(crate) overall_previous: Option<String>,
+    pub(crate) rated: usize,
+    pub(crate) unrated: usize,
+    pub(crate) pillars: Vec<ScoreRow>,
+    pub(crate) objectives: Vec<ScoreRow>,
+    pub(crate) radar: String,
+    pub(crate) bars: String,
+    pub(crate) radar_summary: String,
+    pub(crate) heat: Vec<HeatGroup>,
+    pub(crate) strengths: Vec<Highlight>,
+    pub(crate) weaknesses: Vec<Highlight>,
+    pub(crate) divergent: Vec<Highlight>,
+    pub(crate) figures: Vec<Highlight>,
+    pub(crate) previous_title: Option<String>,
+    pub(crate) changes: Vec<Highlight>,
 }
 
 /// Rendered photographies by (campaign, campaign version, organisation version, language), valid
@@ -134,6 +137,7 @@ fn score_rows(r: &Referential, kind: NodeKind, scores: &Scores, before: &HashMap
                 target: opt_percent(s.target),
                 previous: opt_percent(before.get(&n.code).copied()),
                 rated: s.rated,
+                share: s.score,
             })
         })
         .collect()
@@ -157,8 +161,8 @@ pub async fn handler(
     Path(id): Path<i64>,
     page: Page,
 ) -> AppResult<Response> {
-    let loaded = load(&state, &viewer, id, view).await?;
-    let can_run = viewer.can(crate::features::campaigns::run(&loaded.org, false));
+    let loaded = load(&state, &viewer, id, read_results).await?;
+    let can_run = viewer.can(crate::features::campaigns::run(&loaded.org, Default::default()));
     let answers_open = loaded.campaign.status.answers_open();
     let stamp = plans::results_stamp(&state.db, id, loaded.org.id, answers_open).await?;
     // The organisation's type decides which indicators count; its version moves when it is edited.
@@ -178,7 +182,7 @@ pub async fn handler(
 }
 
 /// Computes the photographie from the campaign's data.
-async fn build(state: &AppState, loaded: &Loaded, t: Tr) -> AppResult<View> {
+pub(crate) async fn build(state: &AppState, loaded: &Loaded, t: Tr) -> AppResult<View> {
     let out = outcome(state, loaded).await?;
     let r = &loaded.referential.referential;
     let covered = loaded.indicators();
@@ -256,6 +260,7 @@ async fn build(state: &AppState, loaded: &Loaded, t: Tr) -> AppResult<View> {
     let radar_summary =
         t.tn("results.summary", &[overall.as_ref().map_or_else(|| "—".to_owned(), |o| o.0.clone()), rated.to_string()]);
     Ok(View {
+        overall_previous: earlier.as_ref().and_then(|p| p.scores.overall).map(|o| percent(o.score)),
         previous_title: earlier.map(|p| p.campaign.title),
         unrated: out.scores.unrated,
         overall,

@@ -5,7 +5,7 @@
 
 use crate::app::AppState;
 use crate::error::AppResult;
-use crate::features::campaigns::{Loaded, load};
+use crate::features::campaigns::{Loaded, Relation, load};
 use crate::features::record;
 use crate::forms::FormErrors;
 use crate::i18n::paris_today;
@@ -24,7 +24,7 @@ use cap_storage::organisations::Organisation;
 use cap_storage::{StorageError, offers};
 
 /// May record the campaign's accompaniment day.
-pub fn accompany(org: &Organisation, _participant: bool) -> Permission {
+pub fn accompany(org: &Organisation, _: Relation) -> Permission {
     Permission::AccompanyCampaign(org.authz_ref())
 }
 

@@ -1,4 +1,8 @@
-//! After the self-assessment, the organisation is accompanied by a tiers (its regional
-//! delegation) or a pair: the accompaniment day and its decision.
+//! After the self-assessment, the organisation is reviewed by a tiers (its regional delegation)
+//! or a pair: their time-limited access, the comment threads, and the accompaniment day.
 
 pub mod accompaniment;
+pub mod comment;
+pub mod invite;
+pub mod revoke;
+pub mod show;

@@ -1,0 +1,6 @@
+//! The directory of pair volunteers, by region and organisation type, and the trainings pairs
+//! and tiers attended.
+
+pub mod list;
+pub mod trainings;
+pub mod volunteer;

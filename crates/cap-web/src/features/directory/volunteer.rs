@@ -1,0 +1,58 @@
+//! `POST /directory/volunteer` puts the signed-in member in the directory of pairs, from one of
+//! their organisations that has been through a campaign; `POST /directory/withdraw` takes them
+//! out. Both are in the audit log.
+
+use crate::app::AppState;
+use crate::error::AppResult;
+use crate::features::directory::list::{Filters, eligible_organisations, render};
+use crate::features::record;
+use crate::page::{Page, redirect_with_flash};
+use crate::session::{Ctx, SignedIn};
+use axum::Form;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use cap_domain::OrganisationId;
+use cap_storage::directory;
+
+/// The longest availability note, in characters.
+const MAX_AVAILABILITY: usize = 500;
+
+/// Volunteers, or updates one's entry.
+pub async fn submit(
+    State(state): State<AppState>,
+    Ctx(ctx): Ctx,
+    SignedIn(viewer): SignedIn,
+    page: Page,
+    Form(fields): Form<Vec<(String, String)>>,
+) -> AppResult<Response> {
+    let field = |name: &str| fields.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone()).unwrap_or_default();
+    let (organisation, availability) = (field("organisation"), field("availability"));
+    let eligible = eligible_organisations(&state, &viewer).await?;
+    let chosen = eligible.iter().find(|(id, _)| id.to_string() == organisation);
+    let mut rendered = render(&state, page, &viewer, &Filters::default()).await?;
+    rendered.availability = availability.clone();
+    for o in &mut rendered.my_organisations {
+        o.selected = o.value == organisation;
+    }
+    if chosen.is_none() {
+        let key = if eligible.is_empty() { "error.directory.not_eligible" } else { "error.select.invalid" };
+        rendered.errors.add("organisation", key);
+    }
+    if availability.trim().chars().count() > MAX_AVAILABILITY {
+        rendered.errors.add("availability", "error.action.too_long");
+    }
+    let Some((id, name)) = chosen.filter(|_| rendered.errors.is_empty()) else {
+        return Ok((StatusCode::UNPROCESSABLE_ENTITY, rendered).into_response());
+    };
+    directory::volunteer(&state.db, viewer.actor.user_id, OrganisationId(*id), availability.trim()).await?;
+    record(&state, &ctx, "pairs.volunteer", "user", &viewer.actor.user_id.0, name).await?;
+    Ok(redirect_with_flash(&state, "/directory", "flash.volunteered"))
+}
+
+/// Leaves the directory.
+pub async fn withdraw(State(state): State<AppState>, Ctx(ctx): Ctx, SignedIn(viewer): SignedIn) -> AppResult<Response> {
+    directory::withdraw(&state.db, viewer.actor.user_id).await?;
+    record(&state, &ctx, "pairs.withdraw", "user", &viewer.actor.user_id.0, "").await?;
+    Ok(redirect_with_flash(&state, "/directory", "flash.withdrawn"))
+}

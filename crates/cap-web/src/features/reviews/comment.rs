@@ -1,0 +1,93 @@
+//! `POST /campaigns/{id}/review/threads` opens a thread about the photographie, an indicator or
+//! an action; `…/threads/{thread}/reply` answers in it; `…/threads/{thread}/resolve` marks it
+//! resolved or open again. Reviewers while their access is open, the coordinator and the
+//! region's delegate may write; every comment is in the audit log.
+
+use crate::app::AppState;
+use crate::error::{AppError, AppResult};
+use crate::features::campaigns::load;
+use crate::features::record;
+use crate::features::reviews::show::{Filters, render, review};
+use crate::page::{Page, redirect_with_flash};
+use crate::session::{Ctx, SignedIn};
+use axum::Form;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use cap_domain::review::{CommentTarget, comment_body};
+use cap_storage::reviews;
+
+fn field(fields: &[(String, String)], name: &str) -> String {
+    fields.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone()).unwrap_or_default()
+}
+
+/// Opens a thread.
+pub async fn open(
+    State(state): State<AppState>,
+    Ctx(ctx): Ctx,
+    SignedIn(viewer): SignedIn,
+    Path(id): Path<i64>,
+    page: Page,
+    Form(fields): Form<Vec<(String, String)>>,
+) -> AppResult<Response> {
+    let loaded = load(&state, &viewer, id, review).await?;
+    let target = field(&fields, "target");
+    let body = field(&fields, "body");
+    let mut rendered = render(&state, page, &viewer, loaded, &Filters::default()).await?;
+    let known = rendered.targets.iter().any(|o| o.value == target) && CommentTarget::from_code(&target).is_some();
+    if !known {
+        rendered.comment_errors.add("target", "error.review.target");
+    }
+    let checked = rendered.comment_errors.check("body", comment_body(&body));
+    rendered.target = target.clone();
+    rendered.body = body;
+    let Some(text) = checked.filter(|_| known) else {
+        return Ok((StatusCode::UNPROCESSABLE_ENTITY, rendered).into_response());
+    };
+    let thread = reviews::open_thread(&state.db, id, &target, viewer.actor.user_id, &text).await?;
+    record(&state, &ctx, "reviews.comment", "campaign", &id, &format!("{target} #{thread}")).await?;
+    Ok(redirect_with_flash(&state, &format!("/campaigns/{id}/review#thread-{thread}"), "flash.comment_saved"))
+}
+
+/// Answers in a thread.
+pub async fn reply(
+    State(state): State<AppState>,
+    Ctx(ctx): Ctx,
+    SignedIn(viewer): SignedIn,
+    Path((id, thread)): Path<(i64, i64)>,
+    page: Page,
+    Form(fields): Form<Vec<(String, String)>>,
+) -> AppResult<Response> {
+    let loaded = load(&state, &viewer, id, review).await?;
+    let text = match comment_body(&field(&fields, "body")) {
+        Ok(text) => text,
+        Err(e) => {
+            let mut rendered = render(&state, page, &viewer, loaded, &Filters::default()).await?;
+            if !rendered.threads.iter().any(|t| t.first.id == thread) {
+                return Err(AppError::NotFound);
+            }
+            rendered.comment_errors.add("reply", e.key);
+            return Ok((StatusCode::UNPROCESSABLE_ENTITY, rendered).into_response());
+        }
+    };
+    let comment = reviews::reply(&state.db, id, thread, viewer.actor.user_id, &text).await?;
+    record(&state, &ctx, "reviews.reply", "campaign", &id, &format!("#{thread} #{comment}")).await?;
+    Ok(redirect_with_flash(&state, &format!("/campaigns/{id}/review#thread-{thread}"), "flash.comment_saved"))
+}
+
+/// Marks a thread resolved (`resolved=1`) or open again.
+pub async fn resolve(
+    State(state): State<AppState>,
+    Ctx(ctx): Ctx,
+    SignedIn(viewer): SignedIn,
+    Path((id, thread)): Path<(i64, i64)>,
+    Form(fields): Form<Vec<(String, String)>>,
+) -> AppResult<Response> {
+    load(&state, &viewer, id, review).await?;
+    let resolved = field(&fields, "resolved") != "0";
+    reviews::set_resolved(&state.db, id, thread, resolved.then_some(viewer.actor.user_id)).await?;
+    let action = if resolved { "reviews.resolve" } else { "reviews.reopen" };
+    record(&state, &ctx, action, "campaign", &id, &format!("#{thread}")).await?;
+    let flash = if resolved { "flash.thread_resolved" } else { "flash.thread_reopened" };
+    Ok(redirect_with_flash(&state, &format!("/campaigns/{id}/review#thread-{thread}"), flash))
+}

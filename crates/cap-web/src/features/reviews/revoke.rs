@@ -1,0 +1,26 @@
+//! `POST /campaigns/{id}/review/reviewers/{grant}/revoke`: ends a reviewer's access before its
+//! last day (it also ends by itself on that day).
+
+use crate::app::AppState;
+use crate::error::AppResult;
+use crate::features::campaigns::load;
+use crate::features::record;
+use crate::features::reviews::show::invite;
+use crate::page::redirect_with_flash;
+use crate::session::{Ctx, SignedIn};
+use axum::extract::{Path, State};
+use axum::response::Response;
+use cap_storage::reviews;
+
+/// Ends the access now.
+pub async fn handler(
+    State(state): State<AppState>,
+    Ctx(ctx): Ctx,
+    SignedIn(viewer): SignedIn,
+    Path((id, grant)): Path<(i64, i64)>,
+) -> AppResult<Response> {
+    load(&state, &viewer, id, invite).await?;
+    let ended = reviews::revoke(&state.db, id, grant).await?;
+    record(&state, &ctx, "reviews.revoke", "campaign", &id, &ended.email).await?;
+    Ok(redirect_with_flash(&state, &format!("/campaigns/{id}/review"), "flash.reviewer_revoked"))
+}
