@@ -54,6 +54,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0007_reviews.sql"),
         postgres: include_str!("../migrations/postgres/0007_reviews.sql"),
     },
+    Migration {
+        version: 8,
+        name: "api_tokens",
+        sqlite: include_str!("../migrations/sqlite/0008_api_tokens.sql"),
+        postgres: include_str!("../migrations/postgres/0008_api_tokens.sql"),
+    },
 ];
 
 /// Arbitrary key of the PostgreSQL advisory lock that serialises migrations across instances.

@@ -102,6 +102,11 @@ pub async fn signed_in_user(db: &Db, token_hash: &str, now: i64) -> Result<Optio
     .bind(now)
     .fetch_all(db.pool())
     .await?;
+    assemble(rows)
+}
+
+/// One user with their memberships, from rows of the user joined to each membership.
+fn assemble(rows: Vec<ViewerRow>) -> Result<Option<SessionUser>> {
     let Some(first) = rows.first() else { return Ok(None) };
     let user = User {
         id: first.id,
@@ -127,4 +132,38 @@ pub async fn signed_in_user(db: &Db, token_hash: &str, now: i64) -> Result<Optio
     }
     let campaign_only = first.session_campaign;
     Ok(Some(SessionUser { user, memberships, campaign_only }))
+}
+
+/// The user a live personal API token belongs to, with all their memberships, its scopes
+/// (space-separated codes) and its identifier; marks the token used.
+pub async fn api_token_user(db: &Db, token_hash: &str, now: i64) -> Result<Option<(SessionUser, String, i64)>> {
+    let token: Option<(i64, i64, String)> = sqlx::query_as(
+        "SELECT id, user_id, scopes FROM api_tokens WHERE token_hash = $1 AND revoked_at IS NULL AND expires_at > $2",
+    )
+    .bind(token_hash)
+    .bind(now)
+    .fetch_optional(db.pool())
+    .await?;
+    let Some((token_id, user_id, scopes)) = token else { return Ok(None) };
+    let rows: Vec<ViewerRow> = sqlx::query_as(
+        "SELECT u.id, u.email, u.display_name, u.password_hash, u.locale, u.disabled_at,
+                CAST(NULL AS BIGINT) AS session_campaign,
+                m.id AS m_id, m.role, m.region_id, m.organisation_id, m.group_id, m.college
+         FROM users u LEFT JOIN memberships m ON m.user_id = u.id
+         WHERE u.id = $1 AND u.disabled_at IS NULL ORDER BY m.id",
+    )
+    .bind(user_id)
+    .fetch_all(db.pool())
+    .await?;
+    let Some(found) = assemble(rows)? else { return Ok(None) };
+    // Only worth a write once a minute: this runs on every API request.
+    sqlx::query(
+        "UPDATE api_tokens SET last_used_at = $1 WHERE id = $2 AND (last_used_at IS NULL OR last_used_at < $3)",
+    )
+    .bind(now)
+    .bind(token_id)
+    .bind(now - 60)
+    .execute(db.pool())
+    .await?;
+    Ok(Some((found, scopes, token_id)))
 }

@@ -105,9 +105,10 @@ pub async fn count(db: &Db) -> Result<i64> {
     Ok(sqlx::query_scalar("SELECT COUNT(*) FROM users").fetch_one(db.pool()).await?)
 }
 
-/// Erases a person (RGPD): their e-mail and name are replaced, their password, roles, sessions
-/// and pending links removed, and the audit log names them anonymously from now on. Rows that
-/// point at the account (audit entries, later answers) stay, so shared results remain intact.
+/// Erases a person (RGPD): their e-mail and name are replaced, their password, roles, sessions,
+/// API tokens, directory entry, review accesses and pending links removed, and the audit log
+/// names them anonymously from now on. Rows that point at the account (audit entries, later
+/// answers, comments) stay, so shared results remain intact.
 pub async fn erase(db: &Db, id: UserId) -> Result<()> {
     let mut tx = db.begin_write().await?;
     let email: Option<String> =
@@ -123,6 +124,9 @@ pub async fn erase(db: &Db, id: UserId) -> Result<()> {
         .await?;
     sqlx::query("DELETE FROM memberships WHERE user_id = $1").bind(id.0).execute(&mut *tx).await?;
     sqlx::query("DELETE FROM sessions WHERE user_id = $1").bind(id.0).execute(&mut *tx).await?;
+    sqlx::query("DELETE FROM api_tokens WHERE user_id = $1").bind(id.0).execute(&mut *tx).await?;
+    sqlx::query("DELETE FROM pair_volunteers WHERE user_id = $1").bind(id.0).execute(&mut *tx).await?;
+    sqlx::query("DELETE FROM review_grants WHERE user_id = $1").bind(id.0).execute(&mut *tx).await?;
     sqlx::query("DELETE FROM tokens WHERE user_id = $1 OR email = $2")
         .bind(id.0)
         .bind(&email)

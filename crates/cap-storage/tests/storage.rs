@@ -55,6 +55,7 @@ on_both_backends!(
     accompaniment_day_is_versioned,
     review_access_ends_and_threads_stay_in_their_campaign,
     directory_and_trainings,
+    api_tokens_expire_and_are_revoked,
 );
 
 fn input(name: &str, region: i64, group: Option<GroupId>, siret: Option<&str>) -> OrganisationInput {
@@ -878,4 +879,25 @@ async fn directory_and_trainings(db: &Db) {
     assert!(matches!(directory::training(db, id + 1).await, Err(StorageError::NotFound)));
     directory::withdraw(db, lou).await.unwrap();
     assert!(directory::volunteers(db).await.unwrap().is_empty());
+}
+
+async fn api_tokens_expire_and_are_revoked(db: &Db) {
+    use cap_storage::api_tokens;
+    let (campaign, lou) = plan_fixture(db).await;
+    let org = OrganisationId(campaigns_org(db, campaign).await);
+    let m = Membership::new(Role::Coordinator, Scope::Organisation(org), Some(College::Direction)).unwrap();
+    memberships::grant(db, lou, m).await.unwrap();
+    let id = api_tokens::create(db, lou, "Tableur", "hash-1", "read write:actions", 1_000).await.unwrap();
+    let (found, scopes, token) = sessions::api_token_user(db, "hash-1", 999).await.unwrap().expect("live");
+    assert_eq!((found.user.display_name.as_str(), scopes.as_str(), token), ("Lou", "read write:actions", id));
+    assert_eq!(found.memberships.len(), 1, "with the owner's roles");
+    assert!(found.campaign_only.is_none());
+    assert!(sessions::api_token_user(db, "hash-1", 1_000).await.unwrap().is_none(), "expired");
+    assert!(sessions::api_token_user(db, "hash-2", 999).await.unwrap().is_none(), "unknown");
+    assert_eq!(api_tokens::for_user(db, lou).await.unwrap()[0].last_used_at, Some(999), "use is recorded");
+    let other = users::create(db, &Email::parse("autre@exemple.fr").unwrap(), "Autre", None).await.unwrap();
+    assert!(matches!(api_tokens::revoke(db, other, id).await, Err(StorageError::NotFound)), "only the owner revokes");
+    assert_eq!(api_tokens::revoke(db, lou, id).await.unwrap().name, "Tableur");
+    assert!(sessions::api_token_user(db, "hash-1", 999).await.unwrap().is_none(), "revoked");
+    assert!(matches!(api_tokens::revoke(db, lou, id).await, Err(StorageError::NotFound)), "once");
 }

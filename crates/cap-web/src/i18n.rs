@@ -241,6 +241,7 @@ mod tests {
             "review.",
             "directory.",
             "training.",
+            "token.",
         ];
         text.split('"')
             .skip(1)

@@ -117,6 +117,9 @@ pub async fn page_middleware(State(state): State<AppState>, request: Request, ne
     parts.extensions.insert(ctx.clone());
     let had_flash = ctx.flash.is_some();
     let mut response = next.run(Request::from_parts(parts, body)).await;
+    if ctx.path.starts_with("/api/") {
+        return api_error_as_json(&ctx, response);
+    }
     if let Some(error) = response.extensions().get::<ErrorPage>().copied() {
         let status = response.status();
         let page = Page::new(&state, ctx);
@@ -139,6 +142,27 @@ pub async fn page_middleware(State(state): State<AppState>, request: Request, ne
         response.headers_mut().append(header::SET_COOKIE, set_cookie(&state, FLASH_COOKIE, "", 0));
     }
     response
+}
+
+/// The JSON API answers its errors in JSON (`{"status": 404, "error": "…"}`) in the caller's
+/// language, and a missing or dead token with 401 rather than the sign-in page.
+fn api_error_as_json(ctx: &RequestContext, response: Response) -> Response {
+    let t = ctx.tr();
+    let (status, message) = if let Some(error) = response.extensions().get::<ErrorPage>() {
+        (response.status(), t.t(error.body_key))
+    } else if response.status() == axum::http::StatusCode::SEE_OTHER
+        && response.headers().get(header::LOCATION).is_some_and(|l| l.as_bytes().starts_with(b"/sign-in"))
+    {
+        (axum::http::StatusCode::UNAUTHORIZED, t.t("error.api.unauthorized"))
+    } else {
+        return response;
+    };
+    let body = serde_json::json!({ "status": status.as_u16(), "error": message });
+    let mut out = (status, axum::Json(body)).into_response();
+    if status == axum::http::StatusCode::UNAUTHORIZED {
+        out.headers_mut().insert(header::WWW_AUTHENTICATE, axum::http::HeaderValue::from_static("Bearer"));
+    }
+    out
 }
 
 /// A redirect after a successful form (303), with a one-shot message key to show there.

@@ -6,7 +6,7 @@
 use crate::app::AppState;
 use crate::error::AppError;
 use crate::features::{
-    account, admin, assets, auth, campaigns, directory, exports, groups, health, home, organisations, plans,
+    account, admin, api, assets, auth, campaigns, directory, exports, groups, health, home, organisations, plans,
     referentials, regions, results, reviews, workshops,
 };
 use crate::session::RequestContext;
@@ -128,6 +128,16 @@ pub fn table() -> RouteTable {
         .get("/account", SignedIn, get(account::show::handler))
         .post("/account/password", SignedIn, post(account::change_password::handler))
         .get("/account/export", SignedIn, get(account::export::handler))
+        .get("/account/tokens", SignedIn, get(account::tokens::list))
+        .post("/account/tokens", SignedIn, post(account::tokens::create))
+        .post("/account/tokens/{id}/revoke", SignedIn, post(account::tokens::revoke))
+        .get("/api/openapi.json", Public, get(api::openapi::handler))
+        .get("/api/campaigns", SignedIn, get(api::campaigns::list))
+        .get("/api/campaigns/{id}", Scoped, get(api::campaigns::show))
+        .get("/api/campaigns/{id}/answers", Scoped, get(api::campaigns::answers))
+        .get("/api/campaigns/{id}/results", Scoped, get(api::results::handler))
+        .get("/api/campaigns/{id}/actions", Scoped, get(api::actions::list))
+        .post("/api/campaigns/{id}/actions/{action}", Scoped, post(api::actions::update))
         .get("/organisations/{id}", Scoped, get(organisations::show::handler))
         .get("/organisations/{id}/invite", Scoped, get(organisations::invite::form))
         .post("/organisations/{id}/invite", Scoped, post(organisations::invite::submit))

@@ -5,6 +5,7 @@ use crate::error::AppError;
 use crate::i18n::{Locale, Tr};
 use axum::extract::{ConnectInfo, FromRequestParts};
 use axum::http::{HeaderMap, HeaderValue, header, request::Parts};
+use cap_domain::api::{ApiScope, parse_scopes};
 use cap_domain::authz::{Actor, Permission, allows};
 use cap_storage::sessions;
 use cap_storage::users::User;
@@ -33,6 +34,9 @@ pub struct Viewer {
     pub client_ip: String,
     /// The path asked for in this request.
     pub path: String,
+    /// For a request signed with a personal API token, what the token may do; `None` for a
+    /// browser session, which may do all its owner may.
+    pub api_scopes: Option<Vec<ApiScope>>,
 }
 
 impl Viewer {
@@ -47,6 +51,14 @@ impl Viewer {
                 Permission::AdministerFederation => AppError::Forbidden,
                 _ => AppError::NotFound,
             })
+        }
+    }
+
+    /// Succeeds when the request may use `scope` of the API (always, for a browser session).
+    pub fn require_scope(&self, scope: ApiScope) -> Result<(), AppError> {
+        match &self.api_scopes {
+            Some(scopes) if !scopes.contains(&scope) => Err(AppError::Forbidden),
+            _ => Ok(()),
         }
     }
 
@@ -116,6 +128,11 @@ pub async fn load_context(state: &AppState, parts: &Parts) -> Result<RequestCont
         Some(token) => load_viewer(state, token, &client_ip, &path).await?,
         None => None,
     };
+    // Personal API tokens open the JSON API only, never the pages.
+    let viewer = match (viewer, bearer_token(&parts.headers)) {
+        (None, Some(token)) if path.starts_with("/api/") => load_api_viewer(state, token, &client_ip, &path).await?,
+        (viewer, _) => viewer,
+    };
     let locale = cookie(&parts.headers, LANG_COOKIE)
         .and_then(Locale::from_code)
         .or_else(|| viewer.as_ref().and_then(|v| Locale::from_code(&v.user.locale)))
@@ -146,6 +163,42 @@ async fn load_viewer(
         campaign_only: found.campaign_only,
         client_ip: client_ip.to_owned(),
         path: path.to_owned(),
+        api_scopes: None,
+    })))
+}
+
+/// The token of an `Authorization: Bearer …` header.
+fn bearer_token(headers: &HeaderMap) -> Option<&str> {
+    headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "))
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+}
+
+async fn load_api_viewer(
+    state: &AppState,
+    token: &str,
+    client_ip: &str,
+    path: &str,
+) -> Result<Option<Arc<Viewer>>, AppError> {
+    let token_hash = state.keys.hash_token(token);
+    let Some((found, scopes, token_id)) = sessions::api_token_user(&state.db, &token_hash, cap_storage::now()).await?
+    else {
+        return Ok(None);
+    };
+    let user = found.user;
+    let actor =
+        Actor { user_id: user.user_id(), memberships: found.memberships.into_iter().map(|m| m.membership).collect() };
+    Ok(Some(Arc::new(Viewer {
+        user,
+        actor,
+        session_hash: format!("api-token-{token_id}"),
+        campaign_only: None,
+        client_ip: client_ip.to_owned(),
+        path: path.to_owned(),
+        api_scopes: Some(parse_scopes(&scopes)),
     })))
 }
 

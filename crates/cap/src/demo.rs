@@ -165,8 +165,26 @@ pub async fn load(db: &Db, password_hash: &str) -> Result<Vec<DemoAccount>, Stor
     for (email, name, college) in participants {
         add(email, name, vec![m(Role::Participant, org(0), Some(college))?], "participant·e, Atelier du Lac").await?;
     }
+    // Pairs and a tiers for the reviews: coordinators of organisations that have been through a
+    // campaign (one in the same group as Nord Bâtiment Solidaire, to show the conflict flagged).
+    let reviewers: [(&str, &str, usize, &str); 3] = [
+        ("pair.gironde@demo.cap", "Élodie Garnier", 21, "pair, Gironde Éco-Construction"),
+        ("pair.loire@demo.cap", "Bruno Lemoine", 8, "pair, Loire Vélo Atelier"),
+        ("pair.picardie@demo.cap", "Inès Dupuis", 14, "pair, Picardie Chantiers Verts (même GES que Nord)"),
+    ];
+    for (email, name, i, role) in reviewers {
+        add(email, name, vec![m(Role::Coordinator, org(i), Some(College::Direction))?], role).await?;
+    }
+    add(
+        "delegue.hdf@demo.cap",
+        "Julie Caron",
+        vec![m(Role::RegionalDelegate, Scope::Region(region_ids[6]), None)?],
+        "déléguée régionale Hauts-de-France (tiers)",
+    )
+    .await?;
     demo_campaign(db, org_ids[0], &participants).await?;
     demo_follow_up(db, org_ids[13]).await?;
+    demo_reviews(db, &org_ids, &region_ids, &reviewers).await?;
     Ok(accounts)
 }
 
@@ -334,6 +352,141 @@ async fn demo_follow_up(db: &Db, org: cap_domain::OrganisationId) -> Result<(), 
                 cap_storage::accompaniment::save(db, campaign, &day, 0).await?;
             }
         }
+    }
+    Ok(())
+}
+
+/// The directory of pairs, their trainings, and reviews of Nord Bâtiment Solidaire: its 2025
+/// campaign reviewed by a pair (access ended, a resolved thread), its 2026 campaign under review
+/// now by the same pair and the region's delegate as tiers (an open thread).
+async fn demo_reviews(
+    db: &Db,
+    org_ids: &[cap_domain::OrganisationId],
+    region_ids: &[cap_domain::RegionId],
+    reviewers: &[(&str, &str, usize, &str)],
+) -> Result<(), StorageError> {
+    use cap_domain::campaign::CampaignStatus;
+    use cap_domain::review::{ReviewerKind, TrainingAudience};
+    use cap_storage::reviews::{self, NewGrant};
+    use cap_storage::{campaigns, directory, referentials};
+    use jiff::ToSpan;
+    let Some(version) = referentials::latest_version(db, "cap-exemple").await? else { return Ok(()) };
+    let user = async |email: &str| -> Result<cap_domain::UserId, StorageError> {
+        Ok(users::find_by_email(db, &Email::parse(email).map_err(corrupt)?)
+            .await?
+            .ok_or(StorageError::NotFound)?
+            .user_id())
+    };
+    let today = cap_web::i18n::paris_today();
+    let day = |days: i64| today.checked_add(days.days()).unwrap_or(today).to_string();
+    let availability = ["Deux jours par trimestre", "Plutôt le vendredi", "Ponctuellement, en visio"];
+    let mut pairs = Vec::new();
+    for ((email, _, i, _), availability) in reviewers.iter().zip(availability) {
+        // Each pair's organisation has been through a campaign: a closed 2025 one.
+        let campaign = campaigns::create(
+            db,
+            &campaigns::NewCampaign {
+                organisation: org_ids[*i],
+                referential_version_id: version,
+                title: "Auto-évaluation 2025",
+                scope: &[],
+                answering_from: None,
+                consolidation_on: None,
+                restitution_on: None,
+                created_by: None,
+            },
+        )
+        .await?;
+        loop {
+            let c = campaigns::get(db, campaign).await?;
+            if c.status == CampaignStatus::Closed {
+                break;
+            }
+            campaigns::advance(db, campaign, c.status, c.version).await?;
+        }
+        let id = user(email).await?;
+        directory::volunteer(db, id, org_ids[*i], availability).await?;
+        pairs.push(id);
+    }
+    let nord = user("referent.nord@demo.cap").await?;
+    directory::volunteer(db, nord, org_ids[13], "Une journée par mois").await?;
+    let tiers = user("delegue.hdf@demo.cap").await?;
+    let trainings = [
+        (
+            "Formation des pairs — promotion 2026",
+            TrainingAudience::Pairs,
+            day(-200),
+            "Lille, Maison de l'ESS",
+            6,
+            vec![pairs[0], pairs[1], nord],
+        ),
+        (
+            "Formation des tiers et des pairs",
+            TrainingAudience::Both,
+            day(-90),
+            "Lyon, délégation régionale",
+            0,
+            vec![pairs[2], tiers],
+        ),
+        ("Formation des pairs — session d'hiver", TrainingAudience::Pairs, day(40), "Bordeaux", 9, vec![]),
+    ];
+    for (title, audience, held_on, place, region, attendees) in trainings {
+        let id = directory::create_training(
+            db,
+            &directory::NewTraining {
+                title,
+                audience,
+                held_on: &held_on,
+                place,
+                region: region_ids[region].0,
+                by: None,
+            },
+        )
+        .await?;
+        directory::set_attendees(db, id, &attendees).await?;
+    }
+    let nord_campaigns = campaigns::for_organisation(db, org_ids[13]).await?;
+    let titled = |title: &str| nord_campaigns.iter().find(|c| c.title == title).map(|c| c.id);
+    let (Some(past), Some(current)) = (titled("Auto-évaluation 2025"), titled("Auto-évaluation 2026")) else {
+        return Ok(());
+    };
+    let grant = |campaign: i64, who: cap_domain::UserId, kind: ReviewerKind, from: String, to: String| async move {
+        reviews::grant(
+            db,
+            &NewGrant { campaign, user: who, kind, starts_on: &from, ends_on: &to, conflicts: "", by: Some(nord) },
+        )
+        .await
+    };
+    grant(past, pairs[0], ReviewerKind::Pair, day(-300), day(-270)).await?;
+    let thread = reviews::open_thread(
+        db,
+        past,
+        "photographie",
+        pairs[0],
+        "Le radar montre un écart net sur la gouvernance : est-ce que le conseil d'administration a participé ?",
+    )
+    .await?;
+    reviews::reply(db, past, thread, nord, "Deux administrateurs ont répondu ; nous élargirons l'an prochain.").await?;
+    reviews::set_resolved(db, past, thread, Some(nord)).await?;
+    grant(current, pairs[0], ReviewerKind::Pair, day(-3), day(27)).await?;
+    grant(current, tiers, ReviewerKind::Tiers, day(-3), day(27)).await?;
+    let indicator = referentials::load(db, version)
+        .await?
+        .nodes
+        .iter()
+        .find(|n| n.kind == cap_domain::referential::NodeKind::Indicator)
+        .map(|n| n.code.clone());
+    if let Some(code) = indicator {
+        let thread = reviews::open_thread(
+            db,
+            current,
+            &format!("indicator:{code}"),
+            pairs[0],
+            "Le niveau retenu me paraît modeste au vu de ce que vous avez mis en place en 2025.",
+        )
+        .await?;
+        reviews::reply(db, current, thread, tiers, "D'accord : à revoir ensemble lors de la journée d'accompagnement.")
+            .await?;
     }
     Ok(())
 }

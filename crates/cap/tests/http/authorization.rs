@@ -75,6 +75,16 @@ const CASES: &[(&str, &str, Who)] = &[
     ("GET", "/account", Who::SignedIn),
     ("POST", "/account/password", Who::SignedIn),
     ("GET", "/account/export", Who::SignedIn),
+    ("GET", "/account/tokens", Who::SignedIn),
+    ("POST", "/account/tokens", Who::SignedIn),
+    ("POST", "/account/tokens/{id}/revoke", Who::SignedIn),
+    ("GET", "/api/openapi.json", Who::Everyone),
+    ("GET", "/api/campaigns", Who::SignedIn),
+    ("GET", "/api/campaigns/{id}", VIEW_CAMPAIGN_A),
+    ("GET", "/api/campaigns/{id}/answers", VIEW_CAMPAIGN_A),
+    ("GET", "/api/campaigns/{id}/results", VIEW_CAMPAIGN_A),
+    ("GET", "/api/campaigns/{id}/actions", VIEW_CAMPAIGN_A),
+    ("POST", "/api/campaigns/{id}/actions/{action}", RUN_CAMPAIGNS_A),
     ("GET", "/organisations/{id}", VIEW_ORG_A),
     ("GET", "/organisations/{id}/invite", MANAGE_ORG_A),
     ("POST", "/organisations/{id}/invite", MANAGE_ORG_A),
@@ -212,8 +222,44 @@ async fn spare_member(app: &TestApp, seeds: &Seeds, n: usize) -> (i64, i64) {
     (user.0, memberships::for_user(&app.db, user).await.unwrap()[0].id)
 }
 
-async fn concrete_path(app: &TestApp, seeds: &Seeds, pattern: &str, n: usize) -> String {
+/// An action of campaign A's plan, creating the plan and the action the first time.
+async fn an_action(app: &TestApp, seeds: &Seeds) -> i64 {
+    use cap_storage::plans;
+    let plan = match plans::plan_of(&app.db, seeds.campaign_a).await.unwrap() {
+        Some(p) => p.id,
+        None => plans::create(&app.db, seeds.campaign_a, "2027-01-15", 6, &[]).await.unwrap(),
+    };
+    match plans::actions(&app.db, plan).await.unwrap().first() {
+        Some(a) => a.id,
+        None => plans::add_action(
+            &app.db,
+            plan,
+            &plans::NewAction { title: "Former l'équipe".into(), ..plans::NewAction::default() },
+        )
+        .await
+        .unwrap(),
+    }
+}
+
+async fn concrete_path(app: &TestApp, seeds: &Seeds, pattern: &str, n: usize, actor: Option<&str>) -> String {
     let mut path = pattern.to_owned();
+    if pattern.starts_with("/api/campaigns/") {
+        let action = an_action(app, seeds).await;
+        return path.replace("{id}", &seeds.campaign_a.to_string()).replace("{action}", &action.to_string());
+    }
+    if pattern == "/account/tokens/{id}/revoke" {
+        // Each signed-in person revokes a token of their own.
+        let Some(email) = actor else { return path.replace("{id}", "1") };
+        let user = cap_storage::users::find_by_email(&app.db, &cap_domain::Email::parse(email).unwrap())
+            .await
+            .unwrap()
+            .unwrap();
+        let token =
+            cap_storage::api_tokens::create(&app.db, user.user_id(), "essai", &format!("hash-{n}"), "read", i64::MAX)
+                .await
+                .unwrap();
+        return path.replace("{id}", &token.to_string());
+    }
     if pattern.contains("{membership}")
         || pattern.starts_with("/admin/memberships/")
         || pattern.starts_with("/admin/users/")
@@ -302,22 +348,7 @@ async fn concrete_path(app: &TestApp, seeds: &Seeds, pattern: &str, n: usize) ->
             .unwrap();
         let path = path.replace("{participant}", &me.id.to_string());
         let path = if pattern.contains("/plan/") {
-            use cap_storage::plans;
-            let plan = match plans::plan_of(&app.db, seeds.campaign_a).await.unwrap() {
-                Some(p) => p.id,
-                None => plans::create(&app.db, seeds.campaign_a, "2027-01-15", 6, &[]).await.unwrap(),
-            };
-            let action = match plans::actions(&app.db, plan).await.unwrap().first() {
-                Some(a) => a.id,
-                None => plans::add_action(
-                    &app.db,
-                    plan,
-                    &plans::NewAction { title: "Former l'équipe".into(), ..plans::NewAction::default() },
-                )
-                .await
-                .unwrap(),
-            };
-            path.replace("{action}", &action.to_string())
+            path.replace("{action}", &an_action(app, seeds).await.to_string())
         } else {
             path
         };
@@ -360,7 +391,7 @@ async fn check_every_route(app: &TestApp) {
     for (method, pattern, who) in CASES {
         for (i, actor) in ACTORS.iter().enumerate() {
             n += 1;
-            let path = concrete_path(app, &seeds, pattern, n).await;
+            let path = concrete_path(app, &seeds, pattern, n, *actor).await;
             let request = match *method {
                 "GET" => clients[i].get(app.url(&path)),
                 _ => clients[i].post(app.url(&path)).form(&[("unused", "")]),
@@ -378,7 +409,8 @@ async fn check_every_route(app: &TestApp) {
             }
             if !expected_allowed {
                 let right_refusal = match actor {
-                    None => to_sign_in,
+                    // The JSON API answers 401 where pages send to the sign-in form.
+                    None => to_sign_in || (path.starts_with("/api/") && status == 401),
                     Some(_) => matches!(status, 403 | 404),
                 };
                 if !right_refusal {

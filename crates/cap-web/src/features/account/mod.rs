@@ -3,3 +3,4 @@ pub mod change_password;
 pub mod export;
 pub mod language;
 pub mod show;
+pub mod tokens;

@@ -1,4 +1,5 @@
-//! `GET /`: the places the user works in — their organisations, regions and groups.
+//! `GET /`: the places the user works in — their organisations, regions and groups, and the
+//! campaigns they review as a tiers or a pair.
 
 use crate::app::AppState;
 use crate::error::AppResult;
@@ -13,6 +14,7 @@ use cap_domain::authz::Permission;
 use cap_storage::groups::Group;
 use cap_storage::organisations::Organisation;
 use cap_storage::regions::Region;
+use cap_storage::reviews::{self, Reviewing};
 use cap_storage::{groups, organisations, regions};
 
 #[derive(Template, WebTemplate)]
@@ -24,6 +26,7 @@ struct DashboardPage {
     organisations: Vec<Organisation>,
     regions: Vec<Region>,
     groups: Vec<Group>,
+    reviewing: Vec<Reviewing>,
 }
 
 /// Shows the dashboard.
@@ -44,6 +47,7 @@ pub async fn handler(State(state): State<AppState>, SignedIn(viewer): SignedIn, 
         organisations,
         regions: my_regions,
         groups: my_groups,
+        reviewing: reviews::reviewing(&state.db, viewer.actor.user_id, &crate::i18n::paris_today().to_string()).await?,
         page,
     }
     .into_response())

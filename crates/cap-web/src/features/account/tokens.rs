@@ -1,0 +1,130 @@
+//! `GET /account/tokens`: the signed-in person's personal API tokens. `POST /account/tokens`
+//! creates one — name, scopes, lifetime — and shows it once (only its keyed hash is kept);
+//! `POST /account/tokens/{id}/revoke` ends one at once. Creation and revocation are audited.
+
+use crate::app::AppState;
+use crate::crypto::random_token;
+use crate::error::AppResult;
+use crate::features::record;
+use crate::forms::FormErrors;
+use crate::page::{Page, redirect_with_flash};
+use crate::session::{Ctx, SignedIn, Viewer};
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::Form;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use cap_domain::api::{ApiScope, TokenInput, parse_scopes, scopes_code};
+use cap_storage::api_tokens::{self, Token};
+
+#[derive(Template, WebTemplate)]
+#[template(path = "account/tokens.html")]
+struct TokensPage {
+    page: Page,
+    tokens: Vec<Token>,
+    now: i64,
+    name: String,
+    scopes: Vec<String>,
+    days: String,
+    errors: FormErrors,
+    /// The token just created, shown this once.
+    created: Option<String>,
+}
+
+async fn render(state: &AppState, page: Page, viewer: &Viewer) -> AppResult<TokensPage> {
+    Ok(TokensPage {
+        tokens: api_tokens::for_user(&state.db, viewer.actor.user_id).await?,
+        now: cap_storage::now(),
+        name: String::new(),
+        scopes: vec![ApiScope::Read.code().to_owned()],
+        days: "90".to_owned(),
+        errors: FormErrors::new(),
+        created: None,
+        page,
+    })
+}
+
+/// Lists the tokens, with the form to create one.
+pub async fn list(State(state): State<AppState>, SignedIn(viewer): SignedIn, page: Page) -> AppResult<Response> {
+    Ok(render(&state, page, &viewer).await?.into_response())
+}
+
+/// Creates a token and shows it once.
+pub async fn create(
+    State(state): State<AppState>,
+    Ctx(ctx): Ctx,
+    SignedIn(viewer): SignedIn,
+    page: Page,
+    Form(fields): Form<Vec<(String, String)>>,
+) -> AppResult<Response> {
+    let field = |name: &str| fields.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone()).unwrap_or_default();
+    let scopes: Vec<String> = fields.iter().filter(|(k, _)| k == "scope").map(|(_, v)| v.clone()).collect();
+    let mut rendered = render(&state, page, &viewer).await?;
+    rendered.name = field("name");
+    rendered.days = field("days");
+    rendered.scopes = scopes.clone();
+    let input = match TokenInput::parse(&rendered.name, &scopes, &rendered.days) {
+        Ok(input) => input,
+        Err(problems) => {
+            for (f, e) in problems {
+                rendered.errors.add(f, e.key);
+            }
+            return Ok((StatusCode::UNPROCESSABLE_ENTITY, rendered).into_response());
+        }
+    };
+    let token = format!("cap_{}", random_token());
+    let expires_at = cap_storage::now() + input.days * 86_400;
+    let code = scopes_code(&input.scopes);
+    let id = api_tokens::create(
+        &state.db,
+        viewer.actor.user_id,
+        &input.name,
+        &state.keys.hash_token(&token),
+        &code,
+        expires_at,
+    )
+    .await?;
+    record(&state, &ctx, "tokens.create", "api_token", &id, &format!("{} [{code}] {} j", input.name, input.days))
+        .await?;
+    rendered.tokens = api_tokens::for_user(&state.db, viewer.actor.user_id).await?;
+    rendered.created = Some(token);
+    rendered.name = String::new();
+    Ok(rendered.into_response())
+}
+
+/// Revokes one of the person's tokens.
+pub async fn revoke(
+    State(state): State<AppState>,
+    Ctx(ctx): Ctx,
+    SignedIn(viewer): SignedIn,
+    Path(id): Path<i64>,
+) -> AppResult<Response> {
+    let token = api_tokens::revoke(&state.db, viewer.actor.user_id, id).await?;
+    record(&state, &ctx, "tokens.revoke", "api_token", &id, &token.name).await?;
+    Ok(redirect_with_flash(&state, "/account/tokens", "flash.token_revoked"))
+}
+
+impl TokensPage {
+    fn all_scopes(&self) -> [ApiScope; 2] {
+        ApiScope::ALL
+    }
+
+    fn ticked(&self, scope: &ApiScope) -> bool {
+        self.scopes.iter().any(|s| s == scope.code())
+    }
+
+    fn scope_labels(&self, token: &Token) -> String {
+        parse_scopes(&token.scopes).iter().map(|s| self.page.t.t(s.label_key())).collect::<Vec<_>>().join(", ")
+    }
+
+    fn state_key(&self, token: &Token) -> &'static str {
+        if token.revoked_at.is_some() {
+            "token.state.revoked"
+        } else if token.expires_at <= self.now {
+            "token.state.expired"
+        } else {
+            "token.state.active"
+        }
+    }
+}
