@@ -24,7 +24,7 @@ struct TokensPage {
     page: Page,
     tokens: Vec<Token>,
     now: i64,
-    name: String,
+    token_name: String,
     scopes: Vec<String>,
     days: String,
     errors: FormErrors,
@@ -36,7 +36,7 @@ async fn render(state: &AppState, page: Page, viewer: &Viewer) -> AppResult<Toke
     Ok(TokensPage {
         tokens: api_tokens::for_user(&state.db, viewer.actor.user_id).await?,
         now: cap_storage::now(),
-        name: String::new(),
+        token_name: String::new(),
         scopes: vec![ApiScope::Read.code().to_owned()],
         days: "90".to_owned(),
         errors: FormErrors::new(),
@@ -61,10 +61,10 @@ pub async fn create(
     let field = |name: &str| fields.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone()).unwrap_or_default();
     let scopes: Vec<String> = fields.iter().filter(|(k, _)| k == "scope").map(|(_, v)| v.clone()).collect();
     let mut rendered = render(&state, page, &viewer).await?;
-    rendered.name = field("name");
+    rendered.token_name = field("name");
     rendered.days = field("days");
     rendered.scopes = scopes.clone();
-    let input = match TokenInput::parse(&rendered.name, &scopes, &rendered.days) {
+    let input = match TokenInput::parse(&rendered.token_name, &scopes, &rendered.days) {
         Ok(input) => input,
         Err(problems) => {
             for (f, e) in problems {
@@ -89,7 +89,7 @@ pub async fn create(
         .await?;
     rendered.tokens = api_tokens::for_user(&state.db, viewer.actor.user_id).await?;
     rendered.created = Some(token);
-    rendered.name = String::new();
+    rendered.token_name = String::new();
     Ok(rendered.into_response())
 }
 
