@@ -9,6 +9,7 @@ pub mod campaign;
 pub mod consolidation;
 pub mod email;
 pub mod ids;
+pub mod network;
 pub mod organisation;
 pub mod password;
 pub mod plan;
