@@ -74,6 +74,8 @@ pub enum Permission {
     BrowseDirectory,
     /// Record trainings held in a region and who attended.
     ManageTrainings(RegionId),
+    /// See the network's anonymised figures: of the whole federation (`None`), or of one region.
+    ViewNetwork(Option<RegionId>),
     /// Give one's own answers in a campaign.
     AnswerCampaign {
         /// Whether the actor is one of its participants.
@@ -145,6 +147,8 @@ pub fn allows(actor: &Actor, permission: Permission) -> bool {
             actor.holds_anywhere(Role::Coordinator) || actor.holds_anywhere(Role::RegionalDelegate)
         }
         Permission::ManageTrainings(region) => actor.holds(Role::RegionalDelegate, Scope::Region(region)),
+        Permission::ViewNetwork(None) => false,
+        Permission::ViewNetwork(Some(region)) => actor.holds(Role::RegionalDelegate, Scope::Region(region)),
     }
 }
 
@@ -193,6 +197,9 @@ mod tests {
             Permission::BrowseDirectory,
             Permission::ManageTrainings(RegionId(10)),
             Permission::ManageTrainings(RegionId(20)),
+            Permission::ViewNetwork(None),
+            Permission::ViewNetwork(Some(RegionId(10))),
+            Permission::ViewNetwork(Some(RegionId(20))),
         ]
     }
 
@@ -252,6 +259,7 @@ mod tests {
                 Permission::InviteReviewers(ORG_B),
                 Permission::BrowseDirectory,
                 Permission::ManageTrainings(RegionId(20)),
+                Permission::ViewNetwork(Some(RegionId(20))),
             ]
         );
     }

@@ -83,6 +83,18 @@ pub fn partition<T: Clone>(cells: &[(usize, T)]) -> (Vec<Shown<T>>, Shown<usize>
     (shown, Shown::Value(total))
 }
 
+/// Whether a filtered figure built from `organisations` may be shown next to the same figure of
+/// each wider view (`wider`: the organisations behind it with one filter dropped): the
+/// organisations a wider view adds must be none or at least the minimum, or subtracting the two
+/// would reveal them.
+pub fn safe_beside(organisations: usize, wider: &[usize]) -> bool {
+    organisations >= MIN_ORGANISATIONS
+        && wider.iter().all(|&w| {
+            let added = w.saturating_sub(organisations);
+            added == 0 || added >= MIN_ORGANISATIONS
+        })
+}
+
 /// A mean over organisations, shown only when built from enough of them.
 pub fn mean(values: &[f64]) -> Shown<f64> {
     if values.len() < MIN_ORGANISATIONS {
@@ -158,8 +170,27 @@ impl Standing {
     }
 }
 
+/// The calendar year (UTC) of an instant in UTC seconds: the year a campaign belongs to.
+pub fn utc_year(seconds: i64) -> i64 {
+    jiff::Timestamp::from_second(seconds).map_or(1970, |t| i64::from(t.to_zoned(jiff::tz::TimeZone::UTC).year()))
+}
+
+/// The first second (UTC) of a calendar year.
+pub fn utc_year_start(year: i64) -> i64 {
+    let year = i16::try_from(year.clamp(1970, 9998)).unwrap_or(1970);
+    jiff::civil::date(year, 1, 1).to_zoned(jiff::tz::TimeZone::UTC).map_or(0, |z| z.timestamp().as_second())
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn years_in_utc() {
+        assert_eq!(super::utc_year(0), 1970);
+        assert_eq!(super::utc_year_start(2026), 1_767_225_600);
+        assert_eq!(super::utc_year(1_767_225_600), 2026);
+        assert_eq!(super::utc_year(1_767_225_599), 2025);
+    }
+
     use super::*;
 
     fn hidden_indices(counts: &[usize]) -> Vec<usize> {
@@ -230,6 +261,17 @@ mod tests {
         let (cells, total) = partition(&[(6, 0.5), (5, 0.7), (2, 0.9)]);
         assert_eq!(total, Shown::Value(13));
         assert_eq!(cells, vec![Shown::Value(0.5), Shown::Suppressed, Shown::Suppressed]);
+    }
+
+    #[test]
+    fn a_filtered_figure_hides_when_a_wider_one_would_give_the_rest_away() {
+        // A region of 8 beside a nation of 12: the other 4 could be worked out.
+        assert!(!safe_beside(8, &[12]));
+        assert!(safe_beside(8, &[13]), "5 others are enough");
+        assert!(safe_beside(8, &[8]), "nothing added");
+        assert!(!safe_beside(4, &[100]), "too few on its own");
+        assert!(!safe_beside(6, &[20, 9]), "any wider view counts");
+        assert!(safe_beside(6, &[]), "no wider view");
     }
 
     #[test]

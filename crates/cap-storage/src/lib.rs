@@ -14,6 +14,7 @@ pub mod error;
 pub mod groups;
 pub mod jobs;
 pub mod memberships;
+pub mod network;
 mod migrate;
 pub mod offers;
 pub mod organisations;

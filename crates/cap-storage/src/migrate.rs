@@ -60,6 +60,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0008_api_tokens.sql"),
         postgres: include_str!("../migrations/postgres/0008_api_tokens.sql"),
     },
+    Migration {
+        version: 9,
+        name: "network",
+        sqlite: include_str!("../migrations/sqlite/0009_network.sql"),
+        postgres: include_str!("../migrations/postgres/0009_network.sql"),
+    },
 ];
 
 /// Arbitrary key of the PostgreSQL advisory lock that serialises migrations across instances.

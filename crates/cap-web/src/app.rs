@@ -58,6 +58,13 @@ pub struct AppState {
     pub(crate) referentials: Arc<crate::referential_cache::ReferentialCache>,
     pub(crate) workshops: Arc<crate::live::WorkshopHub>,
     pub(crate) photographies: Arc<crate::features::results::photographie::Cache>,
+    pub(crate) network_figures: Arc<
+        crate::stamped_cache::StampedCache<
+            (cap_storage::network::Filter, crate::i18n::Locale),
+            (i64, i64),
+            crate::features::network::figures::Figures,
+        >,
+    >,
     closing: Arc<tokio::sync::watch::Sender<bool>>,
 }
 
@@ -72,6 +79,7 @@ impl AppState {
             referentials: Arc::default(),
             workshops: Arc::default(),
             photographies: Arc::default(),
+            network_figures: Arc::default(),
             closing: Arc::new(tokio::sync::watch::channel(false).0),
         }
     }

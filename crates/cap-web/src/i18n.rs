@@ -242,6 +242,8 @@ mod tests {
             "directory.",
             "training.",
             "token.",
+            "network.",
+            "benchmark.",
         ];
         text.split('"')
             .skip(1)

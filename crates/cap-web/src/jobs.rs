@@ -1,6 +1,6 @@
 //! Scheduled jobs run inside the server: reminders to the person responsible for an action a week
-//! before its due date, and a monthly digest of each followed plan to the organisation's
-//! coordinators. Several instances may run: a lease in the database lets one of them work at a
+//! before its due date, a monthly digest of each followed plan to the organisation's
+//! coordinators, and the rebuilding of the scores the network's figures read. Several instances may run: a lease in the database lets one of them work at a
 //! time, and each reminder is recorded before it leaves, so none is sent twice.
 
 use crate::app::AppState;
@@ -137,6 +137,76 @@ pub async fn schedule_reminders(state: AppState, every: Duration) {
             }
             Ok(_) => {}
             Err(err) => tracing::warn!(error = %err, "reminder run failed"),
+        }
+    }
+}
+
+/// Rebuilds the stored scores of every campaign whose shared answers, targets or organisation
+/// changed since they were last built, so the network's figures follow. Running it twice, or on
+/// two instances at once, gives the same rows. Returns how many campaigns were rebuilt.
+pub async fn refresh_network(state: &AppState) -> AppResult<usize> {
+    use cap_domain::OrganisationType;
+    use cap_domain::campaign::{AnswerValue, campaign_indicators};
+    use cap_domain::scoring::{IndicatorScore, Targets, compute};
+    use cap_storage::network::{self, NodeRow};
+    let mut rebuilt = 0;
+    for c in network::candidates(&state.db).await? {
+        if c.stored_stamp.as_deref() == Some(c.stamp.as_str()) {
+            continue;
+        }
+        let campaign = cap_storage::campaigns::get(&state.db, c.campaign_id).await?;
+        let cached = state.referentials.get(&state.db, campaign.referential_version_id).await?;
+        let r = &cached.referential;
+        let org_type = OrganisationType::from_code(&c.org_type).unwrap_or(OrganisationType::Other);
+        let indicators = campaign_indicators(r, &campaign.scope, org_type);
+        let answers = crate::features::results::shared_answers(state, c.campaign_id).await?;
+        let targets = Targets(plans::targets(&state.db, c.campaign_id).await?);
+        let scores = compute(r, &indicators, &answers, &targets);
+        let mut nodes: Vec<NodeRow> = indicators
+            .iter()
+            .map(|node| NodeRow {
+                code: node.code.clone(),
+                is_indicator: true,
+                score: match scores.indicators.get(&node.code) {
+                    Some(IndicatorScore::Share(s)) => Some(*s),
+                    _ => None,
+                },
+                target: None,
+                level: match answers.get(&node.code) {
+                    Some(AnswerValue::Level(level)) => Some(*level),
+                    _ => None,
+                },
+                target_level: targets.level_of(r, node),
+            })
+            .collect();
+        nodes.extend(scores.nodes.iter().map(|(code, s)| NodeRow {
+            code: code.clone(),
+            is_indicator: false,
+            score: Some(s.score),
+            target: s.target,
+            level: None,
+            target_level: None,
+        }));
+        network::replace_scores(&state.db, &c, scores.overall.map(|s| s.score), &nodes).await?;
+        rebuilt += 1;
+    }
+    Ok(rebuilt)
+}
+
+/// Keeps the network's figures current: at start, then every `every`, until the server closes.
+pub async fn schedule_network_refresh(state: AppState, every: Duration) {
+    let mut tick = tokio::time::interval(every);
+    let closing = state.closing();
+    tokio::pin!(closing);
+    loop {
+        tokio::select! {
+            _ = tick.tick() => {}
+            () = &mut closing => return,
+        }
+        match refresh_network(&state).await {
+            Ok(0) => {}
+            Ok(n) => tracing::info!(campaigns = n, "network scores rebuilt"),
+            Err(err) => tracing::warn!(error = %err, "network refresh failed"),
         }
     }
 }

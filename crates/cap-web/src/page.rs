@@ -60,6 +60,10 @@ impl Page {
                 "nav.directory",
                 path.starts_with("/directory") || path.starts_with("/trainings"),
             ));
+            let delegate = viewer.actor.memberships.iter().any(|m| m.role == cap_domain::Role::RegionalDelegate);
+            if delegate || viewer.can(Permission::ViewNetwork(None)) {
+                nav.push(item("/network", "nav.network", path.starts_with("/network")));
+            }
             if viewer.can(Permission::AdministerFederation) {
                 nav.push(item("/admin", "nav.admin", path.starts_with("/admin")));
             }

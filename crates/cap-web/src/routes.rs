@@ -6,7 +6,7 @@
 use crate::app::AppState;
 use crate::error::AppError;
 use crate::features::{
-    account, admin, api, assets, auth, campaigns, directory, exports, groups, health, home, organisations, plans,
+    account, admin, api, assets, auth, campaigns, directory, exports, groups, health, home, network, organisations, plans,
     referentials, regions, results, reviews, workshops,
 };
 use crate::session::RequestContext;
@@ -195,6 +195,9 @@ pub fn table() -> RouteTable {
         .get("/trainings", Scoped, get(directory::trainings::list))
         .post("/trainings", Scoped, post(directory::trainings::create))
         .post("/trainings/{id}/attendees", Scoped, post(directory::trainings::attendees))
+        .get("/network", Scoped, get(network::dashboard::handler))
+        .get("/network/export.csv", Scoped, get(network::export::handler))
+        .get("/campaigns/{id}/benchmark", Scoped, get(network::benchmark::handler))
         .get("/campaigns/{id}/results", Scoped, get(results::photographie::handler))
         .get("/campaigns/{id}/targets", Scoped, get(results::targets::form))
         .post("/campaigns/{id}/targets", Scoped, post(results::targets::submit))

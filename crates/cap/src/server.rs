@@ -108,6 +108,7 @@ pub async fn serve(
     });
     let relay = tokio::spawn(cap_web::relay_workshop_changes(state.clone()));
     let reminders = tokio::spawn(cap_web::jobs::schedule_reminders(state.clone(), state.config.reminder_interval));
+    let network = tokio::spawn(cap_web::jobs::schedule_network_refresh(state.clone(), state.config.reminder_interval));
     let closing = state.clone();
     let app = build_router(state).into_make_service_with_connect_info::<SocketAddr>();
     let shutdown = async move {
@@ -118,6 +119,7 @@ pub async fn serve(
     janitor.abort();
     relay.abort();
     reminders.abort();
+    network.abort();
     outcome
 }
 

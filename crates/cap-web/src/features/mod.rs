@@ -13,6 +13,7 @@ pub mod groups;
 pub mod health;
 pub mod home;
 pub mod invitations;
+pub mod network;
 pub mod organisations;
 pub mod plans;
 pub mod referentials;

@@ -1,0 +1,339 @@
+//! The network's figures: each scored campaign's scores (derived, rebuilt when its shared answers
+//! or targets change) and the aggregates the dashboards and benchmarks read. Aggregates return
+//! raw counts of organisations; hiding small cells is the domain's job (`cap_domain::network`).
+
+use crate::{Db, error::Result, now};
+use cap_domain::network::{utc_year, utc_year_start};
+
+/// Which part of the network a figure covers.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+pub struct Filter {
+    /// One region, or all.
+    pub region: Option<i64>,
+    /// One organisation type (code), or all.
+    pub org_type: Option<String>,
+    /// Campaigns created in this year, or all.
+    pub year: Option<i64>,
+}
+
+/// The filter as SQL over `network_campaigns n` (`$1` region, `$2` type, `$3` year).
+const FILTER: &str = "($1 IS NULL OR n.region_id = $1) AND ($2 IS NULL OR n.org_type = $2) AND ($3 IS NULL OR n.year = $3)";
+
+/// A campaign whose scores may need rebuilding, with its stamp as stored and as it is now.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct Candidate {
+    /// The campaign.
+    pub campaign_id: i64,
+    /// Its organisation.
+    pub organisation_id: i64,
+    /// The organisation's region.
+    pub region_id: i64,
+    /// The organisation's type.
+    pub org_type: String,
+    /// The year the campaign was created.
+    pub year: i64,
+    /// The stamp of its shared answers, targets and organisation now.
+    pub stamp: String,
+    /// The stamp its stored scores were built from, if any.
+    pub stored_stamp: Option<String>,
+}
+
+#[derive(sqlx::FromRow)]
+struct CandidateRow {
+    campaign_id: i64,
+    organisation_id: i64,
+    region_id: i64,
+    org_type: String,
+    created_at: i64,
+    status: String,
+    shared: i64,
+    shared_versions: i64,
+    target_versions: i64,
+    stored_stamp: Option<String>,
+}
+
+/// Every campaign past its self-assessment, with its stamp now and as stored. Campaigns whose
+/// stamps differ need their scores rebuilt.
+pub async fn candidates(db: &Db) -> Result<Vec<Candidate>> {
+    let rows: Vec<CandidateRow> = sqlx::query_as(
+        "SELECT c.id AS campaign_id, c.organisation_id, o.region_id, o.org_type, c.created_at, c.status,
+            (SELECT COUNT(*) FROM consolidated_answers WHERE campaign_id = c.id) AS shared,
+            (SELECT CAST(COALESCE(SUM(version), 0) AS BIGINT) FROM consolidated_answers WHERE campaign_id = c.id)
+              AS shared_versions,
+            (SELECT CAST(COALESCE(SUM(version), 0) AS BIGINT) FROM campaign_targets WHERE campaign_id = c.id)
+              AS target_versions,
+            n.stamp AS stored_stamp
+         FROM campaigns c JOIN organisations o ON o.id = c.organisation_id
+         LEFT JOIN network_campaigns n ON n.campaign_id = c.id
+         WHERE c.status IN ('consolidation', 'review', 'plan_validated', 'follow_up', 'closed')
+         ORDER BY c.id",
+    )
+    .fetch_all(db.pool())
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| {
+            let year = utc_year(r.created_at);
+            Candidate {
+                stamp: format!(
+                    "{}:{}:{}:{}:{}:{}",
+                    r.shared, r.shared_versions, r.target_versions, r.region_id, r.org_type, r.status
+                ),
+                campaign_id: r.campaign_id,
+                organisation_id: r.organisation_id,
+                region_id: r.region_id,
+                org_type: r.org_type,
+                year,
+                stored_stamp: r.stored_stamp,
+            }
+        })
+        .collect())
+}
+
+/// One scored node of a campaign.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NodeRow {
+    /// The node's code.
+    pub code: String,
+    /// Whether it is an indicator (else a pillar or objective).
+    pub is_indicator: bool,
+    /// Its score, a share of the scale (0 to 1).
+    pub score: Option<f64>,
+    /// Its target as a share (objectives and pillars).
+    pub target: Option<f64>,
+    /// The shared level (indicators).
+    pub level: Option<i64>,
+    /// The target level (indicators).
+    pub target_level: Option<i64>,
+}
+
+/// Replaces a campaign's scores, in one transaction, and marks which of its organisation's
+/// campaigns is the latest scored one.
+pub async fn replace_scores(db: &Db, c: &Candidate, overall: Option<f64>, nodes: &[NodeRow]) -> Result<()> {
+    let mut tx = db.begin_write().await?;
+    sqlx::query("DELETE FROM network_scores WHERE campaign_id = $1").bind(c.campaign_id).execute(&mut *tx).await?;
+    sqlx::query("DELETE FROM network_campaigns WHERE campaign_id = $1").bind(c.campaign_id).execute(&mut *tx).await?;
+    sqlx::query(
+        "INSERT INTO network_campaigns (campaign_id, organisation_id, region_id, org_type, year, latest, stamp,
+            overall_ppm, refreshed_at) VALUES ($1, $2, $3, $4, $5, 0, $6, $7, $8)",
+    )
+    .bind(c.campaign_id)
+    .bind(c.organisation_id)
+    .bind(c.region_id)
+    .bind(&c.org_type)
+    .bind(c.year)
+    .bind(&c.stamp)
+    .bind(overall.map(to_ppm))
+    .bind(now())
+    .execute(&mut *tx)
+    .await?;
+    for n in nodes {
+        sqlx::query(
+            "INSERT INTO network_scores (campaign_id, node_code, is_indicator, score_ppm, target_ppm, level, target_level)
+             VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        )
+        .bind(c.campaign_id)
+        .bind(&n.code)
+        .bind(i64::from(n.is_indicator))
+        .bind(n.score.map(to_ppm))
+        .bind(n.target.map(to_ppm))
+        .bind(n.level)
+        .bind(n.target_level)
+        .execute(&mut *tx)
+        .await?;
+    }
+    sqlx::query(
+        "UPDATE network_campaigns SET latest = CASE WHEN campaign_id =
+            (SELECT MAX(campaign_id) FROM network_campaigns WHERE organisation_id = $1) THEN 1 ELSE 0 END
+         WHERE organisation_id = $1",
+    )
+    .bind(c.organisation_id)
+    .execute(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// A share (0 to 1) in millionths.
+fn to_ppm(share: f64) -> i64 {
+    (share.clamp(0.0, 1.0) * 1_000_000.0).round() as i64
+}
+
+fn from_ppm(ppm: i64) -> f64 {
+    ppm as f64 / 1_000_000.0
+}
+
+/// The stamp of every network figure: it changes whenever any campaign's scores are rebuilt.
+pub async fn stamp(db: &Db) -> Result<(i64, i64)> {
+    Ok(sqlx::query_as(
+        "SELECT COUNT(*), CAST(COALESCE(MAX(refreshed_at), 0) AS BIGINT) FROM network_campaigns",
+    )
+    .fetch_one(db.pool())
+    .await?)
+}
+
+/// Organisations of a region and type: how many there are, how many have run a campaign.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct Engagement {
+    /// Region.
+    pub region_id: i64,
+    /// Its name.
+    pub region: String,
+    /// Organisation type code.
+    pub org_type: String,
+    /// Member organisations.
+    pub organisations: i64,
+    /// Of which have run at least one campaign.
+    pub engaged: i64,
+}
+
+/// Organisations by region and type, engaged or not (the year filters campaigns).
+pub async fn engagement(db: &Db, f: &Filter) -> Result<Vec<Engagement>> {
+    Ok(sqlx::query_as(
+        "SELECT o.region_id, r.name AS region, o.org_type, COUNT(*) AS organisations,
+            CAST(SUM(CASE WHEN EXISTS (SELECT 1 FROM campaigns c WHERE c.organisation_id = o.id
+                AND ($3 IS NULL OR c.created_at >= $4 AND c.created_at < $5)) THEN 1 ELSE 0 END) AS BIGINT) AS engaged
+         FROM organisations o JOIN regions r ON r.id = o.region_id
+         WHERE ($1 IS NULL OR o.region_id = $1) AND ($2 IS NULL OR o.org_type = $2)
+         GROUP BY o.region_id, r.name, o.org_type ORDER BY r.name, o.org_type",
+    )
+    .bind(f.region)
+    .bind(f.org_type.as_deref())
+    .bind(f.year)
+    .bind(f.year.map(utc_year_start))
+    .bind(f.year.map(|y| utc_year_start(y + 1)))
+    .fetch_all(db.pool())
+    .await?)
+}
+
+
+/// Campaigns by status: how many, from how many organisations.
+pub async fn campaigns_by_status(db: &Db, f: &Filter) -> Result<Vec<(String, i64, i64)>> {
+    Ok(sqlx::query_as(
+        "SELECT c.status, COUNT(*), COUNT(DISTINCT c.organisation_id)
+         FROM campaigns c JOIN organisations o ON o.id = c.organisation_id
+         WHERE ($1 IS NULL OR o.region_id = $1) AND ($2 IS NULL OR o.org_type = $2)
+           AND ($3 IS NULL OR c.created_at >= $4 AND c.created_at < $5)
+         GROUP BY c.status",
+    )
+    .bind(f.region)
+    .bind(f.org_type.as_deref())
+    .bind(f.year)
+    .bind(f.year.map(utc_year_start))
+    .bind(f.year.map(|y| utc_year_start(y + 1)))
+    .fetch_all(db.pool())
+    .await?)
+}
+
+/// A node's mean over the latest campaigns of the organisations in the filter.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NodeMean {
+    /// The node.
+    pub node_code: String,
+    /// Organisations scored on it.
+    pub organisations: i64,
+    /// Mean score (share of the scale).
+    pub score: Option<f64>,
+    /// Mean target.
+    pub target: Option<f64>,
+}
+
+/// Pillars' and objectives' mean scores and targets.
+pub async fn node_means(db: &Db, f: &Filter) -> Result<Vec<NodeMean>> {
+    let rows: Vec<(String, i64, i64, i64, i64)> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "SELECT s.node_code, COUNT(*), CAST(SUM(s.score_ppm) AS BIGINT),
+            CAST(COALESCE(SUM(s.target_ppm), 0) AS BIGINT), COUNT(s.target_ppm)
+         FROM network_scores s JOIN network_campaigns n ON n.campaign_id = s.campaign_id
+         WHERE n.latest = 1 AND s.is_indicator = 0 AND s.score_ppm IS NOT NULL AND {FILTER}
+         GROUP BY s.node_code"
+    )))
+    .bind(f.region)
+    .bind(f.org_type.as_deref())
+    .bind(f.year)
+    .fetch_all(db.pool())
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(node_code, n, score_sum, target_sum, targets)| NodeMean {
+            node_code,
+            organisations: n,
+            score: (n > 0).then(|| from_ppm(score_sum) / n as f64),
+            target: (targets > 0).then(|| from_ppm(target_sum) / targets as f64),
+        })
+        .collect())
+}
+
+/// How many organisations gave each level (or set each target level) on each indicator:
+/// (indicator, level, organisations).
+pub async fn level_counts(db: &Db, f: &Filter, targets: bool) -> Result<Vec<(String, i64, i64)>> {
+    let column = if targets { "s.target_level" } else { "s.level" };
+    Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "SELECT s.node_code, {column}, COUNT(*)
+         FROM network_scores s JOIN network_campaigns n ON n.campaign_id = s.campaign_id
+         WHERE n.latest = 1 AND s.is_indicator = 1 AND {column} IS NOT NULL AND {FILTER}
+         GROUP BY s.node_code, {column}"
+    )))
+    .bind(f.region)
+    .bind(f.org_type.as_deref())
+    .bind(f.year)
+    .fetch_all(db.pool())
+    .await?)
+}
+
+/// The indicators progress plans work on most: (indicator, actions, organisations).
+pub async fn plan_themes(db: &Db, f: &Filter) -> Result<Vec<(String, i64, i64)>> {
+    Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "SELECT i.indicator_code, COUNT(*), COUNT(DISTINCT n.organisation_id)
+         FROM plan_action_indicators i JOIN plan_actions a ON a.id = i.action_id
+         JOIN plans p ON p.id = a.plan_id JOIN network_campaigns n ON n.campaign_id = p.campaign_id
+         WHERE a.proposed = 0 AND {FILTER}
+         GROUP BY i.indicator_code ORDER BY COUNT(*) DESC, i.indicator_code LIMIT 15"
+    )))
+    .bind(f.region)
+    .bind(f.org_type.as_deref())
+    .bind(f.year)
+    .fetch_all(db.pool())
+    .await?)
+}
+
+/// Offers of services requested in plans, by region: (region, offer code, actions, organisations).
+pub async fn offers_requested(db: &Db, f: &Filter) -> Result<Vec<(String, String, i64, i64)>> {
+    Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "SELECT r.name, a.offer_code, COUNT(*), COUNT(DISTINCT n.organisation_id)
+         FROM plan_actions a JOIN plans p ON p.id = a.plan_id JOIN network_campaigns n ON n.campaign_id = p.campaign_id
+         JOIN regions r ON r.id = n.region_id
+         WHERE a.offer_code IS NOT NULL AND a.proposed = 0 AND {FILTER}
+         GROUP BY r.name, a.offer_code ORDER BY r.name, a.offer_code"
+    )))
+    .bind(f.region)
+    .bind(f.org_type.as_deref())
+    .bind(f.year)
+    .fetch_all(db.pool())
+    .await?)
+}
+
+/// Peers' scores on pillars and objectives (their latest campaigns), leaving one organisation
+/// out: (node, score).
+pub async fn peer_scores(db: &Db, f: &Filter, leave_out: i64) -> Result<Vec<(String, f64)>> {
+    let rows: Vec<(String, i64)> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "SELECT s.node_code, s.score_ppm FROM network_scores s JOIN network_campaigns n ON n.campaign_id = s.campaign_id
+         WHERE n.latest = 1 AND s.is_indicator = 0 AND s.score_ppm IS NOT NULL AND n.organisation_id <> $4 AND {FILTER}"
+    )))
+    .bind(f.region)
+    .bind(f.org_type.as_deref())
+    .bind(f.year)
+    .bind(leave_out)
+    .fetch_all(db.pool())
+    .await?;
+    Ok(rows.into_iter().map(|(code, ppm)| (code, from_ppm(ppm))).collect())
+}
+
+/// The referential version of the most recent scored campaign (to name the nodes).
+pub async fn latest_referential_version(db: &Db) -> Result<Option<i64>> {
+    Ok(sqlx::query_scalar(
+        "SELECT c.referential_version_id FROM network_campaigns n JOIN campaigns c ON c.id = n.campaign_id
+         ORDER BY n.campaign_id DESC LIMIT 1",
+    )
+    .fetch_optional(db.pool())
+    .await?)
+}

@@ -1,0 +1,149 @@
+//! The network's figures over HTTP: a delegate sees their region only, nobody else sees them,
+//! cells under five organisations are hidden, and so is a region's figure when the nation's
+//! would give the others away by subtraction; the CSV hides the same; the benchmark.
+
+use crate::support::*;
+use cap_domain::OrganisationType;
+use cap_domain::campaign::{AnswerValue, CampaignStatus, campaign_indicators};
+use cap_storage::campaigns::{self, NewConsolidated};
+use cap_storage::{Db, organisations, referentials};
+
+/// An organisation of `region` whose campaign is consolidated with every level indicator at
+/// `level`; returns (organisation, campaign).
+async fn scored_organisation(db: &Db, name: &str, region: i64, level: i64) -> (i64, i64) {
+    let org = organisations::create(db, &org(name, region, None)).await.unwrap();
+    let version = referentials::latest_version(db, "cap-exemple").await.unwrap().unwrap();
+    let id = campaigns::create(
+        db,
+        &campaigns::NewCampaign {
+            organisation: org,
+            referential_version_id: version,
+            title: "Auto-évaluation",
+            scope: &[],
+            answering_from: None,
+            consolidation_on: None,
+            restitution_on: None,
+            created_by: None,
+        },
+    )
+    .await
+    .unwrap();
+    loop {
+        let c = campaigns::get(db, id).await.unwrap();
+        if c.status == CampaignStatus::Consolidation {
+            break;
+        }
+        campaigns::advance(db, id, c.status, c.version).await.unwrap();
+    }
+    let r = referentials::load(db, version).await.unwrap();
+    for node in campaign_indicators(&r, &[], OrganisationType::Ei) {
+        if node.answer == cap_domain::referential::AnswerType::Level {
+            let value = Some(AnswerValue::Level(level));
+            campaigns::save_consolidated(db, id, &NewConsolidated::settled(&node.code, &value, None), 0).await.unwrap();
+        }
+    }
+    (org.0, id)
+}
+
+/// The body of the means table.
+fn means_table(page: &str) -> String {
+    let section = page.split("id=\"means-title\"").nth(1).unwrap_or_default();
+    let body = section.split("<tbody>").nth(1).unwrap_or_default();
+    body.split("</tbody>").next().unwrap_or_default().to_owned()
+}
+
+async fn text(client: &reqwest::Client, url: String) -> (u16, String) {
+    let response = client.get(url).send().await.unwrap();
+    (response.status().as_u16(), response.text().await.unwrap())
+}
+
+async fn figures_are_anonymised_and_scoped(app: &TestApp) {
+    let seeds = seed(&app.db).await;
+    let mut region_a = Vec::new();
+    for i in 0..8 {
+        region_a.push(scored_organisation(&app.db, &format!("Structure A{i}"), seeds.region_a, 1 + i % 4).await);
+    }
+    for i in 0..4 {
+        scored_organisation(&app.db, &format!("Structure B{i}"), seeds.region_b, 2).await;
+    }
+    assert_eq!(cap_web::jobs::refresh_network(app.state()).await.unwrap(), 12);
+    assert_eq!(cap_web::jobs::refresh_network(app.state()).await.unwrap(), 0, "nothing changed, nothing rebuilt");
+    // The stored scores follow the formula: levels 1 to 4 of 4, twice each, in region A.
+    let filter = cap_storage::network::Filter { region: Some(seeds.region_a), ..Default::default() };
+    let means = cap_storage::network::node_means(&app.db, &filter).await.unwrap();
+    assert!(!means.is_empty());
+    for m in &means {
+        assert_eq!(m.organisations, 8);
+        assert!((m.score.unwrap() - 0.625).abs() < 1e-6, "{m:?}");
+    }
+
+    // The nation: 12 organisations, figures shown.
+    let admin = app.signed_in(ADMIN).await;
+    let (status, page) = text(&admin, app.url("/network")).await;
+    assert_eq!(status, 200);
+    assert!(page.contains("Structures dont la campagne est comptée : 12"), "{page}");
+    assert!(page.contains("Scores moyens par thème et objectif"));
+    // Region A alone holds 8, but beside the nation's 12 it would give region B's 4 away.
+    let (_, page_a) = text(&admin, app.url(&format!("/network?region={}", seeds.region_a))).await;
+    assert!(page_a.contains("Structures dont la campagne est comptée : 8"));
+    let means_a = means_table(&page_a);
+    assert!(means_a.contains("masqué") && !means_a.contains('%'), "region A's means are hidden: {means_a}");
+    // Region B's delegate: 4 organisations, hidden; region A is not theirs.
+    let delegate_b = app.signed_in(DELEGATE_B).await;
+    let (status, page_b) = text(&delegate_b, app.url("/network")).await;
+    assert_eq!(status, 200);
+    assert!(page_b.contains("Structures dont la campagne est comptée : masqué"));
+    let (status, _) = text(&delegate_b, app.url(&format!("/network?region={}", seeds.region_a))).await;
+    assert_eq!(status, 404, "a delegate sees their region only");
+    let (status, _) = text(&delegate_b, app.url("/network?region=")).await;
+    assert_eq!(status, 200, "an empty region means theirs");
+    // Nobody else sees the network's figures.
+    for who in [COORDINATOR_A, PARTICIPANT_A, GROUP_LEAD_A] {
+        let client = app.signed_in(who).await;
+        assert_eq!(text(&client, app.url("/network")).await.0, 404, "{who}");
+        assert_eq!(text(&client, app.url("/network/export.csv")).await.0, 404, "{who}");
+    }
+
+    // One more organisation in region B: both regions now show their means.
+    scored_organisation(&app.db, "Structure B4", seeds.region_b, 2).await;
+    assert_eq!(cap_web::jobs::refresh_network(app.state()).await.unwrap(), 1);
+    let (_, page_a) = text(&admin, app.url(&format!("/network?region={}", seeds.region_a))).await;
+    let means_a = means_table(&page_a);
+    assert!(means_a.contains('%') && !means_a.contains("masqué"), "region A's means are shown now: {means_a}");
+    let (_, page_b) = text(&delegate_b, app.url("/network")).await;
+    assert!(page_b.contains("Structures dont la campagne est comptée : 5"));
+
+    // The CSV hides what the page hides.
+    let response = delegate_b.get(app.url("/network/export.csv")).send().await.unwrap();
+    assert_eq!(response.status(), 200);
+    let csv = String::from_utf8(response.bytes().await.unwrap().to_vec()).unwrap();
+    assert!(csv.starts_with('\u{feff}') && csv.contains("Scores moyens par thème et objectif;"));
+    let statuses: Vec<&str> = csv.lines().filter(|l| l.starts_with("Campagnes par étape;")).collect();
+    assert!(statuses.iter().any(|l| l.contains("consolidation") && l.ends_with(";5")), "{statuses:?}");
+
+    // The benchmark: A0 among the 7 other organisations of region A (same type).
+    let (a0_org, a0) = region_a[0];
+    let coordinator = person(
+        &app.db,
+        "coord.a0@test.fr",
+        &[cap_domain::Membership::new(
+            cap_domain::Role::Coordinator,
+            cap_domain::Scope::Organisation(cap_domain::OrganisationId(a0_org)),
+            Some(cap_domain::College::Direction),
+        )
+        .unwrap()],
+    )
+    .await;
+    let _ = coordinator;
+    let a0_client = app.signed_in("coord.a0@test.fr").await;
+    let (status, page) = text(&a0_client, app.url(&format!("/campaigns/{a0}/benchmark"))).await;
+    assert_eq!(status, 200);
+    assert!(page.contains("Médiane") && page.contains("Dans le quart le plus bas"), "A0 answered level 1 everywhere");
+    assert!(!page.contains("<td>masqué</td>"), "7 peers are enough");
+    let (_, page) = text(&a0_client, app.url(&format!("/campaigns/{a0}/benchmark?peers=all"))).await;
+    assert!(page.contains("<td>12</td>"), "12 others nationally");
+    let b = app.signed_in(COORDINATOR_B).await;
+    assert_eq!(text(&b, app.url(&format!("/campaigns/{a0}/benchmark"))).await.0, 404);
+}
+
+crate::on_both_backends!(figures_are_anonymised_and_scoped);
