@@ -55,6 +55,11 @@ if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; the
 fi
 export CHROMIUM_PATH="${CHROMIUM_PATH:-$(command -v chromium)}"
 
+say "Poppler for reading the PDF reports back (pdftotext, pdfinfo, pdftoppm)"
+if ! command -v pdftotext >/dev/null || ! command -v pdfinfo >/dev/null || ! command -v pdftoppm >/dev/null; then
+  apt_install poppler-utils
+fi
+
 say "Rust tests (unit, storage and HTTP, on SQLite and PostgreSQL)"
 if cargo nextest --version >/dev/null 2>&1; then
   cargo nextest run --workspace --no-fail-fast

@@ -1,8 +1,9 @@
 //! Cap's reports: charts drawn on the server as self-contained SVG strings ([`charts`]), tables
-//! as CSV for French Excel ([`csv`]) and as XLSX workbooks ([`xlsx`]).
+//! as CSV for French Excel ([`csv`]) and as XLSX workbooks ([`xlsx`]), and a campaign's PDF
+//! report and two-page summary typeset with typst ([`pdf`]).
 //!
 //! The SVG is meant to be inlined in HTML pages served under a strict Content-Security-Policy
-//! (no inline styles, no scripts) and, later, embedded in PDFs. Styling therefore relies only on
+//! (no inline styles, no scripts) and embedded in the PDFs. Styling therefore relies only on
 //! SVG presentation attributes and `chart__…` CSS classes.
 
 #![warn(missing_docs)]
@@ -10,4 +11,5 @@
 
 pub mod charts;
 pub mod csv;
+pub mod pdf;
 pub mod xlsx;

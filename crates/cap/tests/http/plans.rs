@@ -27,6 +27,21 @@ async fn consolidated_campaign(db: &Db, campaign: i64, level: impl Fn(usize) -> 
     codes
 }
 
+/// The text of a PDF, read with poppler's `pdftotext` as a person's viewer would, whitespace folded.
+fn pdf_text(bytes: &[u8]) -> String {
+    static COUNT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let n = COUNT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let path = std::env::temp_dir().join(format!("cap-http-{}-{n}.pdf", std::process::id()));
+    std::fs::write(&path, bytes).unwrap();
+    let out = std::process::Command::new("pdftotext")
+        .args(["-enc", "UTF-8", path.to_str().unwrap(), "-"])
+        .output()
+        .unwrap_or_else(|e| panic!("pdftotext reads the PDFs back ({e}): apt-get install poppler-utils"));
+    std::fs::remove_file(&path).unwrap();
+    assert!(out.status.success(), "pdftotext: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).unwrap().split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 async fn text(client: &reqwest::Client, url: String) -> (u16, String) {
     let response = client.get(url).send().await.unwrap();
     (response.status().as_u16(), response.text().await.unwrap())
@@ -276,6 +291,23 @@ async fn from_consolidation_to_a_followed_plan(app: &TestApp) {
     assert_eq!(text(&participant, app.url(&format!("{base}/export/campagne.xlsx"))).await.0, 404, "coordinators only");
     assert_eq!(text(&coordinator, app.url(&format!("{base}/export/autre.pdf"))).await.0, 404);
 
+    // The PDF report and its two-page summary, in French, read back as text.
+    for (file, own) in [
+        ("rapport.pdf", ["Détail par thème", "Former l'équipe à l'accueil"]),
+        ("synthese.pdf", ["Chiffres clés", "Les actions prioritaires"]),
+    ] {
+        let pdf = coordinator.get(app.url(&format!("{base}/export/{file}"))).send().await.unwrap();
+        assert_eq!(pdf.status(), 200, "{file}");
+        assert_eq!(pdf.headers()["content-type"], "application/pdf");
+        let bytes = pdf.bytes().await.unwrap();
+        assert!(bytes.starts_with(b"%PDF-"), "{file}");
+        let content = pdf_text(&bytes);
+        for expected in ["Structure A", "Campagne A", "Le plan de progrès"].into_iter().chain(own) {
+            assert!(content.contains(expected), "{expected:?} missing from {file}:\n{content}");
+        }
+        assert_eq!(text(&participant, app.url(&format!("{base}/export/{file}"))).await.0, 404, "coordinators only");
+    }
+
     // The board: move an action to « faite ».
     let other = plans::actions(&app.db, plan.id).await.unwrap().into_iter().find(|a| a.id != kept.id).unwrap();
     let moved = coordinator
@@ -380,7 +412,16 @@ async fn from_consolidation_to_a_followed_plan(app: &TestApp) {
 
     // Another organisation sees none of it.
     let b = app.signed_in(COORDINATOR_B).await;
-    for path in ["results", "plan", "checkpoint", "targets", "export/plan-de-progres.csv", "export/campagne.xlsx"] {
+    for path in [
+        "results",
+        "plan",
+        "checkpoint",
+        "targets",
+        "export/plan-de-progres.csv",
+        "export/campagne.xlsx",
+        "export/rapport.pdf",
+        "export/synthese.pdf",
+    ] {
         assert_eq!(text(&b, app.url(&format!("{base}/{path}"))).await.0, 404, "{path}");
     }
 }
@@ -469,6 +510,13 @@ async fn the_accompaniment_day_is_recorded(app: &TestApp) {
     assert_eq!(stale.status(), 409, "saved meanwhile: refused");
     assert!(stale.text().await.unwrap().contains("Quelqu&#39;un a enregistré la journée"));
     assert_eq!(cap_storage::accompaniment::day_of(&app.db, id).await.unwrap().unwrap().conclusions, "À poursuivre");
+    // The summary for the board carries the day, even before any answer is shared.
+    let summary = coordinator.get(app.url(&format!("/campaigns/{id}/export/synthese.pdf"))).send().await.unwrap();
+    assert_eq!(summary.status(), 200);
+    let content = pdf_text(&summary.bytes().await.unwrap());
+    for expected in ["10/02/2027", "Un accompagnement complémentaire est convenu", "À poursuivre"] {
+        assert!(content.contains(expected), "{expected:?} missing from:\n{content}");
+    }
     let participant = app.signed_in(PARTICIPANT_A).await;
     assert_eq!(text(&participant, path.clone()).await.0, 404);
     assert_eq!(text(&app.signed_in(DELEGATE_B).await, path).await.0, 404, "another region's delegate");

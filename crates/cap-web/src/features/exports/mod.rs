@@ -1,7 +1,10 @@
-//! Spreadsheets of a campaign for its coordinator: the individual answers, the results (scores,
+//! Downloads of a campaign for its coordinator: the individual answers, the results (scores,
 //! shared answers, targets) and the progress plan, as one XLSX workbook or each as CSV for French
-//! Excel. `GET /campaigns/{id}/export/{file}` with `campagne.xlsx`, `reponses.csv`,
-//! `resultats.csv` or `plan-de-progres.csv`.
+//! Excel, and the PDF report with its two-page summary ([`pdf`]).
+//! `GET /campaigns/{id}/export/{file}` with `campagne.xlsx`, `reponses.csv`, `resultats.csv`,
+//! `plan-de-progres.csv`, `rapport.pdf` or `synthese.pdf`.
+
+pub mod pdf;
 
 use crate::app::AppState;
 use crate::error::{AppError, AppResult};
@@ -20,6 +23,7 @@ use cap_domain::scoring::IndicatorScore;
 use cap_reports::csv::sheet_to_csv;
 use cap_reports::xlsx::{Cell, Sheet, workbook};
 use cap_storage::{campaigns, plans};
+use pdf::Document;
 
 /// Downloads one of the campaign's spreadsheets.
 pub async fn handler(
@@ -43,6 +47,12 @@ pub async fn handler(
         "reponses.csv" => (sheet_to_csv(&answers(&state, &loaded, t).await?), "text/csv; charset=utf-8"),
         "resultats.csv" => (sheet_to_csv(&results(&state, &loaded, t).await?), "text/csv; charset=utf-8"),
         "plan-de-progres.csv" => (sheet_to_csv(&plan(&state, &loaded, t).await?), "text/csv; charset=utf-8"),
+        "rapport.pdf" => {
+            (pdf::render(pdf::report(&state, &loaded, t).await?, Document::Report).await?, "application/pdf")
+        }
+        "synthese.pdf" => {
+            (pdf::render(pdf::report(&state, &loaded, t).await?, Document::Summary).await?, "application/pdf")
+        }
         _ => return Err(AppError::NotFound),
     };
     let disposition = format!("attachment; filename=\"cap-{id}-{file}\"");

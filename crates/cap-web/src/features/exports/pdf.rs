@@ -1,0 +1,272 @@
+//! The campaign's PDF report and its two-page summary, `GET /campaigns/{id}/export/rapport.pdf`
+//! and `synthese.pdf` (dispatched by the exports handler): the organisation, participation, the
+//! photographie as its page computes it (charts included), the plan's accepted actions and the
+//! accompaniment day, gathered in the reader's language and typeset by `cap-reports` on a
+//! blocking thread.
+
+use crate::app::AppState;
+use crate::error::{AppError, AppResult};
+use crate::features::campaigns::Loaded;
+use crate::features::results::photographie::{self, ScoreRow};
+use crate::i18n::{Tr, paris_today};
+use cap_domain::College;
+use cap_domain::plan::ActionStatus;
+use cap_domain::referential::{NodeKind, Referential};
+use cap_reports::pdf::{
+    Action, Campaign, Charts, Figure, Highlight, IndicatorLine, Labels, Organisation, Participation, Pillar, Plan,
+    Report, Review, ScoreLine, Standing, render_report, render_summary,
+};
+use cap_storage::{accompaniment, campaigns, offers, plans};
+
+/// Which document to typeset.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Document {
+    /// The full report.
+    Report,
+    /// The two-page summary.
+    Summary,
+}
+
+/// The fixed texts of the PDFs, from the `export.pdf` section of the catalogue.
+fn labels(t: Tr) -> Labels {
+    Labels::from_fn(|name| t.t(&format!("export.pdf.{name}")).to_owned())
+}
+
+fn line(row: &ScoreRow) -> ScoreLine {
+    ScoreLine {
+        code: row.code.clone(),
+        title: row.label.clone(),
+        score: row.score.clone(),
+        share: Some(row.share),
+        target: row.target.clone(),
+        previous: row.previous.clone(),
+        rated: u32::try_from(row.rated).unwrap_or(u32::MAX),
+    }
+}
+
+fn highlights(items: &[photographie::Highlight]) -> Vec<Highlight> {
+    items
+        .iter()
+        .map(|h| Highlight { code: h.code.clone(), statement: h.statement.clone(), detail: h.detail.clone() })
+        .collect()
+}
+
+/// The pillar above a node, walking up the tree.
+fn pillar_of<'a>(r: &'a Referential, code: &str) -> Option<&'a str> {
+    let mut node = r.node(code)?;
+    while node.kind != NodeKind::Pillar {
+        node = r.node(node.parent.as_deref()?)?;
+    }
+    Some(&node.code)
+}
+
+/// Gathers everything the report prints.
+pub async fn report(state: &AppState, loaded: &Loaded, t: Tr) -> AppResult<Report> {
+    let r = &loaded.referential.referential;
+    let view = photographie::build(state, loaded, t).await?;
+    let c = &loaded.campaign;
+
+    let participants = campaigns::participants(&state.db, c.id).await?;
+    let participation = College::ALL
+        .iter()
+        .filter_map(|college| {
+            let of: Vec<_> = participants.iter().filter(|p| p.college == *college).collect();
+            (!of.is_empty()).then(|| Participation {
+                college: t.t(college.label_key()).to_owned(),
+                invited: u32::try_from(of.len()).unwrap_or(u32::MAX),
+                answered: u32::try_from(of.iter().filter(|p| p.answered > 0).count()).unwrap_or(u32::MAX),
+            })
+        })
+        .collect();
+
+    let pillars = view
+        .pillars
+        .iter()
+        .map(|p| Pillar {
+            line: line(p),
+            objectives: view
+                .objectives
+                .iter()
+                .filter(|o| pillar_of(r, &o.code) == Some(p.code.as_str()))
+                .map(line)
+                .collect(),
+            indicators: view
+                .heat
+                .iter()
+                .flat_map(|group| group.cells.iter().map(move |cell| (group, cell)))
+                .filter(|(_, cell)| pillar_of(r, &cell.code) == Some(p.code.as_str()))
+                .map(|(group, cell)| IndicatorLine {
+                    group: group.title.clone(),
+                    code: cell.code.clone(),
+                    statement: cell.statement.clone(),
+                    answer: cell.answer.clone(),
+                    target: cell.target.clone(),
+                    standing: match cell.state {
+                        "met" => Standing::Met,
+                        "below" => Standing::Below,
+                        "far" => Standing::Far,
+                        "na" => Standing::NotApplicable,
+                        _ => Standing::Unknown,
+                    },
+                    standing_label: t.t(cell.state_key).to_owned(),
+                })
+                .collect(),
+        })
+        .collect();
+    let figures = view
+        .figures
+        .iter()
+        .map(|f| Figure {
+            group: r
+                .node(&f.code)
+                .and_then(|n| r.node(n.parent.as_deref()?))
+                .map_or_else(String::new, |p| p.label().to_owned()),
+            code: f.code.clone(),
+            label: f.statement.clone(),
+            value: f.detail.clone(),
+            unit: String::new(),
+        })
+        .collect();
+
+    let plan = match plans::plan_of(&state.db, c.id).await? {
+        None => None,
+        Some(plan) => {
+            let mut accepted: Vec<_> =
+                plans::actions(&state.db, plan.id).await?.into_iter().filter(|a| !a.proposed).collect();
+            // Open actions first, the most urgent first: the summary prints the first few.
+            let closed = |s: ActionStatus| matches!(s, ActionStatus::Done | ActionStatus::Abandoned);
+            accepted.sort_by_key(|a| (closed(a.status), a.priority, a.position));
+            Some(Plan {
+                facts: vec![
+                    (t.t("plan.starts_on").to_owned(), t.date(&plan.starts_on)),
+                    (t.t("plan.horizon").to_owned(), t.t1("plan.months", plan.horizon_months)),
+                    (t.t("plan.objective_one_year").to_owned(), plan.objective_one_year.clone()),
+                    (t.t("plan.objective_three_years").to_owned(), plan.objective_three_years.clone()),
+                ],
+                counts: ActionStatus::ALL
+                    .iter()
+                    .map(|s| {
+                        let n = accepted.iter().filter(|a| a.status == *s).count();
+                        (t.t(s.label_key()).to_owned(), u32::try_from(n).unwrap_or(u32::MAX))
+                    })
+                    .collect(),
+                actions: accepted
+                    .iter()
+                    .map(|a| Action {
+                        title: a.title.clone(),
+                        status: t.t(a.status.label_key()).to_owned(),
+                        priority: t.t(a.priority.label_key()).to_owned(),
+                        responsible: a.responsible_name.clone().unwrap_or_default(),
+                        due_on: a.due_on.as_deref().map(|d| t.date(d)).unwrap_or_default(),
+                        progress: u8::try_from(a.progress.clamp(0, 100)).unwrap_or(100),
+                        indicators: a.indicators.clone(),
+                    })
+                    .collect(),
+            })
+        }
+    };
+
+    let review = match accompaniment::day_of(&state.db, c.id).await? {
+        None => None,
+        Some(day) => {
+            let known = offers::list(&state.db).await?;
+            Some(Review {
+                held_on: t.date(&day.held_on),
+                attendees: day.attendees,
+                conclusions: day.conclusions,
+                decision: t.t(day.decision.label_key()).to_owned(),
+                offers: day
+                    .offers
+                    .iter()
+                    .map(|code| {
+                        known
+                            .iter()
+                            .find(|o| o.offer.code == *code)
+                            .map_or_else(|| code.clone(), |o| o.offer.title.clone())
+                    })
+                    .collect(),
+            })
+        }
+    };
+
+    let org = &loaded.org;
+    let dates = [
+        ("campaign.answering_from", &c.answering_from),
+        ("campaign.consolidation_on", &c.consolidation_on),
+        ("campaign.restitution_on", &c.restitution_on),
+    ];
+    Ok(Report {
+        lang: t.lang().to_owned(),
+        labels: labels(t),
+        generated_on: t.date(&paris_today().to_string()),
+        organisation: Organisation {
+            name: org.name.clone(),
+            siret: org.siret.clone(),
+            kind: org.org_type().map(|k| t.t(k.label_key()).to_owned()),
+            region: Some(org.region_name.clone()),
+        },
+        campaign: Campaign {
+            title: c.title.clone(),
+            status: t.t(c.status.label_key()).to_owned(),
+            referential: format!("{} — {}", r.title, t.t1("referential.version", &r.version)),
+            dates: dates
+                .into_iter()
+                .filter_map(|(key, day)| Some((t.t(key).to_owned(), t.date(day.as_deref()?))))
+                .collect(),
+        },
+        participation,
+        overall: view.overall.as_ref().map(|(score, target)| ScoreLine {
+            score: score.clone(),
+            target: target.clone(),
+            previous: view.overall_previous.clone().unwrap_or_else(|| "—".to_owned()),
+            rated: u32::try_from(view.rated).unwrap_or(u32::MAX),
+            ..ScoreLine::default()
+        }),
+        rated_summary: view.radar_summary.clone(),
+        pillars,
+        strengths: highlights(&view.strengths),
+        weaknesses: highlights(&view.weaknesses),
+        divergences: highlights(&view.divergent),
+        figures,
+        plan,
+        review,
+        charts: Charts {
+            radar: view.radar.clone(),
+            bars: view.bars.clone(),
+            radar_title: t.t("results.radar_title").to_owned(),
+            bars_title: t.t("results.bars_title").to_owned(),
+        },
+    })
+}
+
+/// Typesets the document on a blocking thread (typst takes tens of milliseconds of CPU).
+pub async fn render(report: Report, document: Document) -> AppResult<Vec<u8>> {
+    tokio::task::spawn_blocking(move || match document {
+        Document::Report => render_report(&report),
+        Document::Summary => render_summary(&report),
+    })
+    .await
+    .map_err(|e| AppError::Internal(format!("PDF task: {e}")))?
+    .map_err(|e| AppError::Internal(e.to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::i18n::{Locale, Tr};
+    use cap_reports::pdf::Labels;
+
+    /// Every label of the PDFs has its message in both catalogues (the keys are built from the
+    /// label names, so the catalogue test cannot see them).
+    #[test]
+    fn every_label_is_translated() {
+        for locale in [Locale::Fr, Locale::En] {
+            let t = Tr::new(locale);
+            let missing: Vec<String> = Labels::NAMES
+                .iter()
+                .map(|name| format!("export.pdf.{name}"))
+                .filter(|key| t.t(key) == key.as_str())
+                .collect();
+            assert!(missing.is_empty(), "{locale:?} lacks {missing:?}");
+        }
+    }
+}
