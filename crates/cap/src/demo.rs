@@ -184,6 +184,9 @@ pub async fn load(db: &Db, password_hash: &str) -> Result<Vec<DemoAccount>, Stor
     .await?;
     demo_campaign(db, org_ids[0], &participants).await?;
     demo_follow_up(db, org_ids[13]).await?;
+    demo_network(db, &org_ids).await?;
+    // More organisations, without people, so the network's figures show in the larger regions.
+    crate::generate::generate_network(db, 120, 2, 2026, &mut std::io::sink()).await?;
     demo_reviews(db, &org_ids, &region_ids, &reviewers).await?;
     Ok(accounts)
 }
@@ -356,6 +359,93 @@ async fn demo_follow_up(db: &Db, org: cap_domain::OrganisationId) -> Result<(), 
     Ok(())
 }
 
+/// Every other organisation has been through a 2025 campaign, closed, with shared answers, some
+/// targets and a validated plan, so the network's dashboards have figures (and, in the smaller
+/// regions, hidden cells).
+async fn demo_network(db: &Db, org_ids: &[cap_domain::OrganisationId]) -> Result<(), StorageError> {
+    use cap_domain::campaign::{AnswerValue, CampaignStatus, campaign_indicators};
+    use cap_domain::referential::AnswerType;
+    use cap_storage::{campaigns, plans, referentials};
+    use rand::rngs::StdRng;
+    use rand::{Rng, SeedableRng};
+    let Some(version) = referentials::latest_version(db, "cap-exemple").await? else { return Ok(()) };
+    let referential = referentials::load(db, version).await?;
+    let levels: Vec<i64> = referential.scale.levels.iter().map(|l| l.value).collect();
+    let mut offers: Vec<String> = cap_storage::offers::codes(db).await?.into_iter().collect();
+    offers.sort();
+    let mut rng = StdRng::seed_from_u64(2025);
+    for (i, (org, (_, org_type, ..))) in org_ids.iter().zip(ORGANISATIONS.iter()).enumerate() {
+        if i == 0 || i == 13 {
+            continue; // Atelier du Lac and Nord Bâtiment Solidaire have campaigns of their own.
+        }
+        let campaign = campaigns::create(
+            db,
+            &campaigns::NewCampaign {
+                organisation: *org,
+                referential_version_id: version,
+                title: "Auto-évaluation 2025",
+                scope: &[],
+                answering_from: None,
+                consolidation_on: None,
+                restitution_on: None,
+                created_by: None,
+            },
+        )
+        .await?;
+        loop {
+            let c = campaigns::get(db, campaign).await?;
+            if c.status == CampaignStatus::Consolidation {
+                break;
+            }
+            campaigns::advance(db, campaign, c.status, c.version).await?;
+        }
+        let kind = OrganisationType::from_code(org_type).map_err(corrupt)?;
+        let covered = campaign_indicators(&referential, &[], kind);
+        let base = rng.random_range(0..levels.len());
+        let values: Vec<(String, Option<AnswerValue>)> = covered
+            .iter()
+            .filter(|n| n.answer == AnswerType::Level)
+            .map(|n| {
+                let at = (base as i64 + rng.random_range(-1i64..=1)).clamp(0, levels.len() as i64 - 1) as usize;
+                (n.code.clone(), Some(AnswerValue::Level(levels[at])))
+            })
+            .collect();
+        let rows: Vec<campaigns::NewConsolidated> =
+            values.iter().map(|(code, value)| campaigns::NewConsolidated::settled(code, value, None)).collect();
+        campaigns::insert_consolidated(db, campaign, &rows).await?;
+        // Most aim one level higher on a few indicators.
+        for (code, _) in values.iter().step_by(7) {
+            if rng.random_bool(0.7) {
+                plans::set_targets(db, campaign, &[(code.clone(), Some(levels[levels.len() - 1]))]).await?;
+            }
+        }
+        // A plan on the weakest indicators, some asking for an offer of services.
+        let actions: Vec<plans::NewAction> = values
+            .iter()
+            .filter(|(_, v)| matches!(v, Some(AnswerValue::Level(l)) if *l <= levels[1]))
+            .take(4)
+            .map(|(code, _)| plans::NewAction {
+                title: format!("Progresser sur {code}"),
+                indicators: vec![code.clone()],
+                offer_code: (!offers.is_empty() && rng.random_bool(0.5))
+                    .then(|| offers[rng.random_range(0..offers.len())].clone()),
+                ..plans::NewAction::default()
+            })
+            .collect();
+        if !actions.is_empty() {
+            plans::create(db, campaign, "2025-09-01", 6, &actions).await?;
+        }
+        loop {
+            let c = campaigns::get(db, campaign).await?;
+            if c.status == CampaignStatus::Closed {
+                break;
+            }
+            campaigns::advance(db, campaign, c.status, c.version).await?;
+        }
+    }
+    Ok(())
+}
+
 /// The directory of pairs, their trainings, and reviews of Nord Bâtiment Solidaire: its 2025
 /// campaign reviewed by a pair (access ended, a resolved thread), its 2026 campaign under review
 /// now by the same pair and the region's delegate as tiers (an open thread).
@@ -365,7 +455,6 @@ async fn demo_reviews(
     region_ids: &[cap_domain::RegionId],
     reviewers: &[(&str, &str, usize, &str)],
 ) -> Result<(), StorageError> {
-    use cap_domain::campaign::CampaignStatus;
     use cap_domain::review::{ReviewerKind, TrainingAudience};
     use cap_storage::reviews::{self, NewGrant};
     use cap_storage::{campaigns, directory, referentials};
@@ -382,28 +471,7 @@ async fn demo_reviews(
     let availability = ["Deux jours par trimestre", "Plutôt le vendredi", "Ponctuellement, en visio"];
     let mut pairs = Vec::new();
     for ((email, _, i, _), availability) in reviewers.iter().zip(availability) {
-        // Each pair's organisation has been through a campaign: a closed 2025 one.
-        let campaign = campaigns::create(
-            db,
-            &campaigns::NewCampaign {
-                organisation: org_ids[*i],
-                referential_version_id: version,
-                title: "Auto-évaluation 2025",
-                scope: &[],
-                answering_from: None,
-                consolidation_on: None,
-                restitution_on: None,
-                created_by: None,
-            },
-        )
-        .await?;
-        loop {
-            let c = campaigns::get(db, campaign).await?;
-            if c.status == CampaignStatus::Closed {
-                break;
-            }
-            campaigns::advance(db, campaign, c.status, c.version).await?;
-        }
+        // Each pair's organisation has been through a campaign (see `demo_network`).
         let id = user(email).await?;
         directory::volunteer(db, id, org_ids[*i], availability).await?;
         pairs.push(id);

@@ -253,3 +253,147 @@ fn generated_siret(n: u32) -> Siret {
         .find_map(|c| Siret::parse(&c).ok())
         .unwrap_or_else(|| crate::demo::demo_siret(n))
 }
+
+/// Regions drawn for the network's generated organisations, most often the first ones, so the
+/// big regions show figures and the small ones hidden cells.
+const NETWORK_REGION_WEIGHTS: [u32; 14] = [12, 6, 9, 4, 1, 6, 14, 12, 5, 8, 7, 7, 6, 3];
+
+/// `cap generate --network`: adds `count` organisations without people, each with `campaigns`
+/// campaigns whose shared answers, targets and plans are set directly (the first ones closed,
+/// the last in consolidation) — the volume the network's figures are measured on. Deterministic.
+pub async fn generate_network(
+    db: &Db,
+    count: usize,
+    campaigns_each: usize,
+    seed: u64,
+    progress: &mut dyn Write,
+) -> Result<Generated, StorageError> {
+    use cap_storage::{offers, plans};
+    let mut rng = StdRng::seed_from_u64(seed);
+    let region_ids: Vec<RegionId> = regions::list(db).await?.into_iter().map(|r| r.region_id()).collect();
+    if region_ids.is_empty() {
+        return Err(StorageError::NotFound);
+    }
+    let weights: Vec<u32> =
+        (0..region_ids.len()).map(|i| NETWORK_REGION_WEIGHTS.get(i).copied().unwrap_or(5)).collect();
+    let total_weight: u32 = weights.iter().sum();
+    let version = referentials::latest_version(db, "cap-exemple").await?.ok_or(StorageError::NotFound)?;
+    let referential = referentials::load(db, version).await?;
+    let levels: Vec<i64> = referential.scale.levels.iter().map(|l| l.value).collect();
+    let mut offer_codes: Vec<String> = offers::codes(db).await?.into_iter().collect();
+    offer_codes.sort();
+    let existing = organisations::list(db, Default::default()).await?.len();
+    let mut made = Generated::default();
+    for i in 0..count {
+        let n = existing + i;
+        let org_type = OrganisationType::ALL[rng.random_range(0..OrganisationType::ALL.len())];
+        let mut pick = rng.random_range(0..total_weight);
+        let mut region = region_ids[0];
+        for (r, w) in region_ids.iter().zip(&weights) {
+            if pick < *w {
+                region = *r;
+                break;
+            }
+            pick -= w;
+        }
+        let name = format!(
+            "{} {} {}",
+            KINDS[rng.random_range(0..KINDS.len())],
+            PLACES[rng.random_range(0..PLACES.len())],
+            n + 1
+        );
+        let input = OrganisationInput {
+            name: OrganisationName::parse(&name).map_err(corrupt)?,
+            org_type,
+            siret: Some(generated_siret(n as u32)),
+            region,
+            group: None,
+            address: format!("{} rue de l'Insertion", rng.random_range(1..200)),
+            postal_code: format!("{:05}", rng.random_range(1000..95999)),
+            city: CITIES[rng.random_range(0..CITIES.len())].to_owned(),
+        };
+        let org = organisations::create(db, &input).await?;
+        made.organisations += 1;
+        let covered = campaign_indicators(&referential, &[], org_type);
+        // The organisation's level, which grows a little from one campaign to the next.
+        let mut base = rng.random_range(0..levels.len().saturating_sub(1).max(1)) as i64;
+        for c in 0..campaigns_each {
+            let title = format!("Auto-évaluation {}", 2024 + c);
+            let new = NewCampaign {
+                organisation: org,
+                referential_version_id: version,
+                title: &title,
+                scope: &[],
+                answering_from: None,
+                consolidation_on: None,
+                restitution_on: None,
+                created_by: None,
+            };
+            let campaign = campaigns::create(db, &new).await?;
+            made.campaigns += 1;
+            let mut status = CampaignStatus::Preparation;
+            let mut v = 1;
+            while status < CampaignStatus::Consolidation {
+                status = campaigns::advance(db, campaign, status, v).await?;
+                v += 1;
+            }
+            let shared: Vec<(String, Option<AnswerValue>)> = covered
+                .iter()
+                .filter_map(|node| {
+                    let at = (base + rng.random_range(-1i64..=1)).clamp(0, levels.len() as i64 - 1) as usize;
+                    match node.answer {
+                        AnswerType::Level => Some((node.code.clone(), Some(AnswerValue::Level(levels[at])))),
+                        AnswerType::YesNo => Some((node.code.clone(), Some(AnswerValue::YesNo(at >= 2)))),
+                        _ => None,
+                    }
+                })
+                .collect();
+            let rows: Vec<campaigns::NewConsolidated> =
+                shared.iter().map(|(code, value)| campaigns::NewConsolidated::settled(code, value, None)).collect();
+            campaigns::insert_consolidated(db, campaign, &rows).await?;
+            made.answers += rows.len();
+            let mut targets: Vec<(String, Option<i64>)> = Vec::new();
+            for (code, _) in shared.iter().step_by(6) {
+                if rng.random_bool(0.6) {
+                    targets.push((code.clone(), Some(levels[rng.random_range(1..levels.len())])));
+                }
+            }
+            plans::set_targets(db, campaign, &targets).await?;
+            let weak: Vec<plans::NewAction> = shared
+                .iter()
+                .filter(|(_, v)| matches!(v, Some(AnswerValue::Level(l)) if *l <= levels[1]))
+                .take(5)
+                .map(|(code, _)| plans::NewAction {
+                    title: format!("Progresser sur {code}"),
+                    indicators: vec![code.clone()],
+                    offer_code: (!offer_codes.is_empty() && rng.random_bool(0.4))
+                        .then(|| offer_codes[rng.random_range(0..offer_codes.len())].clone()),
+                    ..plans::NewAction::default()
+                })
+                .collect();
+            if !weak.is_empty() {
+                plans::create(db, campaign, "2025-09-01", 6, &weak).await?;
+                made.plans += 1;
+            }
+            if c + 1 < campaigns_each {
+                while status < CampaignStatus::Closed {
+                    status = campaigns::advance(db, campaign, status, v).await?;
+                    v += 1;
+                }
+            }
+            base = (base + i64::from(rng.random_bool(0.5))).min(levels.len() as i64 - 1);
+        }
+        if count >= 30 && (i + 1) % (count / 30).max(1) == 0 || i + 1 == count {
+            let _ = write!(
+                progress,
+                "\r[{:<30}] {}/{} organisations",
+                "#".repeat((i + 1) * 30 / count.max(1)),
+                i + 1,
+                count
+            );
+            let _ = progress.flush();
+        }
+    }
+    let _ = writeln!(progress);
+    Ok(made)
+}

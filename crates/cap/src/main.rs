@@ -60,6 +60,10 @@ enum Command {
         /// Seed of the pseudo-random choices (the same seed gives the same data).
         #[arg(long, default_value_t = 1)]
         seed: u64,
+        /// Only shared answers, targets and plans (no people), this many campaigns each, then
+        /// the network's scores: the volume the network's figures are measured on.
+        #[arg(long)]
+        network: Option<usize>,
     },
     /// Referential and offer-of-services files: validate, import, export, diff, format.
     Referential {
@@ -181,7 +185,24 @@ async fn run() -> Result<()> {
         Command::Backup { to } => backup(config, to).await,
         Command::Check => check(config).await,
         Command::Referential { action } => referential(config, action).await,
-        Command::Generate { organisations, seed } => {
+        Command::Generate { organisations, seed, network: Some(each) } => {
+            let db = server::connect(&config).await?;
+            let state = server::state(&config, db.clone()).await?;
+            let started = std::time::Instant::now();
+            let made = cap::generate::generate_network(&db, organisations, each, seed, &mut std::io::stderr()).await?;
+            let generated = started.elapsed().as_secs_f64();
+            let scored = cap_web::jobs::refresh_network(&state).await.map_err(|e| anyhow::anyhow!("{e}"))?;
+            println!(
+                "{} organisations, {} campagnes / campaigns, {} réponses partagées / shared answers, {} plans en / in {generated:.1} s ; {scored} campagnes notées / campaigns scored en / in {:.1} s",
+                made.organisations,
+                made.campaigns,
+                made.answers,
+                made.plans,
+                started.elapsed().as_secs_f64() - generated
+            );
+            Ok(())
+        }
+        Command::Generate { organisations, seed, network: None } => {
             let db = server::connect(&config).await?;
             cap_web::referential_files::ensure_builtin(&db)
                 .await
