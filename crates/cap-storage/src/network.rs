@@ -17,7 +17,8 @@ pub struct Filter {
 }
 
 /// The filter as SQL over `network_campaigns n` (`$1` region, `$2` type, `$3` year).
-const FILTER: &str = "($1 IS NULL OR n.region_id = $1) AND ($2 IS NULL OR n.org_type = $2) AND ($3 IS NULL OR n.year = $3)";
+const FILTER: &str =
+    "($1 IS NULL OR n.region_id = $1) AND ($2 IS NULL OR n.org_type = $2) AND ($3 IS NULL OR n.year = $3)";
 
 /// A campaign whose scores may need rebuilding, with its stamp as stored and as it is now.
 #[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
@@ -165,11 +166,9 @@ fn from_ppm(ppm: i64) -> f64 {
 
 /// The stamp of every network figure: it changes whenever any campaign's scores are rebuilt.
 pub async fn stamp(db: &Db) -> Result<(i64, i64)> {
-    Ok(sqlx::query_as(
-        "SELECT COUNT(*), CAST(COALESCE(MAX(refreshed_at), 0) AS BIGINT) FROM network_campaigns",
-    )
-    .fetch_one(db.pool())
-    .await?)
+    Ok(sqlx::query_as("SELECT COUNT(*), CAST(COALESCE(MAX(refreshed_at), 0) AS BIGINT) FROM network_campaigns")
+        .fetch_one(db.pool())
+        .await?)
 }
 
 /// Organisations of a region and type: how many there are, how many have run a campaign.
@@ -205,7 +204,6 @@ pub async fn engagement(db: &Db, f: &Filter) -> Result<Vec<Engagement>> {
     .fetch_all(db.pool())
     .await?)
 }
-
 
 /// Campaigns by status: how many, from how many organisations.
 pub async fn campaigns_by_status(db: &Db, f: &Filter) -> Result<Vec<(String, i64, i64)>> {
@@ -336,4 +334,19 @@ pub async fn latest_referential_version(db: &Db) -> Result<Option<i64>> {
     )
     .fetch_optional(db.pool())
     .await?)
+}
+
+/// The scores of a group's organisations, from each one's latest scored campaign:
+/// (organisation, campaign, referential version, node, score).
+pub async fn group_scores(db: &Db, group: i64) -> Result<Vec<(i64, i64, i64, String, f64)>> {
+    let rows: Vec<(i64, i64, i64, String, i64)> = sqlx::query_as(
+        "SELECT n.organisation_id, n.campaign_id, c.referential_version_id, s.node_code, s.score_ppm
+         FROM network_campaigns n JOIN organisations o ON o.id = n.organisation_id
+         JOIN campaigns c ON c.id = n.campaign_id JOIN network_scores s ON s.campaign_id = n.campaign_id
+         WHERE n.latest = 1 AND o.group_id = $1 AND s.is_indicator = 0 AND s.score_ppm IS NOT NULL",
+    )
+    .bind(group)
+    .fetch_all(db.pool())
+    .await?;
+    Ok(rows.into_iter().map(|(o, c, v, code, ppm)| (o, c, v, code, from_ppm(ppm))).collect())
 }

@@ -146,4 +146,37 @@ async fn figures_are_anonymised_and_scoped(app: &TestApp) {
     assert_eq!(text(&b, app.url(&format!("/campaigns/{a0}/benchmark"))).await.0, 404);
 }
 
-crate::on_both_backends!(figures_are_anonymised_and_scoped);
+async fn a_group_lead_sees_the_group_side_by_side(app: &TestApp) {
+    let seeds = seed(&app.db).await;
+    let mut ids = Vec::new();
+    for (i, level) in [1, 4].into_iter().enumerate() {
+        let (org, _) = scored_organisation(&app.db, &format!("Membre du groupe {i}"), seeds.region_a, level).await;
+        let mut input = org_input(&app.db, org).await;
+        input.group = Some(cap_domain::GroupId(seeds.group_a));
+        organisations::update(&app.db, cap_domain::OrganisationId(org), 1, &input).await.unwrap();
+        ids.push(org);
+    }
+    scored_organisation(&app.db, "Hors du groupe", seeds.region_a, 2).await;
+    cap_web::jobs::refresh_network(app.state()).await.unwrap();
+    let lead = app.signed_in(GROUP_LEAD_A).await;
+    let (status, page) = text(&lead, app.url(&format!("/groups/{}", seeds.group_a))).await;
+    assert_eq!(status, 200);
+    assert!(page.contains("Les structures côte à côte"));
+    assert!(page.contains("Membre du groupe 0") && page.contains("Membre du groupe 1"));
+    assert!(!page.contains("Hors du groupe"), "only the group's organisations");
+    let cell = |v: &str| format!("{v}\u{202F}%");
+    assert!(page.contains(&format!("<td>{}</td>", cell("25"))) && page.contains(&format!("<td>{}</td>", cell("100"))));
+    assert!(page.contains(&format!("<strong>{}</strong>", cell("63"))), "the group's mean of 25 and 100");
+    let b = app.signed_in(COORDINATOR_B).await;
+    assert_eq!(text(&b, app.url(&format!("/groups/{}", seeds.group_a))).await.0, 404);
+}
+
+/// The form values of a stored organisation, to change one of them.
+async fn org_input(db: &Db, id: i64) -> cap_storage::organisations::OrganisationInput {
+    let o = organisations::get(db, cap_domain::OrganisationId(id)).await.unwrap();
+    let mut input = org(&o.name, o.region_id, None);
+    input.siret = None;
+    input
+}
+
+crate::on_both_backends!(figures_are_anonymised_and_scoped, a_group_lead_sees_the_group_side_by_side);
