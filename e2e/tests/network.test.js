@@ -1,0 +1,60 @@
+'use strict';
+// The network's view: a regional delegate reads their region's anonymised figures (hidden cells
+// named as such), filters, downloads the CSV and cannot open another region; a group lead
+// compares the group's organisations; an organisation compares itself with similar ones.
+
+const assert = require('node:assert/strict');
+const { suite, visit, submit, follow, signIn, mainText, DEMO_PASSWORD } = require('../lib/browser');
+
+const { journey } = suite({ demo: true });
+
+journey("a regional delegate reads their region's anonymised figures", async ({ server, newPage }) => {
+  const page = await newPage();
+  await signIn(page, server, 'delegue.hdf@demo.cap', DEMO_PASSWORD);
+  await follow(page, 'Réseau', 'network dashboard');
+  let text = await mainText(page);
+  assert.match(text, /Le réseau en chiffres/);
+  assert.match(text, /Structures dont la campagne est comptée : \d+/);
+  assert.match(text, /Scores moyens par thème et objectif/);
+  assert.match(text, /masqué/, 'small cells are named as hidden');
+  assert.equal(await page.locator('#means-title ~ figure svg[role="img"]').count(), 1, 'the chart with its table');
+
+  // Filtering by type keeps the region, and hides more.
+  await page.selectOption('#org_type', { label: "Atelier et chantier d'insertion" });
+  await submit(page, 'Filtrer', 'network filtered by type');
+  assert.match(page.url(), /org_type=ACI/);
+  text = await mainText(page);
+  assert.match(text, /masqué/);
+
+  const download = await page.request.get(server.url('/network/export.csv'));
+  assert.equal(download.status(), 200);
+  assert.match(await download.text(), /Scores moyens par thème et objectif;/);
+
+  // Another region is not theirs.
+  const response = await visit(page, server, '/network?region=1', 'another region refused');
+  assert.equal(response.status(), 404);
+});
+
+journey('a group lead compares the group and an organisation compares itself', async ({ server, newPage }) => {
+  const page = await newPage({ viewport: { width: 360, height: 740 } });
+  await signIn(page, server, 'ges.alpes@demo.cap', DEMO_PASSWORD);
+  await follow(page, 'GES Alpes Solidaires', 'group page');
+  const text = await mainText(page);
+  assert.match(text, /Les structures côte à côte/);
+  assert.match(text, /Tremplin Services/);
+  assert.match(text, /Moyenne du groupe/);
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(width <= 360, `no horizontal scroll at 360 px (${width})`);
+
+  const coordinator = await newPage();
+  await signIn(coordinator, server, 'referent.nord@demo.cap', DEMO_PASSWORD);
+  await follow(coordinator, 'Nord Bâtiment Solidaire', 'organisation page');
+  await follow(coordinator, 'Auto-évaluation 2026', 'campaign');
+  await follow(coordinator, 'Photographie', 'photographie');
+  await follow(coordinator, 'Se situer parmi des structures comparables', 'benchmark');
+  await coordinator.check('#peers-all');
+  await submit(coordinator, 'Comparer', 'benchmark against all');
+  const bench = await mainText(coordinator);
+  assert.match(bench, /Médiane/);
+  assert.match(bench, /(Dans le quart le plus bas|Sous la médiane|Au-dessus de la médiane|Dans le quart le plus haut)/);
+});
