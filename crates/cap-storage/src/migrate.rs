@@ -66,6 +66,18 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0009_network.sql"),
         postgres: include_str!("../migrations/postgres/0009_network.sql"),
     },
+    Migration {
+        version: 10,
+        name: "feedback",
+        sqlite: include_str!("../migrations/sqlite/0010_feedback.sql"),
+        postgres: include_str!("../migrations/postgres/0010_feedback.sql"),
+    },
+    Migration {
+        version: 11,
+        name: "deployment",
+        sqlite: include_str!("../migrations/sqlite/0011_deployment.sql"),
+        postgres: include_str!("../migrations/postgres/0011_deployment.sql"),
+    },
 ];
 
 /// Arbitrary key of the PostgreSQL advisory lock that serialises migrations across instances.

@@ -97,6 +97,12 @@ mod tests {
     }
 }
 
+/// The value of field `name` in a form read as pairs (empty when absent): for forms whose
+/// fields repeat (ticked boxes) or vary.
+pub fn field(fields: &[(String, String)], name: &str) -> String {
+    fields.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone()).unwrap_or_default()
+}
+
 /// One choice of a `<select>`, already translated.
 #[derive(Debug, Clone)]
 pub struct SelectOption {

@@ -244,6 +244,8 @@ mod tests {
             "token.",
             "network.",
             "benchmark.",
+            "feedback.",
+            "deployment.",
         ];
         text.split('"')
             .skip(1)

@@ -6,8 +6,8 @@
 use crate::app::AppState;
 use crate::error::AppError;
 use crate::features::{
-    account, admin, api, assets, auth, campaigns, directory, exports, groups, health, home, network, organisations, plans,
-    referentials, regions, results, reviews, workshops,
+    account, admin, api, assets, auth, campaigns, deployment, directory, exports, groups, health, home, network,
+    organisations, plans, referentials, regions, results, reviews, workshops,
 };
 use crate::session::RequestContext;
 use axum::Router;
@@ -196,6 +196,9 @@ pub fn table() -> RouteTable {
         .post("/trainings", Scoped, post(directory::trainings::create))
         .post("/trainings/{id}/attendees", Scoped, post(directory::trainings::attendees))
         .get("/network", Scoped, get(network::dashboard::handler))
+        .get("/deployment", Scoped, get(deployment::show::handler))
+        .post("/deployment/presentations", Scoped, post(deployment::presentation::submit))
+        .post("/deployment/organisations/{id}/informed", Scoped, post(deployment::informed::handler))
         .get("/network/export.csv", Scoped, get(network::export::handler))
         .get("/campaigns/{id}/benchmark", Scoped, get(network::benchmark::handler))
         .get("/campaigns/{id}/results", Scoped, get(results::photographie::handler))
@@ -236,6 +239,9 @@ pub fn table() -> RouteTable {
         .get("/referentials", SignedIn, get(referentials::list::handler))
         .get("/referentials/{id}", SignedIn, get(referentials::explore::handler))
         .get("/referentials/{id}/nodes/{code}", SignedIn, get(referentials::node::handler))
+        .post("/referentials/{id}/nodes/{code}/feedback", SignedIn, post(referentials::node::feedback))
+        .get("/admin/feedback", FederationAdmin, get(admin::feedback::list))
+        .post("/admin/feedback/{id}", FederationAdmin, post(admin::feedback::triage))
         .get("/admin/referentials/import", FederationAdmin, get(admin::referential_import::form))
         .post(
             "/admin/referentials/import",

@@ -153,18 +153,30 @@ async fn load_viewer(
     let Some(found) = sessions::signed_in_user(&state.db, &session_hash, cap_storage::now()).await? else {
         return Ok(None);
     };
+    Ok(Some(viewer_of(found, session_hash, client_ip, path, None)))
+}
+
+/// The viewer of a request: the user, their memberships as the policy sees them, where the
+/// request came from, and the token's scopes for an API request.
+fn viewer_of(
+    found: sessions::SessionUser,
+    session_hash: String,
+    client_ip: &str,
+    path: &str,
+    api_scopes: Option<Vec<ApiScope>>,
+) -> Arc<Viewer> {
     let user = found.user;
     let actor =
         Actor { user_id: user.user_id(), memberships: found.memberships.into_iter().map(|m| m.membership).collect() };
-    Ok(Some(Arc::new(Viewer {
+    Arc::new(Viewer {
         user,
         actor,
         session_hash,
         campaign_only: found.campaign_only,
         client_ip: client_ip.to_owned(),
         path: path.to_owned(),
-        api_scopes: None,
-    })))
+        api_scopes,
+    })
 }
 
 /// The token of an `Authorization: Bearer …` header.
@@ -188,18 +200,7 @@ async fn load_api_viewer(
     else {
         return Ok(None);
     };
-    let user = found.user;
-    let actor =
-        Actor { user_id: user.user_id(), memberships: found.memberships.into_iter().map(|m| m.membership).collect() };
-    Ok(Some(Arc::new(Viewer {
-        user,
-        actor,
-        session_hash: format!("api-token-{token_id}"),
-        campaign_only: None,
-        client_ip: client_ip.to_owned(),
-        path: path.to_owned(),
-        api_scopes: Some(parse_scopes(&scopes)),
-    })))
+    Ok(Some(viewer_of(found, format!("api-token-{token_id}"), client_ip, path, Some(parse_scopes(&scopes)))))
 }
 
 fn client_ip(state: &AppState, parts: &Parts) -> String {

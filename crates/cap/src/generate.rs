@@ -77,23 +77,8 @@ pub async fn generate(
     for i in 0..count {
         let n = existing + i;
         let org_type = OrganisationType::ALL[rng.random_range(0..OrganisationType::ALL.len())];
-        let name = format!(
-            "{} {} {}",
-            KINDS[rng.random_range(0..KINDS.len())],
-            PLACES[rng.random_range(0..PLACES.len())],
-            n + 1
-        );
-        let input = OrganisationInput {
-            name: OrganisationName::parse(&name).map_err(corrupt)?,
-            org_type,
-            siret: Some(generated_siret(n as u32)),
-            region: region_ids[rng.random_range(0..region_ids.len())],
-            group: None,
-            address: format!("{} rue de l'Insertion", rng.random_range(1..200)),
-            postal_code: format!("{:05}", rng.random_range(1000..95999)),
-            city: CITIES[rng.random_range(0..CITIES.len())].to_owned(),
-        };
-        let org = organisations::create(db, &input).await?;
+        let region = region_ids[rng.random_range(0..region_ids.len())];
+        let org = organisations::create(db, &organisation_input(&mut rng, n, org_type, region)?).await?;
         made.organisations += 1;
 
         let people = rng.random_range(5..10);
@@ -208,6 +193,27 @@ pub async fn generate(
     Ok(made)
 }
 
+/// An invented organisation, the n-th generated one.
+fn organisation_input(
+    rng: &mut StdRng,
+    n: usize,
+    org_type: OrganisationType,
+    region: RegionId,
+) -> Result<OrganisationInput, StorageError> {
+    let name =
+        format!("{} {} {}", KINDS[rng.random_range(0..KINDS.len())], PLACES[rng.random_range(0..PLACES.len())], n + 1);
+    Ok(OrganisationInput {
+        name: OrganisationName::parse(&name).map_err(corrupt)?,
+        org_type,
+        siret: Some(generated_siret(n as u32)),
+        region,
+        group: None,
+        address: format!("{} rue de l'Insertion", rng.random_range(1..200)),
+        postal_code: format!("{:05}", rng.random_range(1000..95999)),
+        city: CITIES[rng.random_range(0..CITIES.len())].to_owned(),
+    })
+}
+
 /// A validated plan from the campaign's shared answers, its actions at various stages.
 async fn followed_plan(
     db: &Db,
@@ -296,23 +302,7 @@ pub async fn generate_network(
             }
             pick -= w;
         }
-        let name = format!(
-            "{} {} {}",
-            KINDS[rng.random_range(0..KINDS.len())],
-            PLACES[rng.random_range(0..PLACES.len())],
-            n + 1
-        );
-        let input = OrganisationInput {
-            name: OrganisationName::parse(&name).map_err(corrupt)?,
-            org_type,
-            siret: Some(generated_siret(n as u32)),
-            region,
-            group: None,
-            address: format!("{} rue de l'Insertion", rng.random_range(1..200)),
-            postal_code: format!("{:05}", rng.random_range(1000..95999)),
-            city: CITIES[rng.random_range(0..CITIES.len())].to_owned(),
-        };
-        let org = organisations::create(db, &input).await?;
+        let org = organisations::create(db, &organisation_input(&mut rng, n, org_type, region)?).await?;
         made.organisations += 1;
         let covered = campaign_indicators(&referential, &[], org_type);
         // The organisation's level, which grows a little from one campaign to the next.

@@ -7,6 +7,7 @@ pub mod assets;
 pub mod auth;
 pub mod campaigns;
 pub mod choices;
+pub mod deployment;
 pub mod directory;
 pub mod exports;
 pub mod groups;

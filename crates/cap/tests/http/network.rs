@@ -12,29 +12,8 @@ use cap_storage::{Db, organisations, referentials};
 /// `level`; returns (organisation, campaign).
 async fn scored_organisation(db: &Db, name: &str, region: i64, level: i64) -> (i64, i64) {
     let org = organisations::create(db, &org(name, region, None)).await.unwrap();
-    let version = referentials::latest_version(db, "cap-exemple").await.unwrap().unwrap();
-    let id = campaigns::create(
-        db,
-        &campaigns::NewCampaign {
-            organisation: org,
-            referential_version_id: version,
-            title: "Auto-évaluation",
-            scope: &[],
-            answering_from: None,
-            consolidation_on: None,
-            restitution_on: None,
-            created_by: None,
-        },
-    )
-    .await
-    .unwrap();
-    loop {
-        let c = campaigns::get(db, id).await.unwrap();
-        if c.status == CampaignStatus::Consolidation {
-            break;
-        }
-        campaigns::advance(db, id, c.status, c.version).await.unwrap();
-    }
+    let id = campaign_at(db, org, "Auto-évaluation", CampaignStatus::Consolidation).await;
+    let version = campaigns::get(db, id).await.unwrap().referential_version_id;
     let r = referentials::load(db, version).await.unwrap();
     for node in campaign_indicators(&r, &[], OrganisationType::Ei) {
         if node.answer == cap_domain::referential::AnswerType::Level {
@@ -179,4 +158,74 @@ async fn org_input(db: &Db, id: i64) -> cap_storage::organisations::Organisation
     input
 }
 
-crate::on_both_backends!(figures_are_anonymised_and_scoped, a_group_lead_sees_the_group_side_by_side);
+async fn a_delegate_follows_the_deployment_of_their_region(app: &TestApp) {
+    let seeds = seed(&app.db).await;
+    let delegate = app.signed_in(DELEGATE_A).await;
+    let (status, page) = text(&delegate, app.url("/deployment")).await;
+    assert_eq!(status, 200);
+    assert!(page.contains("Structure A") && !page.contains("Structure B"), "their region only");
+    assert!(page.contains("<td>En test</td>"), "A runs a campaign: testing");
+    let r = delegate
+        .post(app.url(&format!("/deployment/organisations/{}/informed", seeds.org_a)))
+        .form(&[("informed", "1"), ("on", "2026-02-03")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 303);
+    let (_, page) = text(&delegate, app.url("/deployment")).await;
+    assert!(page.contains("03/02/2026") || page.contains("3 février 2026"), "the day it was informed");
+    let region = seeds.region_a.to_string();
+    let r = delegate
+        .post(app.url("/deployment/presentations"))
+        .form(&[
+            ("region", region.as_str()),
+            ("held_on", "2026-03-10"),
+            ("place", "Maison de l'ESS"),
+            ("attendees", "beaucoup"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 422);
+    let body = r.text().await.unwrap();
+    assert!(
+        body.contains("Indiquez un nombre de participants") && body.contains("Maison de l&#39;ESS"),
+        "typed values kept"
+    );
+    let r = delegate
+        .post(app.url("/deployment/presentations"))
+        .form(&[("region", region.as_str()), ("held_on", "2026-03-10"), ("place", "Lyon"), ("attendees", "24")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 303);
+    let (_, page) = text(&delegate, app.url("/deployment")).await;
+    assert!(page.contains("Lyon · 24 personnes") && page.contains("<th scope=\"row\">2026-03</th>"), "{page}");
+    // Region B's delegate marks nothing in region A and records nothing there.
+    let b = app.signed_in(DELEGATE_B).await;
+    let r = b
+        .post(app.url(&format!("/deployment/organisations/{}/informed", seeds.org_a)))
+        .form(&[("informed", "0")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 404);
+    let r = b
+        .post(app.url("/deployment/presentations"))
+        .form(&[("region", region.as_str()), ("held_on", "2026-03-10"), ("place", "Lyon"), ("attendees", "3")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 422, "not their region: refused, nothing written");
+    assert_eq!(cap_storage::deployment::presentations(&app.db, None).await.unwrap().len(), 1);
+    // The nation, for the administrator: every region's members by stage.
+    let admin = app.signed_in(ADMIN).await;
+    let (_, page) = text(&admin, app.url("/deployment")).await;
+    assert!(page.contains("Région A") && page.contains("Région B") && page.contains("Toute la France"));
+}
+
+crate::on_both_backends!(
+    figures_are_anonymised_and_scoped,
+    a_group_lead_sees_the_group_side_by_side,
+    a_delegate_follows_the_deployment_of_their_region
+);

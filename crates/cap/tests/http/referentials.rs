@@ -171,5 +171,53 @@ crate::on_both_backends!(
     builtin_files_round_trip_through_the_database,
     builtins_are_explored_and_linked,
     an_administrator_imports_a_new_version,
-    offers_are_managed
+    offers_are_managed,
+    feedback_reaches_the_federation_and_is_triaged
 );
+
+async fn feedback_reaches_the_federation_and_is_triaged(app: &TestApp) {
+    seed(&app.db).await;
+    let version = cap_storage::referentials::latest_version(&app.db, "cap-exemple").await.unwrap().unwrap();
+    let node = format!("/referentials/{version}/nodes/ID.1.1.a");
+    let participant = app.signed_in(PARTICIPANT_A).await;
+    let page = participant.get(app.url(&node)).send().await.unwrap().text().await.unwrap();
+    assert!(page.contains("Un indicateur peu clair ou incomplet ?"));
+    let r = participant
+        .post(app.url(&format!("{node}/feedback")))
+        .form(&[("kind", "unclear"), ("body", "   ")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 422);
+    assert!(r.text().await.unwrap().contains("Écrivez votre remarque"));
+    let text = "La différence entre les niveaux 2 et 3 n'est pas claire.";
+    let r = participant
+        .post(app.url(&format!("{node}/feedback")))
+        .form(&[("kind", "unclear"), ("body", text)])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 303);
+    let admin = app.signed_in(ADMIN).await;
+    let list = admin.get(app.url("/admin/feedback?status=new")).send().await.unwrap().text().await.unwrap();
+    assert!(list.contains("ID.1.1.a") && list.contains("participant.a"), "{list}");
+    let item = cap_storage::feedback::list(&app.db, None).await.unwrap().remove(0);
+    assert_eq!(item.body, text);
+    let triage = |version: i64| {
+        admin
+            .post(app.url(&format!("/admin/feedback/{}", item.id)))
+            .form(&[("status", "taken"), ("note", "Repris en version 2"), ("version", &version.to_string())])
+            .send()
+    };
+    assert_eq!(triage(item.version).await.unwrap().status(), 303);
+    let after = cap_storage::feedback::list(&app.db, Some(cap_domain::feedback::FeedbackStatus::Taken)).await.unwrap();
+    assert_eq!((after.len(), after[0].note.as_str()), (1, "Repris en version 2"));
+    triage(item.version).await.unwrap();
+    assert_eq!(
+        cap_storage::feedback::list(&app.db, None).await.unwrap()[0].version,
+        item.version + 1,
+        "a stale triage writes nothing"
+    );
+    let r = participant.get(app.url("/admin/feedback")).send().await.unwrap();
+    assert_eq!(r.status(), 403);
+}

@@ -5,36 +5,14 @@
 use crate::support::*;
 use cap_domain::campaign::CampaignStatus;
 use cap_domain::{College, Membership, OrganisationId, Role, Scope};
-use cap_storage::{Db, audit, campaigns, directory, organisations};
+use cap_storage::{Db, audit, directory, organisations};
 
 /// Creates an organisation with a closed campaign (it has been through one) and its coordinator.
 async fn experienced_organisation(db: &Db, name: &str, region: i64, group: Option<i64>, email: &str) -> (i64, i64) {
     let id = organisations::create(db, &org(name, region, group)).await.unwrap();
     let coordinator = Membership::new(Role::Coordinator, Scope::Organisation(id), Some(College::Direction)).unwrap();
     let user = person(db, email, &[coordinator]).await;
-    let version = cap_storage::referentials::latest_version(db, "cap-exemple").await.unwrap().unwrap();
-    let campaign = campaigns::create(
-        db,
-        &campaigns::NewCampaign {
-            organisation: id,
-            referential_version_id: version,
-            title: "Campagne passée",
-            scope: &[],
-            answering_from: None,
-            consolidation_on: None,
-            restitution_on: None,
-            created_by: None,
-        },
-    )
-    .await
-    .unwrap();
-    loop {
-        let c = campaigns::get(db, campaign).await.unwrap();
-        if c.status == CampaignStatus::Closed {
-            break;
-        }
-        campaigns::advance(db, campaign, c.status, c.version).await.unwrap();
-    }
+    campaign_at(db, id, "Campagne passée", CampaignStatus::Closed).await;
     (id.0, user.0)
 }
 

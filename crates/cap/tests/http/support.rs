@@ -247,6 +247,34 @@ pub async fn person(db: &Db, email: &str, grants: &[Membership]) -> UserId {
     id
 }
 
+/// A campaign of `organisation` on the built-in Cap example, moved forward to `status`.
+pub async fn campaign_at(
+    db: &Db,
+    organisation: OrganisationId,
+    title: &str,
+    status: cap_domain::campaign::CampaignStatus,
+) -> i64 {
+    let version = cap_storage::referentials::latest_version(db, "cap-exemple").await.unwrap().unwrap();
+    let new = cap_storage::campaigns::NewCampaign {
+        organisation,
+        referential_version_id: version,
+        title,
+        scope: &[],
+        answering_from: None,
+        consolidation_on: None,
+        restitution_on: None,
+        created_by: None,
+    };
+    let id = cap_storage::campaigns::create(db, &new).await.unwrap();
+    loop {
+        let c = cap_storage::campaigns::get(db, id).await.unwrap();
+        if c.status == status {
+            return id;
+        }
+        cap_storage::campaigns::advance(db, id, c.status, c.version).await.unwrap();
+    }
+}
+
 /// Seeds two regions, a group, two organisations and one person in each role.
 pub async fn seed(db: &Db) -> Seeds {
     let region_a = regions::create(db, "RA", "Région A").await.unwrap();

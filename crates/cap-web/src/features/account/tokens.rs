@@ -58,7 +58,7 @@ pub async fn create(
     page: Page,
     Form(fields): Form<Vec<(String, String)>>,
 ) -> AppResult<Response> {
-    let field = |name: &str| fields.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone()).unwrap_or_default();
+    let field = |name: &str| crate::forms::field(&fields, name);
     let scopes: Vec<String> = fields.iter().filter(|(k, _)| k == "scope").map(|(_, v)| v.clone()).collect();
     let mut rendered = render(&state, page, &viewer).await?;
     rendered.token_name = field("name");

@@ -1,6 +1,7 @@
 //! Federation administration: regions, organisations, groups, users and the audit log.
 pub mod audit;
 pub mod erase_user;
+pub mod feedback;
 pub mod groups;
 pub mod index;
 pub mod invite;

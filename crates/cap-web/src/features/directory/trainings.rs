@@ -111,7 +111,7 @@ pub async fn create(
     if managed.is_empty() {
         return Err(AppError::NotFound);
     }
-    let field = |name: &str| fields.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone()).unwrap_or_default();
+    let field = |name: &str| crate::forms::field(&fields, name);
     let (title, audience, held_on, place, region) =
         (field("title"), field("audience"), field("held_on"), field("place"), field("region"));
     let mut rendered = render(&state, page, &viewer, [&title, &audience, &held_on, &place, &region]).await?;

@@ -26,7 +26,7 @@ pub async fn submit(
     page: Page,
     Form(fields): Form<Vec<(String, String)>>,
 ) -> AppResult<Response> {
-    let field = |name: &str| fields.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone()).unwrap_or_default();
+    let field = |name: &str| crate::forms::field(&fields, name);
     let (organisation, availability) = (field("organisation"), field("availability"));
     let eligible = eligible_organisations(&state, &viewer).await?;
     let chosen = eligible.iter().find(|(id, _)| id.to_string() == organisation);

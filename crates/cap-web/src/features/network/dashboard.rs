@@ -79,9 +79,7 @@ pub async fn handler(
         },
     );
     let year = filter.year.map(|y| y.to_string()).unwrap_or_default();
-    let query = format!(
-        "region={current_region}&org_type={current_type}&year={year}",
-    );
+    let query = format!("region={current_region}&org_type={current_type}&year={year}",);
     Ok(DashboardPage {
         figures,
         all_regions: viewer.can(Permission::ViewNetwork(None)),

@@ -4,8 +4,8 @@
 use crate::app::AppState;
 use crate::error::AppResult;
 use crate::features::network::figures::{Line, Query as Filters, authorise, figures};
-use crate::session::SignedIn;
 use crate::page::Page;
+use crate::session::SignedIn;
 use axum::extract::{Query, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};

@@ -206,7 +206,10 @@ pub async fn compute(state: &AppState, t: Tr, f: &Filter) -> AppResult<Figures> 
     let target_counts = network::level_counts(&state.db, f, true).await?;
     let mut wider_levels = Vec::new();
     for w in &wider_filters {
-        wider_levels.push((network::level_counts(&state.db, w, false).await?, network::level_counts(&state.db, w, true).await?));
+        wider_levels.push((
+            network::level_counts(&state.db, w, false).await?,
+            network::level_counts(&state.db, w, true).await?,
+        ));
     }
     let shown_mean = |code: &str| -> Vec<Shown<f64>> {
         let Some(m) = means.iter().find(|m| m.node_code == code) else {
@@ -215,12 +218,18 @@ pub async fn compute(state: &AppState, t: Tr, f: &Filter) -> AppResult<Figures> 
         let n = usize::try_from(m.organisations).unwrap_or(0);
         let around: Vec<usize> = wider_means
             .iter()
-            .map(|w| w.iter().find(|x| x.node_code == code).map_or(n, |x| usize::try_from(x.organisations).unwrap_or(n)))
+            .map(|w| {
+                w.iter().find(|x| x.node_code == code).map_or(n, |x| usize::try_from(x.organisations).unwrap_or(n))
+            })
             .collect();
         if !safe_beside(n, &around) {
             return vec![Shown::Suppressed, Shown::Suppressed, Shown::Suppressed];
         }
-        vec![value(m.organisations), m.score.map_or(Shown::Suppressed, Shown::Value), m.target.map_or(Shown::Suppressed, Shown::Value)]
+        vec![
+            value(m.organisations),
+            m.score.map_or(Shown::Suppressed, Shown::Value),
+            m.target.map_or(Shown::Suppressed, Shown::Value),
+        ]
     };
     if let Some(cached) = &referential {
         let r = &cached.referential;
@@ -252,11 +261,21 @@ pub async fn compute(state: &AppState, t: Tr, f: &Filter) -> AppResult<Figures> 
                     let wider_t: Vec<&[(String, i64, i64)]> = wider_levels.iter().map(|w| w.1.as_slice()).collect();
                     let (total, cells) = distribution(&level_counts, &wider_l);
                     if total > 0 {
-                        out.levels.push(Line { code: node.code.clone(), label: node.label().to_owned(), depth: 0, cells });
+                        out.levels.push(Line {
+                            code: node.code.clone(),
+                            label: node.label().to_owned(),
+                            depth: 0,
+                            cells,
+                        });
                     }
                     let (total, cells) = distribution(&target_counts, &wider_t);
                     if total > 0 {
-                        out.targets.push(Line { code: node.code.clone(), label: node.label().to_owned(), depth: 0, cells });
+                        out.targets.push(Line {
+                            code: node.code.clone(),
+                            label: node.label().to_owned(),
+                            depth: 0,
+                            cells,
+                        });
                     }
                 }
                 _ => {
@@ -284,7 +303,12 @@ pub async fn compute(state: &AppState, t: Tr, f: &Filter) -> AppResult<Figures> 
     }
     for (region, offer, _actions, organisations) in network::offers_requested(&state.db, f).await? {
         let shown = shown_count(organisations);
-        out.offers.push(Line { code: offer.clone(), label: format!("{region} — {offer}"), depth: 0, cells: vec![shown] });
+        out.offers.push(Line {
+            code: offer.clone(),
+            label: format!("{region} — {offer}"),
+            depth: 0,
+            cells: vec![shown],
+        });
     }
     let scored = means.iter().map(|m| m.organisations).max().unwrap_or(0);
     out.scored = shown_count(scored);

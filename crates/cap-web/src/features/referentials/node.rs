@@ -1,14 +1,22 @@
 //! `GET /referentials/{id}/nodes/{code}`: one node with its guidance, evidence, linked offers of
-//! services, and its mappings both ways.
+//! services, and its mappings both ways; and `POST …/feedback`, where anyone signed in says
+//! what is unclear or missing in it, for the federation to triage.
 
 use crate::app::AppState;
 use crate::error::AppResult;
-use crate::page::Page;
+use crate::features::record;
+use crate::forms::{FormErrors, SelectOption};
+use crate::page::{Page, redirect_with_flash};
+use crate::session::{Ctx, SignedIn};
 use askama::Template;
 use askama_web::WebTemplate;
+use axum::Form;
 use axum::extract::{Path, State};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
+use cap_domain::feedback::FeedbackKind;
 use cap_domain::referential::{Node, Relation};
+use cap_storage::feedback;
 use cap_storage::offers::{self, StoredOffer};
 use cap_storage::referentials::{self, IncomingMapping, VersionSummary};
 
@@ -42,6 +50,9 @@ struct NodePage {
     services: Vec<StoredOffer>,
     outgoing: Vec<OutgoingMapping>,
     incoming: Vec<(IncomingMapping, &'static str)>,
+    kinds: Vec<SelectOption>,
+    body: String,
+    errors: FormErrors,
 }
 
 /// Shows the node.
@@ -50,10 +61,45 @@ pub async fn handler(
     Path((id, code)): Path<(i64, String)>,
     page: Page,
 ) -> AppResult<Response> {
+    Ok(render(&state, id, &code, page).await?.into_response())
+}
+
+/// Records a feedback on the node; the form keeps what was typed when it is refused.
+pub async fn feedback(
+    State(state): State<AppState>,
+    Ctx(ctx): Ctx,
+    SignedIn(viewer): SignedIn,
+    Path((id, code)): Path<(i64, String)>,
+    page: Page,
+    Form(fields): Form<Vec<(String, String)>>,
+) -> AppResult<Response> {
+    let field = |name: &str| crate::forms::field(&fields, name);
+    let mut rendered = render(&state, id, &code, page).await?;
+    match cap_domain::feedback::parse(&field("kind"), &field("body")) {
+        Ok((kind, body)) => {
+            let fid = feedback::add(&state.db, id, &rendered.node.code, viewer.actor.user_id, kind, &body).await?;
+            record(&state, &ctx, "referentials.feedback", "feedback", &fid, &format!("{id} {code}")).await?;
+            Ok(redirect_with_flash(&state, &format!("/referentials/{id}/nodes/{code}#feedback"), "flash.feedback_sent"))
+        }
+        Err(problems) => {
+            for (f, e) in problems {
+                rendered.errors.add(f, e.key);
+            }
+            let kind = field("kind");
+            for k in &mut rendered.kinds {
+                k.selected = k.value == kind;
+            }
+            rendered.body = field("body");
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, rendered).into_response())
+        }
+    }
+}
+
+async fn render(state: &AppState, id: i64, code: &str, page: Page) -> AppResult<NodePage> {
     let summary = referentials::summary(&state.db, id).await?;
     let cached = state.referentials.get(&state.db, id).await?;
     let referential = &cached.referential;
-    let node = referential.node(&code).cloned().ok_or(crate::error::AppError::NotFound)?;
+    let node = referential.node(code).cloned().ok_or(crate::error::AppError::NotFound)?;
     let mut ancestors = Vec::new();
     let mut at = node.parent.clone();
     while let Some(parent) = at.and_then(|p| referential.node(&p).cloned()) {
@@ -99,7 +145,12 @@ pub async fn handler(
         })
         .collect();
     let referential_title = referential.title.clone();
+    let kinds =
+        FeedbackKind::ALL.iter().map(|k| SelectOption::new(k.code(), page.t.t(k.label_key()), "unclear")).collect();
     Ok(NodePage {
+        kinds,
+        body: String::new(),
+        errors: FormErrors::new(),
         page,
         summary,
         referential_title,
@@ -111,6 +162,5 @@ pub async fn handler(
         services,
         outgoing,
         incoming,
-    }
-    .into_response())
+    })
 }

@@ -102,7 +102,7 @@ pub async fn submit(
     Form(fields): Form<Vec<(String, String)>>,
 ) -> AppResult<Response> {
     let loaded = load(&state, &viewer, id, accompany).await?;
-    let field = |name: &str| fields.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone()).unwrap_or_default();
+    let field = |name: &str| crate::forms::field(&fields, name);
     let ticked: Vec<String> = fields.iter().filter(|(k, _)| k == "offer").map(|(_, v)| v.clone()).collect();
     let version: i64 = field("version").parse().unwrap_or(0);
     let stored = accompaniment::day_of(&state.db, id).await?;

@@ -8,6 +8,7 @@ use crate::error::{AppError, AppResult};
 use crate::features::campaigns::load;
 use crate::features::record;
 use crate::features::reviews::show::{Filters, render, review};
+use crate::forms::field;
 use crate::page::{Page, redirect_with_flash};
 use crate::session::{Ctx, SignedIn};
 use axum::Form;
@@ -16,10 +17,6 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use cap_domain::review::{CommentTarget, comment_body};
 use cap_storage::reviews;
-
-fn field(fields: &[(String, String)], name: &str) -> String {
-    fields.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone()).unwrap_or_default()
-}
 
 /// Opens a thread.
 pub async fn open(

@@ -30,7 +30,7 @@ pub async fn submit(
     Form(fields): Form<Vec<(String, String)>>,
 ) -> AppResult<Response> {
     let loaded = load(&state, &viewer, id, invite).await?;
-    let field = |name: &str| fields.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone()).unwrap_or_default();
+    let field = |name: &str| crate::forms::field(&fields, name);
     let org_ref = loaded.org.authz_ref();
     let (org_name, campaign_title) = (loaded.org.name.clone(), loaded.campaign.title.clone());
     let mut rendered = render(&state, page, &viewer, loaded, &Filters::default()).await?;

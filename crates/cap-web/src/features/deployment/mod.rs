@@ -1,0 +1,7 @@
+//! The programme's deployment, region by region: where each member stands (informed, testing,
+//! using, reviewed), the presentations and trainings held, and the timeline of it all, printable.
+//! The administrator sees every region and the nation; a regional delegate, their region.
+
+pub mod informed;
+pub mod presentation;
+pub mod show;
