@@ -10,7 +10,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ENGINE="${1:-sqlite}"; ORGS="${2:-10000}"; CAMPAIGNS="${3:-3}"; SECONDS_PER_RUN="${4:-10}"; CONNECTIONS="${5:-64}"
 OHA="${OHA:-$(command -v oha || echo /var/tmp/cargo-tools/bin/oha)}"
-[ -x "$OHA" ] || { echo "oha missing: cargo install oha --locked" >&2; exit 1; }
+[ -x "$OHA" ] || [ -n "${WAIT_FOR_OHA:-}" ] || { echo "oha missing: cargo install oha --locked" >&2; exit 1; }
 cargo build --quiet --release --bin cap
 target_dir="$(cargo metadata --format-version 1 --no-deps | python3 -c 'import json,sys; print(json.load(sys.stdin)["target_directory"])')"
 CAP="$target_dir/release/cap"
@@ -58,6 +58,7 @@ import json, sys
 d = json.load(open(sys.argv[1])); s, p = d["summary"], d["latencyPercentiles"]; c = d.get("statusCodeDistribution", {})
 print(f"| {sys.argv[2]} | {s['requestsPerSec']:.0f} | {p['p50']*1000:.2f} | {p['p95']*1000:.2f} | {p['p99']*1000:.2f} | {sum(v for k, v in c.items() if k.startswith('2'))}/{sum(c.values())} |")
 PY
+while [ ! -x "$OHA" ]; do sleep 5; done   # WAIT_FOR_OHA: oha is being installed meanwhile
 run() { "$OHA" -z "${SECONDS_PER_RUN}s" -c "$CONNECTIONS" --no-tui --output-format json ${3:+-H "Cookie: $3"} "$base$2" > "$work/$1.json"; python3 "$work/row.py" "$work/$1.json" "$2"; }
 region="$(sql "SELECT region_id FROM organisations GROUP BY region_id ORDER BY COUNT(*) DESC LIMIT 1")"
 echo; echo "| endpoint | requests/s | p50 (ms) | p95 (ms) | p99 (ms) | 2xx/total |"; echo "|---|---|---|---|---|---|"

@@ -4,7 +4,7 @@
 // compares the group's organisations; an organisation compares itself with similar ones.
 
 const assert = require('node:assert/strict');
-const { suite, visit, submit, follow, signIn, mainText, DEMO_PASSWORD } = require('../lib/browser');
+const { suite, visit, navigate, submit, follow, signIn, mainText, DEMO_PASSWORD } = require('../lib/browser');
 
 const { journey } = suite({ demo: true });
 
@@ -33,6 +33,42 @@ journey("a regional delegate reads their region's anonymised figures", async ({ 
   // Another region is not theirs.
   const response = await visit(page, server, '/network?region=1', 'another region refused');
   assert.equal(response.status(), 404);
+
+  // The deployment of their region: a presentation recorded, a member marked informed.
+  await visit(page, server, '/deployment', 'deployment of the region');
+  assert.match(await mainText(page), /Présentations du programme/);
+  assert.match(await mainText(page), /Calais, matinale de l'IAE/);
+  await page.fill('#held_on', '2026-10-05');
+  await page.fill('#place', 'Arras, forum emploi');
+  await page.fill('#attendees', '');
+  await submit(page, 'Enregistrer la présentation', 'presentation refused without attendees');
+  assert.match(await mainText(page), /Indiquez un nombre de participants/);
+  assert.equal(await page.inputValue('#place'), 'Arras, forum emploi', 'what was typed is kept');
+  await page.fill('#attendees', '19');
+  await submit(page, 'Enregistrer la présentation', 'presentation saved');
+  assert.match(await mainText(page), /Arras, forum emploi · 19 personnes/);
+  assert.match(await mainText(page), /2026-10/);
+});
+
+journey('a participant questions an indicator and the federation triages it', async ({ server, newPage }) => {
+  const page = await newPage();
+  await signIn(page, server, 'benevole@demo.cap', DEMO_PASSWORD);
+  await follow(page, 'Référentiels', 'referentials');
+  await navigate(page, () => page.getByRole('link', { name: /Cap — exemple/ }).first().click(), 'referential explorer');
+  await navigate(page, () => page.locator('a[href*="/nodes/"]').nth(3).click(), 'a node of the referential');
+  await page.fill('#body', 'Nous ne voyons pas la différence entre les niveaux 2 et 3.');
+  await submit(page, 'Envoyer la remarque', 'remark sent');
+  assert.match(await mainText(page), /votre remarque est transmise/);
+
+  const admin = await newPage();
+  await signIn(admin, server, 'admin@demo.cap', DEMO_PASSWORD);
+  await visit(admin, server, '/admin/feedback', 'feedback to triage');
+  const item = admin.locator('article', { hasText: 'niveaux 2 et 3' });
+  await item.locator('select').selectOption('planned');
+  await item.locator('textarea').fill('À préciser dans la version 2027');
+  await submit(admin, 'Enregistrer : ' + (await item.locator('h2 a').innerText()).split(' — ')[1], 'feedback triaged');
+  assert.match(await mainText(admin), /Remarque mise à jour/);
+  assert.match(await admin.locator('article', { hasText: 'niveaux 2 et 3' }).innerText(), /Retenue pour une prochaine version/);
 });
 
 journey('a group lead compares the group and an organisation compares itself', async ({ server, newPage }) => {

@@ -78,6 +78,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0011_deployment.sql"),
         postgres: include_str!("../migrations/postgres/0011_deployment.sql"),
     },
+    Migration {
+        version: 12,
+        name: "network_cube",
+        sqlite: include_str!("../migrations/sqlite/0012_network_cube.sql"),
+        postgres: include_str!("../migrations/postgres/0012_network_cube.sql"),
+    },
 ];
 
 /// Arbitrary key of the PostgreSQL advisory lock that serialises migrations across instances.

@@ -164,11 +164,59 @@ fn from_ppm(ppm: i64) -> f64 {
     ppm as f64 / 1_000_000.0
 }
 
-/// The stamp of every network figure: it changes whenever any campaign's scores are rebuilt.
-pub async fn stamp(db: &Db) -> Result<(i64, i64)> {
-    Ok(sqlx::query_as("SELECT COUNT(*), CAST(COALESCE(MAX(refreshed_at), 0) AS BIGINT) FROM network_campaigns")
-        .fetch_one(db.pool())
-        .await?)
+/// Rebuilds the pre-added figures from the latest campaigns' scores, in one transaction.
+pub async fn rebuild_cube(db: &Db) -> Result<()> {
+    let mut tx = db.begin_write().await?;
+    sqlx::query("DELETE FROM network_cube_nodes").execute(&mut *tx).await?;
+    sqlx::query("DELETE FROM network_cube_levels").execute(&mut *tx).await?;
+    sqlx::query(
+        "INSERT INTO network_cube_nodes (region_id, org_type, year, node_code, organisations, score_sum, target_sum, targets)
+         SELECT n.region_id, n.org_type, n.year, s.node_code, COUNT(*), CAST(SUM(s.score_ppm) AS BIGINT),
+            CAST(COALESCE(SUM(s.target_ppm), 0) AS BIGINT), COUNT(s.target_ppm)
+         FROM network_scores s JOIN network_campaigns n ON n.campaign_id = s.campaign_id
+         WHERE n.latest = 1 AND s.is_indicator = 0 AND s.score_ppm IS NOT NULL
+         GROUP BY n.region_id, n.org_type, n.year, s.node_code",
+    )
+    .execute(&mut *tx)
+    .await?;
+    for (is_target, column) in [(0, "s.level"), (1, "s.target_level")] {
+        sqlx::query(sqlx::AssertSqlSafe(format!(
+            "INSERT INTO network_cube_levels (region_id, org_type, year, node_code, is_target, level, organisations)
+             SELECT n.region_id, n.org_type, n.year, s.node_code, {is_target}, {column}, COUNT(*)
+             FROM network_scores s JOIN network_campaigns n ON n.campaign_id = s.campaign_id
+             WHERE n.latest = 1 AND s.is_indicator = 1 AND {column} IS NOT NULL
+             GROUP BY n.region_id, n.org_type, n.year, s.node_code, {column}"
+        )))
+        .execute(&mut *tx)
+        .await?;
+    }
+    // Marks the rebuild, so figures kept under the previous cube are not used again.
+    sqlx::query(
+        "INSERT INTO settings (key, value) VALUES ('network_cube', $1)
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+    )
+    .bind(format!("{}", std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_nanos())))
+    .execute(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// The stamp of every network figure: it changes when the pre-added figures are rebuilt, and
+/// when campaigns, organisations or plans' actions change (counts and steps read live).
+pub async fn stamp(db: &Db) -> Result<(String, i64, i64, i64, i64)> {
+    let cube: Option<String> =
+        sqlx::query_scalar("SELECT value FROM settings WHERE key = 'network_cube'").fetch_optional(db.pool()).await?;
+    let (campaigns, changed, organisations, actions): (i64, i64, i64, i64) = sqlx::query_as(
+        "SELECT (SELECT COUNT(*) FROM campaigns),
+            (SELECT CAST(COALESCE(MAX(updated_at), 0) AS BIGINT) FROM campaigns)
+              + (SELECT CAST(COALESCE(MAX(updated_at), 0) AS BIGINT) FROM organisations),
+            (SELECT COUNT(*) FROM organisations),
+            (SELECT CAST(COALESCE(MAX(updated_at), 0) AS BIGINT) FROM plan_actions)",
+    )
+    .fetch_one(db.pool())
+    .await?;
+    Ok((cube.unwrap_or_default(), campaigns, changed, organisations, actions))
 }
 
 /// Organisations of a region and type: how many there are, how many have run a campaign.
@@ -239,11 +287,9 @@ pub struct NodeMean {
 /// Pillars' and objectives' mean scores and targets.
 pub async fn node_means(db: &Db, f: &Filter) -> Result<Vec<NodeMean>> {
     let rows: Vec<(String, i64, i64, i64, i64)> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "SELECT s.node_code, COUNT(*), CAST(SUM(s.score_ppm) AS BIGINT),
-            CAST(COALESCE(SUM(s.target_ppm), 0) AS BIGINT), COUNT(s.target_ppm)
-         FROM network_scores s JOIN network_campaigns n ON n.campaign_id = s.campaign_id
-         WHERE n.latest = 1 AND s.is_indicator = 0 AND s.score_ppm IS NOT NULL AND {FILTER}
-         GROUP BY s.node_code"
+        "SELECT n.node_code, CAST(SUM(n.organisations) AS BIGINT), CAST(SUM(n.score_sum) AS BIGINT),
+            CAST(SUM(n.target_sum) AS BIGINT), CAST(SUM(n.targets) AS BIGINT)
+         FROM network_cube_nodes n WHERE {FILTER} GROUP BY n.node_code"
     )))
     .bind(f.region)
     .bind(f.org_type.as_deref())
@@ -264,16 +310,15 @@ pub async fn node_means(db: &Db, f: &Filter) -> Result<Vec<NodeMean>> {
 /// How many organisations gave each level (or set each target level) on each indicator:
 /// (indicator, level, organisations).
 pub async fn level_counts(db: &Db, f: &Filter, targets: bool) -> Result<Vec<(String, i64, i64)>> {
-    let column = if targets { "s.target_level" } else { "s.level" };
     Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "SELECT s.node_code, {column}, COUNT(*)
-         FROM network_scores s JOIN network_campaigns n ON n.campaign_id = s.campaign_id
-         WHERE n.latest = 1 AND s.is_indicator = 1 AND {column} IS NOT NULL AND {FILTER}
-         GROUP BY s.node_code, {column}"
+        "SELECT n.node_code, n.level, CAST(SUM(n.organisations) AS BIGINT)
+         FROM network_cube_levels n WHERE n.is_target = $4 AND {FILTER}
+         GROUP BY n.node_code, n.level"
     )))
     .bind(f.region)
     .bind(f.org_type.as_deref())
     .bind(f.year)
+    .bind(i64::from(targets))
     .fetch_all(db.pool())
     .await?)
 }

@@ -61,7 +61,7 @@ pub struct AppState {
     pub(crate) network_figures: Arc<
         crate::stamped_cache::StampedCache<
             (cap_storage::network::Filter, crate::i18n::Locale),
-            (i64, i64),
+            (String, i64, i64, i64, i64),
             crate::features::network::figures::Figures,
         >,
     >,

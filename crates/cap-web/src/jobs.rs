@@ -190,6 +190,9 @@ pub async fn refresh_network(state: &AppState) -> AppResult<usize> {
         network::replace_scores(&state.db, &c, scores.overall.map(|s| s.score), &nodes).await?;
         rebuilt += 1;
     }
+    if rebuilt > 0 {
+        network::rebuild_cube(&state.db).await?;
+    }
     Ok(rebuilt)
 }
 

@@ -188,6 +188,7 @@ pub async fn load(db: &Db, password_hash: &str) -> Result<Vec<DemoAccount>, Stor
     // More organisations, without people, so the network's figures show in the larger regions.
     crate::generate::generate_network(db, 120, 2, 2026, &mut std::io::sink()).await?;
     demo_reviews(db, &org_ids, &region_ids, &reviewers).await?;
+    demo_deployment(db, &org_ids, &region_ids).await?;
     Ok(accounts)
 }
 
@@ -442,6 +443,37 @@ async fn demo_network(db: &Db, org_ids: &[cap_domain::OrganisationId]) -> Result
             }
             campaigns::advance(db, campaign, c.status, c.version).await?;
         }
+    }
+    Ok(())
+}
+
+/// Presentations of the programme in Hauts-de-France and Auvergne-Rhône-Alpes, and a few
+/// members marked informed, so the deployment pages have a timeline.
+async fn demo_deployment(
+    db: &Db,
+    org_ids: &[cap_domain::OrganisationId],
+    region_ids: &[cap_domain::RegionId],
+) -> Result<(), StorageError> {
+    use cap_storage::deployment;
+    use jiff::ToSpan;
+    let admin = users::find_by_email(db, &Email::parse("admin@demo.cap").map_err(corrupt)?)
+        .await?
+        .ok_or(StorageError::NotFound)?
+        .user_id();
+    let today = cap_web::i18n::paris_today();
+    let day = |days: i64| today.checked_add(days.days()).unwrap_or(today).to_string();
+    let presentations = [
+        (6, day(-420), "Lille, Maison régionale de l'ESS", 38, "Présentation aux directions de la région"),
+        (6, day(-300), "Amiens, réunion du réseau", 17, ""),
+        (6, day(-45), "Calais, matinale de l'IAE", 22, "Trois structures veulent tester avant l'été"),
+        (0, day(-380), "Lyon, assemblée régionale", 41, ""),
+        (0, day(-120), "Annecy, webinaire", 15, "Questions sur la protection des petits collèges"),
+    ];
+    for (region, held_on, place, attendees, notes) in presentations {
+        deployment::add_presentation(db, region_ids[region].0, &held_on, place, attendees, notes, admin).await?;
+    }
+    for i in [14, 15] {
+        deployment::set_informed(db, org_ids[i].0, Some(&day(-45)), admin).await?;
     }
     Ok(())
 }

@@ -1,0 +1,26 @@
+-- The network's figures pre-added per region, organisation type and year over each
+-- organisation's latest scored campaign, rebuilt after the scores change: a view of any filter
+-- adds up a few thousand rows whatever the number of organisations.
+
+CREATE TABLE network_cube_nodes (
+    region_id INTEGER NOT NULL,
+    org_type TEXT NOT NULL,
+    year INTEGER NOT NULL,
+    node_code TEXT NOT NULL,
+    organisations INTEGER NOT NULL,
+    score_sum INTEGER NOT NULL,
+    target_sum INTEGER NOT NULL,
+    targets INTEGER NOT NULL
+);
+CREATE INDEX network_cube_nodes_filter ON network_cube_nodes(region_id, org_type, year);
+
+CREATE TABLE network_cube_levels (
+    region_id INTEGER NOT NULL,
+    org_type TEXT NOT NULL,
+    year INTEGER NOT NULL,
+    node_code TEXT NOT NULL,
+    is_target INTEGER NOT NULL,
+    level INTEGER NOT NULL,
+    organisations INTEGER NOT NULL
+);
+CREATE INDEX network_cube_levels_filter ON network_cube_levels(region_id, org_type, year);
