@@ -24,3 +24,8 @@ CREATE TABLE network_cube_levels (
     organisations BIGINT NOT NULL
 );
 CREATE INDEX network_cube_levels_filter ON network_cube_levels(region_id, org_type, year);
+
+-- The figures' stamp reads the last changes through these, in a few steps whatever the volume.
+CREATE INDEX campaigns_updated ON campaigns(updated_at);
+CREATE INDEX organisations_updated ON organisations(updated_at);
+CREATE INDEX plan_actions_updated ON plan_actions(updated_at);
