@@ -232,6 +232,8 @@ async fn serve(config: Config, demo: bool) -> Result<()> {
         if demo::is_empty(&db).await? {
             let hash = cap_web::hash_password(demo::DEMO_PASSWORD).map_err(anyhow::Error::msg)?;
             let accounts = demo::load(&db, &hash).await?;
+            // The network's figures are ready from the first page, not after the first job run.
+            cap_web::jobs::refresh_network(&state).await.map_err(|e| anyhow::anyhow!("{e}"))?;
             println!("\nFédération de démonstration chargée / demo federation loaded.");
             println!("Mot de passe de tous les comptes / password of every account: {}\n", demo::DEMO_PASSWORD);
             for account in accounts {
