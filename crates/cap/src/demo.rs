@@ -232,13 +232,7 @@ async fn demo_follow_up(db: &Db, org: cap_domain::OrganisationId) -> Result<(), 
         };
         let campaign = campaigns::create(db, &new).await?;
         campaigns::add_participant(db, campaign, coordinator.user_id(), College::PermanentStaff).await?;
-        loop {
-            let c = campaigns::get(db, campaign).await?;
-            if c.status >= status.min(CampaignStatus::Consolidation) {
-                break;
-            }
-            campaigns::advance(db, campaign, c.status, c.version).await?;
-        }
+        campaigns::advance_to(db, campaign, status.min(CampaignStatus::Consolidation)).await?;
         // Each year a little better: levels rise by about half a level a year.
         let mut answers = HashMap::new();
         for (j, node) in indicators.iter().enumerate() {
@@ -314,13 +308,7 @@ async fn demo_follow_up(db: &Db, org: cap_domain::OrganisationId) -> Result<(), 
             let reached = if year == 0 { 1000 * m / months } else { 450 * m / months };
             plans::record_completion(db, plan, &day.to_string(), reached).await?;
         }
-        loop {
-            let c = campaigns::get(db, campaign).await?;
-            if c.status >= status {
-                break;
-            }
-            campaigns::advance(db, campaign, c.status, c.version).await?;
-        }
+        campaigns::advance_to(db, campaign, status).await?;
         if year == 1 {
             let targeted: Vec<(String, Option<i64>)> = plans::actions(db, plan)
                 .await?
@@ -393,13 +381,7 @@ async fn demo_network(db: &Db, org_ids: &[cap_domain::OrganisationId]) -> Result
             },
         )
         .await?;
-        loop {
-            let c = campaigns::get(db, campaign).await?;
-            if c.status == CampaignStatus::Consolidation {
-                break;
-            }
-            campaigns::advance(db, campaign, c.status, c.version).await?;
-        }
+        campaigns::advance_to(db, campaign, CampaignStatus::Consolidation).await?;
         let kind = OrganisationType::from_code(org_type).map_err(corrupt)?;
         let covered = campaign_indicators(&referential, &[], kind);
         let base = rng.random_range(0..levels.len());
@@ -436,13 +418,7 @@ async fn demo_network(db: &Db, org_ids: &[cap_domain::OrganisationId]) -> Result
         if !actions.is_empty() {
             plans::create(db, campaign, "2025-09-01", 6, &actions).await?;
         }
-        loop {
-            let c = campaigns::get(db, campaign).await?;
-            if c.status == CampaignStatus::Closed {
-                break;
-            }
-            campaigns::advance(db, campaign, c.status, c.version).await?;
-        }
+        campaigns::advance_to(db, campaign, CampaignStatus::Closed).await?;
     }
     Ok(())
 }

@@ -266,13 +266,8 @@ pub async fn campaign_at(
         created_by: None,
     };
     let id = cap_storage::campaigns::create(db, &new).await.unwrap();
-    loop {
-        let c = cap_storage::campaigns::get(db, id).await.unwrap();
-        if c.status == status {
-            return id;
-        }
-        cap_storage::campaigns::advance(db, id, c.status, c.version).await.unwrap();
-    }
+    cap_storage::campaigns::advance_to(db, id, status).await.unwrap();
+    id
 }
 
 /// Seeds two regions, a group, two organisations and one person in each role.
