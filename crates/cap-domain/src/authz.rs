@@ -76,6 +76,20 @@ pub enum Permission {
     ManageTrainings(RegionId),
     /// See the network's anonymised figures: of the whole federation (`None`), or of one region.
     ViewNetwork(Option<RegionId>),
+    /// Share a good practice in an organisation's name: its coordinators and participants.
+    SharePractice(OrganisationRef),
+    /// Publish or refuse the good practices shared by a region's organisations.
+    ModeratePractices(RegionId),
+    /// Read a good practice: once published, every signed-in member; before, its author, its
+    /// organisation's coordinators and its region's delegates.
+    ReadPractice {
+        /// The organisation that shared it.
+        org: OrganisationRef,
+        /// Whether it is published.
+        published: bool,
+        /// Whether the actor wrote it.
+        author: bool,
+    },
     /// Give one's own answers in a campaign.
     AnswerCampaign {
         /// Whether the actor is one of its participants.
@@ -148,6 +162,17 @@ pub fn allows(actor: &Actor, permission: Permission) -> bool {
         }
         Permission::ManageTrainings(region) => actor.holds(Role::RegionalDelegate, Scope::Region(region)),
         Permission::ViewNetwork(None) => false,
+        Permission::SharePractice(org) => {
+            actor.holds(Role::Coordinator, Scope::Organisation(org.id))
+                || actor.holds(Role::Participant, Scope::Organisation(org.id))
+        }
+        Permission::ModeratePractices(region) => actor.holds(Role::RegionalDelegate, Scope::Region(region)),
+        Permission::ReadPractice { org, published, author } => {
+            published
+                || author
+                || actor.holds(Role::Coordinator, Scope::Organisation(org.id))
+                || actor.holds(Role::RegionalDelegate, Scope::Region(org.region))
+        }
         Permission::ViewNetwork(Some(region)) => actor.holds(Role::RegionalDelegate, Scope::Region(region)),
     }
 }
@@ -200,6 +225,12 @@ mod tests {
             Permission::ViewNetwork(None),
             Permission::ViewNetwork(Some(RegionId(10))),
             Permission::ViewNetwork(Some(RegionId(20))),
+            Permission::SharePractice(ORG_A),
+            Permission::SharePractice(ORG_B),
+            Permission::ModeratePractices(RegionId(10)),
+            Permission::ModeratePractices(RegionId(20)),
+            Permission::ReadPractice { org: ORG_A, published: false, author: false },
+            Permission::ReadPractice { org: ORG_B, published: false, author: false },
         ]
     }
 
@@ -219,7 +250,7 @@ mod tests {
     fn participant_sees_only_their_organisation() {
         let p = actor(&[(Role::Participant, Scope::Organisation(ORG_A.id))]);
         let allowed: Vec<_> = all_permissions().into_iter().filter(|&x| allows(&p, x)).collect();
-        assert_eq!(allowed, vec![Permission::ViewOrganisation(ORG_A)]);
+        assert_eq!(allowed, vec![Permission::ViewOrganisation(ORG_A), Permission::SharePractice(ORG_A)]);
     }
 
     #[test]
@@ -238,6 +269,8 @@ mod tests {
                 Permission::ReviewCampaign { org: ORG_A, reviewer: false },
                 Permission::InviteReviewers(ORG_A),
                 Permission::BrowseDirectory,
+                Permission::SharePractice(ORG_A),
+                Permission::ReadPractice { org: ORG_A, published: false, author: false },
             ]
         );
     }
@@ -260,6 +293,8 @@ mod tests {
                 Permission::BrowseDirectory,
                 Permission::ManageTrainings(RegionId(20)),
                 Permission::ViewNetwork(Some(RegionId(20))),
+                Permission::ModeratePractices(RegionId(20)),
+                Permission::ReadPractice { org: ORG_B, published: false, author: false },
             ]
         );
     }
@@ -293,6 +328,19 @@ mod tests {
         let p = actor(&[(Role::Participant, Scope::Organisation(ORG_A.id))]);
         assert!(allows(&p, Permission::ReadResults { org: ORG_A, participant: true, reviewer: false }));
         assert!(!allows(&p, Permission::ReviewCampaign { org: ORG_A, reviewer: false }));
+    }
+
+    #[test]
+    fn a_practice_is_read_by_all_once_published_and_before_by_its_own_people() {
+        let stranger = actor(&[(Role::Coordinator, Scope::Organisation(ORG_B.id))]);
+        assert!(allows(&stranger, Permission::ReadPractice { org: ORG_A, published: true, author: false }));
+        assert!(!allows(&stranger, Permission::ReadPractice { org: ORG_A, published: false, author: false }));
+        let writer = actor(&[(Role::Participant, Scope::Organisation(ORG_A.id))]);
+        assert!(allows(&writer, Permission::ReadPractice { org: ORG_A, published: false, author: true }));
+        assert!(!allows(&writer, Permission::ReadPractice { org: ORG_A, published: false, author: false }));
+        let other_delegate = actor(&[(Role::RegionalDelegate, Scope::Region(ORG_B.region))]);
+        assert!(!allows(&other_delegate, Permission::ModeratePractices(ORG_A.region)));
+        assert!(!allows(&other_delegate, Permission::SharePractice(ORG_B)), "delegates moderate, members share");
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! federation administrators triage it and mark what a next version takes in.
 
 use crate::ValidationError;
+use crate::coded::coded;
 
 /// The longest feedback, in characters.
 pub const MAX_FEEDBACK: usize = 2000;
@@ -28,30 +29,6 @@ pub enum FeedbackStatus {
     Taken,
     /// Not kept.
     Declined,
-}
-
-macro_rules! coded {
-    ($ty:ident, $prefix:literal, $($variant:ident => $code:literal),+ $(,)?) => {
-        impl $ty {
-            /// Every value.
-            pub const ALL: &'static [$ty] = &[$($ty::$variant),+];
-
-            /// The code stored and sent by forms.
-            pub const fn code(self) -> &'static str {
-                match self { $($ty::$variant => $code),+ }
-            }
-
-            /// Parses a code.
-            pub fn from_code(code: &str) -> Option<Self> {
-                Self::ALL.iter().copied().find(|v| v.code() == code)
-            }
-
-            /// Message key of the value.
-            pub const fn label_key(self) -> &'static str {
-                match self { $($ty::$variant => concat!($prefix, $code)),+ }
-            }
-        }
-    };
 }
 
 coded!(FeedbackKind, "feedback.kind.", Unclear => "unclear", Missing => "missing", Other => "other");
