@@ -21,6 +21,7 @@ pub mod network;
 pub mod offers;
 pub mod organisations;
 pub mod plans;
+pub mod practices;
 pub mod referentials;
 pub mod regions;
 pub mod reviews;

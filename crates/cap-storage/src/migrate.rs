@@ -84,6 +84,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0012_network_cube.sql"),
         postgres: include_str!("../migrations/postgres/0012_network_cube.sql"),
     },
+    Migration {
+        version: 13,
+        name: "good_practices",
+        sqlite: include_str!("../migrations/sqlite/0013_good_practices.sql"),
+        postgres: include_str!("../migrations/postgres/0013_good_practices.sql"),
+    },
 ];
 
 /// Arbitrary key of the PostgreSQL advisory lock that serialises migrations across instances.

@@ -56,6 +56,7 @@ on_both_backends!(
     review_access_ends_and_threads_stay_in_their_campaign,
     directory_and_trainings,
     api_tokens_expire_and_are_revoked,
+    good_practices_are_moderated_once_and_keep_their_files,
 );
 
 fn input(name: &str, region: i64, group: Option<GroupId>, siret: Option<&str>) -> OrganisationInput {
@@ -900,4 +901,71 @@ async fn api_tokens_expire_and_are_revoked(db: &Db) {
     assert_eq!(api_tokens::revoke(db, lou, id).await.unwrap().name, "Tableur");
     assert!(sessions::api_token_user(db, "hash-1", 999).await.unwrap().is_none(), "revoked");
     assert!(matches!(api_tokens::revoke(db, lou, id).await, Err(StorageError::NotFound)), "once");
+}
+
+async fn good_practices_are_moderated_once_and_keep_their_files(db: &Db) {
+    use cap_domain::practice::{PracticeInput, PracticeKind, PracticeStatus};
+    use cap_storage::practices::{self, Filter, NewFile};
+    let (campaign, lou) = plan_fixture(db).await;
+    let org = OrganisationId(campaigns_org(db, campaign).await);
+    let input = PracticeInput {
+        kind: PracticeKind::Tool,
+        title: "Grille d'accueil".into(),
+        body: "Nous accueillons chaque salarié avec…".into(),
+        indicators: vec!["1.2.1".into(), "1.1.1".into()],
+    };
+    // Bytes that are not valid UTF-8 prove the column keeps binary content as it is.
+    let pdf: Vec<u8> = b"%PDF-1.7\n\xff\xfe\x00binary".to_vec();
+    let files = [NewFile { name: "grille.pdf", media_type: "application/pdf", content: &pdf }];
+    let id = practices::add(db, org, lou, "CAP", &input, &files).await.unwrap();
+    let other = PracticeInput { kind: PracticeKind::Testimony, indicators: vec!["1.1.1".into()], ..input.clone() };
+    let second = practices::add(db, org, lou, "CAP", &other, &[]).await.unwrap();
+
+    let stored = practices::get(db, id).await.unwrap();
+    assert_eq!((stored.status, stored.kind, stored.version), (PracticeStatus::Pending, PracticeKind::Tool, 1));
+    assert_eq!(stored.indicators, vec!["1.2.1", "1.1.1"], "the author's order is kept");
+    assert_eq!((stored.organisation.as_str(), stored.author.as_deref()), ("Atelier B", Some("Lou")));
+    assert_eq!(stored.files.len(), 1);
+    assert_eq!((stored.files[0].name.as_str(), stored.files[0].size), ("grille.pdf", pdf.len() as i64));
+    let file = practices::file(db, id, stored.files[0].id).await.unwrap();
+    assert_eq!((file.media_type.as_str(), file.content), ("application/pdf", pdf.clone()));
+    assert!(matches!(practices::file(db, second, stored.files[0].id).await, Err(StorageError::NotFound)));
+
+    let published = Filter { status: Some(PracticeStatus::Published), ..Filter::default() };
+    assert!(practices::list(db, &published).await.unwrap().is_empty(), "nothing is published before moderation");
+    let pending = Filter { status: Some(PracticeStatus::Pending), region: Some(stored.region_id), ..Filter::default() };
+    assert_eq!(practices::list(db, &pending).await.unwrap().len(), 2);
+    let elsewhere = Filter { region: Some(stored.region_id + 1), ..pending };
+    assert!(practices::list(db, &elsewhere).await.unwrap().is_empty());
+
+    practices::moderate(db, id, PracticeStatus::Published, "", lou, 1).await.unwrap();
+    let late = practices::moderate(db, id, PracticeStatus::Rejected, "Hors sujet", lou, 1).await;
+    assert!(matches!(late, Err(StorageError::Stale)), "a second delegate's stale decision is refused");
+    assert!(matches!(
+        practices::moderate(db, id + 100, PracticeStatus::Published, "", lou, 1).await,
+        Err(StorageError::NotFound)
+    ));
+    let on_indicator = Filter { referential: Some("CAP"), indicator: Some("1.2.1"), ..published };
+    let found = practices::list(db, &on_indicator).await.unwrap();
+    assert_eq!(found.iter().map(|p| p.id).collect::<Vec<_>>(), vec![id]);
+    assert!(found[0].published_at.is_some());
+    let other_referential = Filter { referential: Some("AUTRE"), ..on_indicator };
+    assert!(practices::list(db, &other_referential).await.unwrap().is_empty());
+    let testimonies = Filter { kind: Some(PracticeKind::Testimony), ..published };
+    assert!(practices::list(db, &testimonies).await.unwrap().is_empty());
+    let counts = practices::published_counts(db, "CAP").await.unwrap();
+    assert_eq!((counts.get("1.1.1"), counts.get("1.2.1"), counts.get("9.9.9")), (Some(&1), Some(&1), None));
+
+    // Taken back from publication with a reason.
+    practices::moderate(db, id, PracticeStatus::Rejected, "Données personnelles", lou, 2).await.unwrap();
+    let back = practices::get(db, id).await.unwrap();
+    assert_eq!((back.status, back.moderation_note.as_str(), back.published_at), (PracticeStatus::Rejected, "Données personnelles", None));
+    let mine = Filter { author: Some(lou), ..Filter::default() };
+    assert_eq!(practices::list(db, &mine).await.unwrap().len(), 2);
+
+    practices::delete(db, id).await.unwrap();
+    assert!(matches!(practices::get(db, id).await, Err(StorageError::NotFound)));
+    assert!(matches!(practices::file(db, id, stored.files[0].id).await, Err(StorageError::NotFound)));
+    assert!(matches!(practices::delete(db, id).await, Err(StorageError::NotFound)));
+    assert_eq!(practices::list(db, &mine).await.unwrap().len(), 1);
 }

@@ -1,0 +1,345 @@
+//! Good practices: written with their indicators and attachments in one transaction, listed by
+//! status, indicator, author or region, and moderated with a version check so two delegates never
+//! overwrite each other's decision.
+
+use crate::{Db, StorageError, error::Result, now};
+use cap_domain::practice::{PracticeInput, PracticeKind, PracticeStatus};
+use cap_domain::{OrganisationId, UserId};
+use std::collections::HashMap;
+
+/// An attachment's description (its content is read only on download).
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct FileInfo {
+    /// Identifier.
+    pub id: i64,
+    /// The name shown and proposed on download.
+    pub name: String,
+    /// Its media type.
+    pub media_type: String,
+    /// Its size in bytes.
+    pub size: i64,
+}
+
+/// An attachment with its content.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredFile {
+    /// The name proposed on download.
+    pub name: String,
+    /// Its media type.
+    pub media_type: String,
+    /// The bytes.
+    pub content: Vec<u8>,
+}
+
+/// An attachment to write.
+#[derive(Debug, Clone, Copy)]
+pub struct NewFile<'a> {
+    /// The cleaned name.
+    pub name: &'a str,
+    /// Its media type.
+    pub media_type: &'a str,
+    /// The bytes.
+    pub content: &'a [u8],
+}
+
+/// A practice as pages show it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Practice {
+    /// Identifier.
+    pub id: i64,
+    /// The organisation that shares it.
+    pub organisation_id: i64,
+    /// Its name.
+    pub organisation: String,
+    /// Its type's code.
+    pub org_type: String,
+    /// Its region.
+    pub region_id: i64,
+    /// The region's name.
+    pub region: String,
+    /// Its group, if any.
+    pub group_id: Option<i64>,
+    /// Who wrote it (none when the account was removed).
+    pub author_id: Option<i64>,
+    /// Their name (an erased person is named anonymously).
+    pub author: Option<String>,
+    /// The referential whose indicators it is linked to.
+    pub referential_code: String,
+    /// What is shared.
+    pub kind: PracticeKind,
+    /// Title.
+    pub title: String,
+    /// Text.
+    pub body: String,
+    /// Where it stands.
+    pub status: PracticeStatus,
+    /// The moderator's note (the reason of a refusal).
+    pub moderation_note: String,
+    /// When it was last moderated.
+    pub moderated_at: Option<i64>,
+    /// When it was published.
+    pub published_at: Option<i64>,
+    /// When it was shared.
+    pub created_at: i64,
+    /// Incremented on every moderation.
+    pub version: i64,
+    /// The indicators' codes, in the author's order.
+    pub indicators: Vec<String>,
+    /// The attachments.
+    pub files: Vec<FileInfo>,
+}
+
+/// Which practices to list; every filter left `None` lets all through.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Filter<'a> {
+    /// Only of this status.
+    pub status: Option<PracticeStatus>,
+    /// Only linked to this referential.
+    pub referential: Option<&'a str>,
+    /// Only linked to this indicator (with `referential`).
+    pub indicator: Option<&'a str>,
+    /// Only of this kind.
+    pub kind: Option<PracticeKind>,
+    /// Only of organisations of this region.
+    pub region: Option<i64>,
+    /// Only written by this person.
+    pub author: Option<UserId>,
+}
+
+#[derive(sqlx::FromRow)]
+struct Row {
+    id: i64,
+    organisation_id: i64,
+    organisation: String,
+    org_type: String,
+    region_id: i64,
+    region: String,
+    group_id: Option<i64>,
+    author_id: Option<i64>,
+    author: Option<String>,
+    referential_code: String,
+    kind: String,
+    title: String,
+    body: String,
+    status: String,
+    moderation_note: String,
+    moderated_at: Option<i64>,
+    published_at: Option<i64>,
+    created_at: i64,
+    version: i64,
+}
+
+const SELECT: &str = "SELECT p.id, p.organisation_id, o.name AS organisation, o.org_type, o.region_id,
+        r.name AS region, o.group_id, p.author_id, u.display_name AS author, p.referential_code, p.kind, p.title,
+        p.body, p.status, p.moderation_note, p.moderated_at, p.published_at, p.created_at, p.version
+    FROM good_practices p JOIN organisations o ON o.id = p.organisation_id JOIN regions r ON r.id = o.region_id
+    LEFT JOIN users u ON u.id = p.author_id";
+
+/// Shares a practice, pending moderation, with its indicators and attachments; returns its id.
+pub async fn add(
+    db: &Db,
+    organisation: OrganisationId,
+    author: UserId,
+    referential: &str,
+    input: &PracticeInput,
+    files: &[NewFile<'_>],
+) -> Result<i64> {
+    let mut tx = db.begin_write().await?;
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO good_practices (organisation_id, author_id, referential_code, kind, title, body, status, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
+    )
+    .bind(organisation.0)
+    .bind(author.0)
+    .bind(referential)
+    .bind(input.kind.code())
+    .bind(&input.title)
+    .bind(&input.body)
+    .bind(PracticeStatus::Pending.code())
+    .bind(now())
+    .fetch_one(&mut *tx)
+    .await?;
+    for (position, code) in input.indicators.iter().enumerate() {
+        sqlx::query("INSERT INTO good_practice_indicators (practice_id, node_code, position) VALUES ($1, $2, $3)")
+            .bind(id)
+            .bind(code)
+            .bind(position as i64)
+            .execute(&mut *tx)
+            .await?;
+    }
+    for (position, file) in files.iter().enumerate() {
+        sqlx::query(
+            "INSERT INTO good_practice_files (practice_id, position, name, media_type, size, content)
+             VALUES ($1, $2, $3, $4, $5, $6)",
+        )
+        .bind(id)
+        .bind(position as i64)
+        .bind(file.name)
+        .bind(file.media_type)
+        .bind(file.content.len() as i64)
+        .bind(file.content.to_vec())
+        .execute(&mut *tx)
+        .await?;
+    }
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// One practice.
+pub async fn get(db: &Db, id: i64) -> Result<Practice> {
+    let row: Row = sqlx::query_as(sqlx::AssertSqlSafe(format!("{SELECT} WHERE p.id = $1")))
+        .bind(id)
+        .fetch_optional(db.pool())
+        .await?
+        .ok_or(StorageError::NotFound)?;
+    Ok(complete(db, vec![row]).await?.remove(0))
+}
+
+/// The practices `filter` lets through, newest first.
+pub async fn list(db: &Db, filter: &Filter<'_>) -> Result<Vec<Practice>> {
+    let rows: Vec<Row> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "{SELECT} WHERE ($1 IS NULL OR p.status = $1) AND ($2 IS NULL OR p.referential_code = $2)
+           AND ($3 IS NULL OR EXISTS (SELECT 1 FROM good_practice_indicators gi
+                                      WHERE gi.practice_id = p.id AND gi.node_code = $3))
+           AND ($4 IS NULL OR p.kind = $4) AND ($5 IS NULL OR o.region_id = $5) AND ($6 IS NULL OR p.author_id = $6)
+         ORDER BY COALESCE(p.published_at, p.created_at) DESC, p.id DESC"
+    )))
+    .bind(filter.status.map(PracticeStatus::code))
+    .bind(filter.referential)
+    .bind(filter.indicator)
+    .bind(filter.kind.map(PracticeKind::code))
+    .bind(filter.region)
+    .bind(filter.author.map(|u| u.0))
+    .fetch_all(db.pool())
+    .await?;
+    complete(db, rows).await
+}
+
+/// Adds the indicators and attachments of the rows, two queries for all of them.
+async fn complete(db: &Db, rows: Vec<Row>) -> Result<Vec<Practice>> {
+    if rows.is_empty() {
+        return Ok(Vec::new());
+    }
+    // Identifiers are integers from the database, so listing them in the query is safe.
+    let ids = rows.iter().map(|r| r.id.to_string()).collect::<Vec<_>>().join(",");
+    let links: Vec<(i64, String)> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "SELECT practice_id, node_code FROM good_practice_indicators WHERE practice_id IN ({ids})
+         ORDER BY practice_id, position"
+    )))
+    .fetch_all(db.pool())
+    .await?;
+    let files: Vec<(i64, i64, String, String, i64)> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "SELECT practice_id, id, name, media_type, size FROM good_practice_files WHERE practice_id IN ({ids})
+         ORDER BY practice_id, position"
+    )))
+    .fetch_all(db.pool())
+    .await?;
+    let mut indicators: HashMap<i64, Vec<String>> = HashMap::new();
+    for (practice, code) in links {
+        indicators.entry(practice).or_default().push(code);
+    }
+    let mut attachments: HashMap<i64, Vec<FileInfo>> = HashMap::new();
+    for (practice, id, name, media_type, size) in files {
+        attachments.entry(practice).or_default().push(FileInfo { id, name, media_type, size });
+    }
+    rows.into_iter()
+        .map(|r| {
+            let corrupt = || StorageError::Corrupt(format!("good practice {}", r.id));
+            Ok(Practice {
+                kind: PracticeKind::from_code(&r.kind).ok_or_else(corrupt)?,
+                status: PracticeStatus::from_code(&r.status).ok_or_else(corrupt)?,
+                indicators: indicators.remove(&r.id).unwrap_or_default(),
+                files: attachments.remove(&r.id).unwrap_or_default(),
+                id: r.id,
+                organisation_id: r.organisation_id,
+                organisation: r.organisation,
+                org_type: r.org_type,
+                region_id: r.region_id,
+                region: r.region,
+                group_id: r.group_id,
+                author_id: r.author_id,
+                author: r.author,
+                referential_code: r.referential_code,
+                title: r.title,
+                body: r.body,
+                moderation_note: r.moderation_note,
+                moderated_at: r.moderated_at,
+                published_at: r.published_at,
+                created_at: r.created_at,
+                version: r.version,
+            })
+        })
+        .collect()
+}
+
+/// How many published practices each indicator of a referential has.
+pub async fn published_counts(db: &Db, referential: &str) -> Result<HashMap<String, i64>> {
+    let rows: Vec<(String, i64)> = sqlx::query_as(
+        "SELECT gi.node_code, COUNT(*) FROM good_practice_indicators gi JOIN good_practices p ON p.id = gi.practice_id
+         WHERE p.status = $1 AND p.referential_code = $2 GROUP BY gi.node_code",
+    )
+    .bind(PracticeStatus::Published.code())
+    .bind(referential)
+    .fetch_all(db.pool())
+    .await?;
+    Ok(rows.into_iter().collect())
+}
+
+/// One attachment of a practice.
+pub async fn file(db: &Db, practice: i64, file: i64) -> Result<StoredFile> {
+    let row: Option<(String, String, Vec<u8>)> = sqlx::query_as(
+        "SELECT name, media_type, content FROM good_practice_files WHERE practice_id = $1 AND id = $2",
+    )
+    .bind(practice)
+    .bind(file)
+    .fetch_optional(db.pool())
+    .await?;
+    let (name, media_type, content) = row.ok_or(StorageError::NotFound)?;
+    Ok(StoredFile { name, media_type, content })
+}
+
+/// Moderates: sets the status and note, if nobody moderated it since `expected_version`.
+pub async fn moderate(
+    db: &Db,
+    id: i64,
+    status: PracticeStatus,
+    note: &str,
+    by: UserId,
+    expected_version: i64,
+) -> Result<()> {
+    let at = now();
+    let published_at = (status == PracticeStatus::Published).then_some(at);
+    let done = sqlx::query(
+        "UPDATE good_practices SET status = $1, moderation_note = $2, moderated_by = $3, moderated_at = $4,
+                published_at = $5, version = version + 1
+         WHERE id = $6 AND version = $7",
+    )
+    .bind(status.code())
+    .bind(note)
+    .bind(by.0)
+    .bind(at)
+    .bind(published_at)
+    .bind(id)
+    .bind(expected_version)
+    .execute(db.pool())
+    .await?;
+    if done.rows_affected() == 1 {
+        return Ok(());
+    }
+    let exists: Option<i64> =
+        sqlx::query_scalar("SELECT id FROM good_practices WHERE id = $1").bind(id).fetch_optional(db.pool()).await?;
+    Err(if exists.is_some() { StorageError::Stale } else { StorageError::NotFound })
+}
+
+/// Deletes a practice with its indicators and attachments (its author takes it back).
+pub async fn delete(db: &Db, id: i64) -> Result<()> {
+    let mut tx = db.begin_write().await?;
+    sqlx::query("DELETE FROM good_practice_files WHERE practice_id = $1").bind(id).execute(&mut *tx).await?;
+    sqlx::query("DELETE FROM good_practice_indicators WHERE practice_id = $1").bind(id).execute(&mut *tx).await?;
+    let done = sqlx::query("DELETE FROM good_practices WHERE id = $1").bind(id).execute(&mut *tx).await?;
+    if done.rows_affected() == 0 {
+        return Err(StorageError::NotFound);
+    }
+    tx.commit().await?;
+    Ok(())
+}
