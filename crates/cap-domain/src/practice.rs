@@ -227,12 +227,9 @@ impl FileType {
             FileType::Pdf => bytes.starts_with(b"%PDF-"),
             FileType::Png => bytes.starts_with(b"\x89PNG\r\n\x1a\n"),
             FileType::Jpeg => bytes.starts_with(&[0xFF, 0xD8, 0xFF]),
-            FileType::Docx
-            | FileType::Xlsx
-            | FileType::Pptx
-            | FileType::Odt
-            | FileType::Ods
-            | FileType::Odp => bytes.starts_with(b"PK\x03\x04"),
+            FileType::Docx | FileType::Xlsx | FileType::Pptx | FileType::Odt | FileType::Ods | FileType::Odp => {
+                bytes.starts_with(b"PK\x03\x04")
+            }
             FileType::Text | FileType::Csv => std::str::from_utf8(bytes).is_ok() && !bytes.contains(&0),
         }
     }
@@ -336,14 +333,26 @@ mod tests {
     fn limits_are_enforced() {
         let one = vec!["1.1.1".to_owned()];
         let long_title = "é".repeat(MAX_TITLE + 1);
-        assert_eq!(keys(parse("practice", &long_title, "x", &one, known).unwrap_err())[0].1, "error.practice.title_too_long");
+        assert_eq!(
+            keys(parse("practice", &long_title, "x", &one, known).unwrap_err())[0].1,
+            "error.practice.title_too_long"
+        );
         assert!(parse("practice", &"é".repeat(MAX_TITLE), "x", &one, known).is_ok());
         let long_body = "x".repeat(MAX_BODY + 1);
-        assert_eq!(keys(parse("practice", "t", &long_body, &one, known).unwrap_err())[0].1, "error.practice.body_too_long");
+        assert_eq!(
+            keys(parse("practice", "t", &long_body, &one, known).unwrap_err())[0].1,
+            "error.practice.body_too_long"
+        );
         let many: Vec<String> = (0..=MAX_INDICATORS).map(|i| format!("{i}")).collect();
-        assert_eq!(keys(parse("practice", "t", "b", &many, |_| true).unwrap_err())[0].1, "error.practice.too_many_indicators");
+        assert_eq!(
+            keys(parse("practice", "t", "b", &many, |_| true).unwrap_err())[0].1,
+            "error.practice.too_many_indicators"
+        );
         let unknown = vec!["1.1.1".to_owned(), "9.9.9".into()];
-        assert_eq!(keys(parse("practice", "t", "b", &unknown, known).unwrap_err())[0].1, "error.practice.unknown_indicator");
+        assert_eq!(
+            keys(parse("practice", "t", "b", &unknown, known).unwrap_err())[0].1,
+            "error.practice.unknown_indicator"
+        );
     }
 
     #[test]
@@ -351,14 +360,20 @@ mod tests {
         use PracticeStatus::*;
         assert_eq!(moderate(Pending, "publish", " ").unwrap(), (Published, String::new()));
         assert_eq!(moderate(Pending, "reject", " Hors sujet ").unwrap(), (Rejected, "Hors sujet".into()));
-        assert_eq!(keys(moderate(Pending, "reject", "  ").unwrap_err()), vec![("note", "error.practice.reason_needed")]);
+        assert_eq!(
+            keys(moderate(Pending, "reject", "  ").unwrap_err()),
+            vec![("note", "error.practice.reason_needed")]
+        );
         // A published practice can be taken back, with a reason; a rejected one published later.
         assert_eq!(moderate(Published, "reject", "Données personnelles").unwrap().0, Rejected);
         assert_eq!(moderate(Rejected, "publish", "").unwrap().0, Published);
         assert_eq!(keys(moderate(Published, "publish", "").unwrap_err()), vec![("decision", "error.practice.already")]);
         assert_eq!(keys(moderate(Pending, "archive", "").unwrap_err()), vec![("decision", "error.select.invalid")]);
         let long = "x".repeat(MAX_NOTE + 1);
-        assert_eq!(keys(moderate(Pending, "reject", &long).unwrap_err()), vec![("note", "error.practice.note_too_long")]);
+        assert_eq!(
+            keys(moderate(Pending, "reject", &long).unwrap_err()),
+            vec![("note", "error.practice.note_too_long")]
+        );
     }
 
     #[test]

@@ -165,3 +165,15 @@ pub async fn members_of(db: &Db, organisation: OrganisationId) -> Result<Vec<Mem
         .map(|r| Ok(Member { stored: r.row.try_into()?, display_name: r.display_name, email: r.email }))
         .collect()
 }
+
+/// The addresses of a region's delegates whose account is active (to tell them of something to do).
+pub async fn delegate_emails(db: &Db, region: RegionId) -> Result<Vec<String>> {
+    Ok(sqlx::query_scalar(
+        "SELECT DISTINCT u.email FROM memberships m JOIN users u ON u.id = m.user_id
+         WHERE m.role = $1 AND m.region_id = $2 AND u.disabled_at IS NULL ORDER BY u.email",
+    )
+    .bind(Role::RegionalDelegate.code())
+    .bind(region.0)
+    .fetch_all(db.pool())
+    .await?)
+}

@@ -197,22 +197,36 @@ pub async fn get(db: &Db, id: i64) -> Result<Practice> {
 
 /// The practices `filter` lets through, newest first.
 pub async fn list(db: &Db, filter: &Filter<'_>) -> Result<Vec<Practice>> {
-    let rows: Vec<Row> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "{SELECT} WHERE ($1 IS NULL OR p.status = $1) AND ($2 IS NULL OR p.referential_code = $2)
-           AND ($3 IS NULL OR EXISTS (SELECT 1 FROM good_practice_indicators gi
-                                      WHERE gi.practice_id = p.id AND gi.node_code = $3))
-           AND ($4 IS NULL OR p.kind = $4) AND ($5 IS NULL OR o.region_id = $5) AND ($6 IS NULL OR p.author_id = $6)
-         ORDER BY COALESCE(p.published_at, p.created_at) DESC, p.id DESC"
-    )))
-    .bind(filter.status.map(PracticeStatus::code))
-    .bind(filter.referential)
-    .bind(filter.indicator)
-    .bind(filter.kind.map(PracticeKind::code))
-    .bind(filter.region)
-    .bind(filter.author.map(|u| u.0))
-    .fetch_all(db.pool())
-    .await?;
+    let sql = format!("{SELECT} {WHERE} ORDER BY COALESCE(p.published_at, p.created_at) DESC, p.id DESC");
+    let rows: Vec<Row> = filter.bind(sqlx::query_as(sqlx::AssertSqlSafe(sql))).fetch_all(db.pool()).await?;
     complete(db, rows).await
+}
+
+/// How many practices `filter` lets through.
+pub async fn count(db: &Db, filter: &Filter<'_>) -> Result<i64> {
+    let sql = format!("SELECT COUNT(*) FROM good_practices p JOIN organisations o ON o.id = p.organisation_id {WHERE}");
+    let (n,): (i64,) = filter.bind(sqlx::query_as(sqlx::AssertSqlSafe(sql))).fetch_one(db.pool()).await?;
+    Ok(n)
+}
+
+/// The conditions of a [`Filter`], in the order [`Filter::bind`] binds them.
+const WHERE: &str = "WHERE ($1 IS NULL OR p.status = $1) AND ($2 IS NULL OR p.referential_code = $2)
+    AND ($3 IS NULL OR EXISTS (SELECT 1 FROM good_practice_indicators gi WHERE gi.practice_id = p.id AND gi.node_code = $3))
+    AND ($4 IS NULL OR p.kind = $4) AND ($5 IS NULL OR o.region_id = $5) AND ($6 IS NULL OR p.author_id = $6)";
+
+impl Filter<'_> {
+    fn bind<'q, O>(
+        &self,
+        query: sqlx::query::QueryAs<'q, sqlx::Any, O, sqlx::any::AnyArguments>,
+    ) -> sqlx::query::QueryAs<'q, sqlx::Any, O, sqlx::any::AnyArguments> {
+        query
+            .bind(self.status.map(PracticeStatus::code))
+            .bind(self.referential.map(str::to_owned))
+            .bind(self.indicator.map(str::to_owned))
+            .bind(self.kind.map(PracticeKind::code))
+            .bind(self.region)
+            .bind(self.author.map(|u| u.0))
+    }
 }
 
 /// Adds the indicators and attachments of the rows, two queries for all of them.
@@ -287,13 +301,12 @@ pub async fn published_counts(db: &Db, referential: &str) -> Result<HashMap<Stri
 
 /// One attachment of a practice.
 pub async fn file(db: &Db, practice: i64, file: i64) -> Result<StoredFile> {
-    let row: Option<(String, String, Vec<u8>)> = sqlx::query_as(
-        "SELECT name, media_type, content FROM good_practice_files WHERE practice_id = $1 AND id = $2",
-    )
-    .bind(practice)
-    .bind(file)
-    .fetch_optional(db.pool())
-    .await?;
+    let row: Option<(String, String, Vec<u8>)> =
+        sqlx::query_as("SELECT name, media_type, content FROM good_practice_files WHERE practice_id = $1 AND id = $2")
+            .bind(practice)
+            .bind(file)
+            .fetch_optional(db.pool())
+            .await?;
     let (name, media_type, content) = row.ok_or(StorageError::NotFound)?;
     Ok(StoredFile { name, media_type, content })
 }

@@ -935,6 +935,7 @@ async fn good_practices_are_moderated_once_and_keep_their_files(db: &Db) {
     assert!(practices::list(db, &published).await.unwrap().is_empty(), "nothing is published before moderation");
     let pending = Filter { status: Some(PracticeStatus::Pending), region: Some(stored.region_id), ..Filter::default() };
     assert_eq!(practices::list(db, &pending).await.unwrap().len(), 2);
+    assert_eq!(practices::count(db, &pending).await.unwrap(), 2);
     let elsewhere = Filter { region: Some(stored.region_id + 1), ..pending };
     assert!(practices::list(db, &elsewhere).await.unwrap().is_empty());
 
@@ -959,7 +960,10 @@ async fn good_practices_are_moderated_once_and_keep_their_files(db: &Db) {
     // Taken back from publication with a reason.
     practices::moderate(db, id, PracticeStatus::Rejected, "Données personnelles", lou, 2).await.unwrap();
     let back = practices::get(db, id).await.unwrap();
-    assert_eq!((back.status, back.moderation_note.as_str(), back.published_at), (PracticeStatus::Rejected, "Données personnelles", None));
+    assert_eq!(
+        (back.status, back.moderation_note.as_str(), back.published_at),
+        (PracticeStatus::Rejected, "Données personnelles", None)
+    );
     let mine = Filter { author: Some(lou), ..Filter::default() };
     assert_eq!(practices::list(db, &mine).await.unwrap().len(), 2);
 

@@ -232,6 +232,7 @@ mod tests {
             "results.",
             "targets.",
             "plan.",
+            "practice.",
             "action.",
             "checkpoint.",
             "reminder.",

@@ -55,6 +55,7 @@ impl Page {
                 path == "/" || path.starts_with("/organisations") || path.starts_with("/campaigns"),
             ));
             nav.push(item("/referentials", "nav.referentials", path.starts_with("/referentials")));
+            nav.push(item("/practices", "nav.practices", path.starts_with("/practices")));
             nav.push(item(
                 "/directory",
                 "nav.directory",

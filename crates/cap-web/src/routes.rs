@@ -7,7 +7,7 @@ use crate::app::AppState;
 use crate::error::AppError;
 use crate::features::{
     account, admin, api, assets, auth, campaigns, deployment, directory, exports, groups, health, home, network,
-    organisations, plans, referentials, regions, results, reviews, workshops,
+    organisations, plans, practices, referentials, regions, results, reviews, workshops,
 };
 use crate::session::RequestContext;
 use axum::Router;
@@ -240,6 +240,18 @@ pub fn table() -> RouteTable {
         .get("/referentials/{id}", SignedIn, get(referentials::explore::handler))
         .get("/referentials/{id}/nodes/{code}", SignedIn, get(referentials::node::handler))
         .post("/referentials/{id}/nodes/{code}/feedback", SignedIn, post(referentials::node::feedback))
+        .get("/practices", SignedIn, get(practices::list::handler))
+        .get("/practices/new", Scoped, get(practices::new::form))
+        .post(
+            "/practices/new",
+            Scoped,
+            post(practices::new::submit).layer(DefaultBodyLimit::max(practices::new::MAX_UPLOAD_BYTES)),
+        )
+        .get("/practices/moderation", Scoped, get(practices::moderation::list))
+        .get("/practices/{id}", Scoped, get(practices::show::handler))
+        .get("/practices/{id}/files/{file}", Scoped, get(practices::file::handler))
+        .post("/practices/{id}/moderate", Scoped, post(practices::moderation::moderate))
+        .post("/practices/{id}/delete", Scoped, post(practices::delete::handler))
         .get("/admin/feedback", FederationAdmin, get(admin::feedback::list))
         .post("/admin/feedback/{id}", FederationAdmin, post(admin::feedback::triage))
         .get("/admin/referentials/import", FederationAdmin, get(admin::referential_import::form))

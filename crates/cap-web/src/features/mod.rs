@@ -17,6 +17,7 @@ pub mod invitations;
 pub mod network;
 pub mod organisations;
 pub mod plans;
+pub mod practices;
 pub mod referentials;
 pub mod regions;
 pub mod results;

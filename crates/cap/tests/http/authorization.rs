@@ -39,6 +39,10 @@ const VIEW_REGION_A: Who = Who::Only(&[DELEGATE_A]);
 const VIEW_GROUP_A: Who = Who::Only(&[GROUP_LEAD_A]);
 const RUN_CAMPAIGNS_A: Who = Who::Only(&[COORDINATOR_A]);
 const VIEW_CAMPAIGN_A: Who = Who::Only(&[PARTICIPANT_A, COORDINATOR_A, DELEGATE_A]);
+/// Members of an organisation share practices in its name (the administrator belongs to none).
+const SHARE_PRACTICES: Who = Who::Exactly(&[PARTICIPANT_A, COORDINATOR_A, COORDINATOR_B]);
+/// A practice of organisation A waiting for moderation, written by participant A.
+const READ_PENDING_PRACTICE_A: Who = Who::Only(&[PARTICIPANT_A, COORDINATOR_A, DELEGATE_A]);
 const ANSWER_CAMPAIGN_A: Who = Who::Exactly(&[PARTICIPANT_A]);
 
 impl Who {
@@ -183,6 +187,14 @@ const CASES: &[(&str, &str, Who)] = &[
     ("GET", "/referentials/{id}", Who::SignedIn),
     ("GET", "/referentials/{id}/nodes/{code}", Who::SignedIn),
     ("POST", "/referentials/{id}/nodes/{code}/feedback", Who::SignedIn),
+    ("GET", "/practices", Who::SignedIn),
+    ("GET", "/practices/new", SHARE_PRACTICES),
+    ("POST", "/practices/new", SHARE_PRACTICES),
+    ("GET", "/practices/moderation", Who::Only(&[DELEGATE_A, DELEGATE_B])),
+    ("GET", "/practices/{id}", READ_PENDING_PRACTICE_A),
+    ("GET", "/practices/{id}/files/{file}", READ_PENDING_PRACTICE_A),
+    ("POST", "/practices/{id}/moderate", VIEW_REGION_A),
+    ("POST", "/practices/{id}/delete", Who::Only(&[PARTICIPANT_A])),
     ("GET", "/admin/feedback", Who::Admin),
     ("POST", "/admin/feedback/{id}", Who::Admin),
     ("GET", "/admin/referentials/import", Who::Admin),
@@ -229,6 +241,23 @@ async fn spare_member(app: &TestApp, seeds: &Seeds, n: usize) -> (i64, i64) {
             .unwrap();
     let user = person(&app.db, &email, &[m]).await;
     (user.0, memberships::for_user(&app.db, user).await.unwrap()[0].id)
+}
+
+/// A practice of organisation A, written by participant A, waiting for moderation, with one
+/// attachment: (practice, file).
+async fn pending_practice_of_a(app: &TestApp, seeds: &Seeds, n: usize) -> (i64, i64) {
+    use cap_domain::practice::{PracticeInput, PracticeKind};
+    use cap_storage::practices::{self, NewFile};
+    let input = PracticeInput {
+        kind: PracticeKind::Practice,
+        title: format!("Accueil n° {n}"),
+        body: "Un entretien d'accueil en trois temps.".into(),
+        indicators: vec!["ID.1.1.a".into()],
+    };
+    let file = NewFile { name: "accueil.txt", media_type: "text/plain; charset=utf-8", content: b"Etapes" };
+    let org = OrganisationId(seeds.org_a);
+    let id = practices::add(&app.db, org, seeds.participant_a, "cap-exemple", &input, &[file]).await.unwrap();
+    (id, practices::get(&app.db, id).await.unwrap().files[0].id)
 }
 
 /// An action of campaign A's plan, creating the plan and the action the first time.
@@ -371,6 +400,11 @@ async fn concrete_path(app: &TestApp, seeds: &Seeds, pattern: &str, n: usize, ac
         let version =
             cap_storage::referentials::latest_version(&app.db, "iso-9001").await.unwrap().expect("built-in ISO 9001");
         return path.replace("{id}", &version.to_string()).replace("{code}", "4.1");
+    }
+    if pattern.starts_with("/practices/{id}") {
+        // A fresh pending practice each time: a deleted one cannot be deleted again.
+        let (practice, file) = pending_practice_of_a(app, seeds, n).await;
+        return path.replace("{id}", &practice.to_string()).replace("{file}", &file.to_string());
     }
     if pattern.starts_with("/admin/services/") {
         let offer = cap_storage::offers::list(&app.db).await.unwrap()[0].id;

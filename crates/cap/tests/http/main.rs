@@ -11,6 +11,7 @@ mod cli;
 mod network;
 mod organisations;
 mod plans;
+mod practices;
 mod referentials;
 mod reviews;
 mod security;

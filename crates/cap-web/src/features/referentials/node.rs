@@ -1,9 +1,11 @@
 //! `GET /referentials/{id}/nodes/{code}`: one node with its guidance, evidence, linked offers of
-//! services, and its mappings both ways; and `POST …/feedback`, where anyone signed in says
+//! services, its mappings both ways and, for an indicator, how other members do it (the good
+//! practices published on it); and `POST …/feedback`, where anyone signed in says
 //! what is unclear or missing in it, for the federation to triage.
 
 use crate::app::AppState;
 use crate::error::AppResult;
+use crate::features::practices::list::{Card, cards};
 use crate::features::record;
 use crate::forms::{FormErrors, SelectOption};
 use crate::page::{Page, redirect_with_flash};
@@ -15,9 +17,12 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use cap_domain::feedback::FeedbackKind;
-use cap_domain::referential::{Node, Relation};
+use cap_domain::practice::PracticeStatus;
+use cap_domain::referential::{Node, NodeKind, Relation};
+use cap_domain::{Role, Scope};
 use cap_storage::feedback;
 use cap_storage::offers::{self, StoredOffer};
+use cap_storage::practices::{self, Filter};
 use cap_storage::referentials::{self, IncomingMapping, VersionSummary};
 
 /// A mapping from this node, with where it leads.
@@ -53,6 +58,8 @@ struct NodePage {
     kinds: Vec<SelectOption>,
     body: String,
     errors: FormErrors,
+    practices: Vec<Card>,
+    can_share: bool,
 }
 
 /// Shows the node.
@@ -144,11 +151,30 @@ async fn render(state: &AppState, id: i64, code: &str, page: Page) -> AppResult<
             (m, key)
         })
         .collect();
+    let practices = if node.kind == NodeKind::Indicator {
+        let filter = Filter {
+            status: Some(PracticeStatus::Published),
+            referential: Some(&referential.code),
+            indicator: Some(&node.code),
+            ..Filter::default()
+        };
+        cards(state, practices::list(&state.db, &filter).await?).await?
+    } else {
+        Vec::new()
+    };
+    // Members of an organisation share practices; the form checks it again on the server.
+    let can_share = page.ctx.viewer.as_ref().is_some_and(|v| {
+        v.actor.memberships.iter().any(|m| {
+            matches!(m.role, Role::Coordinator | Role::Participant) && matches!(m.scope, Scope::Organisation(_))
+        })
+    });
     let referential_title = referential.title.clone();
     let kinds =
         FeedbackKind::ALL.iter().map(|k| SelectOption::new(k.code(), page.t.t(k.label_key()), "unclear")).collect();
     Ok(NodePage {
         kinds,
+        practices,
+        can_share,
         body: String::new(),
         errors: FormErrors::new(),
         page,

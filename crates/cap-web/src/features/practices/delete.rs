@@ -1,0 +1,27 @@
+//! `POST /practices/{id}/delete`: its author takes a practice back, with its attachments.
+
+use super::load_readable;
+use crate::app::AppState;
+use crate::error::{AppError, AppResult};
+use crate::features::record;
+use crate::page::redirect_with_flash;
+use crate::session::{Ctx, SignedIn};
+use axum::extract::{Path, State};
+use axum::response::Response;
+use cap_storage::practices;
+
+/// Deletes the practice, if the viewer wrote it (or administers the federation).
+pub async fn handler(
+    State(state): State<AppState>,
+    Ctx(ctx): Ctx,
+    SignedIn(viewer): SignedIn,
+    Path(id): Path<i64>,
+) -> AppResult<Response> {
+    let practice = load_readable(&state, &viewer, id).await?;
+    if !super::is_author(&practice, &viewer) && !viewer.actor.is_federation_admin() {
+        return Err(AppError::Forbidden);
+    }
+    practices::delete(&state.db, id).await?;
+    record(&state, &ctx, "practices.delete", "practice", &id, &practice.title).await?;
+    Ok(redirect_with_flash(&state, "/practices", "flash.practice_deleted"))
+}

@@ -1,0 +1,163 @@
+//! `GET /practices`: the published good practices, newest first, filtered by indicator and kind;
+//! above them, what the viewer shared and where it stands, and for a delegate how many wait for
+//! their reading.
+
+use super::{IndicatorLink, Indicators, Moderates, default_version, moderated_regions, sharing_organisations};
+use crate::app::AppState;
+use crate::error::AppResult;
+use crate::forms::SelectOption;
+use crate::page::Page;
+use crate::session::SignedIn;
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::extract::{Query, State};
+use axum::response::{IntoResponse, Response};
+use cap_domain::practice::{PracticeKind, PracticeStatus};
+use cap_storage::practices::{self, Filter, Practice};
+use serde::Deserialize;
+use std::collections::HashMap;
+
+/// The list's filters.
+#[derive(Debug, Default, Deserialize)]
+pub struct Filters {
+    /// Only linked to this indicator's code (empty: all).
+    #[serde(default)]
+    pub indicator: String,
+    /// Only of this kind (empty: all).
+    #[serde(default)]
+    pub kind: String,
+}
+
+/// A practice as a card of a list.
+pub struct Card {
+    /// The practice.
+    pub practice: Practice,
+    /// Its indicators, named.
+    pub indicators: Vec<IndicatorLink>,
+    /// The start of its text.
+    pub excerpt: String,
+}
+
+impl Card {
+    /// When it was published, or shared if it is not published.
+    pub fn shown_at(&self) -> i64 {
+        self.practice.published_at.unwrap_or(self.practice.created_at)
+    }
+}
+
+/// The longest excerpt shown in a list, in characters.
+const EXCERPT: usize = 280;
+
+/// Builds the cards of practices, naming indicators from each referential's latest version.
+pub(crate) async fn cards(state: &AppState, list: Vec<Practice>) -> AppResult<Vec<Card>> {
+    let mut known: HashMap<String, Indicators> = HashMap::new();
+    let mut out = Vec::with_capacity(list.len());
+    for practice in list {
+        if !known.contains_key(&practice.referential_code) {
+            let indicators = Indicators::latest(state, &practice.referential_code).await?;
+            known.insert(practice.referential_code.clone(), indicators);
+        }
+        let indicators =
+            known.get(&practice.referential_code).map(|i| i.links(&practice.indicators)).unwrap_or_default();
+        let text = practice.body.split_whitespace().collect::<Vec<_>>().join(" ");
+        let excerpt = if text.chars().count() > EXCERPT {
+            format!("{}…", text.chars().take(EXCERPT).collect::<String>().trim_end())
+        } else {
+            text
+        };
+        out.push(Card { practice, indicators, excerpt });
+    }
+    Ok(out)
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "practices/list.html")]
+struct ListPage {
+    page: Page,
+    published: Vec<Card>,
+    mine: Vec<Card>,
+    kinds: Vec<SelectOption>,
+    indicators: Vec<SelectOption>,
+    can_share: bool,
+    moderates: bool,
+    waiting: i64,
+    filtered: bool,
+}
+
+/// Shows the practices.
+pub async fn handler(
+    State(state): State<AppState>,
+    SignedIn(viewer): SignedIn,
+    Query(filters): Query<Filters>,
+    page: Page,
+) -> AppResult<Response> {
+    let t = page.t;
+    let version = default_version(&state).await?;
+    let catalogue = match version {
+        Some(v) => Some(Indicators::of_version(&state, v).await?),
+        None => None,
+    };
+    let indicator = filters.indicator.trim();
+    let indicator = catalogue.as_ref().filter(|c| c.contains(indicator)).map(|_| indicator);
+    let kind = PracticeKind::from_code(filters.kind.trim());
+    let published = practices::list(
+        &state.db,
+        &Filter {
+            status: Some(PracticeStatus::Published),
+            referential: indicator.and(catalogue.as_ref().map(|c| c.referential_code.as_str())),
+            indicator,
+            kind,
+            ..Filter::default()
+        },
+    )
+    .await?;
+    let mine = practices::list(&state.db, &Filter { author: Some(viewer.actor.user_id), ..Filter::default() }).await?;
+    let moderates = moderated_regions(&viewer);
+    let waiting = match &moderates {
+        Moderates::All => pending_count(&state, None).await?,
+        Moderates::Regions(regions) => {
+            let mut n = 0;
+            for r in regions {
+                n += pending_count(&state, Some(*r)).await?;
+            }
+            n
+        }
+    };
+    let current_kind = kind.map(PracticeKind::code).unwrap_or_default();
+    let current_indicator = indicator.unwrap_or_default();
+    Ok(ListPage {
+        published: cards(&state, published).await?,
+        mine: cards(&state, mine).await?,
+        kinds: PracticeKind::ALL
+            .iter()
+            .map(|k| SelectOption::new(k.code(), t.t(k.label_key()), current_kind))
+            .collect(),
+        indicators: catalogue
+            .iter()
+            .flat_map(|c| c.items.iter())
+            .map(|(code, label, _)| {
+                SelectOption::new(code.clone(), shorten(&format!("{code} — {label}")), current_indicator)
+            })
+            .collect(),
+        can_share: !sharing_organisations(&state, &viewer).await?.is_empty(),
+        moderates: moderates.any(),
+        waiting,
+        filtered: indicator.is_some() || kind.is_some(),
+        page,
+    }
+    .into_response())
+}
+
+async fn pending_count(state: &AppState, region: Option<i64>) -> AppResult<i64> {
+    let filter = Filter { status: Some(PracticeStatus::Pending), region, ..Filter::default() };
+    Ok(practices::count(&state.db, &filter).await?)
+}
+
+/// A long statement cut for a drop-down list.
+fn shorten(text: &str) -> String {
+    if text.chars().count() <= 90 {
+        text.to_owned()
+    } else {
+        format!("{}…", text.chars().take(89).collect::<String>())
+    }
+}

@@ -1,0 +1,184 @@
+//! Good practices on the web: a member shares one with an attachment, the form keeps what was
+//! typed when it is refused, only the region's delegate moderates it, nobody else sees it before,
+//! and once published everyone finds it from the indicator's page and downloads its file.
+
+use crate::support::*;
+use cap_storage::referentials;
+use reqwest::multipart::{Form, Part};
+
+const PDF: &[u8] = b"%PDF-1.4\n% procedure d'accueil\n%%EOF\n";
+
+fn share_form(version: i64, title: &str, indicators: &[&str], file: Option<(&str, &[u8])>) -> Form {
+    let mut form = Form::new()
+        .text("referential", version.to_string())
+        .text("kind", "tool")
+        .text("title", title.to_owned())
+        .text("body", "Nous accueillons chaque salarié en trois temps :\n- un entretien ;\n- une visite.".to_owned());
+    for code in indicators {
+        form = form.text("indicators", (*code).to_owned());
+    }
+    if let Some((name, bytes)) = file {
+        form = form.part("files", Part::bytes(bytes.to_vec()).file_name(name.to_owned()));
+    }
+    form
+}
+
+async fn a_practice_is_shared_moderated_and_found(app: &TestApp) {
+    let seeds = seed(&app.db).await;
+    let version = referentials::latest_version(&app.db, "cap-exemple").await.unwrap().unwrap();
+    let author = app.signed_in(PARTICIPANT_A).await;
+
+    // The form opens with the indicator the member came from ticked.
+    let form = author
+        .get(app.url(&format!("/practices/new?referential={version}&indicator=ID.1.1.a")))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(form.contains(r#"value="ID.1.1.a" checked"#), "the indicator is ticked");
+    assert!(form.contains("Structure A"));
+
+    // Refused as a whole: no organisation chosen, a renamed program; what was typed stays.
+    let refused = author
+        .post(app.url("/practices/new"))
+        .multipart(share_form(version, "Grille d'accueil", &["ID.1.1.a"], Some(("grille.pdf", b"MZ\x90\x00"))))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(refused.status(), 422);
+    let page = refused.text().await.unwrap();
+    assert!(page.contains("Grille d&#39;accueil"), "the title is kept");
+    assert!(page.contains(r#"value="ID.1.1.a" checked"#), "the ticked indicator is kept");
+    assert!(page.contains("ne correspond pas à son extension"), "the file is refused by its content");
+    assert!(page.contains("choisissez-les à nouveau"), "the member is told to choose the file again");
+    let unknown = author
+        .post(app.url("/practices/new"))
+        .multipart(share_form(version, "Titre", &["ZZ.9"], None).text("organisation", seeds.org_a.to_string()))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(unknown.status(), 422);
+    assert!(unknown.text().await.unwrap().contains("n&#39;existe pas dans ce référentiel"));
+    // Not in another organisation's name.
+    let not_mine = author
+        .post(app.url("/practices/new"))
+        .multipart(share_form(version, "Titre", &["ID.1.1.a"], None).text("organisation", seeds.org_b.to_string()))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(not_mine.status(), 422);
+    assert_eq!(cap_storage::practices::count(&app.db, &Default::default()).await.unwrap(), 0, "nothing written");
+
+    let shared = author
+        .post(app.url("/practices/new"))
+        .multipart(
+            share_form(version, "Grille d'accueil", &["ID.1.1.a"], Some(("Procédure d'accueil.pdf", PDF)))
+                .text("organisation", seeds.org_a.to_string()),
+        )
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(shared.status(), 303);
+    let location = shared.headers()["location"].to_str().unwrap().to_owned();
+    let id: i64 = location.trim_start_matches("/practices/").parse().unwrap();
+    let mail = app.mails().into_iter().find(|m| m.contains(DELEGATE_A)).expect("the region's delegate is told");
+    assert!(mail.contains("Grille d'accueil") && mail.contains(&format!("/practices/{id}")));
+    assert!(!app.mails().iter().any(|m| m.contains(DELEGATE_B)), "not another region's delegate");
+
+    // Before moderation: the author and the region's delegate see it, nobody else.
+    let page = author.get(app.url(&location)).send().await.unwrap().text().await.unwrap();
+    assert!(page.contains("En attente de relecture"));
+    assert!(page.contains("<li>un entretien ;</li>"), "the text's list is rendered");
+    let coordinator_b = app.signed_in(COORDINATOR_B).await;
+    let delegate_b = app.signed_in(DELEGATE_B).await;
+    for (who, client) in [("coordinator B", &coordinator_b), ("delegate B", &delegate_b)] {
+        let status = client.get(app.url(&location)).send().await.unwrap().status();
+        assert_eq!(status, 404, "{who} does not see a pending practice");
+    }
+    let listed = coordinator_b.get(app.url("/practices")).send().await.unwrap().text().await.unwrap();
+    assert!(!listed.contains("Grille d&#39;accueil"));
+    let refused = delegate_b
+        .post(app.url(&format!("/practices/{id}/moderate")))
+        .form(&[("decision", "publish"), ("note", ""), ("version", "1")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(refused.status(), 404, "another region's delegate cannot publish it");
+
+    // The region's delegate finds it waiting; refusing needs a reason, and keeps what was typed.
+    let delegate_a = app.signed_in(DELEGATE_A).await;
+    let waiting = delegate_a.get(app.url("/practices/moderation")).send().await.unwrap().text().await.unwrap();
+    assert!(waiting.contains("Grille d&#39;accueil"));
+    let no_reason = delegate_a
+        .post(app.url(&format!("/practices/{id}/moderate")))
+        .form(&[("decision", "reject"), ("note", "  "), ("version", "1")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(no_reason.status(), 422);
+    assert!(no_reason.text().await.unwrap().contains(r#"value="reject" checked"#));
+    let published = delegate_a
+        .post(app.url(&format!("/practices/{id}/moderate")))
+        .form(&[("decision", "publish"), ("note", ""), ("version", "1")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(published.status(), 303);
+    let stale = delegate_a
+        .post(app.url(&format!("/practices/{id}/moderate")))
+        .form(&[("decision", "reject"), ("note", "Hors sujet"), ("version", "1")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(stale.status(), 303, "a decision on a stale version is sent back to the current state");
+    assert_eq!(
+        cap_storage::practices::get(&app.db, id).await.unwrap().status,
+        cap_domain::practice::PracticeStatus::Published,
+        "and overwrites nothing"
+    );
+    assert!(app.mails().iter().any(|m| m.contains(PARTICIPANT_A) && m.contains("est publiée")), "the author is told");
+
+    // Published: everyone finds it, from the list and from the indicator's page.
+    let listed =
+        coordinator_b.get(app.url("/practices?indicator=ID.1.1.a")).send().await.unwrap().text().await.unwrap();
+    assert!(listed.contains("Grille d&#39;accueil") && listed.contains("Structure A"));
+    let elsewhere =
+        coordinator_b.get(app.url("/practices?indicator=ID.1.1.b")).send().await.unwrap().text().await.unwrap();
+    assert!(!elsewhere.contains("Grille d&#39;accueil"), "filtered by indicator");
+    let node = coordinator_b
+        .get(app.url(&format!("/referentials/{version}/nodes/ID.1.1.a")))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(node.contains("Comment font les autres ?") && node.contains(&format!("/practices/{id}")));
+    let page = coordinator_b.get(app.url(&location)).send().await.unwrap().text().await.unwrap();
+    assert!(!page.contains(PARTICIPANT_A) && !page.contains("Retirer ma pratique"), "readers see no author tools");
+    let file_id = cap_storage::practices::get(&app.db, id).await.unwrap().files[0].id;
+    let download = coordinator_b.get(app.url(&format!("/practices/{id}/files/{file_id}"))).send().await.unwrap();
+    assert_eq!(download.status(), 200);
+    assert_eq!(download.headers()["content-type"], "application/pdf");
+    let disposition = download.headers()["content-disposition"].to_str().unwrap().to_owned();
+    assert!(disposition.starts_with("attachment;") && disposition.contains("Proc%C3%A9dure%20d%27accueil.pdf"));
+    assert_eq!(download.bytes().await.unwrap().as_ref(), PDF);
+    let wrong = coordinator_b.get(app.url(&format!("/practices/{id}/files/{}", file_id + 1))).send().await.unwrap();
+    assert_eq!(wrong.status(), 404);
+
+    // Only its author takes it back.
+    let not_author = coordinator_b.post(app.url(&format!("/practices/{id}/delete"))).send().await.unwrap();
+    assert_eq!(not_author.status(), 403);
+    let withdrawn = author.post(app.url(&format!("/practices/{id}/delete"))).send().await.unwrap();
+    assert_eq!(withdrawn.status(), 303);
+    assert_eq!(coordinator_b.get(app.url(&location)).send().await.unwrap().status(), 404);
+    let audit: Vec<String> =
+        cap_storage::audit::recent(&app.db, None, 50).await.unwrap().into_iter().map(|e| e.action).collect();
+    for action in ["practices.share", "practices.moderate", "practices.delete"] {
+        assert!(audit.iter().any(|a| a == action), "{action} is in the audit log");
+    }
+}
+
+crate::on_both_backends!(a_practice_is_shared_moderated_and_found);
