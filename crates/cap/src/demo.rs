@@ -189,6 +189,7 @@ pub async fn load(db: &Db, password_hash: &str) -> Result<Vec<DemoAccount>, Stor
     crate::generate::generate_network(db, 120, 2, 2026, &mut std::io::sink()).await?;
     demo_reviews(db, &org_ids, &region_ids, &reviewers).await?;
     demo_deployment(db, &org_ids, &region_ids).await?;
+    demo_practices(db, &org_ids).await?;
     Ok(accounts)
 }
 
@@ -450,6 +451,109 @@ async fn demo_deployment(
     }
     for i in [14, 15] {
         deployment::set_informed(db, org_ids[i].0, Some(&day(-45)), admin).await?;
+    }
+    Ok(())
+}
+
+/// Good practices: published ones on several indicators (one with a spreadsheet attached), one
+/// waiting for the Hauts-de-France delegate, and one not published with the delegate's reason.
+async fn demo_practices(db: &Db, org_ids: &[cap_domain::OrganisationId]) -> Result<(), StorageError> {
+    use cap_domain::practice::{PracticeInput, PracticeKind, PracticeStatus};
+    use cap_storage::practices::{self, NewFile};
+    let user = async |email: &str| -> Result<cap_domain::UserId, StorageError> {
+        Ok(users::find_by_email(db, &Email::parse(email).map_err(corrupt)?)
+            .await?
+            .ok_or(StorageError::NotFound)?
+            .user_id())
+    };
+    let grid = "Étape;Quand;Avec qui;Ce que l'on remet\n\
+                Information collective;Avant l'embauche;Chargée d'accompagnement;Plaquette et visite des ateliers\n\
+                Entretien d'accueil;Premier jour;Encadrant technique;Livret d'accueil, équipement de sécurité\n\
+                Point d'étape;Fin du premier mois;Chargée d'accompagnement;Plan d'accompagnement signé\n";
+    let practices_to_load: [(usize, &str, PracticeKind, &str, &str, &[&str], Option<&str>, Option<&str>); 5] = [
+        (
+            0,
+            "referente@demo.cap",
+            PracticeKind::Tool,
+            "Un accueil en trois temps, avec sa grille",
+            "Depuis 2024, chaque personne qui nous rejoint vit trois temps d'accueil :\n\n\
+             - une information collective avant l'embauche, avec la visite des ateliers ;\n\
+             - un entretien d'accueil le premier jour avec son encadrant ;\n\
+             - un point d'étape à la fin du premier mois, où le plan d'accompagnement est signé.\n\n\
+             Les abandons dans le premier mois ont nettement baissé. La grille jointe sert d'aide-mémoire à l'équipe.",
+            &["SR.1.1.a", "ID.1.1.b", "SR.2.1.b"],
+            Some("delegue.ara@demo.cap"),
+            None,
+        ),
+        (
+            13,
+            "referent.nord@demo.cap",
+            PracticeKind::Testimony,
+            "Deux salariés en parcours au conseil d'administration",
+            "Notre conseil d'administration accueille deux salariés en parcours, élus par leurs collègues pour un an. \
+             Ils reçoivent l'ordre du jour une semaine avant, et l'encadrant leur présente les sujets la veille.\n\n\
+             Leur regard a changé nos décisions sur les horaires des chantiers et sur l'achat des équipements.",
+            &["ID.3.1.c", "ID.1.1.c"],
+            Some("delegue.hdf@demo.cap"),
+            None,
+        ),
+        (
+            21,
+            "pair.gironde@demo.cap",
+            PracticeKind::Practice,
+            "Un regard croisé entre pairs chaque année",
+            "Avec deux autres entreprises d'insertion de la région, nous nous relisons chaque année : une demi-journée \
+             chez l'une, sur deux processus choisis à l'avance. Chacune repart avec trois pistes écrites.",
+            &["AC.2.1.b", "AC.2.1.d"],
+            Some("admin@demo.cap"),
+            None,
+        ),
+        (
+            14,
+            "pair.picardie@demo.cap",
+            PracticeKind::Practice,
+            "Le point sécurité du lundi matin",
+            "Chaque lundi, dix minutes avant de partir sur les chantiers : les risques de la semaine, un presque-accident \
+             raconté par un salarié, et le rappel d'un geste. Le registre est tenu par les salariés eux-mêmes.",
+            &["SU.2.1.b", "SU.2.1.c"],
+            None,
+            None,
+        ),
+        (
+            8,
+            "pair.loire@demo.cap",
+            PracticeKind::Testimony,
+            "Le parcours de Mme D.",
+            "Mme D., 52 ans, est arrivée chez nous après trois ans sans emploi...",
+            &["SR.2.3.a"],
+            Some("admin@demo.cap"),
+            Some(
+                "Merci pour ce témoignage. Il permet de reconnaître la personne : demandez-lui son accord écrit \
+                  ou retirez l'âge et l'initiale, puis partagez-le à nouveau.",
+            ),
+        ),
+    ];
+    for (org, author, kind, title, body, indicators, moderator, refusal) in practices_to_load {
+        let input = PracticeInput {
+            kind,
+            title: title.to_owned(),
+            body: body.to_owned(),
+            indicators: indicators.iter().map(|c| (*c).to_owned()).collect(),
+        };
+        let files: Vec<NewFile> = if org == 0 {
+            vec![NewFile {
+                name: "grille-accueil.csv",
+                media_type: "text/csv; charset=utf-8",
+                content: grid.as_bytes(),
+            }]
+        } else {
+            Vec::new()
+        };
+        let id = practices::add(db, org_ids[org], user(author).await?, "cap-exemple", &input, &files).await?;
+        if let Some(moderator) = moderator {
+            let status = if refusal.is_some() { PracticeStatus::Rejected } else { PracticeStatus::Published };
+            practices::moderate(db, id, status, refusal.unwrap_or_default(), user(moderator).await?, 1).await?;
+        }
     }
     Ok(())
 }

@@ -109,6 +109,8 @@ async fn a_practice_is_shared_moderated_and_found(app: &TestApp) {
 
     // The region's delegate finds it waiting; refusing needs a reason, and keeps what was typed.
     let delegate_a = app.signed_in(DELEGATE_A).await;
+    let home = delegate_a.get(app.url("/")).send().await.unwrap().text().await.unwrap();
+    assert!(home.contains("1 bonne(s) pratique(s) à relire"), "the delegate's home says one waits");
     let waiting = delegate_a.get(app.url("/practices/moderation")).send().await.unwrap().text().await.unwrap();
     assert!(waiting.contains("Grille d&#39;accueil"));
     let no_reason = delegate_a
@@ -167,6 +169,11 @@ async fn a_practice_is_shared_moderated_and_found(app: &TestApp) {
     assert_eq!(download.bytes().await.unwrap().as_ref(), PDF);
     let wrong = coordinator_b.get(app.url(&format!("/practices/{id}/files/{}", file_id + 1))).send().await.unwrap();
     assert_eq!(wrong.status(), 404);
+
+    // It is part of its author's personal data export.
+    let export: serde_json::Value = author.get(app.url("/account/export")).send().await.unwrap().json().await.unwrap();
+    assert_eq!(export["good_practices"][0]["title"], "Grille d'accueil");
+    assert_eq!(export["good_practices"][0]["attachments"][0]["name"], "Procédure d'accueil.pdf");
 
     // Only its author takes it back.
     let not_author = coordinator_b.post(app.url(&format!("/practices/{id}/delete"))).send().await.unwrap();

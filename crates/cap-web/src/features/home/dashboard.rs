@@ -11,11 +11,12 @@ use axum::extract::State;
 use axum::response::{IntoResponse, Response};
 use cap_domain::Scope;
 use cap_domain::authz::Permission;
+use cap_domain::practice::PracticeStatus;
 use cap_storage::groups::Group;
 use cap_storage::organisations::Organisation;
 use cap_storage::regions::Region;
 use cap_storage::reviews::{self, Reviewing};
-use cap_storage::{groups, organisations, regions};
+use cap_storage::{groups, organisations, practices, regions};
 
 #[derive(Template, WebTemplate)]
 #[template(path = "pages/dashboard.html")]
@@ -25,6 +26,7 @@ struct DashboardPage {
     is_admin: bool,
     organisations: Vec<Organisation>,
     regions: Vec<Region>,
+    practices_waiting: Vec<i64>,
     groups: Vec<Group>,
     reviewing: Vec<Reviewing>,
 }
@@ -41,7 +43,18 @@ pub async fn handler(State(state): State<AppState>, SignedIn(viewer): SignedIn, 
             Scope::Federation | Scope::Organisation(_) => {}
         }
     }
+    // A delegate sees, on each region's card, how many shared practices wait for their reading.
+    let mut practices_waiting = Vec::with_capacity(my_regions.len());
+    for region in &my_regions {
+        let filter = practices::Filter {
+            status: Some(PracticeStatus::Pending),
+            region: Some(region.id),
+            ..practices::Filter::default()
+        };
+        practices_waiting.push(practices::count(&state.db, &filter).await?);
+    }
     Ok(DashboardPage {
+        practices_waiting,
         name: viewer.user.display_name.clone(),
         is_admin: viewer.can(Permission::AdministerFederation),
         organisations,
@@ -51,4 +64,11 @@ pub async fn handler(State(state): State<AppState>, SignedIn(viewer): SignedIn, 
         page,
     }
     .into_response())
+}
+
+impl DashboardPage {
+    /// How many practices wait in the `i`-th region.
+    fn waiting(&self, i: &usize) -> i64 {
+        self.practices_waiting.get(*i).copied().unwrap_or(0)
+    }
 }

@@ -59,7 +59,14 @@ pub(crate) async fn cards(state: &AppState, list: Vec<Practice>) -> AppResult<Ve
         }
         let indicators =
             known.get(&practice.referential_code).map(|i| i.links(&practice.indicators)).unwrap_or_default();
-        let text = practice.body.split_whitespace().collect::<Vec<_>>().join(" ");
+        // One line of text: list markers dropped, white space folded.
+        let text = practice
+            .body
+            .lines()
+            .map(|l| l.trim().trim_start_matches("- ").trim_start_matches("* "))
+            .flat_map(str::split_whitespace)
+            .collect::<Vec<_>>()
+            .join(" ");
         let excerpt = if text.chars().count() > EXCERPT {
             format!("{}…", text.chars().take(EXCERPT).collect::<String>().trim_end())
         } else {
