@@ -470,7 +470,10 @@ async fn demo_practices(db: &Db, org_ids: &[cap_domain::OrganisationId]) -> Resu
                 Information collective;Avant l'embauche;Chargée d'accompagnement;Plaquette et visite des ateliers\n\
                 Entretien d'accueil;Premier jour;Encadrant technique;Livret d'accueil, équipement de sécurité\n\
                 Point d'étape;Fin du premier mois;Chargée d'accompagnement;Plan d'accompagnement signé\n";
-    let practices_to_load: [(usize, &str, PracticeKind, &str, &str, &[&str], Option<&str>, Option<&str>); 5] = [
+    // (organisation, author, kind, title, text, indicators, moderator, reason of a refusal)
+    type DemoPractice<'a> =
+        (usize, &'a str, PracticeKind, &'a str, &'a str, &'a [&'a str], Option<&'a str>, Option<&'a str>);
+    let practices_to_load: [DemoPractice; 5] = [
         (
             0,
             "referente@demo.cap",

@@ -81,7 +81,7 @@ pub async fn moderate(
         }
         Err(e) => return Err(e.into()),
     }
-    record(&state, &ctx, "practices.moderate", "practice", &id, &format!("{} {note}", status.code()).trim()).await?;
+    record(&state, &ctx, "practices.moderate", "practice", &id, format!("{} {note}", status.code()).trim()).await?;
     tell_author(&state, &current, status, &note).await;
     let flash =
         if status == PracticeStatus::Published { "flash.practice_published" } else { "flash.practice_rejected" };

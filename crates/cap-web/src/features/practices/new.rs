@@ -123,12 +123,16 @@ async fn render(
         }
     }
     groups.retain(|g| !g.choices.is_empty());
+    // The other referentials, once each, to share on one of them instead.
     let mut others = Vec::new();
+    let mut seen = vec![r.code.clone()];
     for v in referentials::list(&state.db).await? {
-        if v.code != r.code && !others.iter().any(|(_, title): &(i64, String)| *title == v.title) {
-            if let Some(latest) = referentials::latest_version(&state.db, &v.code).await? {
-                others.push((latest, v.title));
-            }
+        if seen.contains(&v.code) {
+            continue;
+        }
+        seen.push(v.code.clone());
+        if let Some(latest) = referentials::latest_version(&state.db, &v.code).await? {
+            others.push((latest, v.title));
         }
     }
     let kind = if typed.kind.is_empty() { PracticeKind::Practice.code() } else { typed.kind.as_str() };
