@@ -399,7 +399,7 @@ mod tests {
         assert_eq!(key("vide.pdf", b""), "error.practice.file_empty");
         assert_eq!(key("script.exe", b"MZ"), "error.practice.file_type");
         assert_eq!(key("sans-extension", b"%PDF-"), "error.practice.file_type");
-        assert_eq!(key("page.html", b"<html>"), "error.practice.file_type");
+        assert_eq!(key("accueil.html", b"<html>"), "error.practice.file_type");
         // A program renamed as a document is refused by its content.
         assert_eq!(key("rapport.pdf", b"MZ\x90\x00"), "error.practice.file_content");
         assert_eq!(key("table.csv", &[0x41, 0x00, 0x42]), "error.practice.file_content");

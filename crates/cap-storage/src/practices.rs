@@ -197,10 +197,20 @@ pub async fn get(db: &Db, id: i64) -> Result<Practice> {
 
 /// The practices `filter` lets through, newest first.
 pub async fn list(db: &Db, filter: &Filter<'_>) -> Result<Vec<Practice>> {
-    let sql = format!("{SELECT} {WHERE} ORDER BY COALESCE(p.published_at, p.created_at) DESC, p.id DESC");
+    let sql = format!("{SELECT} {WHERE} {NEWEST_FIRST}");
     let rows: Vec<Row> = filter.bind(sqlx::query_as(sqlx::AssertSqlSafe(sql))).fetch_all(db.pool()).await?;
     complete(db, rows).await
 }
+
+/// One page of [`list`]: at most `limit` practices after the first `offset`.
+pub async fn list_page(db: &Db, filter: &Filter<'_>, limit: i64, offset: i64) -> Result<Vec<Practice>> {
+    let sql = format!("{SELECT} {WHERE} {NEWEST_FIRST} LIMIT $7 OFFSET $8");
+    let rows: Vec<Row> =
+        filter.bind(sqlx::query_as(sqlx::AssertSqlSafe(sql))).bind(limit).bind(offset).fetch_all(db.pool()).await?;
+    complete(db, rows).await
+}
+
+const NEWEST_FIRST: &str = "ORDER BY COALESCE(p.published_at, p.created_at) DESC, p.id DESC";
 
 /// How many practices `filter` lets through.
 pub async fn count(db: &Db, filter: &Filter<'_>) -> Result<i64> {

@@ -950,6 +950,12 @@ async fn good_practices_are_moderated_once_and_keep_their_files(db: &Db) {
     let found = practices::list(db, &on_indicator).await.unwrap();
     assert_eq!(found.iter().map(|p| p.id).collect::<Vec<_>>(), vec![id]);
     assert!(found[0].published_at.is_some());
+    let all = Filter::default();
+    let first = practices::list_page(db, &all, 1, 0).await.unwrap();
+    let second = practices::list_page(db, &all, 1, 1).await.unwrap();
+    assert_eq!(first.len() + second.len(), 2);
+    assert_ne!(first[0].id, second[0].id, "pages do not overlap");
+    assert!(practices::list_page(db, &all, 1, 2).await.unwrap().is_empty());
     let other_referential = Filter { referential: Some("AUTRE"), ..on_indicator };
     assert!(practices::list(db, &other_referential).await.unwrap().is_empty());
     let testimonies = Filter { kind: Some(PracticeKind::Testimony), ..published };

@@ -188,4 +188,35 @@ async fn a_practice_is_shared_moderated_and_found(app: &TestApp) {
     }
 }
 
-crate::on_both_backends!(a_practice_is_shared_moderated_and_found);
+async fn published_practices_come_in_pages(app: &TestApp) {
+    use cap_domain::practice::{PracticeInput, PracticeKind, PracticeStatus};
+    use cap_storage::practices;
+    let seeds = seed(&app.db).await;
+    for n in 1..=30 {
+        let input = PracticeInput {
+            kind: PracticeKind::Practice,
+            title: format!("Pratique numéro {n:02}"),
+            body: "Texte".into(),
+            indicators: vec!["ID.1.1.a".into()],
+        };
+        let org = cap_domain::OrganisationId(seeds.org_a);
+        let id = practices::add(&app.db, org, seeds.participant_a, "cap-exemple", &input, &[]).await.unwrap();
+        practices::moderate(&app.db, id, PracticeStatus::Published, "", seeds.participant_a, 1).await.unwrap();
+    }
+    let reader = app.signed_in(COORDINATOR_B).await;
+    let first = reader.get(app.url("/practices")).send().await.unwrap().text().await.unwrap();
+    assert!(first.contains("30 pratique(s) publiée(s) — page 1 sur 2"));
+    assert_eq!(first.matches("Pratique numéro").count(), 24);
+    assert!(first.contains("Pratique numéro 30") && !first.contains("Pratique numéro 06"), "newest first");
+    assert!(first.contains("page=2#published-title"));
+    let second = reader.get(app.url("/practices?page=2")).send().await.unwrap().text().await.unwrap();
+    assert_eq!(second.matches("Pratique numéro").count(), 6);
+    assert!(second.contains("Pratique numéro 01") && second.contains("page=1#published-title"));
+    let beyond = reader.get(app.url("/practices?page=99")).send().await.unwrap().text().await.unwrap();
+    assert!(beyond.contains("page 2 sur 2"), "a page past the end shows the last one");
+    let garbled = reader.get(app.url("/practices?page=deux")).send().await.unwrap();
+    assert_eq!(garbled.status(), 200);
+    assert!(garbled.text().await.unwrap().contains("page 1 sur 2"));
+}
+
+crate::on_both_backends!(a_practice_is_shared_moderated_and_found, published_practices_come_in_pages);

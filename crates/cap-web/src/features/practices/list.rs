@@ -26,7 +26,13 @@ pub struct Filters {
     /// Only of this kind (empty: all).
     #[serde(default)]
     pub kind: String,
+    /// The page of results, from 1.
+    #[serde(default)]
+    pub page: String,
 }
+
+/// Published practices shown per page.
+const PAGE_SIZE: i64 = 24;
 
 /// A practice as a card of a list.
 pub struct Card {
@@ -89,6 +95,11 @@ struct ListPage {
     moderates: bool,
     waiting: i64,
     filtered: bool,
+    total: i64,
+    current: i64,
+    pages: i64,
+    previous: Option<String>,
+    next: Option<String>,
 }
 
 /// Shows the practices.
@@ -107,17 +118,18 @@ pub async fn handler(
     let indicator = filters.indicator.trim();
     let indicator = catalogue.as_ref().filter(|c| c.contains(indicator)).map(|_| indicator);
     let kind = PracticeKind::from_code(filters.kind.trim());
-    let published = practices::list(
-        &state.db,
-        &Filter {
-            status: Some(PracticeStatus::Published),
-            referential: indicator.and(catalogue.as_ref().map(|c| c.referential_code.as_str())),
-            indicator,
-            kind,
-            ..Filter::default()
-        },
-    )
-    .await?;
+    let filter = Filter {
+        status: Some(PracticeStatus::Published),
+        referential: indicator.and(catalogue.as_ref().map(|c| c.referential_code.as_str())),
+        indicator,
+        kind,
+        ..Filter::default()
+    };
+    let total = practices::count(&state.db, &filter).await?;
+    let pages = ((total + PAGE_SIZE - 1) / PAGE_SIZE).max(1);
+    // A page that is not a number opens the first; one past the end, the last.
+    let current = filters.page.trim().parse::<i64>().unwrap_or(1).clamp(1, pages);
+    let published = practices::list_page(&state.db, &filter, PAGE_SIZE, (current - 1) * PAGE_SIZE).await?;
     let mine = practices::list(&state.db, &Filter { author: Some(viewer.actor.user_id), ..Filter::default() }).await?;
     let moderates = moderated_regions(&viewer);
     let waiting = match &moderates {
@@ -132,6 +144,8 @@ pub async fn handler(
     };
     let current_kind = kind.map(PracticeKind::code).unwrap_or_default();
     let current_indicator = indicator.unwrap_or_default();
+    let link =
+        |to: i64| format!("/practices?indicator={current_indicator}&kind={current_kind}&page={to}#published-title");
     Ok(ListPage {
         published: cards(&state, published).await?,
         mine: cards(&state, mine).await?,
@@ -150,6 +164,11 @@ pub async fn handler(
         moderates: moderates.any(),
         waiting,
         filtered: indicator.is_some() || kind.is_some(),
+        total,
+        current,
+        pages,
+        previous: (current > 1).then(|| link(current - 1)),
+        next: (current < pages).then(|| link(current + 1)),
         page,
     }
     .into_response())
