@@ -214,6 +214,15 @@ async fn published_practices_come_in_pages(app: &TestApp) {
     assert!(second.contains("Pratique numéro 01") && second.contains("page=1#published-title"));
     let beyond = reader.get(app.url("/practices?page=99")).send().await.unwrap().text().await.unwrap();
     assert!(beyond.contains("page 2 sur 2"), "a page past the end shows the last one");
+    // The indicator's page shows the latest six and leads to the rest; the tree counts them.
+    let version = referentials::latest_version(&app.db, "cap-exemple").await.unwrap().unwrap();
+    let node = reader.get(app.url(&format!("/referentials/{version}/nodes/ID.1.1.a"))).send().await.unwrap();
+    let node = node.text().await.unwrap();
+    assert_eq!(node.matches("Pratique numéro").count(), 6);
+    assert!(node.contains("Voir les 30 pratiques publiées sur cet indicateur"));
+    assert!(node.contains("/practices?referential=cap-exemple&amp;indicator=ID.1.1.a"));
+    let tree = reader.get(app.url(&format!("/referentials/{version}"))).send().await.unwrap().text().await.unwrap();
+    assert!(tree.contains("30 pratique(s)"));
     let garbled = reader.get(app.url("/practices?page=deux")).send().await.unwrap();
     assert_eq!(garbled.status(), 200);
     assert!(garbled.text().await.unwrap().contains("page 1 sur 2"));

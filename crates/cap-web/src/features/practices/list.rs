@@ -14,6 +14,7 @@ use axum::extract::{Query, State};
 use axum::response::{IntoResponse, Response};
 use cap_domain::practice::{PracticeKind, PracticeStatus};
 use cap_storage::practices::{self, Filter, Practice};
+use cap_storage::referentials;
 use serde::Deserialize;
 use std::collections::HashMap;
 
@@ -26,6 +27,9 @@ pub struct Filters {
     /// Only of this kind (empty: all).
     #[serde(default)]
     pub kind: String,
+    /// The referential whose indicators filter (its code; empty: the federation's).
+    #[serde(default)]
+    pub referential: String,
     /// The page of results, from 1.
     #[serde(default)]
     pub page: String,
@@ -95,6 +99,7 @@ struct ListPage {
     moderates: bool,
     waiting: i64,
     filtered: bool,
+    referential_code: String,
     total: i64,
     current: i64,
     pages: i64,
@@ -110,11 +115,20 @@ pub async fn handler(
     page: Page,
 ) -> AppResult<Response> {
     let t = page.t;
-    let version = default_version(&state).await?;
+    let chosen = Some(filters.referential.trim()).filter(|c| !c.is_empty());
+    let version = match chosen {
+        Some(code) => referentials::latest_version(&state.db, code).await?,
+        None => None,
+    };
+    let version = match version {
+        Some(v) => Some(v),
+        None => default_version(&state).await?,
+    };
     let catalogue = match version {
         Some(v) => Some(Indicators::of_version(&state, v).await?),
         None => None,
     };
+    let referential_code = catalogue.as_ref().map(|c| c.referential_code.clone()).unwrap_or_default();
     let indicator = filters.indicator.trim();
     let indicator = catalogue.as_ref().filter(|c| c.contains(indicator)).map(|_| indicator);
     let kind = PracticeKind::from_code(filters.kind.trim());
@@ -144,8 +158,11 @@ pub async fn handler(
     };
     let current_kind = kind.map(PracticeKind::code).unwrap_or_default();
     let current_indicator = indicator.unwrap_or_default();
-    let link =
-        |to: i64| format!("/practices?indicator={current_indicator}&kind={current_kind}&page={to}#published-title");
+    let link = |to: i64| {
+        format!(
+            "/practices?referential={referential_code}&indicator={current_indicator}&kind={current_kind}&page={to}#published-title"
+        )
+    };
     Ok(ListPage {
         published: cards(&state, published).await?,
         mine: cards(&state, mine).await?,
@@ -164,6 +181,7 @@ pub async fn handler(
         moderates: moderates.any(),
         waiting,
         filtered: indicator.is_some() || kind.is_some(),
+        referential_code: referential_code.clone(),
         total,
         current,
         pages,

@@ -15,6 +15,7 @@ use cap_domain::OrganisationType;
 use cap_domain::referential::{Node, NodeKind, Referential};
 use cap_storage::referentials::{self, VersionSummary};
 use serde::Deserialize;
+use std::collections::HashMap;
 use std::sync::Arc;
 
 /// Most search results shown at once.
@@ -89,6 +90,7 @@ struct ExplorePage {
     q: String,
     types: Vec<SelectOption>,
     errors: FormErrors,
+    practices: HashMap<String, i64>,
 }
 
 /// Shows the tree, or the indicators matching the search.
@@ -114,7 +116,10 @@ pub async fn handler(
         (Some(found.into_iter().map(|n| (n.code.clone(), n.label().to_owned())).collect()), Vec::new())
     };
     let types = choices::organisation_types(page.t, page.t.t("referential.all_types"), &query.org_type);
-    Ok(ExplorePage { page, summary, cached, rows, hits, q: query.q, types, errors: FormErrors::new() }.into_response())
+    // How many published good practices each indicator has, to show where others share theirs.
+    let practices = cap_storage::practices::published_counts(&state.db, &r.code).await?;
+    Ok(ExplorePage { page, summary, cached, rows, hits, q: query.q, types, errors: FormErrors::new(), practices }
+        .into_response())
 }
 
 #[cfg(test)]

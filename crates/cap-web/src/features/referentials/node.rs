@@ -25,6 +25,9 @@ use cap_storage::offers::{self, StoredOffer};
 use cap_storage::practices::{self, Filter};
 use cap_storage::referentials::{self, IncomingMapping, VersionSummary};
 
+/// The most recent published practices shown on an indicator's page; the rest are a link away.
+const PRACTICES_SHOWN: i64 = 6;
+
 /// A mapping from this node, with where it leads.
 pub struct OutgoingMapping {
     /// Target version, when loaded.
@@ -59,6 +62,7 @@ struct NodePage {
     body: String,
     errors: FormErrors,
     practices: Vec<Card>,
+    practices_total: i64,
     can_share: bool,
 }
 
@@ -151,16 +155,17 @@ async fn render(state: &AppState, id: i64, code: &str, page: Page) -> AppResult<
             (m, key)
         })
         .collect();
-    let practices = if node.kind == NodeKind::Indicator {
+    let (practices, practices_total) = if node.kind == NodeKind::Indicator {
         let filter = Filter {
             status: Some(PracticeStatus::Published),
             referential: Some(&referential.code),
             indicator: Some(&node.code),
             ..Filter::default()
         };
-        cards(state, practices::list(&state.db, &filter).await?).await?
+        let shown = practices::list_page(&state.db, &filter, PRACTICES_SHOWN, 0).await?;
+        (cards(state, shown).await?, practices::count(&state.db, &filter).await?)
     } else {
-        Vec::new()
+        (Vec::new(), 0)
     };
     // Members of an organisation share practices; the form checks it again on the server.
     let can_share = page.ctx.viewer.as_ref().is_some_and(|v| {
@@ -174,6 +179,7 @@ async fn render(state: &AppState, id: i64, code: &str, page: Page) -> AppResult<
     Ok(NodePage {
         kinds,
         practices,
+        practices_total,
         can_share,
         body: String::new(),
         errors: FormErrors::new(),
