@@ -387,3 +387,103 @@ pub async fn generate_network(
     let _ = writeln!(progress);
     Ok(made)
 }
+
+/// What `cap generate --practices` wrote.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct GeneratedPractices {
+    /// Practices.
+    pub practices: usize,
+    /// Of which published.
+    pub published: usize,
+    /// Attachments.
+    pub files: usize,
+}
+
+const PRACTICE_TOPICS: [&str; 10] = [
+    "L'accueil en trois temps",
+    "Le binôme de la première semaine",
+    "Le point sécurité du lundi",
+    "Le conseil d'administration ouvert",
+    "La revue annuelle du plan de progrès",
+    "Le livret des compétences",
+    "Les immersions chez nos clients",
+    "Le tableau de bord mensuel",
+    "La réunion d'équipe du vendredi",
+    "Le regard croisé entre pairs",
+];
+
+const PRACTICE_SENTENCES: [&str; 8] = [
+    "Nous avons commencé il y a deux ans, avec une équipe de cinq personnes.",
+    "Chaque salarié en parcours est associé dès la première semaine.",
+    "L'encadrant technique prépare un support simple, affiché dans l'atelier.",
+    "Nous faisons le point tous les mois avec la chargée d'accompagnement.",
+    "Les résultats sont présentés au conseil d'administration chaque trimestre.",
+    "Le plus difficile a été de tenir le rythme pendant l'été.",
+    "Les partenaires du territoire nous ont aidés à trouver les premiers clients.",
+    "Nous partageons volontiers nos modèles : écrivez-nous.",
+];
+
+/// `cap generate --practices`: adds `count` good practices shared by existing organisations on
+/// the Cap example's indicators, most of them published, some waiting or refused, one in ten
+/// with a small spreadsheet attached — the volume the practices' pages are measured on.
+/// Deterministic for a seed.
+pub async fn generate_practices(
+    db: &Db,
+    count: usize,
+    seed: u64,
+    progress: &mut dyn Write,
+) -> Result<GeneratedPractices, StorageError> {
+    use cap_domain::practice::{PracticeInput, PracticeKind, PracticeStatus};
+    use cap_storage::practices::{self, NewFile};
+    let mut rng = StdRng::seed_from_u64(seed.wrapping_add(0x5EED));
+    let organisations = organisations::list(db, Default::default()).await?;
+    let author = users::list(db).await?.first().map(|u| u.user_id()).ok_or(StorageError::NotFound)?;
+    if organisations.is_empty() {
+        return Err(StorageError::NotFound);
+    }
+    let version = referentials::latest_version(db, "cap-exemple").await?.ok_or(StorageError::NotFound)?;
+    let referential = referentials::load(db, version).await?;
+    let indicators: Vec<String> = referential.indicators().map(|n| n.code.clone()).collect();
+    let grid: String = (0..40).map(|i| format!("Étape {i};Responsable {i};Échéance {i}\n")).collect();
+    let mut made = GeneratedPractices::default();
+    for i in 0..count {
+        let org = &organisations[rng.random_range(0..organisations.len())];
+        let how_many = rng.random_range(1..=3);
+        let codes: Vec<String> =
+            (0..how_many).map(|_| indicators[rng.random_range(0..indicators.len())].clone()).collect();
+        let body: Vec<&str> = (0..rng.random_range(3..=8))
+            .map(|_| PRACTICE_SENTENCES[rng.random_range(0..PRACTICE_SENTENCES.len())])
+            .collect();
+        let input = PracticeInput {
+            kind: PracticeKind::ALL[rng.random_range(0..PracticeKind::ALL.len())],
+            title: format!("{} ({})", PRACTICE_TOPICS[i % PRACTICE_TOPICS.len()], i + 1),
+            body: body.join(" "),
+            indicators: codes
+                .iter()
+                .enumerate()
+                .filter(|(k, c)| !codes[..*k].contains(c))
+                .map(|(_, c)| c.clone())
+                .collect(),
+        };
+        let files = if i % 10 == 0 {
+            vec![NewFile { name: "modele.csv", media_type: "text/csv; charset=utf-8", content: grid.as_bytes() }]
+        } else {
+            Vec::new()
+        };
+        made.files += files.len();
+        let id = practices::add(db, cap_domain::OrganisationId(org.id), author, "cap-exemple", &input, &files).await?;
+        let roll = rng.random_range(0..100);
+        if roll < 85 {
+            practices::moderate(db, id, PracticeStatus::Published, "", author, 1).await?;
+            made.published += 1;
+        } else if roll < 90 {
+            practices::moderate(db, id, PracticeStatus::Rejected, "Des noms de salariés apparaissent.", author, 1)
+                .await?;
+        }
+        made.practices += 1;
+        if (i + 1) % 1000 == 0 {
+            let _ = writeln!(progress, "{} pratiques / practices", i + 1);
+        }
+    }
+    Ok(made)
+}

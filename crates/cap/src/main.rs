@@ -55,7 +55,7 @@ enum Command {
     /// Fill the database with realistic organisations, people, campaigns and answers.
     Generate {
         /// How many organisations to add.
-        #[arg(long)]
+        #[arg(long, default_value_t = 0)]
         organisations: usize,
         /// Seed of the pseudo-random choices (the same seed gives the same data).
         #[arg(long, default_value_t = 1)]
@@ -64,6 +64,9 @@ enum Command {
         /// the network's scores: the volume the network's figures are measured on.
         #[arg(long)]
         network: Option<usize>,
+        /// Then this many good practices, shared by the organisations already there.
+        #[arg(long)]
+        practices: Option<usize>,
     },
     /// Referential and offer-of-services files: validate, import, export, diff, format.
     Referential {
@@ -185,7 +188,23 @@ async fn run() -> Result<()> {
         Command::Backup { to } => backup(config, to).await,
         Command::Check => check(config).await,
         Command::Referential { action } => referential(config, action).await,
-        Command::Generate { organisations, seed, network: Some(each) } => {
+        Command::Generate { organisations: 0, seed, network: None, practices: Some(count) } => {
+            let db = server::connect(&config).await?;
+            let started = std::time::Instant::now();
+            let made = cap::generate::generate_practices(&db, count, seed, &mut std::io::stderr()).await?;
+            println!(
+                "{} bonnes pratiques / good practices ({} publiées / published, {} pièces jointes / attachments) en / in {:.1} s",
+                made.practices,
+                made.published,
+                made.files,
+                started.elapsed().as_secs_f64()
+            );
+            Ok(())
+        }
+        Command::Generate { practices: Some(_), .. } => {
+            anyhow::bail!("--practices se génère seul / is generated alone: cap generate --practices N")
+        }
+        Command::Generate { organisations, seed, network: Some(each), practices: None } => {
             let db = server::connect(&config).await?;
             let state = server::state(&config, db.clone()).await?;
             let started = std::time::Instant::now();
@@ -202,7 +221,7 @@ async fn run() -> Result<()> {
             );
             Ok(())
         }
-        Command::Generate { organisations, seed, network: None } => {
+        Command::Generate { organisations, seed, network: None, practices: None } => {
             let db = server::connect(&config).await?;
             cap_web::referential_files::ensure_builtin(&db)
                 .await

@@ -228,4 +228,26 @@ async fn published_practices_come_in_pages(app: &TestApp) {
     assert!(garbled.text().await.unwrap().contains("page 1 sur 2"));
 }
 
-crate::on_both_backends!(a_practice_is_shared_moderated_and_found, published_practices_come_in_pages);
+/// The generator's practices are valid and consistent with what it reports.
+async fn generated_practices_are_consistent(app: &TestApp) {
+    use cap_domain::practice::PracticeStatus;
+    use cap_storage::practices::{self, Filter};
+    seed(&app.db).await;
+    let mut progress = Vec::new();
+    let made = cap::generate::generate_practices(&app.db, 40, 3, &mut progress).await.unwrap();
+    assert_eq!(made.practices, 40);
+    assert_eq!(made.files, 4, "one in ten carries a file");
+    let published = Filter { status: Some(PracticeStatus::Published), ..Filter::default() };
+    assert_eq!(practices::count(&app.db, &published).await.unwrap(), made.published as i64);
+    assert!(made.published > 20 && made.published < 40, "{made:?}");
+    for p in practices::list(&app.db, &Filter::default()).await.unwrap() {
+        let input = cap_domain::practice::parse(p.kind.code(), &p.title, &p.body, &p.indicators, |c| c.contains('.'));
+        assert!(input.is_ok(), "practice {} is valid", p.id);
+    }
+}
+
+crate::on_both_backends!(
+    a_practice_is_shared_moderated_and_found,
+    published_practices_come_in_pages,
+    generated_practices_are_consistent
+);
