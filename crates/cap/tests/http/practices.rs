@@ -69,6 +69,34 @@ async fn a_practice_is_shared_moderated_and_found(app: &TestApp) {
         .await
         .unwrap();
     assert_eq!(not_mine.status(), 422);
+    // A file just under the limit passes the size check; one over it, or too many bytes in all,
+    // come back as messages on the form with the text kept.
+    let big = [b"%PDF-".as_slice(), &vec![b'x'; 5 * 1024 * 1024 - 5]].concat();
+    let under = author
+        .post(app.url("/practices/new"))
+        .multipart(share_form(version, "Titre gardé", &["ZZ.9"], Some(("gros.pdf", &big))))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(under.status(), 422);
+    let under = under.text().await.unwrap();
+    assert!(!under.contains("dépasse 5 Mo") && under.contains("n&#39;existe pas"), "only the indicator is wrong");
+    let over = [big.as_slice(), b"y"].concat();
+    let refused = author
+        .post(app.url("/practices/new"))
+        .multipart(share_form(version, "Titre gardé", &["ID.1.1.a"], Some(("gros.pdf", &over))))
+        .send()
+        .await
+        .unwrap();
+    assert!(refused.text().await.unwrap().contains("Un fichier joint dépasse 5 Mo"));
+    let mut many = share_form(version, "Titre gardé", &["ID.1.1.a"], None);
+    for n in 0..4 {
+        many = many.part("files", Part::bytes(big.clone()).file_name(format!("gros{n}.pdf")));
+    }
+    let too_much = author.post(app.url("/practices/new")).multipart(many).send().await.unwrap();
+    assert_eq!(too_much.status(), 422);
+    let too_much = too_much.text().await.unwrap();
+    assert!(too_much.contains("dépassent ensemble la taille permise") && too_much.contains("Titre gardé"));
     assert_eq!(cap_storage::practices::count(&app.db, &Default::default()).await.unwrap(), 0, "nothing written");
 
     let shared = author

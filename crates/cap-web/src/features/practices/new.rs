@@ -196,11 +196,33 @@ pub async fn submit(
     let mut typed = Typed::default();
     let mut version: Option<i64> = None;
     let mut uploads: Vec<Upload> = Vec::new();
-    while let Some(field) = multipart.next_field().await.map_err(|_| AppError::BadRequest)? {
+    // Files too large together stop the reading; the text fields, sent before the files, are
+    // kept and the form says what happened instead of a bare error.
+    let mut too_large = false;
+    let limit_or_bad = |e: axum::extract::multipart::MultipartError| {
+        if e.status() == StatusCode::PAYLOAD_TOO_LARGE { Ok(()) } else { Err(AppError::BadRequest) }
+    };
+    loop {
+        let field = match multipart.next_field().await {
+            Ok(Some(field)) => field,
+            Ok(None) => break,
+            Err(e) => {
+                limit_or_bad(e)?;
+                too_large = true;
+                break;
+            }
+        };
         let name = field.name().unwrap_or_default().to_owned();
         if name == "files" {
             let file_name = field.file_name().unwrap_or_default().to_owned();
-            let bytes = field.bytes().await.map_err(|_| AppError::BadRequest)?.to_vec();
+            let bytes = match field.bytes().await {
+                Ok(bytes) => bytes.to_vec(),
+                Err(e) => {
+                    limit_or_bad(e)?;
+                    too_large = true;
+                    break;
+                }
+            };
             // A file input left empty still sends a part, without name or content.
             if !(file_name.is_empty() && bytes.is_empty()) {
                 uploads.push(Upload { name: file_name, bytes });
@@ -237,7 +259,9 @@ pub async fn submit(
         }
     };
     let mut checked = Vec::new();
-    if uploads.len() > MAX_FILES {
+    if too_large {
+        rendered.errors.add("files", "error.practice.upload_too_large");
+    } else if uploads.len() > MAX_FILES {
         rendered.errors.add("files", "error.practice.too_many_files");
     } else {
         for upload in &uploads {
@@ -252,7 +276,7 @@ pub async fn submit(
     }
     let (Some(input), Some((org_id, org_name))) = (input.filter(|_| rendered.errors.is_empty()), organisation) else {
         // Browsers cannot give a file back to a form: say so, so nobody believes it is attached.
-        rendered.files_dropped = !uploads.is_empty();
+        rendered.files_dropped = too_large || !uploads.is_empty();
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, rendered).into_response());
     };
     let files: Vec<NewFile> = checked
