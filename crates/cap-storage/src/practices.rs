@@ -181,6 +181,7 @@ pub async fn add(
         .execute(&mut *tx)
         .await?;
     }
+    touch(&mut tx).await?;
     tx.commit().await?;
     Ok(id)
 }
@@ -195,47 +196,93 @@ pub async fn get(db: &Db, id: i64) -> Result<Practice> {
     Ok(complete(db, vec![row]).await?.remove(0))
 }
 
-/// The practices `filter` lets through, newest first.
+/// The practices `filter` lets through, newest first (published ones by publication date).
 pub async fn list(db: &Db, filter: &Filter<'_>) -> Result<Vec<Practice>> {
-    let sql = format!("{SELECT} {WHERE} {NEWEST_FIRST}");
-    let rows: Vec<Row> = filter.bind(sqlx::query_as(sqlx::AssertSqlSafe(sql))).fetch_all(db.pool()).await?;
+    let (conditions, values) = filter.conditions();
+    let sql = format!("{SELECT} {conditions} {}", filter.order());
+    let rows: Vec<Row> = bind(sqlx::query_as(sqlx::AssertSqlSafe(sql)), values).fetch_all(db.pool()).await?;
     complete(db, rows).await
 }
 
 /// One page of [`list`]: at most `limit` practices after the first `offset`.
 pub async fn list_page(db: &Db, filter: &Filter<'_>, limit: i64, offset: i64) -> Result<Vec<Practice>> {
-    let sql = format!("{SELECT} {WHERE} {NEWEST_FIRST} LIMIT $7 OFFSET $8");
-    let rows: Vec<Row> =
-        filter.bind(sqlx::query_as(sqlx::AssertSqlSafe(sql))).bind(limit).bind(offset).fetch_all(db.pool()).await?;
+    let (conditions, mut values) = filter.conditions();
+    let n = values.len();
+    let sql = format!("{SELECT} {conditions} {} LIMIT ${} OFFSET ${}", filter.order(), n + 1, n + 2);
+    values.extend([Value::Int(limit), Value::Int(offset)]);
+    let rows: Vec<Row> = bind(sqlx::query_as(sqlx::AssertSqlSafe(sql)), values).fetch_all(db.pool()).await?;
     complete(db, rows).await
 }
 
-const NEWEST_FIRST: &str = "ORDER BY COALESCE(p.published_at, p.created_at) DESC, p.id DESC";
-
 /// How many practices `filter` lets through.
 pub async fn count(db: &Db, filter: &Filter<'_>) -> Result<i64> {
-    let sql = format!("SELECT COUNT(*) FROM good_practices p JOIN organisations o ON o.id = p.organisation_id {WHERE}");
-    let (n,): (i64,) = filter.bind(sqlx::query_as(sqlx::AssertSqlSafe(sql))).fetch_one(db.pool()).await?;
+    let (conditions, values) = filter.conditions();
+    let join = if filter.region.is_some() { "JOIN organisations o ON o.id = p.organisation_id" } else { "" };
+    let sql = format!("SELECT COUNT(*) FROM good_practices p {join} {conditions}");
+    let (n,): (i64,) = bind(sqlx::query_as(sqlx::AssertSqlSafe(sql)), values).fetch_one(db.pool()).await?;
     Ok(n)
 }
 
-/// The conditions of a [`Filter`], in the order [`Filter::bind`] binds them.
-const WHERE: &str = "WHERE ($1 IS NULL OR p.status = $1) AND ($2 IS NULL OR p.referential_code = $2)
-    AND ($3 IS NULL OR EXISTS (SELECT 1 FROM good_practice_indicators gi WHERE gi.practice_id = p.id AND gi.node_code = $3))
-    AND ($4 IS NULL OR p.kind = $4) AND ($5 IS NULL OR o.region_id = $5) AND ($6 IS NULL OR p.author_id = $6)";
+/// A value bound to a query built from a filter.
+enum Value {
+    Text(String),
+    Int(i64),
+}
+
+fn bind<'q, O>(
+    mut query: sqlx::query::QueryAs<'q, sqlx::Any, O, sqlx::any::AnyArguments>,
+    values: Vec<Value>,
+) -> sqlx::query::QueryAs<'q, sqlx::Any, O, sqlx::any::AnyArguments> {
+    for value in values {
+        query = match value {
+            Value::Text(text) => query.bind(text),
+            Value::Int(n) => query.bind(n),
+        };
+    }
+    query
+}
 
 impl Filter<'_> {
-    fn bind<'q, O>(
-        &self,
-        query: sqlx::query::QueryAs<'q, sqlx::Any, O, sqlx::any::AnyArguments>,
-    ) -> sqlx::query::QueryAs<'q, sqlx::Any, O, sqlx::any::AnyArguments> {
-        query
-            .bind(self.status.map(PracticeStatus::code))
-            .bind(self.referential.map(str::to_owned))
-            .bind(self.indicator.map(str::to_owned))
-            .bind(self.kind.map(PracticeKind::code))
-            .bind(self.region)
-            .bind(self.author.map(|u| u.0))
+    /// The `WHERE` clause with only the conditions set, so each engine can use its indexes, and
+    /// the values of its placeholders in order.
+    fn conditions(&self) -> (String, Vec<Value>) {
+        let mut clauses: Vec<String> = Vec::new();
+        let mut values = Vec::new();
+        let mut add = |clause: &str, value: Value| {
+            values.push(value);
+            clauses.push(clause.replace('?', &format!("${}", values.len())));
+        };
+        if let Some(status) = self.status {
+            add("p.status = ?", Value::Text(status.code().to_owned()));
+        }
+        if let Some(code) = self.referential {
+            add("p.referential_code = ?", Value::Text(code.to_owned()));
+        }
+        if let Some(code) = self.indicator {
+            add(
+                "p.id IN (SELECT gi.practice_id FROM good_practice_indicators gi WHERE gi.node_code = ?)",
+                Value::Text(code.to_owned()),
+            );
+        }
+        if let Some(kind) = self.kind {
+            add("p.kind = ?", Value::Text(kind.code().to_owned()));
+        }
+        if let Some(region) = self.region {
+            add("o.region_id = ?", Value::Int(region));
+        }
+        if let Some(author) = self.author {
+            add("p.author_id = ?", Value::Int(author.0));
+        }
+        if clauses.is_empty() { (String::new(), values) } else { (format!("WHERE {}", clauses.join(" AND ")), values) }
+    }
+
+    /// Published practices by publication date (an index serves it), others by creation.
+    fn order(&self) -> &'static str {
+        if self.status == Some(PracticeStatus::Published) {
+            "ORDER BY p.published_at DESC, p.id DESC"
+        } else {
+            "ORDER BY p.id DESC"
+        }
     }
 }
 
@@ -296,6 +343,17 @@ async fn complete(db: &Db, rows: Vec<Row>) -> Result<Vec<Practice>> {
         .collect()
 }
 
+/// A number that changes with every write to the practices (in the same transaction), so views
+/// computed from them can be kept until it moves, on any instance.
+pub async fn stamp(db: &Db) -> Result<i64> {
+    Ok(sqlx::query_scalar("SELECT changes FROM good_practice_stamp WHERE id = 1").fetch_one(db.pool()).await?)
+}
+
+async fn touch(tx: &mut sqlx::Transaction<'static, sqlx::Any>) -> Result<()> {
+    sqlx::query("UPDATE good_practice_stamp SET changes = changes + 1 WHERE id = 1").execute(&mut **tx).await?;
+    Ok(())
+}
+
 /// How many published practices each indicator of a referential has.
 pub async fn published_counts(db: &Db, referential: &str) -> Result<HashMap<String, i64>> {
     let rows: Vec<(String, i64)> = sqlx::query_as(
@@ -332,6 +390,7 @@ pub async fn moderate(
 ) -> Result<()> {
     let at = now();
     let published_at = (status == PracticeStatus::Published).then_some(at);
+    let mut tx = db.begin_write().await?;
     let done = sqlx::query(
         "UPDATE good_practices SET status = $1, moderation_note = $2, moderated_by = $3, moderated_at = $4,
                 published_at = $5, version = version + 1
@@ -344,13 +403,15 @@ pub async fn moderate(
     .bind(published_at)
     .bind(id)
     .bind(expected_version)
-    .execute(db.pool())
+    .execute(&mut *tx)
     .await?;
     if done.rows_affected() == 1 {
+        touch(&mut tx).await?;
+        tx.commit().await?;
         return Ok(());
     }
     let exists: Option<i64> =
-        sqlx::query_scalar("SELECT id FROM good_practices WHERE id = $1").bind(id).fetch_optional(db.pool()).await?;
+        sqlx::query_scalar("SELECT id FROM good_practices WHERE id = $1").bind(id).fetch_optional(&mut *tx).await?;
     Err(if exists.is_some() { StorageError::Stale } else { StorageError::NotFound })
 }
 
@@ -363,6 +424,7 @@ pub async fn delete(db: &Db, id: i64) -> Result<()> {
     if done.rows_affected() == 0 {
         return Err(StorageError::NotFound);
     }
+    touch(&mut tx).await?;
     tx.commit().await?;
     Ok(())
 }

@@ -917,7 +917,9 @@ async fn good_practices_are_moderated_once_and_keep_their_files(db: &Db) {
     // Bytes that are not valid UTF-8 prove the column keeps binary content as it is.
     let pdf: Vec<u8> = b"%PDF-1.7\n\xff\xfe\x00binary".to_vec();
     let files = [NewFile { name: "grille.pdf", media_type: "application/pdf", content: &pdf }];
+    let before = practices::stamp(db).await.unwrap();
     let id = practices::add(db, org, lou, "CAP", &input, &files).await.unwrap();
+    assert_eq!(practices::stamp(db).await.unwrap(), before + 1, "a write moves the stamp");
     let other = PracticeInput { kind: PracticeKind::Testimony, indicators: vec!["1.1.1".into()], ..input.clone() };
     let second = practices::add(db, org, lou, "CAP", &other, &[]).await.unwrap();
 
@@ -942,6 +944,7 @@ async fn good_practices_are_moderated_once_and_keep_their_files(db: &Db) {
     practices::moderate(db, id, PracticeStatus::Published, "", lou, 1).await.unwrap();
     let late = practices::moderate(db, id, PracticeStatus::Rejected, "Hors sujet", lou, 1).await;
     assert!(matches!(late, Err(StorageError::Stale)), "a second delegate's stale decision is refused");
+    assert_eq!(practices::stamp(db).await.unwrap(), before + 3, "a refused write leaves it");
     assert!(matches!(
         practices::moderate(db, id + 100, PracticeStatus::Published, "", lou, 1).await,
         Err(StorageError::NotFound)
@@ -974,6 +977,7 @@ async fn good_practices_are_moderated_once_and_keep_their_files(db: &Db) {
     assert_eq!(practices::list(db, &mine).await.unwrap().len(), 2);
 
     practices::delete(db, id).await.unwrap();
+    assert_eq!(practices::stamp(db).await.unwrap(), before + 5);
     assert!(matches!(practices::get(db, id).await, Err(StorageError::NotFound)));
     assert!(matches!(practices::file(db, id, stored.files[0].id).await, Err(StorageError::NotFound)));
     assert!(matches!(practices::delete(db, id).await, Err(StorageError::NotFound)));

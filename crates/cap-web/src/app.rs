@@ -65,6 +65,9 @@ pub struct AppState {
             crate::features::network::figures::Figures,
         >,
     >,
+    /// Published good practices per indicator, by referential code, under the practices' stamp.
+    pub(crate) practice_counts:
+        Arc<crate::stamped_cache::StampedCache<String, i64, std::collections::HashMap<String, i64>>>,
     closing: Arc<tokio::sync::watch::Sender<bool>>,
 }
 
@@ -80,6 +83,7 @@ impl AppState {
             workshops: Arc::default(),
             photographies: Arc::default(),
             network_figures: Arc::default(),
+            practice_counts: Arc::default(),
             closing: Arc::new(tokio::sync::watch::channel(false).0),
         }
     }

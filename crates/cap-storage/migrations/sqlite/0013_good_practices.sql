@@ -18,8 +18,9 @@ CREATE TABLE good_practices (
     created_at INTEGER NOT NULL,
     version INTEGER NOT NULL DEFAULT 1
 );
-CREATE INDEX good_practices_status ON good_practices(status, id);
-CREATE INDEX good_practices_author ON good_practices(author_id);
+-- Published practices are listed by publication date, a page at a time.
+CREATE INDEX good_practices_status ON good_practices(status, published_at, id);
+CREATE INDEX good_practices_author ON good_practices(author_id, id);
 
 CREATE TABLE good_practice_indicators (
     practice_id INTEGER NOT NULL REFERENCES good_practices(id) ON DELETE CASCADE,
@@ -39,3 +40,11 @@ CREATE TABLE good_practice_files (
     content BLOB NOT NULL
 );
 CREATE INDEX good_practice_files_practice ON good_practice_files(practice_id, position);
+
+-- One counter moved by every write to the practices, in the same transaction: views computed from
+-- them (the counts per indicator) are kept until it moves, on every instance.
+CREATE TABLE good_practice_stamp (
+    id INTEGER PRIMARY KEY,
+    changes INTEGER NOT NULL
+);
+INSERT INTO good_practice_stamp (id, changes) VALUES (1, 0);

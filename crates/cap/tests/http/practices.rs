@@ -251,6 +251,21 @@ async fn published_practices_come_in_pages(app: &TestApp) {
     assert!(node.contains("/practices?referential=cap-exemple&amp;indicator=ID.1.1.a"));
     let tree = reader.get(app.url(&format!("/referentials/{version}"))).send().await.unwrap().text().await.unwrap();
     assert!(tree.contains("30 pratique(s)"));
+    // The counts are kept in memory, and follow the next publication at once.
+    let input = PracticeInput {
+        kind: PracticeKind::Tool,
+        title: "Une de plus".into(),
+        body: "Texte".into(),
+        indicators: vec!["ID.1.1.a".into()],
+    };
+    let org = cap_domain::OrganisationId(seeds.org_a);
+    let id = practices::add(&app.db, org, seeds.participant_a, "cap-exemple", &input, &[]).await.unwrap();
+    let tree = reader.get(app.url(&format!("/referentials/{version}"))).send().await.unwrap().text().await.unwrap();
+    assert!(tree.contains("30 pratique(s)"), "a pending practice is not counted");
+    practices::moderate(&app.db, id, PracticeStatus::Published, "", seeds.participant_a, 1).await.unwrap();
+    let tree = reader.get(app.url(&format!("/referentials/{version}"))).send().await.unwrap().text().await.unwrap();
+    assert!(tree.contains("31 pratique(s)"));
+    practices::moderate(&app.db, id, PracticeStatus::Rejected, "Non", seeds.participant_a, 2).await.unwrap();
     let garbled = reader.get(app.url("/practices?page=deux")).send().await.unwrap();
     assert_eq!(garbled.status(), 200);
     assert!(garbled.text().await.unwrap().contains("page 1 sur 2"));

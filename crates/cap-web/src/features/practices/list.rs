@@ -35,6 +35,9 @@ pub struct Filters {
     pub page: String,
 }
 
+/// The viewer's own practices shown, the latest first.
+const MINE_SHOWN: i64 = 6;
+
 /// Published practices shown per page.
 const PAGE_SIZE: i64 = 24;
 
@@ -93,6 +96,7 @@ struct ListPage {
     page: Page,
     published: Vec<Card>,
     mine: Vec<Card>,
+    mine_total: i64,
     kinds: Vec<SelectOption>,
     indicators: Vec<SelectOption>,
     can_share: bool,
@@ -144,7 +148,9 @@ pub async fn handler(
     // A page that is not a number opens the first; one past the end, the last.
     let current = filters.page.trim().parse::<i64>().unwrap_or(1).clamp(1, pages);
     let published = practices::list_page(&state.db, &filter, PAGE_SIZE, (current - 1) * PAGE_SIZE).await?;
-    let mine = practices::list(&state.db, &Filter { author: Some(viewer.actor.user_id), ..Filter::default() }).await?;
+    let by_me = Filter { author: Some(viewer.actor.user_id), ..Filter::default() };
+    let mine = practices::list_page(&state.db, &by_me, MINE_SHOWN, 0).await?;
+    let mine_total = practices::count(&state.db, &by_me).await?;
     let moderates = moderated_regions(&viewer);
     let waiting = match &moderates {
         Moderates::All => pending_count(&state, None).await?,
@@ -166,6 +172,7 @@ pub async fn handler(
     Ok(ListPage {
         published: cards(&state, published).await?,
         mine: cards(&state, mine).await?,
+        mine_total,
         kinds: PracticeKind::ALL
             .iter()
             .map(|k| SelectOption::new(k.code(), t.t(k.label_key()), current_kind))

@@ -18,6 +18,8 @@ use cap_domain::referential::NodeKind;
 use cap_domain::{GroupId, OrganisationId, Permission, RegionId, Role, Scope};
 use cap_storage::practices::{self, Practice};
 use cap_storage::{organisations, referentials};
+use std::collections::HashMap;
+use std::sync::Arc;
 
 /// The facts about a practice's organisation that decide who reads and moderates it.
 pub(crate) fn organisation_of(p: &Practice) -> OrganisationRef {
@@ -179,6 +181,19 @@ pub(crate) async fn default_version(state: &AppState) -> AppResult<Option<i64>> 
         Some(v) => referentials::latest_version(&state.db, &v.code).await?,
         None => None,
     })
+}
+
+/// How many published practices each indicator of a referential has, kept in memory until a
+/// practice is written anywhere (the storage's stamp moves).
+pub(crate) async fn published_counts(state: &AppState, referential: &str) -> AppResult<Arc<HashMap<String, i64>>> {
+    let stamp = practices::stamp(&state.db).await?;
+    let key = referential.to_owned();
+    if let Some(hit) = state.practice_counts.get(&key, &stamp) {
+        return Ok(hit);
+    }
+    let counts = Arc::new(practices::published_counts(&state.db, referential).await?);
+    state.practice_counts.insert(key, stamp, counts.clone());
+    Ok(counts)
 }
 
 /// A size in bytes, for people: "12 ko", "1,4 Mo".

@@ -90,7 +90,7 @@ struct ExplorePage {
     q: String,
     types: Vec<SelectOption>,
     errors: FormErrors,
-    practices: HashMap<String, i64>,
+    practices: Arc<HashMap<String, i64>>,
 }
 
 /// Shows the tree, or the indicators matching the search.
@@ -117,7 +117,7 @@ pub async fn handler(
     };
     let types = choices::organisation_types(page.t, page.t.t("referential.all_types"), &query.org_type);
     // How many published good practices each indicator has, to show where others share theirs.
-    let practices = cap_storage::practices::published_counts(&state.db, &r.code).await?;
+    let practices = crate::features::practices::published_counts(&state, &r.code).await?;
     Ok(ExplorePage { page, summary, cached, rows, hits, q: query.q, types, errors: FormErrors::new(), practices }
         .into_response())
 }
