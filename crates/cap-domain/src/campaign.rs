@@ -112,7 +112,7 @@ pub fn assigned_indicators<'a>(r: &Referential, indicators: &[&'a Node], assigne
         .filter(|node| {
             let mut at: Option<&Node> = Some(node);
             while let Some(n) = at {
-                if assigned.iter().any(|a| *a == n.code) {
+                if assigned.contains(&n.code) {
                     return true;
                 }
                 at = n.parent.as_deref().and_then(|p| r.node(p));

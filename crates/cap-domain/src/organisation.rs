@@ -75,7 +75,7 @@ impl OrganisationName {
         if chars == 0 {
             return Err(ValidationError::new("error.name.required"));
         }
-        if chars < 2 || chars > 200 {
+        if !(2..=200).contains(&chars) {
             return Err(ValidationError::new("error.name.length"));
         }
         Ok(Self(value))

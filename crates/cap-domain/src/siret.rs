@@ -52,7 +52,7 @@ fn luhn_valid(digits: &[u32]) -> bool {
             }
         })
         .sum();
-    sum % 10 == 0
+    sum.is_multiple_of(10)
 }
 
 impl TryFrom<String> for Siret {

@@ -74,14 +74,13 @@ impl TestDb {
     /// Closes the pool and drops the PostgreSQL database.
     pub async fn cleanup(self) {
         self.db.close().await;
-        if self.backend == Backend::Postgres {
-            if let Ok(admin) = Db::connect_without_migrating(&postgres_admin_url()).await {
-                let _ =
-                    sqlx::raw_sql(sqlx::AssertSqlSafe(format!("DROP DATABASE IF EXISTS {} WITH (FORCE)", self.name)))
-                        .execute(admin.pool())
-                        .await;
-                admin.close().await;
-            }
+        if self.backend == Backend::Postgres
+            && let Ok(admin) = Db::connect_without_migrating(&postgres_admin_url()).await
+        {
+            let _ = sqlx::raw_sql(sqlx::AssertSqlSafe(format!("DROP DATABASE IF EXISTS {} WITH (FORCE)", self.name)))
+                .execute(admin.pool())
+                .await;
+            admin.close().await;
         }
     }
 }

@@ -331,10 +331,10 @@ impl Listener {
     pub async fn next(&mut self) -> Result<(i64, i64)> {
         loop {
             let notification = self.0.recv().await?;
-            if let Some((w, v)) = notification.payload().split_once(':') {
-                if let (Ok(w), Ok(v)) = (w.parse(), v.parse()) {
-                    return Ok((w, v));
-                }
+            if let Some((w, v)) = notification.payload().split_once(':')
+                && let (Ok(w), Ok(v)) = (w.parse(), v.parse())
+            {
+                return Ok((w, v));
             }
         }
     }

@@ -45,6 +45,13 @@ impl WebConfig {
     }
 }
 
+/// The network's computed figures, by filter and language, under their stamp.
+pub(crate) type NetworkFigures = crate::stamped_cache::StampedCache<
+    (cap_storage::network::Filter, crate::i18n::Locale),
+    (String, i64, i64, i64, i64),
+    crate::features::network::figures::Figures,
+>;
+
 /// What every handler shares.
 #[derive(Clone)]
 pub struct AppState {
@@ -58,13 +65,7 @@ pub struct AppState {
     pub(crate) referentials: Arc<crate::referential_cache::ReferentialCache>,
     pub(crate) workshops: Arc<crate::live::WorkshopHub>,
     pub(crate) photographies: Arc<crate::features::results::photographie::Cache>,
-    pub(crate) network_figures: Arc<
-        crate::stamped_cache::StampedCache<
-            (cap_storage::network::Filter, crate::i18n::Locale),
-            (String, i64, i64, i64, i64),
-            crate::features::network::figures::Figures,
-        >,
-    >,
+    pub(crate) network_figures: Arc<NetworkFigures>,
     /// Published good practices per indicator, by referential code, under the practices' stamp.
     pub(crate) practice_counts:
         Arc<crate::stamped_cache::StampedCache<String, i64, std::collections::HashMap<String, i64>>>,

@@ -22,11 +22,11 @@ impl WorkshopHub {
     /// Announces that a workshop changed.
     pub fn announce(&self, workshop: i64, version: i64) {
         let mut channels = self.channels.lock().unwrap_or_else(|e| e.into_inner());
-        if let Some(sender) = channels.get(&workshop) {
-            if sender.send(version).is_err() {
-                // Nobody listens any more.
-                channels.remove(&workshop);
-            }
+        if let Some(sender) = channels.get(&workshop)
+            && sender.send(version).is_err()
+        {
+            // Nobody listens any more.
+            channels.remove(&workshop);
         }
     }
 }

@@ -30,14 +30,14 @@ fn inline(text: &str) -> String {
                 rest = &after[end + 2..];
                 continue;
             }
-        } else if let Some(after) = rest.strip_prefix('*') {
-            if let Some(end) = after.find('*').filter(|&e| e > 0 && !after[..e].starts_with(' ')) {
-                out.push_str("<em>");
-                out.push_str(&after[..end]);
-                out.push_str("</em>");
-                rest = &after[end + 1..];
-                continue;
-            }
+        } else if let Some(after) = rest.strip_prefix('*')
+            && let Some(end) = after.find('*').filter(|&e| e > 0 && !after[..e].starts_with(' '))
+        {
+            out.push_str("<em>");
+            out.push_str(&after[..end]);
+            out.push_str("</em>");
+            rest = &after[end + 1..];
+            continue;
         }
         let mut chars = rest.chars();
         if let Some(c) = chars.next() {

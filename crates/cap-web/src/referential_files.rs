@@ -60,10 +60,10 @@ pub async fn context_for(
     ctx.offers.extend(extra_offers.iter().map(|o| o.code.clone()));
     if let Some(r) = r {
         ctx.referentials.remove(&r.code);
-        if let Some(previous) = &r.previous {
-            if let Some(id) = referentials::find(db, &r.code, previous).await? {
-                ctx.previous_codes = Some(referentials::node_codes(db, id).await?);
-            }
+        if let Some(previous) = &r.previous
+            && let Some(id) = referentials::find(db, &r.code, previous).await?
+        {
+            ctx.previous_codes = Some(referentials::node_codes(db, id).await?);
         }
     }
     Ok(ctx)

@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 /// The whole configuration.
 #[derive(Debug, Clone, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields, default)]
+#[derive(Default)]
 pub struct Config {
     /// Listening address and public address.
     pub server: ServerConfig,
@@ -139,19 +140,6 @@ impl Default for FederationConfig {
 impl Default for MailConfig {
     fn default() -> Self {
         Self { from: "Cap <cap@localhost>".into(), outbox: PathBuf::from("data/outbox"), smtp: None }
-    }
-}
-
-impl Default for Config {
-    fn default() -> Self {
-        Self {
-            server: ServerConfig::default(),
-            database: DatabaseConfig::default(),
-            federation: FederationConfig::default(),
-            mail: MailConfig::default(),
-            security: SecurityConfig::default(),
-            jobs: JobsConfig::default(),
-        }
     }
 }
 
@@ -317,10 +305,10 @@ impl Config {
                 problems.push("mail.smtp: username and password go together".into());
             }
         }
-        if let Some(key) = &self.security.session_key {
-            if key.len() < 32 {
-                problems.push("security.session_key: use at least 32 characters".into());
-            }
+        if let Some(key) = &self.security.session_key
+            && key.len() < 32
+        {
+            problems.push("security.session_key: use at least 32 characters".into());
         }
         problems
     }

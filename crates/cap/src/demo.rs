@@ -35,7 +35,9 @@ const REGIONS: [(&str, &str); 14] = [
 ];
 
 /// (name, type, region index, group index, city, postal code)
-const ORGANISATIONS: [(&str, &str, usize, Option<usize>, &str, &str); 30] = [
+type DemoOrganisation = (&'static str, &'static str, usize, Option<usize>, &'static str, &'static str);
+
+const ORGANISATIONS: [DemoOrganisation; 30] = [
     ("Atelier du Lac", "ACI", 0, Some(0), "Annecy", "74000"),
     ("Tremplin Services", "AI", 0, Some(0), "Chambéry", "73000"),
     ("Rhône Intérim Solidaire", "ETTI", 0, Some(0), "Lyon", "69007"),

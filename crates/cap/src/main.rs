@@ -336,10 +336,10 @@ async fn check(config: Config) -> Result<()> {
         }
         Err(e) => problems.push(format!("database: cannot connect to {}: {e}", config.database.url)),
     }
-    if config.mail.smtp.is_none() {
-        if let Err(e) = std::fs::create_dir_all(&config.mail.outbox) {
-            problems.push(format!("mail.outbox: cannot create {}: {e}", config.mail.outbox.display()));
-        }
+    if config.mail.smtp.is_none()
+        && let Err(e) = std::fs::create_dir_all(&config.mail.outbox)
+    {
+        problems.push(format!("mail.outbox: cannot create {}: {e}", config.mail.outbox.display()));
     }
     if problems.is_empty() {
         println!("Configuration valide, base de données joignable / configuration valid, database reachable.");

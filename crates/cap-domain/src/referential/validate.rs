@@ -89,10 +89,10 @@ pub fn validate_referential(r: &Referential, lines: &SourceLines, ctx: &Context)
         if numeric && (node.kind != NodeKind::Indicator || node.answer != AnswerType::Number) {
             p.push(Problem::new(line, "refcheck.number_fields", &[code]));
         }
-        if let (Some(min), Some(max)) = (node.min, node.max) {
-            if min > max {
-                p.push(Problem::new(line, "refcheck.bounds_reversed", &[code]));
-            }
+        if let (Some(min), Some(max)) = (node.min, node.max)
+            && min > max
+        {
+            p.push(Problem::new(line, "refcheck.bounds_reversed", &[code]));
         }
         if node.weight < 1 {
             p.push(Problem::new(line, "refcheck.weight_invalid", &[code]));
@@ -132,10 +132,10 @@ pub fn validate_referential(r: &Referential, lines: &SourceLines, ctx: &Context)
             p.push(Problem::new(line, "refcheck.code_map_without_previous", &[&entry.old]));
             continue;
         }
-        if let Some(previous) = &ctx.previous_codes {
-            if !previous.contains(&entry.old) {
-                p.push(Problem::new(line, "refcheck.code_map_old_unknown", &[&entry.old]));
-            }
+        if let Some(previous) = &ctx.previous_codes
+            && !previous.contains(&entry.old)
+        {
+            p.push(Problem::new(line, "refcheck.code_map_old_unknown", &[&entry.old]));
         }
         for new in &entry.new {
             if !codes.contains(new.as_str()) {

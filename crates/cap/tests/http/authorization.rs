@@ -221,13 +221,13 @@ fn every_route_has_an_authorization_case() {
 fn declared_access_matches_the_cases() {
     for spec in table().specs() {
         let (_, _, who) = CASES.iter().find(|(m, p, _)| *m == spec.method.as_str() && *p == spec.path).expect("case");
-        let consistent = match (spec.access, who) {
+        let consistent = matches!(
+            (spec.access, who),
             (Access::Public, Who::Everyone)
-            | (Access::SignedIn, Who::SignedIn)
-            | (Access::FederationAdmin, Who::Admin) => true,
-            (Access::Scoped, Who::Only(_) | Who::Exactly(_)) => true,
-            _ => false,
-        };
+                | (Access::SignedIn, Who::SignedIn)
+                | (Access::FederationAdmin, Who::Admin)
+                | (Access::Scoped, Who::Only(_) | Who::Exactly(_))
+        );
         assert!(consistent, "{} {} is declared {:?}", spec.method, spec.path, spec.access);
     }
 }

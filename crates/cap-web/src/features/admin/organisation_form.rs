@@ -60,8 +60,9 @@ impl OrganisationForm {
         };
         let group = errors.check("group", optional_id(&self.group)).map(|g| g.map(GroupId));
         let postal = self.postal_code.trim();
+        // Five characters, digits or the A and B of Corsica's departments.
         if !postal.is_empty()
-            && !(postal.len() == 5 && postal.chars().all(|c| c.is_ascii_digit() || c == 'A' || c == 'B'))
+            && (postal.len() != 5 || !postal.chars().all(|c| c.is_ascii_digit() || c == 'A' || c == 'B'))
         {
             errors.check::<()>("postal_code", Err(ValidationError::new("error.postal_code.format")));
         }

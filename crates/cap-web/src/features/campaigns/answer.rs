@@ -261,7 +261,7 @@ pub async fn start(
     let first_open = loaded
         .pages()
         .iter()
-        .position(|(_, codes)| codes.iter().any(|c| !answers.get(c).is_some_and(|a| a.value.is_some())))
+        .position(|(_, codes)| codes.iter().any(|c| answers.get(c).is_none_or(|a| a.value.is_none())))
         .unwrap_or(0);
     Ok(Redirect::to(&format!("/campaigns/{id}/answer/{}", first_open + 1)).into_response())
 }

@@ -114,15 +114,15 @@ pub async fn submit(
     let answering_from = errors.check("answering_from", parse_date(&form.answering_from));
     let consolidation_on = errors.check("consolidation_on", parse_date(&form.consolidation_on));
     let restitution_on = errors.check("restitution_on", parse_date(&form.restitution_on));
-    if let (Some(Some(a)), Some(Some(b))) = (&answering_from, &consolidation_on) {
-        if b < a {
-            errors.add("consolidation_on", "error.date.order");
-        }
+    if let (Some(Some(a)), Some(Some(b))) = (&answering_from, &consolidation_on)
+        && b < a
+    {
+        errors.add("consolidation_on", "error.date.order");
     }
-    if let (Some(Some(a)), Some(Some(b))) = (&consolidation_on, &restitution_on) {
-        if b < a {
-            errors.add("restitution_on", "error.date.order");
-        }
+    if let (Some(Some(a)), Some(Some(b))) = (&consolidation_on, &restitution_on)
+        && b < a
+    {
+        errors.add("restitution_on", "error.date.order");
     }
     let (Some(version), true) = (version, errors.is_empty()) else {
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&state, page, org, form, errors).await?).into_response());

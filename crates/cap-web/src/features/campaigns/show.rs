@@ -94,16 +94,17 @@ pub async fn handler(
                 assigned: 0,
                 mine: 0,
             });
-        } else if node.kind == NodeKind::Indicator && covered.iter().any(|c| c.code == node.code) {
-            if let Some(p) = pillars.last_mut() {
-                if in_scope.contains(node.code.as_str()) {
-                    p.indicators += 1;
-                }
-                if mine_to_answer.contains(node.code.as_str()) {
-                    p.assigned += 1;
-                    if mine.contains(&node.code) {
-                        p.mine += 1;
-                    }
+        } else if node.kind == NodeKind::Indicator
+            && covered.iter().any(|c| c.code == node.code)
+            && let Some(p) = pillars.last_mut()
+        {
+            if in_scope.contains(node.code.as_str()) {
+                p.indicators += 1;
+            }
+            if mine_to_answer.contains(node.code.as_str()) {
+                p.assigned += 1;
+                if mine.contains(&node.code) {
+                    p.mine += 1;
                 }
             }
         }
