@@ -85,3 +85,26 @@ journey('a member shares a practice, the delegate publishes it, others find it',
   assert.match(download.headers()['content-disposition'], /^attachment/);
   assert.match(await download.text(), /le binôme présente les ateliers/);
 });
+
+journey('an author corrects a refused practice and sends it again', async ({ server, newPage }) => {
+  const page = await newPage();
+  await signIn(page, server, 'pair.loire@demo.cap', DEMO_PASSWORD);
+  await follow(page, 'Bonnes pratiques', 'practices of the author');
+  await follow(page, 'Le parcours de Mme D.', 'refused practice');
+  let text = await mainText(page);
+  assert.match(text, /Cette pratique n'est pas publiée/);
+  assert.match(text, /demandez-lui son accord écrit/, "the delegate's reason is shown");
+  await follow(page, 'Corriger ma pratique', 'correction form');
+  assert.equal(await page.inputValue('#title'), 'Le parcours de Mme D.');
+  await page.fill('#title', "Le parcours d'une salariée, avec son accord");
+  await page.fill('#body', '');
+  await submit(page, 'Renvoyer à la délégation régionale', 'correction refused without a text');
+  assert.match(await mainText(page), /Décrivez votre pratique/);
+  assert.equal(await page.inputValue('#title'), "Le parcours d'une salariée, avec son accord", 'the title typed is kept');
+  await page.fill('#body', 'Une salariée de notre atelier raconte, avec son accord écrit, ses six mois de préparation à la sortie.');
+  await submit(page, 'Renvoyer à la délégation régionale', 'correction sent');
+  text = await mainText(page);
+  assert.match(text, /Votre correction est transmise à la délégation régionale/);
+  assert.match(text, /En attente de relecture/);
+  assert.doesNotMatch(text, /demandez-lui son accord écrit/, 'the old reason is gone');
+});

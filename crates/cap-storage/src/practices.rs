@@ -159,31 +159,94 @@ pub async fn add(
     .bind(now())
     .fetch_one(&mut *tx)
     .await?;
-    for (position, code) in input.indicators.iter().enumerate() {
+    insert_indicators(&mut tx, id, &input.indicators).await?;
+    insert_files(&mut tx, id, 0, files).await?;
+    touch(&mut tx).await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// Corrects a practice as its author: kind, title, text and indicators replaced, the attachments
+/// not in `keep` removed and `files` added. It goes back to waiting for moderation (a published
+/// one too: the delegates read what changed). Refused as stale if anyone changed or moderated it
+/// since `expected_version`.
+pub async fn update(
+    db: &Db,
+    id: i64,
+    expected_version: i64,
+    input: &PracticeInput,
+    keep: &[i64],
+    files: &[NewFile<'_>],
+) -> Result<()> {
+    let mut tx = db.begin_write().await?;
+    let done = sqlx::query(
+        "UPDATE good_practices SET kind = $1, title = $2, body = $3, status = $4, moderation_note = '',
+                published_at = NULL, version = version + 1
+         WHERE id = $5 AND version = $6",
+    )
+    .bind(input.kind.code())
+    .bind(&input.title)
+    .bind(&input.body)
+    .bind(PracticeStatus::Pending.code())
+    .bind(id)
+    .bind(expected_version)
+    .execute(&mut *tx)
+    .await?;
+    if done.rows_affected() != 1 {
+        let exists: Option<i64> =
+            sqlx::query_scalar("SELECT id FROM good_practices WHERE id = $1").bind(id).fetch_optional(&mut *tx).await?;
+        return Err(if exists.is_some() { StorageError::Stale } else { StorageError::NotFound });
+    }
+    sqlx::query("DELETE FROM good_practice_indicators WHERE practice_id = $1").bind(id).execute(&mut *tx).await?;
+    insert_indicators(&mut tx, id, &input.indicators).await?;
+    let stored: Vec<(i64, i64)> =
+        sqlx::query_as("SELECT id, position FROM good_practice_files WHERE practice_id = $1 ORDER BY position")
+            .bind(id)
+            .fetch_all(&mut *tx)
+            .await?;
+    for (file, _) in stored.iter().filter(|(file, _)| !keep.contains(file)) {
+        sqlx::query("DELETE FROM good_practice_files WHERE id = $1").bind(file).execute(&mut *tx).await?;
+    }
+    let next = stored.iter().map(|(_, position)| position + 1).max().unwrap_or(0);
+    insert_files(&mut tx, id, next, files).await?;
+    touch(&mut tx).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+async fn insert_indicators(tx: &mut sqlx::Transaction<'static, sqlx::Any>, id: i64, codes: &[String]) -> Result<()> {
+    for (position, code) in codes.iter().enumerate() {
         sqlx::query("INSERT INTO good_practice_indicators (practice_id, node_code, position) VALUES ($1, $2, $3)")
             .bind(id)
             .bind(code)
             .bind(position as i64)
-            .execute(&mut *tx)
+            .execute(&mut **tx)
             .await?;
     }
-    for (position, file) in files.iter().enumerate() {
+    Ok(())
+}
+
+async fn insert_files(
+    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+    id: i64,
+    first_position: i64,
+    files: &[NewFile<'_>],
+) -> Result<()> {
+    for (i, file) in files.iter().enumerate() {
         sqlx::query(
             "INSERT INTO good_practice_files (practice_id, position, name, media_type, size, content)
              VALUES ($1, $2, $3, $4, $5, $6)",
         )
         .bind(id)
-        .bind(position as i64)
+        .bind(first_position + i as i64)
         .bind(file.name)
         .bind(file.media_type)
         .bind(file.content.len() as i64)
         .bind(file.content.to_vec())
-        .execute(&mut *tx)
+        .execute(&mut **tx)
         .await?;
     }
-    touch(&mut tx).await?;
-    tx.commit().await?;
-    Ok(id)
+    Ok(())
 }
 
 /// One practice.

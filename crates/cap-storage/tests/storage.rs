@@ -976,8 +976,26 @@ async fn good_practices_are_moderated_once_and_keep_their_files(db: &Db) {
     let mine = Filter { author: Some(lou), ..Filter::default() };
     assert_eq!(practices::list(db, &mine).await.unwrap().len(), 2);
 
+    // Its author corrects it: one file kept, one added, the indicators replaced; it waits again.
+    let png: &[u8] = b"\x89PNG\r\n\x1a\nimage";
+    let added = [NewFile { name: "photo.png", media_type: "image/png", content: png }];
+    let corrected =
+        PracticeInput { title: "Grille d'accueil, version 2".into(), indicators: vec!["1.1.1".into()], ..input };
+    practices::update(db, id, 3, &corrected, &[stored.files[0].id], &added).await.unwrap();
+    let after = practices::get(db, id).await.unwrap();
+    assert_eq!((after.status, after.version, after.moderation_note.as_str()), (PracticeStatus::Pending, 4, ""));
+    assert_eq!(
+        (after.title.as_str(), after.indicators.clone()),
+        ("Grille d'accueil, version 2", vec!["1.1.1".to_owned()])
+    );
+    assert_eq!(after.files.iter().map(|f| f.name.as_str()).collect::<Vec<_>>(), ["grille.pdf", "photo.png"]);
+    assert!(matches!(practices::update(db, id, 3, &corrected, &[], &[]).await, Err(StorageError::Stale)));
+    practices::update(db, id, 4, &corrected, &[], &[]).await.unwrap();
+    assert!(practices::get(db, id).await.unwrap().files.is_empty(), "files not kept are removed");
+    assert_eq!(practices::stamp(db).await.unwrap(), before + 6);
+
     practices::delete(db, id).await.unwrap();
-    assert_eq!(practices::stamp(db).await.unwrap(), before + 5);
+    assert_eq!(practices::stamp(db).await.unwrap(), before + 7);
     assert!(matches!(practices::get(db, id).await, Err(StorageError::NotFound)));
     assert!(matches!(practices::file(db, id, stored.files[0].id).await, Err(StorageError::NotFound)));
     assert!(matches!(practices::delete(db, id).await, Err(StorageError::NotFound)));

@@ -245,13 +245,19 @@ pub fn table() -> RouteTable {
         .post(
             "/practices/new",
             Scoped,
-            post(practices::new::submit).layer(DefaultBodyLimit::max(practices::new::MAX_UPLOAD_BYTES)),
+            post(practices::new::submit).layer(DefaultBodyLimit::max(practices::form::MAX_UPLOAD_BYTES)),
         )
         .get("/practices/moderation", Scoped, get(practices::moderation::list))
         .get("/practices/{id}", Scoped, get(practices::show::handler))
         .get("/practices/{id}/files/{file}", Scoped, get(practices::file::handler))
         .post("/practices/{id}/moderate", Scoped, post(practices::moderation::moderate))
         .post("/practices/{id}/delete", Scoped, post(practices::delete::handler))
+        .get("/practices/{id}/edit", Scoped, get(practices::edit::form))
+        .post(
+            "/practices/{id}/edit",
+            Scoped,
+            post(practices::edit::submit).layer(DefaultBodyLimit::max(practices::form::MAX_UPLOAD_BYTES)),
+        )
         .get("/admin/feedback", FederationAdmin, get(admin::feedback::list))
         .post("/admin/feedback/{id}", FederationAdmin, post(admin::feedback::triage))
         .get("/admin/referentials/import", FederationAdmin, get(admin::referential_import::form))

@@ -195,6 +195,8 @@ const CASES: &[(&str, &str, Who)] = &[
     ("GET", "/practices/{id}/files/{file}", READ_PENDING_PRACTICE_A),
     ("POST", "/practices/{id}/moderate", VIEW_REGION_A),
     ("POST", "/practices/{id}/delete", Who::Only(&[PARTICIPANT_A])),
+    ("GET", "/practices/{id}/edit", Who::Only(&[PARTICIPANT_A])),
+    ("POST", "/practices/{id}/edit", Who::Only(&[PARTICIPANT_A])),
     ("GET", "/admin/feedback", Who::Admin),
     ("POST", "/admin/feedback/{id}", Who::Admin),
     ("GET", "/admin/referentials/import", Who::Admin),

@@ -289,8 +289,76 @@ async fn generated_practices_are_consistent(app: &TestApp) {
     }
 }
 
+/// The author corrects a refused practice: it waits again, the delegates are told, and a
+/// correction made on an old version is never saved over a newer one.
+async fn the_author_corrects_a_refused_practice(app: &TestApp) {
+    use cap_domain::practice::{PracticeInput, PracticeKind, PracticeStatus};
+    use cap_storage::practices::{self, NewFile};
+    let seeds = seed(&app.db).await;
+    let version = referentials::latest_version(&app.db, "cap-exemple").await.unwrap().unwrap();
+    let input = PracticeInput {
+        kind: PracticeKind::Testimony,
+        title: "Le parcours de Mme D.".into(),
+        body: "Mme D., 52 ans…".into(),
+        indicators: vec!["SR.2.3.a".into()],
+    };
+    let file = NewFile { name: "parcours.pdf", media_type: "application/pdf", content: PDF };
+    let org = cap_domain::OrganisationId(seeds.org_a);
+    let id = practices::add(&app.db, org, seeds.participant_a, "cap-exemple", &input, &[file]).await.unwrap();
+    practices::moderate(&app.db, id, PracticeStatus::Rejected, "Retirez l'âge.", seeds.participant_a, 1).await.unwrap();
+    let file_id = practices::get(&app.db, id).await.unwrap().files[0].id;
+
+    let author = app.signed_in(PARTICIPANT_A).await;
+    let page = author.get(app.url(&format!("/practices/{id}"))).send().await.unwrap().text().await.unwrap();
+    assert!(page.contains("Retirez l&#39;âge.") && page.contains(&format!("/practices/{id}/edit")));
+    let form = author.get(app.url(&format!("/practices/{id}/edit"))).send().await.unwrap().text().await.unwrap();
+    assert!(form.contains("Le parcours de Mme D.") && form.contains(r#"value="SR.2.3.a" checked"#));
+    assert!(form.contains(&format!(r#"name="keep" value="{file_id}" checked"#)));
+    let coordinator = app.signed_in(COORDINATOR_A).await;
+    let status = coordinator.get(app.url(&format!("/practices/{id}/edit"))).send().await.unwrap().status();
+    assert_eq!(status, 403, "only its author corrects it");
+
+    let form = |practice_version: i64, title: &str| {
+        Form::new()
+            .text("referential", version.to_string())
+            .text("version", practice_version.to_string())
+            .text("kind", "testimony")
+            .text("title", title.to_owned())
+            .text("body", "Une salariée de notre atelier, avec son accord écrit.".to_owned())
+            .text("indicators", "SR.2.3.a")
+            .text("indicators", "SR.2.3.b")
+            .text("keep", file_id.to_string())
+            .part("files", Part::bytes(b"Accord".to_vec()).file_name("accord.txt"))
+    };
+    let saved = author
+        .post(app.url(&format!("/practices/{id}/edit")))
+        .multipart(form(2, "Le parcours d'une salariée"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(saved.status(), 303);
+    let now = practices::get(&app.db, id).await.unwrap();
+    assert_eq!((now.status, now.moderation_note.as_str()), (PracticeStatus::Pending, ""));
+    assert_eq!(now.indicators, vec!["SR.2.3.a", "SR.2.3.b"]);
+    assert_eq!(now.files.iter().map(|f| f.name.as_str()).collect::<Vec<_>>(), ["parcours.pdf", "accord.txt"]);
+    assert!(app.mails().iter().any(|m| m.contains(DELEGATE_A) && m.contains("Le parcours d'une salariée")));
+
+    // The same form sent again, on the version it was opened on, is not saved over the new one.
+    let stale = author
+        .post(app.url(&format!("/practices/{id}/edit")))
+        .multipart(form(2, "Un autre titre"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(stale.status(), 409);
+    let stale = stale.text().await.unwrap();
+    assert!(stale.contains("a changé pendant que vous la corrigiez") && stale.contains("Un autre titre"));
+    assert_eq!(practices::get(&app.db, id).await.unwrap().title, "Le parcours d'une salariée");
+}
+
 crate::on_both_backends!(
     a_practice_is_shared_moderated_and_found,
     published_practices_come_in_pages,
-    generated_practices_are_consistent
+    generated_practices_are_consistent,
+    the_author_corrects_a_refused_practice
 );

@@ -3,7 +3,9 @@
 //! indicator's page anyone sees how others do it.
 
 pub mod delete;
+pub mod edit;
 pub mod file;
+pub mod form;
 pub mod list;
 pub mod moderation;
 pub mod new;
