@@ -169,14 +169,19 @@ pub async fn rebuild_cube(db: &Db) -> Result<()> {
     let mut tx = db.begin_write().await?;
     sqlx::query("DELETE FROM network_cube_nodes").execute(&mut *tx).await?;
     sqlx::query("DELETE FROM network_cube_levels").execute(&mut *tx).await?;
-    sqlx::query(
+    // Only the network's referential is added up: the same node code in another referential is
+    // another question.
+    let code: Option<String> = sqlx::query_scalar(NETWORK_REFERENTIAL).fetch_optional(&mut *tx).await?;
+    let code = code.unwrap_or_default();
+    sqlx::query(sqlx::AssertSqlSafe(format!(
         "INSERT INTO network_cube_nodes (region_id, org_type, year, node_code, organisations, score_sum, target_sum, targets)
          SELECT n.region_id, n.org_type, n.year, s.node_code, COUNT(*), CAST(SUM(s.score_ppm) AS BIGINT),
             CAST(COALESCE(SUM(s.target_ppm), 0) AS BIGINT), COUNT(s.target_ppm)
          FROM network_scores s JOIN network_campaigns n ON n.campaign_id = s.campaign_id
-         WHERE n.latest = 1 AND s.is_indicator = 0 AND s.score_ppm IS NOT NULL
-         GROUP BY n.region_id, n.org_type, n.year, s.node_code",
-    )
+         WHERE n.latest = 1 AND s.is_indicator = 0 AND s.score_ppm IS NOT NULL AND {ON_REFERENTIAL}
+         GROUP BY n.region_id, n.org_type, n.year, s.node_code"
+    )))
+    .bind(&code)
     .execute(&mut *tx)
     .await?;
     for (is_target, column) in [(0, "s.level"), (1, "s.target_level")] {
@@ -184,9 +189,10 @@ pub async fn rebuild_cube(db: &Db) -> Result<()> {
             "INSERT INTO network_cube_levels (region_id, org_type, year, node_code, is_target, level, organisations)
              SELECT n.region_id, n.org_type, n.year, s.node_code, {is_target}, {column}, COUNT(*)
              FROM network_scores s JOIN network_campaigns n ON n.campaign_id = s.campaign_id
-             WHERE n.latest = 1 AND s.is_indicator = 1 AND {column} IS NOT NULL
+             WHERE n.latest = 1 AND s.is_indicator = 1 AND {column} IS NOT NULL AND {ON_REFERENTIAL}
              GROUP BY n.region_id, n.org_type, n.year, s.node_code, {column}"
         )))
+        .bind(&code)
         .execute(&mut *tx)
         .await?;
     }
@@ -358,27 +364,45 @@ pub async fn offers_requested(db: &Db, f: &Filter) -> Result<Vec<(String, String
 
 /// Peers' scores on pillars and objectives (their latest campaigns), leaving one organisation
 /// out: (node, score).
-pub async fn peer_scores(db: &Db, f: &Filter, leave_out: i64) -> Result<Vec<(String, f64)>> {
+pub async fn peer_scores(db: &Db, f: &Filter, leave_out: i64, referential: &str) -> Result<Vec<(String, f64)>> {
     let rows: Vec<(String, i64)> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "SELECT s.node_code, s.score_ppm FROM network_scores s JOIN network_campaigns n ON n.campaign_id = s.campaign_id
-         WHERE n.latest = 1 AND s.is_indicator = 0 AND s.score_ppm IS NOT NULL AND n.organisation_id <> $4 AND {FILTER}"
+         WHERE n.latest = 1 AND s.is_indicator = 0 AND s.score_ppm IS NOT NULL AND n.organisation_id <> $4 AND {FILTER}
+           AND {}",
+        ON_REFERENTIAL.replace("$1", "$5")
     )))
     .bind(f.region)
     .bind(f.org_type.as_deref())
     .bind(f.year)
     .bind(leave_out)
+    .bind(referential)
     .fetch_all(db.pool())
     .await?;
     Ok(rows.into_iter().map(|(code, ppm)| (code, from_ppm(ppm))).collect())
 }
 
-/// The referential version of the most recent scored campaign (to name the nodes).
+/// The network's referential: the one most organisations' latest scored campaigns use (the most
+/// recent on a tie). Its code.
+const NETWORK_REFERENTIAL: &str = "SELECT v.code FROM network_campaigns n JOIN campaigns c ON c.id = n.campaign_id
+    JOIN referential_versions v ON v.id = c.referential_version_id
+    WHERE n.latest = 1 GROUP BY v.code ORDER BY COUNT(*) DESC, MAX(n.campaign_id) DESC LIMIT 1";
+
+/// The condition keeping the campaigns (`n`) of the referential whose code is `$1`.
+const ON_REFERENTIAL: &str = "n.campaign_id IN (SELECT c.id FROM campaigns c
+    JOIN referential_versions v ON v.id = c.referential_version_id WHERE v.code = $1)";
+
+/// The version that names the network's figures: the latest version of the network's referential
+/// used by a scored campaign.
 pub async fn latest_referential_version(db: &Db) -> Result<Option<i64>> {
+    let Some(code): Option<String> = sqlx::query_scalar(NETWORK_REFERENTIAL).fetch_optional(db.pool()).await? else {
+        return Ok(None);
+    };
     Ok(sqlx::query_scalar(
-        "SELECT c.referential_version_id FROM network_campaigns n JOIN campaigns c ON c.id = n.campaign_id
-         ORDER BY n.campaign_id DESC LIMIT 1",
+        "SELECT MAX(c.referential_version_id) FROM network_campaigns n JOIN campaigns c ON c.id = n.campaign_id
+         JOIN referential_versions v ON v.id = c.referential_version_id WHERE v.code = $1",
     )
-    .fetch_optional(db.pool())
+    .bind(code)
+    .fetch_one(db.pool())
     .await?)
 }
 

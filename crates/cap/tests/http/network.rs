@@ -11,9 +11,25 @@ use cap_storage::{Db, organisations, referentials};
 /// An organisation of `region` whose campaign is consolidated with every level indicator at
 /// `level`; returns (organisation, campaign).
 async fn scored_organisation(db: &Db, name: &str, region: i64, level: i64) -> (i64, i64) {
+    let version = referentials::latest_version(db, "cap-exemple").await.unwrap().unwrap();
+    scored_organisation_on(db, name, region, level, version).await
+}
+
+/// The same, on a given referential version.
+async fn scored_organisation_on(db: &Db, name: &str, region: i64, level: i64, version: i64) -> (i64, i64) {
     let org = organisations::create(db, &org(name, region, None)).await.unwrap();
-    let id = campaign_at(db, org, "Auto-évaluation", CampaignStatus::Consolidation).await;
-    let version = campaigns::get(db, id).await.unwrap().referential_version_id;
+    let new = campaigns::NewCampaign {
+        organisation: org,
+        referential_version_id: version,
+        title: "Auto-évaluation",
+        scope: &[],
+        answering_from: None,
+        consolidation_on: None,
+        restitution_on: None,
+        created_by: None,
+    };
+    let id = campaigns::create(db, &new).await.unwrap();
+    campaigns::advance_to(db, id, CampaignStatus::Consolidation).await.unwrap();
     let r = referentials::load(db, version).await.unwrap();
     for node in campaign_indicators(&r, &[], OrganisationType::Ei) {
         if node.answer == cap_domain::referential::AnswerType::Level {
@@ -123,6 +139,23 @@ async fn figures_are_anonymised_and_scoped(app: &TestApp) {
     assert!(page.contains("<td>12</td>"), "12 others nationally");
     let b = app.signed_in(COORDINATOR_B).await;
     assert_eq!(text(&b, app.url(&format!("/campaigns/{a0}/benchmark"))).await.0, 404);
+
+    // Five organisations assess themselves on another referential whose codes are the same: their
+    // scores answer other questions, so neither the figures nor the benchmark add them in.
+    let cap = referentials::latest_version(&app.db, "cap-exemple").await.unwrap().unwrap();
+    let mut other = referentials::load(&app.db, cap).await.unwrap();
+    other.code = "cap-bis".into();
+    let bis = referentials::import(&app.db, &other, false, None).await.unwrap();
+    for i in 0..5 {
+        scored_organisation_on(&app.db, &format!("Structure bis {i}"), seeds.region_a, 4, bis).await;
+    }
+    assert_eq!(cap_web::jobs::refresh_network(app.state()).await.unwrap(), 5);
+    let (_, page) = text(&admin, app.url("/network")).await;
+    assert!(page.contains("Structures dont la campagne est comptée : 13"), "the 13 on cap-exemple only");
+    let means = cap_storage::network::node_means(&app.db, &filter).await.unwrap();
+    assert!(means.iter().all(|m| m.organisations == 8 && (m.score.unwrap() - 0.625).abs() < 1e-6), "{means:?}");
+    let (_, page) = text(&a0_client, app.url(&format!("/campaigns/{a0}/benchmark?peers=all"))).await;
+    assert!(page.contains("<td>12</td>"), "still 12 others nationally");
 }
 
 async fn a_group_lead_sees_the_group_side_by_side(app: &TestApp) {

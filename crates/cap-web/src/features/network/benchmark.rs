@@ -71,7 +71,9 @@ pub async fn handler(
         year: None,
     };
     let mut by_node: HashMap<String, Vec<f64>> = HashMap::new();
-    for (code, score) in network::peer_scores(&state.db, &filter, loaded.org.id).await? {
+    for (code, score) in
+        network::peer_scores(&state.db, &filter, loaded.org.id, &loaded.referential.referential.code).await?
+    {
         by_node.entry(code).or_default().push(score);
     }
     let r = &loaded.referential.referential;
