@@ -141,6 +141,8 @@ async fn a_practice_is_shared_moderated_and_found(app: &TestApp) {
     assert!(home.contains("1 bonne(s) pratique(s) à relire"), "the delegate's home says one waits");
     let waiting = delegate_a.get(app.url("/practices/moderation")).send().await.unwrap().text().await.unwrap();
     assert!(waiting.contains("Grille d&#39;accueil"));
+    let reading = delegate_a.get(app.url(&location)).send().await.unwrap().text().await.unwrap();
+    assert!(reading.contains("seuls son auteur, sa structure et la délégation"), "the notice speaks to the delegate");
     let no_reason = delegate_a
         .post(app.url(&format!("/practices/{id}/moderate")))
         .form(&[("decision", "reject"), ("note", "  "), ("version", "1")])
