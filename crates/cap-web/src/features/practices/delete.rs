@@ -1,8 +1,8 @@
 //! `POST /practices/{id}/delete`: its author takes a practice back, with its attachments.
 
-use super::load_readable;
+use super::load_own;
 use crate::app::AppState;
-use crate::error::{AppError, AppResult};
+use crate::error::AppResult;
 use crate::features::record;
 use crate::page::redirect_with_flash;
 use crate::session::{Ctx, SignedIn};
@@ -17,10 +17,7 @@ pub async fn handler(
     SignedIn(viewer): SignedIn,
     Path(id): Path<i64>,
 ) -> AppResult<Response> {
-    let practice = load_readable(&state, &viewer, id).await?;
-    if !super::is_author(&practice, &viewer) && !viewer.actor.is_federation_admin() {
-        return Err(AppError::Forbidden);
-    }
+    let practice = load_own(&state, &viewer, id).await?;
     practices::delete(&state.db, id).await?;
     record(&state, &ctx, "practices.delete", "practice", &id, &practice.title).await?;
     Ok(redirect_with_flash(&state, "/practices", "flash.practice_deleted"))

@@ -4,32 +4,22 @@
 //! overwritten: the form comes back with what was typed and says so.
 
 use super::form::{self, Correction, KeptFile, Typed};
-use super::{human_size, is_author, load_readable};
+use super::{human_size, load_own};
 use crate::app::AppState;
 use crate::error::{AppError, AppResult};
 use crate::features::record;
 use crate::page::{Page, redirect_with_flash};
-use crate::session::{Ctx, SignedIn, Viewer};
+use crate::session::{Ctx, SignedIn};
 use axum::extract::{Path, Request, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use cap_domain::RegionId;
-use cap_storage::practices::{self, NewFile, Practice};
+use cap_storage::practices::{self, Practice};
 use cap_storage::{StorageError, referentials};
-
-/// The practice, if the viewer wrote it (or administers the federation).
-async fn load_own(state: &AppState, viewer: &Viewer, id: i64) -> AppResult<Practice> {
-    let practice = load_readable(state, viewer, id).await?;
-    if is_author(&practice, viewer) || viewer.actor.is_federation_admin() {
-        Ok(practice)
-    } else {
-        Err(AppError::Forbidden)
-    }
-}
 
 /// The form's indicators come from the latest version of the practice's referential.
 async fn version_of(state: &AppState, practice: &Practice) -> AppResult<i64> {
-    Ok(referentials::latest_version(&state.db, &practice.referential_code).await?.ok_or(AppError::NotFound)?)
+    referentials::latest_version(&state.db, &practice.referential_code).await?.ok_or(AppError::NotFound)
 }
 
 fn correction(practice: &Practice, fr: bool, keep: impl Fn(i64) -> bool, conflict: bool) -> Correction {
@@ -93,10 +83,7 @@ pub async fn submit(
     let Some((input, files)) = checked else {
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, rendered).into_response());
     };
-    let files: Vec<NewFile> = files
-        .iter()
-        .map(|(a, u)| NewFile { name: &a.name, media_type: a.file_type.media_type(), content: &u.bytes })
-        .collect();
+    let files = form::to_store(&files);
     match practices::update(&state.db, id, expected, &input, &keep, &files).await {
         Ok(()) => {}
         Err(StorageError::Stale) => {

@@ -12,7 +12,7 @@ use axum::http::StatusCode;
 use cap_domain::RegionId;
 use cap_domain::practice::{self, Attachment, MAX_FILE_BYTES, MAX_FILES, PracticeInput, PracticeKind};
 use cap_domain::referential::NodeKind;
-use cap_storage::practices::FileInfo;
+use cap_storage::practices::{FileInfo, NewFile};
 use cap_storage::{memberships, referentials};
 
 /// The largest request accepted: three attachments at their largest and the text.
@@ -278,6 +278,14 @@ pub(crate) async fn check<'a>(
     // Browsers cannot give a file back to a form: say so, so nobody believes it is attached.
     rendered.files_dropped = received.too_large || !received.uploads.is_empty();
     Ok(input.filter(|_| rendered.errors.is_empty()).map(|input| (input, checked)))
+}
+
+/// The checked uploads as the storage writes them.
+pub(crate) fn to_store<'a>(checked: &'a [(Attachment, &'a Upload)]) -> Vec<NewFile<'a>> {
+    checked
+        .iter()
+        .map(|(a, u)| NewFile { name: &a.name, media_type: a.file_type.media_type(), content: &u.bytes })
+        .collect()
 }
 
 /// Tells the region's delegates a practice waits for them. The practice is saved whatever

@@ -54,6 +54,16 @@ pub(crate) async fn load_readable(state: &AppState, viewer: &Viewer, id: i64) ->
     if viewer.can(permission) { Ok(p) } else { Err(AppError::NotFound) }
 }
 
+/// The practice, if the viewer wrote it (or administers the federation): to correct or withdraw.
+pub(crate) async fn load_own(state: &AppState, viewer: &Viewer, id: i64) -> AppResult<Practice> {
+    let practice = load_readable(state, viewer, id).await?;
+    if is_author(&practice, viewer) || viewer.actor.is_federation_admin() {
+        Ok(practice)
+    } else {
+        Err(AppError::Forbidden)
+    }
+}
+
 /// Which regions' practices the viewer moderates.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum Moderates {

@@ -14,7 +14,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use cap_domain::{OrganisationId, RegionId};
 use cap_storage::organisations;
-use cap_storage::practices::{self, NewFile};
+use cap_storage::practices;
 use serde::Deserialize;
 
 /// What the form opens on.
@@ -71,10 +71,7 @@ pub async fn submit(
     let (Some((input, files)), Some((org_id, org_name))) = (checked, organisation) else {
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, rendered).into_response());
     };
-    let files: Vec<NewFile> = files
-        .iter()
-        .map(|(a, u)| NewFile { name: &a.name, media_type: a.file_type.media_type(), content: &u.bytes })
-        .collect();
+    let files = form::to_store(&files);
     let referential = state.referentials.get(&state.db, version).await?;
     let org = OrganisationId(*org_id);
     let id =
