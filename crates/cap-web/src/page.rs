@@ -111,6 +111,9 @@ struct ErrorTemplate {
     operation_id: Option<u64>,
 }
 
+/// The header of a live page's background refresh (`static/app.js`).
+pub const LIVE_REFRESH: &str = "x-cap-live";
+
 /// Prepares the request context, renders error pages in the user's language, and clears the
 /// one-shot message once shown.
 pub async fn page_middleware(State(state): State<AppState>, request: Request, next: Next) -> Response {
@@ -120,7 +123,9 @@ pub async fn page_middleware(State(state): State<AppState>, request: Request, ne
         Err(err) => return err.into_response(),
     };
     parts.extensions.insert(ctx.clone());
-    let had_flash = ctx.flash.is_some();
+    // A live page refreshing its part in the background must not take the one-shot message: the
+    // page the browser is navigating to at the same moment shows it.
+    let had_flash = ctx.flash.is_some() && !parts.headers.contains_key(LIVE_REFRESH);
     let mut response = next.run(Request::from_parts(parts, body)).await;
     if ctx.path.starts_with("/api/") {
         return api_error_as_json(&ctx, response);

@@ -83,7 +83,8 @@
   if (!live || !window.EventSource) return;
   var phone = live.hasAttribute("data-phone");
   function refresh() {
-    fetch(window.location.href, { credentials: "same-origin" })
+    // Marked as a background read, so it never takes the one-shot message meant for the page.
+    fetch(window.location.href, { credentials: "same-origin", headers: { "X-Cap-Live": "1" } })
       .then(function (r) { return r.text(); })
       .then(function (html) {
         var doc = new DOMParser().parseFromString(html, "text/html");

@@ -72,9 +72,31 @@ async fn oversized_bodies_are_refused(app: &TestApp) {
     assert_eq!(r.status(), 413);
 }
 
+/// A live page's background refresh leaves the one-shot message to the page being opened.
+async fn a_background_refresh_leaves_the_message(app: &TestApp) {
+    let clears = |r: &reqwest::Response| {
+        r.headers().get_all("set-cookie").iter().any(|v| v.to_str().unwrap_or_default().starts_with("cap_flash="))
+    };
+    let shown =
+        app.client().get(app.url("/sign-in")).header("cookie", "cap_flash=flash.practice_shared").send().await.unwrap();
+    assert_eq!(shown.status(), 200);
+    assert!(clears(&shown), "a page shown takes the message");
+    let background = app
+        .client()
+        .get(app.url("/sign-in"))
+        .header("cookie", "cap_flash=flash.practice_shared")
+        .header("x-cap-live", "1")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(background.status(), 200);
+    assert!(!clears(&background), "a background refresh leaves it");
+}
+
 crate::on_both_backends!(
     health_reports_the_database,
     security_headers_on_every_page,
     cross_site_posts_are_refused,
     oversized_bodies_are_refused,
+    a_background_refresh_leaves_the_message,
 );
