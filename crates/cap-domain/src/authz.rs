@@ -234,6 +234,42 @@ mod tests {
         ]
     }
 
+    /// The variant of a permission, by an exhaustive `match`: adding a variant to [`Permission`]
+    /// fails to compile here until it gets the next number (and `VARIANTS` grows), and then
+    /// fails `every_variant_is_tried` until `all_permissions` lists it.
+    const VARIANTS: usize = 18;
+
+    fn variant(p: &Permission) -> usize {
+        match p {
+            Permission::AdministerFederation => 0,
+            Permission::ViewOrganisation(_) => 1,
+            Permission::ManageOrganisationMembers(_) => 2,
+            Permission::ViewRegion(_) => 3,
+            Permission::ViewGroup(_) => 4,
+            Permission::RunCampaigns(_) => 5,
+            Permission::ViewCampaign { .. } => 6,
+            Permission::AccompanyCampaign(_) => 7,
+            Permission::ReadResults { .. } => 8,
+            Permission::ReviewCampaign { .. } => 9,
+            Permission::InviteReviewers(_) => 10,
+            Permission::BrowseDirectory => 11,
+            Permission::ManageTrainings(_) => 12,
+            Permission::ViewNetwork(_) => 13,
+            Permission::SharePractice(_) => 14,
+            Permission::ModeratePractices(_) => 15,
+            Permission::ReadPractice { .. } => 16,
+            Permission::AnswerCampaign { .. } => 17,
+        }
+    }
+
+    #[test]
+    fn every_variant_is_tried() {
+        let tried: std::collections::BTreeSet<usize> = all_permissions().iter().map(variant).collect();
+        let highest = tried.iter().max().copied().unwrap_or_default();
+        assert_eq!(tried.len(), highest + 1, "a variant of Permission is missing from all_permissions: {tried:?}");
+        assert_eq!(tried.len(), VARIANTS, "a variant of Permission is missing from all_permissions: {tried:?}");
+    }
+
     #[test]
     fn administrator_may_do_everything() {
         let admin = actor(&[(Role::FederationAdmin, Scope::Federation)]);

@@ -95,6 +95,25 @@ impl Db {
         crate::migrate::run(self).await
     }
 
+    /// A description of the schema, one sorted line per table, column, index and constraint
+    /// (with types, nullability and defaults), to check that a step left the schema as it was.
+    pub async fn schema(&self) -> Result<Vec<String>> {
+        let sql = match self.backend {
+            Backend::Sqlite => "SELECT type || ' ' || name || ' ' || COALESCE(sql, '') FROM sqlite_master",
+            Backend::Postgres => {
+                "SELECT 'column ' || table_name::text || '.' || column_name::text || ' ' || data_type::text \
+                 || ' ' || is_nullable::text || ' ' || COALESCE(column_default::text, '') \
+                 FROM information_schema.columns WHERE table_schema = current_schema() \
+                 UNION ALL SELECT 'index ' || indexdef::text FROM pg_indexes WHERE schemaname = current_schema() \
+                 UNION ALL SELECT 'constraint ' || conrelid::regclass::text || ' ' || conname::text || ' ' \
+                 || pg_get_constraintdef(oid) FROM pg_constraint WHERE connamespace = current_schema()::regnamespace"
+            }
+        };
+        let mut lines: Vec<String> = sqlx::query_scalar(sql).fetch_all(&self.pool).await?;
+        lines.sort();
+        Ok(lines)
+    }
+
     /// Answers when the database answers (for `/healthz` and `cap check`).
     pub async fn ping(&self) -> Result<()> {
         let one: i64 = sqlx::query_scalar("SELECT 1").fetch_one(&self.pool).await?;

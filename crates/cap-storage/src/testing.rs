@@ -72,16 +72,38 @@ impl TestDb {
     }
 
     /// Closes the pool and drops the PostgreSQL database.
-    pub async fn cleanup(self) {
+    pub async fn cleanup(mut self) {
         self.db.close().await;
-        if self.backend == Backend::Postgres
-            && let Ok(admin) = Db::connect_without_migrating(&postgres_admin_url()).await
-        {
-            let _ = sqlx::raw_sql(sqlx::AssertSqlSafe(format!("DROP DATABASE IF EXISTS {} WITH (FORCE)", self.name)))
-                .execute(admin.pool())
-                .await;
-            admin.close().await;
+        if self.backend == Backend::Postgres {
+            drop_database(&std::mem::take(&mut self.name)).await;
         }
+    }
+}
+
+/// A test that fails never reaches [`TestDb::cleanup`]: its PostgreSQL database is dropped here
+/// instead, from a thread and runtime of its own, since the test's runtime may be gone.
+impl Drop for TestDb {
+    fn drop(&mut self) {
+        if self.backend != Backend::Postgres || self.name.is_empty() {
+            return;
+        }
+        let name = std::mem::take(&mut self.name);
+        let _ = std::thread::spawn(move || {
+            if let Ok(runtime) = tokio::runtime::Builder::new_current_thread().enable_all().build() {
+                runtime.block_on(drop_database(&name));
+            }
+        })
+        .join();
+    }
+}
+
+/// Drops a test database, closing whatever connections still use it.
+async fn drop_database(name: &str) {
+    if let Ok(admin) = Db::connect_without_migrating(&postgres_admin_url()).await {
+        let _ = sqlx::raw_sql(sqlx::AssertSqlSafe(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)")))
+            .execute(admin.pool())
+            .await;
+        admin.close().await;
     }
 }
 

@@ -83,8 +83,12 @@ async fn ping_and_settings(db: &Db) {
 }
 
 async fn migrations_are_idempotent(db: &Db) {
+    let before = db.schema().await.unwrap();
+    assert!(before.iter().any(|l| l.contains("organisations")), "the schema is described: {before:?}");
+    assert!(before.iter().any(|l| l.contains("organisations_region")), "indexes are described");
     db.migrate().await.unwrap();
     db.migrate().await.unwrap();
+    assert_eq!(db.schema().await.unwrap(), before, "migrating again changed the schema");
     db.ping().await.unwrap();
 }
 

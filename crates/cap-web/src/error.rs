@@ -36,6 +36,15 @@ pub enum AppError {
     Internal(String),
 }
 
+impl From<cap_app::Error> for AppError {
+    fn from(error: cap_app::Error) -> Self {
+        match error {
+            cap_app::Error::Storage(e) => Self::Storage(e),
+            other => Self::Internal(other.to_string()),
+        }
+    }
+}
+
 /// Marker left on error responses so the page middleware can render the page.
 #[derive(Debug, Clone, Copy)]
 pub struct ErrorPage {
@@ -54,6 +63,8 @@ impl AppError {
             Self::Forbidden | Self::CrossSite => StatusCode::FORBIDDEN,
             Self::BadRequest => StatusCode::BAD_REQUEST,
             Self::NotFound | Self::Storage(StorageError::NotFound) => StatusCode::NOT_FOUND,
+            // A versioned write that no handler answered itself: someone saved first.
+            Self::Storage(StorageError::Stale) => StatusCode::CONFLICT,
             Self::Storage(_) | Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -87,6 +98,9 @@ impl IntoResponse for AppError {
                 body_key: "error.page.not_found",
                 operation_id: None,
             },
+            StatusCode::CONFLICT => {
+                ErrorPage { title_key: "error.page.stale_title", body_key: "error.page.stale", operation_id: None }
+            }
             _ => {
                 let operation_id: u64 = rand::random::<u64>() % 1_000_000_000;
                 tracing::error!(operation_id, error = %self, "request failed");

@@ -3,7 +3,6 @@
 
 use crate::app::AppState;
 use crate::error::{AppError, ErrorPage};
-use crate::i18n::Tr;
 use crate::session::{Ctx, FLASH_COOKIE, RequestContext, load_context, set_cookie};
 use askama::Template;
 use askama_web::WebTemplate;
@@ -11,6 +10,7 @@ use axum::extract::{FromRequestParts, Request, State};
 use axum::http::{header, request::Parts};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
+use cap_app::i18n::Tr;
 use cap_domain::authz::Permission;
 use std::sync::Arc;
 

@@ -2,9 +2,9 @@
 
 use crate::app::AppState;
 use crate::error::AppError;
-use crate::i18n::{Locale, Tr};
 use axum::extract::{ConnectInfo, FromRequestParts};
 use axum::http::{HeaderMap, HeaderValue, header, request::Parts};
+use cap_app::i18n::{Locale, Tr};
 use cap_domain::api::{ApiScope, parse_scopes};
 use cap_domain::authz::{Actor, Permission, allows};
 use cap_storage::sessions;
@@ -231,7 +231,7 @@ pub async fn start_scoped_session(
     user: cap_domain::UserId,
     campaign: Option<i64>,
 ) -> Result<HeaderValue, AppError> {
-    let token = crate::crypto::random_token();
+    let token = cap_app::crypto::random_token();
     let now = cap_storage::now();
     sessions::create_scoped(&state.db, &state.keys.hash_token(&token), user, campaign, now, now + SESSION_SECS).await?;
     Ok(set_cookie(state, session_cookie_name(state), &token, SESSION_SECS))

@@ -316,7 +316,7 @@ impl Config {
 
 /// Address parsing, re-exported from the web layer's mail dependency.
 mod lettre_address {
-    pub use cap_web::mail::Mailbox;
+    pub use cap_app::mail::Mailbox;
 }
 
 #[cfg(test)]

@@ -212,7 +212,7 @@ async fn demo_follow_up(db: &Db, org: cap_domain::OrganisationId) -> Result<(), 
     let coordinator = users::find_by_email(db, &Email::parse("referent.nord@demo.cap").map_err(corrupt)?)
         .await?
         .ok_or(StorageError::NotFound)?;
-    let today = cap_web::i18n::paris_today();
+    let today = cap_app::i18n::paris_today();
     let indicators: Vec<_> = campaign_indicators(&referential, &[], OrganisationType::Ei)
         .into_iter()
         .filter(|n| n.answer == cap_domain::referential::AnswerType::Level)
@@ -439,7 +439,7 @@ async fn demo_deployment(
         .await?
         .ok_or(StorageError::NotFound)?
         .user_id();
-    let today = cap_web::i18n::paris_today();
+    let today = cap_app::i18n::paris_today();
     let day = |days: i64| today.checked_add(days.days()).unwrap_or(today).to_string();
     let presentations = [
         (6, day(-420), "Lille, Maison régionale de l'ESS", 38, "Présentation aux directions de la région"),
@@ -583,7 +583,7 @@ async fn demo_reviews(
             .ok_or(StorageError::NotFound)?
             .user_id())
     };
-    let today = cap_web::i18n::paris_today();
+    let today = cap_app::i18n::paris_today();
     let day = |days: i64| today.checked_add(days.days()).unwrap_or(today).to_string();
     let availability = ["Deux jours par trimestre", "Plutôt le vendredi", "Ponctuellement, en visio"];
     let mut pairs = Vec::new();

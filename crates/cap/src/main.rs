@@ -210,7 +210,7 @@ async fn run() -> Result<()> {
             let started = std::time::Instant::now();
             let made = cap::generate::generate_network(&db, organisations, each, seed, &mut std::io::stderr()).await?;
             let generated = started.elapsed().as_secs_f64();
-            let scored = cap_web::jobs::refresh_network(&state).await.map_err(|e| anyhow::anyhow!("{e}"))?;
+            let scored = cap_app::jobs::refresh_network(&state).await.map_err(|e| anyhow::anyhow!("{e}"))?;
             println!(
                 "{} organisations, {} campagnes / campaigns, {} réponses partagées / shared answers, {} plans en / in {generated:.1} s ; {scored} campagnes notées / campaigns scored en / in {:.1} s",
                 made.organisations,
@@ -223,10 +223,10 @@ async fn run() -> Result<()> {
         }
         Command::Generate { organisations, seed, network: None, practices: None } => {
             let db = server::connect(&config).await?;
-            cap_web::referential_files::ensure_builtin(&db)
+            cap_app::referential_files::ensure_builtin(&db)
                 .await
                 .map_err(|e| anyhow::anyhow!("built-in referentials: {e}"))?;
-            let hash = cap_web::hash_password(demo::DEMO_PASSWORD).map_err(anyhow::Error::msg)?;
+            let hash = cap_app::hash_password(demo::DEMO_PASSWORD).map_err(anyhow::Error::msg)?;
             let started = std::time::Instant::now();
             let made = cap::generate::generate(&db, organisations, seed, &hash, &mut std::io::stderr()).await?;
             println!(
@@ -249,10 +249,10 @@ async fn serve(config: Config, demo: bool) -> Result<()> {
     let state = server::state(&config, db.clone()).await?;
     if demo {
         if demo::is_empty(&db).await? {
-            let hash = cap_web::hash_password(demo::DEMO_PASSWORD).map_err(anyhow::Error::msg)?;
+            let hash = cap_app::hash_password(demo::DEMO_PASSWORD).map_err(anyhow::Error::msg)?;
             let accounts = demo::load(&db, &hash).await?;
             // The network's figures are ready from the first page, not after the first job run.
-            cap_web::jobs::refresh_network(&state).await.map_err(|e| anyhow::anyhow!("{e}"))?;
+            cap_app::jobs::refresh_network(&state).await.map_err(|e| anyhow::anyhow!("{e}"))?;
             println!("\nFédération de démonstration chargée / demo federation loaded.");
             println!("Mot de passe de tous les comptes / password of every account: {}\n", demo::DEMO_PASSWORD);
             for account in accounts {
@@ -269,7 +269,7 @@ async fn serve(config: Config, demo: bool) -> Result<()> {
             );
         }
     }
-    if let Some(link) = cap_web::first_start_link(&state).await? {
+    if let Some(link) = cap_app::first_start_link(&state).await? {
         println!("\nPremier démarrage : créez le compte d'administration avec ce lien (valable 24 h, une fois) :");
         println!("First start: create the administrator account with this link (valid 24 h, once):\n\n  {link}\n");
     }
@@ -292,7 +292,7 @@ async fn user(config: Config, action: UserAction) -> Result<()> {
             let admin =
                 Membership::new(Role::FederationAdmin, Scope::Federation, None).map_err(|e| anyhow::anyhow!(e.key))?;
             memberships::grant(&db, id, admin).await?;
-            let link = cap_web::password_reset_link(&state, id, email.as_str()).await?;
+            let link = cap_app::password_reset_link(&state, id, email.as_str()).await?;
             println!("{email} est administrateur·rice de la fédération / is a federation administrator.");
             println!("Lien pour choisir le mot de passe (1 h) / link to choose the password (1 h):\n  {link}");
         }
@@ -301,7 +301,7 @@ async fn user(config: Config, action: UserAction) -> Result<()> {
             let Some(user) = users::find_by_email(&db, &email).await? else {
                 bail!("aucun compte pour / no account for {email}");
             };
-            let link = cap_web::password_reset_link(&state, user.user_id(), email.as_str()).await?;
+            let link = cap_app::password_reset_link(&state, user.user_id(), email.as_str()).await?;
             println!(
                 "Lien pour choisir un nouveau mot de passe (1 h) / link to choose a new password (1 h):\n  {link}"
             );
@@ -358,7 +358,7 @@ async fn referential(config: Config, action: ReferentialAction) -> Result<()> {
         return Ok(());
     }
     let db = server::connect(&config).await?;
-    cap_web::referential_files::ensure_builtin(&db).await.map_err(|e| anyhow::anyhow!("built-in referentials: {e}"))?;
+    cap_app::referential_files::ensure_builtin(&db).await.map_err(|e| anyhow::anyhow!("built-in referentials: {e}"))?;
     let out = match action {
         ReferentialAction::Validate { file } => files::validate(&db, &file).await?,
         ReferentialAction::Import { file } => files::import(&db, &file).await?,

@@ -1,11 +1,11 @@
 //! `cap referential …`: validate, import, export, diff and format referential files.
 
+use cap_app::i18n::{Locale, Tr};
+use cap_app::referential_files::{self, Checked, ImportError};
 use cap_domain::referential::{
     DiffChange, Referential, diff, emit_offers, emit_referential, parse_offers, parse_referential,
 };
 use cap_storage::{Db, referentials};
-use cap_web::i18n::{Locale, Tr};
-use cap_web::referential_files::{self, Checked, ImportError};
 use std::path::Path;
 
 /// Why a command failed; the message is ready to print.

@@ -2,8 +2,9 @@
 //! with graceful shutdown.
 
 use crate::config::Config;
+use cap_app::{App, Mailer, MailerConfig, Settings};
 use cap_storage::{Db, StorageError, settings};
-use cap_web::{AppState, Mailer, MailerConfig, WebConfig, build_router};
+use cap_web::{AppState, build_router};
 use std::future::Future;
 use std::net::SocketAddr;
 use tokio::net::TcpListener;
@@ -19,10 +20,10 @@ pub enum ServerError {
     Database(#[from] StorageError),
     /// The mailer could not be set up.
     #[error("mail: {0}")]
-    Mail(#[from] cap_web::mail::MailError),
+    Mail(#[from] cap_app::mail::MailError),
     /// The built-in referentials could not be loaded.
     #[error("built-in referentials: {0}")]
-    Builtin(#[from] cap_web::referential_files::ImportError),
+    Builtin(#[from] cap_app::referential_files::ImportError),
     /// The address could not be bound.
     #[error("cannot listen on {addr}: {source}")]
     Bind {
@@ -51,14 +52,14 @@ pub async fn session_key(config: &Config, db: &Db) -> Result<Vec<u8>, ServerErro
     Ok(settings::get_or_init(db, "session_key", &fresh).await?.into_bytes())
 }
 
-/// Builds the shared state from the configuration and an open database.
-pub async fn state(config: &Config, db: Db) -> Result<AppState, ServerError> {
+/// Builds the application from the configuration and an open database.
+pub async fn state(config: &Config, db: Db) -> Result<App, ServerError> {
     let problems = config.problems();
     if !problems.is_empty() {
         return Err(ServerError::Config(problems));
     }
     let key = session_key(config, &db).await?;
-    if cap_web::referential_files::ensure_builtin(&db).await? {
+    if cap_app::referential_files::ensure_builtin(&db).await? {
         tracing::info!("built-in referentials and offer of services loaded");
     }
     let mailer_config = match &config.mail.smtp {
@@ -72,13 +73,13 @@ pub async fn state(config: &Config, db: Db) -> Result<AppState, ServerError> {
         None => MailerConfig::Outbox(config.mail.outbox.clone()),
     };
     let mailer = Mailer::new(&mailer_config, &config.mail.from)?;
-    let web = WebConfig {
+    let settings = Settings {
         public_url: config.public_url(),
         federation_name: config.federation.name.clone(),
         behind_proxy: config.server.behind_proxy,
         reminder_interval: std::time::Duration::from_secs(config.jobs.reminder_interval_seconds.max(1)),
     };
-    Ok(AppState::new(db, web, mailer, &key))
+    Ok(App::new(db, settings, mailer, &key))
 }
 
 /// Binds the configured address.
@@ -91,10 +92,10 @@ pub async fn bind(config: &Config) -> Result<TcpListener, ServerError> {
 /// Serves until `shutdown` completes, then finishes the requests in flight.
 pub async fn serve(
     listener: TcpListener,
-    state: AppState,
+    app: App,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> Result<(), ServerError> {
-    let db = state.db.clone();
+    let db = app.db.clone();
     let janitor = tokio::spawn(async move {
         let mut tick = tokio::time::interval(std::time::Duration::from_secs(3600));
         loop {
@@ -106,16 +107,16 @@ pub async fn serve(
             }
         }
     });
-    let relay = tokio::spawn(cap_web::relay_workshop_changes(state.clone()));
-    let reminders = tokio::spawn(cap_web::jobs::schedule_reminders(state.clone(), state.config.reminder_interval));
-    let network = tokio::spawn(cap_web::jobs::schedule_network_refresh(state.clone(), state.config.reminder_interval));
-    let closing = state.clone();
-    let app = build_router(state).into_make_service_with_connect_info::<SocketAddr>();
+    let relay = tokio::spawn(app.clone().relay_workshop_changes());
+    let reminders = tokio::spawn(cap_app::jobs::schedule_reminders(app.clone(), app.config.reminder_interval));
+    let network = tokio::spawn(cap_app::jobs::schedule_network_refresh(app.clone(), app.config.reminder_interval));
+    let closing = app.clone();
+    let service = build_router(AppState::new(app)).into_make_service_with_connect_info::<SocketAddr>();
     let shutdown = async move {
         shutdown.await;
         closing.begin_shutdown();
     };
-    let outcome = axum::serve(listener, app).with_graceful_shutdown(shutdown).await.map_err(ServerError::Serve);
+    let outcome = axum::serve(listener, service).with_graceful_shutdown(shutdown).await.map_err(ServerError::Serve);
     janitor.abort();
     relay.abort();
     reminders.abort();

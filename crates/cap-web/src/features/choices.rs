@@ -4,7 +4,7 @@
 use crate::app::AppState;
 use crate::error::AppResult;
 use crate::forms::SelectOption;
-use crate::i18n::Tr;
+use cap_app::i18n::Tr;
 use cap_domain::OrganisationType;
 use cap_storage::organisations::{self, Filter};
 use cap_storage::{groups, regions};

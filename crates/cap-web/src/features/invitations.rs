@@ -4,9 +4,9 @@
 use crate::app::AppState;
 use crate::error::{AppError, AppResult};
 use crate::features::record;
-use crate::i18n::Tr;
-use crate::links::LinkRequest;
 use crate::session::RequestContext;
+use cap_app::i18n::Tr;
+use cap_app::links::LinkRequest;
 use cap_domain::{College, Email, GroupId, Membership, OrganisationId, RegionId, Role, Scope};
 use cap_storage::tokens::Purpose;
 use cap_storage::{groups, organisations, regions};
@@ -113,9 +113,9 @@ pub async fn send(
         payload: &payload_json,
         created_by: ctx.viewer.as_ref().map(|v| v.actor.user_id),
     };
-    let link = crate::links::issue(state, request).await?;
-    let fr = describe(state, Tr::new(crate::i18n::Locale::Fr), &membership).await?;
-    let en = describe(state, Tr::new(crate::i18n::Locale::En), &membership).await?;
+    let link = cap_app::links::issue(state, request).await?;
+    let fr = describe(state, Tr::new(cap_app::i18n::Locale::Fr), &membership).await?;
+    let en = describe(state, Tr::new(cap_app::i18n::Locale::En), &membership).await?;
     let body = format!(
         "Bonjour {display_name},\n\n{inviter} vous invite à rejoindre Cap ({federation}) en tant que : {fr}.\n\n\
          Pour accepter, ouvrez ce lien (valable 14 jours, une seule fois) :\n{link}\n\n\

@@ -67,7 +67,7 @@ async fn sign_in_is_throttled(app: &TestApp) {
 
 async fn first_start_setup(app: &TestApp) {
     let state = cap::server::state(&test_config(app), app.db.clone()).await.unwrap();
-    let link = cap_web::first_start_link(&state).await.unwrap().expect("empty instance gives a link");
+    let link = cap_app::first_start_link(&state).await.unwrap().expect("empty instance gives a link");
     let path = link.trim_start_matches(&app.base).to_owned();
     let client = app.client();
     assert_eq!(client.get(app.url(&path)).send().await.unwrap().status(), 200);
@@ -99,7 +99,7 @@ async fn first_start_setup(app: &TestApp) {
     assert_eq!(done.headers()["location"], "/admin");
     assert_eq!(client.get(app.url("/admin")).send().await.unwrap().status(), 200);
     assert_eq!(app.client().get(app.url(&path)).send().await.unwrap().status(), 410, "the link works once");
-    assert!(cap_web::first_start_link(&state).await.unwrap().is_none(), "no new link once an account exists");
+    assert!(cap_app::first_start_link(&state).await.unwrap().is_none(), "no new link once an account exists");
 }
 
 fn test_config(app: &TestApp) -> cap::config::Config {

@@ -449,6 +449,9 @@ async fn check_every_route(app: &TestApp) {
             let refused = matches!(status, 401 | 403 | 404) || to_sign_in;
             let expected_allowed = who.allows(*actor);
             let label = actor.unwrap_or("anonymous");
+            if status >= 500 {
+                failures.push(format!("{method} {path} as {label}: server error ({status})"));
+            }
             if expected_allowed && refused && *pattern != "/healthz" {
                 failures.push(format!("{method} {path} as {label}: refused ({status})"));
             }

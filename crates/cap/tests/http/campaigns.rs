@@ -301,7 +301,7 @@ async fn consolidation_ranks_divergence_and_keeps_voices_safe(app: &TestApp) {
 /// The data generator makes consistent organisations, people, campaigns and answers, which the
 /// pages then show.
 async fn generated_data_is_consistent(app: &TestApp) {
-    let hash = cap_web::hash_password(PASSWORD).unwrap();
+    let hash = cap_app::hash_password(PASSWORD).unwrap();
     let mut progress = Vec::new();
     let made = cap::generate::generate(&app.db, 3, 7, &hash, &mut progress).await.unwrap();
     assert_eq!(made.organisations, 3);

@@ -61,8 +61,8 @@ async fn figures_are_anonymised_and_scoped(app: &TestApp) {
     for i in 0..4 {
         scored_organisation(&app.db, &format!("Structure B{i}"), seeds.region_b, 2).await;
     }
-    assert_eq!(cap_web::jobs::refresh_network(app.state()).await.unwrap(), 12);
-    assert_eq!(cap_web::jobs::refresh_network(app.state()).await.unwrap(), 0, "nothing changed, nothing rebuilt");
+    assert_eq!(cap_app::jobs::refresh_network(app.state()).await.unwrap(), 12);
+    assert_eq!(cap_app::jobs::refresh_network(app.state()).await.unwrap(), 0, "nothing changed, nothing rebuilt");
     // The stored scores follow the formula: levels 1 to 4 of 4, twice each, in region A.
     let filter = cap_storage::network::Filter { region: Some(seeds.region_a), ..Default::default() };
     let means = cap_storage::network::node_means(&app.db, &filter).await.unwrap();
@@ -101,7 +101,7 @@ async fn figures_are_anonymised_and_scoped(app: &TestApp) {
 
     // One more organisation in region B: both regions now show their means.
     scored_organisation(&app.db, "Structure B4", seeds.region_b, 2).await;
-    assert_eq!(cap_web::jobs::refresh_network(app.state()).await.unwrap(), 1);
+    assert_eq!(cap_app::jobs::refresh_network(app.state()).await.unwrap(), 1);
     let (_, page_a) = text(&admin, app.url(&format!("/network?region={}", seeds.region_a))).await;
     let means_a = means_table(&page_a);
     assert!(means_a.contains('%') && !means_a.contains("masqué"), "region A's means are shown now: {means_a}");
@@ -149,7 +149,7 @@ async fn figures_are_anonymised_and_scoped(app: &TestApp) {
     for i in 0..5 {
         scored_organisation_on(&app.db, &format!("Structure bis {i}"), seeds.region_a, 4, bis).await;
     }
-    assert_eq!(cap_web::jobs::refresh_network(app.state()).await.unwrap(), 5);
+    assert_eq!(cap_app::jobs::refresh_network(app.state()).await.unwrap(), 5);
     let (_, page) = text(&admin, app.url("/network")).await;
     assert!(page.contains("Structures dont la campagne est comptée : 13"), "the 13 on cap-exemple only");
     let means = cap_storage::network::node_means(&app.db, &filter).await.unwrap();
@@ -169,7 +169,7 @@ async fn a_group_lead_sees_the_group_side_by_side(app: &TestApp) {
         ids.push(org);
     }
     scored_organisation(&app.db, "Hors du groupe", seeds.region_a, 2).await;
-    cap_web::jobs::refresh_network(app.state()).await.unwrap();
+    cap_app::jobs::refresh_network(app.state()).await.unwrap();
     let lead = app.signed_in(GROUP_LEAD_A).await;
     let (status, page) = text(&lead, app.url(&format!("/groups/{}", seeds.group_a))).await;
     assert_eq!(status, 200);

@@ -326,11 +326,11 @@ async fn from_consolidation_to_a_followed_plan(app: &TestApp) {
     // Reminders: a week before the due date, once, even when two instances run.
     let today = Date::new(2027, 2, 5).unwrap();
     let before = app.mails().len();
-    let first = cap_web::jobs::run_reminders(app.state(), "instance-a", today).await.unwrap();
+    let first = cap_app::jobs::run_reminders(app.state(), "instance-a", today).await.unwrap();
     assert!(first.ran);
     assert_eq!(first.reminders, 1, "the action due on {due_soon}");
     assert_eq!(first.digests, 1, "the coordinator's monthly digest");
-    let second = cap_web::jobs::run_reminders(app.state(), "instance-b", today).await.unwrap();
+    let second = cap_app::jobs::run_reminders(app.state(), "instance-b", today).await.unwrap();
     assert_eq!((second.reminders, second.digests), (0, 0), "nothing twice");
     let mails = app.mails();
     assert_eq!(mails.len(), before + 2);

@@ -156,7 +156,7 @@ async fn offers_are_managed(app: &TestApp) {
 
 /// Every built-in file comes back byte for byte once imported (they are kept canonical).
 async fn builtin_files_round_trip_through_the_database(app: &TestApp) {
-    use cap_web::referential_files::{BUILTIN_OFFERS, BUILTIN_REFERENTIALS};
+    use cap_app::referential_files::{BUILTIN_OFFERS, BUILTIN_REFERENTIALS};
     for (name, text) in BUILTIN_REFERENTIALS {
         let (parsed, _) = cap_domain::referential::parse_referential(text).unwrap();
         let id = referentials::find(&app.db, &parsed.code, &parsed.version).await.unwrap().unwrap();

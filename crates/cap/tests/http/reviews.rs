@@ -24,7 +24,7 @@ async fn a_pair_reviews_one_campaign_for_a_few_days(app: &TestApp) {
     let seeds = seed(&app.db).await;
     let id = seeds.campaign_a;
     let base = format!("/campaigns/{id}");
-    let today = cap_web::i18n::paris_today();
+    let today = cap_app::i18n::paris_today();
     let in_days = |d: i64| today.checked_add(jiff::Span::new().days(d)).unwrap().to_string();
 
     // A coordinator of another region volunteers from an organisation that closed a campaign.

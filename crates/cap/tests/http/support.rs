@@ -15,7 +15,7 @@ pub const PASSWORD: &str = "phrase de passe des tests";
 
 fn password_hash() -> &'static str {
     static HASH: OnceLock<String> = OnceLock::new();
-    HASH.get_or_init(|| cap_web::hash_password(PASSWORD).expect("hash"))
+    HASH.get_or_init(|| cap_app::hash_password(PASSWORD).expect("hash"))
 }
 
 /// A running server.
@@ -26,7 +26,7 @@ pub struct TestApp {
     pub db: Db,
     /// Where its e-mails land.
     pub outbox: PathBuf,
-    state: cap_web::AppState,
+    state: cap_app::App,
     shutdown: Option<tokio::sync::oneshot::Sender<()>>,
     server: Option<tokio::task::JoinHandle<()>>,
     test_db: Option<TestDb>,
@@ -35,7 +35,7 @@ pub struct TestApp {
 
 impl TestApp {
     /// The running server's state (to run its scheduled jobs on demand).
-    pub fn state(&self) -> &cap_web::AppState {
+    pub fn state(&self) -> &cap_app::App {
         &self.state
     }
 

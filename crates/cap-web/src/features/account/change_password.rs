@@ -39,7 +39,7 @@ pub async fn handler(
     let stored = viewer.user.password_hash.clone().unwrap_or_default();
     let current = form.current.clone();
     let current_ok =
-        crate::crypto::verify_password_async(current, stored).await.map_err(crate::error::AppError::Internal)?;
+        cap_app::crypto::verify_password_async(current, stored).await.map_err(crate::error::AppError::Internal)?;
     if !current_ok {
         errors.add("current", "error.password.current_wrong");
     }

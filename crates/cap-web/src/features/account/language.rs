@@ -4,12 +4,12 @@
 use crate::app::AppState;
 use crate::error::AppResult;
 use crate::features::auth::safe_next;
-use crate::i18n::Locale;
 use crate::session::{Ctx, LANG_COOKIE, set_cookie};
 use axum::Form;
 use axum::extract::State;
 use axum::http::header;
 use axum::response::{AppendHeaders, IntoResponse, Redirect, Response};
+use cap_app::i18n::Locale;
 use cap_storage::users;
 use serde::Deserialize;
 

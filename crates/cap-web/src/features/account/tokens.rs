@@ -3,7 +3,6 @@
 //! `POST /account/tokens/{id}/revoke` ends one at once. Creation and revocation are audited.
 
 use crate::app::AppState;
-use crate::crypto::random_token;
 use crate::error::AppResult;
 use crate::features::record;
 use crate::forms::FormErrors;
@@ -15,6 +14,7 @@ use axum::Form;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
+use cap_app::crypto::random_token;
 use cap_domain::api::{ApiScope, TokenInput, parse_scopes, scopes_code};
 use cap_storage::api_tokens::{self, Token};
 

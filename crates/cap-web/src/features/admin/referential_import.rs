@@ -6,13 +6,13 @@ use crate::error::{AppError, AppResult};
 use crate::features::record;
 use crate::forms::ProblemRow;
 use crate::page::{Page, redirect_with_flash};
-use crate::referential_files::{self, Checked, ImportError};
 use crate::session::{Ctx, SignedIn};
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Multipart, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
+use cap_app::referential_files::{self, Checked, ImportError};
 use cap_storage::referentials;
 
 /// Largest file accepted (a referential of several thousand indicators).

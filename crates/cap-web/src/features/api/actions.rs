@@ -6,7 +6,6 @@ use super::ok;
 use crate::app::AppState;
 use crate::error::{AppError, AppResult};
 use crate::features::campaigns::{load, read_results, run};
-use crate::features::plans::record_completion;
 use crate::features::record;
 use crate::session::{Ctx, SignedIn};
 use axum::Json;
@@ -100,7 +99,7 @@ pub async fn update(
     match plans::set_status(&state.db, plan.id, action, status, progress, update.version).await? {
         ActionSaved::Written(_) => {
             record(&state, &ctx, "api.action", "action", &action, &format!("{} {progress}%", status.code())).await?;
-            record_completion(&state, plan.id).await?;
+            cap_app::plans::record_completion(&state.db, plan.id).await?;
             Ok(ok(action_json(&plans::action_of(&state.db, plan.id, action).await?)))
         }
         ActionSaved::Conflict(now) => Ok((

@@ -136,7 +136,7 @@ pub async fn submit(
         (None, phc) => users::create(&state.db, &email, &form.display_name, phc.as_deref()).await?,
     };
     memberships::grant(&state.db, user_id, membership).await?;
-    let what = describe(&state, crate::i18n::Tr::default(), &membership).await?;
+    let what = describe(&state, cap_app::i18n::Tr::default(), &membership).await?;
     record_as(&state, &ctx, Some(user_id), email.as_str(), "invitations.accept", "user", &user_id, &what).await?;
     if needs_password {
         let cookie = start_session(&state, user_id).await?;

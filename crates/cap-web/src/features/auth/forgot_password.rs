@@ -58,7 +58,7 @@ pub async fn submit(
     let allowed = throttle::failures(&state.db, &bucket, now, 3600).await? < MAX_REQUESTS_PER_ADDRESS;
     throttle::record_failure(&state.db, &bucket, now, 3600).await?;
     if let Some(user) = users::find_by_email(&state.db, &email).await?.filter(|u| u.disabled_at.is_none() && allowed) {
-        let link = crate::links::password_reset_link(&state, user.user_id(), email.as_str()).await?;
+        let link = cap_app::links::password_reset_link(&state, user.user_id(), email.as_str()).await?;
         let body = format!(
             "Bonjour {name},\n\nPour choisir un nouveau mot de passe Cap, ouvrez ce lien (valable une heure, une seule fois) :\n{link}\n\n\
              Si vous n'avez rien demandé, ignorez ce message : votre mot de passe ne change pas.\n\n---\n\n\

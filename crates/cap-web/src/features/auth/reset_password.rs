@@ -87,5 +87,5 @@ pub async fn submit(
 
 /// Hashes a new password on a blocking thread, a few at a time.
 pub(crate) async fn hash_blocking(password: NewPassword) -> AppResult<String> {
-    crate::crypto::hash_password_async(password.expose().to_owned()).await.map_err(crate::error::AppError::Internal)
+    cap_app::crypto::hash_password_async(password.expose().to_owned()).await.map_err(crate::error::AppError::Internal)
 }

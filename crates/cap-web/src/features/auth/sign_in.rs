@@ -2,7 +2,6 @@
 
 use super::safe_next;
 use crate::app::AppState;
-use crate::crypto::decoy_hash;
 use crate::error::AppResult;
 use crate::features::{record, record_as};
 use crate::forms::FormErrors;
@@ -14,6 +13,7 @@ use axum::Form;
 use axum::extract::{Query, State};
 use axum::http::{StatusCode, header};
 use axum::response::{AppendHeaders, IntoResponse, Redirect, Response};
+use cap_app::crypto::decoy_hash;
 use cap_domain::Email;
 use cap_storage::{throttle, users};
 use serde::Deserialize;
@@ -96,8 +96,9 @@ pub async fn submit(
     let user = users::find_by_email(&state.db, &email).await?;
     let stored_hash = user.as_ref().and_then(|u| u.password_hash.clone()).unwrap_or_else(|| decoy_hash().to_owned());
     let password = form.password.clone();
-    let matches =
-        crate::crypto::verify_password_async(password, stored_hash).await.map_err(crate::error::AppError::Internal)?;
+    let matches = cap_app::crypto::verify_password_async(password, stored_hash)
+        .await
+        .map_err(crate::error::AppError::Internal)?;
     let user = match user {
         Some(user) if matches && user.password_hash.is_some() && user.disabled_at.is_none() => user,
         _ => {

@@ -7,7 +7,6 @@
 use super::{Loaded, answer_in, load};
 use crate::app::AppState;
 use crate::error::{AppError, AppResult};
-use crate::i18n::Tr;
 use crate::page::{Page, redirect_with_flash};
 use crate::session::{Ctx, SignedIn};
 use askama::Template;
@@ -16,6 +15,7 @@ use axum::Form;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
+use cap_app::i18n::Tr;
 use cap_domain::campaign::AnswerValue;
 use cap_domain::referential::{AnswerType, Node, Referential};
 use cap_storage::campaigns::{self, Participant, Saved, StoredAnswer};

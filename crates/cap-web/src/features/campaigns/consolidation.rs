@@ -59,7 +59,7 @@ pub fn view_of(
     answers: &[(Individual, StoredAnswer, i64)],
     participants: usize,
     decided: Option<&Consolidated>,
-    t: crate::i18n::Tr,
+    t: cap_app::i18n::Tr,
 ) -> IndicatorView {
     let r = &loaded.referential.referential;
     let scale: Vec<i64> = r.scale.levels.iter().map(|l| l.value).collect();

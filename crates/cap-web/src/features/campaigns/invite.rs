@@ -7,7 +7,6 @@ use super::{load, run};
 use crate::app::AppState;
 use crate::error::AppResult;
 use crate::features::record;
-use crate::links::{LinkRequest, issue};
 use crate::page::{Page, redirect_with_flash};
 use crate::session::{Ctx, SignedIn};
 use askama::Template;
@@ -15,6 +14,7 @@ use askama_web::WebTemplate;
 use axum::Form;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Response};
+use cap_app::links::{LinkRequest, issue};
 use cap_domain::{College, Email, Membership, OrganisationId, Role, Scope};
 use cap_storage::tokens::Purpose;
 use cap_storage::{StorageError, campaigns, memberships, users};
@@ -64,7 +64,7 @@ pub async fn handler(
         Some(e) => e.clone(),
         None => Email::parse(&format!(
             "sans-email-{}@participants.invalid",
-            crate::crypto::random_token()[..12].to_lowercase()
+            cap_app::crypto::random_token()[..12].to_lowercase()
         ))
         .map_err(|e| crate::error::AppError::Internal(e.key.into()))?,
     };

@@ -18,9 +18,9 @@ pub mod show;
 
 use crate::app::AppState;
 use crate::error::AppResult;
-use crate::i18n::paris_today;
-use crate::referential_cache::CachedReferential;
 use crate::session::Viewer;
+use cap_app::i18n::paris_today;
+use cap_app::referential_cache::CachedReferential;
 use cap_domain::authz::Permission;
 use cap_domain::campaign::{answer_pages, assigned_indicators, campaign_indicators};
 use cap_domain::referential::Node;

@@ -8,7 +8,7 @@ use crate::app::AppState;
 use crate::error::{AppError, AppResult};
 use crate::features::campaigns::Loaded;
 use crate::features::results::photographie::{self, ScoreRow};
-use crate::i18n::{Tr, paris_today};
+use cap_app::i18n::{Tr, paris_today};
 use cap_domain::College;
 use cap_domain::plan::ActionStatus;
 use cap_domain::referential::{NodeKind, Referential};
@@ -252,7 +252,7 @@ pub async fn render(report: Report, document: Document) -> AppResult<Vec<u8>> {
 
 #[cfg(test)]
 mod tests {
-    use crate::i18n::{Locale, Tr};
+    use cap_app::i18n::{Locale, Tr};
     use cap_reports::pdf::Labels;
 
     /// Every label of the PDFs has its message in both catalogues (the keys are built from the

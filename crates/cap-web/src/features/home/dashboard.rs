@@ -60,7 +60,8 @@ pub async fn handler(State(state): State<AppState>, SignedIn(viewer): SignedIn, 
         organisations,
         regions: my_regions,
         groups: my_groups,
-        reviewing: reviews::reviewing(&state.db, viewer.actor.user_id, &crate::i18n::paris_today().to_string()).await?,
+        reviewing: reviews::reviewing(&state.db, viewer.actor.user_id, &cap_app::i18n::paris_today().to_string())
+            .await?,
         page,
     }
     .into_response())

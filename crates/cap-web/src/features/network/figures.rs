@@ -3,8 +3,8 @@
 
 use crate::app::AppState;
 use crate::error::AppResult;
-use crate::i18n::Tr;
 use crate::session::Viewer;
+use cap_app::i18n::Tr;
 use cap_domain::authz::Permission;
 use cap_domain::campaign::CampaignStatus;
 use cap_domain::network::{Shown, partition, safe_beside};

@@ -3,7 +3,7 @@
 //! dates, status, progress, notes, offer of services requested). Bad input keeps what was typed;
 //! an edit made meanwhile by someone else is shown beside the typed values, never overwritten.
 
-use super::{load_plan, record_completion, responsible_options};
+use super::{load_plan, responsible_options};
 use crate::app::AppState;
 use crate::error::AppResult;
 use crate::features::campaigns::{Loaded, run};
@@ -236,7 +236,7 @@ pub async fn create(
     };
     let action = plans::add_action(&state.db, p.plan.id, &new).await?;
     record(&state, &ctx, "plans.add_action", "action", &action, &checked.input.title).await?;
-    record_completion(&state, p.plan.id).await?;
+    cap_app::plans::record_completion(&state.db, p.plan.id).await?;
     Ok(redirect_with_flash(&state, &format!("/campaigns/{id}/plan#action-{action}"), "flash.action_saved"))
 }
 
@@ -280,7 +280,7 @@ pub async fn update(
             let details =
                 format!("{} · {} · {} %", checked.input.title, checked.input.status.code(), checked.input.progress);
             record(&state, &ctx, "plans.edit_action", "action", &action, &details).await?;
-            record_completion(&state, p.plan.id).await?;
+            cap_app::plans::record_completion(&state.db, p.plan.id).await?;
             Ok(redirect_with_flash(&state, &format!("/campaigns/{id}/plan#action-{action}"), "flash.action_saved"))
         }
         ActionSaved::Conflict(current) => {

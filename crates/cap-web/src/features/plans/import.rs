@@ -5,14 +5,13 @@
 //! one transaction. Title, description, contributors, dates, status, progress and notes are read;
 //! indicators, responsible person and offer stay as they are in Cap.
 
-use super::{load_plan, record_completion};
+use super::load_plan;
 use crate::app::AppState;
 use crate::error::{AppError, AppResult};
 use crate::features::campaigns::{Loaded, run};
 use crate::features::exports::PLAN_COLUMNS;
 use crate::features::record;
 use crate::forms::ProblemRow;
-use crate::i18n::{Locale, Tr};
 use crate::page::{Page, redirect_with_flash};
 use crate::session::{Ctx, SignedIn};
 use askama::Template;
@@ -20,6 +19,7 @@ use askama_web::WebTemplate;
 use axum::extract::{FromRequest, Multipart, Path, Request, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
+use cap_app::i18n::{Locale, Tr};
 use cap_domain::plan::{ActionInput, ActionStatus};
 use cap_reports::xlsx::{Cell, read_workbook};
 use cap_storage::plans::{self, Action, ActionChange};
@@ -122,7 +122,7 @@ pub async fn submit(
     }
     let ids = edits.iter().map(|e| e.id.to_string()).collect::<Vec<_>>().join(", ");
     record(&state, &ctx, "plans.import", "plan", &p.plan.id, &format!("{file_name}: {ids}")).await?;
-    record_completion(&state, p.plan.id).await?;
+    cap_app::plans::record_completion(&state.db, p.plan.id).await?;
     Ok(redirect_with_flash(&state, &format!("/campaigns/{id}/plan"), "flash.plan_imported"))
 }
 

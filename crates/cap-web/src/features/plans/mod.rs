@@ -14,14 +14,12 @@ use crate::app::AppState;
 use crate::error::{AppError, AppResult};
 use crate::features::campaigns::{Loaded, load};
 use crate::forms::SelectOption;
-use crate::i18n::paris_today;
 use crate::session::Viewer;
 use cap_domain::OrganisationId;
 use cap_domain::authz::Permission;
-use cap_domain::plan::{Followed, completion, parse_date};
 use cap_storage::memberships;
 use cap_storage::organisations::Organisation;
-use cap_storage::plans::{self, Action, Plan};
+use cap_storage::plans::{self, Plan};
 
 /// A campaign and its plan, loaded and authorised.
 pub struct WithPlan {
@@ -41,22 +39,6 @@ pub async fn load_plan(
     let loaded = load(state, viewer, id, permission).await?;
     let plan = plans::plan_of(&state.db, id).await?.ok_or(AppError::NotFound)?;
     Ok(WithPlan { loaded, plan })
-}
-
-/// An action as the follow-up sees it.
-pub fn followed(a: &Action) -> Followed {
-    Followed { status: a.status, progress: a.progress, due: a.due_on.as_deref().and_then(parse_date) }
-}
-
-/// Records today's completion of the plan, so the plan's progress can be drawn over time.
-pub async fn record_completion(state: &AppState, plan: i64) -> AppResult<()> {
-    let actions = plans::actions(&state.db, plan).await?;
-    let done: Vec<Followed> = actions.iter().filter(|a| !a.proposed).map(followed).collect();
-    if let Some(share) = completion(&done) {
-        let per_mille = (share * 1000.0).round() as i64;
-        plans::record_completion(&state.db, plan, &paris_today().to_string(), per_mille).await?;
-    }
-    Ok(())
 }
 
 /// Who may be responsible for an action: the organisation's members, by name.

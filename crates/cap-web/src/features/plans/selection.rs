@@ -1,7 +1,7 @@
 //! `POST /campaigns/{id}/plan/selection`: accepts, merges or discards the actions ticked in the
 //! plan's list.
 
-use super::{load_plan, record_completion};
+use super::load_plan;
 use crate::app::AppState;
 use crate::error::AppResult;
 use crate::features::campaigns::run;
@@ -48,6 +48,6 @@ pub async fn handler(
     };
     let list = ids.iter().map(i64::to_string).collect::<Vec<_>>().join(", ");
     record(&state, &ctx, &format!("plans.{op}"), "plan", &plan, &list).await?;
-    record_completion(&state, plan).await?;
+    cap_app::plans::record_completion(&state.db, plan).await?;
     Ok(redirect_with_flash(&state, &back, flash))
 }

@@ -2,19 +2,19 @@
 //! proposals to accept, edit, merge or discard, its actions as a list or as a board by status
 //! (`?view=board`), the late and upcoming actions, and its completion over time.
 
-use super::followed;
 use super::generate::HORIZONS;
 use crate::app::AppState;
 use crate::error::AppResult;
 use crate::features::campaigns::{Loaded, load, read_results, run};
 use crate::features::results::outcome;
-use crate::i18n::paris_today;
 use crate::page::Page;
 use crate::session::SignedIn;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Response};
+use cap_app::i18n::paris_today;
+use cap_app::plans::followed;
 use cap_domain::plan::{ActionStatus, completion, gap, parse_date};
 use cap_reports::charts::{self, ChartText, Span, SpanState, percent};
 use cap_storage::plans::{self, Action, Plan};
@@ -154,7 +154,7 @@ pub async fn handler(
 }
 
 /// The actions with both dates as a schedule, month by month, with today marked.
-fn schedule(t: crate::i18n::Tr, rows: &[ActionRow], today: jiff::civil::Date) -> String {
+fn schedule(t: cap_app::i18n::Tr, rows: &[ActionRow], today: jiff::civil::Date) -> String {
     let epoch = jiff::civil::Date::new(1970, 1, 1).unwrap_or_default();
     let day = |d: jiff::civil::Date| d.since(epoch).map(|s| i64::from(s.get_days())).unwrap_or(0);
     let dated: Vec<(&ActionRow, jiff::civil::Date, jiff::civil::Date)> = rows

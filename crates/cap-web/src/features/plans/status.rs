@@ -1,7 +1,7 @@
 //! `POST /campaigns/{id}/plan/actions/{action}/status`: moves an action on the board (its status,
 //! and its progress when given), refusing a stale move.
 
-use super::{load_plan, record_completion};
+use super::load_plan;
 use crate::app::AppState;
 use crate::error::AppResult;
 use crate::features::campaigns::run;
@@ -48,7 +48,7 @@ pub async fn handler(
     match plans::set_status(&state.db, p.plan.id, action, status, progress, form.version).await? {
         ActionSaved::Written(_) => {
             record(&state, &ctx, "plans.status", "action", &action, status.code()).await?;
-            record_completion(&state, p.plan.id).await?;
+            cap_app::plans::record_completion(&state.db, p.plan.id).await?;
             Ok(redirect_with_flash(&state, &back, "flash.action_saved"))
         }
         ActionSaved::Conflict(_) => Ok(redirect_with_flash(&state, &back, "flash.action_changed")),

@@ -2,7 +2,7 @@
 //! become actions, and the campaign moves to « plan validé » (a review, when there was none, is
 //! skipped).
 
-use super::{load_plan, record_completion};
+use super::load_plan;
 use crate::app::AppState;
 use crate::error::AppResult;
 use crate::features::campaigns::run;
@@ -41,7 +41,7 @@ pub async fn handler(
             Err(e) => return Err(e.into()),
         }
     }
-    record_completion(&state, p.plan.id).await?;
+    cap_app::plans::record_completion(&state.db, p.plan.id).await?;
     record(&state, &ctx, "plans.validate", "plan", &p.plan.id, "").await?;
     Ok(redirect_with_flash(&state, &back, "flash.plan_validated"))
 }

@@ -1,13 +1,11 @@
 //! `GET/POST /campaigns/{id}/checkpoint`: the mid-term checkpoint. The organisation re-rates only
 //! the indicators its plan targets and sees the change since the shared answer.
 
-use super::shared_answers;
 use crate::app::AppState;
 use crate::error::AppResult;
 use crate::features::campaigns::{Loaded, load, run, view};
 use crate::features::record;
 use crate::forms::FormErrors;
-use crate::i18n::paris_today;
 use crate::page::{Page, redirect_with_flash};
 use crate::session::{Ctx, SignedIn};
 use askama::Template;
@@ -16,6 +14,8 @@ use axum::Form;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
+use cap_app::i18n::paris_today;
+use cap_app::results::shared_answers;
 use cap_domain::campaign::AnswerValue;
 use cap_domain::plan::{ActionStatus, parse_date};
 use cap_domain::referential::AnswerType;
@@ -66,7 +66,7 @@ async fn build(state: &AppState, page: Page, loaded: Loaded, can_run: bool) -> A
             }
         }
     }
-    let shared = shared_answers(state, id).await?;
+    let shared = shared_answers(&state.db, id).await?;
     let checkpoints = plans::checkpoints(&state.db, id).await?;
     let latest = checkpoints.first();
     let rows = loaded

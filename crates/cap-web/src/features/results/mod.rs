@@ -8,7 +8,8 @@ pub mod targets;
 use crate::app::AppState;
 use crate::error::AppResult;
 use crate::features::campaigns::Loaded;
-use crate::referential_cache::CachedReferential;
+use cap_app::referential_cache::CachedReferential;
+use cap_app::results::shared_answers;
 use cap_domain::campaign::{AnswerValue, CampaignStatus, campaign_indicators};
 use cap_domain::scoring::{Scores, Targets, compute};
 use cap_storage::campaigns::{self, Campaign};
@@ -26,18 +27,9 @@ pub struct Outcome {
     pub scores: Scores,
 }
 
-/// The shared answers of a campaign, by indicator code.
-pub async fn shared_answers(state: &AppState, campaign: i64) -> AppResult<HashMap<String, AnswerValue>> {
-    Ok(campaigns::consolidated(&state.db, campaign)
-        .await?
-        .into_iter()
-        .filter_map(|(code, c)| c.value.map(|v| (code, v)))
-        .collect())
-}
-
 /// Scores the campaign from its shared answers and targets.
 pub async fn outcome(state: &AppState, loaded: &Loaded) -> AppResult<Outcome> {
-    let answers = shared_answers(state, loaded.campaign.id).await?;
+    let answers = shared_answers(&state.db, loaded.campaign.id).await?;
     let targets = Targets(plans::targets(&state.db, loaded.campaign.id).await?);
     let scores = compute(&loaded.referential.referential, &loaded.indicators(), &answers, &targets);
     Ok(Outcome { answers, targets, scores })
@@ -61,7 +53,7 @@ pub async fn previous(state: &AppState, loaded: &Loaded) -> AppResult<Option<Pre
         .find(|c| c.id < loaded.campaign.id && c.status >= CampaignStatus::Consolidation);
     let Some(campaign) = earlier else { return Ok(None) };
     let referential = state.referentials.get(&state.db, campaign.referential_version_id).await?;
-    let answers = shared_answers(state, campaign.id).await?;
+    let answers = shared_answers(&state.db, campaign.id).await?;
     let covered = campaign_indicators(&referential.referential, &campaign.scope, loaded.org_type());
     let targets = Targets(plans::targets(&state.db, campaign.id).await?);
     let scores = compute(&referential.referential, &covered, &answers, &targets);

@@ -69,7 +69,7 @@ pub async fn submit(State(state): State<AppState>, page: Page, Form(form): Form<
         let colleges = college_options(page.t, &form.college);
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, JoinPage { page, form, colleges, errors }).into_response());
     };
-    let token = crate::crypto::random_token();
+    let token = cap_app::crypto::random_token();
     workshops::join(&state.db, w.id, &state.keys.hash_token(&token), &name, college).await?;
     super::announce(&state, w.id).await?;
     let cookie = set_cookie(&state, VOTER_COOKIE, &token, 24 * 3600);

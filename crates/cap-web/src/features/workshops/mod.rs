@@ -51,7 +51,7 @@ pub struct Votes {
 }
 
 /// Counts the votes on the current indicator.
-pub async fn votes(state: &AppState, w: &Workshop, loaded: &Loaded, t: crate::i18n::Tr) -> AppResult<Votes> {
+pub async fn votes(state: &AppState, w: &Workshop, loaded: &Loaded, t: cap_app::i18n::Tr) -> AppResult<Votes> {
     let scale: Vec<i64> = loaded.referential.referential.scale.levels.iter().map(|l| l.value).collect();
     let voters = workshops::voters(&state.db, w.id).await?.into_iter().filter(|v| !v.removed && v.admitted).count();
     let cast = match w.current() {

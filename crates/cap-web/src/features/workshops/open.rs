@@ -56,7 +56,7 @@ pub async fn handler(
         return Ok(redirect_with_flash(&state, &format!("/campaigns/{id}"), "flash.workshop_empty"));
     }
     let answers = individuals(&state, &loaded).await?;
-    let t = crate::i18n::Tr::default();
+    let t = cap_app::i18n::Tr::default();
     let mut ordered: Vec<(String, f64, usize)> = chosen
         .iter()
         .enumerate()

@@ -179,8 +179,9 @@ mod tests {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
         let mut missing = Vec::new();
         let mut files = Vec::new();
-        collect(&root.join("templates"), &mut files);
         collect(&root.join("src"), &mut files);
+        collect(&root.join("../cap-web/templates"), &mut files);
+        collect(&root.join("../cap-web/src"), &mut files);
         collect(&root.join("../cap-domain/src"), &mut files);
         for file in files {
             let text = std::fs::read_to_string(&file).unwrap();

@@ -1,7 +1,7 @@
 //! Single-use links (first-start setup, invitations, password resets): one place that makes the
 //! secret token, stores only its keyed hash with an expiry, and builds the absolute URL.
 
-use crate::app::AppState;
+use crate::app::App;
 use cap_domain::UserId;
 use cap_storage::StorageError;
 use cap_storage::tokens::{self, NewToken, Purpose};
@@ -39,7 +39,7 @@ fn path_and_lifetime(purpose: Purpose) -> (&'static str, i64) {
 }
 
 /// Stores a new link and returns its absolute URL.
-pub async fn issue(state: &AppState, request: LinkRequest<'_>) -> Result<String, StorageError> {
+pub async fn issue(state: &App, request: LinkRequest<'_>) -> Result<String, StorageError> {
     let (path, lifetime) = path_and_lifetime(request.purpose);
     let token = crate::crypto::random_token();
     let now = cap_storage::now();
@@ -62,7 +62,7 @@ pub async fn issue(state: &AppState, request: LinkRequest<'_>) -> Result<String,
 
 /// On an instance without any account, makes a fresh single-use link to create the first
 /// federation administrator (earlier links stop working). `None` once an account exists.
-pub async fn first_start_link(state: &AppState) -> Result<Option<String>, StorageError> {
+pub async fn first_start_link(state: &App) -> Result<Option<String>, StorageError> {
     if cap_storage::users::count(&state.db).await? > 0 {
         return Ok(None);
     }
@@ -73,7 +73,7 @@ pub async fn first_start_link(state: &AppState) -> Result<Option<String>, Storag
 
 /// Makes a single-use password-reset link for `user` (e-mailed by the "forgotten password"
 /// page, printed by `cap user reset-password`).
-pub async fn password_reset_link(state: &AppState, user: UserId, email: &str) -> Result<String, StorageError> {
+pub async fn password_reset_link(state: &App, user: UserId, email: &str) -> Result<String, StorageError> {
     let request =
         LinkRequest { purpose: Purpose::PasswordReset, email, user: Some(user), payload: "", created_by: None };
     issue(state, request).await

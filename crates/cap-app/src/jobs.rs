@@ -3,10 +3,10 @@
 //! coordinators, and the rebuilding of the scores the network's figures read. Several instances may run: a lease in the database lets one of them work at a
 //! time, and each reminder is recorded before it leaves, so none is sent twice.
 
-use crate::app::AppState;
-use crate::error::AppResult;
-use crate::features::plans::followed;
+use crate::app::App;
+use crate::error::Result;
 use crate::i18n::paris_today;
+use crate::plans::followed;
 use cap_domain::plan::completion;
 use cap_domain::{OrganisationId, Role};
 use cap_storage::{jobs, memberships, now, plans};
@@ -31,7 +31,7 @@ pub struct RunReport {
 }
 
 /// Runs the reminders once, as `holder` (this instance), for `today`.
-pub async fn run_reminders(state: &AppState, holder: &str, today: Date) -> AppResult<RunReport> {
+pub async fn run_reminders(state: &App, holder: &str, today: Date) -> Result<RunReport> {
     let at = now();
     if !jobs::try_lease(&state.db, "reminders", holder, at, at + LEASE_SECONDS).await? {
         return Ok(RunReport::default());
@@ -109,7 +109,7 @@ pub async fn run_reminders(state: &AppState, holder: &str, today: Date) -> AppRe
 
 /// A followed plan's completion (percent), late actions and actions due within 30 days, as
 /// lines of the digest.
-async fn digest_summary(state: &AppState, plan: i64, today: Date) -> AppResult<(i64, Vec<String>, Vec<String>)> {
+async fn digest_summary(state: &App, plan: i64, today: Date) -> Result<(i64, Vec<String>, Vec<String>)> {
     let actions: Vec<_> = plans::actions(&state.db, plan).await?.into_iter().filter(|a| !a.proposed).collect();
     let states: Vec<_> = actions.iter().map(followed).collect();
     let done = completion(&states).map_or(0, |c| (c * 100.0).round() as i64);
@@ -120,17 +120,11 @@ async fn digest_summary(state: &AppState, plan: i64, today: Date) -> AppResult<(
 }
 
 /// Runs the reminders every `every` until the server shuts down.
-pub async fn schedule_reminders(state: AppState, every: Duration) {
+pub async fn schedule_reminders(state: App, every: Duration) {
     let holder = format!("{}-{}", std::process::id(), rand::random::<u32>());
     // The first run waits one interval, so a starting instance does not race the others.
-    let mut tick = tokio::time::interval_at(tokio::time::Instant::now() + every, every);
-    let closing = state.closing();
-    tokio::pin!(closing);
-    loop {
-        tokio::select! {
-            _ = tick.tick() => {}
-            () = &mut closing => return,
-        }
+    let first = tokio::time::Instant::now() + every;
+    repeat(&state, tokio::time::interval_at(first, every), || async {
         match run_reminders(&state, &holder, paris_today()).await {
             Ok(r) if r.reminders + r.digests > 0 => {
                 tracing::info!(reminders = r.reminders, digests = r.digests, "reminders sent")
@@ -138,13 +132,27 @@ pub async fn schedule_reminders(state: AppState, every: Duration) {
             Ok(_) => {}
             Err(err) => tracing::warn!(error = %err, "reminder run failed"),
         }
+    })
+    .await;
+}
+
+/// Runs `work` at each tick until the instance shuts down.
+async fn repeat<F: Future<Output = ()>>(state: &App, mut tick: tokio::time::Interval, mut work: impl FnMut() -> F) {
+    let closing = state.closing();
+    tokio::pin!(closing);
+    loop {
+        tokio::select! {
+            _ = tick.tick() => {}
+            () = &mut closing => return,
+        }
+        work().await;
     }
 }
 
 /// Rebuilds the stored scores of every campaign whose shared answers, targets or organisation
 /// changed since they were last built, so the network's figures follow. Running it twice, or on
 /// two instances at once, gives the same rows. Returns how many campaigns were rebuilt.
-pub async fn refresh_network(state: &AppState) -> AppResult<usize> {
+pub async fn refresh_network(state: &App) -> Result<usize> {
     use cap_domain::OrganisationType;
     use cap_domain::campaign::{AnswerValue, campaign_indicators};
     use cap_domain::scoring::{IndicatorScore, Targets, compute};
@@ -159,7 +167,7 @@ pub async fn refresh_network(state: &AppState) -> AppResult<usize> {
         let r = &cached.referential;
         let org_type = OrganisationType::from_code(&c.org_type).unwrap_or(OrganisationType::Other);
         let indicators = campaign_indicators(r, &campaign.scope, org_type);
-        let answers = crate::features::results::shared_answers(state, c.campaign_id).await?;
+        let answers = crate::results::shared_answers(&state.db, c.campaign_id).await?;
         let targets = Targets(plans::targets(&state.db, c.campaign_id).await?);
         let scores = compute(r, &indicators, &answers, &targets);
         let mut nodes: Vec<NodeRow> = indicators
@@ -197,19 +205,13 @@ pub async fn refresh_network(state: &AppState) -> AppResult<usize> {
 }
 
 /// Keeps the network's figures current: at start, then every `every`, until the server closes.
-pub async fn schedule_network_refresh(state: AppState, every: Duration) {
-    let mut tick = tokio::time::interval(every);
-    let closing = state.closing();
-    tokio::pin!(closing);
-    loop {
-        tokio::select! {
-            _ = tick.tick() => {}
-            () = &mut closing => return,
-        }
+pub async fn schedule_network_refresh(state: App, every: Duration) {
+    repeat(&state, tokio::time::interval(every), || async {
         match refresh_network(&state).await {
             Ok(0) => {}
             Ok(n) => tracing::info!(campaigns = n, "network scores rebuilt"),
             Err(err) => tracing::warn!(error = %err, "network refresh failed"),
         }
-    }
+    })
+    .await;
 }

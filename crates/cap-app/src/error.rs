@@ -1,0 +1,21 @@
+//! The application layer's failures. The web maps them to responses in one place
+//! (`cap_web::error`); the command line prints them.
+
+use cap_storage::StorageError;
+
+/// Why a use case could not complete.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The storage failed, or what was asked for does not exist.
+    #[error("storage: {0}")]
+    Storage(#[from] StorageError),
+    /// An e-mail could not be sent.
+    #[error("mail: {0}")]
+    Mail(#[from] crate::mail::MailError),
+    /// Anything else that is our fault.
+    #[error("internal: {0}")]
+    Internal(String),
+}
+
+/// Shorthand for use-case results.
+pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -1,0 +1,27 @@
+//! Cap's application layer: the use cases and typed read models that more than one door into the
+//! program needs — the web pages, the JSON API, the command line, the scheduled jobs and the
+//! reports.
+//!
+//! House rule: if a CLI command, a job, a report or the API could use it, it lives here, not in a
+//! web handler. This crate knows nothing of HTTP: it takes an [`App`] (the database, the mailer,
+//! the instance's keys and in-memory caches) and returns typed values or an [`Error`].
+
+pub mod app;
+pub mod crypto;
+pub mod error;
+pub mod i18n;
+pub mod jobs;
+pub mod links;
+pub mod live;
+pub mod mail;
+pub mod plans;
+pub mod referential_cache;
+pub mod referential_files;
+pub mod results;
+pub mod stamped_cache;
+
+pub use app::{App, Settings};
+pub use crypto::hash_password;
+pub use error::{Error, Result};
+pub use links::{first_start_link, password_reset_link};
+pub use mail::{Mailer, MailerConfig};
