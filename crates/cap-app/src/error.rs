@@ -6,6 +6,13 @@ use cap_storage::StorageError;
 /// Why a use case could not complete.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
+    /// Nothing here, or nothing the viewer may know exists (a resource of another organisation
+    /// is answered as absent, so its existence leaks nothing).
+    #[error("not found")]
+    NotFound,
+    /// The viewer's roles do not allow this.
+    #[error("forbidden")]
+    Forbidden,
     /// The storage failed, or what was asked for does not exist.
     #[error("storage: {0}")]
     Storage(#[from] StorageError),

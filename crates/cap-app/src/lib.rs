@@ -7,6 +7,7 @@
 //! the instance's keys and in-memory caches) and returns typed values or an [`Error`].
 
 pub mod app;
+pub mod campaigns;
 pub mod crypto;
 pub mod error;
 pub mod i18n;
@@ -19,6 +20,7 @@ pub mod referential_cache;
 pub mod referential_files;
 pub mod results;
 pub mod stamped_cache;
+pub mod viewer;
 
 pub use app::{App, Settings};
 pub use crypto::hash_password;

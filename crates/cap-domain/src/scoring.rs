@@ -250,6 +250,62 @@ pub fn carry_over(current: &Referential, previous: &Referential, before: &Scores
     out
 }
 
+/// How far below its target a share must be to count as far from it.
+pub const FAR_BELOW: f64 = 0.3;
+
+/// Where an indicator stands against the target the organisation set itself: the heat map's
+/// cells, the PDF's marks, always said in words beside the colour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum TargetStanding {
+    /// At or above its target (or scored without a target).
+    Met,
+    /// Below its target.
+    Below,
+    /// More than [`FAR_BELOW`] below its target.
+    Far,
+    /// « Non concerné ».
+    NotApplicable,
+    /// Not answered, or not scored.
+    #[default]
+    Unknown,
+}
+
+impl TargetStanding {
+    /// The standing of an indicator from its shared answer, its score and its target's share.
+    pub fn of(value: Option<&AnswerValue>, share: Option<f64>, target: Option<f64>) -> Self {
+        match (value, share, target) {
+            (Some(AnswerValue::NotApplicable), _, _) => Self::NotApplicable,
+            (_, Some(s), Some(goal)) if s + 1e-9 >= goal => Self::Met,
+            (_, Some(s), Some(goal)) if goal - s > FAR_BELOW => Self::Far,
+            (_, Some(_), Some(_)) => Self::Below,
+            (_, Some(_), None) => Self::Met,
+            _ => Self::Unknown,
+        }
+    }
+
+    /// A stable code, used as the cell's class in pages.
+    pub const fn code(self) -> &'static str {
+        match self {
+            Self::Met => "met",
+            Self::Below => "below",
+            Self::Far => "far",
+            Self::NotApplicable => "na",
+            Self::Unknown => "none",
+        }
+    }
+
+    /// The message key that says it in words.
+    pub const fn label_key(self) -> &'static str {
+        match self {
+            Self::Met => "results.heat.met",
+            Self::Below => "results.heat.below",
+            Self::Far => "results.heat.far",
+            Self::NotApplicable => "results.heat.na",
+            Self::Unknown => "results.heat.none",
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -443,5 +499,20 @@ mod tests {
             let b = compute(&r, &covered, &answers_of(&r, &with_na), &Targets::default());
             prop_assert_eq!(all_scores(&a), all_scores(&b));
         }
+    }
+
+    #[test]
+    fn standing_against_the_target() {
+        use super::TargetStanding as T;
+        let level = AnswerValue::Level(2);
+        assert_eq!(T::of(Some(&AnswerValue::NotApplicable), Some(1.0), Some(0.5)), T::NotApplicable);
+        assert_eq!(T::of(Some(&level), Some(0.5), Some(0.5)), T::Met);
+        assert_eq!(T::of(Some(&level), Some(0.7), Some(0.5)), T::Met);
+        assert_eq!(T::of(Some(&level), Some(0.4), Some(0.5)), T::Below);
+        assert_eq!(T::of(Some(&level), Some(0.55), Some(0.8)), T::Below);
+        assert_eq!(T::of(Some(&level), Some(0.2), Some(0.8)), T::Far);
+        assert_eq!(T::of(Some(&level), Some(0.2), None), T::Met, "scored without a target");
+        assert_eq!(T::of(None, None, Some(0.5)), T::Unknown);
+        assert_eq!((T::Far.code(), T::Far.label_key()), ("far", "results.heat.far"));
     }
 }

@@ -39,6 +39,8 @@ pub enum AppError {
 impl From<cap_app::Error> for AppError {
     fn from(error: cap_app::Error) -> Self {
         match error {
+            cap_app::Error::NotFound => Self::NotFound,
+            cap_app::Error::Forbidden => Self::Forbidden,
             cap_app::Error::Storage(e) => Self::Storage(e),
             other => Self::Internal(other.to_string()),
         }
@@ -119,3 +121,16 @@ impl IntoResponse for AppError {
 
 /// Shorthand for handler results.
 pub type AppResult<T> = Result<T, AppError>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_stale_write_no_handler_answered_is_a_conflict_not_a_server_error() {
+        let response = AppError::Storage(StorageError::Stale).into_response();
+        assert_eq!(response.status(), StatusCode::CONFLICT);
+        let page = response.extensions().get::<ErrorPage>().copied().expect("an error page");
+        assert_eq!((page.title_key, page.operation_id), ("error.page.stale_title", None));
+    }
+}

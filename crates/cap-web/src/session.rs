@@ -5,10 +5,10 @@ use crate::error::AppError;
 use axum::extract::{ConnectInfo, FromRequestParts};
 use axum::http::{HeaderMap, HeaderValue, header, request::Parts};
 use cap_app::i18n::{Locale, Tr};
+pub use cap_app::viewer::Viewer;
 use cap_domain::api::{ApiScope, parse_scopes};
-use cap_domain::authz::{Actor, Permission, allows};
+use cap_domain::authz::Actor;
 use cap_storage::sessions;
-use cap_storage::users::User;
 use std::net::SocketAddr;
 use std::sync::Arc;
 
@@ -18,55 +18,6 @@ pub const SESSION_SECS: i64 = 14 * 24 * 3600;
 pub const LANG_COOKIE: &str = "cap_lang";
 /// Cookie holding a one-shot message key shown after a redirect.
 pub const FLASH_COOKIE: &str = "cap_flash";
-
-/// The signed-in user with every role they hold.
-#[derive(Debug, Clone)]
-pub struct Viewer {
-    /// The account.
-    pub user: User,
-    /// The account's memberships, as the policy sees them.
-    pub actor: Actor,
-    /// Hash of this session's token (to end it on sign-out).
-    pub session_hash: String,
-    /// The one campaign this session may reach, when it was opened by a personal link.
-    pub campaign_only: Option<i64>,
-    /// The client's address for this request (for the audit of reviewers' reading).
-    pub client_ip: String,
-    /// The path asked for in this request.
-    pub path: String,
-    /// For a request signed with a personal API token, what the token may do; `None` for a
-    /// browser session, which may do all its owner may.
-    pub api_scopes: Option<Vec<ApiScope>>,
-}
-
-impl Viewer {
-    /// Succeeds when the policy allows `permission`.
-    pub fn require(&self, permission: Permission) -> Result<(), AppError> {
-        if allows(&self.actor, permission) {
-            Ok(())
-        } else {
-            // A resource of another organisation is answered as absent, not as forbidden,
-            // so its existence leaks nothing.
-            Err(match permission {
-                Permission::AdministerFederation => AppError::Forbidden,
-                _ => AppError::NotFound,
-            })
-        }
-    }
-
-    /// Succeeds when the request may use `scope` of the API (always, for a browser session).
-    pub fn require_scope(&self, scope: ApiScope) -> Result<(), AppError> {
-        match &self.api_scopes {
-            Some(scopes) if !scopes.contains(&scope) => Err(AppError::Forbidden),
-            _ => Ok(()),
-        }
-    }
-
-    /// Whether the policy allows `permission`.
-    pub fn can(&self, permission: Permission) -> bool {
-        allows(&self.actor, permission)
-    }
-}
 
 /// What every handler knows about the request before it starts.
 #[derive(Debug, Clone)]

@@ -5,7 +5,6 @@
 use super::ok;
 use crate::app::AppState;
 use crate::error::{AppError, AppResult};
-use crate::features::campaigns::{load, read_results, run};
 use crate::features::record;
 use crate::session::{Ctx, SignedIn};
 use axum::Json;
@@ -13,6 +12,7 @@ use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
+use cap_app::campaigns::{load, read_results, run};
 use cap_domain::api::ApiScope;
 use cap_domain::plan::ActionStatus;
 use cap_storage::plans::{self, Action, ActionSaved};

@@ -5,13 +5,13 @@
 use super::{answer_json, campaign_json, ok};
 use crate::app::AppState;
 use crate::error::AppResult;
-use crate::features::campaigns::answer::value_label;
-use crate::features::campaigns::{load, read_results};
 use crate::page::Page;
 use crate::session::SignedIn;
 use axum::extract::{Path, State};
 use axum::response::Response;
+use cap_app::campaigns::{load, read_results};
 use cap_app::i18n::paris_today;
+use cap_app::results::value_label;
 use cap_domain::OrganisationId;
 use cap_domain::api::ApiScope;
 use cap_domain::authz::Permission;

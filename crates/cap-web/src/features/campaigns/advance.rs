@@ -1,7 +1,6 @@
 //! `POST /campaigns/{id}/advance`: the coordinator moves the campaign to its next step. Opening
 //! the answers needs at least one participant and freezes the referential version.
 
-use super::{load, run};
 use crate::app::AppState;
 use crate::error::AppResult;
 use crate::features::record;
@@ -11,6 +10,7 @@ use crate::session::{Ctx, SignedIn};
 use axum::Form;
 use axum::extract::{Path, State};
 use axum::response::Response;
+use cap_app::campaigns::{load, run};
 use cap_domain::campaign::CampaignStatus;
 use cap_storage::{StorageError, campaigns};
 

@@ -4,7 +4,6 @@
 //! them all. A save made on a stale copy (another tab, another device) is refused and both
 //! values are shown.
 
-use super::{Loaded, answer_in, load};
 use crate::app::AppState;
 use crate::error::{AppError, AppResult};
 use crate::page::{Page, redirect_with_flash};
@@ -15,7 +14,9 @@ use axum::Form;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
+use cap_app::campaigns::{Loaded, answer_in, load};
 use cap_app::i18n::Tr;
+use cap_app::results::value_label;
 use cap_domain::campaign::AnswerValue;
 use cap_domain::referential::{AnswerType, Node, Referential};
 use cap_storage::campaigns::{self, Participant, Saved, StoredAnswer};
@@ -111,29 +112,6 @@ pub async fn save_one(
             Saved::Conflict(current) => Outcome::Conflict(current),
         },
     )
-}
-
-/// An answer in words (« 3 — En place », « Non concerné », « 12,5 personnes »…).
-pub fn value_label(t: Tr, r: &Referential, node: &Node, value: &Option<AnswerValue>) -> String {
-    match value {
-        None => t.t("answer.none").to_owned(),
-        Some(AnswerValue::Level(v)) => r
-            .scale
-            .levels
-            .iter()
-            .find(|l| l.value == *v)
-            .map_or_else(|| v.to_string(), |l| format!("{} — {}", l.value, l.label)),
-        Some(AnswerValue::NotApplicable) => t.t("referential.not_applicable").to_owned(),
-        Some(AnswerValue::Unknown) => t.t("referential.unknown").to_owned(),
-        Some(AnswerValue::YesNo(true)) => t.t("answer.yes").to_owned(),
-        Some(AnswerValue::YesNo(false)) => t.t("answer.no").to_owned(),
-        Some(AnswerValue::Number(n)) => {
-            format!("{} {}", cap_domain::campaign::format_number(*n), node.unit.clone().unwrap_or_default())
-                .trim()
-                .to_owned()
-        }
-        Some(AnswerValue::Text(text)) => text.clone(),
-    }
 }
 
 fn field(t: Tr, r: &Referential, node: &Node, stored: Option<&StoredAnswer>) -> AnswerField {

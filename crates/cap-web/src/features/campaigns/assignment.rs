@@ -2,7 +2,6 @@
 //! to answer — pillars, objectives or single indicators; nothing chosen means everything.
 
 use super::explore_rows;
-use super::{load, run};
 use crate::app::AppState;
 use crate::error::{AppError, AppResult};
 use crate::features::record;
@@ -14,6 +13,7 @@ use askama_web::WebTemplate;
 use axum::Form;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Response};
+use cap_app::campaigns::{load, run};
 use cap_storage::campaigns::{self, Participant};
 use std::collections::HashSet;
 

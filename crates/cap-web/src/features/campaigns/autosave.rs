@@ -2,8 +2,7 @@
 //! page's script) and answers in JSON: `saved` with the new version, or `conflict` with what is
 //! stored now, or `invalid` with a message.
 
-use super::answer::{Outcome, save_one, value_label};
-use super::{answer_in, load};
+use super::answer::{Outcome, save_one};
 use crate::app::AppState;
 use crate::error::{AppError, AppResult};
 use crate::page::Page;
@@ -13,6 +12,8 @@ use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
+use cap_app::campaigns::{answer_in, load};
+use cap_app::results::value_label;
 use serde::Deserialize;
 use serde_json::json;
 

@@ -2,7 +2,6 @@
 //! ranked by divergence so the most discussed come first, with the proposed level and the shared
 //! answer decided so far.
 
-use super::{Loaded, load, run};
 use crate::app::AppState;
 use crate::error::AppResult;
 use crate::page::Page;
@@ -11,74 +10,9 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Response};
-use cap_domain::campaign::AnswerValue;
-use cap_domain::consolidation::{Individual, Tally, divergence, proposed_level};
-use cap_domain::referential::{AnswerType, Node};
-use cap_storage::campaigns::{self, Consolidated, StoredAnswer};
+use cap_app::campaigns::{IndicatorView, Loaded, individuals, load, run, view_of};
+use cap_storage::campaigns;
 use serde::Deserialize;
-use std::collections::HashMap;
-
-/// What consolidation knows about one indicator.
-pub struct IndicatorView {
-    /// Code.
-    pub code: String,
-    /// Statement.
-    pub statement: String,
-    /// Level answers, by level; « non concerné », « je ne sais pas », missing.
-    pub tally: Tally,
-    /// Highest level given minus lowest.
-    pub spread: i64,
-    /// Ranking score.
-    pub score: f64,
-    /// Proposed level (median).
-    pub proposal: Option<i64>,
-    /// The shared answer in words, once decided.
-    pub decided: Option<String>,
-}
-
-/// The individual answers of every covered indicator, with each participant's collège.
-pub async fn individuals(
-    state: &AppState,
-    loaded: &Loaded,
-) -> AppResult<HashMap<String, Vec<(Individual, StoredAnswer, i64)>>> {
-    let mut by_code: HashMap<String, Vec<(Individual, StoredAnswer, i64)>> = HashMap::new();
-    for (participant, college, answer) in campaigns::all_answers(&state.db, loaded.campaign.id).await? {
-        by_code.entry(answer.indicator_code.clone()).or_default().push((
-            Individual { college, value: answer.value.clone() },
-            answer,
-            participant,
-        ));
-    }
-    Ok(by_code)
-}
-
-/// Builds the view of one indicator.
-pub fn view_of(
-    loaded: &Loaded,
-    node: &Node,
-    answers: &[(Individual, StoredAnswer, i64)],
-    participants: usize,
-    decided: Option<&Consolidated>,
-    t: cap_app::i18n::Tr,
-) -> IndicatorView {
-    let r = &loaded.referential.referential;
-    let scale: Vec<i64> = r.scale.levels.iter().map(|l| l.value).collect();
-    let values: Vec<Option<AnswerValue>> = answers.iter().map(|(i, _, _)| i.value.clone()).collect();
-    let mut tally = Tally::of(&scale, values.iter());
-    tally.missing += participants.saturating_sub(answers.len());
-    let individuals: Vec<Individual> = answers.iter().map(|(i, _, _)| i.clone()).collect();
-    let (low, high) = (scale.first().copied().unwrap_or(0), scale.last().copied().unwrap_or(0));
-    let d = divergence(&individuals, low, high);
-    IndicatorView {
-        code: node.code.clone(),
-        statement: node.label().to_owned(),
-        proposal: if node.answer == AnswerType::Level { proposed_level(&tally.rated()) } else { None },
-        tally,
-        spread: d.spread,
-        score: d.score,
-        decided: decided.map(|c| super::answer::value_label(t, r, node, &c.value)),
-    }
-}
 
 /// The list's order.
 #[derive(Debug, Default, Deserialize)]

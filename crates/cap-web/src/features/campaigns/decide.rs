@@ -2,9 +2,7 @@
 //! indicator (by collège, with comments) and records the shared answer; departing from the
 //! proposed level needs a short reason. Individual answers are never changed.
 
-use super::answer::{Choice, value_label};
-use super::consolidation::{IndicatorView, individuals, view_of};
-use super::{Loaded, load, run};
+use super::answer::Choice;
 use crate::app::AppState;
 use crate::error::{AppError, AppResult};
 use crate::features::record;
@@ -16,6 +14,9 @@ use axum::Form;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
+use cap_app::campaigns::{IndicatorView, individuals, view_of};
+use cap_app::campaigns::{Loaded, load, run};
+use cap_app::results::value_label;
 use cap_domain::campaign::{AnswerValue, CampaignStatus};
 use cap_domain::consolidation::{Group, Tally, by_college};
 use cap_domain::referential::AnswerType;

@@ -3,7 +3,6 @@
 //! this campaign without a password (e-mailed, or handed over on paper); they can choose a
 //! password later with « Mot de passe oublié » to get a full account.
 
-use super::{load, run};
 use crate::app::AppState;
 use crate::error::AppResult;
 use crate::features::record;
@@ -14,6 +13,7 @@ use askama_web::WebTemplate;
 use axum::Form;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Response};
+use cap_app::campaigns::{load, run};
 use cap_app::links::{LinkRequest, issue};
 use cap_domain::{College, Email, Membership, OrganisationId, Role, Scope};
 use cap_storage::tokens::Purpose;

@@ -1,7 +1,6 @@
 //! `POST /campaigns/{id}/participants`: the coordinator adds a member of the organisation to the
 //! campaign, with the collège they speak from.
 
-use super::{load, run};
 use crate::app::AppState;
 use crate::error::AppResult;
 use crate::features::record;
@@ -10,6 +9,7 @@ use crate::session::{Ctx, SignedIn};
 use axum::Form;
 use axum::extract::{Path, State};
 use axum::response::Response;
+use cap_app::campaigns::{load, run};
 use cap_domain::{College, OrganisationId, UserId};
 use cap_storage::{StorageError, campaigns, memberships};
 use serde::Deserialize;

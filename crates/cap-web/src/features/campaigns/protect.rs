@@ -1,7 +1,6 @@
 //! `POST /campaigns/{id}/protect`: show answers by collège only for collèges of at least three
 //! people, so staff, volunteers and employees in insertion can speak freely.
 
-use super::{load, run};
 use crate::app::AppState;
 use crate::error::AppResult;
 use crate::features::record;
@@ -10,6 +9,7 @@ use crate::session::{Ctx, SignedIn};
 use axum::Form;
 use axum::extract::{Path, State};
 use axum::response::Response;
+use cap_app::campaigns::{load, run};
 use cap_storage::{StorageError, campaigns};
 use serde::Deserialize;
 

@@ -1,7 +1,6 @@
 //! `POST /campaigns/{id}/remind/{participant}`: one click e-mails a participant who has not
 //! finished, with the link to their answers.
 
-use super::{load, run};
 use crate::app::AppState;
 use crate::error::{AppError, AppResult};
 use crate::features::record;
@@ -9,6 +8,7 @@ use crate::page::redirect_with_flash;
 use crate::session::{Ctx, SignedIn};
 use axum::extract::{Path, State};
 use axum::response::Response;
+use cap_app::campaigns::{load, run};
 use cap_storage::campaigns;
 
 /// Sends the reminder.

@@ -2,7 +2,6 @@
 //! chosen freely; once answering has opened, pillars can only be added (« Services rendus » first,
 //! the others later), so no answer ever falls out of scope.
 
-use super::{load, run};
 use crate::app::AppState;
 use crate::error::AppResult;
 use crate::features::record;
@@ -11,6 +10,7 @@ use crate::session::{Ctx, SignedIn};
 use axum::Form;
 use axum::extract::{Path, State};
 use axum::response::Response;
+use cap_app::campaigns::{load, run};
 use cap_domain::campaign::CampaignStatus;
 use cap_domain::referential::NodeKind;
 use cap_storage::{StorageError, campaigns};

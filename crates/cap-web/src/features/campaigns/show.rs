@@ -1,7 +1,6 @@
 //! `GET /campaigns/{id}`: a campaign's page — its step, calendar, scope, participants and progress,
 //! with the coordinator's actions and the participant's way in.
 
-use super::{Loaded, load, run, view};
 use crate::app::AppState;
 use crate::error::AppResult;
 use crate::features::organisations::invite::college_options;
@@ -12,6 +11,7 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Response};
+use cap_app::campaigns::{Loaded, load, run, view};
 use cap_domain::OrganisationId;
 use cap_domain::campaign::CampaignStatus;
 use cap_domain::referential::NodeKind;
@@ -148,13 +148,13 @@ pub async fn handler(
     let mut divergent = Vec::new();
     let mut untouched = 0;
     if can_run {
-        let answers = super::consolidation::individuals(&state, &loaded).await?;
+        let answers = cap_app::campaigns::individuals(&state, &loaded).await?;
         let t = page.t;
         let mut views: Vec<_> = loaded
             .indicators()
             .into_iter()
             .map(|node| {
-                super::consolidation::view_of(
+                cap_app::campaigns::view_of(
                     &loaded,
                     node,
                     answers.get(&node.code).map_or(&[][..], Vec::as_slice),

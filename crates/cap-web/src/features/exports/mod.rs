@@ -8,15 +8,15 @@ pub mod pdf;
 
 use crate::app::AppState;
 use crate::error::{AppError, AppResult};
-use crate::features::campaigns::answer::value_label;
-use crate::features::campaigns::{Loaded, load, run};
 use crate::features::results::outcome;
 use crate::page::Page;
 use crate::session::SignedIn;
 use axum::extract::{Path, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
+use cap_app::campaigns::{Loaded, load, run};
 use cap_app::i18n::Tr;
+use cap_app::results::value_label;
 use cap_domain::plan::ActionStatus;
 use cap_domain::referential::NodeKind;
 use cap_domain::scoring::IndicatorScore;

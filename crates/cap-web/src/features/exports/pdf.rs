@@ -6,12 +6,13 @@
 
 use crate::app::AppState;
 use crate::error::{AppError, AppResult};
-use crate::features::campaigns::Loaded;
 use crate::features::results::photographie::{self, ScoreRow};
+use cap_app::campaigns::Loaded;
 use cap_app::i18n::{Tr, paris_today};
 use cap_domain::College;
 use cap_domain::plan::ActionStatus;
 use cap_domain::referential::{NodeKind, Referential};
+use cap_domain::scoring::TargetStanding;
 use cap_reports::pdf::{
     Action, Campaign, Charts, Figure, Highlight, IndicatorLine, Labels, Organisation, Participation, Pillar, Plan,
     Report, Review, ScoreLine, Standing, render_report, render_summary,
@@ -101,14 +102,14 @@ pub async fn report(state: &AppState, loaded: &Loaded, t: Tr) -> AppResult<Repor
                     statement: cell.statement.clone(),
                     answer: cell.answer.clone(),
                     target: cell.target.clone(),
-                    standing: match cell.state {
-                        "met" => Standing::Met,
-                        "below" => Standing::Below,
-                        "far" => Standing::Far,
-                        "na" => Standing::NotApplicable,
-                        _ => Standing::Unknown,
+                    standing: match cell.standing {
+                        TargetStanding::Met => Standing::Met,
+                        TargetStanding::Below => Standing::Below,
+                        TargetStanding::Far => Standing::Far,
+                        TargetStanding::NotApplicable => Standing::NotApplicable,
+                        TargetStanding::Unknown => Standing::Unknown,
                     },
-                    standing_label: t.t(cell.state_key).to_owned(),
+                    standing_label: t.t(cell.standing.label_key()).to_owned(),
                 })
                 .collect(),
         })

@@ -6,7 +6,6 @@
 use super::{load_plan, responsible_options};
 use crate::app::AppState;
 use crate::error::AppResult;
-use crate::features::campaigns::{Loaded, run};
 use crate::features::record;
 use crate::forms::{FormErrors, SelectOption, optional_id};
 use crate::page::{Page, redirect_with_flash};
@@ -17,6 +16,7 @@ use axum::Form;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
+use cap_app::campaigns::{Loaded, run};
 use cap_domain::plan::{ActionInput, ActionStatus};
 use cap_storage::offers;
 use cap_storage::plans::{self, Action, ActionChange, ActionSaved, NewAction};

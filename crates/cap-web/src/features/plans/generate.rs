@@ -4,8 +4,6 @@
 
 use crate::app::AppState;
 use crate::error::AppResult;
-use crate::features::campaigns::consolidation::individuals;
-use crate::features::campaigns::{load, run};
 use crate::features::record;
 use crate::features::results::outcome;
 use crate::page::redirect_with_flash;
@@ -13,6 +11,8 @@ use crate::session::{Ctx, SignedIn};
 use axum::Form;
 use axum::extract::{Path, State};
 use axum::response::Response;
+use cap_app::campaigns::individuals;
+use cap_app::campaigns::{load, run};
 use cap_app::i18n::paris_today;
 use cap_domain::campaign::CampaignStatus;
 use cap_domain::consolidation::{Individual, divergence};

@@ -8,7 +8,6 @@
 use super::load_plan;
 use crate::app::AppState;
 use crate::error::{AppError, AppResult};
-use crate::features::campaigns::{Loaded, run};
 use crate::features::exports::PLAN_COLUMNS;
 use crate::features::record;
 use crate::forms::ProblemRow;
@@ -19,6 +18,7 @@ use askama_web::WebTemplate;
 use axum::extract::{FromRequest, Multipart, Path, Request, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
+use cap_app::campaigns::{Loaded, run};
 use cap_app::i18n::{Locale, Tr};
 use cap_domain::plan::{ActionInput, ActionStatus};
 use cap_reports::xlsx::{Cell, read_workbook};

@@ -12,9 +12,9 @@ pub mod validate;
 
 use crate::app::AppState;
 use crate::error::{AppError, AppResult};
-use crate::features::campaigns::{Loaded, load};
 use crate::forms::SelectOption;
 use crate::session::Viewer;
+use cap_app::campaigns::{Loaded, load};
 use cap_domain::OrganisationId;
 use cap_domain::authz::Permission;
 use cap_storage::memberships;
@@ -34,7 +34,7 @@ pub async fn load_plan(
     state: &AppState,
     viewer: &Viewer,
     id: i64,
-    permission: impl Fn(&Organisation, crate::features::campaigns::Relation) -> Permission,
+    permission: impl Fn(&Organisation, cap_app::campaigns::Relation) -> Permission,
 ) -> AppResult<WithPlan> {
     let loaded = load(state, viewer, id, permission).await?;
     let plan = plans::plan_of(&state.db, id).await?.ok_or(AppError::NotFound)?;

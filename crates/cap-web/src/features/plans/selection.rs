@@ -4,13 +4,13 @@
 use super::load_plan;
 use crate::app::AppState;
 use crate::error::AppResult;
-use crate::features::campaigns::run;
 use crate::features::record;
 use crate::page::redirect_with_flash;
 use crate::session::{Ctx, SignedIn};
 use axum::Form;
 use axum::extract::{Path, State};
 use axum::response::Response;
+use cap_app::campaigns::run;
 use cap_storage::{StorageError, plans};
 
 /// Applies the chosen operation to the ticked actions.

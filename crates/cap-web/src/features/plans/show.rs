@@ -5,7 +5,6 @@
 use super::generate::HORIZONS;
 use crate::app::AppState;
 use crate::error::AppResult;
-use crate::features::campaigns::{Loaded, load, read_results, run};
 use crate::features::results::outcome;
 use crate::page::Page;
 use crate::session::SignedIn;
@@ -13,6 +12,7 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Response};
+use cap_app::campaigns::{Loaded, load, read_results, run};
 use cap_app::i18n::paris_today;
 use cap_app::plans::followed;
 use cap_domain::plan::{ActionStatus, completion, gap, parse_date};

@@ -5,7 +5,6 @@
 use super::load_plan;
 use crate::app::AppState;
 use crate::error::AppResult;
-use crate::features::campaigns::run;
 use crate::features::record;
 use crate::forms::VersionForm;
 use crate::page::redirect_with_flash;
@@ -13,6 +12,7 @@ use crate::session::{Ctx, SignedIn};
 use axum::Form;
 use axum::extract::{Path, State};
 use axum::response::Response;
+use cap_app::campaigns::run;
 use cap_domain::campaign::CampaignStatus;
 use cap_storage::{StorageError, campaigns, plans};
 

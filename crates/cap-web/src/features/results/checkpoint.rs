@@ -3,7 +3,6 @@
 
 use crate::app::AppState;
 use crate::error::AppResult;
-use crate::features::campaigns::{Loaded, load, run, view};
 use crate::features::record;
 use crate::forms::FormErrors;
 use crate::page::{Page, redirect_with_flash};
@@ -14,6 +13,7 @@ use axum::Form;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
+use cap_app::campaigns::{Loaded, load, run, view};
 use cap_app::i18n::paris_today;
 use cap_app::results::shared_answers;
 use cap_domain::campaign::AnswerValue;

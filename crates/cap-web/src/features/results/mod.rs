@@ -7,7 +7,7 @@ pub mod targets;
 
 use crate::app::AppState;
 use crate::error::AppResult;
-use crate::features::campaigns::Loaded;
+use cap_app::campaigns::Loaded;
 use cap_app::referential_cache::CachedReferential;
 use cap_app::results::shared_answers;
 use cap_domain::campaign::{AnswerValue, CampaignStatus, campaign_indicators};

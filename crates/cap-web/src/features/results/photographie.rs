@@ -6,21 +6,21 @@
 use super::{outcome, previous};
 use crate::app::AppState;
 use crate::error::{AppError, AppResult};
-use crate::features::campaigns::answer::value_label;
-use crate::features::campaigns::consolidation::individuals;
-use crate::features::campaigns::{Loaded, load, read_results};
 use crate::page::Page;
 use crate::session::SignedIn;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Response};
+use cap_app::campaigns::individuals;
+use cap_app::campaigns::{Loaded, load, read_results};
 use cap_app::i18n::{Locale, Tr};
+use cap_app::results::value_label;
 use cap_app::stamped_cache::StampedCache;
 use cap_domain::campaign::{AnswerValue, format_number};
 use cap_domain::consolidation::{Individual, divergence};
 use cap_domain::referential::{NodeKind, Referential};
-use cap_domain::scoring::{IndicatorScore, Scores, carry_over};
+use cap_domain::scoring::{IndicatorScore, Scores, TargetStanding, carry_over};
 use cap_reports::charts::{self, ChartText, Series, percent};
 use cap_storage::plans::{self, ResultsStamp};
 use std::collections::HashMap;
@@ -54,10 +54,8 @@ pub struct HeatCell {
     pub answer: String,
     /// Target level, or « — ».
     pub target: String,
-    /// `met`, `below`, `far`, `na` or `none`: the cell's class and pattern.
-    pub state: &'static str,
-    /// Message key of the state, said in words beside the colour.
-    pub state_key: &'static str,
+    /// Where it stands against its target (the cell's class and pattern, and its words).
+    pub standing: TargetStanding,
 }
 
 /// The indicators of one operational objective in the heat map.
@@ -162,7 +160,7 @@ pub async fn handler(
     page: Page,
 ) -> AppResult<Response> {
     let loaded = load(&state, &viewer, id, read_results).await?;
-    let can_run = viewer.can(crate::features::campaigns::run(&loaded.org, Default::default()));
+    let can_run = viewer.can(cap_app::campaigns::run(&loaded.org, Default::default()));
     let answers_open = loaded.campaign.status.answers_open();
     let stamp = plans::results_stamp(&state.db, id, loaded.org.id, answers_open).await?;
     // The organisation's type decides which indicators count; its version moves when it is edited.
@@ -300,14 +298,7 @@ fn heat_map(
         let target = out.targets.level_of(r, node);
         let share = out.scores.indicators.get(&node.code).and_then(IndicatorScore::share);
         let target_share = out.targets.share_of(r, node);
-        let state = match (&value, share, target_share) {
-            (Some(AnswerValue::NotApplicable), _, _) => "na",
-            (_, Some(s), Some(goal)) if s + 1e-9 >= goal => "met",
-            (_, Some(s), Some(goal)) if goal - s > 0.3 => "far",
-            (_, Some(_), Some(_)) => "below",
-            (_, Some(_), None) => "met",
-            _ => "none",
-        };
+        let standing = TargetStanding::of(value.as_ref(), share, target_share);
         if let Some(group) = groups.last_mut() {
             group.cells.push(HeatCell {
                 code: node.code.clone(),
@@ -318,14 +309,7 @@ fn heat_map(
                     (cap_domain::referential::AnswerType::YesNo, Some(_)) => t.t("answer.yes").to_owned(),
                     _ => "—".to_owned(),
                 },
-                state,
-                state_key: match state {
-                    "met" => "results.heat.met",
-                    "below" => "results.heat.below",
-                    "far" => "results.heat.far",
-                    "na" => "results.heat.na",
-                    _ => "results.heat.none",
-                },
+                standing,
             });
         }
     }

@@ -4,7 +4,7 @@
 
 use crate::app::AppState;
 use crate::error::AppResult;
-use crate::features::campaigns::{Loaded, explore_rows, load, run};
+use crate::features::campaigns::explore_rows;
 use crate::features::record;
 use crate::page::{Page, redirect_with_flash};
 use crate::session::{Ctx, SignedIn};
@@ -14,6 +14,7 @@ use axum::Form;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
+use cap_app::campaigns::{Loaded, load, run};
 use cap_domain::referential::AnswerType;
 use cap_domain::scoring::Targets;
 use cap_storage::plans;

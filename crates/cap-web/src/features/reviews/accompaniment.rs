@@ -5,7 +5,6 @@
 
 use crate::app::AppState;
 use crate::error::AppResult;
-use crate::features::campaigns::{Loaded, Relation, load};
 use crate::features::record;
 use crate::forms::FormErrors;
 use crate::page::{Page, redirect_with_flash};
@@ -16,6 +15,7 @@ use axum::Form;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
+use cap_app::campaigns::{Loaded, Relation, load};
 use cap_app::i18n::paris_today;
 use cap_domain::accompaniment::{DayInput, Decision};
 use cap_domain::authz::Permission;

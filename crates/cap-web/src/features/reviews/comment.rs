@@ -5,7 +5,6 @@
 
 use crate::app::AppState;
 use crate::error::{AppError, AppResult};
-use crate::features::campaigns::load;
 use crate::features::record;
 use crate::features::reviews::show::{Filters, render, review};
 use crate::forms::field;
@@ -15,6 +14,7 @@ use axum::Form;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
+use cap_app::campaigns::load;
 use cap_domain::review::{CommentTarget, comment_body};
 use cap_storage::reviews;
 

@@ -5,7 +5,6 @@
 
 use crate::app::AppState;
 use crate::error::AppResult;
-use crate::features::campaigns::load;
 use crate::features::record;
 use crate::features::reviews::show::{Filters, invite, render};
 use crate::page::{Page, redirect_with_flash};
@@ -14,6 +13,7 @@ use axum::Form;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
+use cap_app::campaigns::load;
 use cap_app::i18n::paris_today;
 use cap_domain::UserId;
 use cap_domain::review::{AccessWindow, ReviewerKind, conflicts};

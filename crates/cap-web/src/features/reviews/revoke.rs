@@ -3,13 +3,13 @@
 
 use crate::app::AppState;
 use crate::error::AppResult;
-use crate::features::campaigns::load;
 use crate::features::record;
 use crate::features::reviews::show::invite;
 use crate::page::redirect_with_flash;
 use crate::session::{Ctx, SignedIn};
 use axum::extract::{Path, State};
 use axum::response::Response;
+use cap_app::campaigns::load;
 use cap_storage::reviews;
 
 /// Ends the access now.

@@ -5,7 +5,6 @@
 
 use crate::app::AppState;
 use crate::error::AppResult;
-use crate::features::campaigns::{Loaded, Relation, load};
 use crate::forms::{FormErrors, SelectOption};
 use crate::page::Page;
 use crate::session::{SignedIn, Viewer};
@@ -13,6 +12,7 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Response};
+use cap_app::campaigns::{Loaded, Relation, load};
 use cap_app::i18n::{Tr, paris_today};
 use cap_domain::authz::Permission;
 use cap_domain::review::{CommentTarget, DEFAULT_ACCESS_DAYS, access_open, conflicts};

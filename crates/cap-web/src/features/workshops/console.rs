@@ -4,14 +4,14 @@
 use super::{Votes, load_for_facilitator, votes};
 use crate::app::AppState;
 use crate::error::AppResult;
-use crate::features::campaigns::Loaded;
-use crate::features::campaigns::answer::value_label;
 use crate::page::Page;
 use crate::session::SignedIn;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Response};
+use cap_app::campaigns::Loaded;
+use cap_app::results::value_label;
 use cap_domain::referential::Node;
 use cap_storage::campaigns;
 use cap_storage::workshops::{self, Voter, Workshop};

@@ -14,8 +14,8 @@ pub mod vote;
 
 use crate::app::AppState;
 use crate::error::AppResult;
-use crate::features::campaigns::{Loaded, load, run};
 use crate::session::Viewer;
+use cap_app::campaigns::{Loaded, load, run};
 use cap_domain::College;
 use cap_domain::consolidation::{Group, Individual, Tally, by_college};
 use cap_storage::workshops::{self, Workshop};

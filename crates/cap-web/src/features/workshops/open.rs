@@ -3,14 +3,14 @@
 
 use crate::app::AppState;
 use crate::error::{AppError, AppResult};
-use crate::features::campaigns::consolidation::{individuals, view_of};
-use crate::features::campaigns::{load, run};
 use crate::features::record;
 use crate::page::redirect_with_flash;
 use crate::session::{Ctx, SignedIn};
 use axum::Form;
 use axum::extract::{Path, State};
 use axum::response::Response;
+use cap_app::campaigns::{individuals, view_of};
+use cap_app::campaigns::{load, run};
 use cap_domain::workshop::{CODE_LENGTH, join_code};
 use cap_storage::{StorageError, workshops};
 use serde::Deserialize;

@@ -1,0 +1,186 @@
+//! A campaign as a viewer may see it: loaded and authorised in one place, with how the viewer
+//! stands towards it, and the individual answers consolidation and the photographie read.
+
+use crate::app::App;
+use crate::error::Result;
+use crate::i18n::{Tr, paris_today};
+use crate::referential_cache::CachedReferential;
+use crate::viewer::Viewer;
+use cap_domain::authz::Permission;
+use cap_domain::campaign::{AnswerValue, answer_pages, assigned_indicators, campaign_indicators};
+use cap_domain::consolidation::{Individual, Tally, divergence, proposed_level};
+use cap_domain::referential::{AnswerType, Node};
+use cap_domain::{OrganisationId, OrganisationType};
+use cap_storage::audit;
+use cap_storage::campaigns::{self, Campaign, Consolidated, Participant, StoredAnswer};
+use cap_storage::organisations::{self, Organisation};
+use cap_storage::reviews::{self, Grant};
+use std::collections::HashMap;
+use std::sync::Arc;
+
+/// A campaign with what every campaign page needs, loaded and authorised in one place.
+pub struct Loaded {
+    /// The campaign.
+    pub campaign: Campaign,
+    /// Its organisation.
+    pub org: Organisation,
+    /// The viewer's participant record, if they take part.
+    pub me: Option<Participant>,
+    /// The referential version.
+    pub referential: Arc<CachedReferential>,
+    /// What the viewer is asked to answer, when they take part (empty: everything).
+    pub assigned: Vec<String>,
+    /// The viewer's open reviewer access, when that is what let them in.
+    pub reviewing: Option<Grant>,
+}
+
+/// How the viewer stands towards a campaign, beyond their roles.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Relation {
+    /// They take part in it.
+    pub participant: bool,
+    /// They hold an open reviewer access to it.
+    pub reviewer: bool,
+}
+
+impl Loaded {
+    /// The organisation's type (indicators that do not apply to it are left out).
+    pub fn org_type(&self) -> OrganisationType {
+        self.org.org_type().unwrap_or(OrganisationType::Other)
+    }
+
+    /// The indicators the campaign covers, in tree order.
+    pub fn indicators(&self) -> Vec<&Node> {
+        campaign_indicators(&self.referential.referential, &self.campaign.scope, self.org_type())
+    }
+
+    /// The indicators the viewer is asked to answer.
+    pub fn my_indicators(&self) -> Vec<&Node> {
+        assigned_indicators(&self.referential.referential, &self.indicators(), &self.assigned)
+    }
+
+    /// The viewer's answering pages: (objective code, indicator codes).
+    pub fn pages(&self) -> Vec<(String, Vec<String>)> {
+        answer_pages(&self.my_indicators())
+    }
+}
+
+/// Loads a campaign and checks the viewer may do `permission` on it, given how they stand towards
+/// it. A reviewer's access is looked up only when their roles do not suffice, and every page a
+/// reviewer reads through it is written in the audit log.
+pub async fn load(
+    app: &App,
+    viewer: &Viewer,
+    id: i64,
+    permission: impl Fn(&Organisation, Relation) -> Permission,
+) -> Result<Loaded> {
+    let campaign = campaigns::get(&app.db, id).await?;
+    let org = organisations::get(&app.db, OrganisationId(campaign.organisation_id)).await?;
+    let me = campaigns::participant_of(&app.db, id, viewer.actor.user_id).await?;
+    let mut relation = Relation { participant: me.is_some(), reviewer: false };
+    let mut reviewing = None;
+    if !viewer.can(permission(&org, relation)) {
+        let today = paris_today().to_string();
+        reviewing = reviews::open_grant(&app.db, id, viewer.actor.user_id, &today).await?;
+        relation.reviewer = reviewing.is_some();
+        viewer.require(permission(&org, relation))?;
+        audit::append(
+            &app.db,
+            audit::NewEntry {
+                actor: Some(viewer.actor.user_id),
+                actor_label: &viewer.user.email,
+                action: "reviews.read",
+                entity: "campaign",
+                entity_id: &id.to_string(),
+                details: &viewer.path,
+                ip: &viewer.client_ip,
+            },
+        )
+        .await?;
+    }
+    let referential = app.referentials.get(&app.db, campaign.referential_version_id).await?;
+    let assigned = match &me {
+        Some(p) => campaigns::assignments(&app.db, id).await?.remove(&p.id).unwrap_or_default(),
+        None => Vec::new(),
+    };
+    Ok(Loaded { campaign, org, me, referential, assigned, reviewing })
+}
+
+/// May view the campaign.
+pub fn view(org: &Organisation, relation: Relation) -> Permission {
+    Permission::ViewCampaign { org: org.authz_ref(), participant: relation.participant }
+}
+
+/// May read the photographie and the plan (participants, and reviewers while their access is open).
+pub fn read_results(org: &Organisation, relation: Relation) -> Permission {
+    Permission::ReadResults { org: org.authz_ref(), participant: relation.participant, reviewer: relation.reviewer }
+}
+
+/// May run the campaign.
+pub fn run(org: &Organisation, _: Relation) -> Permission {
+    Permission::RunCampaigns(org.authz_ref())
+}
+
+/// May answer in the campaign.
+pub fn answer_in(_org: &Organisation, relation: Relation) -> Permission {
+    Permission::AnswerCampaign { participant: relation.participant }
+}
+
+/// What consolidation knows about one indicator.
+pub struct IndicatorView {
+    /// Code.
+    pub code: String,
+    /// Statement.
+    pub statement: String,
+    /// Level answers, by level; « non concerné », « je ne sais pas », missing.
+    pub tally: Tally,
+    /// Highest level given minus lowest.
+    pub spread: i64,
+    /// Ranking score.
+    pub score: f64,
+    /// Proposed level (median).
+    pub proposal: Option<i64>,
+    /// The shared answer in words, once decided.
+    pub decided: Option<String>,
+}
+
+/// The individual answers of every covered indicator, with each participant's collège.
+pub async fn individuals(app: &App, loaded: &Loaded) -> Result<HashMap<String, Vec<(Individual, StoredAnswer, i64)>>> {
+    let mut by_code: HashMap<String, Vec<(Individual, StoredAnswer, i64)>> = HashMap::new();
+    for (participant, college, answer) in campaigns::all_answers(&app.db, loaded.campaign.id).await? {
+        by_code.entry(answer.indicator_code.clone()).or_default().push((
+            Individual { college, value: answer.value.clone() },
+            answer,
+            participant,
+        ));
+    }
+    Ok(by_code)
+}
+
+/// Builds the view of one indicator.
+pub fn view_of(
+    loaded: &Loaded,
+    node: &Node,
+    answers: &[(Individual, StoredAnswer, i64)],
+    participants: usize,
+    decided: Option<&Consolidated>,
+    t: Tr,
+) -> IndicatorView {
+    let r = &loaded.referential.referential;
+    let scale: Vec<i64> = r.scale.levels.iter().map(|l| l.value).collect();
+    let values: Vec<Option<AnswerValue>> = answers.iter().map(|(i, _, _)| i.value.clone()).collect();
+    let mut tally = Tally::of(&scale, values.iter());
+    tally.missing += participants.saturating_sub(answers.len());
+    let individuals: Vec<Individual> = answers.iter().map(|(i, _, _)| i.clone()).collect();
+    let (low, high) = (scale.first().copied().unwrap_or(0), scale.last().copied().unwrap_or(0));
+    let d = divergence(&individuals, low, high);
+    IndicatorView {
+        code: node.code.clone(),
+        statement: node.label().to_owned(),
+        proposal: if node.answer == AnswerType::Level { proposed_level(&tally.rated()) } else { None },
+        tally,
+        spread: d.spread,
+        score: d.score,
+        decided: decided.map(|c| crate::results::value_label(t, r, node, &c.value)),
+    }
+}
