@@ -57,6 +57,8 @@ on_both_backends!(
     directory_and_trainings,
     api_tokens_expire_and_are_revoked,
     good_practices_are_moderated_once_and_keep_their_files,
+    network_scores_and_cube,
+    deployment_stages_and_presentations,
 );
 
 fn input(name: &str, region: i64, group: Option<GroupId>, siret: Option<&str>) -> OrganisationInput {
@@ -557,27 +559,12 @@ async fn workshops_count_each_phone_once(db: &Db) {
 }
 
 async fn plan_fixture(db: &Db) -> (i64, UserId) {
-    use cap_storage::campaigns::{self, NewCampaign};
     use cap_storage::referentials;
     let r = regions::create(db, "BRE", "Bretagne").await.unwrap();
     let org = organisations::create(db, &input("Atelier B", r.0, None, None)).await.unwrap();
     let version =
         referentials::import(db, &cap_domain::referential::generate("gen", 8, 1, None), false, None).await.unwrap();
-    let campaign = campaigns::create(
-        db,
-        &NewCampaign {
-            organisation: org,
-            referential_version_id: version,
-            title: "Auto-évaluation",
-            scope: &[],
-            answering_from: None,
-            consolidation_on: None,
-            restitution_on: None,
-            created_by: None,
-        },
-    )
-    .await
-    .unwrap();
+    let campaign = campaign_at(db, org, version, cap_domain::campaign::CampaignStatus::Preparation).await;
     let lou = users::create(db, &Email::parse("lou@exemple.fr").unwrap(), "Lou", None).await.unwrap();
     (campaign, lou)
 }
@@ -1004,4 +991,484 @@ async fn good_practices_are_moderated_once_and_keep_their_files(db: &Db) {
     assert!(matches!(practices::file(db, id, stored.files[0].id).await, Err(StorageError::NotFound)));
     assert!(matches!(practices::delete(db, id).await, Err(StorageError::NotFound)));
     assert_eq!(practices::list(db, &mine).await.unwrap().len(), 1);
+}
+
+/// A campaign of `organisation` on `version`, moved forward to `status` as its coordinator would.
+async fn campaign_at(
+    db: &Db,
+    organisation: OrganisationId,
+    version: i64,
+    status: cap_domain::campaign::CampaignStatus,
+) -> i64 {
+    use cap_storage::campaigns::{self, NewCampaign};
+    let new = NewCampaign {
+        organisation,
+        referential_version_id: version,
+        title: "Auto-évaluation",
+        scope: &[],
+        answering_from: None,
+        consolidation_on: None,
+        restitution_on: None,
+        created_by: None,
+    };
+    let id = campaigns::create(db, &new).await.unwrap();
+    campaigns::advance_to(db, id, status).await.unwrap();
+    id
+}
+
+/// A campaign's scores as the network job stores them: pillar P1 (with its target), objective
+/// P1.1, and indicator P1.1.1.1 with its shared level and target level.
+fn scored(
+    p1: f64,
+    p1_target: Option<f64>,
+    p11: f64,
+    level: Option<i64>,
+    target_level: Option<i64>,
+) -> Vec<cap_storage::network::NodeRow> {
+    use cap_storage::network::NodeRow;
+    vec![
+        NodeRow {
+            code: "P1.1.1.1".into(),
+            is_indicator: true,
+            score: level.map(|l| (l - 1) as f64 / 3.0),
+            target: None,
+            level,
+            target_level,
+        },
+        NodeRow {
+            code: "P1".into(),
+            is_indicator: false,
+            score: Some(p1),
+            target: p1_target,
+            level: None,
+            target_level: None,
+        },
+        NodeRow {
+            code: "P1.1".into(),
+            is_indicator: false,
+            score: Some(p11),
+            target: None,
+            level: None,
+            target_level: None,
+        },
+    ]
+}
+
+/// A filter's means, by node: (node, organisations, score, target).
+async fn means_of(db: &Db, f: &cap_storage::network::Filter) -> Vec<(String, i64, Option<f64>, Option<f64>)> {
+    let mut out: Vec<_> = cap_storage::network::node_means(db, f)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|m| (m.node_code, m.organisations, m.score, m.target))
+        .collect();
+    out.sort_by(|a, b| a.0.cmp(&b.0));
+    out
+}
+
+/// A filter's level counts (or target level counts), in order.
+async fn levels_of(db: &Db, f: &cap_storage::network::Filter, targets: bool) -> Vec<(String, i64, i64)> {
+    let mut out = cap_storage::network::level_counts(db, f, targets).await.unwrap();
+    out.sort();
+    out
+}
+
+async fn network_scores_and_cube(db: &Db) {
+    use cap_domain::campaign::{AnswerValue, CampaignStatus};
+    use cap_domain::network::utc_year;
+    use cap_domain::referential::generate;
+    use cap_storage::campaigns::{self, NewConsolidated};
+    use cap_storage::network::{self, Candidate, Filter};
+    use cap_storage::{plans, referentials};
+
+    let ara = regions::create(db, "ARA", "Auvergne-Rhône-Alpes").await.unwrap();
+    let bre = regions::create(db, "BRE", "Bretagne").await.unwrap();
+    let ges = groups::create(db, "GES du Lac").await.unwrap();
+    let typed = |name: &str, region: cap_domain::RegionId, group: Option<GroupId>, org_type: OrganisationType| {
+        OrganisationInput { org_type, ..input(name, region.0, group, None) }
+    };
+    let a = organisations::create(db, &typed("Atelier A", ara, Some(ges), OrganisationType::Aci)).await.unwrap();
+    let b = organisations::create(db, &typed("Atelier B", ara, None, OrganisationType::Ei)).await.unwrap();
+    let c = organisations::create(db, &typed("Atelier C", bre, Some(ges), OrganisationType::Aci)).await.unwrap();
+    let d = organisations::create(db, &typed("Atelier D", bre, None, OrganisationType::Aci)).await.unwrap();
+    let e = organisations::create(db, &typed("Atelier E", ara, None, OrganisationType::Aci)).await.unwrap();
+    let f = organisations::create(db, &typed("Atelier F", bre, None, OrganisationType::Aci)).await.unwrap();
+    let gen1 = referentials::import(db, &generate("gen", 8, 1, None), false, None).await.unwrap();
+    let mut second = generate("gen", 8, 1, None);
+    second.version = "2".into();
+    let gen2 = referentials::import(db, &second, false, None).await.unwrap();
+    let other = referentials::import(db, &generate("autre", 8, 2, None), false, None).await.unwrap();
+    assert!(network::candidates(db).await.unwrap().is_empty());
+    assert_eq!(network::latest_referential_version(db).await.unwrap(), None, "nothing scored yet");
+
+    // A has an older closed campaign and a newer one; D answers another referential; E is still
+    // answering (not a candidate); F has no campaign.
+    let a1 = campaign_at(db, a, gen1, CampaignStatus::Closed).await;
+    let a2 = campaign_at(db, a, gen2, CampaignStatus::Consolidation).await;
+    let b1 = campaign_at(db, b, gen1, CampaignStatus::Consolidation).await;
+    let c1 = campaign_at(db, c, gen1, CampaignStatus::Consolidation).await;
+    let d1 = campaign_at(db, d, other, CampaignStatus::Consolidation).await;
+    let e1 = campaign_at(db, e, gen1, CampaignStatus::SelfAssessment).await;
+    let year = utc_year(cap_storage::now());
+    let listed = network::candidates(db).await.unwrap();
+    assert_eq!(listed.iter().map(|c| c.campaign_id).collect::<Vec<_>>(), [a1, a2, b1, c1, d1]);
+    assert_eq!(
+        listed[2],
+        Candidate {
+            campaign_id: b1,
+            organisation_id: b.0,
+            region_id: ara.0,
+            org_type: "EI".into(),
+            year,
+            stamp: format!("0:0:0:{}:EI:consolidation", ara.0),
+            stored_stamp: None,
+        }
+    );
+    assert_eq!(listed[0].stamp, format!("0:0:0:{}:ACI:closed", ara.0));
+
+    // Shared answers and targets move the stamps.
+    let level = |l| Some(AnswerValue::Level(l));
+    for (campaign, value) in [(a1, level(1)), (a2, level(2)), (b1, level(3)), (c1, level(3)), (d1, level(1))] {
+        let shared = NewConsolidated::settled("P1.1.1.1", &value, None);
+        campaigns::save_consolidated(db, campaign, &shared, 0).await.unwrap();
+    }
+    plans::set_targets(db, a2, &[("P1".into(), Some(4)), ("P1.1.1.1".into(), Some(4))]).await.unwrap();
+    plans::set_targets(db, c1, &[("P1.1.1.1".into(), Some(3))]).await.unwrap();
+    let listed = network::candidates(db).await.unwrap();
+    let stamp_of = |id: i64| listed.iter().find(|c| c.campaign_id == id).unwrap().stamp.clone();
+    assert_eq!(stamp_of(a2), format!("1:1:2:{}:ACI:consolidation", ara.0));
+    assert_eq!(stamp_of(b1), format!("1:1:0:{}:EI:consolidation", ara.0));
+
+    // Stored as the job does; the newer campaign first, so the older one must not become latest.
+    let scores = |id: i64| match id {
+        x if x == a1 => scored(0.9, None, 0.9, Some(1), None),
+        x if x == a2 => scored(0.5, Some(0.75), 0.25, Some(2), Some(4)),
+        x if x == b1 => scored(0.25, None, 0.5, Some(3), None),
+        x if x == c1 => scored(0.75, Some(0.5), 0.75, Some(3), Some(3)),
+        _ => scored(0.1, None, 0.1, Some(1), Some(1)),
+    };
+    let store_all = |listed: Vec<Candidate>| async move {
+        for id in [a2, a1, b1, c1, d1] {
+            let candidate = listed.iter().find(|c| c.campaign_id == id).unwrap();
+            network::replace_scores(db, candidate, Some(0.5), &scores(id)).await.unwrap();
+        }
+    };
+    store_all(listed.clone()).await;
+    let after = network::candidates(db).await.unwrap();
+    assert!(
+        after.iter().all(|c| c.stored_stamp.as_deref() == Some(c.stamp.as_str())),
+        "stored with their stamps, no campaign is left to rebuild: {after:?}"
+    );
+    let all = Filter::default();
+    assert!(network::node_means(db, &all).await.unwrap().is_empty(), "figures come from the cube only");
+
+    let before = network::stamp(db).await.unwrap();
+    assert_eq!((before.0.as_str(), before.1, before.3, before.4), ("", e1, f.0, 0), "no cube, no action yet");
+    assert!(before.2 > 0, "campaigns and members changed");
+    network::rebuild_cube(db).await.unwrap();
+    let built = network::stamp(db).await.unwrap();
+    assert!(!built.0.is_empty(), "a rebuild marks the stamp");
+    assert_eq!((built.1, built.2, built.3, built.4), (before.1, before.2, before.3, before.4));
+
+    // The latest campaigns on the network's referential (gen: A2, B1, C1), not A1 nor D1.
+    assert_eq!(network::latest_referential_version(db).await.unwrap(), Some(gen2));
+    let full = vec![("P1".to_owned(), 3, Some(0.5), Some(0.625)), ("P1.1".to_owned(), 3, Some(0.5), None)];
+    assert_eq!(means_of(db, &all).await, full);
+    assert_eq!(means_of(db, &Filter { year: Some(year), ..all.clone() }).await, full);
+    assert!(means_of(db, &Filter { year: Some(year - 1), ..all.clone() }).await.is_empty());
+    let in_ara = Filter { region: Some(ara.0), ..all.clone() };
+    assert_eq!(
+        means_of(db, &in_ara).await,
+        [("P1".to_owned(), 2, Some(0.375), Some(0.75)), ("P1.1".to_owned(), 2, Some(0.375), None)]
+    );
+    let in_bre = Filter { region: Some(bre.0), ..all.clone() };
+    assert_eq!(
+        means_of(db, &in_bre).await,
+        [("P1".to_owned(), 1, Some(0.75), Some(0.5)), ("P1.1".to_owned(), 1, Some(0.75), None)],
+        "D answers another referential"
+    );
+    let aci = Filter { org_type: Some("ACI".into()), ..all.clone() };
+    assert_eq!(
+        means_of(db, &aci).await,
+        [("P1".to_owned(), 2, Some(0.625), Some(0.625)), ("P1.1".to_owned(), 2, Some(0.5), None)]
+    );
+    let ara_ei = Filter { org_type: Some("EI".into()), ..in_ara.clone() };
+    assert_eq!(
+        means_of(db, &ara_ei).await,
+        [("P1".to_owned(), 1, Some(0.25), None), ("P1.1".to_owned(), 1, Some(0.5), None)]
+    );
+    let p = |level: i64, n: i64| ("P1.1.1.1".to_owned(), level, n);
+    assert_eq!(levels_of(db, &all, false).await, [p(2, 1), p(3, 2)]);
+    assert_eq!(levels_of(db, &all, true).await, [p(3, 1), p(4, 1)]);
+    assert_eq!(levels_of(db, &in_ara, false).await, [p(2, 1), p(3, 1)]);
+    assert_eq!(levels_of(db, &in_bre, true).await, [p(3, 1)]);
+    assert!(levels_of(db, &Filter { year: Some(year + 1), ..all.clone() }, false).await.is_empty());
+
+    // A peer's view leaves its own organisation out and keeps to its referential.
+    let mut peers = network::peer_scores(db, &in_ara, a.0, "gen").await.unwrap();
+    peers.sort_by(|x, y| x.0.cmp(&y.0));
+    assert_eq!(peers, [("P1".to_owned(), 0.25), ("P1.1".to_owned(), 0.5)]);
+    assert_eq!(network::peer_scores(db, &all, c.0, "gen").await.unwrap().len(), 4, "A2 and B1");
+    let mut on_other = network::peer_scores(db, &all, a.0, "autre").await.unwrap();
+    on_other.sort_by(|x, y| x.0.cmp(&y.0));
+    assert_eq!(on_other, [("P1".to_owned(), 0.1), ("P1.1".to_owned(), 0.1)]);
+    assert!(network::peer_scores(db, &all, d.0, "autre").await.unwrap().is_empty());
+
+    // A group's scores list its organisations' latest campaigns.
+    let mut group = network::group_scores(db, ges.0).await.unwrap();
+    group.sort_by(|x, y| (x.0, &x.3).cmp(&(y.0, &y.3)));
+    let in_group = vec![
+        (a.0, a2, gen2, "P1".to_owned(), 0.5),
+        (a.0, a2, gen2, "P1.1".to_owned(), 0.25),
+        (c.0, c1, gen1, "P1".to_owned(), 0.75),
+        (c.0, c1, gen1, "P1.1".to_owned(), 0.75),
+    ];
+    assert_eq!(group, in_group);
+    assert!(network::group_scores(db, ges.0 + 1).await.unwrap().is_empty());
+
+    // Storing twice gives the same rows.
+    store_all(network::candidates(db).await.unwrap()).await;
+    network::rebuild_cube(db).await.unwrap();
+    assert_ne!(network::stamp(db).await.unwrap().0, built.0, "every rebuild marks the stamp");
+    assert_eq!(network::candidates(db).await.unwrap(), after);
+    assert_eq!(means_of(db, &all).await, full);
+    assert_eq!(levels_of(db, &all, false).await, [p(2, 1), p(3, 2)]);
+    let mut again = network::group_scores(db, ges.0).await.unwrap();
+    again.sort_by(|x, y| (x.0, &x.3).cmp(&(y.0, &y.3)));
+    assert_eq!(again, in_group);
+
+    // Organisations engaged, campaigns by step: read live.
+    let engagement = network::engagement(db, &all).await.unwrap();
+    let rows = |list: &[network::Engagement]| {
+        list.iter().map(|x| (x.region_id, x.org_type.clone(), x.organisations, x.engaged)).collect::<Vec<_>>()
+    };
+    assert_eq!(
+        rows(&engagement),
+        [(ara.0, "ACI".to_owned(), 2, 2), (ara.0, "EI".to_owned(), 1, 1), (bre.0, "ACI".to_owned(), 3, 2)]
+    );
+    assert_eq!(engagement[2].region, "Bretagne");
+    let last_year = Filter { year: Some(year - 1), ..all.clone() };
+    assert_eq!(
+        rows(&network::engagement(db, &last_year).await.unwrap()),
+        [(ara.0, "ACI".to_owned(), 2, 0), (ara.0, "EI".to_owned(), 1, 0), (bre.0, "ACI".to_owned(), 3, 0)],
+        "the year filters campaigns, not members"
+    );
+    assert_eq!(rows(&network::engagement(db, &in_bre).await.unwrap()), [(bre.0, "ACI".to_owned(), 3, 2)]);
+    assert_eq!(rows(&network::engagement(db, &ara_ei).await.unwrap()), [(ara.0, "EI".to_owned(), 1, 1)]);
+    let statuses = |f: Filter| async move {
+        let mut s = network::campaigns_by_status(db, &f).await.unwrap();
+        s.sort();
+        s
+    };
+    let step = |s: CampaignStatus, campaigns: i64, orgs: i64| (s.code().to_owned(), campaigns, orgs);
+    assert_eq!(
+        statuses(all.clone()).await,
+        [
+            step(CampaignStatus::Closed, 1, 1),
+            step(CampaignStatus::Consolidation, 4, 4),
+            step(CampaignStatus::SelfAssessment, 1, 1)
+        ]
+    );
+    assert_eq!(
+        statuses(in_ara.clone()).await,
+        [
+            step(CampaignStatus::Closed, 1, 1),
+            step(CampaignStatus::Consolidation, 2, 2),
+            step(CampaignStatus::SelfAssessment, 1, 1)
+        ]
+    );
+    assert!(statuses(last_year.clone()).await.is_empty());
+
+    // Plans' themes and offers: accepted actions of scored campaigns only.
+    let action = |codes: &[&str], offer: Option<&str>, proposed: bool| plans::NewAction {
+        title: format!("Progresser sur {}", codes.join(", ")),
+        indicators: codes.iter().map(|c| (*c).to_owned()).collect(),
+        offer_code: offer.map(str::to_owned),
+        proposed,
+        ..plans::NewAction::default()
+    };
+    plans::create(
+        db,
+        b1,
+        "2026-09-01",
+        6,
+        &[action(&["P1.1.1.1", "P1.1.1.2"], Some("FORM-1"), false), action(&["P1.1.1.3"], Some("FORM-2"), true)],
+    )
+    .await
+    .unwrap();
+    plans::create(db, c1, "2026-09-01", 6, &[action(&["P1.1.1.1"], Some("FORM-1"), false)]).await.unwrap();
+    plans::create(db, e1, "2026-09-01", 6, &[action(&["P1.1.1.4"], Some("FORM-3"), false)]).await.unwrap();
+    let theme = |code: &str, actions: i64, orgs: i64| (code.to_owned(), actions, orgs);
+    assert_eq!(network::plan_themes(db, &all).await.unwrap(), [theme("P1.1.1.1", 2, 2), theme("P1.1.1.2", 1, 1)]);
+    assert_eq!(network::plan_themes(db, &in_ara).await.unwrap(), [theme("P1.1.1.1", 1, 1), theme("P1.1.1.2", 1, 1)]);
+    let offer = |region: &str, code: &str| (region.to_owned(), code.to_owned(), 1, 1);
+    assert_eq!(
+        network::offers_requested(db, &all).await.unwrap(),
+        [offer("Auvergne-Rhône-Alpes", "FORM-1"), offer("Bretagne", "FORM-1")]
+    );
+    assert_eq!(network::offers_requested(db, &in_bre).await.unwrap(), [offer("Bretagne", "FORM-1")]);
+    let planned = network::stamp(db).await.unwrap();
+    assert!(planned.4 > 0, "actions move the stamp");
+
+    // A changed shared answer makes its campaign a candidate again, and only it.
+    let v4 = level(4);
+    let changed = NewConsolidated::settled("P1.1.1.1", &v4, None);
+    assert!(matches!(
+        campaigns::save_consolidated(db, b1, &changed, 1).await.unwrap(),
+        campaigns::Saved::Written { version: 2, .. }
+    ));
+    let listed = network::candidates(db).await.unwrap();
+    let stale: Vec<&Candidate> =
+        listed.iter().filter(|c| c.stored_stamp.as_deref() != Some(c.stamp.as_str())).collect();
+    assert_eq!(stale.len(), 1);
+    assert_eq!(
+        (stale[0].campaign_id, stale[0].stamp.clone(), stale[0].stored_stamp.clone()),
+        (b1, format!("1:2:0:{}:EI:consolidation", ara.0), Some(format!("1:1:0:{}:EI:consolidation", ara.0)))
+    );
+    network::replace_scores(db, stale[0], Some(1.0), &scored(1.0, None, 0.5, Some(4), None)).await.unwrap();
+    network::rebuild_cube(db).await.unwrap();
+    assert_eq!(means_of(db, &in_ara).await[0], ("P1".to_owned(), 2, Some(0.75), Some(0.75)));
+    assert_eq!(levels_of(db, &in_ara, false).await, [p(2, 1), p(4, 1)]);
+
+    // A member moving to another region moves its figures there once rescored.
+    let moved = organisations::get(db, b).await.unwrap();
+    organisations::update(db, b, moved.version, &typed("Atelier B", bre, None, OrganisationType::Ei)).await.unwrap();
+    let listed = network::candidates(db).await.unwrap();
+    let b_now = listed.iter().find(|c| c.campaign_id == b1).unwrap();
+    assert_eq!((b_now.region_id, b_now.stamp.clone()), (bre.0, format!("1:2:0:{}:EI:consolidation", bre.0)));
+    network::replace_scores(db, b_now, Some(1.0), &scored(1.0, None, 0.5, Some(4), None)).await.unwrap();
+    network::rebuild_cube(db).await.unwrap();
+    assert_eq!(means_of(db, &in_ara).await[0], ("P1".to_owned(), 1, Some(0.5), Some(0.75)));
+    assert_eq!(means_of(db, &in_bre).await[0], ("P1".to_owned(), 2, Some(0.875), Some(0.5)));
+    assert!(means_of(db, &ara_ei).await.is_empty(), "the old cell is gone");
+    assert_eq!(
+        network::offers_requested(db, &in_bre).await.unwrap(),
+        [("Bretagne".to_owned(), "FORM-1".to_owned(), 2, 2)]
+    );
+}
+
+async fn deployment_stages_and_presentations(db: &Db) {
+    use cap_domain::accompaniment::Decision;
+    use cap_domain::campaign::CampaignStatus;
+    use cap_domain::review::ReviewerKind;
+    use cap_storage::deployment::{self, Member, Presentation};
+    use cap_storage::{accompaniment, referentials, reviews};
+
+    let ara = regions::create(db, "ARA", "Auvergne-Rhône-Alpes").await.unwrap();
+    let bre = regions::create(db, "BRE", "Bretagne").await.unwrap();
+    let a = organisations::create(db, &input("Atelier A", ara.0, None, None)).await.unwrap();
+    let b = organisations::create(db, &input("Atelier B", ara.0, None, None)).await.unwrap();
+    let c = organisations::create(db, &input("Atelier C", bre.0, None, None)).await.unwrap();
+    let lou = users::create(db, &Email::parse("lou@exemple.fr").unwrap(), "Lou", None).await.unwrap();
+    let sam = users::create(db, &Email::parse("sam@exemple.fr").unwrap(), "Sam", None).await.unwrap();
+    let member = |id: OrganisationId, name: &str, region: cap_domain::RegionId| Member {
+        organisation_id: id.0,
+        name: name.into(),
+        region_id: region.0,
+        org_type: "ACI".into(),
+        informed_on: None,
+        statuses: None,
+        reviewed: 0,
+    };
+    assert_eq!(
+        deployment::members(db, None).await.unwrap(),
+        [member(a, "Atelier A", ara), member(b, "Atelier B", ara), member(c, "Atelier C", bre)]
+    );
+    assert!(deployment::campaign_starts(db, None).await.unwrap().is_empty());
+
+    // Marked informed, then marked again on another day by someone else, or unmarked.
+    deployment::set_informed(db, a.0, Some("2026-03-12"), lou).await.unwrap();
+    deployment::set_informed(db, c.0, Some("2026-03-01"), lou).await.unwrap();
+    deployment::set_informed(db, c.0, Some("2026-04-02"), sam).await.unwrap();
+    deployment::set_informed(db, b.0, Some("2026-03-12"), lou).await.unwrap();
+    deployment::set_informed(db, b.0, None, lou).await.unwrap();
+    deployment::set_informed(db, b.0, None, lou).await.unwrap();
+
+    // Campaigns at their steps; A's reviewed by a pair, C's through an accompaniment day.
+    let version =
+        referentials::import(db, &cap_domain::referential::generate("gen", 8, 1, None), false, None).await.unwrap();
+    let start = cap_storage::now();
+    let a1 = campaign_at(db, a, version, CampaignStatus::Consolidation).await;
+    campaign_at(db, a, version, CampaignStatus::Preparation).await;
+    let c1 = campaign_at(db, c, version, CampaignStatus::SelfAssessment).await;
+    let end = cap_storage::now();
+    let grant = reviews::NewGrant {
+        campaign: a1,
+        user: sam,
+        kind: ReviewerKind::Pair,
+        starts_on: "2026-05-01",
+        ends_on: "2026-05-31",
+        conflicts: "",
+        by: Some(lou),
+    };
+    reviews::grant(db, &grant).await.unwrap();
+
+    let normalised = |mut list: Vec<Member>| {
+        for m in &mut list {
+            if let Some(s) = &m.statuses {
+                let mut steps: Vec<&str> = s.split(',').collect();
+                steps.sort_unstable();
+                m.statuses = Some(steps.join(","));
+            }
+        }
+        list
+    };
+    let with = |m: Member, informed_on: Option<&str>, statuses: Option<&str>, reviewed: i64| Member {
+        informed_on: informed_on.map(str::to_owned),
+        statuses: statuses.map(str::to_owned),
+        reviewed,
+        ..m
+    };
+    let a_row = with(member(a, "Atelier A", ara), Some("2026-03-12"), Some("consolidation,preparation"), 1);
+    let b_row = member(b, "Atelier B", ara);
+    assert_eq!(normalised(deployment::members(db, Some(ara.0)).await.unwrap()), [a_row.clone(), b_row.clone()]);
+    let c_row = with(member(c, "Atelier C", bre), Some("2026-04-02"), Some("self_assessment"), 0);
+    assert_eq!(deployment::members(db, Some(bre.0)).await.unwrap(), std::slice::from_ref(&c_row));
+    let day = accompaniment::NewDay {
+        held_on: "2026-06-10",
+        attendees: "Lou",
+        conclusions: "",
+        decision: Decision::Alone,
+        offers: &[],
+        by: Some(lou),
+    };
+    accompaniment::save(db, c1, &day, 0).await.unwrap();
+    let c_row = Member { reviewed: 1, ..c_row };
+    assert_eq!(normalised(deployment::members(db, None).await.unwrap()), [a_row, b_row, c_row]);
+    assert!(deployment::members(db, Some(bre.0 + 1)).await.unwrap().is_empty());
+
+    // Presentations, most recent first (the later recorded first on the same day), by region.
+    let lyon = deployment::add_presentation(db, ara.0, "2026-03-12", "Lyon", 25, "Bon accueil", lou).await.unwrap();
+    let rennes = deployment::add_presentation(db, bre.0, "2026-04-01", "Rennes", 8, "", sam).await.unwrap();
+    let grenoble = deployment::add_presentation(db, ara.0, "2026-05-02", "Grenoble", 12, "", lou).await.unwrap();
+    let annecy = deployment::add_presentation(db, ara.0, "2026-05-02", "Annecy", 7, "Soir", lou).await.unwrap();
+    let shown = |list: Vec<Presentation>| list.into_iter().map(|p| (p.id, p.place)).collect::<Vec<_>>();
+    assert_eq!(
+        deployment::presentations(db, Some(ara.0)).await.unwrap()[0],
+        Presentation {
+            id: annecy,
+            region_id: ara.0,
+            held_on: "2026-05-02".into(),
+            place: "Annecy".into(),
+            attendees: 7,
+            notes: "Soir".into(),
+        }
+    );
+    assert_eq!(
+        shown(deployment::presentations(db, Some(ara.0)).await.unwrap()),
+        [(annecy, "Annecy".to_owned()), (grenoble, "Grenoble".to_owned()), (lyon, "Lyon".to_owned())]
+    );
+    assert_eq!(shown(deployment::presentations(db, Some(bre.0)).await.unwrap()), [(rennes, "Rennes".to_owned())]);
+    assert_eq!(
+        shown(deployment::presentations(db, None).await.unwrap()).iter().map(|p| p.0).collect::<Vec<_>>(),
+        [annecy, grenoble, rennes, lyon]
+    );
+
+    // Campaign starts, for the timeline.
+    let starts = deployment::campaign_starts(db, None).await.unwrap();
+    assert_eq!(starts.len(), 3);
+    assert!(starts.iter().all(|at| (start..=end).contains(at)), "{starts:?} within {start}..={end}");
+    assert_eq!(deployment::campaign_starts(db, Some(ara.0)).await.unwrap().len(), 2);
+    assert_eq!(deployment::campaign_starts(db, Some(bre.0)).await.unwrap().len(), 1);
+    assert!(deployment::campaign_starts(db, Some(bre.0 + 1)).await.unwrap().is_empty());
 }
