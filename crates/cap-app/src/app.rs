@@ -56,6 +56,8 @@ pub struct App {
     pub referentials: Arc<ReferentialCache>,
     /// Workshop changes announced to the pages following them.
     pub workshops: Arc<WorkshopHub>,
+    /// The network's figures, kept while its scores are unchanged.
+    pub network_figures: Arc<crate::network::FiguresCache>,
     closing: Arc<tokio::sync::watch::Sender<bool>>,
 }
 
@@ -69,6 +71,7 @@ impl App {
             keys: Keys::new(session_key),
             referentials: Arc::default(),
             workshops: Arc::default(),
+            network_figures: Arc::default(),
             closing: Arc::new(tokio::sync::watch::channel(false).0),
         }
     }

@@ -1,11 +1,17 @@
 //! Read models of a campaign's results that the pages, the reports and the jobs share.
 
+use crate::app::App;
+use crate::campaigns::Loaded;
 use crate::error::Result;
 use crate::i18n::Tr;
-use cap_domain::campaign::AnswerValue;
+use crate::referential_cache::CachedReferential;
+use cap_domain::campaign::{AnswerValue, CampaignStatus, campaign_indicators};
 use cap_domain::referential::{Node, Referential};
-use cap_storage::{Db, campaigns};
+use cap_domain::scoring::{Scores, Targets, compute};
+use cap_storage::campaigns::{self, Campaign};
+use cap_storage::{Db, plans};
 use std::collections::HashMap;
+use std::sync::Arc;
 
 /// The shared answers of a campaign (what the consolidation retained), by indicator code.
 pub async fn shared_answers(db: &Db, campaign: i64) -> Result<HashMap<String, AnswerValue>> {
@@ -37,4 +43,47 @@ pub fn value_label(t: Tr, r: &Referential, node: &Node, value: &Option<AnswerVal
         }
         Some(AnswerValue::Text(text)) => text.clone(),
     }
+}
+
+/// A campaign's shared answers, targets and scores.
+pub struct Outcome {
+    /// Shared answers by indicator code.
+    pub answers: HashMap<String, AnswerValue>,
+    /// The organisation's targets.
+    pub targets: Targets,
+    /// The scores.
+    pub scores: Scores,
+}
+
+/// Scores the campaign from its shared answers and targets.
+pub async fn outcome(app: &App, loaded: &Loaded) -> Result<Outcome> {
+    let answers = shared_answers(&app.db, loaded.campaign.id).await?;
+    let targets = Targets(plans::targets(&app.db, loaded.campaign.id).await?);
+    let scores = compute(&loaded.referential.referential, &loaded.indicators(), &answers, &targets);
+    Ok(Outcome { answers, targets, scores })
+}
+
+/// The organisation's previous campaign with shared answers, its referential and its scores.
+pub struct Previous {
+    /// The campaign.
+    pub campaign: Campaign,
+    /// Its referential version.
+    pub referential: Arc<CachedReferential>,
+    /// Its scores.
+    pub scores: Scores,
+}
+
+/// The most recent earlier campaign of the organisation that reached consolidation.
+pub async fn previous(app: &App, loaded: &Loaded) -> Result<Option<Previous>> {
+    let earlier = campaigns::for_organisation(&app.db, cap_domain::OrganisationId(loaded.org.id))
+        .await?
+        .into_iter()
+        .find(|c| c.id < loaded.campaign.id && c.status >= CampaignStatus::Consolidation);
+    let Some(campaign) = earlier else { return Ok(None) };
+    let referential = app.referentials.get(&app.db, campaign.referential_version_id).await?;
+    let answers = shared_answers(&app.db, campaign.id).await?;
+    let covered = campaign_indicators(&referential.referential, &campaign.scope, loaded.org_type());
+    let targets = Targets(plans::targets(&app.db, campaign.id).await?);
+    let scores = compute(&referential.referential, &covered, &answers, &targets);
+    Ok(Some(Previous { campaign, referential, scores }))
 }

@@ -10,13 +10,6 @@ use std::sync::Arc;
 /// Largest request body accepted (forms are small; uploads will get their own limit).
 pub const BODY_LIMIT_BYTES: usize = 64 * 1024;
 
-/// The network's computed figures, by filter and language, under their stamp.
-pub(crate) type NetworkFigures = cap_app::stamped_cache::StampedCache<
-    (cap_storage::network::Filter, cap_app::i18n::Locale),
-    (String, i64, i64, i64, i64),
-    crate::features::network::figures::Figures,
->;
-
 /// What every handler shares: the application (database, settings, mailer, keys, caches) and
 /// the web pages' own caches. It dereferences to [`App`], so `state.db` reads as before.
 #[derive(Clone)]
@@ -24,7 +17,6 @@ pub struct AppState {
     /// The application the handlers call.
     pub app: App,
     pub(crate) photographies: Arc<crate::features::results::photographie::Cache>,
-    pub(crate) network_figures: Arc<NetworkFigures>,
     /// Published good practices per indicator, by referential code, under the practices' stamp.
     pub(crate) practice_counts:
         Arc<cap_app::stamped_cache::StampedCache<String, i64, std::collections::HashMap<String, i64>>>,
@@ -33,7 +25,7 @@ pub struct AppState {
 impl AppState {
     /// The web state around an application.
     pub fn new(app: App) -> Self {
-        Self { app, photographies: Arc::default(), network_figures: Arc::default(), practice_counts: Arc::default() }
+        Self { app, photographies: Arc::default(), practice_counts: Arc::default() }
     }
 }
 

@@ -4,11 +4,11 @@
 use super::ok;
 use crate::app::AppState;
 use crate::error::AppResult;
-use crate::features::results::outcome;
 use crate::session::SignedIn;
 use axum::extract::{Path, State};
 use axum::response::Response;
 use cap_app::campaigns::{load, read_results};
+use cap_app::results::outcome;
 use cap_domain::api::ApiScope;
 use cap_domain::referential::NodeKind;
 use cap_domain::scoring::IndicatorScore;

@@ -4,7 +4,6 @@
 use crate::app::AppState;
 use crate::error::AppResult;
 use crate::features::deployment::show::render;
-use crate::features::network::figures::Query as Filters;
 use crate::features::record;
 use crate::forms::field;
 use crate::page::{Page, redirect_with_flash};
@@ -13,6 +12,7 @@ use axum::Form;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
+use cap_app::network::Query as Filters;
 use cap_domain::RegionId;
 use cap_domain::authz::Permission;
 use cap_domain::deployment::PresentationInput;

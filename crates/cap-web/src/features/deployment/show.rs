@@ -3,7 +3,6 @@
 
 use crate::app::AppState;
 use crate::error::AppResult;
-use crate::features::network::figures::{Query as Filters, authorise};
 use crate::forms::FormErrors;
 use crate::page::Page;
 use crate::session::{SignedIn, Viewer};
@@ -11,6 +10,7 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Query, State};
 use axum::response::{IntoResponse, Response};
+use cap_app::network::{Query as Filters, authorise};
 use cap_domain::OrganisationType;
 use cap_domain::campaign::CampaignStatus;
 use cap_domain::deployment::Stage;

@@ -4,11 +4,8 @@
 //! `GET /campaigns/{id}/export/{file}` with `campagne.xlsx`, `reponses.csv`, `resultats.csv`,
 //! `plan-de-progres.csv`, `rapport.pdf` or `synthese.pdf`.
 
-pub mod pdf;
-
 use crate::app::AppState;
 use crate::error::{AppError, AppResult};
-use crate::features::results::outcome;
 use crate::page::Page;
 use crate::session::SignedIn;
 use axum::extract::{Path, State};
@@ -16,6 +13,8 @@ use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use cap_app::campaigns::{Loaded, load, run};
 use cap_app::i18n::Tr;
+use cap_app::report::{self as pdf, Document};
+use cap_app::results::outcome;
 use cap_app::results::value_label;
 use cap_domain::plan::ActionStatus;
 use cap_domain::referential::NodeKind;
@@ -23,7 +22,6 @@ use cap_domain::scoring::IndicatorScore;
 use cap_reports::csv::sheet_to_csv;
 use cap_reports::xlsx::{Cell, Sheet, workbook};
 use cap_storage::{campaigns, plans};
-use pdf::Document;
 
 /// Downloads one of the campaign's spreadsheets.
 pub async fn handler(

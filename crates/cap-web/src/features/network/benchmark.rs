@@ -5,7 +5,6 @@
 
 use crate::app::AppState;
 use crate::error::AppResult;
-use crate::features::results::outcome;
 use crate::page::Page;
 use crate::session::SignedIn;
 use askama::Template;
@@ -13,6 +12,7 @@ use askama_web::WebTemplate;
 use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Response};
 use cap_app::campaigns::{Loaded, load, read_results};
+use cap_app::results::outcome;
 use cap_domain::network::{Quartiles, Shown, Standing, quartiles};
 use cap_domain::referential::NodeKind;
 use cap_reports::charts::percent;

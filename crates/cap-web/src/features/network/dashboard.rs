@@ -6,7 +6,6 @@
 
 use crate::app::AppState;
 use crate::error::AppResult;
-use crate::features::network::figures::{Figures, Query as Filters, authorise, figures};
 use crate::forms::SelectOption;
 use crate::page::Page;
 use crate::session::SignedIn;
@@ -14,6 +13,7 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Query, State};
 use axum::response::{IntoResponse, Response};
+use cap_app::network::{Figures, Query as Filters, authorise, figures};
 use cap_domain::authz::Permission;
 use cap_domain::network::Shown;
 use cap_domain::{OrganisationType, RegionId};

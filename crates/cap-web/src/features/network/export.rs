@@ -3,12 +3,12 @@
 
 use crate::app::AppState;
 use crate::error::AppResult;
-use crate::features::network::figures::{Line, Query as Filters, authorise, figures};
 use crate::page::Page;
 use crate::session::SignedIn;
 use axum::extract::{Query, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
+use cap_app::network::{Line, Query as Filters, authorise, figures};
 use cap_domain::network::Shown;
 use cap_reports::csv::to_csv;
 

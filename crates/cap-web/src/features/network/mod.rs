@@ -6,4 +6,3 @@
 pub mod benchmark;
 pub mod dashboard;
 pub mod export;
-pub mod figures;

@@ -5,7 +5,6 @@
 use crate::app::AppState;
 use crate::error::AppResult;
 use crate::features::record;
-use crate::features::results::outcome;
 use crate::page::redirect_with_flash;
 use crate::session::{Ctx, SignedIn};
 use axum::Form;
@@ -14,6 +13,7 @@ use axum::response::Response;
 use cap_app::campaigns::individuals;
 use cap_app::campaigns::{load, run};
 use cap_app::i18n::paris_today;
+use cap_app::results::outcome;
 use cap_domain::campaign::CampaignStatus;
 use cap_domain::consolidation::{Individual, divergence};
 use cap_domain::plan::{PlanInputs, parse_date, propose};

@@ -5,7 +5,6 @@
 use super::generate::HORIZONS;
 use crate::app::AppState;
 use crate::error::AppResult;
-use crate::features::results::outcome;
 use crate::page::Page;
 use crate::session::SignedIn;
 use askama::Template;
@@ -15,6 +14,7 @@ use axum::response::{IntoResponse, Response};
 use cap_app::campaigns::{Loaded, load, read_results, run};
 use cap_app::i18n::paris_today;
 use cap_app::plans::followed;
+use cap_app::results::outcome;
 use cap_domain::plan::{ActionStatus, completion, gap, parse_date};
 use cap_reports::charts::{self, ChartText, Span, SpanState, percent};
 use cap_storage::plans::{self, Action, Plan};

@@ -1,14 +1,14 @@
-//! The campaign's PDF report and its two-page summary, `GET /campaigns/{id}/export/rapport.pdf`
-//! and `synthese.pdf` (dispatched by the exports handler): the organisation, participation, the
+//! The campaign's PDF report and its two-page summary (served at
+//! `/campaigns/{id}/export/rapport.pdf` and `synthese.pdf`): the organisation, participation, the
 //! photographie as its page computes it (charts included), the plan's accepted actions and the
 //! accompaniment day, gathered in the reader's language and typeset by `cap-reports` on a
 //! blocking thread.
 
-use crate::app::AppState;
-use crate::error::{AppError, AppResult};
-use crate::features::results::photographie::{self, ScoreRow};
-use cap_app::campaigns::Loaded;
-use cap_app::i18n::{Tr, paris_today};
+use crate::app::App;
+use crate::campaigns::Loaded;
+use crate::error::{Error, Result};
+use crate::i18n::{Tr, paris_today};
+use crate::photographie::{self, ScoreRow};
 use cap_domain::College;
 use cap_domain::plan::ActionStatus;
 use cap_domain::referential::{NodeKind, Referential};
@@ -62,12 +62,12 @@ fn pillar_of<'a>(r: &'a Referential, code: &str) -> Option<&'a str> {
 }
 
 /// Gathers everything the report prints.
-pub async fn report(state: &AppState, loaded: &Loaded, t: Tr) -> AppResult<Report> {
+pub async fn report(app: &App, loaded: &Loaded, t: Tr) -> Result<Report> {
     let r = &loaded.referential.referential;
-    let view = photographie::build(state, loaded, t).await?;
+    let view = photographie::build(app, loaded, t).await?;
     let c = &loaded.campaign;
 
-    let participants = campaigns::participants(&state.db, c.id).await?;
+    let participants = campaigns::participants(&app.db, c.id).await?;
     let participation = College::ALL
         .iter()
         .filter_map(|college| {
@@ -129,11 +129,11 @@ pub async fn report(state: &AppState, loaded: &Loaded, t: Tr) -> AppResult<Repor
         })
         .collect();
 
-    let plan = match plans::plan_of(&state.db, c.id).await? {
+    let plan = match plans::plan_of(&app.db, c.id).await? {
         None => None,
         Some(plan) => {
             let mut accepted: Vec<_> =
-                plans::actions(&state.db, plan.id).await?.into_iter().filter(|a| !a.proposed).collect();
+                plans::actions(&app.db, plan.id).await?.into_iter().filter(|a| !a.proposed).collect();
             // Open actions first, the most urgent first: the summary prints the first few.
             let closed = |s: ActionStatus| matches!(s, ActionStatus::Done | ActionStatus::Abandoned);
             accepted.sort_by_key(|a| (closed(a.status), a.priority, a.position));
@@ -167,10 +167,10 @@ pub async fn report(state: &AppState, loaded: &Loaded, t: Tr) -> AppResult<Repor
         }
     };
 
-    let review = match accompaniment::day_of(&state.db, c.id).await? {
+    let review = match accompaniment::day_of(&app.db, c.id).await? {
         None => None,
         Some(day) => {
-            let known = offers::list(&state.db).await?;
+            let known = offers::list(&app.db).await?;
             Some(Review {
                 held_on: t.date(&day.held_on),
                 attendees: day.attendees,
@@ -241,19 +241,19 @@ pub async fn report(state: &AppState, loaded: &Loaded, t: Tr) -> AppResult<Repor
 }
 
 /// Typesets the document on a blocking thread (typst takes tens of milliseconds of CPU).
-pub async fn render(report: Report, document: Document) -> AppResult<Vec<u8>> {
+pub async fn render(report: Report, document: Document) -> Result<Vec<u8>> {
     tokio::task::spawn_blocking(move || match document {
         Document::Report => render_report(&report),
         Document::Summary => render_summary(&report),
     })
     .await
-    .map_err(|e| AppError::Internal(format!("PDF task: {e}")))?
-    .map_err(|e| AppError::Internal(e.to_string()))
+    .map_err(|e| Error::Internal(format!("PDF task: {e}")))?
+    .map_err(|e| Error::Internal(e.to_string()))
 }
 
 #[cfg(test)]
 mod tests {
-    use cap_app::i18n::{Locale, Tr};
+    use crate::i18n::{Locale, Tr};
     use cap_reports::pdf::Labels;
 
     /// Every label of the PDFs has its message in both catalogues (the keys are built from the

@@ -1,10 +1,11 @@
-//! The dashboard's figures, computed once per filter and kept while the network's scores are
+//! The network's figures for the dashboard and its CSV, computed once per filter and kept while the network's scores are
 //! unchanged (their stamp), then anonymised.
 
-use crate::app::AppState;
-use crate::error::AppResult;
-use crate::session::Viewer;
-use cap_app::i18n::Tr;
+use crate::app::App;
+use crate::error::Result;
+use crate::i18n::{Locale, Tr};
+use crate::stamped_cache::StampedCache;
+use crate::viewer::Viewer;
 use cap_domain::authz::Permission;
 use cap_domain::campaign::CampaignStatus;
 use cap_domain::network::{Shown, partition, safe_beside};
@@ -12,6 +13,9 @@ use cap_domain::referential::NodeKind;
 use cap_domain::{OrganisationType, RegionId, Role, Scope};
 use cap_storage::network::{self, Filter};
 use serde::Deserialize;
+
+/// The network's computed figures, by filter and language, under their stamp.
+pub type FiguresCache = StampedCache<(Filter, Locale), (String, i64, i64, i64, i64), Figures>;
 
 /// The filters as typed in the address.
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -29,7 +33,7 @@ pub struct Query {
 
 /// Checks the filters and the viewer's right to them: the administrator sees any region or the
 /// whole federation; a regional delegate sees their region only (theirs by default).
-pub fn authorise(viewer: &Viewer, q: &Query) -> AppResult<Filter> {
+pub fn authorise(viewer: &Viewer, q: &Query) -> Result<Filter> {
     let asked = q.region.trim().parse::<i64>().ok();
     let region = match asked {
         Some(r) => Some(r),
@@ -126,11 +130,11 @@ impl Default for Figures {
 }
 
 /// Computes the figures for a filter (not yet cached).
-pub async fn compute(state: &AppState, t: Tr, f: &Filter) -> AppResult<Figures> {
+pub async fn compute(app: &App, t: Tr, f: &Filter) -> Result<Figures> {
     let mut out = Figures::default();
 
     // Engagement, by region and by type.
-    let engagement = network::engagement(&state.db, f).await?;
+    let engagement = network::engagement(&app.db, f).await?;
     let mut regions_seen: Vec<(i64, String, i64, i64)> = Vec::new();
     let mut types_seen: Vec<(String, i64, i64)> = Vec::new();
     for e in &engagement {
@@ -170,7 +174,7 @@ pub async fn compute(state: &AppState, t: Tr, f: &Filter) -> AppResult<Figures> 
         .collect();
 
     // Campaigns by status: hidden by the organisations behind them.
-    let statuses = network::campaigns_by_status(&state.db, f).await?;
+    let statuses = network::campaigns_by_status(&app.db, f).await?;
     let ordered: Vec<(CampaignStatus, i64, i64)> = CampaignStatus::ALL
         .into_iter()
         .map(|s| {
@@ -193,23 +197,21 @@ pub async fn compute(state: &AppState, t: Tr, f: &Filter) -> AppResult<Figures> 
 
     // Scores: the referential of the latest scored campaign names and orders the nodes.
     let wider_filters = wider(f);
-    let referential = match network::latest_referential_version(&state.db).await? {
-        Some(v) => Some(state.referentials.get(&state.db, v).await?),
+    let referential = match network::latest_referential_version(&app.db).await? {
+        Some(v) => Some(app.referentials.get(&app.db, v).await?),
         None => None,
     };
-    let means = network::node_means(&state.db, f).await?;
+    let means = network::node_means(&app.db, f).await?;
     let mut wider_means = Vec::new();
     for w in &wider_filters {
-        wider_means.push(network::node_means(&state.db, w).await?);
+        wider_means.push(network::node_means(&app.db, w).await?);
     }
-    let level_counts = network::level_counts(&state.db, f, false).await?;
-    let target_counts = network::level_counts(&state.db, f, true).await?;
+    let level_counts = network::level_counts(&app.db, f, false).await?;
+    let target_counts = network::level_counts(&app.db, f, true).await?;
     let mut wider_levels = Vec::new();
     for w in &wider_filters {
-        wider_levels.push((
-            network::level_counts(&state.db, w, false).await?,
-            network::level_counts(&state.db, w, true).await?,
-        ));
+        wider_levels
+            .push((network::level_counts(&app.db, w, false).await?, network::level_counts(&app.db, w, true).await?));
     }
     let shown_mean = |code: &str| -> Vec<Shown<f64>> {
         let Some(m) = means.iter().find(|m| m.node_code == code) else {
@@ -291,7 +293,7 @@ pub async fn compute(state: &AppState, t: Tr, f: &Filter) -> AppResult<Figures> 
             }
         }
         // Plan themes and offers requested.
-        for (code, actions, organisations) in network::plan_themes(&state.db, f).await? {
+        for (code, actions, organisations) in network::plan_themes(&app.db, f).await? {
             let label = r.node(&code).map_or_else(|| code.clone(), |n| n.label().to_owned());
             let shown = if usize::try_from(organisations).unwrap_or(0) < cap_domain::network::MIN_ORGANISATIONS {
                 vec![Shown::Suppressed, Shown::Suppressed]
@@ -301,7 +303,7 @@ pub async fn compute(state: &AppState, t: Tr, f: &Filter) -> AppResult<Figures> 
             out.themes.push(Line { code, label, depth: 0, cells: shown });
         }
     }
-    for (region, offer, _actions, organisations) in network::offers_requested(&state.db, f).await? {
+    for (region, offer, _actions, organisations) in network::offers_requested(&app.db, f).await? {
         let shown = shown_count(organisations);
         out.offers.push(Line {
             code: offer.clone(),
@@ -323,13 +325,13 @@ fn shown_count(n: i64) -> Shown<f64> {
 }
 
 /// The figures for a filter, from the cache while the network's scores are unchanged.
-pub async fn figures(state: &AppState, t: Tr, f: &Filter) -> AppResult<std::sync::Arc<Figures>> {
-    let stamp = network::stamp(&state.db).await?;
+pub async fn figures(app: &App, t: Tr, f: &Filter) -> Result<std::sync::Arc<Figures>> {
+    let stamp = network::stamp(&app.db).await?;
     let key = (f.clone(), t.locale);
-    if let Some(hit) = state.network_figures.get(&key, &stamp) {
+    if let Some(hit) = app.network_figures.get(&key, &stamp) {
         return Ok(hit);
     }
-    let computed = std::sync::Arc::new(compute(state, t, f).await?);
-    state.network_figures.insert(key, stamp, computed.clone());
+    let computed = std::sync::Arc::new(compute(app, t, f).await?);
+    app.network_figures.insert(key, stamp, computed.clone());
     Ok(computed)
 }
