@@ -7,10 +7,12 @@
 //! the instance's keys and in-memory caches) and returns typed values or an [`Error`].
 
 pub mod app;
+pub mod audit;
 pub mod campaigns;
 pub mod crypto;
 pub mod error;
 pub mod i18n;
+pub mod invitations;
 pub mod jobs;
 pub mod links;
 pub mod live;

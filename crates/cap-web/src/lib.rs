@@ -6,6 +6,7 @@
 //! pages); words are `cap_app::i18n`.
 
 pub mod app;
+mod audit;
 mod error;
 mod features;
 mod forms;

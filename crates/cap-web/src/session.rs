@@ -40,6 +40,16 @@ impl RequestContext {
         Tr::new(self.locale)
     }
 
+    /// Who makes the writes of this request, as the audit log records them.
+    pub fn author(&self) -> cap_app::audit::Author {
+        cap_app::audit::Author {
+            user: self.viewer.as_ref().map(|v| v.actor.user_id),
+            name: self.viewer.as_ref().map_or_else(String::new, |v| v.user.display_name.clone()),
+            label: self.actor_label(),
+            ip: self.client_ip.clone(),
+        }
+    }
+
     /// The e-mail of the signed-in user, or "anonyme", for the audit log.
     pub fn actor_label(&self) -> String {
         self.viewer.as_ref().map_or_else(|| "anonyme".to_owned(), |v| v.user.email.clone())

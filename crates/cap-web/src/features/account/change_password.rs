@@ -2,9 +2,9 @@
 
 use super::show::AccountPage;
 use crate::app::AppState;
+use crate::audit::record;
 use crate::error::AppResult;
 use crate::features::auth::reset_password::hash_blocking;
-use crate::features::record;
 use crate::forms::FormErrors;
 use crate::page::{Page, redirect_with_flash};
 use crate::session::{Ctx, SignedIn, start_session};

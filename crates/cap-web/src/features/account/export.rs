@@ -2,14 +2,14 @@
 //! portability).
 
 use crate::app::AppState;
+use crate::audit::record;
 use crate::error::{AppError, AppResult};
-use crate::features::invitations::describe;
-use crate::features::record;
 use crate::session::{Ctx, SignedIn};
 use axum::extract::State;
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use cap_app::i18n::{Locale, Tr};
+use cap_app::invitations::describe;
 use cap_storage::{audit, practices};
 use serde_json::json;
 

@@ -2,7 +2,6 @@
 
 use crate::app::AppState;
 use crate::error::AppResult;
-use crate::features::invitations::describe;
 use crate::forms::FormErrors;
 use crate::page::Page;
 use crate::session::SignedIn;
@@ -10,6 +9,7 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::State;
 use axum::response::{IntoResponse, Response};
+use cap_app::invitations::describe;
 
 #[derive(Template, WebTemplate)]
 #[template(path = "account/show.html")]

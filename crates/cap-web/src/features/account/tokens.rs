@@ -3,8 +3,8 @@
 //! `POST /account/tokens/{id}/revoke` ends one at once. Creation and revocation are audited.
 
 use crate::app::AppState;
+use crate::audit::record;
 use crate::error::AppResult;
-use crate::features::record;
 use crate::forms::FormErrors;
 use crate::page::{Page, redirect_with_flash};
 use crate::session::{Ctx, SignedIn, Viewer};

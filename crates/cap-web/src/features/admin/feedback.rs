@@ -3,8 +3,8 @@
 //! a note. A triage made meanwhile by another administrator is refused, never overwritten.
 
 use crate::app::AppState;
+use crate::audit::record;
 use crate::error::AppResult;
-use crate::features::record;
 use crate::page::{Page, redirect_with_flash};
 use crate::session::{Ctx, SignedIn};
 use askama::Template;

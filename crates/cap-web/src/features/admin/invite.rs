@@ -3,7 +3,6 @@
 use crate::app::AppState;
 use crate::error::AppResult;
 use crate::features::choices;
-use crate::features::invitations;
 use crate::features::organisations::invite::{SentPage, college_options};
 use crate::forms::{FormErrors, SelectOption, optional_id};
 use crate::page::Page;
@@ -14,6 +13,7 @@ use axum::Form;
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
+use cap_app::invitations;
 use cap_domain::{College, Email, GroupId, Membership, OrganisationId, RegionId, Role, Scope};
 use serde::Deserialize;
 
@@ -126,6 +126,6 @@ pub async fn submit(
         let page = render(&state, page, form, errors).await?;
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
     };
-    let sent = invitations::send(&state, &ctx, &email, &form.display_name, membership).await?;
+    let sent = invitations::send(&state, &ctx.author(), &email, &form.display_name, membership).await?;
     Ok(SentPage { page, email: email.to_string(), sent, back_href: "/admin/users".into() }.into_response())
 }

@@ -2,9 +2,9 @@
 //! an organisation; an edit made on a stale copy is refused, never written over.
 
 use crate::app::AppState;
+use crate::audit::record;
 use crate::error::AppResult;
 use crate::features::choices;
-use crate::features::record;
 use crate::forms::{FormErrors, SelectOption, optional_id};
 use crate::page::{Page, redirect_with_flash};
 use crate::session::Ctx;

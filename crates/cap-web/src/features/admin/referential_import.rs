@@ -2,8 +2,8 @@
 //! problem is listed with its line and nothing is written until the whole file is valid.
 
 use crate::app::AppState;
+use crate::audit::record;
 use crate::error::{AppError, AppResult};
-use crate::features::record;
 use crate::forms::ProblemRow;
 use crate::page::{Page, redirect_with_flash};
 use crate::session::{Ctx, SignedIn};

@@ -1,8 +1,8 @@
 //! `GET/POST /admin/regions`: the regional delegations, and adding one.
 
 use crate::app::AppState;
+use crate::audit::record;
 use crate::error::AppResult;
-use crate::features::record;
 use crate::forms::FormErrors;
 use crate::page::{Page, redirect_with_flash};
 use crate::session::Ctx;

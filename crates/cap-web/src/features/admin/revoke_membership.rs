@@ -2,8 +2,8 @@
 //! administrator cannot be removed, so the instance always has one.
 
 use crate::app::AppState;
+use crate::audit::record;
 use crate::error::{AppError, AppResult};
-use crate::features::record;
 use crate::page::redirect_with_flash;
 use crate::session::Ctx;
 use axum::extract::{Path, State};

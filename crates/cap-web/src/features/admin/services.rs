@@ -2,8 +2,8 @@
 //! listed, added and edited (a stale edit is refused, never written over).
 
 use crate::app::AppState;
+use crate::audit::record;
 use crate::error::AppResult;
-use crate::features::record;
 use crate::forms::{FormErrors, SelectOption};
 use crate::page::{Page, redirect_with_flash};
 use crate::session::Ctx;

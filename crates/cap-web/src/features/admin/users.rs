@@ -2,12 +2,12 @@
 
 use crate::app::AppState;
 use crate::error::AppResult;
-use crate::features::invitations::label;
 use crate::page::Page;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::State;
 use axum::response::{IntoResponse, Response};
+use cap_app::invitations::label;
 use cap_domain::Scope;
 use cap_storage::memberships::StoredMembership;
 use cap_storage::{groups, memberships, organisations, regions, users};

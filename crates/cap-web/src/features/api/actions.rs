@@ -4,8 +4,8 @@
 
 use super::ok;
 use crate::app::AppState;
+use crate::audit::record;
 use crate::error::{AppError, AppResult};
-use crate::features::record;
 use crate::session::{Ctx, SignedIn};
 use axum::Json;
 use axum::body::Bytes;

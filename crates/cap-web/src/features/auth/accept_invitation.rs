@@ -3,9 +3,8 @@
 
 use super::reset_password::{hash_blocking, link_invalid};
 use crate::app::AppState;
+use crate::audit::record_as;
 use crate::error::AppResult;
-use crate::features::invitations::{InvitationPayload, describe};
-use crate::features::record_as;
 use crate::forms::FormErrors;
 use crate::page::{Page, redirect_with_flash};
 use crate::session::{Ctx, start_session};
@@ -15,6 +14,7 @@ use axum::Form;
 use axum::extract::{Path, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
+use cap_app::invitations::{InvitationPayload, describe};
 use cap_domain::{Email, NewPassword};
 use cap_storage::tokens::{self, Purpose, Token};
 use cap_storage::{StorageError, memberships, users};

@@ -2,8 +2,8 @@
 //! account exists for the address.
 
 use crate::app::AppState;
+use crate::audit::record;
 use crate::error::AppResult;
-use crate::features::record;
 use crate::forms::FormErrors;
 use crate::page::Page;
 use crate::session::Ctx;

@@ -1,8 +1,8 @@
 //! `GET/POST /password/reset/{token}`: chooses a new password from an e-mailed link.
 
 use crate::app::AppState;
+use crate::audit::record_as;
 use crate::error::AppResult;
-use crate::features::record_as;
 use crate::forms::FormErrors;
 use crate::page::{Page, redirect_with_flash};
 use crate::session::Ctx;

@@ -3,8 +3,8 @@
 
 use super::reset_password::{hash_blocking, link_invalid};
 use crate::app::AppState;
+use crate::audit::record_as;
 use crate::error::AppResult;
-use crate::features::record_as;
 use crate::forms::FormErrors;
 use crate::page::{Page, redirect_with_flash};
 use crate::session::{Ctx, start_session};

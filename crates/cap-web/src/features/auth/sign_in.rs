@@ -2,8 +2,8 @@
 
 use super::safe_next;
 use crate::app::AppState;
+use crate::audit::{record, record_as};
 use crate::error::AppResult;
-use crate::features::{record, record_as};
 use crate::forms::FormErrors;
 use crate::page::Page;
 use crate::session::{Ctx, start_session};

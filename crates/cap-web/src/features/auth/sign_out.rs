@@ -1,8 +1,8 @@
 //! `POST /sign-out`: ends this session.
 
 use crate::app::AppState;
+use crate::audit::record;
 use crate::error::AppResult;
-use crate::features::record;
 use crate::page::redirect_with_flash;
 use crate::session::{Ctx, SignedIn, session_cookie_name, set_cookie};
 use axum::extract::State;

@@ -2,8 +2,8 @@
 //! the answers needs at least one participant and freezes the referential version.
 
 use crate::app::AppState;
+use crate::audit::record;
 use crate::error::AppResult;
-use crate::features::record;
 use crate::forms::VersionForm;
 use crate::page::redirect_with_flash;
 use crate::session::{Ctx, SignedIn};

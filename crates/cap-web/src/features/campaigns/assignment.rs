@@ -3,8 +3,8 @@
 
 use super::explore_rows;
 use crate::app::AppState;
+use crate::audit::record;
 use crate::error::{AppError, AppResult};
-use crate::features::record;
 use crate::features::referentials::explore::TreeRow;
 use crate::page::{Page, redirect_with_flash};
 use crate::session::{Ctx, SignedIn};

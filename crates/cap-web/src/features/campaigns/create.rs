@@ -2,9 +2,9 @@
 //! version, with a calendar; the scope is chosen on the campaign's page.
 
 use crate::app::AppState;
+use crate::audit::record;
 use crate::error::AppResult;
 use crate::features::organisations::load_authorized;
-use crate::features::record;
 use crate::forms::{FormErrors, SelectOption};
 use crate::page::{Page, redirect_with_flash};
 use crate::session::{Ctx, SignedIn};

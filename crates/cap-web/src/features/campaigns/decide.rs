@@ -4,8 +4,8 @@
 
 use super::answer::Choice;
 use crate::app::AppState;
+use crate::audit::record;
 use crate::error::{AppError, AppResult};
-use crate::features::record;
 use crate::page::{Page, redirect_with_flash};
 use crate::session::{Ctx, SignedIn};
 use askama::Template;

@@ -2,8 +2,8 @@
 //! campaign, with the collège they speak from.
 
 use crate::app::AppState;
+use crate::audit::record;
 use crate::error::AppResult;
-use crate::features::record;
 use crate::page::redirect_with_flash;
 use crate::session::{Ctx, SignedIn};
 use axum::Form;

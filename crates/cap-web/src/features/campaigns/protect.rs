@@ -2,8 +2,8 @@
 //! people, so staff, volunteers and employees in insertion can speak freely.
 
 use crate::app::AppState;
+use crate::audit::record;
 use crate::error::AppResult;
-use crate::features::record;
 use crate::page::redirect_with_flash;
 use crate::session::{Ctx, SignedIn};
 use axum::Form;

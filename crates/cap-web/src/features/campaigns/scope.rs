@@ -3,8 +3,8 @@
 //! the others later), so no answer ever falls out of scope.
 
 use crate::app::AppState;
+use crate::audit::record;
 use crate::error::AppResult;
-use crate::features::record;
 use crate::page::redirect_with_flash;
 use crate::session::{Ctx, SignedIn};
 use axum::Form;

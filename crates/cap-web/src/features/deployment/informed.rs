@@ -2,8 +2,8 @@
 //! informed of the programme (today, or the date given), or not (`informed=0`).
 
 use crate::app::AppState;
+use crate::audit::record;
 use crate::error::AppResult;
-use crate::features::record;
 use crate::forms::field;
 use crate::page::redirect_with_flash;
 use crate::session::{Ctx, SignedIn};

@@ -2,9 +2,9 @@
 //! presentation of the programme in their region: date, place, attendees, notes.
 
 use crate::app::AppState;
+use crate::audit::record;
 use crate::error::AppResult;
 use crate::features::deployment::show::render;
-use crate::features::record;
 use crate::forms::field;
 use crate::page::{Page, redirect_with_flash};
 use crate::session::{Ctx, SignedIn};

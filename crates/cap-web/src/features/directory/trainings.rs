@@ -3,8 +3,8 @@
 //! (`POST /trainings/{id}/attendees`); the administrator, those of any region.
 
 use crate::app::AppState;
+use crate::audit::record;
 use crate::error::{AppError, AppResult};
-use crate::features::record;
 use crate::forms::{FormErrors, SelectOption};
 use crate::page::{Page, redirect_with_flash};
 use crate::session::{Ctx, SignedIn, Viewer};

@@ -3,9 +3,9 @@
 //! out. Both are in the audit log.
 
 use crate::app::AppState;
+use crate::audit::record;
 use crate::error::AppResult;
 use crate::features::directory::list::{Filters, eligible_organisations, render};
-use crate::features::record;
 use crate::page::{Page, redirect_with_flash};
 use crate::session::{Ctx, SignedIn};
 use axum::Form;

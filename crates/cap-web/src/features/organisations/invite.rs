@@ -3,7 +3,6 @@
 
 use crate::app::AppState;
 use crate::error::AppResult;
-use crate::features::invitations;
 use crate::forms::{FormErrors, SelectOption};
 use crate::page::Page;
 use crate::session::{Ctx, SignedIn};
@@ -14,6 +13,7 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use cap_app::i18n::Tr;
+use cap_app::invitations;
 use cap_domain::authz::Permission;
 use cap_domain::{College, Email, Membership, OrganisationId, Role, Scope};
 use cap_storage::organisations::Organisation;
@@ -117,7 +117,7 @@ pub async fn submit(
     if !errors.is_empty() {
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, page_for(page, org, form, errors)).into_response());
     }
-    let sent = invitations::send(&state, &ctx, &email, &form.display_name, membership).await?;
+    let sent = invitations::send(&state, &ctx.author(), &email, &form.display_name, membership).await?;
     Ok(SentPage { page, email: email.to_string(), sent, back_href: format!("/organisations/{}", org.id) }
         .into_response())
 }

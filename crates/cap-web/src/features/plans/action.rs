@@ -5,8 +5,8 @@
 
 use super::{load_plan, responsible_options};
 use crate::app::AppState;
+use crate::audit::record;
 use crate::error::AppResult;
-use crate::features::record;
 use crate::forms::{FormErrors, SelectOption, optional_id};
 use crate::page::{Page, redirect_with_flash};
 use crate::session::{Ctx, SignedIn};

@@ -3,8 +3,8 @@
 //! priority whose reasons are kept, and spread over the chosen horizon.
 
 use crate::app::AppState;
+use crate::audit::record;
 use crate::error::AppResult;
-use crate::features::record;
 use crate::page::redirect_with_flash;
 use crate::session::{Ctx, SignedIn};
 use axum::Form;

@@ -7,9 +7,9 @@
 
 use super::load_plan;
 use crate::app::AppState;
+use crate::audit::record;
 use crate::error::{AppError, AppResult};
 use crate::features::exports::PLAN_COLUMNS;
-use crate::features::record;
 use crate::forms::ProblemRow;
 use crate::page::{Page, redirect_with_flash};
 use crate::session::{Ctx, SignedIn};

@@ -4,8 +4,8 @@
 use super::generate::HORIZONS;
 use super::load_plan;
 use crate::app::AppState;
+use crate::audit::record;
 use crate::error::AppResult;
-use crate::features::record;
 use crate::page::redirect_with_flash;
 use crate::session::{Ctx, SignedIn};
 use axum::Form;

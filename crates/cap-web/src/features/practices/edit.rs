@@ -6,8 +6,8 @@
 use super::form::{self, Correction, KeptFile, Typed};
 use super::{human_size, load_own};
 use crate::app::AppState;
+use crate::audit::record;
 use crate::error::{AppError, AppResult};
-use crate::features::record;
 use crate::page::{Page, redirect_with_flash};
 use crate::session::{Ctx, SignedIn};
 use axum::extract::{Path, Request, State};

@@ -5,8 +5,8 @@
 use super::form::{self, Typed};
 use super::{default_version, sharing_organisations};
 use crate::app::AppState;
+use crate::audit::record;
 use crate::error::{AppError, AppResult};
-use crate::features::record;
 use crate::page::{Page, redirect_with_flash};
 use crate::session::{Ctx, SignedIn, Viewer};
 use axum::extract::{Query, Request, State};

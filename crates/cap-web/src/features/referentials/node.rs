@@ -4,9 +4,9 @@
 //! what is unclear or missing in it, for the federation to triage.
 
 use crate::app::AppState;
+use crate::audit::record;
 use crate::error::AppResult;
 use crate::features::practices::list::{Card, cards};
-use crate::features::record;
 use crate::forms::{FormErrors, SelectOption};
 use crate::page::{Page, redirect_with_flash};
 use crate::session::{Ctx, SignedIn};

@@ -3,9 +3,9 @@
 //! target set on an objective reaches every indicator beneath that has none of its own.
 
 use crate::app::AppState;
+use crate::audit::record;
 use crate::error::AppResult;
 use crate::features::campaigns::explore_rows;
-use crate::features::record;
 use crate::page::{Page, redirect_with_flash};
 use crate::session::{Ctx, SignedIn};
 use askama::Template;

@@ -4,8 +4,8 @@
 //! of services. A save made meanwhile by someone else is refused, never overwritten.
 
 use crate::app::AppState;
+use crate::audit::record;
 use crate::error::AppResult;
-use crate::features::record;
 use crate::forms::FormErrors;
 use crate::page::{Page, redirect_with_flash};
 use crate::session::{Ctx, SignedIn};

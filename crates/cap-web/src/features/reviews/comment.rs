@@ -4,8 +4,8 @@
 //! region's delegate may write; every comment is in the audit log.
 
 use crate::app::AppState;
+use crate::audit::record;
 use crate::error::{AppError, AppResult};
-use crate::features::record;
 use crate::features::reviews::show::{Filters, render, review};
 use crate::forms::field;
 use crate::page::{Page, redirect_with_flash};

@@ -4,8 +4,8 @@
 //! acknowledged. The reviewer is told by e-mail; the invitation is in the audit log.
 
 use crate::app::AppState;
+use crate::audit::record;
 use crate::error::AppResult;
-use crate::features::record;
 use crate::features::reviews::show::{Filters, invite, render};
 use crate::page::{Page, redirect_with_flash};
 use crate::session::{Ctx, SignedIn};

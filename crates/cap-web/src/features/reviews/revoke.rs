@@ -2,8 +2,8 @@
 //! last day (it also ends by itself on that day).
 
 use crate::app::AppState;
+use crate::audit::record;
 use crate::error::AppResult;
-use crate::features::record;
 use crate::features::reviews::show::invite;
 use crate::page::redirect_with_flash;
 use crate::session::{Ctx, SignedIn};

@@ -2,8 +2,8 @@
 
 use super::{announce, load_for_facilitator};
 use crate::app::AppState;
+use crate::audit::record;
 use crate::error::AppResult;
-use crate::features::record;
 use crate::session::{Ctx, SignedIn};
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};

@@ -2,8 +2,8 @@
 //! scope); indicators come in order of divergence when individual answers exist.
 
 use crate::app::AppState;
+use crate::audit::record;
 use crate::error::{AppError, AppResult};
-use crate::features::record;
 use crate::page::redirect_with_flash;
 use crate::session::{Ctx, SignedIn};
 use axum::Form;

@@ -1,12 +1,11 @@
 //! Invitations by e-mail: a single-use link that grants a role, shared by administrators
 //! and coordinators.
 
-use crate::app::AppState;
-use crate::error::{AppError, AppResult};
-use crate::features::record;
-use crate::session::RequestContext;
-use cap_app::i18n::Tr;
-use cap_app::links::LinkRequest;
+use crate::app::App;
+use crate::audit::{Author, record};
+use crate::error::{Error, Result};
+use crate::i18n::{Locale, Tr};
+use crate::links::LinkRequest;
 use cap_domain::{College, Email, GroupId, Membership, OrganisationId, RegionId, Role, Scope};
 use cap_storage::tokens::Purpose;
 use cap_storage::{groups, organisations, regions};
@@ -52,8 +51,8 @@ impl InvitationPayload {
     }
 
     /// The membership it grants, validated again.
-    pub fn membership(&self) -> Result<Membership, AppError> {
-        let bad = |_| AppError::Internal("invalid invitation payload".into());
+    pub fn membership(&self) -> Result<Membership> {
+        let bad = |_| Error::Internal("invalid invitation payload".into());
         let role = Role::from_code(&self.role).map_err(bad)?;
         let scope = match (self.region, self.organisation, self.group) {
             (Some(r), None, None) => Scope::Region(RegionId(r)),
@@ -67,12 +66,12 @@ impl InvitationPayload {
 }
 
 /// "Coordinateur·rice — Atelier du Lac": a role and where it applies, in words.
-pub async fn describe(state: &AppState, t: Tr, membership: &Membership) -> AppResult<String> {
+pub async fn describe(app: &App, t: Tr, membership: &Membership) -> Result<String> {
     let place = match membership.scope {
-        Scope::Federation => state.config.federation_name.clone(),
-        Scope::Region(r) => regions::get(&state.db, r).await?.name,
-        Scope::Organisation(o) => organisations::get(&state.db, o).await?.name,
-        Scope::Group(g) => groups::get(&state.db, g).await?.name,
+        Scope::Federation => app.config.federation_name.clone(),
+        Scope::Region(r) => regions::get(&app.db, r).await?.name,
+        Scope::Organisation(o) => organisations::get(&app.db, o).await?.name,
+        Scope::Group(g) => groups::get(&app.db, g).await?.name,
     };
     Ok(label(t, membership, &place))
 }
@@ -96,43 +95,36 @@ pub struct Sent {
 }
 
 /// Creates the invitation link, e-mails it, and records both in the audit log.
-pub async fn send(
-    state: &AppState,
-    ctx: &RequestContext,
-    email: &Email,
-    display_name: &str,
-    membership: Membership,
-) -> AppResult<Sent> {
-    let inviter = ctx.viewer.as_ref().map_or_else(String::new, |v| v.user.display_name.clone());
+pub async fn send(app: &App, by: &Author, email: &Email, display_name: &str, membership: Membership) -> Result<Sent> {
+    let inviter = by.name.clone();
     let payload = InvitationPayload::new(membership, display_name, &inviter);
-    let payload_json = serde_json::to_string(&payload).map_err(|e| AppError::Internal(e.to_string()))?;
+    let payload_json = serde_json::to_string(&payload).map_err(|e| Error::Internal(e.to_string()))?;
     let request = LinkRequest {
         purpose: Purpose::Invitation,
         email: email.as_str(),
         user: None,
         payload: &payload_json,
-        created_by: ctx.viewer.as_ref().map(|v| v.actor.user_id),
+        created_by: by.user,
     };
-    let link = cap_app::links::issue(state, request).await?;
-    let fr = describe(state, Tr::new(cap_app::i18n::Locale::Fr), &membership).await?;
-    let en = describe(state, Tr::new(cap_app::i18n::Locale::En), &membership).await?;
+    let link = crate::links::issue(app, request).await?;
+    let fr = describe(app, Tr::new(Locale::Fr), &membership).await?;
+    let en = describe(app, Tr::new(Locale::En), &membership).await?;
     let body = format!(
         "Bonjour {display_name},\n\n{inviter} vous invite à rejoindre Cap ({federation}) en tant que : {fr}.\n\n\
          Pour accepter, ouvrez ce lien (valable 14 jours, une seule fois) :\n{link}\n\n\
          Si vous ne vous attendiez pas à cette invitation, ignorez ce message.\n\n---\n\n\
          Hello {display_name},\n\n{inviter} invites you to join Cap ({federation}) as: {en}.\n\
          To accept, open this link (valid for 14 days, once):\n{link}\n",
-        federation = state.config.federation_name,
+        federation = app.config.federation_name,
     );
-    let mailed = match state.mailer.send(email.as_str(), "Invitation à rejoindre Cap / Invitation to Cap", body).await
-    {
+    let mailed = match app.mailer.send(email.as_str(), "Invitation à rejoindre Cap / Invitation to Cap", body).await {
         Ok(()) => true,
         Err(err) => {
             tracing::error!(error = %err, "invitation e-mail not sent");
             false
         }
     };
-    record(state, ctx, "invitations.create", "invitation", email, &fr).await?;
+    record(app, by, "invitations.create", "invitation", email, &fr).await?;
     Ok(Sent { link, mailed })
 }
 
