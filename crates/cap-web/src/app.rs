@@ -23,6 +23,8 @@ pub struct WebConfig {
     pub behind_proxy: bool,
     /// How often the scheduled reminders run.
     pub reminder_interval: std::time::Duration,
+    /// Deadlines and the bound on expensive work.
+    pub limits: crate::limits::RequestLimits,
 }
 
 impl WebConfig {
@@ -70,6 +72,7 @@ pub struct AppState {
     pub(crate) practice_counts:
         Arc<crate::stamped_cache::StampedCache<String, i64, std::collections::HashMap<String, i64>>>,
     closing: Arc<tokio::sync::watch::Sender<bool>>,
+    gates: Arc<crate::limits::Gates>,
 }
 
 impl AppState {
@@ -77,6 +80,7 @@ impl AppState {
     pub fn new(db: Db, config: WebConfig, mailer: Mailer, session_key: &[u8]) -> Self {
         Self {
             db,
+            gates: Arc::new(crate::limits::Gates::new(config.limits.clone())),
             config: Arc::new(config),
             mailer,
             keys: Keys::new(session_key),
@@ -92,6 +96,11 @@ impl AppState {
     /// Ends the endless responses (server-sent events) so a graceful shutdown can finish.
     pub fn begin_shutdown(&self) {
         self.closing.send_replace(true);
+    }
+
+    /// The counters behind the request limits (a test holds a place of expensive work with it).
+    pub fn gates(&self) -> &crate::limits::Gates {
+        &self.gates
     }
 
     /// Completes once the server is shutting down.
@@ -113,6 +122,7 @@ pub fn build_router(state: AppState) -> Router {
         .layer(from_fn_with_state(state.clone(), security::csrf_middleware))
         .layer(from_fn_with_state(state.clone(), page::page_middleware))
         .layer(from_fn_with_state(state.clone(), security::headers_middleware))
+        .layer(axum::Extension(state.gates.clone()))
         .with_state(state)
 }
 

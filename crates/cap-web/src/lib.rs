@@ -11,6 +11,7 @@ mod features;
 mod forms;
 pub mod i18n;
 pub mod jobs;
+pub mod limits;
 mod links;
 mod live;
 pub mod mail;

@@ -2,10 +2,12 @@
 //! with graceful shutdown.
 
 use crate::config::Config;
+use crate::connections::ConnectionSettings;
 use cap_storage::{Db, StorageError, settings};
+use cap_web::limits::RequestLimits;
 use cap_web::{AppState, Mailer, MailerConfig, WebConfig, build_router};
 use std::future::Future;
-use std::net::SocketAddr;
+use std::time::Duration;
 use tokio::net::TcpListener;
 
 /// Why the server could not start.
@@ -31,9 +33,6 @@ pub enum ServerError {
         /// Why.
         source: std::io::Error,
     },
-    /// The server stopped with an error.
-    #[error("server: {0}")]
-    Serve(std::io::Error),
 }
 
 /// Connects to the configured database, applying migrations.
@@ -77,8 +76,34 @@ pub async fn state(config: &Config, db: Db) -> Result<AppState, ServerError> {
         federation_name: config.federation.name.clone(),
         behind_proxy: config.server.behind_proxy,
         reminder_interval: std::time::Duration::from_secs(config.jobs.reminder_interval_seconds.max(1)),
+        limits: request_limits(config),
     };
     Ok(AppState::new(db, web, mailer, &key))
+}
+
+/// The limits each request runs under.
+pub fn request_limits(config: &Config) -> RequestLimits {
+    let limits = &config.limits;
+    RequestLimits {
+        request_timeout: Duration::from_secs(limits.request_timeout_seconds.max(1)),
+        body_min_bytes_per_second: limits.body_min_bytes_per_second.max(1),
+        heavy_permits: limits.heavy_permits(),
+        heavy_queue: limits.heavy_queue,
+        heavy_per_minute: limits.heavy_per_person_per_minute.max(1),
+        per_client_requests: config.server.behind_proxy.then_some(limits.max_connections_per_address.max(1)),
+    }
+}
+
+/// How connections are served: deadlines and caps (the caps not yet fitted to the limit of open
+/// files; [`serve`] does that).
+pub fn connection_settings(config: &Config) -> ConnectionSettings {
+    let limits = &config.limits;
+    ConnectionSettings {
+        header_timeout: Duration::from_secs(limits.header_timeout_seconds.max(1)),
+        shutdown_grace: Duration::from_secs(limits.shutdown_grace_seconds),
+        max_connections: limits.max_connections,
+        per_address: (!config.server.behind_proxy).then_some(limits.max_connections_per_address),
+    }
 }
 
 /// Binds the configured address.
@@ -88,10 +113,12 @@ pub async fn bind(config: &Config) -> Result<TcpListener, ServerError> {
         .map_err(|source| ServerError::Bind { addr: config.server.addr.clone(), source })
 }
 
-/// Serves until `shutdown` completes, then finishes the requests in flight.
+/// Serves until `shutdown` completes; then tells live pages to reconnect, lets the requests in
+/// flight finish within the grace period, and returns.
 pub async fn serve(
     listener: TcpListener,
     state: AppState,
+    settings: ConnectionSettings,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> Result<(), ServerError> {
     let db = state.db.clone();
@@ -110,17 +137,19 @@ pub async fn serve(
     let reminders = tokio::spawn(cap_web::jobs::schedule_reminders(state.clone(), state.config.reminder_interval));
     let network = tokio::spawn(cap_web::jobs::schedule_network_refresh(state.clone(), state.config.reminder_interval));
     let closing = state.clone();
-    let app = build_router(state).into_make_service_with_connect_info::<SocketAddr>();
+    let app = build_router(state);
     let shutdown = async move {
         shutdown.await;
+        tracing::info!("shutting down: no new connections, live pages told to reconnect");
         closing.begin_shutdown();
     };
-    let outcome = axum::serve(listener, app).with_graceful_shutdown(shutdown).await.map_err(ServerError::Serve);
+    let settings = settings.fitted_to(crate::connections::open_files_limit().map(|(soft, _)| soft));
+    crate::connections::serve_connections(listener, app, settings, shutdown).await;
     janitor.abort();
     relay.abort();
     reminders.abort();
     network.abort();
-    outcome
+    Ok(())
 }
 
 /// Completes on Ctrl-C or SIGTERM.
