@@ -4,18 +4,22 @@
 //! clients do. Also the limit of open files, raised at start.
 
 use axum::Router;
+use axum::body::Body;
 use axum::extract::ConnectInfo;
+use http_body_util::BodyExt;
 use hyper::body::Incoming;
 use hyper::server::conn::http1;
 use hyper_util::rt::{TokioIo, TokioTimer};
 use hyper_util::server::graceful::GracefulShutdown;
 use std::collections::HashMap;
+use std::convert::Infallible;
 use std::future::Future;
 use std::net::IpAddr;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 use tokio::net::TcpListener;
-use tokio::task::JoinSet;
+use tokio::task::{AbortHandle, JoinSet};
 use tower::ServiceExt;
 
 /// Open files kept for the rest of the server (database connections and files, the listener,
@@ -102,6 +106,22 @@ impl Drop for Admitted {
     }
 }
 
+/// A request in flight on a connection, from its headers until its response is sent whole.
+struct Serving(Arc<AtomicUsize>);
+
+impl Serving {
+    fn start(counter: &Arc<AtomicUsize>) -> Self {
+        counter.fetch_add(1, Ordering::SeqCst);
+        Self(counter.clone())
+    }
+}
+
+impl Drop for Serving {
+    fn drop(&mut self) {
+        self.0.fetch_sub(1, Ordering::SeqCst);
+    }
+}
+
 /// Accepts and serves connections until `shutdown` completes; then stops accepting, lets the
 /// requests in flight finish for at most the grace period, and closes whatever is left.
 pub async fn serve_connections(
@@ -119,12 +139,20 @@ pub async fn serve_connections(
     builder.timer(TokioTimer::new()).header_read_timeout(settings.header_timeout).keep_alive(true);
     let graceful = GracefulShutdown::new();
     let mut connections = JoinSet::new();
+    let mut tracked: HashMap<tokio::task::Id, (AbortHandle, Arc<AtomicUsize>)> = HashMap::new();
     let mut refused: u64 = 0;
     tokio::pin!(shutdown);
     loop {
         let (stream, peer) = tokio::select! {
             () = &mut shutdown => break,
-            Some(_) = connections.join_next(), if !connections.is_empty() => continue,
+            Some(done) = connections.join_next_with_id(), if !connections.is_empty() => {
+                let id = match done {
+                    Ok((id, ())) => id,
+                    Err(err) => err.id(),
+                };
+                tracked.remove(&id);
+                continue;
+            }
             accepted = listener.accept() => match accepted {
                 Ok(pair) => pair,
                 Err(err) => {
@@ -146,20 +174,44 @@ pub async fn serve_connections(
         };
         let _ = stream.set_nodelay(true);
         let router = router.clone();
+        let in_flight = Arc::new(AtomicUsize::new(0));
+        let counter = in_flight.clone();
         let service = hyper::service::service_fn(move |mut request: hyper::Request<Incoming>| {
             request.extensions_mut().insert(ConnectInfo(peer));
-            router.clone().oneshot(request)
+            let serving = Serving::start(&counter);
+            let router = router.clone();
+            async move {
+                let response = router.oneshot(request).await?;
+                // The request stays in flight until its body is sent whole (or given up).
+                Ok::<_, Infallible>(response.map(|body| {
+                    Body::new(body.map_frame(move |frame| {
+                        let _ = &serving;
+                        frame
+                    }))
+                }))
+            }
         });
         let connection = graceful.watch(builder.serve_connection(TokioIo::new(stream), service));
-        connections.spawn(async move {
+        let task = connections.spawn(async move {
             if let Err(err) = connection.await {
                 tracing::debug!(error = %err, client = %peer, "connection ended");
             }
             drop(admitted);
         });
+        tracked.insert(task.id(), (task, in_flight));
     }
     drop(listener);
-    let open = connections.len();
+    // A connection with no request in flight (idle, or still sending its headers) has nothing
+    // to finish: it is closed at once rather than given the grace period.
+    let mut closed_at_once = 0;
+    for (task, in_flight) in tracked.values() {
+        if in_flight.load(Ordering::SeqCst) == 0 {
+            task.abort();
+            closed_at_once += 1;
+        }
+    }
+    tracing::info!(connections = closed_at_once, "connections without a request in flight closed");
+    let open = connections.len() - closed_at_once;
     match tokio::time::timeout(settings.shutdown_grace, graceful.shutdown()).await {
         Ok(()) => tracing::info!(connections = open, "requests in flight finished"),
         Err(_) => tracing::warn!(
