@@ -106,11 +106,23 @@ pub fn connection_settings(config: &Config) -> ConnectionSettings {
     }
 }
 
+/// Connections the system may hold for the server before it accepts them (the system's own
+/// maximum, `net.core.somaxconn`, still applies): a flood is then refused by the server, quickly,
+/// rather than left waiting by the system.
+const LISTEN_BACKLOG: u32 = 4096;
+
 /// Binds the configured address.
 pub async fn bind(config: &Config) -> Result<TcpListener, ServerError> {
-    TcpListener::bind(&config.server.addr)
-        .await
-        .map_err(|source| ServerError::Bind { addr: config.server.addr.clone(), source })
+    let fail = |source| ServerError::Bind { addr: config.server.addr.clone(), source };
+    let addr: std::net::SocketAddr =
+        config.server.addr.parse().map_err(|_| {
+            fail(std::io::Error::new(std::io::ErrorKind::InvalidInput, "not HOST:PORT with an IP address"))
+        })?;
+    let socket =
+        if addr.is_ipv4() { tokio::net::TcpSocket::new_v4() } else { tokio::net::TcpSocket::new_v6() }.map_err(fail)?;
+    socket.set_reuseaddr(true).map_err(fail)?;
+    socket.bind(addr).map_err(fail)?;
+    socket.listen(LISTEN_BACKLOG).map_err(fail)
 }
 
 /// Serves until `shutdown` completes; then tells live pages to reconnect, lets the requests in
