@@ -501,6 +501,26 @@ mod tests {
     }
 
     #[test]
+    fn limits_come_from_the_file_and_the_environment() {
+        let mut config =
+            Config::from_toml("[limits]\nheader_timeout_seconds = 5\nheavy_queue = 0\n").expect("limits section");
+        assert_eq!(config.limits.header_timeout_seconds, 5);
+        assert_eq!(config.limits.heavy_queue, 0);
+        assert_eq!(config.limits.shutdown_grace_seconds, 10, "the rest keep their defaults");
+        let env = |name: &str| match name {
+            "CAP_SHUTDOWN_GRACE_SECONDS" => Some("3".to_owned()),
+            "CAP_MAX_CONNECTIONS_PER_ADDRESS" => Some("0".to_owned()),
+            _ => None,
+        };
+        config.apply_env(&env).unwrap();
+        assert_eq!(config.limits.shutdown_grace_seconds, 3);
+        assert_eq!(config.problems(), vec!["limits.max_connections_per_address: must be at least 1".to_owned()]);
+        assert!(config.limits.heavy_permits() >= 1);
+        let err = config.apply_env(&|name: &str| (name == "CAP_HEAVY_QUEUE").then(|| "beaucoup".to_owned()));
+        assert!(err.unwrap_err().to_string().starts_with("CAP_HEAVY_QUEUE"));
+    }
+
+    #[test]
     fn bad_environment_values_are_named() {
         let mut config = Config::default();
         let env = |name: &str| (name == "CAP_BEHIND_PROXY").then(|| "peut-être".to_owned());

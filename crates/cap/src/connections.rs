@@ -225,6 +225,7 @@ pub async fn serve_connections(
 
 /// The limit of open files of this process, `(soft, hard)`.
 #[cfg(unix)]
+#[allow(clippy::unnecessary_cast, reason = "rlim_t is u64 on Linux, not on every system")]
 pub fn open_files_limit() -> Option<(u64, u64)> {
     let mut limit = libc::rlimit { rlim_cur: 0, rlim_max: 0 };
     // SAFETY: getrlimit only writes into the structure it is given, which lives on this stack.
