@@ -20,12 +20,23 @@ pub struct AppState {
     /// Published good practices per indicator, by referential code, under the practices' stamp.
     pub(crate) practice_counts:
         Arc<cap_app::stamped_cache::StampedCache<String, i64, std::collections::HashMap<String, i64>>>,
+    gates: Arc<crate::limits::Gates>,
 }
 
 impl AppState {
-    /// The web state around an application.
-    pub fn new(app: App) -> Self {
-        Self { app, photographies: Arc::default(), practice_counts: Arc::default() }
+    /// The web state around an application, with the limits each request runs under.
+    pub fn new(app: App, limits: crate::limits::RequestLimits) -> Self {
+        Self {
+            app,
+            photographies: Arc::default(),
+            practice_counts: Arc::default(),
+            gates: Arc::new(crate::limits::Gates::new(limits)),
+        }
+    }
+
+    /// The counters behind the request limits (a test holds a place of expensive work with it).
+    pub fn gates(&self) -> &crate::limits::Gates {
+        &self.gates
     }
 }
 
@@ -47,5 +58,6 @@ pub fn build_router(state: AppState) -> Router {
         .layer(from_fn_with_state(state.clone(), security::csrf_middleware))
         .layer(from_fn_with_state(state.clone(), page::page_middleware))
         .layer(from_fn_with_state(state.clone(), security::headers_middleware))
+        .layer(axum::Extension(state.gates.clone()))
         .with_state(state)
 }

@@ -34,6 +34,21 @@ pub enum AppError {
     /// Anything else that is our fault.
     #[error("internal: {0}")]
     Internal(String),
+    /// The request went past its deadline (« Le serveur met trop de temps à répondre »).
+    #[error("request over its deadline")]
+    TooSlow,
+    /// Every place for expensive work is taken, or the client has too many requests in flight.
+    #[error("busy")]
+    Busy {
+        /// Seconds to wait before trying again (`Retry-After`).
+        retry_after: u64,
+    },
+    /// The person asked for more expensive work than their rate allows.
+    #[error("too many expensive requests")]
+    TooManyHeavy {
+        /// Seconds to wait before trying again (`Retry-After`).
+        retry_after: u64,
+    },
 }
 
 impl From<cap_app::Error> for AppError {
@@ -68,6 +83,8 @@ impl AppError {
             // A versioned write that no handler answered itself: someone saved first.
             Self::Storage(StorageError::Stale) => StatusCode::CONFLICT,
             Self::Storage(_) | Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+            Self::TooSlow | Self::Busy { .. } => StatusCode::SERVICE_UNAVAILABLE,
+            Self::TooManyHeavy { .. } => StatusCode::TOO_MANY_REQUESTS,
         }
     }
 }
@@ -84,7 +101,34 @@ impl IntoResponse for AppError {
             }
             return response;
         }
-        let page = match status {
+        let (page, retry_after) = match &self {
+            Self::TooSlow => (ErrorPage::plain("error.page.too_slow_title", "error.page.too_slow"), None),
+            Self::Busy { retry_after } => {
+                (ErrorPage::plain("error.page.busy_title", "error.page.busy"), Some(*retry_after))
+            }
+            Self::TooManyHeavy { retry_after } => {
+                (ErrorPage::plain("error.page.too_many_title", "error.page.too_many"), Some(*retry_after))
+            }
+            _ => (self.page(status), None),
+        };
+        let mut response = status.into_response();
+        if let Some(seconds) = retry_after {
+            response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(seconds));
+        }
+        response.extensions_mut().insert(page);
+        response
+    }
+}
+
+impl ErrorPage {
+    fn plain(title_key: &'static str, body_key: &'static str) -> Self {
+        Self { title_key, body_key, operation_id: None }
+    }
+}
+
+impl AppError {
+    fn page(&self, status: StatusCode) -> ErrorPage {
+        match status {
             StatusCode::FORBIDDEN if matches!(self, Self::CrossSite) => ErrorPage {
                 title_key: "error.page.cross_site_title",
                 body_key: "error.page.cross_site",
@@ -112,10 +156,7 @@ impl IntoResponse for AppError {
                     operation_id: Some(operation_id),
                 }
             }
-        };
-        let mut response = status.into_response();
-        response.extensions_mut().insert(page);
-        response
+        }
     }
 }
 

@@ -10,6 +10,7 @@ mod audit;
 mod error;
 mod features;
 mod forms;
+pub mod limits;
 mod markdown;
 mod page;
 pub mod routes;

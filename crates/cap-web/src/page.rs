@@ -141,6 +141,9 @@ pub async fn page_middleware(State(state): State<AppState>, request: Request, ne
         }
         .into_response();
         *rendered.status_mut() = status;
+        if let Some(retry_after) = response.headers().get(header::RETRY_AFTER) {
+            rendered.headers_mut().insert(header::RETRY_AFTER, retry_after.clone());
+        }
         response = rendered;
     }
     let sets_flash = response
@@ -168,7 +171,11 @@ fn api_error_as_json(ctx: &RequestContext, response: Response) -> Response {
         return response;
     };
     let body = serde_json::json!({ "status": status.as_u16(), "error": message });
+    let retry_after = response.headers().get(header::RETRY_AFTER).cloned();
     let mut out = (status, axum::Json(body)).into_response();
+    if let Some(retry_after) = retry_after {
+        out.headers_mut().insert(header::RETRY_AFTER, retry_after);
+    }
     if status == axum::http::StatusCode::UNAUTHORIZED {
         out.headers_mut().insert(header::WWW_AUTHENTICATE, axum::http::HeaderValue::from_static("Bearer"));
     }

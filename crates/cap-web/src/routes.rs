@@ -9,6 +9,7 @@ use crate::features::{
     account, admin, api, assets, auth, campaigns, deployment, directory, exports, groups, health, home, network,
     organisations, plans, practices, referentials, regions, results, reviews, workshops,
 };
+use crate::limits;
 use crate::session::RequestContext;
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
@@ -55,9 +56,26 @@ impl RouteTable {
         Self { specs: Vec::new(), router: Router::new() }
     }
 
-    fn add(mut self, method: Method, path: &'static str, access: Access, handler: MethodRouter<AppState>) -> Self {
+    fn add(self, method: Method, path: &'static str, access: Access, handler: MethodRouter<AppState>) -> Self {
+        self.add_with(method, path, access, handler, crate::app::BODY_LIMIT_BYTES, false)
+    }
+
+    /// Adds a route: the guard checks its access; around it, the deadline (with the time its
+    /// largest body may take); inside it, for expensive work, the bound on such requests.
+    fn add_with(
+        mut self,
+        method: Method,
+        path: &'static str,
+        access: Access,
+        handler: MethodRouter<AppState>,
+        body_limit: usize,
+        expensive: bool,
+    ) -> Self {
         self.specs.push(RouteSpec { method, path, access });
-        let guarded = handler.route_layer(from_fn(move |request: Request, next: Next| guard(access, request, next)));
+        let handler = if expensive { handler.route_layer(from_fn(limits::heavy)) } else { handler };
+        let guarded = handler
+            .route_layer(from_fn(move |request: Request, next: Next| guard(access, request, next)))
+            .route_layer(from_fn(move |request: Request, next: Next| limits::deadline(body_limit, request, next)));
         self.router = self.router.route(path, guarded);
         self
     }
@@ -68,6 +86,24 @@ impl RouteTable {
 
     fn post(self, path: &'static str, access: Access, handler: MethodRouter<AppState>) -> Self {
         self.add(Method::POST, path, access, handler)
+    }
+
+    /// An expensive download (PDF, workbook, CSV), run under the bound on expensive work.
+    fn get_expensive(self, path: &'static str, access: Access, handler: MethodRouter<AppState>) -> Self {
+        self.add_with(Method::GET, path, access, handler, crate::app::BODY_LIMIT_BYTES, true)
+    }
+
+    /// A form with files of up to `limit` bytes in all; `expensive` for imports, which then run
+    /// under the bound on expensive work.
+    fn upload(
+        self,
+        path: &'static str,
+        access: Access,
+        handler: MethodRouter<AppState>,
+        limit: usize,
+        expensive: bool,
+    ) -> Self {
+        self.add_with(Method::POST, path, access, handler.layer(DefaultBodyLimit::max(limit)), limit, expensive)
     }
 
     /// Every declared route.
@@ -199,24 +235,26 @@ pub fn table() -> RouteTable {
         .get("/deployment", Scoped, get(deployment::show::handler))
         .post("/deployment/presentations", Scoped, post(deployment::presentation::submit))
         .post("/deployment/organisations/{id}/informed", Scoped, post(deployment::informed::handler))
-        .get("/network/export.csv", Scoped, get(network::export::handler))
+        .get_expensive("/network/export.csv", Scoped, get(network::export::handler))
         .get("/campaigns/{id}/benchmark", Scoped, get(network::benchmark::handler))
         .get("/campaigns/{id}/results", Scoped, get(results::photographie::handler))
         .get("/campaigns/{id}/targets", Scoped, get(results::targets::form))
         .post("/campaigns/{id}/targets", Scoped, post(results::targets::submit))
         .get("/campaigns/{id}/checkpoint", Scoped, get(results::checkpoint::form))
         .post("/campaigns/{id}/checkpoint", Scoped, post(results::checkpoint::submit))
-        .get("/campaigns/{id}/export/{file}", Scoped, get(exports::handler))
+        .get_expensive("/campaigns/{id}/export/{file}", Scoped, get(exports::handler))
         .get("/campaigns/{id}/plan", Scoped, get(plans::show::handler))
         .post("/campaigns/{id}/plan", Scoped, post(plans::generate::handler))
         .post("/campaigns/{id}/plan/settings", Scoped, post(plans::settings::handler))
         .post("/campaigns/{id}/plan/validate", Scoped, post(plans::validate::handler))
         .post("/campaigns/{id}/plan/selection", Scoped, post(plans::selection::handler))
         .get("/campaigns/{id}/plan/import", Scoped, get(plans::import::form))
-        .post(
+        .upload(
             "/campaigns/{id}/plan/import",
             Scoped,
-            post(plans::import::submit).layer(DefaultBodyLimit::max(plans::import::MAX_UPLOAD_BYTES)),
+            post(plans::import::submit),
+            plans::import::MAX_UPLOAD_BYTES,
+            true,
         )
         .get("/campaigns/{id}/plan/actions/new", Scoped, get(plans::action::new_form))
         .post("/campaigns/{id}/plan/actions/new", Scoped, post(plans::action::create))
@@ -242,30 +280,23 @@ pub fn table() -> RouteTable {
         .post("/referentials/{id}/nodes/{code}/feedback", SignedIn, post(referentials::node::feedback))
         .get("/practices", SignedIn, get(practices::list::handler))
         .get("/practices/new", Scoped, get(practices::new::form))
-        .post(
-            "/practices/new",
-            Scoped,
-            post(practices::new::submit).layer(DefaultBodyLimit::max(practices::form::MAX_UPLOAD_BYTES)),
-        )
+        .upload("/practices/new", Scoped, post(practices::new::submit), practices::form::MAX_UPLOAD_BYTES, false)
         .get("/practices/moderation", Scoped, get(practices::moderation::list))
         .get("/practices/{id}", Scoped, get(practices::show::handler))
         .get("/practices/{id}/files/{file}", Scoped, get(practices::file::handler))
         .post("/practices/{id}/moderate", Scoped, post(practices::moderation::moderate))
         .post("/practices/{id}/delete", Scoped, post(practices::delete::handler))
         .get("/practices/{id}/edit", Scoped, get(practices::edit::form))
-        .post(
-            "/practices/{id}/edit",
-            Scoped,
-            post(practices::edit::submit).layer(DefaultBodyLimit::max(practices::form::MAX_UPLOAD_BYTES)),
-        )
+        .upload("/practices/{id}/edit", Scoped, post(practices::edit::submit), practices::form::MAX_UPLOAD_BYTES, false)
         .get("/admin/feedback", FederationAdmin, get(admin::feedback::list))
         .post("/admin/feedback/{id}", FederationAdmin, post(admin::feedback::triage))
         .get("/admin/referentials/import", FederationAdmin, get(admin::referential_import::form))
-        .post(
+        .upload(
             "/admin/referentials/import",
             FederationAdmin,
-            post(admin::referential_import::submit)
-                .layer(DefaultBodyLimit::max(admin::referential_import::MAX_UPLOAD_BYTES)),
+            post(admin::referential_import::submit),
+            admin::referential_import::MAX_UPLOAD_BYTES,
+            true,
         )
         .get("/admin/referentials/diff", FederationAdmin, get(admin::referential_diff::handler))
         .get("/admin/services", FederationAdmin, get(admin::services::list))

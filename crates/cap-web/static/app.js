@@ -95,11 +95,32 @@
         }
       });
   }
-  var source = new EventSource(live.getAttribute("data-live"));
-  source.addEventListener("update", function (event) {
-    if (phone && event.data === live.getAttribute("data-version")) return;
-    refresh();
-  });
+  // When the server restarts it says « reconnect »: follow the room again a little later (spread
+  // over a few seconds so a full room does not come back at once); the first event of the new
+  // stream is the room's current version, so the page catches up.
+  var retries = 0;
+  function follow() {
+    var source = new EventSource(live.getAttribute("data-live"));
+    var left = false;
+    function later() {
+      if (left) return;
+      left = true;
+      source.close();
+      retries += 1;
+      var wait = Math.min(30, 2 * retries) * 1000 + Math.floor(Math.random() * 3000);
+      setTimeout(follow, wait);
+    }
+    source.addEventListener("open", function () { retries = 0; });
+    source.addEventListener("update", function (event) {
+      if (phone && event.data === live.getAttribute("data-version")) return;
+      refresh();
+    });
+    source.addEventListener("reconnect", later);
+    source.addEventListener("error", function () {
+      if (source.readyState === EventSource.CLOSED) later();
+    });
+  }
+  follow();
   if (phone) {
     live.addEventListener("change", function (event) {
       if (event.target.type === "radio") event.target.form.submit();

@@ -22,6 +22,84 @@ pub struct Config {
     pub security: SecurityConfig,
     /// Scheduled jobs.
     pub jobs: JobsConfig,
+    /// Deadlines, connection caps and the bound on expensive work.
+    pub limits: LimitsConfig,
+}
+
+/// `[limits]`: what slow, idle and greedy clients may hold.
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields, default)]
+pub struct LimitsConfig {
+    /// Seconds a connection may take to send a request's headers; also how long an idle
+    /// keep-alive connection stays open waiting for the next request.
+    pub header_timeout_seconds: u64,
+    /// Seconds a request may take, reading its body included, before « Le serveur met trop de
+    /// temps à répondre » (live streams and the sending of downloads are not counted).
+    pub request_timeout_seconds: u64,
+    /// Slowest upload accepted, in bytes per second: a request with a body gets
+    /// `Content-Length / body_min_bytes_per_second` more seconds.
+    pub body_min_bytes_per_second: u64,
+    /// Seconds given to requests in flight after SIGTERM before the server exits anyway.
+    pub shutdown_grace_seconds: u64,
+    /// Simultaneous connections; more are closed at once.
+    pub max_connections: usize,
+    /// Simultaneous connections from one client address (when the address is the client's,
+    /// that is without a proxy in front) or requests in flight (behind a proxy, from the address
+    /// it forwards).
+    pub max_connections_per_address: usize,
+    /// Expensive requests (PDF, workbook and CSV downloads, imports) run at once; 0 means half the
+    /// processor cores, at least one.
+    pub heavy_concurrency: usize,
+    /// Expensive requests that may wait for their turn; beyond, « réessayez dans un instant ».
+    pub heavy_queue: usize,
+    /// Expensive requests one person (or one address when signed out) may make per minute.
+    pub heavy_per_person_per_minute: u32,
+}
+
+impl Default for LimitsConfig {
+    fn default() -> Self {
+        Self {
+            header_timeout_seconds: 10,
+            request_timeout_seconds: 30,
+            body_min_bytes_per_second: 16 * 1024,
+            shutdown_grace_seconds: 10,
+            max_connections: 4096,
+            max_connections_per_address: 256,
+            heavy_concurrency: 0,
+            heavy_queue: 4,
+            heavy_per_person_per_minute: 20,
+        }
+    }
+}
+
+impl LimitsConfig {
+    /// Expensive requests run at once: the configured number, or half the cores (at least one).
+    pub fn heavy_permits(&self) -> usize {
+        if self.heavy_concurrency > 0 {
+            return self.heavy_concurrency;
+        }
+        let cores = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
+        (cores / 2).max(1)
+    }
+
+    /// One line per setting, as `cap check` lists them.
+    pub fn summary(&self) -> Vec<String> {
+        vec![
+            format!("limits.header_timeout_seconds = {} (headers, and idle keep-alive)", self.header_timeout_seconds),
+            format!("limits.request_timeout_seconds = {}", self.request_timeout_seconds),
+            format!("limits.body_min_bytes_per_second = {}", self.body_min_bytes_per_second),
+            format!("limits.shutdown_grace_seconds = {}", self.shutdown_grace_seconds),
+            format!("limits.max_connections = {}", self.max_connections),
+            format!("limits.max_connections_per_address = {}", self.max_connections_per_address),
+            format!(
+                "limits.heavy_concurrency = {} ({} at once), heavy_queue = {}, heavy_per_person_per_minute = {}",
+                self.heavy_concurrency,
+                self.heavy_permits(),
+                self.heavy_queue,
+                self.heavy_per_person_per_minute
+            ),
+        ]
+    }
 }
 
 /// `[jobs]`
@@ -256,10 +334,33 @@ impl Config {
             self.security.session_key = Some(v);
         }
         if let Some(v) = env("CAP_REMINDER_INTERVAL_SECONDS") {
-            self.jobs.reminder_interval_seconds = v.parse().map_err(|_| ConfigError::Env {
-                name: "CAP_REMINDER_INTERVAL_SECONDS".into(),
-                message: format!("expected a number of seconds, got {v:?}"),
-            })?;
+            self.jobs.reminder_interval_seconds = number("CAP_REMINDER_INTERVAL_SECONDS", &v)?;
+        }
+        let limits = &mut self.limits;
+        let numbers: [(&str, &mut u64); 4] = [
+            ("CAP_HEADER_TIMEOUT_SECONDS", &mut limits.header_timeout_seconds),
+            ("CAP_REQUEST_TIMEOUT_SECONDS", &mut limits.request_timeout_seconds),
+            ("CAP_BODY_MIN_BYTES_PER_SECOND", &mut limits.body_min_bytes_per_second),
+            ("CAP_SHUTDOWN_GRACE_SECONDS", &mut limits.shutdown_grace_seconds),
+        ];
+        for (name, slot) in numbers {
+            if let Some(v) = env(name) {
+                *slot = number(name, &v)?;
+            }
+        }
+        let counts: [(&str, &mut usize); 4] = [
+            ("CAP_MAX_CONNECTIONS", &mut limits.max_connections),
+            ("CAP_MAX_CONNECTIONS_PER_ADDRESS", &mut limits.max_connections_per_address),
+            ("CAP_HEAVY_CONCURRENCY", &mut limits.heavy_concurrency),
+            ("CAP_HEAVY_QUEUE", &mut limits.heavy_queue),
+        ];
+        for (name, slot) in counts {
+            if let Some(v) = env(name) {
+                *slot = number(name, &v)?;
+            }
+        }
+        if let Some(v) = env("CAP_HEAVY_PER_PERSON_PER_MINUTE") {
+            limits.heavy_per_person_per_minute = number("CAP_HEAVY_PER_PERSON_PER_MINUTE", &v)?;
         }
         Ok(())
     }
@@ -310,8 +411,28 @@ impl Config {
         {
             problems.push("security.session_key: use at least 32 characters".into());
         }
+        let limits = &self.limits;
+        for (name, value) in [
+            ("limits.header_timeout_seconds", limits.header_timeout_seconds),
+            ("limits.request_timeout_seconds", limits.request_timeout_seconds),
+            ("limits.body_min_bytes_per_second", limits.body_min_bytes_per_second),
+            ("limits.max_connections", limits.max_connections as u64),
+            ("limits.max_connections_per_address", limits.max_connections_per_address as u64),
+            ("limits.heavy_per_person_per_minute", u64::from(limits.heavy_per_person_per_minute)),
+        ] {
+            if value == 0 {
+                problems.push(format!("{name}: must be at least 1"));
+            }
+        }
         problems
     }
+}
+
+/// A whole number from an environment variable, or an error naming it.
+fn number<T: std::str::FromStr>(name: &str, value: &str) -> Result<T, ConfigError> {
+    value
+        .parse()
+        .map_err(|_| ConfigError::Env { name: name.into(), message: format!("expected a whole number, got {value:?}") })
 }
 
 /// Address parsing, re-exported from the web layer's mail dependency.
@@ -377,6 +498,26 @@ mod tests {
         config.security.session_key = Some("court".into());
         let problems = config.problems();
         assert_eq!(problems.len(), 6, "{problems:#?}");
+    }
+
+    #[test]
+    fn limits_come_from_the_file_and_the_environment() {
+        let mut config =
+            Config::from_toml("[limits]\nheader_timeout_seconds = 5\nheavy_queue = 0\n").expect("limits section");
+        assert_eq!(config.limits.header_timeout_seconds, 5);
+        assert_eq!(config.limits.heavy_queue, 0);
+        assert_eq!(config.limits.shutdown_grace_seconds, 10, "the rest keep their defaults");
+        let env = |name: &str| match name {
+            "CAP_SHUTDOWN_GRACE_SECONDS" => Some("3".to_owned()),
+            "CAP_MAX_CONNECTIONS_PER_ADDRESS" => Some("0".to_owned()),
+            _ => None,
+        };
+        config.apply_env(&env).unwrap();
+        assert_eq!(config.limits.shutdown_grace_seconds, 3);
+        assert_eq!(config.problems(), vec!["limits.max_connections_per_address: must be at least 1".to_owned()]);
+        assert!(config.limits.heavy_permits() >= 1);
+        let err = config.apply_env(&|name: &str| (name == "CAP_HEAVY_QUEUE").then(|| "beaucoup".to_owned()));
+        assert!(err.unwrap_err().to_string().starts_with("CAP_HEAVY_QUEUE"));
     }
 
     #[test]

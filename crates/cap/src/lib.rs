@@ -3,6 +3,7 @@
 //! exactly as `cap serve` does.
 
 pub mod config;
+pub mod connections;
 pub mod demo;
 pub mod generate;
 pub mod referential_cli;

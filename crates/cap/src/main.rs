@@ -273,9 +273,14 @@ async fn serve(config: Config, demo: bool) -> Result<()> {
         println!("\nPremier démarrage : créez le compte d'administration avec ce lien (valable 24 h, une fois) :");
         println!("First start: create the administrator account with this link (valid 24 h, once):\n\n  {link}\n");
     }
+    match cap::connections::raise_open_files_limit() {
+        Some((soft, hard)) => tracing::info!(soft, hard, "limit of open files (soft raised to hard)"),
+        None => tracing::warn!("limit of open files unknown"),
+    }
     let listener = server::bind(&config).await?;
     println!("Cap écoute sur / listens on {}", config.public_url());
-    server::serve(listener, state, server::shutdown_signal()).await?;
+    let state = server::web_state(&config, state);
+    server::serve(listener, state, server::connection_settings(&config), server::shutdown_signal()).await?;
     Ok(())
 }
 
@@ -340,6 +345,17 @@ async fn check(config: Config) -> Result<()> {
         && let Err(e) = std::fs::create_dir_all(&config.mail.outbox)
     {
         problems.push(format!("mail.outbox: cannot create {}: {e}", config.mail.outbox.display()));
+    }
+    println!("Limites / limits:");
+    for line in config.limits.summary() {
+        println!("  {line}");
+    }
+    let open_files = cap::connections::open_files_limit();
+    if let Some((soft, hard)) = open_files {
+        println!("  open files: soft {soft}, hard {hard} (cap serve raises the soft limit to the hard one)");
+    }
+    if let Some(warning) = cap::connections::open_files_warning(config.limits.max_connections, open_files) {
+        eprintln!("  ! {warning}");
     }
     if problems.is_empty() {
         println!("Configuration valide, base de données joignable / configuration valid, database reachable.");

@@ -2,11 +2,13 @@
 //! with graceful shutdown.
 
 use crate::config::Config;
+use crate::connections::ConnectionSettings;
 use cap_app::{App, Mailer, MailerConfig, Settings};
 use cap_storage::{Db, StorageError, settings};
+use cap_web::limits::RequestLimits;
 use cap_web::{AppState, build_router};
 use std::future::Future;
-use std::net::SocketAddr;
+use std::time::Duration;
 use tokio::net::TcpListener;
 
 /// Why the server could not start.
@@ -32,9 +34,6 @@ pub enum ServerError {
         /// Why.
         source: std::io::Error,
     },
-    /// The server stopped with an error.
-    #[error("server: {0}")]
-    Serve(std::io::Error),
 }
 
 /// Connects to the configured database, applying migrations.
@@ -82,19 +81,64 @@ pub async fn state(config: &Config, db: Db) -> Result<App, ServerError> {
     Ok(App::new(db, settings, mailer, &key))
 }
 
-/// Binds the configured address.
-pub async fn bind(config: &Config) -> Result<TcpListener, ServerError> {
-    TcpListener::bind(&config.server.addr)
-        .await
-        .map_err(|source| ServerError::Bind { addr: config.server.addr.clone(), source })
+/// The web state serving `app` under the configured request limits.
+pub fn web_state(config: &Config, app: App) -> AppState {
+    AppState::new(app, request_limits(config))
 }
 
-/// Serves until `shutdown` completes, then finishes the requests in flight.
+/// The limits each request runs under.
+pub fn request_limits(config: &Config) -> RequestLimits {
+    let limits = &config.limits;
+    RequestLimits {
+        request_timeout: Duration::from_secs(limits.request_timeout_seconds.max(1)),
+        body_min_bytes_per_second: limits.body_min_bytes_per_second.max(1),
+        heavy_permits: limits.heavy_permits(),
+        heavy_queue: limits.heavy_queue,
+        heavy_per_minute: limits.heavy_per_person_per_minute.max(1),
+        per_client_requests: config.server.behind_proxy.then_some(limits.max_connections_per_address.max(1)),
+    }
+}
+
+/// How connections are served: deadlines and caps (the caps not yet fitted to the limit of open
+/// files; [`serve`] does that).
+pub fn connection_settings(config: &Config) -> ConnectionSettings {
+    let limits = &config.limits;
+    ConnectionSettings {
+        header_timeout: Duration::from_secs(limits.header_timeout_seconds.max(1)),
+        shutdown_grace: Duration::from_secs(limits.shutdown_grace_seconds),
+        max_connections: limits.max_connections,
+        per_address: (!config.server.behind_proxy).then_some(limits.max_connections_per_address),
+    }
+}
+
+/// Connections the system may hold for the server before it accepts them (the system's own
+/// maximum, `net.core.somaxconn`, still applies): a flood is then refused by the server, quickly,
+/// rather than left waiting by the system.
+const LISTEN_BACKLOG: u32 = 4096;
+
+/// Binds the configured address.
+pub async fn bind(config: &Config) -> Result<TcpListener, ServerError> {
+    let fail = |source| ServerError::Bind { addr: config.server.addr.clone(), source };
+    let addr: std::net::SocketAddr =
+        config.server.addr.parse().map_err(|_| {
+            fail(std::io::Error::new(std::io::ErrorKind::InvalidInput, "not HOST:PORT with an IP address"))
+        })?;
+    let socket =
+        if addr.is_ipv4() { tokio::net::TcpSocket::new_v4() } else { tokio::net::TcpSocket::new_v6() }.map_err(fail)?;
+    socket.set_reuseaddr(true).map_err(fail)?;
+    socket.bind(addr).map_err(fail)?;
+    socket.listen(LISTEN_BACKLOG).map_err(fail)
+}
+
+/// Serves until `shutdown` completes; then tells live pages to reconnect, lets the requests in
+/// flight finish within the grace period, and returns.
 pub async fn serve(
     listener: TcpListener,
-    app: App,
+    state: AppState,
+    settings: ConnectionSettings,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> Result<(), ServerError> {
+    let app = state.app.clone();
     let db = app.db.clone();
     let janitor = tokio::spawn(async move {
         let mut tick = tokio::time::interval(std::time::Duration::from_secs(3600));
@@ -111,17 +155,19 @@ pub async fn serve(
     let reminders = tokio::spawn(cap_app::jobs::schedule_reminders(app.clone(), app.config.reminder_interval));
     let network = tokio::spawn(cap_app::jobs::schedule_network_refresh(app.clone(), app.config.reminder_interval));
     let closing = app.clone();
-    let service = build_router(AppState::new(app)).into_make_service_with_connect_info::<SocketAddr>();
+    let router = build_router(state);
     let shutdown = async move {
         shutdown.await;
+        tracing::info!("shutting down: no new connections, live pages told to reconnect");
         closing.begin_shutdown();
     };
-    let outcome = axum::serve(listener, service).with_graceful_shutdown(shutdown).await.map_err(ServerError::Serve);
+    let settings = settings.fitted_to(crate::connections::open_files_limit().map(|(soft, _)| soft));
+    crate::connections::serve_connections(listener, router, settings, shutdown).await;
     janitor.abort();
     relay.abort();
     reminders.abort();
     network.abort();
-    outcome
+    Ok(())
 }
 
 /// Completes on Ctrl-C or SIGTERM.

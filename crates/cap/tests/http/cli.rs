@@ -43,6 +43,7 @@ fn check_reports_every_problem_at_once() {
     let url = format!("sqlite://{}/cap.db", dir.0.display());
     let fine = cap(&dir.0, &["check", "--database-url", &url], &[]);
     assert!(fine.status.success(), "{}", text(&fine));
+    assert!(text(&fine).contains("limits.header_timeout_seconds = 10"), "the limits are listed: {}", text(&fine));
 }
 
 #[test]

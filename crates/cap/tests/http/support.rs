@@ -26,7 +26,7 @@ pub struct TestApp {
     pub db: Db,
     /// Where its e-mails land.
     pub outbox: PathBuf,
-    state: cap_app::App,
+    state: cap_web::AppState,
     shutdown: Option<tokio::sync::oneshot::Sender<()>>,
     server: Option<tokio::task::JoinHandle<()>>,
     test_db: Option<TestDb>,
@@ -35,26 +35,34 @@ pub struct TestApp {
 
 impl TestApp {
     /// The running server's state (to run its scheduled jobs on demand).
-    pub fn state(&self) -> &cap_app::App {
+    pub fn state(&self) -> &cap_web::AppState {
         &self.state
     }
 
     /// Starts the server exactly as `cap serve` does, on a fresh database of `backend`.
     pub async fn spawn(backend: Backend) -> Self {
+        Self::spawn_with(backend, |_| {}).await
+    }
+
+    /// Starts the server with the configuration changed by `adjust` (lower limits, say).
+    pub async fn spawn_with(backend: Backend, adjust: impl FnOnce(&mut Config)) -> Self {
         let test_db = TestDb::new(backend).await;
         let outbox_dir = TempDir::new("cap-outbox").expect("outbox");
         let mut config = Config::default();
+        adjust(&mut config);
         config.server.addr = "127.0.0.1:0".into();
         config.database.url = test_db.url.clone();
         config.mail.outbox = outbox_dir.0.clone();
         let listener = server::bind(&config).await.expect("bind");
         let addr = listener.local_addr().expect("address");
         config.server.addr = addr.to_string();
-        let state = server::state(&config, test_db.db.clone()).await.expect("state");
+        let app = server::state(&config, test_db.db.clone()).await.expect("state");
+        let state = server::web_state(&config, app);
         let kept = state.clone();
+        let settings = server::connection_settings(&config);
         let (tx, rx) = tokio::sync::oneshot::channel::<()>();
         let handle = tokio::spawn(async move {
-            server::serve(listener, state, async {
+            server::serve(listener, state, settings, async {
                 let _ = rx.await;
             })
             .await
@@ -83,10 +91,11 @@ impl TestApp {
         let addr = listener.local_addr().expect("address");
         config.server.addr = addr.to_string();
         let db = cap_storage::Db::connect(&config.database.url).await.expect("database");
-        let state = server::state(&config, db).await.expect("state");
+        let state = server::web_state(&config, server::state(&config, db).await.expect("state"));
+        let settings = server::connection_settings(&config);
         let (tx, rx) = tokio::sync::oneshot::channel::<()>();
         let handle = tokio::spawn(async move {
-            let _ = server::serve(listener, state, async {
+            let _ = server::serve(listener, state, settings, async {
                 let _ = rx.await;
             })
             .await;

@@ -198,9 +198,15 @@ async fn shutdown_ends_the_streams(app: &TestApp) {
     let mut events = coordinator.get(app.url(&format!("{path}/events"))).send().await.unwrap();
     assert!(next_event(&mut events).await.contains("update"));
     app.begin_shutdown();
-    let end =
-        tokio::time::timeout(Duration::from_secs(5), async { while let Ok(Some(_)) = events.chunk().await {} }).await;
+    let mut tail = String::new();
+    let end = tokio::time::timeout(Duration::from_secs(5), async {
+        while let Ok(Some(chunk)) = events.chunk().await {
+            tail.push_str(&String::from_utf8_lossy(&chunk));
+        }
+    })
+    .await;
     assert!(end.is_ok(), "the stream ends when the server shuts down");
+    assert!(tail.contains("event: reconnect") && tail.contains("retry: 2000"), "pages are told to reconnect: {tail}");
 }
 
 crate::on_both_backends!(a_room_votes_and_agrees, admission_keeps_the_room_closed, shutdown_ends_the_streams);

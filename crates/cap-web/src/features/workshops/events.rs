@@ -40,9 +40,15 @@ pub fn stream_of(
             }
         }
     })
-    // The stream ends when the server shuts down, so the shutdown does not wait for it forever.
+    // The stream ends when the server shuts down, so the shutdown does not wait for it forever,
+    // and its last event tells the page to reconnect (to this instance once restarted, or to
+    // another one), a little later.
     .take_until(closing)
+    .chain(stream::once(async { Ok(Event::default().event("reconnect").retry(RECONNECT_AFTER).data("")) }))
 }
+
+/// How long a page waits before following the room again after the server asked it to reconnect.
+pub const RECONNECT_AFTER: Duration = Duration::from_secs(2);
 
 fn sse(stream: impl Stream<Item = Result<Event, Infallible>> + Send + 'static) -> Response {
     Sse::new(stream).keep_alive(KeepAlive::new().interval(Duration::from_secs(15))).into_response()
