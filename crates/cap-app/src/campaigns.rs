@@ -121,6 +121,21 @@ pub fn run(org: &Organisation, _: Relation) -> Permission {
     Permission::RunCampaigns(org.authz_ref())
 }
 
+/// May record the campaign's accompaniment day.
+pub fn accompany(org: &Organisation, _: Relation) -> Permission {
+    Permission::AccompanyCampaign(org.authz_ref())
+}
+
+/// May open the review page and write in its threads.
+pub fn review(org: &Organisation, relation: Relation) -> Permission {
+    Permission::ReviewCampaign { org: org.authz_ref(), reviewer: relation.reviewer }
+}
+
+/// May invite reviewers and end their access.
+pub fn invite(org: &Organisation, _: Relation) -> Permission {
+    Permission::InviteReviewers(org.authz_ref())
+}
+
 /// May answer in the campaign.
 pub fn answer_in(_org: &Organisation, relation: Relation) -> Permission {
     Permission::AnswerCampaign { participant: relation.participant }

@@ -18,6 +18,7 @@ pub mod links;
 pub mod live;
 pub mod mail;
 pub mod network;
+pub mod organisations;
 pub mod photographie;
 pub mod plans;
 pub mod referential_cache;

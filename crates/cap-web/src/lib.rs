@@ -7,9 +7,11 @@
 
 pub mod app;
 mod audit;
+mod choices;
 mod error;
 mod features;
 mod forms;
+mod invitation_sent;
 pub mod limits;
 mod markdown;
 mod page;

@@ -6,7 +6,6 @@ pub mod api;
 pub mod assets;
 pub mod auth;
 pub mod campaigns;
-pub mod choices;
 pub mod deployment;
 pub mod directory;
 pub mod exports;

@@ -1,10 +1,11 @@
 //! `GET/POST /admin/invitations/new`: an administrator invites someone with any role.
 
 use crate::app::AppState;
+use crate::choices;
+use crate::choices::college_options;
 use crate::error::AppResult;
-use crate::features::choices;
-use crate::features::organisations::invite::{SentPage, college_options};
 use crate::forms::{FormErrors, SelectOption, optional_id};
+use crate::invitation_sent::SentPage;
 use crate::page::Page;
 use crate::session::Ctx;
 use askama::Template;

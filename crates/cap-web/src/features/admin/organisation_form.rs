@@ -3,8 +3,8 @@
 
 use crate::app::AppState;
 use crate::audit::record;
+use crate::choices;
 use crate::error::AppResult;
-use crate::features::choices;
 use crate::forms::{FormErrors, SelectOption, optional_id};
 use crate::page::{Page, redirect_with_flash};
 use crate::session::Ctx;

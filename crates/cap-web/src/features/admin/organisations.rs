@@ -1,8 +1,8 @@
 //! `GET /admin/organisations`: every member organisation, filtered by region and type.
 
 use crate::app::AppState;
+use crate::choices;
 use crate::error::AppResult;
-use crate::features::choices;
 use crate::forms::SelectOption;
 use crate::page::Page;
 use askama::Template;

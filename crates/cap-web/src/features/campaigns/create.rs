@@ -4,7 +4,6 @@
 use crate::app::AppState;
 use crate::audit::record;
 use crate::error::AppResult;
-use crate::features::organisations::load_authorized;
 use crate::forms::{FormErrors, SelectOption};
 use crate::page::{Page, redirect_with_flash};
 use crate::session::{Ctx, SignedIn};
@@ -14,6 +13,7 @@ use axum::Form;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
+use cap_app::organisations::load_authorized;
 use cap_domain::authz::Permission;
 use cap_domain::{OrganisationId, ValidationError};
 use cap_storage::campaigns::{self, NewCampaign};

@@ -2,8 +2,8 @@
 //! with the coordinator's actions and the participant's way in.
 
 use crate::app::AppState;
+use crate::choices::college_options;
 use crate::error::AppResult;
-use crate::features::organisations::invite::college_options;
 use crate::forms::{FormErrors, SelectOption};
 use crate::page::Page;
 use crate::session::SignedIn;
@@ -68,7 +68,7 @@ pub async fn handler(
 ) -> AppResult<Response> {
     let loaded = load(&state, &viewer, id, view).await?;
     let can_run = viewer.can(run(&loaded.org, Default::default()));
-    let can_accompany = viewer.can(crate::features::reviews::accompaniment::accompany(&loaded.org, Default::default()));
+    let can_accompany = viewer.can(cap_app::campaigns::accompany(&loaded.org, Default::default()));
     let r = &loaded.referential.referential;
     let covered = cap_domain::campaign::campaign_indicators(r, &[], loaded.org_type());
     let in_scope: HashSet<&str> = loaded.indicators().iter().map(|n| n.code.as_str()).collect();

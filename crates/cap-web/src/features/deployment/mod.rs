@@ -3,5 +3,6 @@
 //! The administrator sees every region and the nation; a regional delegate, their region.
 
 pub mod informed;
+pub mod page;
 pub mod presentation;
 pub mod show;

@@ -1,10 +1,10 @@
 //! `POST /deployment/presentations`: a regional delegate (or the administrator) records a
 //! presentation of the programme in their region: date, place, attendees, notes.
 
+use super::page::render;
 use crate::app::AppState;
 use crate::audit::record;
 use crate::error::AppResult;
-use crate::features::deployment::show::render;
 use crate::forms::field;
 use crate::page::{Page, redirect_with_flash};
 use crate::session::{Ctx, SignedIn};

@@ -1,144 +1,14 @@
 //! `GET /deployment`: the nation (every region's members by stage) or one region (each member's
 //! stage, presentations, trainings) with the timeline month by month.
 
+use super::page::render;
 use crate::app::AppState;
 use crate::error::AppResult;
-use crate::forms::FormErrors;
 use crate::page::Page;
-use crate::session::{SignedIn, Viewer};
-use askama::Template;
-use askama_web::WebTemplate;
+use crate::session::SignedIn;
 use axum::extract::{Query, State};
 use axum::response::{IntoResponse, Response};
-use cap_app::network::{Query as Filters, authorise};
-use cap_domain::OrganisationType;
-use cap_domain::campaign::CampaignStatus;
-use cap_domain::deployment::Stage;
-use cap_domain::network::utc_year;
-use cap_storage::deployment::{self, Presentation};
-use cap_storage::directory::{self, Training};
-use cap_storage::regions;
-use std::collections::BTreeMap;
-
-/// A member and its stage.
-pub struct MemberRow {
-    /// The organisation.
-    pub id: i64,
-    /// Its name.
-    pub name: String,
-    /// Its type's message key.
-    pub type_key: &'static str,
-    /// Its stage.
-    pub stage: Stage,
-    /// When it was marked informed.
-    pub informed_on: Option<String>,
-}
-
-/// One month of the timeline.
-#[derive(Default)]
-pub struct Month {
-    /// Presentations and their attendees.
-    pub presentations: (usize, i64),
-    /// Trainings.
-    pub trainings: usize,
-    /// Campaigns started.
-    pub campaigns: usize,
-}
-
-#[derive(Template, WebTemplate)]
-#[template(path = "deployment/show.html")]
-pub(crate) struct DeploymentPage {
-    pub(crate) page: Page,
-    pub(crate) region: Option<(i64, String)>,
-    pub(crate) regions: Vec<(i64, String, bool)>,
-    pub(crate) all_regions: bool,
-    /// Per region (nation) or for the region: counts by stage.
-    pub(crate) stage_table: Vec<(String, Vec<usize>)>,
-    pub(crate) members: Vec<MemberRow>,
-    pub(crate) presentations: Vec<Presentation>,
-    pub(crate) trainings: Vec<Training>,
-    pub(crate) timeline: Vec<(String, Month)>,
-    pub(crate) held_on: String,
-    pub(crate) place: String,
-    pub(crate) attendees: String,
-    pub(crate) notes: String,
-    pub(crate) errors: FormErrors,
-}
-
-/// Builds the page for the viewer's filters.
-pub(crate) async fn render(state: &AppState, page: Page, viewer: &Viewer, q: &Filters) -> AppResult<DeploymentPage> {
-    let filter = authorise(viewer, q)?;
-    let t = page.t;
-    let all = regions::list(&state.db).await?;
-    let members = deployment::members(&state.db, filter.region).await?;
-    let rows: Vec<(i64, MemberRow)> = members
-        .into_iter()
-        .map(|m| {
-            let statuses: Vec<CampaignStatus> =
-                m.statuses.as_deref().unwrap_or_default().split(',').filter_map(CampaignStatus::from_code).collect();
-            let stage = Stage::of(m.informed_on.is_some(), &statuses, m.reviewed == 1);
-            let type_key = OrganisationType::from_code(&m.org_type).map_or("orgtype.OTHER", |k| k.label_key());
-            (
-                m.region_id,
-                MemberRow { id: m.organisation_id, name: m.name, type_key, stage, informed_on: m.informed_on },
-            )
-        })
-        .collect();
-    let count =
-        |list: &[&MemberRow]| Stage::ALL.iter().map(|s| list.iter().filter(|m| m.stage == *s).count()).collect();
-    let stage_table = match filter.region {
-        Some(_) => {
-            vec![(t.t("deployment.region_total").to_owned(), count(&rows.iter().map(|(_, m)| m).collect::<Vec<_>>()))]
-        }
-        None => all
-            .iter()
-            .map(|r| {
-                (
-                    r.name.clone(),
-                    count(&rows.iter().filter(|(reg, _)| *reg == r.id).map(|(_, m)| m).collect::<Vec<_>>()),
-                )
-            })
-            .collect(),
-    };
-    let presentations = deployment::presentations(&state.db, filter.region).await?;
-    let trainings = directory::trainings(&state.db, filter.region).await?;
-    let mut months: BTreeMap<String, Month> = BTreeMap::new();
-    for p in &presentations {
-        let m = months.entry(p.held_on.chars().take(7).collect()).or_default();
-        m.presentations.0 += 1;
-        m.presentations.1 += p.attendees;
-    }
-    for tr in &trainings {
-        months.entry(tr.held_on.chars().take(7).collect()).or_default().trainings += 1;
-    }
-    for at in deployment::campaign_starts(&state.db, filter.region).await? {
-        let month = jiff::Timestamp::from_second(at)
-            .map(|ts| ts.to_zoned(jiff::tz::TimeZone::UTC).strftime("%Y-%m").to_string())
-            .unwrap_or_else(|_| format!("{}-01", utc_year(at)));
-        months.entry(month).or_default().campaigns += 1;
-    }
-    let region = filter.region.and_then(|id| all.iter().find(|r| r.id == id).map(|r| (r.id, r.name.clone())));
-    Ok(DeploymentPage {
-        regions: all
-            .iter()
-            .filter(|r| viewer.can(cap_domain::authz::Permission::ViewNetwork(Some(cap_domain::RegionId(r.id)))))
-            .map(|r| (r.id, r.name.clone(), Some(r.id) == filter.region))
-            .collect(),
-        all_regions: viewer.can(cap_domain::authz::Permission::ViewNetwork(None)),
-        region,
-        stage_table,
-        members: if filter.region.is_some() { rows.into_iter().map(|(_, m)| m).collect() } else { Vec::new() },
-        presentations,
-        trainings,
-        timeline: months.into_iter().rev().collect(),
-        held_on: String::new(),
-        place: String::new(),
-        attendees: String::new(),
-        notes: String::new(),
-        errors: FormErrors::new(),
-        page,
-    })
-}
+use cap_app::network::Query as Filters;
 
 /// Shows the deployment.
 pub async fn handler(
@@ -148,10 +18,4 @@ pub async fn handler(
     page: Page,
 ) -> AppResult<Response> {
     Ok(render(&state, page, &viewer, &q).await?.into_response())
-}
-
-impl DeploymentPage {
-    fn stages(&self) -> [Stage; 5] {
-        Stage::ALL
-    }
 }

@@ -2,5 +2,6 @@
 //! and tiers attended.
 
 pub mod list;
+pub mod page;
 pub mod trainings;
 pub mod volunteer;

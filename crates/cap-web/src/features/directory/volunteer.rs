@@ -2,10 +2,10 @@
 //! their organisations that has been through a campaign; `POST /directory/withdraw` takes them
 //! out. Both are in the audit log.
 
+use super::page::{Filters, eligible_organisations, render};
 use crate::app::AppState;
 use crate::audit::record;
 use crate::error::AppResult;
-use crate::features::directory::list::{Filters, eligible_organisations, render};
 use crate::page::{Page, redirect_with_flash};
 use crate::session::{Ctx, SignedIn};
 use axum::Form;

@@ -17,20 +17,6 @@ use cap_reports::charts::percent;
 use cap_storage::organisations::{self, Filter, Organisation};
 use cap_storage::{groups, network};
 
-/// A titled list of organisations (a region's, a group's).
-#[derive(Template, WebTemplate)]
-#[template(path = "pages/organisation_list.html")]
-pub struct OrganisationListPage {
-    /// Frame.
-    pub page: Page,
-    /// Heading.
-    pub title: String,
-    /// What the list is.
-    pub subtitle: String,
-    /// The organisations.
-    pub organisations: Vec<Organisation>,
-}
-
 /// One pillar or objective across the group.
 pub struct Row {
     /// Its label.

@@ -2,8 +2,10 @@
 //! coordinator or a participant with their collège.
 
 use crate::app::AppState;
+use crate::choices::college_options;
 use crate::error::AppResult;
 use crate::forms::{FormErrors, SelectOption};
+use crate::invitation_sent::SentPage;
 use crate::page::Page;
 use crate::session::{Ctx, SignedIn};
 use askama::Template;
@@ -12,7 +14,6 @@ use axum::Form;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use cap_app::i18n::Tr;
 use cap_app::invitations;
 use cap_domain::authz::Permission;
 use cap_domain::{College, Email, Membership, OrganisationId, Role, Scope};
@@ -43,23 +44,6 @@ struct InvitePage {
     errors: FormErrors,
 }
 
-/// The page shown once an invitation is made.
-#[derive(Template, WebTemplate)]
-#[template(path = "pages/invitation_sent.html")]
-pub(crate) struct SentPage {
-    pub(crate) page: Page,
-    pub(crate) email: String,
-    pub(crate) sent: invitations::Sent,
-    pub(crate) back_href: String,
-}
-
-/// The collège choices, with an empty first choice.
-pub(crate) fn college_options(t: Tr, current: &str) -> Vec<SelectOption> {
-    std::iter::once(SelectOption::new("", t.t("common.choose"), current))
-        .chain(College::ALL.iter().map(|c| SelectOption::new(c.code(), t.t(c.label_key()), current)))
-        .collect()
-}
-
 fn page_for(page: Page, org: Organisation, form: InviteForm, errors: FormErrors) -> InvitePage {
     let t = page.t;
     let roles = [Role::Participant, Role::Coordinator]
@@ -77,7 +61,8 @@ pub async fn form(
     Path(id): Path<i64>,
     page: Page,
 ) -> AppResult<Response> {
-    let org = super::load_authorized(&state, &viewer, id, Permission::ManageOrganisationMembers).await?;
+    let org =
+        cap_app::organisations::load_authorized(&state, &viewer, id, Permission::ManageOrganisationMembers).await?;
     let form = InviteForm { role: Role::Participant.code().into(), ..InviteForm::default() };
     Ok(page_for(page, org, form, FormErrors::new()).into_response())
 }
@@ -91,7 +76,8 @@ pub async fn submit(
     page: Page,
     Form(form): Form<InviteForm>,
 ) -> AppResult<Response> {
-    let org = super::load_authorized(&state, &viewer, id, Permission::ManageOrganisationMembers).await?;
+    let org =
+        cap_app::organisations::load_authorized(&state, &viewer, id, Permission::ManageOrganisationMembers).await?;
     let mut errors = FormErrors::new();
     if form.display_name.trim().is_empty() {
         errors.add("display_name", "error.display_name.required");

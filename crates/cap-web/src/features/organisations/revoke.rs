@@ -19,7 +19,8 @@ pub async fn handler(
     SignedIn(viewer): SignedIn,
     Path((id, membership_id)): Path<(i64, i64)>,
 ) -> AppResult<Response> {
-    let org = super::load_authorized(&state, &viewer, id, Permission::ManageOrganisationMembers).await?;
+    let org =
+        cap_app::organisations::load_authorized(&state, &viewer, id, Permission::ManageOrganisationMembers).await?;
     let belongs = memberships::for_organisation(&state.db, OrganisationId(org.id))
         .await?
         .iter()

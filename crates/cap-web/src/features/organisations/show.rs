@@ -46,7 +46,7 @@ pub async fn handler(
     Path(id): Path<i64>,
     page: Page,
 ) -> AppResult<Response> {
-    let org = super::load_authorized(&state, &viewer, id, Permission::ViewOrganisation).await?;
+    let org = cap_app::organisations::load_authorized(&state, &viewer, id, Permission::ViewOrganisation).await?;
     let can_manage = viewer.can(Permission::ManageOrganisationMembers(org.authz_ref()));
     let members = memberships::members_of(&state.db, OrganisationId(org.id))
         .await?

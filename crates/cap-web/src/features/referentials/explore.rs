@@ -2,8 +2,8 @@
 //! filtered by organisation type.
 
 use crate::app::AppState;
+use crate::choices;
 use crate::error::AppResult;
-use crate::features::choices;
 use crate::forms::{FormErrors, SelectOption};
 use crate::page::Page;
 use askama::Template;

@@ -2,15 +2,30 @@
 
 use crate::app::AppState;
 use crate::error::AppResult;
-use crate::features::groups::show::OrganisationListPage;
 use crate::page::Page;
 use crate::session::SignedIn;
+use askama::Template;
+use askama_web::WebTemplate;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Response};
 use cap_domain::RegionId;
 use cap_domain::authz::Permission;
-use cap_storage::organisations::{self, Filter};
+use cap_storage::organisations::{self, Filter, Organisation};
 use cap_storage::regions;
+
+/// A titled list of organisations (a region's).
+#[derive(Template, WebTemplate)]
+#[template(path = "pages/organisation_list.html")]
+pub struct OrganisationListPage {
+    /// Frame.
+    pub page: Page,
+    /// Heading.
+    pub title: String,
+    /// What the list is.
+    pub subtitle: String,
+    /// The organisations.
+    pub organisations: Vec<Organisation>,
+}
 
 /// Shows the region's organisations.
 pub async fn handler(

@@ -15,18 +15,11 @@ use axum::Form;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use cap_app::campaigns::{Loaded, Relation, load};
+use cap_app::campaigns::{Loaded, accompany, load};
 use cap_app::i18n::paris_today;
 use cap_domain::accompaniment::{DayInput, Decision};
-use cap_domain::authz::Permission;
 use cap_storage::accompaniment::{self, Day, NewDay};
-use cap_storage::organisations::Organisation;
 use cap_storage::{StorageError, offers};
-
-/// May record the campaign's accompaniment day.
-pub fn accompany(org: &Organisation, _: Relation) -> Permission {
-    Permission::AccompanyCampaign(org.authz_ref())
-}
 
 /// An offer of services to tick.
 pub struct OfferChoice {

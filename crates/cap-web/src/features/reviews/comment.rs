@@ -3,10 +3,10 @@
 //! resolved or open again. Reviewers while their access is open, the coordinator and the
 //! region's delegate may write; every comment is in the audit log.
 
+use super::page::{Filters, render};
 use crate::app::AppState;
 use crate::audit::record;
 use crate::error::{AppError, AppResult};
-use crate::features::reviews::show::{Filters, render, review};
 use crate::forms::field;
 use crate::page::{Page, redirect_with_flash};
 use crate::session::{Ctx, SignedIn};
@@ -15,6 +15,7 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use cap_app::campaigns::load;
+use cap_app::campaigns::review;
 use cap_domain::review::{CommentTarget, comment_body};
 use cap_storage::reviews;
 

@@ -3,16 +3,17 @@
 //! reviewed organisation is refused; a member of the same group only once the conflict is
 //! acknowledged. The reviewer is told by e-mail; the invitation is in the audit log.
 
+use super::page::{Filters, render};
 use crate::app::AppState;
 use crate::audit::record;
 use crate::error::AppResult;
-use crate::features::reviews::show::{Filters, invite, render};
 use crate::page::{Page, redirect_with_flash};
 use crate::session::{Ctx, SignedIn};
 use axum::Form;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
+use cap_app::campaigns::invite;
 use cap_app::campaigns::load;
 use cap_app::i18n::paris_today;
 use cap_domain::UserId;

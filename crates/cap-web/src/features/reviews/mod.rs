@@ -4,5 +4,6 @@
 pub mod accompaniment;
 pub mod comment;
 pub mod invite;
+pub mod page;
 pub mod revoke;
 pub mod show;

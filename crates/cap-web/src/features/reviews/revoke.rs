@@ -4,11 +4,11 @@
 use crate::app::AppState;
 use crate::audit::record;
 use crate::error::AppResult;
-use crate::features::reviews::show::invite;
 use crate::page::redirect_with_flash;
 use crate::session::{Ctx, SignedIn};
 use axum::extract::{Path, State};
 use axum::response::Response;
+use cap_app::campaigns::invite;
 use cap_app::campaigns::load;
 use cap_storage::reviews;
 

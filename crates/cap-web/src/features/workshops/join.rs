@@ -2,8 +2,8 @@
 //! No account: the phone keeps a token in a cookie, only its hash is stored.
 
 use crate::app::AppState;
+use crate::choices::college_options;
 use crate::error::AppResult;
-use crate::features::organisations::invite::college_options;
 use crate::forms::{FormErrors, SelectOption};
 use crate::page::Page;
 use crate::session::set_cookie;

@@ -41,3 +41,10 @@ pub fn organisation_types(t: Tr, first_label: &str, current: &str) -> Vec<Select
         .map(|ty| SelectOption::new(ty.code(), format!("{} ({})", t.t(ty.label_key()), ty.code()), current));
     headed(first_label, current, options)
 }
+
+/// The collège choices, with an empty first choice.
+pub fn college_options(t: Tr, current: &str) -> Vec<SelectOption> {
+    std::iter::once(SelectOption::new("", t.t("common.choose"), current))
+        .chain(cap_domain::College::ALL.iter().map(|c| SelectOption::new(c.code(), t.t(c.label_key()), current)))
+        .collect()
+}

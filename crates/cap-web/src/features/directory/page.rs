@@ -1,0 +1,105 @@
+//! The directory page as its actions render it: who volunteers as a pair, filtered by region
+//! and organisation type, with the trainings each attended, and the signed-in member's own entry.
+
+use crate::app::AppState;
+use crate::error::AppResult;
+use crate::forms::{FormErrors, SelectOption};
+use crate::page::Page;
+use crate::session::Viewer;
+use askama::Template;
+use askama_web::WebTemplate;
+use cap_domain::campaign::CampaignStatus;
+use cap_domain::review::has_completed_a_campaign;
+use cap_domain::{OrganisationId, OrganisationType, Scope};
+use cap_storage::directory::{self, Volunteer};
+use cap_storage::{organisations, regions};
+use serde::Deserialize;
+
+/// The directory's filters.
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct Filters {
+    /// Only this region (empty: all).
+    #[serde(default)]
+    pub region: String,
+    /// Only this type of organisation (empty: all).
+    #[serde(default)]
+    pub org_type: String,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "directory/list.html")]
+pub(crate) struct DirectoryPage {
+    pub(crate) page: Page,
+    pub(crate) volunteers: Vec<Volunteer>,
+    pub(crate) regions: Vec<SelectOption>,
+    pub(crate) org_types: Vec<SelectOption>,
+    pub(crate) mine: Option<Volunteer>,
+    pub(crate) my_organisations: Vec<SelectOption>,
+    pub(crate) availability: String,
+    pub(crate) errors: FormErrors,
+}
+
+/// The viewer's organisations that have been through a campaign: where they may volunteer from.
+pub(crate) async fn eligible_organisations(state: &AppState, viewer: &Viewer) -> AppResult<Vec<(i64, String)>> {
+    let mut found = Vec::new();
+    for m in &viewer.actor.memberships {
+        let Scope::Organisation(OrganisationId(id)) = m.scope else { continue };
+        if found.iter().any(|(known, _)| *known == id) {
+            continue;
+        }
+        let statuses: Vec<CampaignStatus> = directory::campaign_statuses(&state.db, OrganisationId(id))
+            .await?
+            .iter()
+            .filter_map(|s| CampaignStatus::from_code(s))
+            .collect();
+        if has_completed_a_campaign(&statuses) {
+            found.push((id, organisations::get(&state.db, OrganisationId(id)).await?.name));
+        }
+    }
+    Ok(found)
+}
+
+/// Builds the page with an empty volunteering form.
+pub(crate) async fn render(
+    state: &AppState,
+    page: Page,
+    viewer: &Viewer,
+    filters: &Filters,
+) -> AppResult<DirectoryPage> {
+    let t = page.t;
+    let mut volunteers = directory::volunteers(&state.db).await?;
+    volunteers.retain(|v| {
+        (filters.region.is_empty() || v.region_id.to_string() == filters.region)
+            && (filters.org_type.is_empty() || v.org_type == filters.org_type)
+    });
+    let mine = directory::volunteer_of(&state.db, viewer.actor.user_id).await?;
+    let current = mine.as_ref().map(|v| v.organisation_id.to_string()).unwrap_or_default();
+    let my_organisations = eligible_organisations(state, viewer)
+        .await?
+        .into_iter()
+        .map(|(id, name)| SelectOption::new(id.to_string(), name, &current))
+        .collect();
+    Ok(DirectoryPage {
+        volunteers,
+        regions: regions::list(&state.db)
+            .await?
+            .into_iter()
+            .map(|r| SelectOption::new(r.id.to_string(), r.name, &filters.region))
+            .collect(),
+        org_types: OrganisationType::ALL
+            .into_iter()
+            .map(|k| SelectOption::new(k.code(), t.t(k.label_key()), &filters.org_type))
+            .collect(),
+        availability: mine.as_ref().map(|v| v.availability.clone()).unwrap_or_default(),
+        mine,
+        my_organisations,
+        errors: FormErrors::new(),
+        page,
+    })
+}
+
+impl DirectoryPage {
+    fn type_label(&self, code: &str) -> &'static str {
+        OrganisationType::from_code(code).map_or("", |k| self.page.t.t(k.label_key()))
+    }
+}
