@@ -18,6 +18,7 @@ mod page;
 pub mod routes;
 mod security;
 mod session;
+mod tree;
 
 pub use app::{AppState, build_router};
 pub use error::AppError;

@@ -1,13 +1,13 @@
 //! `GET/POST /campaigns/{id}/participants/{participant}/assignment`: what a participant is asked
 //! to answer — pillars, objectives or single indicators; nothing chosen means everything.
 
-use super::explore_rows;
 use crate::app::AppState;
 use crate::audit::record;
 use crate::error::{AppError, AppResult};
-use crate::features::referentials::explore::TreeRow;
 use crate::page::{Page, redirect_with_flash};
 use crate::session::{Ctx, SignedIn};
+use crate::tree::TreeRow;
+use crate::tree::explore_rows;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::Form;

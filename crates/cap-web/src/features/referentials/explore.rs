@@ -6,13 +6,14 @@ use crate::choices;
 use crate::error::AppResult;
 use crate::forms::{FormErrors, SelectOption};
 use crate::page::Page;
+use crate::tree::{TreeRow, tree_rows};
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Response};
 use cap_app::referential_cache::CachedReferential;
 use cap_domain::OrganisationType;
-use cap_domain::referential::{Node, NodeKind, Referential};
+use cap_domain::referential::NodeKind;
 use cap_storage::referentials::{self, VersionSummary};
 use serde::Deserialize;
 use std::collections::HashMap;
@@ -20,55 +21,6 @@ use std::sync::Arc;
 
 /// Most search results shown at once.
 const MAX_HITS: usize = 200;
-
-/// One line of the tree, with the nested lists to open before it and to close after it.
-pub struct TreeRow {
-    /// Code.
-    pub code: String,
-    /// Title or statement.
-    pub label: String,
-    /// Kind message key.
-    pub kind_key: &'static str,
-    /// Whether it is an indicator.
-    pub indicator: bool,
-    /// `<ul>` to open before the row's `<li>`.
-    pub opens: usize,
-    /// Whether the row's `<li>` closes at once (no child follows).
-    pub close_item: bool,
-    /// `</ul></li>` to write after that, going back up the tree.
-    pub closes: usize,
-}
-
-/// Flattens the tree (nodes are stored parents first, children in order) into nested-list rows;
-/// `depths` gives each node's depth, in node order.
-pub fn tree_rows(r: &Referential, depths: &[usize], keep: impl Fn(&Node) -> bool) -> Vec<TreeRow> {
-    let visible: Vec<(&Node, usize)> = r.nodes.iter().zip(depths.iter().copied()).filter(|(n, _)| keep(n)).collect();
-    let mut rows = Vec::with_capacity(visible.len());
-    let mut current = 0usize;
-    for (i, (node, d)) in visible.iter().enumerate() {
-        let opens = if i == 0 {
-            1
-        } else if *d > current {
-            d - current
-        } else {
-            0
-        };
-        let next = visible.get(i + 1).map_or(0, |(_, nd)| *nd);
-        let close_item = next <= *d;
-        let closes = d.saturating_sub(next);
-        rows.push(TreeRow {
-            code: node.code.clone(),
-            label: node.label().to_owned(),
-            kind_key: node.kind.label_key(),
-            indicator: node.kind == NodeKind::Indicator,
-            opens,
-            close_item,
-            closes,
-        });
-        current = *d;
-    }
-    rows
-}
 
 /// The explorer's filters.
 #[derive(Debug, Default, Deserialize)]

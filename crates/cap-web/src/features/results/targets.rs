@@ -5,9 +5,9 @@
 use crate::app::AppState;
 use crate::audit::record;
 use crate::error::AppResult;
-use crate::features::campaigns::explore_rows;
 use crate::page::{Page, redirect_with_flash};
 use crate::session::{Ctx, SignedIn};
+use crate::tree::explore_rows;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::Form;
