@@ -56,6 +56,8 @@ pub struct App {
     pub referentials: Arc<ReferentialCache>,
     /// Workshop changes announced to the pages following them.
     pub workshops: Arc<WorkshopHub>,
+    /// Published good practices per indicator, by referential code, under the practices' stamp.
+    pub practice_counts: Arc<crate::stamped_cache::StampedCache<String, i64, std::collections::HashMap<String, i64>>>,
     /// The network's figures, kept while its scores are unchanged.
     pub network_figures: Arc<crate::network::FiguresCache>,
     closing: Arc<tokio::sync::watch::Sender<bool>>,
@@ -72,6 +74,7 @@ impl App {
             referentials: Arc::default(),
             workshops: Arc::default(),
             network_figures: Arc::default(),
+            practice_counts: Arc::default(),
             closing: Arc::new(tokio::sync::watch::channel(false).0),
         }
     }

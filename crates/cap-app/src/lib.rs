@@ -21,6 +21,7 @@ pub mod network;
 pub mod organisations;
 pub mod photographie;
 pub mod plans;
+pub mod practices;
 pub mod referential_cache;
 pub mod referential_files;
 pub mod report;

@@ -17,21 +17,13 @@ pub struct AppState {
     /// The application the handlers call.
     pub app: App,
     pub(crate) photographies: Arc<crate::features::results::photographie::Cache>,
-    /// Published good practices per indicator, by referential code, under the practices' stamp.
-    pub(crate) practice_counts:
-        Arc<cap_app::stamped_cache::StampedCache<String, i64, std::collections::HashMap<String, i64>>>,
     gates: Arc<crate::limits::Gates>,
 }
 
 impl AppState {
     /// The web state around an application, with the limits each request runs under.
     pub fn new(app: App, limits: crate::limits::RequestLimits) -> Self {
-        Self {
-            app,
-            photographies: Arc::default(),
-            practice_counts: Arc::default(),
-            gates: Arc::new(crate::limits::Gates::new(limits)),
-        }
+        Self { app, photographies: Arc::default(), gates: Arc::new(crate::limits::Gates::new(limits)) }
     }
 
     /// The counters behind the request limits (a test holds a place of expensive work with it).

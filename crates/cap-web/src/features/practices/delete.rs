@@ -1,6 +1,5 @@
 //! `POST /practices/{id}/delete`: its author takes a practice back, with its attachments.
 
-use super::load_own;
 use crate::app::AppState;
 use crate::audit::record;
 use crate::error::AppResult;
@@ -8,6 +7,7 @@ use crate::page::redirect_with_flash;
 use crate::session::{Ctx, SignedIn};
 use axum::extract::{Path, State};
 use axum::response::Response;
+use cap_app::practices::load_own;
 use cap_storage::practices;
 
 /// Deletes the practice, if the viewer wrote it (or administers the federation).

@@ -4,7 +4,6 @@
 //! overwritten: the form comes back with what was typed and says so.
 
 use super::form::{self, Correction, KeptFile, Typed};
-use super::{human_size, load_own};
 use crate::app::AppState;
 use crate::audit::record;
 use crate::error::{AppError, AppResult};
@@ -13,6 +12,7 @@ use crate::session::{Ctx, SignedIn};
 use axum::extract::{Path, Request, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
+use cap_app::practices::{human_size, load_own};
 use cap_domain::RegionId;
 use cap_storage::practices::{self, Practice};
 use cap_storage::{StorageError, referentials};

@@ -1,13 +1,13 @@
 //! `GET /practices/{id}/files/{file}`: an attachment, to whoever may read the practice. It is
 //! always sent as a download with its checked type, never shown inside Cap's pages.
 
-use super::load_readable;
 use crate::app::AppState;
 use crate::error::AppResult;
 use crate::session::SignedIn;
 use axum::extract::{Path, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
+use cap_app::practices::load_readable;
 use cap_domain::practice::FileType;
 use cap_storage::practices;
 

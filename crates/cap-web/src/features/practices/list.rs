@@ -2,7 +2,6 @@
 //! above them, what the viewer shared and where it stands, and for a delegate how many wait for
 //! their reading.
 
-use super::{IndicatorLink, Indicators, Moderates, default_version, moderated_regions, sharing_organisations};
 use crate::app::AppState;
 use crate::error::AppResult;
 use crate::forms::SelectOption;
@@ -12,11 +11,13 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Query, State};
 use axum::response::{IntoResponse, Response};
+use cap_app::practices::{
+    Card, Indicators, Moderates, cards, default_version, moderated_regions, sharing_organisations,
+};
 use cap_domain::practice::{PracticeKind, PracticeStatus};
-use cap_storage::practices::{self, Filter, Practice};
+use cap_storage::practices::{self, Filter};
 use cap_storage::referentials;
 use serde::Deserialize;
-use std::collections::HashMap;
 
 /// The list's filters.
 #[derive(Debug, Default, Deserialize)]
@@ -40,55 +41,6 @@ const MINE_SHOWN: i64 = 6;
 
 /// Published practices shown per page.
 const PAGE_SIZE: i64 = 24;
-
-/// A practice as a card of a list.
-pub struct Card {
-    /// The practice.
-    pub practice: Practice,
-    /// Its indicators, named.
-    pub indicators: Vec<IndicatorLink>,
-    /// The start of its text.
-    pub excerpt: String,
-}
-
-impl Card {
-    /// When it was published, or shared if it is not published.
-    pub fn shown_at(&self) -> i64 {
-        self.practice.published_at.unwrap_or(self.practice.created_at)
-    }
-}
-
-/// The longest excerpt shown in a list, in characters.
-const EXCERPT: usize = 280;
-
-/// Builds the cards of practices, naming indicators from each referential's latest version.
-pub(crate) async fn cards(state: &AppState, list: Vec<Practice>) -> AppResult<Vec<Card>> {
-    let mut known: HashMap<String, Indicators> = HashMap::new();
-    let mut out = Vec::with_capacity(list.len());
-    for practice in list {
-        if !known.contains_key(&practice.referential_code) {
-            let indicators = Indicators::latest(state, &practice.referential_code).await?;
-            known.insert(practice.referential_code.clone(), indicators);
-        }
-        let indicators =
-            known.get(&practice.referential_code).map(|i| i.links(&practice.indicators)).unwrap_or_default();
-        // One line of text: list markers dropped, white space folded.
-        let text = practice
-            .body
-            .lines()
-            .map(|l| l.trim().trim_start_matches("- ").trim_start_matches("* "))
-            .flat_map(str::split_whitespace)
-            .collect::<Vec<_>>()
-            .join(" ");
-        let excerpt = if text.chars().count() > EXCERPT {
-            format!("{}…", text.chars().take(EXCERPT).collect::<String>().trim_end())
-        } else {
-            text
-        };
-        out.push(Card { practice, indicators, excerpt });
-    }
-    Ok(out)
-}
 
 #[derive(Template, WebTemplate)]
 #[template(path = "practices/list.html")]

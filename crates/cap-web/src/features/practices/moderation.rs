@@ -2,9 +2,7 @@
 //! `POST /practices/{id}/moderate`: publish one, or refuse it (or take it back) with a reason the
 //! author reads. A decision made meanwhile by another delegate is never overwritten.
 
-use super::list::{Card, cards};
-use super::show::render;
-use super::{Moderates, load_readable, may_moderate, moderated_regions};
+use super::page::render;
 use crate::app::AppState;
 use crate::audit::record;
 use crate::error::{AppError, AppResult};
@@ -16,6 +14,8 @@ use axum::Form;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
+use cap_app::practices::{Card, cards};
+use cap_app::practices::{Moderates, load_readable, may_moderate, moderated_regions};
 use cap_domain::UserId;
 use cap_domain::practice::{self, PracticeStatus};
 use cap_storage::practices::{self, Filter, Practice};

@@ -3,7 +3,6 @@
 //! region's delegates, who are told by e-mail; nothing is shown to the network before.
 
 use super::form::{self, Typed};
-use super::{default_version, sharing_organisations};
 use crate::app::AppState;
 use crate::audit::record;
 use crate::error::{AppError, AppResult};
@@ -12,6 +11,7 @@ use crate::session::{Ctx, SignedIn, Viewer};
 use axum::extract::{Query, Request, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
+use cap_app::practices::{default_version, sharing_organisations};
 use cap_domain::{OrganisationId, RegionId};
 use cap_storage::organisations;
 use cap_storage::practices;

@@ -69,7 +69,7 @@ pub async fn handler(
     };
     let types = choices::organisation_types(page.t, page.t.t("referential.all_types"), &query.org_type);
     // How many published good practices each indicator has, to show where others share theirs.
-    let practices = crate::features::practices::published_counts(&state, &r.code).await?;
+    let practices = cap_app::practices::published_counts(&state, &r.code).await?;
     Ok(ExplorePage { page, summary, cached, rows, hits, q: query.q, types, errors: FormErrors::new(), practices }
         .into_response())
 }

@@ -6,7 +6,6 @@
 use crate::app::AppState;
 use crate::audit::record;
 use crate::error::AppResult;
-use crate::features::practices::list::{Card, cards};
 use crate::forms::{FormErrors, SelectOption};
 use crate::page::{Page, redirect_with_flash};
 use crate::session::{Ctx, SignedIn};
@@ -16,6 +15,7 @@ use axum::Form;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
+use cap_app::practices::{Card, cards};
 use cap_domain::feedback::FeedbackKind;
 use cap_domain::practice::PracticeStatus;
 use cap_domain::referential::{Node, NodeKind, Relation};
