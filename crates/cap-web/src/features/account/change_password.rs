@@ -1,6 +1,6 @@
 //! `POST /account/password`: changes my password, given the current one.
 
-use super::show::AccountPage;
+use super::page::AccountPage;
 use crate::app::AppState;
 use crate::audit::record;
 use crate::error::AppResult;

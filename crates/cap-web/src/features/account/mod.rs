@@ -2,5 +2,6 @@
 pub mod change_password;
 pub mod export;
 pub mod language;
+pub mod page;
 pub mod show;
 pub mod tokens;

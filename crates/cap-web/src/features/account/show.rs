@@ -1,37 +1,13 @@
 //! `GET /account`: who I am, my roles, and the form to change my password.
 
+use super::page::AccountPage;
 use crate::app::AppState;
 use crate::error::AppResult;
 use crate::forms::FormErrors;
 use crate::page::Page;
 use crate::session::SignedIn;
-use askama::Template;
-use askama_web::WebTemplate;
 use axum::extract::State;
 use axum::response::{IntoResponse, Response};
-use cap_app::invitations::describe;
-
-#[derive(Template, WebTemplate)]
-#[template(path = "account/show.html")]
-pub(crate) struct AccountPage {
-    pub(crate) page: Page,
-    pub(crate) name: String,
-    pub(crate) email: String,
-    pub(crate) roles: Vec<String>,
-    pub(crate) errors: FormErrors,
-}
-
-impl AccountPage {
-    /// The page for the signed-in user, with the given password-form errors.
-    pub(crate) async fn build(state: &AppState, page: Page, errors: FormErrors) -> AppResult<Self> {
-        let viewer = page.ctx.viewer.clone().ok_or(crate::error::AppError::NotFound)?;
-        let mut roles = Vec::with_capacity(viewer.actor.memberships.len());
-        for m in &viewer.actor.memberships {
-            roles.push(describe(state, page.t, m).await?);
-        }
-        Ok(Self { name: viewer.user.display_name.clone(), email: viewer.user.email.clone(), roles, errors, page })
-    }
-}
 
 /// Shows the account page.
 pub async fn handler(State(state): State<AppState>, _viewer: SignedIn, page: Page) -> AppResult<Response> {

@@ -10,6 +10,7 @@ pub mod organisations;
 pub mod referential_diff;
 pub mod referential_import;
 pub mod region_edit;
+pub mod region_form;
 pub mod regions;
 pub mod revoke_membership;
 pub mod services;

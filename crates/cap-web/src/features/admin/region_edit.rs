@@ -1,6 +1,6 @@
 //! `GET/POST /admin/regions/{id}`: renames a region.
 
-use super::regions::RegionForm;
+use super::region_form::RegionForm;
 use crate::app::AppState;
 use crate::audit::record;
 use crate::error::AppResult;

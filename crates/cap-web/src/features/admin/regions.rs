@@ -1,5 +1,6 @@
 //! `GET/POST /admin/regions`: the regional delegations, and adding one.
 
+use super::region_form::RegionForm;
 use crate::app::AppState;
 use crate::audit::record;
 use crate::error::AppResult;
@@ -12,32 +13,8 @@ use axum::Form;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use cap_domain::{OrganisationName, ValidationError};
 use cap_storage::StorageError;
 use cap_storage::regions::{self, Region};
-use serde::Deserialize;
-
-/// A region's fields.
-#[derive(Debug, Default, Deserialize)]
-pub struct RegionForm {
-    #[serde(default)]
-    pub(crate) code: String,
-    #[serde(default)]
-    pub(crate) name: String,
-}
-
-impl RegionForm {
-    /// Validates the fields: a code of 2 to 10 letters or digits, and a name.
-    pub(crate) fn validate(&self, errors: &mut FormErrors) -> Option<(String, String)> {
-        let code = self.code.trim().to_uppercase();
-        let code_ok =
-            (2..=10).contains(&code.chars().count()) && code.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
-        let code =
-            errors.check("code", if code_ok { Ok(code) } else { Err(ValidationError::new("error.region.code")) });
-        let name = errors.check("name", OrganisationName::parse(&self.name));
-        Some((code?, name?.into_inner()))
-    }
-}
 
 #[derive(Template, WebTemplate)]
 #[template(path = "admin/regions.html")]

@@ -4,6 +4,7 @@
 //! them all. A save made on a stale copy (another tab, another device) is refused and both
 //! values are shown.
 
+use super::Choice;
 use crate::app::AppState;
 use crate::error::{AppError, AppResult};
 use crate::page::{Page, redirect_with_flash};
@@ -14,25 +15,14 @@ use axum::Form;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
+use cap_app::answers::{Outcome, save_one};
 use cap_app::campaigns::{Loaded, answer_in, load};
 use cap_app::i18n::Tr;
 use cap_app::results::value_label;
 use cap_domain::campaign::AnswerValue;
 use cap_domain::referential::{AnswerType, Node, Referential};
-use cap_storage::campaigns::{self, Participant, Saved, StoredAnswer};
+use cap_storage::campaigns::{self, Participant, StoredAnswer};
 use std::collections::HashMap;
-
-/// One choice of an indicator (a level, yes/no, « non concerné », « je ne sais pas »).
-pub struct Choice {
-    /// Submitted value.
-    pub value: String,
-    /// Label.
-    pub label: String,
-    /// What it means, for levels.
-    pub descriptor: String,
-    /// Whether it is the current answer.
-    pub checked: bool,
-}
 
 /// One indicator of the page.
 pub struct AnswerField {
@@ -62,56 +52,6 @@ pub struct AnswerField {
     pub error: Option<&'static str>,
     /// What is stored now, when the save was refused as stale.
     pub conflict: Option<String>,
-}
-
-/// What a save led to.
-pub enum Outcome {
-    /// Written.
-    Saved {
-        /// New version.
-        version: i64,
-        /// When (UTC seconds).
-        at: i64,
-    },
-    /// The value was refused (message key).
-    Invalid(&'static str),
-    /// Someone saved in between; nothing was written.
-    Conflict(StoredAnswer),
-    /// Answering is closed.
-    Closed,
-}
-
-/// Saves one answer of `me`, checking the indicator belongs to the campaign and answers are open.
-pub async fn save_one(
-    state: &AppState,
-    loaded: &Loaded,
-    me: &Participant,
-    code: &str,
-    raw: &str,
-    comment: &str,
-    version: i64,
-) -> AppResult<Outcome> {
-    if !loaded.campaign.status.answers_open() {
-        return Ok(Outcome::Closed);
-    }
-    let r = &loaded.referential.referential;
-    let indicators = loaded.my_indicators();
-    let Some(node) = indicators.iter().find(|n| n.code == code) else { return Err(AppError::NotFound) };
-    let value = match AnswerValue::parse(node, r, raw) {
-        Ok(v) => v,
-        Err(e) => return Ok(Outcome::Invalid(e.key)),
-    };
-    if comment.chars().count() > 4000 {
-        return Ok(Outcome::Invalid("error.answer.text_length"));
-    }
-    Ok(
-        match campaigns::save_answer(&state.db, loaded.campaign.id, me.id, code, &value, comment.trim(), version)
-            .await?
-        {
-            Saved::Written { version, at } => Outcome::Saved { version, at },
-            Saved::Conflict(current) => Outcome::Conflict(current),
-        },
-    )
 }
 
 fn field(t: Tr, r: &Referential, node: &Node, stored: Option<&StoredAnswer>) -> AnswerField {

@@ -2,7 +2,6 @@
 //! page's script) and answers in JSON: `saved` with the new version, or `conflict` with what is
 //! stored now, or `invalid` with a message.
 
-use super::answer::{Outcome, save_one};
 use crate::app::AppState;
 use crate::error::{AppError, AppResult};
 use crate::page::Page;
@@ -12,6 +11,7 @@ use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
+use cap_app::answers::{Outcome, save_one};
 use cap_app::campaigns::{answer_in, load};
 use cap_app::results::value_label;
 use serde::Deserialize;

@@ -2,7 +2,7 @@
 //! indicator (by collège, with comments) and records the shared answer; departing from the
 //! proposed level needs a short reason. Individual answers are never changed.
 
-use super::answer::Choice;
+use super::Choice;
 use crate::app::AppState;
 use crate::audit::record;
 use crate::error::{AppError, AppResult};

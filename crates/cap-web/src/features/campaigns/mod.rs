@@ -15,3 +15,15 @@ pub mod protect;
 pub mod remind;
 pub mod scope;
 pub mod show;
+
+/// One choice of an indicator (a level, yes/no, « non concerné », « je ne sais pas »).
+pub struct Choice {
+    /// Submitted value.
+    pub value: String,
+    /// Label.
+    pub label: String,
+    /// What it means, for levels.
+    pub descriptor: String,
+    /// Whether it is the current answer.
+    pub checked: bool,
+}

@@ -2,6 +2,7 @@
 //! action, prefilled from the indicator's guidance and linked offer of services, ranked by a
 //! priority whose reasons are kept, and spread over the chosen horizon.
 
+use super::HORIZONS;
 use crate::app::AppState;
 use crate::audit::record;
 use crate::error::AppResult;
@@ -30,9 +31,6 @@ pub struct GenerateForm {
     #[serde(default)]
     horizon: String,
 }
-
-/// Horizons offered, in months.
-pub const HORIZONS: [i64; 5] = [3, 6, 8, 12, 18];
 
 /// Proposes the plan.
 pub async fn handler(

@@ -21,6 +21,9 @@ use cap_storage::memberships;
 use cap_storage::organisations::Organisation;
 use cap_storage::plans::{self, Plan};
 
+/// Horizons offered, in months.
+pub const HORIZONS: [i64; 5] = [3, 6, 8, 12, 18];
+
 /// A campaign and its plan, loaded and authorised.
 pub struct WithPlan {
     /// The campaign.

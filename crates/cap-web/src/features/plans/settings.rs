@@ -1,7 +1,7 @@
 //! `POST /campaigns/{id}/plan/settings`: the plan's start, horizon and objectives at one and
 //! three years.
 
-use super::generate::HORIZONS;
+use super::HORIZONS;
 use super::load_plan;
 use crate::app::AppState;
 use crate::audit::record;

@@ -2,7 +2,7 @@
 //! proposals to accept, edit, merge or discard, its actions as a list or as a board by status
 //! (`?view=board`), the late and upcoming actions, and its completion over time.
 
-use super::generate::HORIZONS;
+use super::HORIZONS;
 use crate::app::AppState;
 use crate::error::AppResult;
 use crate::page::Page;

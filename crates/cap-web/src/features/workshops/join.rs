@@ -1,6 +1,7 @@
 //! `GET/POST /w`: a phone joins a workshop with the code on the wall, a first name and a collège.
 //! No account: the phone keeps a token in a cookie, only its hash is stored.
 
+use super::VOTER_COOKIE;
 use crate::app::AppState;
 use crate::choices::college_options;
 use crate::error::AppResult;
@@ -17,9 +18,6 @@ use cap_domain::College;
 use cap_domain::workshop::{first_name, normalise_code};
 use cap_storage::{StorageError, workshops};
 use serde::Deserialize;
-
-/// Cookie holding a phone's workshop token.
-pub const VOTER_COOKIE: &str = "cap_voter";
 
 /// The join form's fields.
 #[derive(Debug, Default, Deserialize)]

@@ -13,12 +13,30 @@ pub mod remove_voter;
 pub mod vote;
 
 use crate::app::AppState;
-use crate::error::AppResult;
-use crate::session::Viewer;
+use crate::error::{AppError, AppResult};
+use crate::session::{Viewer, cookie};
+use axum::http::HeaderMap;
 use cap_app::campaigns::{Loaded, load, run};
 use cap_domain::College;
 use cap_domain::consolidation::{Group, Individual, Tally, by_college};
-use cap_storage::workshops::{self, Workshop};
+use cap_domain::workshop::normalise_code;
+use cap_storage::StorageError;
+use cap_storage::workshops::{self, Voter, Workshop};
+
+/// Cookie holding a phone's workshop token.
+pub const VOTER_COOKIE: &str = "cap_voter";
+
+/// The phone's voter record in the workshop of `code`, from its cookie.
+pub async fn voter_of(state: &AppState, headers: &HeaderMap, code: &str) -> AppResult<Option<(Workshop, Voter)>> {
+    let code = normalise_code(code).map_err(|_| AppError::NotFound)?;
+    let w = match workshops::by_code(&state.db, &code).await {
+        Ok(w) => w,
+        Err(StorageError::NotFound) => return Ok(None),
+        Err(e) => return Err(e.into()),
+    };
+    let Some(token) = cookie(headers, VOTER_COOKIE) else { return Ok(None) };
+    Ok(workshops::voter_by_token(&state.db, w.id, &state.keys.hash_token(token)).await?.map(|v| (w, v)))
+}
 
 /// A workshop with its campaign, loaded for its facilitator (the campaign's coordinator).
 pub async fn load_for_facilitator(state: &AppState, viewer: &Viewer, id: i64) -> AppResult<(Workshop, Loaded)> {

@@ -2,20 +2,18 @@
 //! vote; the distribution once revealed. Light: a few kilobytes, one small script that reloads
 //! the page when the room moves on.
 
-use super::join::VOTER_COOKIE;
+use super::voter_of;
 use crate::app::AppState;
-use crate::error::{AppError, AppResult};
+use crate::error::AppResult;
 use crate::page::Page;
-use crate::session::cookie;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Path, State};
 use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Redirect, Response};
 use cap_domain::campaign::AnswerValue;
-use cap_domain::workshop::normalise_code;
+use cap_storage::campaigns;
 use cap_storage::workshops::{self, Voter, Workshop};
-use cap_storage::{StorageError, campaigns};
 
 /// One choice of the phone.
 pub struct PhoneChoice {
@@ -46,18 +44,6 @@ struct WaitingPage {
     page: Page,
     workshop: Workshop,
     voter: Voter,
-}
-
-/// The phone's voter record in the workshop of `code`, from its cookie.
-pub async fn voter_of(state: &AppState, headers: &HeaderMap, code: &str) -> AppResult<Option<(Workshop, Voter)>> {
-    let code = normalise_code(code).map_err(|_| AppError::NotFound)?;
-    let w = match workshops::by_code(&state.db, &code).await {
-        Ok(w) => w,
-        Err(StorageError::NotFound) => return Ok(None),
-        Err(e) => return Err(e.into()),
-    };
-    let Some(token) = cookie(headers, VOTER_COOKIE) else { return Ok(None) };
-    Ok(workshops::voter_by_token(&state.db, w.id, &state.keys.hash_token(token)).await?.map(|v| (w, v)))
 }
 
 /// Shows the page, or sends the phone to the join form.

@@ -1,6 +1,6 @@
 //! `POST /w/{code}/vote`: a phone votes on the indicator shown; voting again replaces its vote.
 
-use super::phone::voter_of;
+use super::voter_of;
 use crate::app::AppState;
 use crate::error::{AppError, AppResult};
 use axum::Form;

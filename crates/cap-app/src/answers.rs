@@ -1,0 +1,56 @@
+//! Answering a campaign: one answer saved as soon as it changes, checked against the indicator's
+//! type, refused whole when someone saved in between.
+
+use crate::app::App;
+use crate::campaigns::Loaded;
+use crate::error::{Error, Result};
+use cap_domain::campaign::AnswerValue;
+use cap_storage::campaigns::{self, Participant, Saved, StoredAnswer};
+
+/// What a save led to.
+pub enum Outcome {
+    /// Written.
+    Saved {
+        /// New version.
+        version: i64,
+        /// When (UTC seconds).
+        at: i64,
+    },
+    /// The value was refused (message key).
+    Invalid(&'static str),
+    /// Someone saved in between; nothing was written.
+    Conflict(StoredAnswer),
+    /// Answering is closed.
+    Closed,
+}
+
+/// Saves one answer of `me`, checking the indicator belongs to the campaign and answers are open.
+pub async fn save_one(
+    app: &App,
+    loaded: &Loaded,
+    me: &Participant,
+    code: &str,
+    raw: &str,
+    comment: &str,
+    version: i64,
+) -> Result<Outcome> {
+    if !loaded.campaign.status.answers_open() {
+        return Ok(Outcome::Closed);
+    }
+    let r = &loaded.referential.referential;
+    let indicators = loaded.my_indicators();
+    let Some(node) = indicators.iter().find(|n| n.code == code) else { return Err(Error::NotFound) };
+    let value = match AnswerValue::parse(node, r, raw) {
+        Ok(v) => v,
+        Err(e) => return Ok(Outcome::Invalid(e.key)),
+    };
+    if comment.chars().count() > 4000 {
+        return Ok(Outcome::Invalid("error.answer.text_length"));
+    }
+    Ok(
+        match campaigns::save_answer(&app.db, loaded.campaign.id, me.id, code, &value, comment.trim(), version).await? {
+            Saved::Written { version, at } => Outcome::Saved { version, at },
+            Saved::Conflict(current) => Outcome::Conflict(current),
+        },
+    )
+}
