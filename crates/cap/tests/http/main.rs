@@ -8,6 +8,7 @@ mod api;
 mod authorization;
 mod campaigns;
 mod cli;
+mod hostile;
 mod network;
 mod organisations;
 mod plans;
