@@ -81,4 +81,75 @@ async fn referential_uploads_say_what_is_wrong(app: &TestApp) {
     still_serving(app).await;
 }
 
-crate::on_both_backends!(hostile_workbooks_are_refused_with_a_message, referential_uploads_say_what_is_wrong);
+async fn parallel_wrong_passwords_reach_at_most_five_checks(app: &TestApp) {
+    seed(&app.db).await;
+    let mut set = tokio::task::JoinSet::new();
+    for i in 0..40 {
+        let (client, url) = (app.client(), app.url("/sign-in"));
+        set.spawn(async move {
+            let form = [("email", ADMIN.to_owned()), ("password", format!("mauvais mot de passe {i}"))];
+            client.post(url).form(&form).send().await.unwrap().status().as_u16()
+        });
+    }
+    let statuses = set.join_all().await;
+    let checked = statuses.iter().filter(|s| **s == 422).count();
+    let throttled = statuses.iter().filter(|s| **s == 429).count();
+    assert_eq!(checked + throttled, 40, "{statuses:?}");
+    assert!(checked <= 5, "{checked} passwords checked: {statuses:?}");
+    let failures = cap_storage::audit::recent(&app.db, None, 200)
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|e| e.action == "users.sign_in_failed")
+        .count();
+    assert_eq!(failures, checked, "each check is one failure in the audit log");
+    // The address spent its 30 attempts at once: it waits for the next one (at most a minute,
+    // see the storage test `throttle_backs_off_without_locking_out`), not a quarter of an hour.
+}
+
+async fn redirects_stay_on_the_site(app: &TestApp) {
+    seed(&app.db).await;
+    let tricky = [
+        "/\t/evil.example",
+        "/\n/evil.example",
+        "//evil.example",
+        "/\\evil.example",
+        "https://evil.example/",
+        "/%2F/evil.example",
+        "/%5C/evil.example",
+        "/%09/evil.example",
+        "\t//evil.example",
+        " /evil",
+    ];
+    for next in tricky {
+        let url = format!(
+            "{}?next={}",
+            app.url("/sign-in"),
+            url::form_urlencoded::byte_serialize(next.as_bytes()).collect::<String>()
+        );
+        let page = app.client().get(url).send().await.unwrap().text().await.unwrap();
+        assert!(page.contains("name=\"next\" value=\"/\""), "{next:?} is not kept in the form");
+        let client = app.client();
+        let signed =
+            client.post(app.url("/sign-in")).form(&[("email", ADMIN), ("password", PASSWORD), ("next", next)]).send();
+        let signed = signed.await.unwrap();
+        assert_eq!(signed.status(), 303, "{next:?}");
+        assert_eq!(signed.headers()["location"], "/", "{next:?}");
+        assert!(signed.headers().get("set-cookie").is_some(), "{next:?}: signed in");
+    }
+    let client = app.client();
+    let kept = client
+        .post(app.url("/sign-in"))
+        .form(&[("email", ADMIN), ("password", PASSWORD), ("next", "/admin/users?page=2")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(kept.headers()["location"], "/admin/users?page=2", "a path on the site is followed");
+}
+
+crate::on_both_backends!(
+    hostile_workbooks_are_refused_with_a_message,
+    referential_uploads_say_what_is_wrong,
+    parallel_wrong_passwords_reach_at_most_five_checks,
+    redirects_stay_on_the_site,
+);
