@@ -14,7 +14,7 @@ minutes=${2:?usage: scripts/fuzz.sh TARGET MINUTES}
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root/fuzz"
 export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-/var/tmp/cap-fuzz-target}
-cargo afl build --release --bin "$target"
+cargo afl build --release --features "$target" --bin "$target"
 mkdir -p "out/$target"
 export AFL_SKIP_CPUFREQ=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1 AFL_NO_UI=1 AFL_NO_AFFINITY=1
 cargo afl fuzz -i "corpus/$target" -o "out/$target" -m 1024 -t 2000 -V $((minutes * 60)) \
