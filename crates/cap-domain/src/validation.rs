@@ -16,6 +16,17 @@ impl ValidationError {
     }
 }
 
+/// The name of an uploaded file, kept as sent when it is a plain name: at most 255 characters,
+/// without control characters (a NUL byte, a line break). Browsers send the name alone; a path
+/// sent by an older one is cut to its last segment.
+pub fn upload_file_name(raw: &str) -> Result<String, ValidationError> {
+    let last = raw.rsplit(['/', '\\']).next().unwrap_or_default();
+    if last.chars().any(char::is_control) || last.chars().count() > 255 {
+        return Err(ValidationError::new("error.upload.file_name"));
+    }
+    Ok(last.trim().to_owned())
+}
+
 /// Reads a calendar date typed as `AAAA-MM-JJ` (what date inputs send) or `JJ/MM/AAAA`.
 pub fn parse_date(raw: &str) -> Option<jiff::civil::Date> {
     let raw = raw.trim();
@@ -28,4 +39,19 @@ pub fn parse_date(raw: &str) -> Option<jiff::civil::Date> {
         return None;
     }
     jiff::civil::Date::new(y.trim().parse().ok()?, m.trim().parse().ok()?, d.trim().parse().ok()?).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::upload_file_name;
+
+    #[test]
+    fn file_names_without_control_characters() {
+        assert_eq!(upload_file_name("plan 2027.xlsx"), Ok("plan 2027.xlsx".into()));
+        assert_eq!(upload_file_name("C:\\Users\\a\\Plan.xlsx"), Ok("Plan.xlsx".into()));
+        assert_eq!(upload_file_name(""), Ok(String::new()));
+        for bad in ["plan\0.xlsx", "plan\n.xlsx", "a\u{7f}b", &"x".repeat(256)] {
+            assert_eq!(upload_file_name(bad).unwrap_err().key, "error.upload.file_name", "{bad:?}");
+        }
+    }
 }

@@ -1,6 +1,11 @@
 //! XLSX workbooks from plain tables: bold frozen headers with filters, sensible column widths,
 //! numbers as numbers, and drop-down lists where a column takes one of a few values.
 
+#[cfg(any(test, feature = "testing"))]
+pub mod hostile;
+mod read;
+
+pub use read::{LIMITS, Limits, XlsxReadError, read_workbook_within};
 use rust_xlsxwriter::{DataValidation, Format, Workbook, XlsxError};
 
 /// A cell of a table.
@@ -101,38 +106,11 @@ pub struct ReadSheet {
     pub rows: Vec<Vec<Cell>>,
 }
 
-/// Reads every worksheet of an XLSX file: text as text, numbers and dates as numbers.
+/// Reads every worksheet of an XLSX file within [`LIMITS`]: text as text, numbers and dates as
+/// numbers. A file beyond a limit is refused with the limit, never read whole.
 pub fn read_workbook(bytes: &[u8]) -> Result<Vec<ReadSheet>, XlsxReadError> {
-    use calamine::{Data, Reader, Xlsx, open_workbook_from_rs};
-    let mut book: Xlsx<_> = open_workbook_from_rs(std::io::Cursor::new(bytes))
-        .map_err(|e: calamine::XlsxError| XlsxReadError(e.to_string()))?;
-    let mut sheets = Vec::new();
-    for name in book.sheet_names().to_owned() {
-        let range = book.worksheet_range(&name).map_err(|e| XlsxReadError(e.to_string()))?;
-        // The range starts at the first used cell; pad so row and column indexes match the sheet.
-        let (top, left) = range.start().unwrap_or((0, 0));
-        let mut rows: Vec<Vec<Cell>> = vec![Vec::new(); top as usize];
-        for row in range.rows() {
-            let mut cells = vec![Cell::Empty; left as usize];
-            cells.extend(row.iter().map(|c| match c.clone() {
-                Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => Cell::Text(s),
-                Data::Float(f) => Cell::Number(f),
-                Data::Int(i) => Cell::Number(i as f64),
-                Data::Bool(b) => Cell::Text(b.to_string()),
-                Data::DateTime(d) => Cell::Number(d.as_f64()),
-                Data::Error(_) | Data::Empty => Cell::Empty,
-            }));
-            rows.push(cells);
-        }
-        sheets.push(ReadSheet { name, rows });
-    }
-    Ok(sheets)
+    read_workbook_within(bytes, &LIMITS)
 }
-
-/// The file is not a workbook that can be read.
-#[derive(Debug, thiserror::Error)]
-#[error("unreadable workbook: {0}")]
-pub struct XlsxReadError(String);
 
 /// A name Excel accepts: forbidden characters replaced, at most 31 characters, never empty.
 fn sheet_name(name: &str) -> String {

@@ -44,6 +44,8 @@ on_both_backends!(
     sessions_expire,
     tokens_are_single_use,
     throttle_windows,
+    throttle_counts_parallel_attempts_once_each,
+    throttle_backs_off_without_locking_out,
     audit_log_pages,
     erasure_keeps_rows_but_forgets_the_person,
     referentials_round_trip,
@@ -220,16 +222,44 @@ async fn tokens_are_single_use(db: &Db) {
 
 async fn throttle_windows(db: &Db) {
     let bucket = "account:a@exemple.fr";
-    assert_eq!(throttle::failures(db, bucket, 1000, 900).await.unwrap(), 0);
-    for _ in 0..3 {
-        throttle::record_failure(db, bucket, 1000, 900).await.unwrap();
+    for expected in 1..=3 {
+        assert_eq!(throttle::attempt(db, bucket, 1000, 900).await.unwrap(), expected);
     }
-    assert_eq!(throttle::failures(db, bucket, 1100, 900).await.unwrap(), 3);
-    assert_eq!(throttle::failures(db, bucket, 1900, 900).await.unwrap(), 0, "window passed");
-    throttle::record_failure(db, bucket, 1950, 900).await.unwrap();
-    assert_eq!(throttle::failures(db, bucket, 1960, 900).await.unwrap(), 1, "a new window starts at 1");
+    assert_eq!(throttle::attempt(db, bucket, 1100, 900).await.unwrap(), 4);
+    assert_eq!(throttle::attempt(db, bucket, 1900, 900).await.unwrap(), 1, "window passed: a new one starts at 1");
+    assert_eq!(throttle::attempt(db, bucket, 2000, 900).await.unwrap(), 2, "the new window started at 1900");
     throttle::clear(db, bucket).await.unwrap();
-    assert_eq!(throttle::failures(db, bucket, 1960, 900).await.unwrap(), 0);
+    assert_eq!(throttle::attempt(db, bucket, 2000, 900).await.unwrap(), 1);
+}
+
+async fn throttle_counts_parallel_attempts_once_each(db: &Db) {
+    let bucket = "account:parallel@exemple.fr";
+    let mut set = tokio::task::JoinSet::new();
+    for _ in 0..40 {
+        let db = db.clone();
+        set.spawn(async move { throttle::attempt(&db, bucket, 5000, 900).await.unwrap() });
+    }
+    let mut counts = set.join_all().await;
+    counts.sort_unstable();
+    assert_eq!(counts, (1..=40).collect::<Vec<i64>>(), "every attempt got its own count");
+}
+
+async fn throttle_backs_off_without_locking_out(db: &Db) {
+    let bucket = "address:203.0.113.7";
+    // Three attempts at once, then one every 10 s.
+    for _ in 0..3 {
+        assert!(throttle::take(db, bucket, 1000, 10, 3).await.unwrap());
+    }
+    assert!(!throttle::take(db, bucket, 1000, 10, 3).await.unwrap(), "the burst is spent");
+    for _ in 0..50 {
+        assert!(!throttle::take(db, bucket, 1001, 10, 3).await.unwrap(), "still refused");
+    }
+    assert!(!throttle::take(db, bucket, 1015, 10, 3).await.unwrap(), "refusals pushed the refill back a little");
+    assert!(throttle::take(db, bucket, 1040, 10, 3).await.unwrap(), "…but never more than two intervals");
+    throttle::give_back(db, bucket, 10).await.unwrap();
+    assert!(throttle::take(db, bucket, 1040, 10, 3).await.unwrap(), "an attempt given back is free again");
+    assert!(throttle::take(db, "address:198.51.100.1", 1000, 10, 3).await.unwrap(), "buckets are separate");
+    assert!(throttle::take(db, bucket, 2000, 10, 3).await.unwrap(), "a rested bucket is full");
 }
 
 async fn audit_log_pages(db: &Db) {

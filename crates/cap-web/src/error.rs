@@ -25,6 +25,16 @@ pub enum AppError {
     /// The request is malformed (a broken upload, say).
     #[error("bad request")]
     BadRequest,
+    /// The request body is larger than the route allows (`limit` bytes).
+    #[error("request body over {limit} bytes")]
+    TooLarge {
+        /// The size the route allows, in bytes.
+        limit: usize,
+    },
+    /// An upload that could not be read: its parts' headers are malformed, most often because
+    /// the file's name holds a control character (a NUL byte, a line break).
+    #[error("unreadable upload")]
+    BadUpload,
     /// The request was refused as a cross-site forgery.
     #[error("cross-site request refused")]
     CrossSite,
@@ -71,14 +81,34 @@ pub struct ErrorPage {
     pub body_key: &'static str,
     /// An identifier to quote to support, for server errors.
     pub operation_id: Option<u64>,
+    /// The size allowed, in bytes, when the body was too large (shown in the explanation).
+    pub limit: Option<usize>,
+}
+
+impl ErrorPage {
+    /// The page of a request body over `limit` bytes.
+    pub fn too_large(limit: usize) -> Self {
+        Self {
+            title_key: "error.page.too_large_title",
+            body_key: "error.page.too_large",
+            operation_id: None,
+            limit: Some(limit),
+        }
+    }
 }
 
 impl AppError {
+    /// A failed upload: too large for the route's `limit`, or malformed.
+    pub fn from_multipart(e: &axum::extract::multipart::MultipartError, limit: usize) -> Self {
+        if e.status() == StatusCode::PAYLOAD_TOO_LARGE { Self::TooLarge { limit } } else { Self::BadUpload }
+    }
+
     fn status(&self) -> StatusCode {
         match self {
             Self::SignInRequired { .. } => StatusCode::SEE_OTHER,
             Self::Forbidden | Self::CrossSite => StatusCode::FORBIDDEN,
-            Self::BadRequest => StatusCode::BAD_REQUEST,
+            Self::BadRequest | Self::BadUpload => StatusCode::BAD_REQUEST,
+            Self::TooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
             Self::NotFound | Self::Storage(StorageError::NotFound) => StatusCode::NOT_FOUND,
             // A versioned write that no handler answered itself: someone saved first.
             Self::Storage(StorageError::Stale) => StatusCode::CONFLICT,
@@ -122,31 +152,53 @@ impl IntoResponse for AppError {
 
 impl ErrorPage {
     fn plain(title_key: &'static str, body_key: &'static str) -> Self {
-        Self { title_key, body_key, operation_id: None }
+        Self { title_key, body_key, operation_id: None, limit: None }
     }
 }
 
 impl AppError {
     fn page(&self, status: StatusCode) -> ErrorPage {
         match status {
+            StatusCode::PAYLOAD_TOO_LARGE => match self {
+                Self::TooLarge { limit } => ErrorPage::too_large(*limit),
+                _ => ErrorPage::too_large(0),
+            },
+            StatusCode::BAD_REQUEST if matches!(self, Self::BadUpload) => ErrorPage {
+                title_key: "error.page.bad_request_title",
+                body_key: "error.page.bad_upload",
+                operation_id: None,
+                limit: None,
+            },
+            StatusCode::BAD_REQUEST => ErrorPage {
+                title_key: "error.page.bad_request_title",
+                body_key: "error.page.bad_request",
+                operation_id: None,
+                limit: None,
+            },
             StatusCode::FORBIDDEN if matches!(self, Self::CrossSite) => ErrorPage {
                 title_key: "error.page.cross_site_title",
                 body_key: "error.page.cross_site",
                 operation_id: None,
+                limit: None,
             },
             StatusCode::FORBIDDEN => ErrorPage {
                 title_key: "error.page.forbidden_title",
                 body_key: "error.page.forbidden",
                 operation_id: None,
+                limit: None,
             },
             StatusCode::NOT_FOUND => ErrorPage {
                 title_key: "error.page.not_found_title",
                 body_key: "error.page.not_found",
                 operation_id: None,
+                limit: None,
             },
-            StatusCode::CONFLICT => {
-                ErrorPage { title_key: "error.page.stale_title", body_key: "error.page.stale", operation_id: None }
-            }
+            StatusCode::CONFLICT => ErrorPage {
+                title_key: "error.page.stale_title",
+                body_key: "error.page.stale",
+                operation_id: None,
+                limit: None,
+            },
             _ => {
                 let operation_id: u64 = rand::random::<u64>() % 1_000_000_000;
                 tracing::error!(operation_id, error = %self, "request failed");
@@ -154,6 +206,7 @@ impl AppError {
                     title_key: "error.page.internal_title",
                     body_key: "error.page.internal",
                     operation_id: Some(operation_id),
+                    limit: None,
                 }
             }
         }

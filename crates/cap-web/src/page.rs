@@ -107,8 +107,16 @@ impl FromRequestParts<AppState> for Page {
 struct ErrorTemplate {
     page: Page,
     title_key: &'static str,
-    body_key: &'static str,
+    body: String,
     operation_id: Option<u64>,
+}
+
+/// An error page's explanation, with the size allowed when the body was too large.
+fn error_text(t: Tr, error: &ErrorPage) -> String {
+    match error.limit {
+        Some(limit) => t.t1(error.body_key, cap_app::practices::human_size(limit as i64, t.lang() == "fr")),
+        None => t.t(error.body_key).to_owned(),
+    }
 }
 
 /// The header of a live page's background refresh (`static/app.js`).
@@ -127,19 +135,23 @@ pub async fn page_middleware(State(state): State<AppState>, request: Request, ne
     // page the browser is navigating to at the same moment shows it.
     let had_flash = ctx.flash.is_some() && !parts.headers.contains_key(LIVE_REFRESH);
     let mut response = next.run(Request::from_parts(parts, body)).await;
+    // A body over the default limit, refused by an extractor before any handler could say so.
+    if response.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE
+        && response.extensions().get::<ErrorPage>().is_none()
+    {
+        let status = response.status();
+        response = status.into_response();
+        response.extensions_mut().insert(ErrorPage::too_large(crate::app::BODY_LIMIT_BYTES));
+    }
     if ctx.path.starts_with("/api/") {
         return api_error_as_json(&ctx, response);
     }
     if let Some(error) = response.extensions().get::<ErrorPage>().copied() {
         let status = response.status();
+        let body = error_text(ctx.tr(), &error);
         let page = Page::new(&state, ctx);
-        let mut rendered = ErrorTemplate {
-            page,
-            title_key: error.title_key,
-            body_key: error.body_key,
-            operation_id: error.operation_id,
-        }
-        .into_response();
+        let mut rendered =
+            ErrorTemplate { page, title_key: error.title_key, body, operation_id: error.operation_id }.into_response();
         *rendered.status_mut() = status;
         if let Some(retry_after) = response.headers().get(header::RETRY_AFTER) {
             rendered.headers_mut().insert(header::RETRY_AFTER, retry_after.clone());
@@ -162,11 +174,11 @@ pub async fn page_middleware(State(state): State<AppState>, request: Request, ne
 fn api_error_as_json(ctx: &RequestContext, response: Response) -> Response {
     let t = ctx.tr();
     let (status, message) = if let Some(error) = response.extensions().get::<ErrorPage>() {
-        (response.status(), t.t(error.body_key))
+        (response.status(), error_text(t, error))
     } else if response.status() == axum::http::StatusCode::SEE_OTHER
         && response.headers().get(header::LOCATION).is_some_and(|l| l.as_bytes().starts_with(b"/sign-in"))
     {
-        (axum::http::StatusCode::UNAUTHORIZED, t.t("error.api.unauthorized"))
+        (axum::http::StatusCode::UNAUTHORIZED, t.t("error.api.unauthorized").to_owned())
     } else {
         return response;
     };

@@ -329,3 +329,20 @@ fn search_matches_every_word_in_any_case_and_filters_by_type() {
     assert_eq!(codes("projet réunions", None), Vec::<&str>::new());
     assert_eq!(index.search(&r, "", None, 1).len(), 1, "an empty query lists, up to the limit");
 }
+
+#[test]
+fn hostile_files_are_refused_without_exhausting_the_stack() {
+    // Four MiB of nesting (the upload limit) must give problems, never overflow the stack, even
+    // on a quarter of the 2 MiB a server thread has (the parser bounds its depth).
+    let depth = 1024 * 1024;
+    let arrays = format!("code = \"x\"\nnested = {}{}\n", "[".repeat(depth), "]".repeat(depth));
+    let tables = format!("code = \"x\"\nnested = {}{}\n", "{a = ".repeat(depth / 8), "}".repeat(depth / 8));
+    let dotted = format!("code = \"x\"\n{} = 1\n", vec!["a"; depth / 2].join("."));
+    for (what, text) in [("arrays", arrays), ("inline tables", tables), ("dotted keys", dotted)] {
+        let run = std::thread::Builder::new().stack_size(512 * 1024).spawn(move || {
+            assert!(parse_referential(&text).is_err(), "{what}");
+            assert!(parse_offers(&text).is_err(), "{what}");
+        });
+        run.unwrap().join().unwrap();
+    }
+}

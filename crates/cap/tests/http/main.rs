@@ -9,6 +9,7 @@ mod authorization;
 mod campaigns;
 mod cli;
 mod connections;
+mod hostile;
 mod network;
 mod organisations;
 mod plans;

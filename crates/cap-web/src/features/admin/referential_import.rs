@@ -13,6 +13,7 @@ use axum::extract::{Multipart, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use cap_app::referential_files::{self, Checked, ImportError};
+use cap_domain::validation::upload_file_name;
 use cap_storage::referentials;
 
 /// Largest file accepted (a referential of several thousand indicators).
@@ -42,25 +43,43 @@ pub async fn submit(
     page: Page,
     mut multipart: Multipart,
 ) -> AppResult<Response> {
-    let mut file_name = String::new();
-    let mut uploaded = String::new();
+    let failed = |e: axum::extract::multipart::MultipartError| AppError::from_multipart(&e, MAX_UPLOAD_BYTES);
+    let mut raw_name = String::new();
+    let mut uploaded = axum::body::Bytes::new();
     let mut pasted = String::new();
-    while let Some(field) = multipart.next_field().await.map_err(|_| AppError::BadRequest)? {
+    while let Some(field) = multipart.next_field().await.map_err(failed)? {
         match field.name() {
             Some("file") => {
-                file_name = field.file_name().unwrap_or_default().to_owned();
-                let bytes = field.bytes().await.map_err(|_| AppError::BadRequest)?;
-                uploaded = String::from_utf8_lossy(&bytes).into_owned();
+                raw_name = field.file_name().unwrap_or_default().to_owned();
+                uploaded = field.bytes().await.map_err(failed)?;
             }
-            Some("text") => pasted = field.text().await.map_err(|_| AppError::BadRequest)?,
+            Some("text") => pasted = field.text().await.map_err(failed)?,
             _ => {}
         }
     }
-    let text = if uploaded.trim().is_empty() { pasted } else { uploaded };
     let t = page.t;
     let problems = |list: Vec<ProblemRow>, page: Page, text: String, file_name: String| {
         (StatusCode::UNPROCESSABLE_ENTITY, ImportPage { page, file_name, text, problems: list }).into_response()
     };
+    let refuse = |message: String, line: Option<usize>, page: Page, text: String| {
+        problems(vec![ProblemRow { line, message }], page, text, String::new())
+    };
+    let file_name = match upload_file_name(&raw_name) {
+        Ok(name) => name,
+        Err(e) => return Ok(refuse(t.t(e.key).to_owned(), None, page, pasted)),
+    };
+    let uploaded = match std::str::from_utf8(&uploaded) {
+        Ok(text) => text.to_owned(),
+        Err(e) => {
+            let line = line_at(&uploaded, e.valid_up_to());
+            return Ok(refuse(t.t1("error.upload.encoding", line), Some(line), page, pasted));
+        }
+    };
+    let text = if uploaded.trim().is_empty() { pasted } else { uploaded };
+    if let Some(at) = text.find('\0') {
+        let line = line_at(text.as_bytes(), at);
+        return Ok(refuse(t.t1("error.upload.nul", line), Some(line), page, String::new()));
+    }
     if text.trim().is_empty() {
         let row = ProblemRow { line: None, message: t.t("referential.import_empty").to_owned() };
         return Ok(problems(vec![row], page, text, file_name));
@@ -94,4 +113,9 @@ pub async fn submit(
         }
         Err(ImportError::Storage(e)) => Err(e.into()),
     }
+}
+
+/// The line (from 1) of the byte at `offset`.
+fn line_at(bytes: &[u8], offset: usize) -> usize {
+    bytes[..offset.min(bytes.len())].iter().filter(|b| **b == b'\n').count() + 1
 }

@@ -55,8 +55,7 @@ pub async fn submit(
     };
     let now = cap_storage::now();
     let bucket = format!("reset:{}", ctx.client_ip);
-    let allowed = throttle::failures(&state.db, &bucket, now, 3600).await? < MAX_REQUESTS_PER_ADDRESS;
-    throttle::record_failure(&state.db, &bucket, now, 3600).await?;
+    let allowed = throttle::attempt(&state.db, &bucket, now, 3600).await? <= MAX_REQUESTS_PER_ADDRESS;
     if let Some(user) = users::find_by_email(&state.db, &email).await?.filter(|u| u.disabled_at.is_none() && allowed) {
         let link = cap_app::links::password_reset_link(&state, user.user_id(), email.as_str()).await?;
         let body = format!(

@@ -18,12 +18,15 @@ use cap_domain::Email;
 use cap_storage::{throttle, users};
 use serde::Deserialize;
 
-/// Failures allowed per account in one window.
-pub const MAX_FAILURES_PER_ACCOUNT: i64 = 5;
-/// Failures allowed per client address in one window.
-pub const MAX_FAILURES_PER_ADDRESS: i64 = 30;
-/// The throttling window.
+/// Password checks allowed per account in one window (a successful sign-in starts it again).
+pub const MAX_ATTEMPTS_PER_ACCOUNT: i64 = 5;
+/// The account's window.
 pub const WINDOW_SECS: i64 = 15 * 60;
+/// Attempts a client address may make at once (a successful sign-in gives its attempt back).
+pub const ADDRESS_BURST: i64 = 30;
+/// Then one more attempt per address every this many seconds: 30 per 15 minutes, as before,
+/// but whoever spent them waits a minute at most after their last try, not a quarter of an hour.
+pub const ADDRESS_INTERVAL_SECS: i64 = 30;
 
 #[derive(Template, WebTemplate)]
 #[template(path = "auth/sign_in.html")]
@@ -82,12 +85,14 @@ pub async fn submit(
         return refuse(errors, StatusCode::UNPROCESSABLE_ENTITY);
     };
 
+    // Counted before the password is checked, each by one atomic statement: parallel guesses
+    // each get their own count, so at most five reach the check per account and window.
     let now = cap_storage::now();
     let account_bucket = format!("account:{email}");
     let address_bucket = format!("address:{}", ctx.client_ip);
-    if throttle::failures(&state.db, &account_bucket, now, WINDOW_SECS).await? >= MAX_FAILURES_PER_ACCOUNT
-        || throttle::failures(&state.db, &address_bucket, now, WINDOW_SECS).await? >= MAX_FAILURES_PER_ADDRESS
-    {
+    let allowed = throttle::take(&state.db, &address_bucket, now, ADDRESS_INTERVAL_SECS, ADDRESS_BURST).await?
+        && throttle::attempt(&state.db, &account_bucket, now, WINDOW_SECS).await? <= MAX_ATTEMPTS_PER_ACCOUNT;
+    if !allowed {
         record(&state, &ctx, "users.sign_in_throttled", "user", &email, "").await?;
         errors.add("email", "error.signin.throttled");
         return refuse(errors, StatusCode::TOO_MANY_REQUESTS);
@@ -102,14 +107,13 @@ pub async fn submit(
     let user = match user {
         Some(user) if matches && user.password_hash.is_some() && user.disabled_at.is_none() => user,
         _ => {
-            throttle::record_failure(&state.db, &account_bucket, now, WINDOW_SECS).await?;
-            throttle::record_failure(&state.db, &address_bucket, now, WINDOW_SECS).await?;
             record(&state, &ctx, "users.sign_in_failed", "user", &email, "").await?;
             errors.add("email", "error.signin.invalid");
             return refuse(errors, StatusCode::UNPROCESSABLE_ENTITY);
         }
     };
     throttle::clear(&state.db, &account_bucket).await?;
+    throttle::give_back(&state.db, &address_bucket, ADDRESS_INTERVAL_SECS).await?;
     let cookie = start_session(&state, user.user_id()).await?;
     record_as(&state, &ctx, Some(user.user_id()), &user.email, "users.sign_in", "user", &user.id, "").await?;
     Ok((AppendHeaders([(header::SET_COOKIE, cookie)]), Redirect::to(&next)).into_response())

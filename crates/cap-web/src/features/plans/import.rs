@@ -20,8 +20,10 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use cap_app::campaigns::{Loaded, run};
 use cap_app::i18n::{Locale, Tr};
+use cap_app::practices::human_size;
 use cap_domain::plan::{ActionInput, ActionStatus};
-use cap_reports::xlsx::{Cell, read_workbook};
+use cap_domain::validation::upload_file_name;
+use cap_reports::xlsx::{Cell, XlsxReadError, read_workbook};
 use cap_storage::plans::{self, Action, ActionChange};
 use jiff::ToSpan;
 use std::collections::HashMap;
@@ -71,15 +73,24 @@ pub async fn submit(
     // Authorise before reading the upload, so a refused request learns nothing from its body.
     let p = load_plan(&state, &viewer, id, run).await?;
     let mut multipart = Multipart::from_request(request, &state).await.map_err(|_| AppError::BadRequest)?;
-    let mut file_name = String::new();
-    let mut bytes = Vec::new();
-    while let Some(field) = multipart.next_field().await.map_err(|_| AppError::BadRequest)? {
+    let failed = |e: axum::extract::multipart::MultipartError| AppError::from_multipart(&e, MAX_UPLOAD_BYTES);
+    let mut raw_name = String::new();
+    let mut bytes = axum::body::Bytes::new();
+    while let Some(field) = multipart.next_field().await.map_err(failed)? {
         if field.name() == Some("file") {
-            file_name = field.file_name().unwrap_or_default().to_owned();
-            bytes = field.bytes().await.map_err(|_| AppError::BadRequest)?.to_vec();
+            raw_name = field.file_name().unwrap_or_default().to_owned();
+            bytes = field.bytes().await.map_err(failed)?;
         }
     }
     let t = page.t;
+    let file_name = match upload_file_name(&raw_name) {
+        Ok(name) => name,
+        Err(e) => {
+            let problems = vec![ProblemRow { line: None, message: t.t(e.key).to_owned() }];
+            let body = ImportPage { page, loaded: p.loaded, file_name: String::new(), problems };
+            return Ok((StatusCode::UNPROCESSABLE_ENTITY, body).into_response());
+        }
+    };
     let actions: HashMap<i64, Action> =
         plans::actions(&state.db, p.plan.id).await?.into_iter().map(|a| (a.id, a)).collect();
     let (edits, mut problems) = check(t, &bytes, &actions);
@@ -131,7 +142,7 @@ fn check(t: Tr, bytes: &[u8], actions: &HashMap<i64, Action>) -> (Vec<Edit>, Vec
     let problem = |line: Option<usize>, message: String| ProblemRow { line, message };
     let sheets = match read_workbook(bytes) {
         Ok(sheets) => sheets,
-        Err(_) => return (Vec::new(), vec![problem(None, t.t("import.not_a_workbook").to_owned())]),
+        Err(e) => return (Vec::new(), vec![problem(None, refusal(t, &e))]),
     };
     // The plan's sheet is the one whose first row holds the plan's headers, in French or English.
     let labels = |key: &str| [Tr::new(Locale::Fr).t(key).to_owned(), Tr::new(Locale::En).t(key).to_owned()];
@@ -221,6 +232,21 @@ fn check(t: Tr, bytes: &[u8], actions: &HashMap<i64, Action>) -> (Vec<Edit>, Vec
         edits.push(Edit { id: number, version, input, description, contributors, notes });
     }
     (edits, problems)
+}
+
+/// Why the workbook was not read, with the limit it went beyond.
+fn refusal(t: Tr, e: &XlsxReadError) -> String {
+    let fr = t.lang() == "fr";
+    match e {
+        XlsxReadError::Unreadable(_) => t.t("import.not_a_workbook").to_owned(),
+        XlsxReadError::TooManyEntries(n) => t.t1("import.too_many_entries", n),
+        XlsxReadError::TooLarge(n) => t.t1("import.too_large", human_size(*n as i64, fr)),
+        XlsxReadError::TooManyRows(n) => t.t1("import.too_many_rows", n),
+        XlsxReadError::TooManyColumns(n) => t.t1("import.too_many_columns", n),
+        XlsxReadError::TooManyCells(n) => t.t1("import.too_many_cells", n),
+        XlsxReadError::TextTooLong(n) => t.t1("import.text_too_long", n),
+        XlsxReadError::TooManySharedStrings(n) => t.t1("import.too_many_texts", n),
+    }
 }
 
 fn text(cell: &Cell) -> String {

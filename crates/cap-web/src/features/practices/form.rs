@@ -103,7 +103,8 @@ pub(crate) struct Typed {
 /// An uploaded file as received.
 pub(crate) struct Upload {
     pub(crate) name: String,
-    pub(crate) bytes: Vec<u8>,
+    /// The content as received, not copied.
+    pub(crate) bytes: axum::body::Bytes,
 }
 
 /// A multipart request read: the fields, the files, and whether the files were too large together.
@@ -137,7 +138,7 @@ pub(crate) async fn receive(state: &AppState, request: Request) -> AppResult<Rec
         if name == "files" {
             let file_name = field.file_name().unwrap_or_default().to_owned();
             let bytes = match field.bytes().await {
-                Ok(bytes) => bytes.to_vec(),
+                Ok(bytes) => bytes,
                 Err(e) => {
                     limit_or_bad(e)?;
                     too_large = true;
