@@ -107,6 +107,11 @@ pub fn decoy_hash() -> &'static str {
     DECOY.get_or_init(|| hash_password(&random_token()).unwrap_or_default())
 }
 
+/// Hashes a new, validated password without blocking the server, a few at a time.
+pub async fn hash_new_password(password: cap_domain::NewPassword) -> crate::Result<String> {
+    hash_password_async(password.expose().to_owned()).await.map_err(crate::Error::Internal)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

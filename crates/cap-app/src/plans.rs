@@ -7,6 +7,24 @@ use cap_domain::plan::{Followed, completion, parse_date};
 use cap_storage::Db;
 use cap_storage::plans::{self, Action};
 
+/// Columns of the plan sheet, by message key, as the import reads them back.
+pub const PLAN_COLUMNS: [&str; 14] = [
+    "export.number",
+    "action.title",
+    "action.description",
+    "action.indicators",
+    "action.responsible",
+    "action.contributors",
+    "action.starts_on",
+    "action.due_on",
+    "action.status_label",
+    "action.progress",
+    "export.priority",
+    "action.offer",
+    "action.notes",
+    "export.version",
+];
+
 /// An action as the follow-up sees it.
 pub fn followed(a: &Action) -> Followed {
     Followed { status: a.status, progress: a.progress, due: a.due_on.as_deref().and_then(parse_date) }

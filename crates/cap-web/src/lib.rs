@@ -11,13 +11,13 @@ mod choices;
 mod error;
 mod features;
 mod forms;
-mod invitation_sent;
 pub mod limits;
 mod markdown;
 mod page;
 pub mod routes;
 mod security;
 mod session;
+mod shared_pages;
 mod tree;
 
 pub use app::{AppState, build_router};

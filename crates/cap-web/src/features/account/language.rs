@@ -3,7 +3,7 @@
 
 use crate::app::AppState;
 use crate::error::AppResult;
-use crate::features::auth::safe_next;
+use crate::security::safe_next;
 use crate::session::{Ctx, LANG_COOKIE, set_cookie};
 use axum::Form;
 use axum::extract::State;

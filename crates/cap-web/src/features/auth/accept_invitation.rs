@@ -1,19 +1,20 @@
 //! `GET/POST /invitation/{token}`: accepts an invitation, creating the account when the
 //! address has none, and grants the invited role.
 
-use super::reset_password::{hash_blocking, link_invalid};
 use crate::app::AppState;
 use crate::audit::record_as;
 use crate::error::AppResult;
 use crate::forms::FormErrors;
 use crate::page::{Page, redirect_with_flash};
 use crate::session::{Ctx, start_session};
+use crate::shared_pages::link_invalid;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::Form;
 use axum::extract::{Path, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
+use cap_app::crypto::hash_new_password;
 use cap_app::invitations::{InvitationPayload, describe};
 use cap_domain::{Email, NewPassword};
 use cap_storage::tokens::{self, Purpose, Token};
@@ -123,7 +124,7 @@ pub async fn submit(
         Err(e) => return Err(e.into()),
     }
     let phc = match new_password {
-        Some(p) => Some(hash_blocking(p).await?),
+        Some(p) => Some(hash_new_password(p).await?),
         None => None,
     };
     let user_id = match (&existing, phc) {

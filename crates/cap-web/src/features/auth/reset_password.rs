@@ -6,12 +6,14 @@ use crate::error::AppResult;
 use crate::forms::FormErrors;
 use crate::page::{Page, redirect_with_flash};
 use crate::session::Ctx;
+use crate::shared_pages::link_invalid;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::Form;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
+use cap_app::crypto::hash_new_password;
 use cap_domain::{NewPassword, UserId};
 use cap_storage::tokens::{self, Purpose};
 use cap_storage::{StorageError, users};
@@ -23,17 +25,6 @@ struct ResetPage {
     page: Page,
     email: String,
     errors: FormErrors,
-}
-
-#[derive(Template, WebTemplate)]
-#[template(path = "auth/link_invalid.html")]
-pub(crate) struct LinkInvalidPage {
-    pub(crate) page: Page,
-}
-
-/// The page shown for a used, expired or unknown link (410 Gone).
-pub(crate) fn link_invalid(page: Page) -> Response {
-    (StatusCode::GONE, LinkInvalidPage { page }).into_response()
 }
 
 /// Shows the new-password form when the link is live.
@@ -79,13 +70,8 @@ pub async fn submit(
         Err(e) => return Err(e.into()),
     };
     let user = UserId(token.user_id.ok_or(crate::error::AppError::NotFound)?);
-    let phc = hash_blocking(password).await?;
+    let phc = hash_new_password(password).await?;
     users::set_password(&state.db, user, &phc).await?;
     record_as(&state, &ctx, Some(user), &token.email, "users.password_reset", "user", &user, "").await?;
     Ok(redirect_with_flash(&state, "/sign-in", "flash.password_reset"))
-}
-
-/// Hashes a new password on a blocking thread, a few at a time.
-pub(crate) async fn hash_blocking(password: NewPassword) -> AppResult<String> {
-    cap_app::crypto::hash_password_async(password.expose().to_owned()).await.map_err(crate::error::AppError::Internal)
 }

@@ -1,19 +1,20 @@
 //! `GET/POST /setup/{token}`: creates the first federation administrator on an empty instance,
 //! from the one-time link the server prints at start-up.
 
-use super::reset_password::{hash_blocking, link_invalid};
 use crate::app::AppState;
 use crate::audit::record_as;
 use crate::error::AppResult;
 use crate::forms::FormErrors;
 use crate::page::{Page, redirect_with_flash};
 use crate::session::{Ctx, start_session};
+use crate::shared_pages::link_invalid;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::Form;
 use axum::extract::{Path, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
+use cap_app::crypto::hash_new_password;
 use cap_domain::{Email, Membership, NewPassword, Role, Scope};
 use cap_storage::tokens::{self, Purpose};
 use cap_storage::{StorageError, memberships, users};
@@ -90,7 +91,7 @@ pub async fn submit(
         Err(StorageError::NotFound) => return Ok(link_invalid(page)),
         Err(e) => return Err(e.into()),
     }
-    let phc = hash_blocking(password).await?;
+    let phc = hash_new_password(password).await?;
     let user = users::create(&state.db, &email, &form.display_name, Some(&phc)).await?;
     let admin = Membership::new(Role::FederationAdmin, Scope::Federation, None)
         .map_err(|e| crate::error::AppError::Internal(e.to_string()))?;

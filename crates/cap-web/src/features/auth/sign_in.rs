@@ -1,11 +1,11 @@
 //! `GET/POST /sign-in`: e-mail and password, throttled per account and per address.
 
-use super::safe_next;
 use crate::app::AppState;
 use crate::audit::{record, record_as};
 use crate::error::AppResult;
 use crate::forms::FormErrors;
 use crate::page::Page;
+use crate::security::safe_next;
 use crate::session::{Ctx, start_session};
 use askama::Template;
 use askama_web::WebTemplate;

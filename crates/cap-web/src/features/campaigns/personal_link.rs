@@ -3,9 +3,9 @@
 
 use crate::app::AppState;
 use crate::error::AppResult;
-use crate::features::auth::reset_password::link_invalid;
 use crate::page::Page;
 use crate::session::start_scoped_session;
+use crate::shared_pages::link_invalid;
 use axum::extract::{Path, State};
 use axum::http::header;
 use axum::response::{AppendHeaders, IntoResponse, Redirect, Response};

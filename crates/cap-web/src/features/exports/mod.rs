@@ -13,6 +13,7 @@ use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use cap_app::campaigns::{Loaded, load, run};
 use cap_app::i18n::Tr;
+use cap_app::plans::PLAN_COLUMNS;
 use cap_app::report::{self as pdf, Document};
 use cap_app::results::outcome;
 use cap_app::results::value_label;
@@ -166,24 +167,6 @@ async fn results(state: &AppState, loaded: &Loaded, t: Tr) -> AppResult<Sheet> {
         choices: Vec::new(),
     })
 }
-
-/// Columns of the plan sheet, by message key, as the import reads them back.
-pub const PLAN_COLUMNS: [&str; 14] = [
-    "export.number",
-    "action.title",
-    "action.description",
-    "action.indicators",
-    "action.responsible",
-    "action.contributors",
-    "action.starts_on",
-    "action.due_on",
-    "action.status_label",
-    "action.progress",
-    "export.priority",
-    "action.offer",
-    "action.notes",
-    "export.version",
-];
 
 /// The plan's actions, the status column as a drop-down of the statuses; the last column is each
 /// action's version, so an import can tell an edit made in Cap meanwhile.
