@@ -175,7 +175,7 @@ function suite({ demo = false, databaseUrl = null, env = {} } = {}) {
   });
 
   function journey(name, fn, options = {}) {
-    return test(name, { timeout: 120_000, ...options }, async (t) => {
+    return test(name, { timeout: 240_000, ...options }, async (t) => {
       const contexts = [];
       const pages = [];
       const newPage = async (contextOptions = {}) => {

@@ -27,7 +27,8 @@ function freePort() {
 }
 
 /**
- * Starts `cap serve` and waits until /healthz answers 200 (30 s at most).
+ * Starts `cap serve` and waits until /healthz answers 200 (120 s at most: loading the demo into a
+ * fresh PostgreSQL database with the debug build takes about half a minute on a 2-core machine).
  * @param {{demo?: boolean, databaseUrl?: string, env?: object}} options (SQLite in a fresh folder by default;
  *   `env` adds `CAP_…` settings, such as a short reminder interval)
  */
@@ -99,7 +100,7 @@ async function startServer({ demo = false, databaseUrl = null, env: extraEnv = {
     },
   };
 
-  const deadline = Date.now() + 30_000;
+  const deadline = Date.now() + 120_000;
   for (;;) {
     if (exited !== null) {
       throw new Error(`cap exited early (${JSON.stringify(exited)})\nstdout:\n${stdout}\nstderr:\n${stderr}`);
@@ -112,7 +113,7 @@ async function startServer({ demo = false, databaseUrl = null, env: extraEnv = {
     }
     if (Date.now() > deadline) {
       await server.stop();
-      throw new Error(`cap did not answer /healthz within 30 s\nstdout:\n${stdout}\nstderr:\n${stderr}`);
+      throw new Error(`cap did not answer /healthz within 120 s\nstdout:\n${stdout}\nstderr:\n${stderr}`);
     }
     await sleep(200);
   }

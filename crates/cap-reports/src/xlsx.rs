@@ -165,7 +165,11 @@ mod tests {
         let sheets = vec![Sheet {
             name: "Plan".into(),
             headers: vec!["N°".into(), "Titre".into()],
-            rows: vec![vec![Cell::Number(7.0), "Former l'équipe".into()], vec![Cell::Number(8.0), Cell::Empty]],
+            rows: vec![
+                vec![Cell::Number(7.0), "Former l'équipe".into()],
+                vec![Cell::Number(8.0), Cell::Empty],
+                vec![Cell::Number(9.0), "Typé dans un navigateur\r\nsur deux lignes _x000D_ & <tout>".into()],
+            ],
             choices: vec![],
         }];
         let read = read_workbook(&workbook(&sheets).unwrap()).unwrap();
@@ -174,6 +178,11 @@ mod tests {
         assert_eq!(read[0].rows[0], vec![Cell::Text("N°".into()), Cell::Text("Titre".into())]);
         assert_eq!(read[0].rows[1], vec![Cell::Number(7.0), Cell::Text("Former l'équipe".into())]);
         assert_eq!(read[0].rows[2][0], Cell::Number(8.0));
+        assert_eq!(
+            read[0].rows[3][1],
+            Cell::Text("Typé dans un navigateur\r\nsur deux lignes _x000D_ & <tout>".into()),
+            "a carriage return and a literal escape read back exactly as written"
+        );
         assert!(read_workbook(b"not a workbook").is_err(), "a refusal, not a panic");
     }
 }

@@ -305,6 +305,39 @@ fn push_text(out: &mut String, text: &[u8], limit: usize) -> Result<(), XlsxRead
     Ok(())
 }
 
+/// Text with the spreadsheet's character escapes resolved: writers store characters XML cannot
+/// carry as `_xHHHH_` (a carriage return is `_x000D_`, and a literal `_x` sequence is protected as
+/// `_x005F_`), so a multi-line text typed in a browser (CRLF) reads back exactly as it was stored.
+fn unescape_characters(text: &str) -> String {
+    if !text.contains("_x") {
+        return text.to_owned();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find("_x") {
+        out.push_str(&rest[..at]);
+        let candidate = &rest[at..];
+        let escaped = candidate
+            .get(2..6)
+            .filter(|hex| hex.bytes().all(|b| b.is_ascii_hexdigit()))
+            .filter(|_| candidate.as_bytes().get(6) == Some(&b'_'))
+            .and_then(|hex| u32::from_str_radix(hex, 16).ok())
+            .and_then(char::from_u32);
+        match escaped {
+            Some(c) => {
+                out.push(c);
+                rest = &candidate[7..];
+            }
+            None => {
+                out.push_str("_x");
+                rest = &candidate[2..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 /// Every entry of the shared strings table: the `<t>` texts of each `<si>`, phonetic runs left out.
 fn shared_strings(xml: Vec<u8>, budget: &mut Budget) -> Result<Vec<String>, XlsxReadError> {
     let limit = budget.limits.cell_chars * 4;
@@ -333,7 +366,7 @@ fn shared_strings(xml: Vec<u8>, budget: &mut Budget) -> Result<Vec<String>, Xlsx
                             return Err(XlsxReadError::TooManySharedStrings(budget.limits.shared_strings));
                         }
                         budget.text(&text)?;
-                        strings.push(text);
+                        strings.push(unescape_characters(&text));
                     }
                 }
                 b"t" => in_t = false,
@@ -514,7 +547,8 @@ fn cell_value(kind: &str, value: String, strings: &[String]) -> Result<Cell, Xls
             let text = strings.get(index).ok_or_else(|| XlsxReadError::Unreadable("missing shared string".into()))?;
             Cell::Text(text.clone())
         }
-        "str" | "inlineStr" | "d" => Cell::Text(value),
+        "str" | "inlineStr" => Cell::Text(unescape_characters(&value)),
+        "d" => Cell::Text(value),
         "b" => Cell::Text((value.trim() == "1").to_string()),
         "e" => Cell::Empty,
         _ => match value.trim().parse::<f64>() {
@@ -560,6 +594,14 @@ mod tests {
 
     fn small() -> Limits {
         Limits { rows: 50, columns: 14, cells: 200, cell_chars: 100, shared_strings: 20, ..LIMITS }
+    }
+
+    #[test]
+    fn character_escapes_are_resolved() {
+        assert_eq!(unescape_characters("a_x000D_\nb"), "a\r\nb");
+        assert_eq!(unescape_characters("_x005F_x000D_"), "_x000D_");
+        assert_eq!(unescape_characters("plain_x_text _x12_ _xZZZZ_"), "plain_x_text _x12_ _xZZZZ_");
+        assert_eq!(unescape_characters("é_x00E9_"), "éé");
     }
 
     #[test]
