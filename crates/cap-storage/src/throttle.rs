@@ -70,3 +70,13 @@ pub async fn clear(db: &Db, bucket: &str) -> Result<()> {
     sqlx::query("DELETE FROM signin_throttle WHERE bucket = $1").bind(bucket).execute(db.pool()).await?;
     Ok(())
 }
+
+/// Forgets the buckets that can no longer refuse anything: a window that opened before `before`
+/// (older than any window) and a back-off bucket full again before it. Returns how many.
+pub async fn purge_stale(db: &Db, before: i64) -> Result<u64> {
+    Ok(sqlx::query("DELETE FROM signin_throttle WHERE window_start < $1")
+        .bind(before)
+        .execute(db.pool())
+        .await?
+        .rows_affected())
+}

@@ -230,6 +230,11 @@ async fn throttle_windows(db: &Db) {
     assert_eq!(throttle::attempt(db, bucket, 2000, 900).await.unwrap(), 2, "the new window started at 1900");
     throttle::clear(db, bucket).await.unwrap();
     assert_eq!(throttle::attempt(db, bucket, 2000, 900).await.unwrap(), 1);
+    // Purging forgets only buckets older than the cut: the live window keeps its count.
+    assert_eq!(throttle::attempt(db, "account:old@exemple.fr", 100, 900).await.unwrap(), 1);
+    assert_eq!(throttle::purge_stale(db, 1000).await.unwrap(), 1, "only the old bucket goes");
+    assert_eq!(throttle::attempt(db, bucket, 2100, 900).await.unwrap(), 2, "the live window was kept");
+    assert_eq!(throttle::attempt(db, "account:old@exemple.fr", 2100, 900).await.unwrap(), 1);
 }
 
 async fn throttle_counts_parallel_attempts_once_each(db: &Db) {

@@ -1,5 +1,5 @@
-//! Start-up wiring: database, secrets, mail, first-start link, demo data, and the HTTP server
-//! with graceful shutdown.
+//! Start-up wiring: database, secrets, mail, first-start link, demo data, the hourly purge of
+//! expired sessions and stale sign-in throttling, and the HTTP server with graceful shutdown.
 
 use crate::config::Config;
 use crate::connections::ConnectionSettings;
@@ -148,6 +148,13 @@ pub async fn serve(
                 Ok(n) if n > 0 => tracing::info!(sessions = n, "expired sessions purged"),
                 Ok(_) => {}
                 Err(err) => tracing::warn!(error = %err, "session purge failed"),
+            }
+            // Sign-in buckets older than an hour can no longer refuse anything (windows last 15
+            // minutes, back-offs end sooner).
+            match cap_storage::throttle::purge_stale(&db, cap_storage::now() - 3600).await {
+                Ok(n) if n > 0 => tracing::info!(buckets = n, "stale sign-in throttling purged"),
+                Ok(_) => {}
+                Err(err) => tracing::warn!(error = %err, "sign-in throttling purge failed"),
             }
         }
     });
