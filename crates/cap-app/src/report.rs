@@ -12,10 +12,9 @@ use crate::photographie::{self, ScoreRow};
 use cap_domain::College;
 use cap_domain::plan::ActionStatus;
 use cap_domain::referential::{NodeKind, Referential};
-use cap_domain::scoring::TargetStanding;
 use cap_reports::pdf::{
     Action, Campaign, Charts, Figure, Highlight, IndicatorLine, Labels, Organisation, Participation, Pillar, Plan,
-    Report, Review, ScoreLine, Standing, render_report, render_summary,
+    Report, Review, ScoreLine, render_report, render_summary,
 };
 use cap_storage::{accompaniment, campaigns, offers, plans};
 
@@ -102,13 +101,7 @@ pub async fn report(app: &App, loaded: &Loaded, t: Tr) -> Result<Report> {
                     statement: cell.statement.clone(),
                     answer: cell.answer.clone(),
                     target: cell.target.clone(),
-                    standing: match cell.standing {
-                        TargetStanding::Met => Standing::Met,
-                        TargetStanding::Below => Standing::Below,
-                        TargetStanding::Far => Standing::Far,
-                        TargetStanding::NotApplicable => Standing::NotApplicable,
-                        TargetStanding::Unknown => Standing::Unknown,
-                    },
+                    standing: cell.standing,
                     standing_label: t.t(cell.standing.label_key()).to_owned(),
                 })
                 .collect(),

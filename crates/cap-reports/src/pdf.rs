@@ -231,35 +231,9 @@ pub struct ScoreLine {
     pub rated: u32,
 }
 
-/// Where an indicator stands against its target; drawn as a mark beside the words, never by
-/// colour alone.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Standing {
-    /// At or above its target.
-    Met,
-    /// Below its target.
-    Below,
-    /// Far below its target.
-    Far,
-    /// « Non concerné ».
-    NotApplicable,
-    /// Not answered.
-    #[default]
-    Unknown,
-}
-
-impl Standing {
-    /// The name the templates use.
-    const fn code(self) -> &'static str {
-        match self {
-            Self::Met => "met",
-            Self::Below => "below",
-            Self::Far => "far",
-            Self::NotApplicable => "na",
-            Self::Unknown => "none",
-        }
-    }
-}
+/// Where an indicator stands against its target (the domain's own value); drawn as a mark beside
+/// the words, never by colour alone.
+pub use cap_domain::scoring::TargetStanding as Standing;
 
 /// An indicator in the details per pillar.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

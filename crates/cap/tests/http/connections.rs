@@ -75,15 +75,7 @@ async fn shutdown_does_not_wait_for_half_sent_requests(backend: Backend) {
     })
     .await;
     let seeds = seed(&app.db).await;
-    let coordinator = app.signed_in(COORDINATOR_A).await;
-    let opened = coordinator
-        .post(app.url(&format!("/campaigns/{}/workshops", seeds.campaign_a)))
-        .form(&[("pillar", "SR")])
-        .send()
-        .await
-        .unwrap();
-    let path = opened.headers()["location"].to_str().unwrap().to_owned();
-    let mut events = coordinator.get(app.url(&format!("{path}/events"))).send().await.unwrap();
+    let mut events = open_workshop_stream(&app, seeds.campaign_a).await;
     assert_eq!(events.status(), 200);
     let mut half = [half_sent(&app, "127.0.0.2").await, half_sent(&app, "127.0.0.2").await];
     // The connections are served (accepted) once the server answers a request sent after them.

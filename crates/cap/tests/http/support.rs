@@ -351,3 +351,17 @@ macro_rules! on_both_backends {
         }
     };
 }
+
+/// Opens a workshop on the first pillar of `campaign` as its coordinator (`COORDINATOR_A`) and
+/// follows the workshop's live stream.
+pub async fn open_workshop_stream(app: &TestApp, campaign: i64) -> reqwest::Response {
+    let coordinator = app.signed_in(COORDINATOR_A).await;
+    let opened = coordinator
+        .post(app.url(&format!("/campaigns/{campaign}/workshops")))
+        .form(&[("pillar", "SR")])
+        .send()
+        .await
+        .expect("open a workshop");
+    let path = opened.headers()["location"].to_str().expect("the workshop's address").to_owned();
+    coordinator.get(app.url(&format!("{path}/events"))).send().await.expect("the workshop's stream")
+}

@@ -187,15 +187,7 @@ async fn admission_keeps_the_room_closed(app: &TestApp) {
 /// Stopping the server ends the projectors' streams instead of waiting for them forever.
 async fn shutdown_ends_the_streams(app: &TestApp) {
     let seeds = seed(&app.db).await;
-    let coordinator = app.signed_in(COORDINATOR_A).await;
-    let opened = coordinator
-        .post(app.url(&format!("/campaigns/{}/workshops", seeds.campaign_a)))
-        .form(&[("pillar", "SR")])
-        .send()
-        .await
-        .unwrap();
-    let path = opened.headers()["location"].to_str().unwrap().to_owned();
-    let mut events = coordinator.get(app.url(&format!("{path}/events"))).send().await.unwrap();
+    let mut events = open_workshop_stream(app, seeds.campaign_a).await;
     assert!(next_event(&mut events).await.contains("update"));
     app.begin_shutdown();
     let mut tail = String::new();
