@@ -6,10 +6,11 @@ use crate::error::Result;
 use crate::i18n::{Tr, paris_today};
 use crate::referential_cache::CachedReferential;
 use crate::viewer::Viewer;
-use cap_domain::authz::Permission;
+use cap_domain::authz::{CampaignRef, Permission};
 use cap_domain::campaign::{AnswerValue, answer_pages, assigned_indicators, campaign_indicators};
 use cap_domain::consolidation::{Individual, Tally, divergence, proposed_level};
 use cap_domain::referential::{AnswerType, Node};
+use cap_domain::review::ReviewerKind;
 use cap_domain::{OrganisationId, OrganisationType};
 use cap_storage::audit;
 use cap_storage::campaigns::{self, Campaign, Consolidated, Participant, StoredAnswer};
@@ -32,6 +33,25 @@ pub struct Loaded {
     pub assigned: Vec<String>,
     /// The viewer's open reviewer access, when that is what let them in.
     pub reviewing: Option<Grant>,
+    /// Which of the campaign's surrounding pages the viewer may open (so that no link answers 404).
+    pub links: Links,
+}
+
+/// The pages around a campaign the viewer may open, for breadcrumbs and links.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Links {
+    /// The organisation's page.
+    pub organisation: bool,
+    /// The campaign's page.
+    pub campaign: bool,
+    /// The photographie, the plan and the reports.
+    pub results: bool,
+    /// The review page.
+    pub review: bool,
+    /// The accompaniment day.
+    pub accompaniment: bool,
+    /// Running the campaign (coordinators).
+    pub run: bool,
 }
 
 /// How the viewer stands towards a campaign, beyond their roles.
@@ -39,8 +59,22 @@ pub struct Loaded {
 pub struct Relation {
     /// They take part in it.
     pub participant: bool,
-    /// They hold an open reviewer access to it.
-    pub reviewer: bool,
+    /// Their open reviewer access to it, if any.
+    pub reviewer: Option<ReviewerKind>,
+    /// The member shares the campaign's results with its region.
+    pub shared_with_region: bool,
+}
+
+impl Relation {
+    /// The policy's view of a campaign of `org` standing so towards the viewer.
+    pub fn towards(self, org: &Organisation) -> CampaignRef {
+        CampaignRef {
+            org: org.authz_ref(),
+            participant: self.participant,
+            reviewer: self.reviewer,
+            shared_with_region: self.shared_with_region,
+        }
+    }
 }
 
 impl Loaded {
@@ -66,8 +100,9 @@ impl Loaded {
 }
 
 /// Loads a campaign and checks the viewer may do `permission` on it, given how they stand towards
-/// it. A reviewer's access is looked up only when their roles do not suffice, and every page a
-/// reviewer reads through it is written in the audit log.
+/// it. Roles and taking part are tried first; then the member's sharing with its region and the
+/// viewer's open reviewer access. Every page read through sharing or a reviewer's access is
+/// written in the audit log, so the member sees who read what.
 pub async fn load(
     app: &App,
     viewer: &Viewer,
@@ -77,19 +112,25 @@ pub async fn load(
     let campaign = campaigns::get(&app.db, id).await?;
     let org = organisations::get(&app.db, OrganisationId(campaign.organisation_id)).await?;
     let me = campaigns::participant_of(&app.db, id, viewer.actor.user_id).await?;
-    let mut relation = Relation { participant: me.is_some(), reviewer: false };
+    let mut relation = Relation { participant: me.is_some(), ..Relation::default() };
     let mut reviewing = None;
     if !viewer.can(permission(&org, relation)) {
-        let today = paris_today().to_string();
-        reviewing = reviews::open_grant(&app.db, id, viewer.actor.user_id, &today).await?;
-        relation.reviewer = reviewing.is_some();
-        viewer.require(permission(&org, relation))?;
+        relation.shared_with_region = campaign.shared_with_region;
+        let action = if viewer.can(permission(&org, relation)) {
+            "campaigns.read_shared"
+        } else {
+            let today = paris_today().to_string();
+            reviewing = reviews::open_grant(&app.db, id, viewer.actor.user_id, &today).await?;
+            relation.reviewer = reviewing.as_ref().map(|g| g.kind);
+            viewer.require(permission(&org, relation))?;
+            "reviews.read"
+        };
         audit::append(
             &app.db,
             audit::NewEntry {
                 actor: Some(viewer.actor.user_id),
                 actor_label: &viewer.user.email,
-                action: "reviews.read",
+                action,
                 entity: "campaign",
                 entity_id: &id.to_string(),
                 details: &viewer.path,
@@ -103,17 +144,27 @@ pub async fn load(
         Some(p) => campaigns::assignments(&app.db, id).await?.remove(&p.id).unwrap_or_default(),
         None => Vec::new(),
     };
-    Ok(Loaded { campaign, org, me, referential, assigned, reviewing })
+    // Sharing counts for links too: a delegate reading a shared campaign may follow them.
+    relation.shared_with_region = campaign.shared_with_region;
+    let links = Links {
+        organisation: viewer.can(Permission::ViewOrganisation(org.authz_ref())),
+        campaign: viewer.can(view(&org, relation)),
+        results: viewer.can(read_results(&org, relation)),
+        review: viewer.can(review(&org, relation)),
+        accompaniment: viewer.can(accompany(&org, relation)),
+        run: viewer.can(run(&org, relation)),
+    };
+    Ok(Loaded { campaign, org, me, referential, assigned, reviewing, links })
 }
 
-/// May view the campaign.
+/// May view the campaign's page.
 pub fn view(org: &Organisation, relation: Relation) -> Permission {
-    Permission::ViewCampaign { org: org.authz_ref(), participant: relation.participant }
+    Permission::ViewCampaign(relation.towards(org))
 }
 
-/// May read the photographie and the plan (participants, and reviewers while their access is open).
+/// May read the photographie, the plan and the reports.
 pub fn read_results(org: &Organisation, relation: Relation) -> Permission {
-    Permission::ReadResults { org: org.authz_ref(), participant: relation.participant, reviewer: relation.reviewer }
+    Permission::ReadResults(relation.towards(org))
 }
 
 /// May run the campaign.
@@ -121,14 +172,14 @@ pub fn run(org: &Organisation, _: Relation) -> Permission {
     Permission::RunCampaigns(org.authz_ref())
 }
 
-/// May record the campaign's accompaniment day.
-pub fn accompany(org: &Organisation, _: Relation) -> Permission {
-    Permission::AccompanyCampaign(org.authz_ref())
+/// May plan and record the campaign's accompaniment day.
+pub fn accompany(org: &Organisation, relation: Relation) -> Permission {
+    Permission::AccompanyCampaign(relation.towards(org))
 }
 
 /// May open the review page and write in its threads.
 pub fn review(org: &Organisation, relation: Relation) -> Permission {
-    Permission::ReviewCampaign { org: org.authz_ref(), reviewer: relation.reviewer }
+    Permission::ReviewCampaign(relation.towards(org))
 }
 
 /// May invite reviewers and end their access.

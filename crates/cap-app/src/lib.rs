@@ -27,6 +27,7 @@ pub mod referential_cache;
 pub mod referential_files;
 pub mod report;
 pub mod results;
+pub mod reviewing;
 pub mod stamped_cache;
 pub mod viewer;
 

@@ -49,6 +49,8 @@ pub struct Campaign {
     pub restitution_on: Option<String>,
     /// Whether collèges of fewer than three people are hidden in the consolidation.
     pub protect_colleges: bool,
+    /// Whether the member lets its region's delegates read the results (off by default).
+    pub shared_with_region: bool,
     /// Incremented on every change.
     pub version: i64,
 }
@@ -65,6 +67,7 @@ struct CampaignRow {
     consolidation_on: Option<String>,
     restitution_on: Option<String>,
     protect_colleges: i64,
+    shared_with_region: i64,
     version: i64,
 }
 
@@ -83,13 +86,14 @@ impl TryFrom<CampaignRow> for Campaign {
             consolidation_on: r.consolidation_on,
             restitution_on: r.restitution_on,
             protect_colleges: r.protect_colleges != 0,
+            shared_with_region: r.shared_with_region != 0,
             version: r.version,
         })
     }
 }
 
 const SELECT: &str = "SELECT id, organisation_id, referential_version_id, title, scope, status, answering_from,
-    consolidation_on, restitution_on, protect_colleges, version FROM campaigns";
+    consolidation_on, restitution_on, protect_colleges, shared_with_region, version FROM campaigns";
 
 /// Creates a campaign in preparation.
 pub async fn create(db: &Db, c: &NewCampaign<'_>) -> Result<i64> {
@@ -437,12 +441,31 @@ pub async fn set_scope(db: &Db, id: i64, scope: &[String], expected_version: i64
     if done.rows_affected() == 1 { Ok(()) } else { Err(StorageError::Stale) }
 }
 
-/// Turns the protection of small collèges on or off.
-pub async fn set_protect_colleges(db: &Db, id: i64, protect: bool, expected_version: i64) -> Result<()> {
-    let done = sqlx::query(
-        "UPDATE campaigns SET protect_colleges = $1, version = version + 1, updated_at = $2 WHERE id = $3 AND version = $4",
-    )
-    .bind(i64::from(protect))
+/// A campaign option a coordinator turns on or off.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CampaignOption {
+    /// Collèges of fewer than three people are hidden in the consolidation.
+    ProtectColleges,
+    /// The region's delegates may read the results.
+    SharedWithRegion,
+}
+
+impl CampaignOption {
+    const fn column(self) -> &'static str {
+        match self {
+            Self::ProtectColleges => "protect_colleges",
+            Self::SharedWithRegion => "shared_with_region",
+        }
+    }
+}
+
+/// Turns a campaign option on or off; `Stale` when the campaign changed since `expected_version`.
+pub async fn set_option(db: &Db, id: i64, option: CampaignOption, on: bool, expected_version: i64) -> Result<()> {
+    let done = sqlx::query(sqlx::AssertSqlSafe(format!(
+        "UPDATE campaigns SET {} = $1, version = version + 1, updated_at = $2 WHERE id = $3 AND version = $4",
+        option.column()
+    )))
+    .bind(i64::from(on))
     .bind(now())
     .bind(id)
     .bind(expected_version)

@@ -90,6 +90,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0013_good_practices.sql"),
         postgres: include_str!("../migrations/postgres/0013_good_practices.sql"),
     },
+    Migration {
+        version: 14,
+        name: "least_privilege",
+        sqlite: include_str!("../migrations/sqlite/0014_least_privilege.sql"),
+        postgres: include_str!("../migrations/postgres/0014_least_privilege.sql"),
+    },
 ];
 
 /// Arbitrary key of the PostgreSQL advisory lock that serialises migrations across instances.

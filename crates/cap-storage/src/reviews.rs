@@ -30,6 +30,8 @@ pub struct Grant {
     pub invited_by: Option<String>,
     /// When the access was revoked, if it was.
     pub revoked_at: Option<i64>,
+    /// Who revoked it.
+    pub revoked_by: Option<String>,
 }
 
 #[derive(sqlx::FromRow)]
@@ -45,6 +47,7 @@ struct GrantRow {
     conflicts: String,
     invited_by: Option<String>,
     revoked_at: Option<i64>,
+    revoked_by: Option<String>,
 }
 
 impl TryFrom<GrantRow> for Grant {
@@ -64,13 +67,15 @@ impl TryFrom<GrantRow> for Grant {
             conflicts: r.conflicts,
             invited_by: r.invited_by,
             revoked_at: r.revoked_at,
+            revoked_by: r.revoked_by,
         })
     }
 }
 
 const GRANT_COLUMNS: &str = "g.id, g.campaign_id, g.user_id, u.display_name, u.email, g.kind, g.starts_on, g.ends_on,
-    g.conflicts, i.display_name AS invited_by, g.revoked_at
-    FROM review_grants g JOIN users u ON u.id = g.user_id LEFT JOIN users i ON i.id = g.invited_by";
+    g.conflicts, i.display_name AS invited_by, g.revoked_at, rv.display_name AS revoked_by
+    FROM review_grants g JOIN users u ON u.id = g.user_id LEFT JOIN users i ON i.id = g.invited_by
+    LEFT JOIN users rv ON rv.id = g.revoked_by";
 
 /// An access to give.
 #[derive(Debug, Clone)]
@@ -145,15 +150,20 @@ pub struct Reviewing {
     pub organisation: String,
     /// Last day of access.
     pub ends_on: String,
+    /// `tiers` when any open access is a tiers', else `pair`.
+    pub kind: String,
+    /// The campaign's step (code).
+    pub status: String,
 }
 
 /// The campaigns the user may review on `today`, soonest-ending first.
 pub async fn reviewing(db: &Db, user: UserId, today: &str) -> Result<Vec<Reviewing>> {
     Ok(sqlx::query_as(
-        "SELECT c.id AS campaign_id, c.title, o.name AS organisation, MAX(g.ends_on) AS ends_on
+        "SELECT c.id AS campaign_id, c.title, o.name AS organisation, MAX(g.ends_on) AS ends_on,
+                MAX(g.kind) AS kind, c.status
          FROM review_grants g JOIN campaigns c ON c.id = g.campaign_id JOIN organisations o ON o.id = c.organisation_id
          WHERE g.user_id = $1 AND g.revoked_at IS NULL AND g.starts_on <= $2 AND g.ends_on >= $2
-         GROUP BY c.id, c.title, o.name ORDER BY MAX(g.ends_on), c.id",
+         GROUP BY c.id, c.title, o.name, c.status ORDER BY MAX(g.ends_on), c.id",
     )
     .bind(user.0)
     .bind(today)
@@ -161,14 +171,17 @@ pub async fn reviewing(db: &Db, user: UserId, today: &str) -> Result<Vec<Reviewi
     .await?)
 }
 
-/// Ends an access now. Fails with `NotFound` when it is not of this campaign or already ended.
-pub async fn revoke(db: &Db, campaign: i64, grant: i64) -> Result<Grant> {
+/// Ends an access now, by `by`. Fails with `NotFound` when it is not of this campaign or already
+/// ended.
+pub async fn revoke(db: &Db, campaign: i64, grant: i64, by: UserId) -> Result<Grant> {
     let done = sqlx::query(
-        "UPDATE review_grants SET revoked_at = $1 WHERE id = $2 AND campaign_id = $3 AND revoked_at IS NULL",
+        "UPDATE review_grants SET revoked_at = $1, revoked_by = $4
+         WHERE id = $2 AND campaign_id = $3 AND revoked_at IS NULL",
     )
     .bind(now())
     .bind(grant)
     .bind(campaign)
+    .bind(by.0)
     .execute(db.pool())
     .await?;
     if done.rows_affected() != 1 {

@@ -424,7 +424,7 @@ async fn referentials_round_trip(db: &Db) {
 
 async fn campaigns_participants_and_answers(db: &Db) {
     use cap_domain::campaign::{AnswerValue, CampaignStatus};
-    use cap_storage::campaigns::{self, NewCampaign, Saved};
+    use cap_storage::campaigns::{self, CampaignOption, NewCampaign, Saved};
     use cap_storage::referentials;
     let r = regions::create(db, "ARA", "Auvergne-Rhône-Alpes").await.unwrap();
     let org = organisations::create(db, &input("Atelier A", r.0, None, None)).await.unwrap();
@@ -527,8 +527,14 @@ async fn campaigns_participants_and_answers(db: &Db) {
         "individual answers never change"
     );
     let v = campaigns::get(db, id).await.unwrap().version;
-    campaigns::set_protect_colleges(db, id, true, v).await.unwrap();
-    assert!(campaigns::get(db, id).await.unwrap().protect_colleges);
+    campaigns::set_option(db, id, CampaignOption::ProtectColleges, true, v).await.unwrap();
+    let c = campaigns::get(db, id).await.unwrap();
+    assert!(c.protect_colleges && !c.shared_with_region, "results are not shared with the region by default");
+    campaigns::set_option(db, id, CampaignOption::SharedWithRegion, true, c.version).await.unwrap();
+    let stale = campaigns::set_option(db, id, CampaignOption::SharedWithRegion, false, c.version).await;
+    assert!(matches!(stale, Err(StorageError::Stale)), "a stale option change is refused");
+    let c = campaigns::get(db, id).await.unwrap();
+    assert!(c.protect_colleges && c.shared_with_region);
 }
 
 async fn workshops_count_each_phone_once(db: &Db) {
@@ -842,9 +848,10 @@ async fn review_access_ends_and_threads_stay_in_their_campaign(db: &Db) {
     assert!(reviews::open_grant(db, campaign, lou, "2027-01-20").await.unwrap().is_none(), "only the invited");
     let mine = reviews::reviewing(db, pair, "2027-01-20").await.unwrap();
     assert_eq!((mine.len(), mine[0].campaign_id, mine[0].ends_on.as_str()), (1, campaign, "2027-02-09"));
-    assert!(matches!(reviews::revoke(db, campaign + 1, id).await, Err(StorageError::NotFound)), "other campaign");
-    assert_eq!(reviews::revoke(db, campaign, id).await.unwrap().display_name, "Pia Pair");
-    assert!(matches!(reviews::revoke(db, campaign, id).await, Err(StorageError::NotFound)), "once");
+    assert!(matches!(reviews::revoke(db, campaign + 1, id, lou).await, Err(StorageError::NotFound)), "other campaign");
+    let ended = reviews::revoke(db, campaign, id, lou).await.unwrap();
+    assert_eq!((ended.display_name.as_str(), ended.revoked_by.as_deref()), ("Pia Pair", Some("Lou")), "who ended it");
+    assert!(matches!(reviews::revoke(db, campaign, id, lou).await, Err(StorageError::NotFound)), "once");
     assert!(reviews::open_grant(db, campaign, pair, "2027-01-20").await.unwrap().is_none(), "revoked");
     assert!(reviews::reviewing(db, pair, "2027-01-20").await.unwrap().is_empty());
     assert_eq!(reviews::grants(db, campaign).await.unwrap().len(), 1);

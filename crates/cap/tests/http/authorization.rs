@@ -9,12 +9,16 @@ use cap_storage::memberships;
 use cap_web::routes::{Access, table};
 use std::collections::BTreeSet;
 
-/// The actors, from none to all rights.
-const ACTORS: [Option<&str>; 8] = [
+/// The actors, from none to all rights. `DELEGATE_A` is a delegate of A's region that A has
+/// neither invited nor shared anything with; `TIERS_A` a delegate of the same region holding an
+/// open tiers access to campaign A; `PAIR_A` a volunteer of B holding an open pair access to it.
+const ACTORS: [Option<&str>; 10] = [
     None,
     Some(PARTICIPANT_A),
     Some(COORDINATOR_A),
     Some(DELEGATE_A),
+    Some(TIERS_A),
+    Some(PAIR_A),
     Some(GROUP_LEAD_A),
     Some(COORDINATOR_B),
     Some(DELEGATE_B),
@@ -33,16 +37,25 @@ enum Who {
     Exactly(&'static [&'static str]),
 }
 
-const VIEW_ORG_A: Who = Who::Only(&[PARTICIPANT_A, COORDINATOR_A, DELEGATE_A, GROUP_LEAD_A]);
-const MANAGE_ORG_A: Who = Who::Only(&[COORDINATOR_A, DELEGATE_A]);
-const VIEW_REGION_A: Who = Who::Only(&[DELEGATE_A]);
+const VIEW_ORG_A: Who = Who::Only(&[PARTICIPANT_A, COORDINATOR_A, DELEGATE_A, TIERS_A, GROUP_LEAD_A]);
+/// A's people are managed by A's coordinators only (A has one, so no delegate invites).
+const MANAGE_ORG_A: Who = Who::Only(&[COORDINATOR_A]);
+const VIEW_REGION_A: Who = Who::Only(&[DELEGATE_A, TIERS_A]);
+const DELEGATES: Who = Who::Only(&[DELEGATE_A, TIERS_A, DELEGATE_B]);
 const VIEW_GROUP_A: Who = Who::Only(&[GROUP_LEAD_A]);
 const RUN_CAMPAIGNS_A: Who = Who::Only(&[COORDINATOR_A]);
-const VIEW_CAMPAIGN_A: Who = Who::Only(&[PARTICIPANT_A, COORDINATOR_A, DELEGATE_A]);
+/// The campaign's page: its participants and its coordinator (A shares nothing with its region).
+const VIEW_CAMPAIGN_A: Who = Who::Only(&[PARTICIPANT_A, COORDINATOR_A]);
+/// The photographie, the plan and the reports: those above and the invited reviewers.
+const READ_RESULTS_A: Who = Who::Only(&[PARTICIPANT_A, COORDINATOR_A, TIERS_A, PAIR_A]);
+/// The review page and its threads: the coordinator and the invited reviewers.
+const REVIEW_A: Who = Who::Only(&[COORDINATOR_A, TIERS_A, PAIR_A]);
+/// The accompaniment day: the coordinator and the campaign's tiers.
+const ACCOMPANY_A: Who = Who::Only(&[COORDINATOR_A, TIERS_A]);
 /// Members of an organisation share practices in its name (the administrator belongs to none).
-const SHARE_PRACTICES: Who = Who::Exactly(&[PARTICIPANT_A, COORDINATOR_A, COORDINATOR_B]);
+const SHARE_PRACTICES: Who = Who::Exactly(&[PARTICIPANT_A, COORDINATOR_A, PAIR_A, COORDINATOR_B]);
 /// A practice of organisation A waiting for moderation, written by participant A.
-const READ_PENDING_PRACTICE_A: Who = Who::Only(&[PARTICIPANT_A, COORDINATOR_A, DELEGATE_A]);
+const READ_PENDING_PRACTICE_A: Who = Who::Only(&[PARTICIPANT_A, COORDINATOR_A, DELEGATE_A, TIERS_A]);
 const ANSWER_CAMPAIGN_A: Who = Who::Exactly(&[PARTICIPANT_A]);
 
 impl Who {
@@ -84,10 +97,10 @@ const CASES: &[(&str, &str, Who)] = &[
     ("POST", "/account/tokens/{id}/revoke", Who::SignedIn),
     ("GET", "/api/openapi.json", Who::Everyone),
     ("GET", "/api/campaigns", Who::SignedIn),
-    ("GET", "/api/campaigns/{id}", VIEW_CAMPAIGN_A),
-    ("GET", "/api/campaigns/{id}/answers", VIEW_CAMPAIGN_A),
-    ("GET", "/api/campaigns/{id}/results", VIEW_CAMPAIGN_A),
-    ("GET", "/api/campaigns/{id}/actions", VIEW_CAMPAIGN_A),
+    ("GET", "/api/campaigns/{id}", READ_RESULTS_A),
+    ("GET", "/api/campaigns/{id}/answers", READ_RESULTS_A),
+    ("GET", "/api/campaigns/{id}/results", READ_RESULTS_A),
+    ("GET", "/api/campaigns/{id}/actions", READ_RESULTS_A),
     ("POST", "/api/campaigns/{id}/actions/{action}", RUN_CAMPAIGNS_A),
     ("GET", "/organisations/{id}", VIEW_ORG_A),
     ("GET", "/organisations/{id}/invite", MANAGE_ORG_A),
@@ -120,6 +133,7 @@ const CASES: &[(&str, &str, Who)] = &[
     ("POST", "/campaigns/{id}/participants", RUN_CAMPAIGNS_A),
     ("POST", "/campaigns/{id}/scope", RUN_CAMPAIGNS_A),
     ("POST", "/campaigns/{id}/protect", RUN_CAMPAIGNS_A),
+    ("POST", "/campaigns/{id}/share", RUN_CAMPAIGNS_A),
     ("POST", "/campaigns/{id}/invite", RUN_CAMPAIGNS_A),
     ("GET", "/campaigns/{id}/participants/{participant}/assignment", RUN_CAMPAIGNS_A),
     ("POST", "/campaigns/{id}/participants/{participant}/assignment", RUN_CAMPAIGNS_A),
@@ -133,33 +147,33 @@ const CASES: &[(&str, &str, Who)] = &[
     ("POST", "/campaigns/{id}/answer/{page}", ANSWER_CAMPAIGN_A),
     ("POST", "/campaigns/{id}/answers/{code}", ANSWER_CAMPAIGN_A),
     ("POST", "/campaigns/{id}/workshops", RUN_CAMPAIGNS_A),
-    ("GET", "/campaigns/{id}/accompaniment", MANAGE_ORG_A),
-    ("POST", "/campaigns/{id}/accompaniment", MANAGE_ORG_A),
-    ("GET", "/campaigns/{id}/review", MANAGE_ORG_A),
-    ("POST", "/campaigns/{id}/review/reviewers", MANAGE_ORG_A),
-    ("POST", "/campaigns/{id}/review/reviewers/{grant}/revoke", MANAGE_ORG_A),
-    ("POST", "/campaigns/{id}/review/threads", MANAGE_ORG_A),
-    ("POST", "/campaigns/{id}/review/threads/{thread}/reply", MANAGE_ORG_A),
-    ("POST", "/campaigns/{id}/review/threads/{thread}/resolve", MANAGE_ORG_A),
+    ("GET", "/campaigns/{id}/accompaniment", ACCOMPANY_A),
+    ("POST", "/campaigns/{id}/accompaniment", ACCOMPANY_A),
+    ("GET", "/campaigns/{id}/review", REVIEW_A),
+    ("POST", "/campaigns/{id}/review/reviewers", RUN_CAMPAIGNS_A),
+    ("POST", "/campaigns/{id}/review/reviewers/{grant}/revoke", RUN_CAMPAIGNS_A),
+    ("POST", "/campaigns/{id}/review/threads", REVIEW_A),
+    ("POST", "/campaigns/{id}/review/threads/{thread}/reply", REVIEW_A),
+    ("POST", "/campaigns/{id}/review/threads/{thread}/resolve", RUN_CAMPAIGNS_A),
     ("GET", "/directory", Who::SignedIn),
     ("POST", "/directory/volunteer", Who::SignedIn),
     ("POST", "/directory/withdraw", Who::SignedIn),
-    ("GET", "/trainings", Who::Only(&[COORDINATOR_A, DELEGATE_A, COORDINATOR_B, DELEGATE_B])),
-    ("POST", "/trainings", Who::Only(&[DELEGATE_A, DELEGATE_B])),
+    ("GET", "/trainings", Who::Only(&[COORDINATOR_A, DELEGATE_A, TIERS_A, COORDINATOR_B, DELEGATE_B])),
+    ("POST", "/trainings", DELEGATES),
     ("POST", "/trainings/{id}/attendees", VIEW_REGION_A),
-    ("GET", "/network", Who::Only(&[DELEGATE_A, DELEGATE_B])),
-    ("GET", "/deployment", Who::Only(&[DELEGATE_A, DELEGATE_B])),
-    ("POST", "/deployment/presentations", Who::Only(&[DELEGATE_A, DELEGATE_B])),
+    ("GET", "/network", DELEGATES),
+    ("GET", "/deployment", DELEGATES),
+    ("POST", "/deployment/presentations", DELEGATES),
     ("POST", "/deployment/organisations/{id}/informed", VIEW_REGION_A),
-    ("GET", "/network/export.csv", Who::Only(&[DELEGATE_A, DELEGATE_B])),
-    ("GET", "/campaigns/{id}/benchmark", VIEW_CAMPAIGN_A),
-    ("GET", "/campaigns/{id}/results", VIEW_CAMPAIGN_A),
+    ("GET", "/network/export.csv", DELEGATES),
+    ("GET", "/campaigns/{id}/benchmark", READ_RESULTS_A),
+    ("GET", "/campaigns/{id}/results", READ_RESULTS_A),
     ("GET", "/campaigns/{id}/export/{file}", RUN_CAMPAIGNS_A),
     ("GET", "/campaigns/{id}/targets", RUN_CAMPAIGNS_A),
     ("POST", "/campaigns/{id}/targets", RUN_CAMPAIGNS_A),
-    ("GET", "/campaigns/{id}/checkpoint", VIEW_CAMPAIGN_A),
+    ("GET", "/campaigns/{id}/checkpoint", READ_RESULTS_A),
     ("POST", "/campaigns/{id}/checkpoint", RUN_CAMPAIGNS_A),
-    ("GET", "/campaigns/{id}/plan", VIEW_CAMPAIGN_A),
+    ("GET", "/campaigns/{id}/plan", READ_RESULTS_A),
     ("POST", "/campaigns/{id}/plan", RUN_CAMPAIGNS_A),
     ("POST", "/campaigns/{id}/plan/settings", RUN_CAMPAIGNS_A),
     ("POST", "/campaigns/{id}/plan/validate", RUN_CAMPAIGNS_A),
@@ -190,7 +204,7 @@ const CASES: &[(&str, &str, Who)] = &[
     ("GET", "/practices", Who::SignedIn),
     ("GET", "/practices/new", SHARE_PRACTICES),
     ("POST", "/practices/new", SHARE_PRACTICES),
-    ("GET", "/practices/moderation", Who::Only(&[DELEGATE_A, DELEGATE_B])),
+    ("GET", "/practices/moderation", DELEGATES),
     ("GET", "/practices/{id}", READ_PENDING_PRACTICE_A),
     ("GET", "/practices/{id}/files/{file}", READ_PENDING_PRACTICE_A),
     ("POST", "/practices/{id}/moderate", VIEW_REGION_A),

@@ -10,6 +10,7 @@ mod campaigns;
 mod cli;
 mod connections;
 mod hostile;
+mod least_privilege;
 mod network;
 mod organisations;
 mod plans;

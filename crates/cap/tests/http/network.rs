@@ -197,7 +197,7 @@ async fn a_delegate_follows_the_deployment_of_their_region(app: &TestApp) {
     let (status, page) = text(&delegate, app.url("/deployment")).await;
     assert_eq!(status, 200);
     assert!(page.contains("Structure A") && !page.contains("Structure B"), "their region only");
-    assert!(page.contains("<td>En test</td>"), "A runs a campaign: testing");
+    assert!(page.contains("<td>Relue</td>"), "A runs a campaign its tiers and a pair review");
     let r = delegate
         .post(app.url(&format!("/deployment/organisations/{}/informed", seeds.org_a)))
         .form(&[("informed", "1"), ("on", "2026-02-03")])

@@ -305,6 +305,9 @@ async fn from_consolidation_to_a_followed_plan(app: &TestApp) {
         for expected in ["Structure A", "Campagne A", "Le plan de progrès"].into_iter().chain(own) {
             assert!(content.contains(expected), "{expected:?} missing from {file}:\n{content}");
         }
+        assert_eq!(text(&participant, app.url(&format!("{base}/export/{file}"))).await.0, 200, "readers of results");
+    }
+    for file in ["campagne.xlsx", "reponses.csv"] {
         assert_eq!(text(&participant, app.url(&format!("{base}/export/{file}"))).await.0, 404, "coordinators only");
     }
 
@@ -453,12 +456,14 @@ async fn the_photographie_compares_with_the_previous_campaign(app: &TestApp) {
     assert!(page.contains("stroke-dasharray"), "the previous campaign drawn dashed");
 }
 
-/// The region's delegate (the tiers) records the accompaniment day; a stale save is refused.
+/// The campaign's tiers records the accompaniment day; a stale save is refused; a delegate of the
+/// region the member did not invite has no part in it.
 async fn the_accompaniment_day_is_recorded(app: &TestApp) {
     let seeds = seed(&app.db).await;
     let id = seeds.campaign_a;
     let path = app.url(&format!("/campaigns/{id}/accompaniment"));
-    let delegate = app.signed_in(DELEGATE_A).await;
+    assert_eq!(text(&app.signed_in(DELEGATE_A).await, path.clone()).await.0, 404, "not invited as tiers");
+    let delegate = app.signed_in(TIERS_A).await;
     let (status, page) = text(&delegate, path.clone()).await;
     assert_eq!(status, 200);
     assert!(page.contains("Journée d&#39;accompagnement"));

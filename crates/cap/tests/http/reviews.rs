@@ -178,7 +178,7 @@ async fn a_pair_reviews_one_campaign_for_a_few_days(app: &TestApp) {
     // An access that ended yesterday ended by itself; one starting tomorrow is not open yet.
     let sister_grant =
         cap_storage::reviews::grants(&app.db, id).await.unwrap().into_iter().find(|g| g.user_id == sister_id).unwrap();
-    cap_storage::reviews::revoke(&app.db, id, sister_grant.id).await.unwrap();
+    cap_storage::reviews::revoke(&app.db, id, sister_grant.id, cap_domain::UserId(sister_id)).await.unwrap();
     for (start, end) in [(in_days(-10), in_days(-1)), (in_days(1), in_days(10))] {
         cap_storage::reviews::grant(
             &app.db,

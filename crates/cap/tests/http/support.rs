@@ -2,6 +2,7 @@
 
 use cap::config::Config;
 use cap::server;
+use cap_domain::review::ReviewerKind;
 use cap_domain::{College, Email, Membership, OrganisationId, OrganisationName, OrganisationType, Role, Scope, UserId};
 use cap_storage::organisations::OrganisationInput;
 use cap_storage::testing::{TempDir, TestDb};
@@ -232,6 +233,10 @@ pub const DELEGATE_A: &str = "delegue.a@test.fr";
 pub const GROUP_LEAD_A: &str = "ges.a@test.fr";
 pub const COORDINATOR_B: &str = "coord.b@test.fr";
 pub const DELEGATE_B: &str = "delegue.b@test.fr";
+/// A delegate of region A holding an open tiers access to campaign A.
+pub const TIERS_A: &str = "tiers.a@test.fr";
+/// A volunteer of organisation B holding an open pair access to campaign A.
+pub const PAIR_A: &str = "pair.a@test.fr";
 
 /// An organisation of type EI in Lyon.
 pub fn org(name: &str, region: i64, group: Option<i64>) -> OrganisationInput {
@@ -314,6 +319,20 @@ pub async fn seed(db: &Db) -> Seeds {
     cap_storage::campaigns::advance(db, campaign_a, cap_domain::campaign::CampaignStatus::Preparation, 1)
         .await
         .unwrap();
+    let tiers = person(db, TIERS_A, &[m(Role::RegionalDelegate, Scope::Region(region_a), None)]).await;
+    let pair = person(db, PAIR_A, &[m(Role::Participant, in_b, Some(College::Volunteer))]).await;
+    for (user, kind) in [(tiers, ReviewerKind::Tiers), (pair, ReviewerKind::Pair)] {
+        let access = cap_storage::reviews::NewGrant {
+            campaign: campaign_a,
+            user,
+            kind,
+            starts_on: "2020-01-01",
+            ends_on: "2099-12-31",
+            conflicts: "",
+            by: None,
+        };
+        cap_storage::reviews::grant(db, &access).await.unwrap();
+    }
     Seeds {
         region_a: region_a.0,
         region_b: region_b.0,

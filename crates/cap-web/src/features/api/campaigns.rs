@@ -9,7 +9,7 @@ use crate::page::Page;
 use crate::session::SignedIn;
 use axum::extract::{Path, State};
 use axum::response::Response;
-use cap_app::campaigns::{load, read_results};
+use cap_app::campaigns::{Relation, load, read_results};
 use cap_app::i18n::paris_today;
 use cap_app::results::value_label;
 use cap_domain::OrganisationId;
@@ -25,8 +25,8 @@ pub async fn list(State(state): State<AppState>, SignedIn(viewer): SignedIn) -> 
     for org in organisations::list_for_user(&state.db, viewer.actor.user_id).await? {
         for c in campaigns::for_organisation(&state.db, OrganisationId(org.id)).await? {
             let participant = campaigns::participant_of(&state.db, c.id, viewer.actor.user_id).await?.is_some();
-            let permission = Permission::ReadResults { org: org.authz_ref(), participant, reviewer: false };
-            if viewer.can(permission) {
+            let relation = Relation { participant, shared_with_region: c.shared_with_region, reviewer: None };
+            if viewer.can(Permission::ReadResults(relation.towards(&org))) {
                 out.push(campaign_json(&c, &org));
             }
         }

@@ -44,7 +44,6 @@ struct ShowPage {
     next_key: Option<&'static str>,
     steps: Vec<(&'static str, bool, bool)>,
     can_run: bool,
-    can_accompany: bool,
     pillars: Vec<PillarRow>,
     total: usize,
     participants: Vec<(Participant, usize, bool)>,
@@ -68,7 +67,6 @@ pub async fn handler(
 ) -> AppResult<Response> {
     let loaded = load(&state, &viewer, id, view).await?;
     let can_run = viewer.can(run(&loaded.org, Default::default()));
-    let can_accompany = viewer.can(cap_app::campaigns::accompany(&loaded.org, Default::default()));
     let r = &loaded.referential.referential;
     let covered = cap_domain::campaign::campaign_indicators(r, &[], loaded.org_type());
     let in_scope: HashSet<&str> = loaded.indicators().iter().map(|n| n.code.as_str()).collect();
@@ -176,7 +174,6 @@ pub async fn handler(
         next_key: status.next().map(CampaignStatus::label_key),
         steps,
         can_run,
-        can_accompany,
         pillars,
         total,
         participants,

@@ -1,6 +1,7 @@
-//! Downloads of a campaign for its coordinator: the individual answers, the results (scores,
+//! Downloads of a campaign: for its coordinator, the individual answers, the results (scores,
 //! shared answers, targets) and the progress plan, as one XLSX workbook or each as CSV for French
-//! Excel, and the PDF report with its two-page summary ([`pdf`]).
+//! Excel; for everyone who reads its results (participants, its tiers and pairs, its region when
+//! shared), the PDF report with its two-page summary ([`pdf`]), audited for readers from outside.
 //! `GET /campaigns/{id}/export/{file}` with `campagne.xlsx`, `reponses.csv`, `resultats.csv`,
 //! `plan-de-progres.csv`, `rapport.pdf` or `synthese.pdf`.
 
@@ -11,7 +12,7 @@ use crate::session::SignedIn;
 use axum::extract::{Path, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
-use cap_app::campaigns::{Loaded, load, run};
+use cap_app::campaigns::{Loaded, load, read_results, run};
 use cap_app::i18n::Tr;
 use cap_app::plans::PLAN_COLUMNS;
 use cap_app::report::{self as pdf, Document};
@@ -31,7 +32,11 @@ pub async fn handler(
     Path((id, file)): Path<(i64, String)>,
     page: Page,
 ) -> AppResult<Response> {
-    let loaded = load(&state, &viewer, id, run).await?;
+    let loaded = if matches!(file.as_str(), "rapport.pdf" | "synthese.pdf") {
+        load(&state, &viewer, id, read_results).await?
+    } else {
+        load(&state, &viewer, id, run).await?
+    };
     let t = page.t;
     let (body, content_type) = match file.as_str() {
         "campagne.xlsx" => {

@@ -1,5 +1,6 @@
-//! `GET /`: the places the user works in — their organisations, regions and groups, and the
-//! campaigns they review as a tiers or a pair.
+//! `GET /`: the places the user works in — their organisations, regions and groups, the
+//! structures they accompany as a tiers (« Mes accompagnements ») and the campaigns they review as
+//! a pair.
 
 use crate::app::AppState;
 use crate::error::AppResult;
@@ -9,13 +10,14 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::State;
 use axum::response::{IntoResponse, Response};
+use cap_app::reviewing::{Followed, followed};
 use cap_domain::Scope;
 use cap_domain::authz::Permission;
 use cap_domain::practice::PracticeStatus;
+use cap_domain::review::ReviewerKind;
 use cap_storage::groups::Group;
 use cap_storage::organisations::Organisation;
 use cap_storage::regions::Region;
-use cap_storage::reviews::{self, Reviewing};
 use cap_storage::{groups, organisations, practices, regions};
 
 #[derive(Template, WebTemplate)]
@@ -28,7 +30,8 @@ struct DashboardPage {
     regions: Vec<Region>,
     practices_waiting: Vec<i64>,
     groups: Vec<Group>,
-    reviewing: Vec<Reviewing>,
+    accompanying: Vec<Followed>,
+    reviewing: Vec<Followed>,
 }
 
 /// Shows the dashboard.
@@ -53,6 +56,8 @@ pub async fn handler(State(state): State<AppState>, SignedIn(viewer): SignedIn, 
         };
         practices_waiting.push(practices::count(&state.db, &filter).await?);
     }
+    let (accompanying, reviewing) =
+        followed(&state, &viewer).await?.into_iter().partition(|f| f.kind == ReviewerKind::Tiers);
     Ok(DashboardPage {
         practices_waiting,
         name: viewer.user.display_name.clone(),
@@ -60,14 +65,24 @@ pub async fn handler(State(state): State<AppState>, SignedIn(viewer): SignedIn, 
         organisations,
         regions: my_regions,
         groups: my_groups,
-        reviewing: reviews::reviewing(&state.db, viewer.actor.user_id, &cap_app::i18n::paris_today().to_string())
-            .await?,
+        accompanying,
+        reviewing,
         page,
     }
     .into_response())
 }
 
 impl DashboardPage {
+    /// Whether the page has nothing but the organisations' section to show: only then does
+    /// « no organisation » deserve saying.
+    fn only_organisations(&self) -> bool {
+        !self.is_admin
+            && self.regions.is_empty()
+            && self.groups.is_empty()
+            && self.accompanying.is_empty()
+            && self.reviewing.is_empty()
+    }
+
     /// How many practices wait in the `i`-th region.
     fn waiting(&self, i: &usize) -> i64 {
         self.practices_waiting.get(*i).copied().unwrap_or(0)

@@ -1,5 +1,6 @@
-//! `GET/POST /organisations/{id}/invite`: a coordinator (or the region's delegate) invites a
-//! coordinator or a participant with their collège.
+//! `GET/POST /organisations/{id}/invite`: a coordinator invites a coordinator or a participant
+//! with their collège; the region's delegate invites the first coordinator of a member that has
+//! none.
 
 use crate::app::AppState;
 use crate::choices::college_options;
@@ -15,7 +16,7 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use cap_app::invitations;
-use cap_domain::authz::Permission;
+use cap_app::organisations::invitable_roles;
 use cap_domain::{College, Email, Membership, OrganisationId, Role, Scope};
 use cap_storage::organisations::Organisation;
 use serde::Deserialize;
@@ -44,12 +45,9 @@ struct InvitePage {
     errors: FormErrors,
 }
 
-fn page_for(page: Page, org: Organisation, form: InviteForm, errors: FormErrors) -> InvitePage {
+fn page_for(page: Page, org: Organisation, allowed: &[Role], form: InviteForm, errors: FormErrors) -> InvitePage {
     let t = page.t;
-    let roles = [Role::Participant, Role::Coordinator]
-        .iter()
-        .map(|r| SelectOption::new(r.code(), t.t(r.label_key()), &form.role))
-        .collect();
+    let roles = allowed.iter().map(|r| SelectOption::new(r.code(), t.t(r.label_key()), &form.role)).collect();
     let colleges = college_options(t, &form.college);
     InvitePage { page, org, form, roles, colleges, errors }
 }
@@ -61,10 +59,9 @@ pub async fn form(
     Path(id): Path<i64>,
     page: Page,
 ) -> AppResult<Response> {
-    let org =
-        cap_app::organisations::load_authorized(&state, &viewer, id, Permission::ManageOrganisationMembers).await?;
-    let form = InviteForm { role: Role::Participant.code().into(), ..InviteForm::default() };
-    Ok(page_for(page, org, form, FormErrors::new()).into_response())
+    let (org, allowed) = invitable_roles(&state, &viewer, id).await?;
+    let form = InviteForm { role: allowed[0].code().into(), ..InviteForm::default() };
+    Ok(page_for(page, org, &allowed, form, FormErrors::new()).into_response())
 }
 
 /// Sends the invitation.
@@ -76,16 +73,13 @@ pub async fn submit(
     page: Page,
     Form(form): Form<InviteForm>,
 ) -> AppResult<Response> {
-    let org =
-        cap_app::organisations::load_authorized(&state, &viewer, id, Permission::ManageOrganisationMembers).await?;
+    let (org, allowed) = invitable_roles(&state, &viewer, id).await?;
     let mut errors = FormErrors::new();
     if form.display_name.trim().is_empty() {
         errors.add("display_name", "error.display_name.required");
     }
     let email = errors.check("email", Email::parse(&form.email));
-    let role = errors
-        .check("role", Role::from_code(&form.role))
-        .filter(|r| matches!(r, Role::Participant | Role::Coordinator));
+    let role = errors.check("role", Role::from_code(&form.role)).filter(|r| allowed.contains(r));
     if role.is_none() {
         errors.add("role", "error.role.invalid");
     }
@@ -98,10 +92,10 @@ pub async fn submit(
         None => None,
     };
     let (Some(email), Some(membership)) = (email, membership) else {
-        return Ok((StatusCode::UNPROCESSABLE_ENTITY, page_for(page, org, form, errors)).into_response());
+        return Ok((StatusCode::UNPROCESSABLE_ENTITY, page_for(page, org, &allowed, form, errors)).into_response());
     };
     if !errors.is_empty() {
-        return Ok((StatusCode::UNPROCESSABLE_ENTITY, page_for(page, org, form, errors)).into_response());
+        return Ok((StatusCode::UNPROCESSABLE_ENTITY, page_for(page, org, &allowed, form, errors)).into_response());
     }
     let sent = invitations::send(&state, &ctx.author(), &email, &form.display_name, membership).await?;
     Ok(SentPage { page, email: email.to_string(), sent, back_href: format!("/organisations/{}", org.id) }

@@ -13,7 +13,7 @@ use axum::Form;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use cap_app::campaigns::{Loaded, load, run, view};
+use cap_app::campaigns::{Loaded, load, read_results, run};
 use cap_app::i18n::paris_today;
 use cap_app::results::shared_answers;
 use cap_domain::campaign::AnswerValue;
@@ -127,7 +127,7 @@ pub async fn form(
     Path(id): Path<i64>,
     page: Page,
 ) -> AppResult<Response> {
-    let loaded = load(&state, &viewer, id, view).await?;
+    let loaded = load(&state, &viewer, id, read_results).await?;
     let can_run = viewer.can(run(&loaded.org, Default::default()));
     Ok(build(&state, page, loaded, can_run).await?.into_response())
 }

@@ -1,5 +1,5 @@
-//! `GET/POST /campaigns/{id}/accompaniment`: the coordinator or the region's delegate (the tiers)
-//! records the accompaniment day: date, people present, conclusions, and the decision — the
+//! `GET/POST /campaigns/{id}/accompaniment`: the coordinator or the campaign's tiers (invited by
+//! the member) records the accompaniment day: date, people present, conclusions, and the decision — the
 //! organisation carries out its plan alone, or a further accompaniment is agreed, naming offers
 //! of services. A save made meanwhile by someone else is refused, never overwritten.
 

@@ -1,7 +1,7 @@
 //! `POST /campaigns/{id}/review/threads` opens a thread about the photographie, an indicator or
 //! an action; `…/threads/{thread}/reply` answers in it; `…/threads/{thread}/resolve` marks it
-//! resolved or open again. Reviewers while their access is open, the coordinator and the
-//! region's delegate may write; every comment is in the audit log.
+//! resolved or open again. Reviewers while their access is open and the coordinator may write; a
+//! thread is resolved by its author or the coordinator; every comment is in the audit log.
 
 use super::page::{Filters, render};
 use crate::app::AppState;
@@ -16,6 +16,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use cap_app::campaigns::load;
 use cap_app::campaigns::review;
+use cap_domain::authz::Permission;
 use cap_domain::review::{CommentTarget, comment_body};
 use cap_storage::reviews;
 
@@ -81,7 +82,14 @@ pub async fn resolve(
     Path((id, thread)): Path<(i64, i64)>,
     Form(fields): Form<Vec<(String, String)>>,
 ) -> AppResult<Response> {
-    load(&state, &viewer, id, review).await?;
+    let loaded = load(&state, &viewer, id, review).await?;
+    let first = reviews::comments(&state.db, id)
+        .await?
+        .into_iter()
+        .find(|c| c.id == thread && c.thread_id.is_none())
+        .ok_or(AppError::NotFound)?;
+    let author = first.author_user_id == Some(viewer.actor.user_id.0);
+    viewer.require(Permission::ResolveThread { org: loaded.org.authz_ref(), author })?;
     let resolved = field(&fields, "resolved") != "0";
     reviews::set_resolved(&state.db, id, thread, resolved.then_some(viewer.actor.user_id)).await?;
     let action = if resolved { "reviews.resolve" } else { "reviews.reopen" };

@@ -1,9 +1,10 @@
-//! `POST /campaigns/{id}/review/reviewers`: the coordinator or the region's delegate invites a
-//! pair from the directory or a tiers (a regional delegate) for a few days. A member of the
-//! reviewed organisation is refused; a member of the same group only once the conflict is
-//! acknowledged. The reviewer is told by e-mail; the invitation is in the audit log.
+//! `POST /campaigns/{id}/review/reviewers`: the coordinator invites a pair from the directory or a
+//! tiers (a regional delegate) for a few days. A member of the reviewed organisation is refused; a
+//! member of the same group only once the conflict is acknowledged; someone whose access is open
+//! or still to come is not invited twice. The reviewer is told by e-mail; the invitation is in
+//! the audit log.
 
-use super::page::{Filters, render};
+use super::page::{Filters, already_invited, render};
 use crate::app::AppState;
 use crate::audit::record;
 use crate::error::AppResult;
@@ -72,7 +73,11 @@ pub async fn submit(
         }
     };
     let mut acknowledged = Vec::new();
-    if let Some((_, user, _, _)) = &person {
+    if let Some((_, user, _, _)) = &person
+        && already_invited(&reviews::grants(&state.db, id).await?, user.0, paris_today())
+    {
+        rendered.errors.add("reviewer", "error.review.already_invited");
+    } else if let Some((_, user, _, _)) = &person {
         let found = conflicts(&directory::organisations_of(&state.db, *user).await?, org_ref);
         rendered.conflict_keys = found.iter().map(|c| c.label_key()).collect();
         if found.iter().any(|c| c.blocking()) {

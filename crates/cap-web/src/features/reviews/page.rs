@@ -11,6 +11,7 @@ use askama::Template;
 use askama_web::WebTemplate;
 use cap_app::campaigns::{Loaded, Relation, invite};
 use cap_app::i18n::{Tr, paris_today};
+use cap_domain::authz::Permission;
 use cap_domain::review::{CommentTarget, DEFAULT_ACCESS_DAYS, access_open, conflicts};
 use cap_domain::{GroupId, OrganisationId, OrganisationType};
 use cap_storage::directory::{self, Delegate, Volunteer};
@@ -53,6 +54,13 @@ pub struct GrantRow {
     pub revocable: bool,
 }
 
+/// Whether `grants` hold an access of `user` that is open or still to come: inviting them again
+/// would only make a second row.
+pub fn already_invited(grants: &[Grant], user: i64, today: jiff::civil::Date) -> bool {
+    let today = today.to_string();
+    grants.iter().any(|g| g.user_id == user && g.revoked_at.is_none() && g.ends_on.as_str() >= today.as_str())
+}
+
 /// A thread: its first comment, its replies, what it is about.
 pub struct Thread {
     /// The first comment.
@@ -63,6 +71,8 @@ pub struct Thread {
     pub about: String,
     /// A link to what it is about.
     pub link: String,
+    /// Whether the viewer may mark it resolved or open again (its author and the coordinator).
+    pub resolvable: bool,
 }
 
 #[derive(Template, WebTemplate)]
@@ -167,7 +177,7 @@ pub(crate) async fn render(
             .map(|k| SelectOption::new(k.code(), t.t(k.label_key()), &filters.org_type))
             .collect();
     }
-    let (threads, targets) = threads_and_targets(state, t, &loaded).await?;
+    let (threads, targets) = threads_and_targets(state, t, viewer, &loaded).await?;
     let until = today.checked_add(jiff::Span::new().days(i64::from(DEFAULT_ACCESS_DAYS))).unwrap_or(today);
     Ok(ReviewPage {
         page,
@@ -195,7 +205,12 @@ pub(crate) async fn render(
 }
 
 /// The campaign's threads, open ones first, and what a new thread may be about.
-async fn threads_and_targets(state: &AppState, t: Tr, loaded: &Loaded) -> AppResult<(Vec<Thread>, Vec<SelectOption>)> {
+async fn threads_and_targets(
+    state: &AppState,
+    t: Tr,
+    viewer: &Viewer,
+    loaded: &Loaded,
+) -> AppResult<(Vec<Thread>, Vec<SelectOption>)> {
     let id = loaded.campaign.id;
     let r = &loaded.referential.referential;
     let actions = match plans::plan_of(&state.db, id).await? {
@@ -224,7 +239,9 @@ async fn threads_and_targets(state: &AppState, t: Tr, loaded: &Loaded) -> AppRes
         .filter(|c| c.thread_id.is_none())
         .map(|first| {
             let (about, link) = describe(&first.target);
+            let author = first.author_user_id == Some(viewer.actor.user_id.0);
             Thread {
+                resolvable: viewer.can(Permission::ResolveThread { org: loaded.org.authz_ref(), author }),
                 replies: all.iter().filter(|c| c.thread_id == Some(first.id)).cloned().collect(),
                 first: first.clone(),
                 about,

@@ -20,7 +20,7 @@ pub async fn handler(
     Path((id, grant)): Path<(i64, i64)>,
 ) -> AppResult<Response> {
     load(&state, &viewer, id, invite).await?;
-    let ended = reviews::revoke(&state.db, id, grant).await?;
+    let ended = reviews::revoke(&state.db, id, grant, viewer.actor.user_id).await?;
     record(&state, &ctx, "reviews.revoke", "campaign", &id, &ended.email).await?;
     Ok(redirect_with_flash(&state, &format!("/campaigns/{id}/review"), "flash.reviewer_revoked"))
 }

@@ -1,7 +1,8 @@
-//! `GET /campaigns/{id}/review`: the campaign's review. The coordinator or the region's delegate
-//! invites a tiers or a pair (chosen from the directory, by region and organisation type, with
-//! conflicts of interest flagged) for a few days; reviewers, the coordinator and the delegate
-//! discuss indicators, the photographie and actions in threads that can be resolved.
+//! `GET /campaigns/{id}/review`: the campaign's review. The coordinator invites a tiers or a pair
+//! (chosen from the directory, by region and organisation type, with conflicts of interest
+//! flagged) for a few days, and sees who invited and who withdrew whom; reviewers and the
+//! coordinator discuss indicators, the photographie and actions in threads. Reviewers see the
+//! threads and their own access's end, never the management of reviewers.
 
 use super::page::{Filters, render};
 use crate::app::AppState;
