@@ -137,17 +137,37 @@ journey('a coordinator turns the photographie into a validated plan and follows 
   assert.match(await mainText(page), /1 indicateur\(s\) noté\(s\)|\d+ indicateur\(s\) noté\(s\)/);
   await checkA11y(page, 'checkpoint after saving');
 
-  // The accompaniment day and its decision.
+  // The accompaniment day: planned a month ahead, then concluded once held, with the plan's
+  // horizon and checkpoint; the decision reaches the coordinator by e-mail, offers by name.
+  const isoIn = (days) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
   await follow(page, 'Auto-évaluation 2026', 'campaign page');
   await follow(page, "Journée d'accompagnement", 'accompaniment day form');
+  await page.fill('#held_on', isoIn(30));
+  await page.fill('#place', 'Locaux de la délégation, Lille');
+  await submit(page, 'Enregistrer la préparation', 'accompaniment day planned');
+  assert.match(await mainText(page), /La préparation de la journée est enregistrée/);
+  assert.match(await mainText(page), /Journée prévue/);
+  await page.fill('#held_on', isoIn(-1));
   await page.fill('#attendees', 'Thomas (référent), Karim (tiers)');
   await page.fill('#conclusions', 'Le plan est réaliste ; un appui sur la sécurité est utile.');
   await page.check('#decision-further');
-  await submit(page, 'Enregistrer la journée', 'accompaniment form with an error');
+  await page.locator('input[name="offer"]').evaluateAll((boxes) => boxes.forEach((b) => { b.checked = false; }));
+  await submit(page, 'Conclure la journée', 'accompaniment form with an error');
   assert.match(await mainText(page), /Cochez au moins une offre de services/);
   assert.equal(await page.inputValue('#attendees'), 'Thomas (référent), Karim (tiers)', 'what was typed is kept');
-  await page.locator('input[name="offer"]').first().check();
-  await submit(page, 'Enregistrer la journée', 'accompaniment day saved');
-  assert.match(await mainText(page), /Journée d'accompagnement enregistrée/);
-  assert.match(await mainText(page), /Un accompagnement complémentaire est convenu/);
+  const offer = page.locator('input[name="offer"]').first();
+  const offerName = (await page.locator(`label[for="${await offer.getAttribute('id')}"]`).innerText()).trim();
+  await offer.check();
+  await submit(page, 'Conclure la journée', 'accompaniment day concluded');
+  let text = await mainText(page);
+  assert.match(text, /La journée est conclue/);
+  assert.match(text, /Un accompagnement complémentaire est convenu/);
+  assert.ok(text.includes(offerName), `the offer by name: ${offerName}`);
+  assert.match(text, /Plan à mener d'ici le/);
+  const decision = readOutbox(server.outbox).find((m) => (m.headers.to || '').includes('referent.nord@demo.cap') && m.text.includes('a été conclue pour'));
+  assert.ok(decision, 'the coordinator receives the decision');
+  assert.ok(decision.text.includes(offerName), 'the e-mail names the offer');
+  await follow(page, 'Auto-évaluation 2026', 'campaign page with the decision');
+  text = await mainText(page);
+  assert.ok(text.includes(offerName), 'the campaign page names the offer');
 });

@@ -6,6 +6,7 @@
 //! web handler. This crate knows nothing of HTTP: it takes an [`App`] (the database, the mailer,
 //! the instance's keys and in-memory caches) and returns typed values or an [`Error`].
 
+pub mod accompaniment;
 pub mod answers;
 pub mod app;
 pub mod audit;

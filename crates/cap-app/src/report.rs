@@ -16,7 +16,7 @@ use cap_reports::pdf::{
     Action, Campaign, Charts, Figure, Highlight, IndicatorLine, Labels, Organisation, Participation, Pillar, Plan,
     Report, Review, ScoreLine, render_report, render_summary,
 };
-use cap_storage::{accompaniment, campaigns, offers, plans};
+use cap_storage::{accompaniment, campaigns, plans};
 
 /// Which document to typeset.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -160,27 +160,21 @@ pub async fn report(app: &App, loaded: &Loaded, t: Tr) -> Result<Report> {
         }
     };
 
+    // Only a day that was held and concluded is reported; a planned one has decided nothing yet.
     let review = match accompaniment::day_of(&app.db, c.id).await? {
-        None => None,
-        Some(day) => {
-            let known = offers::list(&app.db).await?;
+        Some(day) if day.concluded() => {
+            let offers = crate::accompaniment::named_offers(app, &day.offers).await?;
             Some(Review {
                 held_on: t.date(&day.held_on),
                 attendees: day.attendees,
                 conclusions: day.conclusions,
-                decision: t.t(day.decision.label_key()).to_owned(),
-                offers: day
-                    .offers
-                    .iter()
-                    .map(|code| {
-                        known
-                            .iter()
-                            .find(|o| o.offer.code == *code)
-                            .map_or_else(|| code.clone(), |o| o.offer.title.clone())
-                    })
-                    .collect(),
+                decision: day.decision.map(|d| t.t(d.label_key()).to_owned()).unwrap_or_default(),
+                offers,
+                horizon: day.horizon_on.as_deref().map(|d| t.date(d)).unwrap_or_default(),
+                checkpoint: day.checkpoint_on.as_deref().map(|d| t.date(d)).unwrap_or_default(),
             })
         }
+        _ => None,
     };
 
     let org = &loaded.org;

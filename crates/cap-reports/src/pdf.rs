@@ -165,6 +165,10 @@ labels! {
     decision,
     /// « Offres de services retenues ».
     offers,
+    /// « Plan à mener d'ici le ».
+    horizon,
+    /// « Point à mi-parcours ».
+    checkpoint,
     /// Shown when a list is empty.
     none,
     /// Shown when there is no plan yet.
@@ -334,6 +338,10 @@ pub struct Review {
     pub decision: String,
     /// Offers of services agreed, in words.
     pub offers: Vec<String>,
+    /// By when the plan should be carried out, in words.
+    pub horizon: String,
+    /// The mid-term checkpoint, in words.
+    pub checkpoint: String,
 }
 
 /// The charts, as SVG documents from [`crate::charts`].
@@ -604,6 +612,8 @@ impl Report {
                         ("conclusions", text(&r.conclusions)),
                         ("decision", text(&r.decision)),
                         ("offers", texts(&r.offers)),
+                        ("horizon", text(&r.horizon)),
+                        ("checkpoint", text(&r.checkpoint)),
                     ])
                 }),
             ),

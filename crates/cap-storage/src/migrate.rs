@@ -96,6 +96,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0014_least_privilege.sql"),
         postgres: include_str!("../migrations/postgres/0014_least_privilege.sql"),
     },
+    Migration {
+        version: 15,
+        name: "accompaniment_plan",
+        sqlite: include_str!("../migrations/sqlite/0015_accompaniment_plan.sql"),
+        postgres: include_str!("../migrations/postgres/0015_accompaniment_plan.sql"),
+    },
 ];
 
 /// Arbitrary key of the PostgreSQL advisory lock that serialises migrations across instances.

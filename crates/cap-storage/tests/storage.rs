@@ -798,28 +798,49 @@ async fn job_leases_and_reminders_run_once(db: &Db) {
 
 async fn accompaniment_day_is_versioned(db: &Db) {
     use cap_domain::accompaniment::Decision;
-    use cap_storage::accompaniment::{self, NewDay};
+    use cap_storage::accompaniment::{self, NewConclusion, NewDay};
     let (campaign, lou) = plan_fixture(db).await;
     assert!(accompaniment::day_of(db, campaign).await.unwrap().is_none());
-    let offers = vec!["FORM-1".to_owned()];
-    let day = NewDay {
+    let pillars = vec!["SR".to_owned()];
+    let planned = NewDay {
         held_on: "2027-02-10",
-        attendees: "Lou, Karim",
-        conclusions: "Un plan réaliste",
-        decision: Decision::FurtherAccompaniment,
-        offers: &offers,
+        place: "Maison des associations",
+        attendees: "",
+        pillars: &pillars,
+        conclusion: None,
         by: Some(lou),
     };
-    assert_eq!(accompaniment::save(db, campaign, &day, 0).await.unwrap(), 1);
-    assert!(matches!(accompaniment::save(db, campaign, &day, 0).await, Err(StorageError::Stale)), "once");
+    assert_eq!(accompaniment::save(db, campaign, &planned, 0).await.unwrap(), 1);
+    assert!(matches!(accompaniment::save(db, campaign, &planned, 0).await, Err(StorageError::Stale)), "once");
+    let stored = accompaniment::day_of(db, campaign).await.unwrap().unwrap();
+    assert!(!stored.concluded(), "planned, not held yet");
+    assert_eq!(
+        (stored.place.as_str(), stored.pillars.clone(), stored.horizon_on),
+        ("Maison des associations", pillars.clone(), None)
+    );
+    let offers = vec!["FORM-1".to_owned()];
+    let held = NewDay {
+        attendees: "Lou, Karim",
+        conclusion: Some(NewConclusion {
+            conclusions: "Un plan réaliste",
+            decision: Decision::FurtherAccompaniment,
+            offers: &offers,
+            horizon_on: "2027-09-10",
+            checkpoint_on: "2027-05-27",
+        }),
+        ..planned.clone()
+    };
+    assert_eq!(accompaniment::save(db, campaign, &held, 1).await.unwrap(), 2);
     let stored = accompaniment::day_of(db, campaign).await.unwrap().unwrap();
     assert_eq!(
         (stored.decision, stored.offers.clone(), stored.recorded_by.as_deref()),
-        (Decision::FurtherAccompaniment, offers.clone(), Some("Lou"))
+        (Some(Decision::FurtherAccompaniment), offers.clone(), Some("Lou"))
     );
-    let alone = NewDay { decision: Decision::Alone, offers: &[], ..day.clone() };
-    assert_eq!(accompaniment::save(db, campaign, &alone, 1).await.unwrap(), 2);
-    assert!(matches!(accompaniment::save(db, campaign, &alone, 1).await, Err(StorageError::Stale)), "stale");
+    assert_eq!(
+        (stored.horizon_on.as_deref(), stored.checkpoint_on.as_deref()),
+        (Some("2027-09-10"), Some("2027-05-27"))
+    );
+    assert!(matches!(accompaniment::save(db, campaign, &held, 1).await, Err(StorageError::Stale)), "stale");
 }
 
 async fn review_access_ends_and_threads_stay_in_their_campaign(db: &Db) {
@@ -1466,12 +1487,19 @@ async fn deployment_stages_and_presentations(db: &Db) {
     assert_eq!(normalised(deployment::members(db, Some(ara.0)).await.unwrap()), [a_row.clone(), b_row.clone()]);
     let c_row = with(member(c, "Atelier C", bre), Some("2026-04-02"), Some("self_assessment"), 0);
     assert_eq!(deployment::members(db, Some(bre.0)).await.unwrap(), std::slice::from_ref(&c_row));
-    let day = accompaniment::NewDay {
-        held_on: "2026-06-10",
-        attendees: "Lou",
-        conclusions: "",
+    let conclusion = accompaniment::NewConclusion {
+        conclusions: "Un plan réaliste",
         decision: Decision::Alone,
         offers: &[],
+        horizon_on: "2027-01-10",
+        checkpoint_on: "2026-10-10",
+    };
+    let day = accompaniment::NewDay {
+        held_on: "2026-06-10",
+        place: "",
+        attendees: "Lou",
+        pillars: &[],
+        conclusion: Some(conclusion),
         by: Some(lou),
     };
     accompaniment::save(db, c1, &day, 0).await.unwrap();

@@ -332,15 +332,30 @@ async fn demo_follow_up(db: &Db, org: cap_domain::OrganisationId) -> Result<(), 
                 &targeted,
             )
             .await?;
-            let offers: Vec<String> =
-                cap_storage::offers::list(db).await?.into_iter().take(1).map(|o| o.offer.code).collect();
-            let held_on = start.saturating_add(1i64.months()).to_string();
+            let offers: Vec<String> = cap_storage::offers::list(db)
+                .await?
+                .into_iter()
+                .filter(|o| o.offer.region.is_none())
+                .take(1)
+                .map(|o| o.offer.code)
+                .collect();
+            let held = start.saturating_add(1i64.months());
+            let held_on = held.to_string();
+            let horizon = cap_domain::accompaniment::default_horizon(held);
+            let checkpoint = cap_domain::accompaniment::default_checkpoint(held, horizon).to_string();
+            let horizon = horizon.to_string();
             let day = cap_storage::accompaniment::NewDay {
                 held_on: &held_on,
+                place: "Locaux de la délégation régionale, Lille",
                 attendees: "Thomas Lefebvre (référent Cap), la délégation régionale (tiers), un pair d'une entreprise d'insertion voisine",
-                conclusions: "Le plan est réaliste. La sécurité sur les chantiers demande un appui : une formation de la fédération est retenue.",
-                decision: cap_domain::accompaniment::Decision::FurtherAccompaniment,
-                offers: &offers,
+                pillars: &[],
+                conclusion: Some(cap_storage::accompaniment::NewConclusion {
+                    conclusions: "Le plan est réaliste. La sécurité sur les chantiers demande un appui : une formation de la fédération est retenue.",
+                    decision: cap_domain::accompaniment::Decision::FurtherAccompaniment,
+                    offers: &offers,
+                    horizon_on: &horizon,
+                    checkpoint_on: &checkpoint,
+                }),
                 by: Some(coordinator.user_id()),
             };
             if !offers.is_empty() {

@@ -413,6 +413,14 @@ pub struct ServiceOffer {
     pub region: Option<String>,
 }
 
+impl ServiceOffer {
+    /// Whether the offer is open to an organisation of the region coded `region_code`: a
+    /// national offer, or that region's own.
+    pub fn offered_in(&self, region_code: &str) -> bool {
+        self.region.as_deref().is_none_or(|r| r == region_code)
+    }
+}
+
 /// Whether a code is made of letters, digits, `.`, `-` and `_` only.
 pub fn valid_code(code: &str) -> bool {
     !code.is_empty()

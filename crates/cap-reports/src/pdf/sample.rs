@@ -65,6 +65,8 @@ pub fn french_label(name: &str) -> &'static str {
         "conclusions" => "Conclusions",
         "decision" => "Décision",
         "offers" => "Offres de services retenues",
+        "horizon" => "Plan à mener d'ici le",
+        "checkpoint" => "Point à mi-parcours",
         "none" => "Aucun.",
         "no_plan" => "Le plan de progrès n'est pas encore établi.",
         "no_review" => "La journée d'accompagnement n'a pas encore eu lieu.",
@@ -265,6 +267,8 @@ pub fn generated(indicators: usize, actions: usize) -> Report {
                 .into(),
             decision: "Un accompagnement complémentaire".into(),
             offers: vec!["Formation des encadrant·e·s techniques".into(), "Appui au dialogue de gestion".into()],
+            horizon: "12/12/2026".into(),
+            checkpoint: "12/09/2026".into(),
         }),
         charts: Charts {
             radar,

@@ -456,59 +456,93 @@ async fn the_photographie_compares_with_the_previous_campaign(app: &TestApp) {
     assert!(page.contains("stroke-dasharray"), "the previous campaign drawn dashed");
 }
 
-/// The campaign's tiers records the accompaniment day; a stale save is refused; a delegate of the
-/// region the member did not invite has no part in it.
+/// The campaign's tiers plans the accompaniment day a month ahead, then concludes it once held:
+/// the decision with named offers of the member's region and the nation's, the plan's horizon and
+/// its checkpoint; the coordinators get the decision by e-mail; a stale save is refused; a
+/// delegate of the region the member did not invite has no part in it.
 async fn the_accompaniment_day_is_recorded(app: &TestApp) {
     let seeds = seed(&app.db).await;
     let id = seeds.campaign_a;
     let path = app.url(&format!("/campaigns/{id}/accompaniment"));
     assert_eq!(text(&app.signed_in(DELEGATE_A).await, path.clone()).await.0, 404, "not invited as tiers");
-    let delegate = app.signed_in(TIERS_A).await;
-    let (status, page) = text(&delegate, path.clone()).await;
+    let tiers = app.signed_in(TIERS_A).await;
+    let (status, page) = text(&tiers, path.clone()).await;
     assert_eq!(status, 200);
-    assert!(page.contains("Journée d&#39;accompagnement"));
-    let offer = cap_storage::offers::list(&app.db).await.unwrap()[0].offer.code.clone();
-    let refused = delegate
+    assert!(page.contains("Préparer la journée") && page.contains("Conclure la journée"));
+    let today = cap_app::i18n::paris_today();
+    let in_days = |d: i64| today.checked_add(jiff::Span::new().days(d)).unwrap().to_string();
+
+    // Planned a month ahead: a date is enough.
+    let ahead = in_days(30);
+    let planned = tiers
+        .post(&path)
+        .form(&[("held_on", ahead.as_str()), ("place", "Salle du conseil"), ("stage", "plan"), ("version", "0")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(planned.status(), 303, "a day is planned ahead");
+    let day = cap_storage::accompaniment::day_of(&app.db, id).await.unwrap().unwrap();
+    assert!(!day.concluded() && day.place == "Salle du conseil" && day.held_on == ahead);
+    let coordinator = app.signed_in(COORDINATOR_A).await;
+    let campaign_page = text(&coordinator, app.url(&format!("/campaigns/{id}"))).await.1;
+    assert!(campaign_page.contains("Journée d&#39;accompagnement prévue le"), "the member sees the day coming");
+
+    // Concluding a day still to come is refused, keeping what was typed.
+    let national = cap_storage::offers::list(&app.db).await.unwrap();
+    let offer = national.iter().find(|o| o.offer.region.is_none()).unwrap().offer.clone();
+    let refused = tiers
         .post(&path)
         .form(&[
-            ("held_on", "2027-02-10"),
+            ("held_on", ahead.as_str()),
             ("attendees", "Sophie, Karim"),
             ("conclusions", "À poursuivre"),
             ("decision", "further"),
-            ("version", "0"),
+            ("horizon_on", &in_days(240)),
+            ("checkpoint_on", &in_days(120)),
+            ("stage", "conclude"),
+            ("version", "1"),
         ])
         .send()
         .await
         .unwrap();
-    assert_eq!(refused.status(), 422, "a further accompaniment names its offers");
+    assert_eq!(refused.status(), 422);
     let refused = refused.text().await.unwrap();
-    assert!(refused.contains("Cochez au moins une offre") && refused.contains("Sophie, Karim"), "typed values kept");
-    let saved = delegate
+    assert!(refused.contains("pas encore eu lieu") && refused.contains("Sophie, Karim"), "typed values kept");
+    assert!(refused.contains("Cochez au moins une offre"), "a further accompaniment names its offers");
+
+    // Held yesterday, concluded: the decision with its offer by name, by e-mail to the coordinator.
+    let held = in_days(-1);
+    let saved = tiers
         .post(&path)
         .form(&[
-            ("held_on", "10/02/2027"),
+            ("held_on", held.as_str()),
+            ("place", "Salle du conseil"),
             ("attendees", "Sophie, Karim"),
             ("conclusions", "À poursuivre"),
             ("decision", "further"),
-            ("offer", offer.as_str()),
-            ("version", "0"),
+            ("offer", offer.code.as_str()),
+            ("horizon_on", &in_days(212)),
+            ("checkpoint_on", &in_days(105)),
+            ("stage", "conclude"),
+            ("version", "1"),
         ])
         .send()
         .await
         .unwrap();
     assert_eq!(saved.status(), 303);
     let day = cap_storage::accompaniment::day_of(&app.db, id).await.unwrap().unwrap();
-    assert_eq!((day.held_on.as_str(), day.offers.clone(), day.version), ("2027-02-10", vec![offer.clone()], 1));
-    let coordinator = app.signed_in(COORDINATOR_A).await;
+    assert_eq!(
+        (day.offers.clone(), day.version, day.horizon_on.clone()),
+        (vec![offer.code.clone()], 2, Some(in_days(212)))
+    );
+    let mail = app.mails().into_iter().rev().find(|m| m.contains(COORDINATOR_A)).expect("the coordinator is told");
+    assert!(mail.contains("Un accompagnement complémentaire est convenu") && mail.contains(&offer.title), "{mail}");
+    let campaign_page = text(&coordinator, app.url(&format!("/campaigns/{id}"))).await.1;
+    assert!(campaign_page.contains(&offer.title.replace('\'', "&#39;")), "the decision's offers by name");
+
     let stale = coordinator
         .post(&path)
-        .form(&[
-            ("held_on", "2027-02-11"),
-            ("attendees", "Sophie"),
-            ("conclusions", "Seule"),
-            ("decision", "alone"),
-            ("version", "0"),
-        ])
+        .form(&[("held_on", held.as_str()), ("stage", "plan"), ("version", "1")])
         .send()
         .await
         .unwrap();
@@ -519,7 +553,8 @@ async fn the_accompaniment_day_is_recorded(app: &TestApp) {
     let summary = coordinator.get(app.url(&format!("/campaigns/{id}/export/synthese.pdf"))).send().await.unwrap();
     assert_eq!(summary.status(), 200);
     let content = pdf_text(&summary.bytes().await.unwrap());
-    for expected in ["10/02/2027", "Un accompagnement complémentaire est convenu", "À poursuivre"] {
+    let held_fr = cap_app::i18n::Tr::new(cap_app::i18n::Locale::Fr).date(&held);
+    for expected in [held_fr.as_str(), "Un accompagnement complémentaire est convenu", "À poursuivre"] {
         assert!(content.contains(expected), "{expected:?} missing from:\n{content}");
     }
     let participant = app.signed_in(PARTICIPANT_A).await;

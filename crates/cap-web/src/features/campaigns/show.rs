@@ -11,6 +11,7 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Response};
+use cap_app::accompaniment::DaySummary;
 use cap_app::campaigns::{Loaded, load, run, view};
 use cap_domain::OrganisationId;
 use cap_domain::campaign::CampaignStatus;
@@ -56,6 +57,7 @@ struct ShowPage {
     divergent: Vec<(String, String, i64)>,
     untouched: usize,
     errors: FormErrors,
+    accompaniment: Option<DaySummary>,
 }
 
 /// Shows the campaign.
@@ -186,6 +188,7 @@ pub async fn handler(
         divergent,
         untouched,
         errors: FormErrors::new(),
+        accompaniment: cap_app::accompaniment::summary(&state, id).await?,
         loaded,
         page,
     }

@@ -1,10 +1,11 @@
 //! `GET/POST /campaigns/{id}/accompaniment`: the coordinator or the campaign's tiers (invited by
-//! the member) records the accompaniment day: date, people present, conclusions, and the decision — the
-//! organisation carries out its plan alone, or a further accompaniment is agreed, naming offers
-//! of services. A save made meanwhile by someone else is refused, never overwritten.
+//! the member) plans the accompaniment day ahead — when, where, who, which pillars — and, once it
+//! was held, concludes it: what was said, the decision (the plan carried out alone, or a further
+//! accompaniment through offers of the member's region and the nation's), the plan's horizon
+//! (seven months out by default) and its mid-term checkpoint. The coordinators are told of the
+//! decision by e-mail. A save made meanwhile by someone else is refused, never overwritten.
 
 use crate::app::AppState;
-use crate::audit::record;
 use crate::error::AppResult;
 use crate::forms::FormErrors;
 use crate::page::{Page, redirect_with_flash};
@@ -15,20 +16,94 @@ use axum::Form;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
+use cap_app::accompaniment::{Saved, offers_for, save};
 use cap_app::campaigns::{Loaded, accompany, load};
 use cap_app::i18n::paris_today;
-use cap_domain::accompaniment::{DayInput, Decision};
-use cap_storage::accompaniment::{self, Day, NewDay};
-use cap_storage::{StorageError, offers};
+use cap_domain::accompaniment::{DayForm, DayInput, Decision, default_checkpoint, default_horizon};
+use cap_storage::accompaniment::{self, Day};
 
-/// An offer of services to tick.
-pub struct OfferChoice {
+/// A box to tick: an offer of services or a pillar.
+pub struct Tick {
     /// Code.
     pub code: String,
-    /// Title.
+    /// What it is, in words.
     pub title: String,
     /// Whether it is ticked.
     pub checked: bool,
+}
+
+/// What the form holds, as typed (or as stored).
+#[derive(Debug, Clone, Default)]
+pub struct Typed {
+    held_on: String,
+    place: String,
+    attendees: String,
+    pillars: Vec<String>,
+    conclusions: String,
+    decision: String,
+    offers: Vec<String>,
+    horizon_on: String,
+    checkpoint_on: String,
+    version: i64,
+}
+
+impl Typed {
+    fn from_fields(fields: &[(String, String)]) -> Self {
+        let field = |name: &str| crate::forms::field(fields, name);
+        let all = |name: &str| fields.iter().filter(|(k, _)| k == name).map(|(_, v)| v.clone()).collect();
+        Self {
+            held_on: field("held_on"),
+            place: field("place"),
+            attendees: field("attendees"),
+            pillars: all("pillar"),
+            conclusions: field("conclusions"),
+            decision: field("decision"),
+            offers: all("offer"),
+            horizon_on: field("horizon_on"),
+            checkpoint_on: field("checkpoint_on"),
+            version: field("version").parse().unwrap_or(0),
+        }
+    }
+
+    /// The stored day, or a day proposed a month from now with the default horizon.
+    fn from_stored(stored: Option<&Day>) -> Self {
+        let Some(d) = stored else {
+            let day = paris_today().checked_add(jiff::Span::new().months(1)).unwrap_or_else(|_| paris_today());
+            return Self { held_on: day.to_string(), ..Self::default() };
+        };
+        let held = d.held_on.parse().ok();
+        let horizon = d.horizon_on.clone().or_else(|| held.map(|h| default_horizon(h).to_string()));
+        let checkpoint = d.checkpoint_on.clone().or_else(|| {
+            let h = held?;
+            Some(default_checkpoint(h, default_horizon(h)).to_string())
+        });
+        Self {
+            held_on: d.held_on.clone(),
+            place: d.place.clone(),
+            attendees: d.attendees.clone(),
+            pillars: d.pillars.clone(),
+            conclusions: d.conclusions.clone(),
+            decision: d.decision.map(|x| x.code().to_owned()).unwrap_or_default(),
+            offers: d.offers.clone(),
+            horizon_on: horizon.unwrap_or_default(),
+            checkpoint_on: checkpoint.unwrap_or_default(),
+            version: d.version,
+        }
+    }
+
+    fn form(&self) -> DayForm<'_> {
+        DayForm {
+            held_on: &self.held_on,
+            place: &self.place,
+            attendees: &self.attendees,
+            pillars: &self.pillars,
+            conclusions: &self.conclusions,
+            decision: &self.decision,
+            offers: &self.offers,
+            horizon_on: &self.horizon_on,
+            checkpoint_on: &self.checkpoint_on,
+        }
+    }
 }
 
 #[derive(Template, WebTemplate)]
@@ -37,43 +112,50 @@ struct DayPage {
     page: Page,
     loaded: Loaded,
     stored: Option<Day>,
-    held_on: String,
-    attendees: String,
-    conclusions: String,
-    decision: String,
-    offers: Vec<OfferChoice>,
-    version: i64,
+    typed: Typed,
+    offers: Vec<Tick>,
+    pillars: Vec<Tick>,
+    /// Offer titles by code, for the stored day's summary.
+    offer_names: Vec<(String, String)>,
     errors: FormErrors,
     conflict: bool,
 }
 
-async fn render(state: &AppState, page: Page, loaded: Loaded, stored: Option<Day>) -> AppResult<DayPage> {
-    let chosen: Vec<String> = stored.as_ref().map(|d| d.offers.clone()).unwrap_or_default();
-    let offers = offer_choices(state, &chosen).await?;
+async fn render(state: &AppState, page: Page, loaded: Loaded, stored: Option<Day>, typed: Typed) -> AppResult<DayPage> {
+    let available = offers_for(state, &loaded).await?;
+    let offer_names = available.iter().map(|o| (o.offer.code.clone(), o.offer.title.clone())).collect();
+    let offers = available
+        .into_iter()
+        .map(|o| Tick { checked: typed.offers.contains(&o.offer.code), code: o.offer.code, title: o.offer.title })
+        .collect();
+    let r = &loaded.referential.referential;
+    let pillars = r
+        .nodes
+        .iter()
+        .zip(&loaded.referential.depths)
+        .filter(|(p, depth)| {
+            **depth == 0 && (loaded.campaign.scope.is_empty() || loaded.campaign.scope.contains(&p.code))
+        })
+        .map(|(p, _)| Tick {
+            checked: typed.pillars.contains(&p.code),
+            code: p.code.clone(),
+            title: p.label().to_owned(),
+        })
+        .collect();
     Ok(DayPage {
-        held_on: stored.as_ref().map_or_else(|| paris_today().to_string(), |d| d.held_on.clone()),
-        attendees: stored.as_ref().map(|d| d.attendees.clone()).unwrap_or_default(),
-        conclusions: stored.as_ref().map(|d| d.conclusions.clone()).unwrap_or_default(),
-        decision: stored.as_ref().map(|d| d.decision.code().to_owned()).unwrap_or_default(),
-        version: stored.as_ref().map_or(0, |d| d.version),
-        offers,
-        stored,
         page,
         loaded,
+        stored,
+        typed,
+        offers,
+        pillars,
+        offer_names,
         errors: FormErrors::new(),
         conflict: false,
     })
 }
 
-async fn offer_choices(state: &AppState, chosen: &[String]) -> AppResult<Vec<OfferChoice>> {
-    Ok(offers::list(&state.db)
-        .await?
-        .into_iter()
-        .map(|o| OfferChoice { checked: chosen.contains(&o.offer.code), code: o.offer.code, title: o.offer.title })
-        .collect())
-}
-
-/// Shows the day as recorded, in a form.
+/// Shows the day as planned or recorded, in a form.
 pub async fn form(
     State(state): State<AppState>,
     SignedIn(viewer): SignedIn,
@@ -82,10 +164,11 @@ pub async fn form(
 ) -> AppResult<Response> {
     let loaded = load(&state, &viewer, id, accompany).await?;
     let stored = accompaniment::day_of(&state.db, id).await?;
-    Ok(render(&state, page, loaded, stored).await?.into_response())
+    let typed = Typed::from_stored(stored.as_ref());
+    Ok(render(&state, page, loaded, stored, typed).await?.into_response())
 }
 
-/// Records the day.
+/// Plans the day (`stage=plan`) or concludes it (`stage=conclude`).
 pub async fn submit(
     State(state): State<AppState>,
     Ctx(ctx): Ctx,
@@ -95,27 +178,30 @@ pub async fn submit(
     Form(fields): Form<Vec<(String, String)>>,
 ) -> AppResult<Response> {
     let loaded = load(&state, &viewer, id, accompany).await?;
-    let field = |name: &str| crate::forms::field(&fields, name);
-    let ticked: Vec<String> = fields.iter().filter(|(k, _)| k == "offer").map(|(_, v)| v.clone()).collect();
-    let version: i64 = field("version").parse().unwrap_or(0);
+    let conclude = crate::forms::field(&fields, "stage") == "conclude";
+    let typed = Typed::from_fields(&fields);
     let stored = accompaniment::day_of(&state.db, id).await?;
-    let mut rendered = render(&state, page, loaded, stored).await?;
+    let version = typed.version;
+    let checked = DayInput::parse(&typed.form(), conclude, paris_today());
     // Keep what was typed, whatever happens next.
-    rendered.held_on = field("held_on");
-    rendered.attendees = field("attendees");
-    rendered.conclusions = field("conclusions");
-    rendered.decision = field("decision");
-    rendered.offers = offer_choices(&state, &ticked).await?;
-    rendered.version = version;
-    let known = offers::codes(&state.db).await?;
-    let checked =
-        DayInput::parse(&rendered.held_on, &rendered.attendees, &rendered.conclusions, &rendered.decision, &ticked);
+    let mut rendered = render(&state, page, loaded, stored, typed).await?;
+    let known_pillars: Vec<&str> = rendered.pillars.iter().map(|p| p.code.as_str()).collect();
+    let known_offers: Vec<&str> = rendered.offers.iter().map(|o| o.code.as_str()).collect();
     let input = match checked {
-        Ok(input) if input.offers.iter().all(|o| known.contains(o)) => input,
-        Ok(_) => {
+        Ok(input) if !input.pillars.iter().all(|p| known_pillars.contains(&p.as_str())) => {
+            rendered.errors.add("pillars", "error.select.invalid");
+            return Ok((StatusCode::UNPROCESSABLE_ENTITY, rendered).into_response());
+        }
+        Ok(input)
+            if !input
+                .conclusion
+                .as_ref()
+                .is_none_or(|c| c.offers.iter().all(|o| known_offers.contains(&o.as_str()))) =>
+        {
             rendered.errors.add("offers", "error.select.invalid");
             return Ok((StatusCode::UNPROCESSABLE_ENTITY, rendered).into_response());
         }
+        Ok(input) => input,
         Err(problems) => {
             for (f, e) in problems {
                 rendered.errors.add(f, e.key);
@@ -123,33 +209,31 @@ pub async fn submit(
             return Ok((StatusCode::UNPROCESSABLE_ENTITY, rendered).into_response());
         }
     };
-    let held_on = input.held_on.to_string();
-    let day = NewDay {
-        held_on: &held_on,
-        attendees: &input.attendees,
-        conclusions: &input.conclusions,
-        decision: input.decision,
-        offers: &input.offers,
-        by: Some(viewer.actor.user_id),
-    };
-    match accompaniment::save(&state.db, id, &day, version).await {
-        Ok(_) => {
-            let details = format!("{held_on}: {} {}", input.decision.code(), input.offers.join(", "));
-            record(&state, &ctx, "reviews.accompaniment", "campaign", &id, &details).await?;
-            Ok(redirect_with_flash(&state, &format!("/campaigns/{id}/accompaniment"), "flash.accompaniment_saved"))
+    match save(&state, &ctx.author(), &rendered.loaded, &input, version).await? {
+        Saved::Saved { mailed, .. } => {
+            let flash = match (input.conclusion.is_some(), mailed) {
+                (false, _) => "flash.accompaniment_planned",
+                (true, true) => "flash.accompaniment_concluded",
+                (true, false) => "flash.accompaniment_concluded_no_mail",
+            };
+            Ok(redirect_with_flash(&state, &format!("/campaigns/{id}/accompaniment"), flash))
         }
-        Err(StorageError::Stale) => {
+        Saved::Stale => {
             rendered.conflict = true;
             rendered.stored = accompaniment::day_of(&state.db, id).await?;
-            rendered.version = rendered.stored.as_ref().map_or(0, |d| d.version);
+            rendered.typed.version = rendered.stored.as_ref().map_or(0, |d| d.version);
             Ok((StatusCode::CONFLICT, rendered).into_response())
         }
-        Err(e) => Err(e.into()),
     }
 }
 
 impl DayPage {
     fn decisions(&self) -> [Decision; 2] {
         Decision::ALL
+    }
+
+    /// An offer's title, from its code.
+    fn offer_name<'a>(&'a self, code: &'a str) -> &'a str {
+        self.offer_names.iter().find(|(c, _)| c == code).map_or(code, |(_, title)| title.as_str())
     }
 }
