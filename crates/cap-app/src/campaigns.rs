@@ -52,6 +52,8 @@ pub struct Links {
     pub accompaniment: bool,
     /// Running the campaign (coordinators).
     pub run: bool,
+    /// Suggesting for the plan (its tiers).
+    pub suggest: bool,
 }
 
 /// How the viewer stands towards a campaign, beyond their roles.
@@ -153,6 +155,7 @@ pub async fn load(
         review: viewer.can(review(&org, relation)),
         accompaniment: viewer.can(accompany(&org, relation)),
         run: viewer.can(run(&org, relation)),
+        suggest: viewer.can(suggest(&org, relation)),
     };
     Ok(Loaded { campaign, org, me, referential, assigned, reviewing, links })
 }
@@ -180,6 +183,11 @@ pub fn accompany(org: &Organisation, relation: Relation) -> Permission {
 /// May open the review page and write in its threads.
 pub fn review(org: &Organisation, relation: Relation) -> Permission {
     Permission::ReviewCampaign(relation.towards(org))
+}
+
+/// May suggest actions, amendments and merges for the plan (its tiers).
+pub fn suggest(org: &Organisation, relation: Relation) -> Permission {
+    Permission::SuggestToPlan(relation.towards(org))
 }
 
 /// May invite reviewers and end their access.

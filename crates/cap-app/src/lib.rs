@@ -30,6 +30,7 @@ pub mod report;
 pub mod results;
 pub mod reviewing;
 pub mod stamped_cache;
+pub mod suggestions;
 pub mod viewer;
 
 pub use app::{App, Settings};

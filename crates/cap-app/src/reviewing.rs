@@ -1,5 +1,5 @@
 //! What a tiers or a pair has to follow: the campaigns they were invited to, where each stands,
-//! the accompaniment day, and the threads that wait for them.
+//! the accompaniment day, the threads that wait for them and what became of their suggestions.
 
 use crate::app::App;
 use crate::error::Result;
@@ -7,8 +7,9 @@ use crate::i18n::paris_today;
 use crate::viewer::Viewer;
 use cap_domain::campaign::CampaignStatus;
 use cap_domain::review::ReviewerKind;
+use cap_domain::suggestion::SuggestionStatus;
 use cap_storage::accompaniment::{self, Day};
-use cap_storage::reviews;
+use cap_storage::{reviews, suggestions};
 
 /// One campaign the viewer reviews, as their home page lists it.
 #[derive(Debug, Clone)]
@@ -29,6 +30,8 @@ pub struct Followed {
     pub day: Option<Day>,
     /// Open threads whose last word is someone else's: what waits for the viewer.
     pub waiting_threads: usize,
+    /// The viewer's suggestions for the plan: accepted, declined, waiting.
+    pub suggestions: (usize, usize, usize),
 }
 
 /// The campaigns `viewer` reviews today, soonest-ending first.
@@ -45,7 +48,16 @@ pub async fn followed(app: &App, viewer: &Viewer) -> Result<Vec<Followed>> {
                 last.is_some_and(|c| c.author_user_id != Some(me))
             })
             .count();
+        let mine: Vec<_> = suggestions::of_campaign(&app.db, r.campaign_id)
+            .await?
+            .into_iter()
+            .filter(|s| s.author_user_id == Some(me))
+            .collect();
+        let count = |status: SuggestionStatus| mine.iter().filter(|s| s.status == status).count();
+        let suggestions =
+            (count(SuggestionStatus::Accepted), count(SuggestionStatus::Declined), count(SuggestionStatus::Pending));
         out.push(Followed {
+            suggestions,
             day: accompaniment::day_of(&app.db, r.campaign_id).await?,
             kind: ReviewerKind::from_code(&r.kind).unwrap_or(ReviewerKind::Pair),
             status: CampaignStatus::from_code(&r.status).unwrap_or(CampaignStatus::Preparation),

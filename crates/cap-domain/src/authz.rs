@@ -91,6 +91,8 @@ pub enum Permission {
         /// Whether the actor opened the thread.
         author: bool,
     },
+    /// Suggest actions, amendments and merges for a campaign's plan: its tiers.
+    SuggestToPlan(CampaignRef),
     /// Invite a tiers or a pair to review a campaign, and end their access.
     InviteReviewers(OrganisationRef),
     /// Browse the directory of pair volunteers and the trainings (those who may invite reviewers).
@@ -181,6 +183,7 @@ pub fn allows(actor: &Actor, permission: Permission) -> bool {
         }
         Permission::ReviewCampaign(c) => c.reviewer.is_some() || actor.coordinates(c.org),
         Permission::ResolveThread { org, author } => author || actor.coordinates(org),
+        Permission::SuggestToPlan(c) => c.reviewer == Some(ReviewerKind::Tiers),
         Permission::InviteReviewers(org) => actor.coordinates(org),
         Permission::BrowseDirectory => {
             actor.holds_anywhere(Role::Coordinator) || actor.holds_anywhere(Role::RegionalDelegate)
@@ -248,6 +251,7 @@ mod tests {
             Permission::ReviewCampaign(CAMPAIGN_B),
             Permission::ResolveThread { org: ORG_A, author: false },
             Permission::ResolveThread { org: ORG_B, author: false },
+            Permission::SuggestToPlan(CAMPAIGN_A),
             Permission::InviteReviewers(ORG_A),
             Permission::InviteReviewers(ORG_B),
             Permission::BrowseDirectory,
@@ -268,7 +272,7 @@ mod tests {
     /// The variant of a permission, by an exhaustive `match`: adding a variant to [`Permission`]
     /// fails to compile here until it gets the next number (and `VARIANTS` grows), and then
     /// fails `every_variant_is_tried` until `all_permissions` lists it.
-    const VARIANTS: usize = 22;
+    const VARIANTS: usize = 23;
 
     fn variant(p: &Permission) -> usize {
         match p {
@@ -294,6 +298,7 @@ mod tests {
             Permission::ViewOrganisationPeople(_) => 19,
             Permission::InviteFirstCoordinator { .. } => 20,
             Permission::ResolveThread { .. } => 21,
+            Permission::SuggestToPlan(_) => 22,
         }
     }
 
@@ -426,6 +431,9 @@ mod tests {
         assert!(allows(&tiers, Permission::AccompanyCampaign(accompanying)));
         assert!(!allows(&tiers, Permission::AccompanyCampaign(CAMPAIGN_A)), "not without the access");
         assert!(!allows(&tiers, Permission::InviteReviewers(ORG_A)));
+        assert!(allows(&tiers, Permission::SuggestToPlan(accompanying)), "the tiers works the plan with the member");
+        assert!(!allows(&pair, Permission::SuggestToPlan(reviewing)), "a pair is a witness");
+        assert!(!allows(&tiers, Permission::SuggestToPlan(CAMPAIGN_A)), "not without the access");
         // A participant reads the results but not the review threads.
         let p = actor(&[(Role::Participant, Scope::Organisation(ORG_A.id))]);
         let mine = CampaignRef { participant: true, ..CAMPAIGN_A };
@@ -515,6 +523,7 @@ mod tests {
             "ReviewCampaign" => Permission::ReviewCampaign(c),
             "ResolveThread" => Permission::ResolveThread { org: c.org, author: false },
             "AccompanyCampaign" => Permission::AccompanyCampaign(c),
+            "SuggestToPlan" => Permission::SuggestToPlan(c),
             "InviteReviewers" => Permission::InviteReviewers(c.org),
             "ViewRegion" => Permission::ViewRegion(c.org.region),
             "ViewNetwork" => Permission::ViewNetwork(Some(c.org.region)),

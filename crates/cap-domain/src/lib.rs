@@ -22,6 +22,7 @@ pub mod review;
 pub mod role;
 pub mod scoring;
 pub mod siret;
+pub mod suggestion;
 pub mod validation;
 pub mod workshop;
 

@@ -27,6 +27,7 @@ pub mod regions;
 pub mod reviews;
 pub mod sessions;
 pub mod settings;
+pub mod suggestions;
 #[cfg(feature = "testing")]
 pub mod testing;
 pub mod throttle;

@@ -102,6 +102,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0015_accompaniment_plan.sql"),
         postgres: include_str!("../migrations/postgres/0015_accompaniment_plan.sql"),
     },
+    Migration {
+        version: 16,
+        name: "plan_suggestions",
+        sqlite: include_str!("../migrations/sqlite/0016_plan_suggestions.sql"),
+        postgres: include_str!("../migrations/postgres/0016_plan_suggestions.sql"),
+    },
 ];
 
 /// Arbitrary key of the PostgreSQL advisory lock that serialises migrations across instances.

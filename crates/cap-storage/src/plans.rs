@@ -180,7 +180,7 @@ pub async fn create(
     Ok(plan)
 }
 
-async fn insert_action(
+pub(crate) async fn insert_action(
     tx: &mut sqlx::Transaction<'static, sqlx::Any>,
     plan: i64,
     a: &NewAction,
@@ -439,15 +439,20 @@ pub async fn action_of(db: &Db, plan: i64, id: i64) -> Result<Action> {
 /// Adds an action at the end of the plan.
 pub async fn add_action(db: &Db, plan: i64, a: &NewAction) -> Result<i64> {
     let mut tx = db.begin_write().await?;
-    let position: i64 = sqlx::query_scalar(
-        "SELECT CAST(COALESCE(MAX(position), -1) + 1 AS BIGINT) FROM plan_actions WHERE plan_id = $1",
-    )
-    .bind(plan)
-    .fetch_one(&mut *tx)
-    .await?;
+    let position = next_position(&mut tx, plan).await?;
     let id = insert_action(&mut tx, plan, a, position, now()).await?;
     tx.commit().await?;
     Ok(id)
+}
+
+/// The position after the plan's last action.
+pub(crate) async fn next_position(tx: &mut sqlx::Transaction<'static, sqlx::Any>, plan: i64) -> Result<i64> {
+    Ok(sqlx::query_scalar(
+        "SELECT CAST(COALESCE(MAX(position), -1) + 1 AS BIGINT) FROM plan_actions WHERE plan_id = $1",
+    )
+    .bind(plan)
+    .fetch_one(&mut **tx)
+    .await?)
 }
 
 /// The fields of an action a coordinator edits.
@@ -616,7 +621,20 @@ pub async fn discard(db: &Db, plan: i64, ids: &[i64]) -> Result<()> {
 /// priority kept; the others are removed. Returns the kept action's id.
 pub async fn merge(db: &Db, plan: i64, ids: &[i64]) -> Result<i64> {
     let all = actions(db, plan).await?;
-    let chosen: Vec<&Action> = all.iter().filter(|a| ids.contains(&a.id)).collect();
+    let chosen: Vec<Action> = all.into_iter().filter(|a| ids.contains(&a.id)).collect();
+    let mut tx = db.begin_write().await?;
+    let kept = merge_in(&mut tx, plan, &chosen).await?;
+    tx.commit().await?;
+    Ok(kept)
+}
+
+/// Merges `chosen` (two or more actions of the plan, as read) inside `tx`; `Stale` when one of
+/// them changed since it was read.
+pub(crate) async fn merge_in(
+    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+    plan: i64,
+    chosen: &[Action],
+) -> Result<i64> {
     let (Some(keep), true) = (chosen.first(), chosen.len() >= 2) else { return Err(StorageError::NotFound) };
     let description =
         chosen.iter().map(|a| a.description.trim()).filter(|d| !d.is_empty()).collect::<Vec<_>>().join("\n\n");
@@ -633,7 +651,6 @@ pub async fn merge(db: &Db, plan: i64, ids: &[i64]) -> Result<i64> {
             reasons.push(r.clone());
         }
     }
-    let mut tx = db.begin_write().await?;
     let done = sqlx::query(
         "UPDATE plan_actions SET description = $1, starts_on = $2, due_on = $3, priority = $4, offer_code = $5,
             reasons = $6, proposed = 0, updated_at = $7, version = version + 1 WHERE plan_id = $8 AND id = $9 AND version = $10",
@@ -648,24 +665,23 @@ pub async fn merge(db: &Db, plan: i64, ids: &[i64]) -> Result<i64> {
     .bind(plan)
     .bind(keep.id)
     .bind(keep.version)
-    .execute(&mut *tx)
+    .execute(&mut **tx)
     .await?;
     if done.rows_affected() != 1 {
         return Err(StorageError::Stale);
     }
-    link_indicators(&mut tx, keep.id, &indicators).await?;
+    link_indicators(tx, keep.id, &indicators).await?;
     for other in &chosen[1..] {
         let gone = sqlx::query("DELETE FROM plan_actions WHERE plan_id = $1 AND id = $2 AND version = $3")
             .bind(plan)
             .bind(other.id)
             .bind(other.version)
-            .execute(&mut *tx)
+            .execute(&mut **tx)
             .await?;
         if gone.rows_affected() != 1 {
             return Err(StorageError::Stale);
         }
     }
-    tx.commit().await?;
     Ok(keep.id)
 }
 

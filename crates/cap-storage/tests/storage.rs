@@ -55,6 +55,7 @@ on_both_backends!(
     plans_actions_and_follow_up,
     job_leases_and_reminders_run_once,
     accompaniment_day_is_versioned,
+    suggestions_change_the_plan_with_their_decision,
     review_access_ends_and_threads_stay_in_their_campaign,
     directory_and_trainings,
     api_tokens_expire_and_are_revoked,
@@ -841,6 +842,59 @@ async fn accompaniment_day_is_versioned(db: &Db) {
         (Some("2027-09-10"), Some("2027-05-27"))
     );
     assert!(matches!(accompaniment::save(db, campaign, &held, 1).await, Err(StorageError::Stale)), "stale");
+}
+
+async fn suggestions_change_the_plan_with_their_decision(db: &Db) {
+    use cap_domain::suggestion::{SuggestionKind, SuggestionStatus};
+    use cap_storage::plans::{self, NewAction};
+    use cap_storage::suggestions::{self, Effect, NewSuggestion};
+    let (campaign, lou) = plan_fixture(db).await;
+    let plan = plans::create(db, campaign, "2027-01-15", 6, &[]).await.unwrap();
+    let mut ids = Vec::new();
+    for (title, due) in [("Accueil", "2027-03-01"), ("Livret d'accueil", "2027-05-01")] {
+        let action = NewAction { title: title.into(), due_on: Some(due.into()), ..NewAction::default() };
+        ids.push(plans::add_action(db, plan, &action).await.unwrap());
+    }
+    let merge =
+        NewSuggestion { kind: Some(SuggestionKind::Merge), merge_ids: &ids, why: "Même sujet", ..Default::default() };
+    let s = suggestions::suggest(db, campaign, lou, &merge).await.unwrap();
+    let stored = suggestions::of_campaign(db, campaign).await.unwrap();
+    assert_eq!(
+        (stored[0].merge_ids.clone(), stored[0].status, stored[0].author.as_deref()),
+        (ids.clone(), SuggestionStatus::Pending, Some("Lou"))
+    );
+    let chosen = plans::actions(db, plan).await.unwrap();
+    let kept = suggestions::decide(db, campaign, plan, s, Effect::Merge(&chosen), lou, "").await.unwrap();
+    assert_eq!(kept, Some(ids[0]), "merged into the first");
+    let left = plans::actions(db, plan).await.unwrap();
+    assert_eq!((left.len(), left[0].due_on.as_deref()), (1, Some("2027-05-01")), "the latest deadline kept");
+    let again = suggestions::decide(db, campaign, plan, s, Effect::Decline, lou, "").await;
+    assert!(matches!(again, Err(StorageError::Stale)), "decided once");
+    let other = suggestions::decide(db, campaign + 1, plan, s, Effect::Decline, lou, "").await;
+    assert!(matches!(other, Err(StorageError::Stale)), "not another campaign's");
+
+    // A stale merge changes nothing: the suggestion stays pending, the actions stay.
+    let a = plans::add_action(db, plan, &NewAction { title: "Tutorat".into(), ..NewAction::default() }).await.unwrap();
+    let both = [ids[0], a];
+    let s2 = suggestions::suggest(
+        db,
+        campaign,
+        lou,
+        &NewSuggestion { kind: Some(SuggestionKind::Merge), merge_ids: &both, ..Default::default() },
+    )
+    .await
+    .unwrap();
+    let before = plans::actions(db, plan).await.unwrap();
+    plans::merge(db, plan, &both).await.unwrap();
+    assert!(matches!(
+        suggestions::decide(db, campaign, plan, s2, Effect::Merge(&before), lou, "").await,
+        Err(StorageError::Stale | StorageError::NotFound)
+    ));
+    assert_eq!(
+        suggestions::of_campaign(db, campaign).await.unwrap()[1].status,
+        SuggestionStatus::Pending,
+        "rolled back"
+    );
 }
 
 async fn review_access_ends_and_threads_stay_in_their_campaign(db: &Db) {

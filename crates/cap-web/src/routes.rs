@@ -249,6 +249,9 @@ pub fn table() -> RouteTable {
         .post("/campaigns/{id}/plan/settings", Scoped, post(plans::settings::handler))
         .post("/campaigns/{id}/plan/validate", Scoped, post(plans::validate::handler))
         .post("/campaigns/{id}/plan/selection", Scoped, post(plans::selection::handler))
+        .get("/campaigns/{id}/plan/suggestions", Scoped, get(plans::suggestions::show))
+        .post("/campaigns/{id}/plan/suggestions", Scoped, post(plans::suggestions::submit))
+        .post("/campaigns/{id}/plan/suggestions/{suggestion}/decide", Scoped, post(plans::suggestions::decide))
         .get("/campaigns/{id}/plan/import", Scoped, get(plans::import::form))
         .upload(
             "/campaigns/{id}/plan/import",

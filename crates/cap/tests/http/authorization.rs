@@ -178,6 +178,9 @@ const CASES: &[(&str, &str, Who)] = &[
     ("POST", "/campaigns/{id}/plan/settings", RUN_CAMPAIGNS_A),
     ("POST", "/campaigns/{id}/plan/validate", RUN_CAMPAIGNS_A),
     ("POST", "/campaigns/{id}/plan/selection", RUN_CAMPAIGNS_A),
+    ("GET", "/campaigns/{id}/plan/suggestions", Who::Only(&[COORDINATOR_A, TIERS_A])),
+    ("POST", "/campaigns/{id}/plan/suggestions", Who::Only(&[TIERS_A])),
+    ("POST", "/campaigns/{id}/plan/suggestions/{suggestion}/decide", RUN_CAMPAIGNS_A),
     ("GET", "/campaigns/{id}/plan/import", RUN_CAMPAIGNS_A),
     ("POST", "/campaigns/{id}/plan/import", RUN_CAMPAIGNS_A),
     ("GET", "/campaigns/{id}/plan/actions/new", RUN_CAMPAIGNS_A),
@@ -403,6 +406,24 @@ async fn concrete_path(app: &TestApp, seeds: &Seeds, pattern: &str, n: usize, ac
         let path = path.replace("{participant}", &me.id.to_string());
         let path = if pattern.contains("/plan/") {
             path.replace("{action}", &an_action(app, seeds).await.to_string())
+        } else {
+            path
+        };
+        let path = if pattern.contains("{suggestion}") {
+            // A fresh suggestion each time: a decided one cannot be decided again.
+            let tiers = cap_storage::users::find_by_email(&app.db, &cap_domain::Email::parse(TIERS_A).unwrap())
+                .await
+                .unwrap()
+                .unwrap();
+            let suggestion = cap_storage::suggestions::NewSuggestion {
+                kind: Some(cap_domain::suggestion::SuggestionKind::Action),
+                title: "Former l'équipe à l'accueil",
+                ..Default::default()
+            };
+            let id = cap_storage::suggestions::suggest(&app.db, seeds.campaign_a, tiers.user_id(), &suggestion)
+                .await
+                .unwrap();
+            path.replace("{suggestion}", &id.to_string())
         } else {
             path
         };

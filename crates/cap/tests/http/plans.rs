@@ -562,7 +562,102 @@ async fn the_accompaniment_day_is_recorded(app: &TestApp) {
     assert_eq!(text(&app.signed_in(DELEGATE_B).await, path).await.0, 404, "another region's delegate");
 }
 
+/// The tiers works the plan with the member: she suggests two actions and an amendment; the
+/// coordinator accepts one action (it appears in the plan, saying where it came from), declines
+/// the other with a word, and accepts the amendment, which changes the action's deadline and
+/// notes. A pair, and a delegate the member did not invite, cannot suggest.
+async fn the_tiers_suggests_and_the_coordinator_decides(app: &TestApp) {
+    let seeds = seed(&app.db).await;
+    let id = seeds.campaign_a;
+    let plan = plans::create(&app.db, id, "2027-01-15", 6, &[]).await.unwrap();
+    let kept = plans::add_action(
+        &app.db,
+        plan,
+        &plans::NewAction { title: "Former l'équipe".into(), ..plans::NewAction::default() },
+    )
+    .await
+    .unwrap();
+    let base = app.url(&format!("/campaigns/{id}/plan/suggestions"));
+    for email in [PAIR_A, DELEGATE_A, PARTICIPANT_A] {
+        let client = app.signed_in(email).await;
+        assert_eq!(text(&client, base.clone()).await.0, 404, "{email} has no part in the suggestions");
+        let r = client.post(&base).form(&[("kind", "action"), ("title", "Essai")]).send().await.unwrap();
+        assert_eq!(r.status(), 404, "{email} cannot suggest");
+    }
+    let tiers = app.signed_in(TIERS_A).await;
+    let refused = tiers.post(&base).form(&[("kind", "amendment"), ("why", "Plus tôt")]).send().await.unwrap();
+    assert_eq!(refused.status(), 422);
+    let refused = refused.text().await.unwrap();
+    assert!(refused.contains("Choisissez l&#39;action à modifier") && refused.contains("Plus tôt"), "typed text kept");
+    for title in ["Écrire le projet associatif", "Un comité de suivi mensuel"] {
+        let r = tiers
+            .post(&base)
+            .form(&[("kind", "action"), ("title", title), ("why", "Vu en relecture")])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 303, "{title}");
+    }
+    let kept_id = kept.to_string();
+    let r = tiers
+        .post(&base)
+        .form(&[
+            ("kind", "amendment"),
+            ("action", kept_id.as_str()),
+            ("due_on", "30/06/2027"),
+            ("owner_role", "L'encadrant technique"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 303);
+    let suggested = cap_storage::suggestions::of_campaign(&app.db, id).await.unwrap();
+    assert_eq!(suggested.len(), 3);
+
+    let coordinator = app.signed_in(COORDINATOR_A).await;
+    let plan_page = text(&coordinator, app.url(&format!("/campaigns/{id}/plan"))).await.1;
+    assert!(plan_page.contains("/plan/suggestions") && plan_page.contains("Propositions en attente : 3"));
+    let decide = |s: i64| app.url(&format!("/campaigns/{id}/plan/suggestions/{s}/decide"));
+    let r = coordinator.post(decide(suggested[0].id)).form(&[("decision", "accept")]).send().await.unwrap();
+    assert_eq!(r.status(), 303);
+    let r = coordinator
+        .post(decide(suggested[1].id))
+        .form(&[("decision", "decline"), ("answer", "Le conseil se réunit déjà chaque mois.")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 303);
+    let r = coordinator.post(decide(suggested[2].id)).form(&[("decision", "adapt")]).send().await.unwrap();
+    assert_eq!(r.status(), 303);
+    assert_eq!(
+        r.headers()["location"].to_str().unwrap(),
+        format!("/campaigns/{id}/plan/actions/{kept}"),
+        "adapting opens the action"
+    );
+    let again = coordinator.post(decide(suggested[0].id)).form(&[("decision", "decline")]).send().await.unwrap();
+    assert_eq!(again.status(), 303, "a decided suggestion is not decided twice");
+
+    let actions = plans::actions(&app.db, plan).await.unwrap();
+    let added =
+        actions.iter().find(|a| a.title == "Écrire le projet associatif").expect("the accepted action is in the plan");
+    assert_eq!(added.description, "Vu en relecture");
+    assert!(!actions.iter().any(|a| a.title == "Un comité de suivi mensuel"), "the declined one is not");
+    let amended = actions.iter().find(|a| a.id == kept).unwrap();
+    assert_eq!(amended.due_on.as_deref(), Some("2027-06-30"));
+    assert!(amended.notes.contains("rôle pressenti : L'encadrant technique"), "{}", amended.notes);
+    let plan_page = text(&coordinator, app.url(&format!("/campaigns/{id}/plan"))).await.1;
+    assert!(plan_page.contains("Proposée par tiers.a (tiers)"), "the plan says where an action came from");
+    let after = cap_storage::suggestions::of_campaign(&app.db, id).await.unwrap();
+    assert_eq!(after[1].answer, "Le conseil se réunit déjà chaque mois.");
+    let home = text(&tiers, app.url("/")).await.1;
+    assert!(home.contains("acceptées : 2 · déclinées : 1 · en attente : 0"), "the tiers sees what became of them");
+    let actions: Vec<String> =
+        cap_storage::audit::recent(&app.db, None, 100).await.unwrap().into_iter().map(|e| e.action).collect();
+    assert!(actions.contains(&"plans.suggest".to_owned()) && actions.contains(&"plans.suggestion_decline".to_owned()));
+}
+
 crate::on_both_backends!(
+    the_tiers_suggests_and_the_coordinator_decides,
     from_consolidation_to_a_followed_plan,
     the_photographie_compares_with_the_previous_campaign,
     the_accompaniment_day_is_recorded

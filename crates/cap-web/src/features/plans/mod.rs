@@ -8,6 +8,7 @@ pub mod selection;
 pub mod settings;
 pub mod show;
 pub mod status;
+pub mod suggestions;
 pub mod validate;
 
 use crate::app::AppState;

@@ -16,6 +16,7 @@ use cap_app::i18n::paris_today;
 use cap_app::plans::followed;
 use cap_app::results::outcome;
 use cap_domain::plan::{ActionStatus, completion, gap, parse_date};
+use cap_domain::suggestion::SuggestionStatus;
 use cap_reports::charts::{self, ChartText, Span, SpanState, percent};
 use cap_storage::plans::{self, Action, Plan};
 use serde::Deserialize;
@@ -32,6 +33,8 @@ pub struct ActionRow {
     pub starts: String,
     /// Due date, as people write dates.
     pub due: String,
+    /// Who suggested it, when it came from an accepted suggestion of the tiers.
+    pub suggested_by: Option<String>,
 }
 
 /// Which view of the plan.
@@ -61,6 +64,8 @@ struct PlanPage {
     today: String,
     horizons: Vec<(i64, bool)>,
     ready: bool,
+    /// The tiers' suggestions: how many wait, how many in all.
+    suggestions: (usize, usize),
 }
 
 /// Shows the plan.
@@ -82,6 +87,12 @@ pub async fn handler(
     let mut timeline = String::new();
     let mut completion_text = "—".to_owned();
     let mut schedule_svg = String::new();
+    let suggested = cap_storage::suggestions::of_campaign(&state.db, id).await?;
+    let pending = suggested.iter().filter(|s| s.status == SuggestionStatus::Pending).count();
+    let suggestions = (pending, suggested.len());
+    let origin = |action: i64| {
+        suggested.iter().find(|s| s.resulting_action_id == Some(action)).map(|s| s.author.clone().unwrap_or_default())
+    };
     match &plan {
         None => {
             let out = outcome(&state, &loaded).await?;
@@ -100,6 +111,7 @@ pub async fn handler(
                     upcoming: f.upcoming(today, 30),
                     starts: action.starts_on.as_deref().map_or_else(|| "—".to_owned(), |d| t.date(d)),
                     due: action.due_on.as_deref().map_or_else(|| "—".to_owned(), |d| t.date(d)),
+                    suggested_by: origin(action.id),
                     action,
                 };
                 if row.action.proposed { proposals.push(row) } else { actions.push(row) }
@@ -134,6 +146,7 @@ pub async fn handler(
     Ok(PlanPage {
         page,
         can_run,
+        suggestions,
         plan,
         proposals,
         actions,
