@@ -162,6 +162,23 @@ function decodeBody(headers, body) {
   return /=\r?\n|=[0-9A-F]{2}/.test(body) ? decodeQuotedPrintable(body) : body;
 }
 
+/**
+ * Creates an empty PostgreSQL database for this test file (on the server of
+ * CAP_TEST_POSTGRES_URL, by default the local one) and drops it when the file's tests end;
+ * returns its URL.
+ */
+function freshPostgresDatabase() {
+  const { execFileSync } = require('node:child_process');
+  const { after } = require('node:test');
+  const admin = process.env.CAP_TEST_POSTGRES_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
+  const name = `cap_e2e_${process.pid}_${Date.now()}`;
+  execFileSync('psql', [admin, '-q', '-c', `CREATE DATABASE ${name}`]);
+  after(() => {
+    try { execFileSync('psql', [admin, '-q', '-c', `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`]); } catch { /* left for the next cleanup */ }
+  });
+  return admin.replace(/\/[^/?]*(\?.*)?$/, `/${name}$1`);
+}
+
 /** Every message in the outbox, oldest first, decoded. */
 function readOutbox(outbox) {
   if (!fs.existsSync(outbox)) return [];
@@ -207,6 +224,7 @@ module.exports = {
   startServer,
   freePort,
   readOutbox,
+  freshPostgresDatabase,
   waitForMailLink,
   decodeQuotedPrintable,
 };

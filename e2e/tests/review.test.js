@@ -2,11 +2,14 @@
 // A review by a pair and a tiers: the coordinator invites from the directory (a conflict of
 // interest must be acknowledged), the pair finds the campaign on their home page, reads the
 // photographie, discusses in threads and resolves one; a delegate records a training; a delegate
-// reads another member of her region only once it shares a campaign with the delegation.
+// reads another member of her region only once it shares a campaign with the delegation; the tiers
+// plans the accompaniment day, suggests for the plan and concludes the day (lib/least-privilege.js,
+// also run on PostgreSQL by review-postgres.test.js).
 
 const assert = require('node:assert/strict');
 const { suite, visit, navigate, submit, follow, signIn, mainText, DEMO_PASSWORD } = require('../lib/browser');
 const { readOutbox } = require('../lib/server');
+const { delegateReadsOnlyWhatIsShared, tiersWorksThePlanWithTheMember } = require('../lib/least-privilege');
 
 const { journey } = suite({ demo: true });
 
@@ -97,49 +100,6 @@ journey('a regional delegate records a training and its attendees', async ({ ser
   assert.ok(width <= 360, `no horizontal scroll at 360 px (${width})`);
 });
 
-journey('a delegate reads another member of her region only once it shares a campaign', async ({ server, newPage }) => {
-  // The member's coordinator opens the campaign: its address is what the delegate will try.
-  const member = await newPage();
-  await signIn(member, server, 'pair.picardie@demo.cap', DEMO_PASSWORD);
-  await follow(member, 'Picardie Chantiers Verts', 'member organisation page');
-  await follow(member, 'Auto-évaluation 2025', 'member campaign page');
-  const campaign = new URL(member.url()).pathname;
+journey('a delegate reads another member of her region only once it shares a campaign', delegateReadsOnlyWhatIsShared);
 
-  // The delegate accompanies Nord as its tiers: that is on her home, without « aucune structure ».
-  const delegate = await newPage();
-  await signIn(delegate, server, 'delegue.hdf@demo.cap', DEMO_PASSWORD);
-  let text = await mainText(delegate);
-  assert.match(text, /Mes accompagnements/);
-  assert.match(text, /Nord Bâtiment Solidaire — Auto-évaluation 2026/);
-  assert.doesNotMatch(text, /aucune structure/);
-
-  // Picardie: where its démarche stands and whom to call, no link that would answer 404.
-  await follow(delegate, 'Hauts-de-France', 'region as a delegate');
-  await follow(delegate, 'Picardie Chantiers Verts', 'member page as a delegate');
-  text = await mainText(delegate);
-  assert.match(text, /Auto-évaluation 2025/);
-  assert.match(text, /Résultats non partagés/);
-  assert.equal(await delegate.getByRole('link', { name: 'Auto-évaluation 2025', exact: true }).count(), 0);
-  assert.doesNotMatch(text, /Retirer/, 'the member manages its own people');
-  const before = ['', '/results', '/plan', '/checkpoint', '/review', '/accompaniment', '/export/synthese.pdf', '/export/rapport.pdf']
-    .map((path) => campaign + path)
-    .concat(['/api' + campaign, '/api' + campaign + '/answers', '/api' + campaign + '/results']);
-  for (const path of before) {
-    const response = await delegate.request.get(server.url(path));
-    assert.equal(response.status(), 404, `${path} before sharing`);
-  }
-
-  // The member shares the campaign with the delegation: she reads it, and only reads.
-  await member.check('#share');
-  await submit(member, 'Enregistrer le partage', 'campaign page after sharing');
-  assert.match(await mainText(member), /partagée avec la délégation régionale/);
-  const results = await visit(delegate, server, campaign + '/results', 'shared photographie as a delegate');
-  assert.equal(results.status(), 200);
-  assert.match(await mainText(delegate), /Score global/);
-  const summary = await delegate.request.get(server.url(campaign + '/export/synthese.pdf'));
-  assert.equal(summary.status(), 200, 'the summary of a shared campaign');
-  for (const path of ['/review', '/accompaniment', '/export/campagne.xlsx']) {
-    const response = await delegate.request.get(server.url(campaign + path));
-    assert.equal(response.status(), 404, `${path}: sharing lets her read, nothing more`);
-  }
-});
+journey('the tiers plans the day, suggests for the plan, the coordinator decides, the day concludes', tiersWorksThePlanWithTheMember);

@@ -3,18 +3,10 @@
 // served by one, phones vote on both, and the projector counts every vote live.
 
 const assert = require('node:assert/strict');
-const { execFileSync } = require('node:child_process');
-const { after } = require('node:test');
 const { suite, visit, navigate, submit, signIn, mainText, DEMO_PASSWORD } = require('../lib/browser');
-const { startServer } = require('../lib/server');
+const { startServer, freshPostgresDatabase } = require('../lib/server');
 
-const ADMIN_URL = process.env.CAP_TEST_POSTGRES_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
-const DB = `cap_e2e_${process.pid}_${Date.now()}`;
-const DB_URL = ADMIN_URL.replace(/\/[^/?]*(\?.*)?$/, `/${DB}$1`);
-execFileSync('psql', [ADMIN_URL, '-q', '-c', `CREATE DATABASE ${DB}`]);
-after(() => {
-  try { execFileSync('psql', [ADMIN_URL, '-q', '-c', `DROP DATABASE IF EXISTS ${DB} WITH (FORCE)`]); } catch { /* left for the next cleanup */ }
-});
+const DB_URL = freshPostgresDatabase();
 
 const { journey } = suite({ demo: true, databaseUrl: DB_URL });
 

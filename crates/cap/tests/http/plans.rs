@@ -616,7 +616,7 @@ async fn the_tiers_suggests_and_the_coordinator_decides(app: &TestApp) {
 
     let coordinator = app.signed_in(COORDINATOR_A).await;
     let plan_page = text(&coordinator, app.url(&format!("/campaigns/{id}/plan"))).await.1;
-    assert!(plan_page.contains("/plan/suggestions") && plan_page.contains("Propositions en attente : 3"));
+    assert!(plan_page.contains("/plan/suggestions") && plan_page.contains("Propositions du tiers (3 en attente)"));
     let decide = |s: i64| app.url(&format!("/campaigns/{id}/plan/suggestions/{s}/decide"));
     let r = coordinator.post(decide(suggested[0].id)).form(&[("decision", "accept")]).send().await.unwrap();
     assert_eq!(r.status(), 303);
