@@ -49,6 +49,29 @@ pub async fn summary(app: &App, id: i64) -> Result<Option<DaySummary>> {
     Ok(Some(DaySummary { day, offers }))
 }
 
+/// The latest accompaniment day among an organisation's campaigns, for its home page.
+#[derive(Debug, Clone)]
+pub struct LatestDay {
+    /// The campaign.
+    pub campaign_id: i64,
+    /// Its title.
+    pub title: String,
+    /// The day, with its offers by name.
+    pub summary: DaySummary,
+}
+
+/// The most recent accompaniment day (planned or concluded) of `org`'s campaigns, if any.
+pub async fn latest_of(app: &App, org: OrganisationId) -> Result<Option<LatestDay>> {
+    let mut latest: Option<LatestDay> = None;
+    for c in cap_storage::campaigns::for_organisation(&app.db, org).await? {
+        let Some(summary) = summary(app, c.id).await? else { continue };
+        if latest.as_ref().is_none_or(|l| l.summary.day.held_on <= summary.day.held_on) {
+            latest = Some(LatestDay { campaign_id: c.id, title: c.title, summary });
+        }
+    }
+    Ok(latest)
+}
+
 /// How a save went.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Saved {

@@ -10,6 +10,7 @@ use crate::error::{Error, Result};
 use crate::i18n::{Tr, paris_today};
 use crate::photographie::{self, ScoreRow};
 use cap_domain::College;
+use cap_domain::consolidation::MIN_COLLEGE_SIZE;
 use cap_domain::plan::ActionStatus;
 use cap_domain::referential::{NodeKind, Referential};
 use cap_reports::pdf::{
@@ -67,17 +68,27 @@ pub async fn report(app: &App, loaded: &Loaded, t: Tr) -> Result<Report> {
     let c = &loaded.campaign;
 
     let participants = campaigns::participants(&app.db, c.id).await?;
-    let participation = College::ALL
-        .iter()
-        .filter_map(|college| {
-            let of: Vec<_> = participants.iter().filter(|p| p.college == *college).collect();
-            (!of.is_empty()).then(|| Participation {
-                college: t.t(college.label_key()).to_owned(),
-                invited: u32::try_from(of.len()).unwrap_or(u32::MAX),
-                answered: u32::try_from(of.iter().filter(|p| p.answered > 0).count()).unwrap_or(u32::MAX),
-            })
-        })
-        .collect();
+    // With protection, collèges below the threshold are counted together (and left out when even
+    // together they are too few), so whether one person answered cannot be read from the report.
+    let mut participation = Vec::new();
+    let mut small = (0u32, 0u32);
+    for college in College::ALL {
+        let of: Vec<_> = participants.iter().filter(|p| p.college == college).collect();
+        if of.is_empty() {
+            continue;
+        }
+        let invited = u32::try_from(of.len()).unwrap_or(u32::MAX);
+        let answered = u32::try_from(of.iter().filter(|p| p.answered > 0).count()).unwrap_or(u32::MAX);
+        if c.protect_colleges && of.len() < MIN_COLLEGE_SIZE {
+            small = (small.0 + invited, small.1 + answered);
+        } else {
+            participation.push(Participation { college: t.t(college.label_key()).to_owned(), invited, answered });
+        }
+    }
+    if small.0 as usize >= MIN_COLLEGE_SIZE {
+        let college = t.t("consolidation.other_colleges").to_owned();
+        participation.push(Participation { college, invited: small.0, answered: small.1 });
+    }
 
     let pillars = view
         .pillars

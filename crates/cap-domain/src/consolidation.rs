@@ -8,6 +8,12 @@ use crate::campaign::AnswerValue;
 /// Smallest collège shown on its own when the campaign protects small collèges.
 pub const MIN_COLLEGE_SIZE: usize = 3;
 
+/// Whether a new campaign protects small collèges. On: the sector's practice is to protect
+/// volunteers and employees in insertion, who are often one or two in a campaign and speak
+/// freely only if their answers cannot be traced back to them; a coordinator who wants names
+/// (a small team that agrees to it) turns it off, and the audit log says so.
+pub const PROTECT_BY_DEFAULT: bool = true;
+
 /// One participant's answer, as consolidation sees it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Individual {
@@ -92,6 +98,30 @@ pub fn by_college(scale: &[i64], answers: &[Individual], protect: bool) -> Vec<(
         groups.push((Group::Others, Tally::of(scale, small)));
     }
     groups
+}
+
+/// Under what an answer or a comment of one person may be shown, so that nobody of a small
+/// collège can be recognised.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Attribution {
+    /// Their collège (it is large enough, or the campaign does not protect small ones).
+    College(College),
+    /// The small collèges merged (large enough together).
+    Others,
+    /// Nobody: even merged, the small collèges are too few.
+    Nobody,
+}
+
+/// How an answer of `college` among `answers` (the answers to the same indicator) is attributed,
+/// consistently with [`by_college`]: with `protect`, a collège below [`MIN_COLLEGE_SIZE`] is shown
+/// as the merged small collèges when they reach that size together, and as nobody otherwise.
+pub fn attribution(answers: &[Individual], college: College, protect: bool) -> Attribution {
+    let size = |c: College| answers.iter().filter(|a| a.college == c).count();
+    if !protect || size(college) >= MIN_COLLEGE_SIZE {
+        return Attribution::College(college);
+    }
+    let small: usize = College::ALL.iter().map(|c| size(*c)).filter(|n| *n > 0 && *n < MIN_COLLEGE_SIZE).sum();
+    if small >= MIN_COLLEGE_SIZE { Attribution::Others } else { Attribution::Nobody }
 }
 
 /// The proposed consolidated level: the median of the levels given (the lower of the two
@@ -207,6 +237,30 @@ mod tests {
         assert_eq!(divergence(&[a(College::Direction, None)], 1, 4), Divergence::default(), "no level, no divergence");
         let na_only = [Individual { college: College::Direction, value: Some(AnswerValue::NotApplicable) }];
         assert_eq!(divergence(&na_only, 1, 4).score, 0.0, "« non concerné » changes nothing");
+    }
+
+    #[test]
+    fn a_comment_of_a_small_college_is_never_attributed_to_it() {
+        let person = |college| Individual { college, value: Some(AnswerValue::Level(2)) };
+        let answers = [
+            person(College::Volunteer),
+            person(College::InsertionEmployee),
+            person(College::InsertionEmployee),
+            person(College::Direction),
+        ];
+        assert_eq!(attribution(&answers, College::Volunteer, false), Attribution::College(College::Volunteer));
+        assert_eq!(attribution(&answers, College::Volunteer, true), Attribution::Others, "three small ones together");
+        let few = [
+            person(College::Volunteer),
+            person(College::PermanentStaff),
+            person(College::PermanentStaff),
+            person(College::PermanentStaff),
+        ];
+        assert_eq!(attribution(&few, College::Volunteer, true), Attribution::Nobody, "alone in the small ones");
+        assert_eq!(attribution(&few, College::PermanentStaff, true), Attribution::College(College::PermanentStaff));
+        // The same answers give the same picture in the breakdown.
+        let groups = by_college(&[1, 2, 3, 4], &few, true);
+        assert!(!groups.iter().any(|(g, _)| *g == Group::Others), "nobody means no merged group either");
     }
 
     #[test]

@@ -95,14 +95,15 @@ impl TryFrom<CampaignRow> for Campaign {
 const SELECT: &str = "SELECT id, organisation_id, referential_version_id, title, scope, status, answering_from,
     consolidation_on, restitution_on, protect_colleges, shared_with_region, version FROM campaigns";
 
-/// Creates a campaign in preparation.
+/// Creates a campaign in preparation, small collèges protected
+/// ([`cap_domain::consolidation::PROTECT_BY_DEFAULT`]).
 pub async fn create(db: &Db, c: &NewCampaign<'_>) -> Result<i64> {
     let scope = serde_json::Value::from(c.scope.to_vec()).to_string();
     let at = now();
     Ok(sqlx::query_scalar(
         "INSERT INTO campaigns (organisation_id, referential_version_id, title, scope, status, answering_from,
-            consolidation_on, restitution_on, created_by, created_at, updated_at, version)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10, 1) RETURNING id",
+            consolidation_on, restitution_on, created_by, created_at, updated_at, version, protect_colleges)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10, 1, $11) RETURNING id",
     )
     .bind(c.organisation.0)
     .bind(c.referential_version_id)
@@ -114,6 +115,7 @@ pub async fn create(db: &Db, c: &NewCampaign<'_>) -> Result<i64> {
     .bind(c.restitution_on.map(str::to_owned))
     .bind(c.created_by.map(|u| u.0))
     .bind(at)
+    .bind(i64::from(cap_domain::consolidation::PROTECT_BY_DEFAULT))
     .fetch_one(db.pool())
     .await?)
 }

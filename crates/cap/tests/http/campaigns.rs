@@ -250,7 +250,10 @@ async fn consolidation_ranks_divergence_and_keeps_voices_safe(app: &TestApp) {
         .text()
         .await
         .unwrap();
-    assert!(page.contains("Je ne vois pas cela au quotidien") && page.contains("participant.a"), "comments with names");
+    // Small collèges are protected by default: the comment is there, attributed to nobody.
+    assert!(page.contains("Je ne vois pas cela au quotidien") && !page.contains("participant.a"), "no names");
+    assert!(page.contains("<strong>Autres collèges réunis</strong>"), "three one-person collèges, merged");
+    assert!(page.contains("Collèges de moins de trois personnes"), "the coordinator is told what is hidden and why");
     assert!(page.contains("id=\"value-3\" name=\"value\" value=\"3\" checked"), "the median is proposed");
     let without_reason = coordinator
         .post(app.url(&format!("{path}/consolidation/{divided}")))
@@ -280,13 +283,8 @@ async fn consolidation_ranks_divergence_and_keeps_voices_safe(app: &TestApp) {
     assert_eq!(individual[divided].value, Some(AnswerValue::Level(1)), "individual answers stay as given");
 
     let v = campaigns::get(&app.db, id).await.unwrap().version.to_string();
-    coordinator
-        .post(app.url(&format!("{path}/protect")))
-        .form(&[("protect", "on"), ("version", v.as_str())])
-        .send()
-        .await
-        .unwrap();
-    let protected = coordinator
+    coordinator.post(app.url(&format!("{path}/protect"))).form(&[("version", v.as_str())]).send().await.unwrap();
+    let open = coordinator
         .get(app.url(&format!("{path}/consolidation/{divided}")))
         .send()
         .await
@@ -294,8 +292,8 @@ async fn consolidation_ranks_divergence_and_keeps_voices_safe(app: &TestApp) {
         .text()
         .await
         .unwrap();
-    assert!(!protected.contains("participant.a"), "no names once small collèges are protected");
-    assert!(!protected.contains("<th scope=\"row\">Bénévole</th>"), "a collège of one person is not shown on its own");
+    assert!(open.contains("participant.a"), "names once the coordinator turns the protection off");
+    assert!(open.contains("<th scope=\"row\">Bénévole</th>"), "a collège of one person is shown on its own then");
 }
 
 /// The data generator makes consistent organisations, people, campaigns and answers, which the
@@ -454,7 +452,61 @@ async fn assignments_narrow_what_a_participant_answers(app: &TestApp) {
     );
 }
 
+/// With small collèges protected (the default), a volunteer alone in a campaign of three
+/// employees in insertion cannot be recognised anywhere: not on the consolidation page, not in
+/// the answers' CSV, not in the report's participation, not through the API.
+async fn a_volunteer_alone_stays_anonymous_everywhere(app: &TestApp) {
+    use cap_domain::campaign::{AnswerValue, CampaignStatus};
+    use cap_domain::{College, Membership, OrganisationId, Role, Scope};
+    let seeds = seed(&app.db).await;
+    let id = seeds.campaign_a;
+    assert!(campaigns::get(&app.db, id).await.unwrap().protect_colleges, "protected by default");
+    let org = Scope::Organisation(OrganisationId(seeds.org_a));
+    let volunteer = campaigns::participant_of(&app.db, id, seeds.participant_a).await.unwrap().unwrap().id;
+    let code = "SR.1.1.a";
+    campaigns::save_answer(&app.db, id, volunteer, code, &Some(AnswerValue::Level(1)), "Seul·e à le penser", 0)
+        .await
+        .unwrap();
+    for n in 0..3 {
+        let email = format!("sip{n}@test.fr");
+        let m = Membership::new(Role::Participant, org, Some(College::InsertionEmployee)).unwrap();
+        let user = person(&app.db, &email, &[m]).await;
+        let p = campaigns::add_participant(&app.db, id, user, College::InsertionEmployee).await.unwrap();
+        campaigns::save_answer(&app.db, id, p, code, &Some(AnswerValue::Level(3)), "Ça avance", 0).await.unwrap();
+    }
+    campaigns::advance_to(&app.db, id, CampaignStatus::Consolidation).await.unwrap();
+    let coordinator = app.signed_in(COORDINATOR_A).await;
+    let page = coordinator
+        .get(app.url(&format!("/campaigns/{id}/consolidation/{code}")))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(page.contains("Seul·e à le penser") && page.contains("<strong>Une personne</strong>"), "said, by nobody");
+    assert!(!page.contains("Bénévole") && !page.contains("participant.a"), "neither the collège nor the name");
+    let csv = coordinator
+        .get(app.url(&format!("/campaigns/{id}/export/reponses.csv")))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(csv.contains("Seul·e à le penser") && csv.contains("Salarié"), "the answers are all there");
+    assert!(!csv.contains("Bénévole") && !csv.contains("participant.a"), "no trace of who said it:\n{csv}");
+    let summary = coordinator.get(app.url(&format!("/campaigns/{id}/export/synthese.pdf"))).send().await.unwrap();
+    assert_eq!(summary.status(), 200);
+    let text = crate::plans::pdf_text(&summary.bytes().await.unwrap());
+    assert!(!text.contains("Bénévole"), "the report's participation merges small collèges:\n{text}");
+    let api =
+        coordinator.get(app.url(&format!("/api/campaigns/{id}/answers"))).send().await.unwrap().text().await.unwrap();
+    assert!(!api.contains("Bénévole") && !api.contains("Seul·e à le penser"), "the API gives shared answers only");
+}
+
 crate::on_both_backends!(
+    a_volunteer_alone_stays_anonymous_everywhere,
     assignments_narrow_what_a_participant_answers,
     a_personal_link_opens_one_campaign_only,
     generated_data_is_consistent,

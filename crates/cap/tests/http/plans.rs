@@ -28,7 +28,7 @@ async fn consolidated_campaign(db: &Db, campaign: i64, level: impl Fn(usize) -> 
 }
 
 /// The text of a PDF, read with poppler's `pdftotext` as a person's viewer would, whitespace folded.
-fn pdf_text(bytes: &[u8]) -> String {
+pub(crate) fn pdf_text(bytes: &[u8]) -> String {
     static COUNT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
     let n = COUNT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     let path = std::env::temp_dir().join(format!("cap-http-{}-{n}.pdf", std::process::id()));
@@ -539,6 +539,12 @@ async fn the_accompaniment_day_is_recorded(app: &TestApp) {
     assert!(mail.contains("Un accompagnement complémentaire est convenu") && mail.contains(&offer.title), "{mail}");
     let campaign_page = text(&coordinator, app.url(&format!("/campaigns/{id}"))).await.1;
     assert!(campaign_page.contains(&offer.title.replace('\'', "&#39;")), "the decision's offers by name");
+    let home = text(&coordinator, app.url("/")).await.1;
+    assert!(
+        home.contains("Un accompagnement complémentaire est convenu")
+            && home.contains(&offer.title.replace('\'', "&#39;")),
+        "the member's home shows the decision"
+    );
 
     let stale = coordinator
         .post(&path)

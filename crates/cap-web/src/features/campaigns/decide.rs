@@ -18,7 +18,7 @@ use cap_app::campaigns::{IndicatorView, individuals, view_of};
 use cap_app::campaigns::{Loaded, load, run};
 use cap_app::results::value_label;
 use cap_domain::campaign::{AnswerValue, CampaignStatus};
-use cap_domain::consolidation::{Group, Tally, by_college};
+use cap_domain::consolidation::{Attribution, Group, Tally, attribution, by_college};
 use cap_domain::referential::AnswerType;
 use cap_storage::campaigns::{self, NewConsolidated, Saved};
 use serde::Deserialize;
@@ -75,23 +75,31 @@ async fn build(state: &AppState, page: Page, loaded: Loaded, code: &str) -> AppR
             (name, tally)
         })
         .collect();
-    let comments = answers
+    // With protection, a comment is attributed as the breakdown shows its collège (merged with
+    // the small ones, or to nobody), never with a name; the order of participants is not kept.
+    let mut comments: Vec<CommentRow> = answers
         .iter()
         .filter(|(_, a, _)| !a.comment.is_empty())
         .map(|(i, a, participant)| CommentRow {
-            who: if protect {
-                t.t(i.college.label_key()).to_owned()
-            } else {
-                let name = participants
-                    .iter()
-                    .find(|p| p.id == *participant)
-                    .map_or_else(String::new, |p| p.display_name.clone());
-                format!("{name} ({})", t.t(i.college.label_key()))
+            who: match attribution(&individuals, i.college, protect) {
+                Attribution::College(c) if protect => t.t(c.label_key()).to_owned(),
+                Attribution::College(c) => {
+                    let name = participants
+                        .iter()
+                        .find(|p| p.id == *participant)
+                        .map_or_else(String::new, |p| p.display_name.clone());
+                    format!("{name} ({})", t.t(c.label_key()))
+                }
+                Attribution::Others => t.t("consolidation.other_colleges").to_owned(),
+                Attribution::Nobody => t.t("consolidation.someone").to_owned(),
             },
             answer: value_label(t, r, &node, &a.value),
             text: a.comment.clone(),
         })
         .collect();
+    if protect {
+        comments.sort_by(|a, b| (&a.who, &a.text).cmp(&(&b.who, &b.text)));
+    }
     let current = decided.and_then(|c| c.value.clone()).or_else(|| view.proposal.map(AnswerValue::Level));
     let current_form = current.as_ref().map(AnswerValue::form_value).unwrap_or_default();
     let mut choices = Vec::new();

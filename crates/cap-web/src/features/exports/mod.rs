@@ -18,12 +18,14 @@ use cap_app::plans::PLAN_COLUMNS;
 use cap_app::report::{self as pdf, Document};
 use cap_app::results::outcome;
 use cap_app::results::value_label;
+use cap_domain::consolidation::{Attribution, Individual, attribution};
 use cap_domain::plan::ActionStatus;
 use cap_domain::referential::NodeKind;
 use cap_domain::scoring::IndicatorScore;
 use cap_reports::csv::sheet_to_csv;
 use cap_reports::xlsx::{Cell, Sheet, workbook};
 use cap_storage::{campaigns, plans};
+use std::collections::HashMap;
 
 /// Downloads one of the campaign's spreadsheets.
 pub async fn handler(
@@ -68,29 +70,54 @@ fn headers(t: Tr, keys: &[&str]) -> Vec<String> {
     keys.iter().map(|k| t.t(k).to_owned()).collect()
 }
 
-/// Every individual answer; only collèges, no names, when the campaign protects small collèges.
+/// Every individual answer. When the campaign protects small collèges: no names, no times, each
+/// answer under its collège only when that collège is large enough for the indicator (else the
+/// small collèges merged, or nobody), rows sorted by indicator and answer so that the order of
+/// people is lost.
 async fn answers(state: &AppState, loaded: &Loaded, t: Tr) -> AppResult<Sheet> {
     let r = &loaded.referential.referential;
     let participants = campaigns::participants(&state.db, loaded.campaign.id).await?;
     let protect = loaded.campaign.protect_colleges;
-    let mut rows = Vec::new();
-    for (participant, college, answer) in campaigns::all_answers(&state.db, loaded.campaign.id).await? {
-        let Some(node) = r.node(&answer.indicator_code) else { continue };
-        let who = match participants.iter().position(|p| p.id == participant) {
-            Some(_) if protect => String::new(),
-            Some(i) => participants[i].display_name.clone(),
-            None => String::new(),
-        };
-        rows.push(vec![
-            Cell::Text(who),
-            t.t(college.label_key()).into(),
-            answer.indicator_code.clone().into(),
-            node.label().into(),
-            value_label(t, r, node, &answer.value).into(),
-            answer.comment.clone().into(),
-            t.datetime(answer.updated_at).into(),
-        ]);
+    let all = campaigns::all_answers(&state.db, loaded.campaign.id).await?;
+    let mut per_indicator: HashMap<&str, Vec<Individual>> = HashMap::new();
+    for (_, college, answer) in &all {
+        per_indicator
+            .entry(answer.indicator_code.as_str())
+            .or_default()
+            .push(Individual { college: *college, value: answer.value.clone() });
     }
+    let mut rows = Vec::new();
+    for (participant, college, answer) in &all {
+        let Some(node) = r.node(&answer.indicator_code) else { continue };
+        let who = match participants.iter().find(|p| p.id == *participant) {
+            Some(p) if !protect => p.display_name.clone(),
+            _ => String::new(),
+        };
+        let same = per_indicator.get(answer.indicator_code.as_str()).map_or(&[][..], Vec::as_slice);
+        let college = match attribution(same, *college, protect) {
+            Attribution::College(c) => t.t(c.label_key()).to_owned(),
+            Attribution::Others => t.t("consolidation.other_colleges").to_owned(),
+            Attribution::Nobody => String::new(),
+        };
+        let value = value_label(t, r, node, &answer.value);
+        let sort_key = (answer.indicator_code.clone(), college.clone(), value.clone(), answer.comment.clone());
+        rows.push((
+            sort_key,
+            vec![
+                Cell::Text(who),
+                college.into(),
+                answer.indicator_code.clone().into(),
+                node.label().into(),
+                value.into(),
+                answer.comment.clone().into(),
+                if protect { String::new().into() } else { t.datetime(answer.updated_at).into() },
+            ],
+        ));
+    }
+    if protect {
+        rows.sort_by(|a, b| a.0.cmp(&b.0));
+    }
+    let rows: Vec<Vec<Cell>> = rows.into_iter().map(|(_, row)| row).collect();
     Ok(Sheet {
         name: t.t("export.answers_sheet").to_owned(),
         headers: headers(

@@ -10,11 +10,12 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::State;
 use axum::response::{IntoResponse, Response};
+use cap_app::accompaniment::{LatestDay, latest_of};
 use cap_app::reviewing::{Followed, followed};
-use cap_domain::Scope;
 use cap_domain::authz::Permission;
 use cap_domain::practice::PracticeStatus;
 use cap_domain::review::ReviewerKind;
+use cap_domain::{OrganisationId, Scope};
 use cap_storage::groups::Group;
 use cap_storage::organisations::Organisation;
 use cap_storage::regions::Region;
@@ -32,6 +33,9 @@ struct DashboardPage {
     groups: Vec<Group>,
     accompanying: Vec<Followed>,
     reviewing: Vec<Followed>,
+    /// For each organisation, in order, its latest accompaniment day when the viewer coordinates
+    /// it (the decision is the member's to act on, not a group lead's).
+    days: Vec<Option<LatestDay>>,
 }
 
 /// Shows the dashboard.
@@ -56,6 +60,14 @@ pub async fn handler(State(state): State<AppState>, SignedIn(viewer): SignedIn, 
         };
         practices_waiting.push(practices::count(&state.db, &filter).await?);
     }
+    let mut days = Vec::with_capacity(organisations.len());
+    for org in &organisations {
+        days.push(if viewer.can(Permission::RunCampaigns(org.authz_ref())) {
+            latest_of(&state, OrganisationId(org.id)).await?
+        } else {
+            None
+        });
+    }
     let (accompanying, reviewing) =
         followed(&state, &viewer).await?.into_iter().partition(|f| f.kind == ReviewerKind::Tiers);
     Ok(DashboardPage {
@@ -67,6 +79,7 @@ pub async fn handler(State(state): State<AppState>, SignedIn(viewer): SignedIn, 
         groups: my_groups,
         accompanying,
         reviewing,
+        days,
         page,
     }
     .into_response())
@@ -81,6 +94,11 @@ impl DashboardPage {
             && self.groups.is_empty()
             && self.accompanying.is_empty()
             && self.reviewing.is_empty()
+    }
+
+    /// The latest accompaniment day of the `i`-th organisation, for its coordinators.
+    fn day(&self, i: &usize) -> Option<&LatestDay> {
+        self.days.get(*i).and_then(Option::as_ref)
     }
 
     /// How many practices wait in the `i`-th region.
