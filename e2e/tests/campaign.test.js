@@ -93,3 +93,25 @@ journey('a coordinator opens a campaign and a participant answers with autosave'
 function CSS_escape(code) {
   return code.replace(/\./g, '\\.');
 }
+
+journey('a participant on a phone goes from the home page to a recorded answer in two taps', async ({ server, newPage }) => {
+  const phone = await newPage({ viewport: { width: 360, height: 740 }, isMobile: true });
+  await signIn(phone, server, 'salarie.parcours@demo.cap', DEMO_PASSWORD);
+  const home = await mainText(phone);
+  assert.match(home, /À répondre/);
+  assert.match(home, /Atelier du Lac/);
+  assert.match(home, /Réponses données : 0 sur \d+/);
+  let taps = 0;
+  await navigate(phone, () => phone.getByRole('link', { name: /^Commencer à répondre/ }).first().click(), 'first answering page');
+  taps += 1;
+  const first = phone.locator('fieldset[data-code]').first();
+  const code = await first.getAttribute('data-code');
+  await first.locator(`label[for="v-${code}-2"]`).click();
+  taps += 1;
+  await first.locator('[data-state]').filter({ hasText: 'Enregistré' }).waitFor();
+  assert.ok(taps <= 3, `${taps} taps from the home page to a recorded answer`);
+  await checkA11y(phone, 'answering page after the first answer');
+  await visit(phone, server, '/', 'home page after one answer');
+  assert.match(await mainText(phone), /Réponses données : 1 sur \d+/);
+  assert.equal(await phone.getByRole('link', { name: /^Reprendre mes réponses/ }).count(), 1);
+});

@@ -258,3 +258,49 @@ pub fn view_of(
         decided: decided.map(|c| crate::results::value_label(t, r, node, &c.value)),
     }
 }
+
+/// A campaign waiting for the viewer's answers, for their home page.
+#[derive(Debug, Clone)]
+pub struct ToAnswer {
+    /// The campaign.
+    pub campaign_id: i64,
+    /// Its title.
+    pub title: String,
+    /// Its organisation's name.
+    pub organisation: String,
+    /// How many of the viewer's questions have an answer.
+    pub answered: usize,
+    /// How many questions the viewer is asked.
+    pub total: usize,
+    /// When answers are expected (the consolidation date), if set.
+    pub due_on: Option<String>,
+}
+
+/// The campaigns whose answers are open and in which `viewer` takes part, with their progress;
+/// the ones with the most left to answer first.
+pub async fn to_answer(app: &App, viewer: &Viewer) -> Result<Vec<ToAnswer>> {
+    let mut out = Vec::new();
+    let mut ids: Vec<i64> = campaigns::taking_part(&app.db, viewer.actor.user_id).await?.into_iter().collect();
+    ids.sort_unstable();
+    for id in ids {
+        let campaign = campaigns::get(&app.db, id).await?;
+        if !campaign.status.answers_open() || viewer.campaign_only.is_some_and(|only| only != id) {
+            continue;
+        }
+        let loaded = load(app, viewer, id, answer_in).await?;
+        let Some(me) = &loaded.me else { continue };
+        let mine = campaigns::answers_of(&app.db, me.id).await?;
+        let questions = loaded.my_indicators();
+        let answered = questions.iter().filter(|n| mine.get(&n.code).is_some_and(|a| a.value.is_some())).count();
+        out.push(ToAnswer {
+            campaign_id: id,
+            title: loaded.campaign.title.clone(),
+            organisation: loaded.org.name.clone(),
+            answered,
+            total: questions.len(),
+            due_on: loaded.campaign.consolidation_on.clone(),
+        });
+    }
+    out.sort_by_key(|c| std::cmp::Reverse(c.total.saturating_sub(c.answered)));
+    Ok(out)
+}

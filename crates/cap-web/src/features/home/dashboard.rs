@@ -1,4 +1,5 @@
-//! `GET /`: the places the user works in — their organisations, regions and groups, the
+//! `GET /`: what waits for the user's answers (« À répondre », with one button to the first
+//! unanswered question), then the places they work in — their organisations, regions and groups, the
 //! structures they accompany as a tiers (« Mes accompagnements ») and the campaigns they review as
 //! a pair.
 
@@ -11,6 +12,7 @@ use askama_web::WebTemplate;
 use axum::extract::State;
 use axum::response::{IntoResponse, Response};
 use cap_app::accompaniment::{LatestDay, latest_of};
+use cap_app::campaigns::{ToAnswer, to_answer};
 use cap_app::reviewing::{Followed, followed};
 use cap_domain::authz::Permission;
 use cap_domain::practice::PracticeStatus;
@@ -36,6 +38,8 @@ struct DashboardPage {
     /// For each organisation, in order, its latest accompaniment day when the viewer coordinates
     /// it (the decision is the member's to act on, not a group lead's).
     days: Vec<Option<LatestDay>>,
+    /// The campaigns waiting for the viewer's answers.
+    to_answer: Vec<ToAnswer>,
 }
 
 /// Shows the dashboard.
@@ -80,6 +84,7 @@ pub async fn handler(State(state): State<AppState>, SignedIn(viewer): SignedIn, 
         accompanying,
         reviewing,
         days,
+        to_answer: to_answer(&state, &viewer).await?,
         page,
     }
     .into_response())
