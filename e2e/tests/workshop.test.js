@@ -1,6 +1,8 @@
 'use strict';
 // A workshop: the coordinator opens it, the projector shows the code, five phones join and vote,
-// the projector counts live, a phone that reconnects finds its vote, the reveal reaches phones.
+// the projector counts live, a phone that reconnects finds its vote, the reveal reaches phones;
+// the wall (no site chrome, a large QR code) moves the room from the keyboard; closing the room
+// shows the phones a closing screen.
 
 const assert = require('node:assert/strict');
 const { suite, visit, navigate, submit, signIn, mainText, checkA11y, DEMO_PASSWORD } = require('../lib/browser');
@@ -62,4 +64,20 @@ journey('five phones vote in a workshop followed live by the projector', async (
   assert.match(await mainText(console_), /Niveau retenu enregistré/);
   await submit(console_, 'Suivant', 'console on the next indicator');
   await phones[3].locator('p.muted').filter({ hasText: 'Question 2' }).waitFor({ timeout: 10_000 });
+
+  // The wall: no site header, the QR code at a third of the screen, the keyboard moves the room.
+  await projector.setViewportSize({ width: 1920, height: 1080 });
+  assert.equal(await projector.locator('header.site-header').count(), 0, 'no site chrome on the wall');
+  const qr = await projector.locator('.projector__qr svg').boundingBox();
+  assert.ok(qr && qr.width >= 300 && qr.height >= 300, `the QR code's side is ${qr && qr.width} px`);
+  await projector.keyboard.press('n');
+  await phones[3].locator('p.muted').filter({ hasText: 'Question 3' }).waitFor({ timeout: 10_000 });
+  await checkA11y(projector, 'projector at 1920 × 1080');
+
+  // Closing the room: the phones still open show the closing screen.
+  for (const page of [phones[1], phones[2], phones[4], back]) await page.close();
+  console_.once('dialog', (dialog) => dialog.accept());
+  await submit(console_, "Clore l'atelier", 'campaign page after closing the workshop');
+  await phones[3].locator('h1').filter({ hasText: "L'atelier est terminé" }).waitFor({ timeout: 10_000 });
+  await checkA11y(phones[3], 'phone on the closing screen');
 });

@@ -119,6 +119,17 @@ pub async fn by_code(db: &Db, code: &str) -> Result<Workshop> {
     workshop(row)
 }
 
+/// The workshop of `code` that closed most recently, for the phones that still hold its code.
+pub async fn closed_by_code(db: &Db, code: &str) -> Result<Option<Workshop>> {
+    let row: Option<Row> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "{SELECT} WHERE code = $1 AND closed_at IS NOT NULL ORDER BY closed_at DESC, id DESC LIMIT 1"
+    )))
+    .bind(code)
+    .fetch_optional(db.pool())
+    .await?;
+    row.map(workshop).transpose()
+}
+
 /// A campaign's workshops, newest first.
 pub async fn for_campaign(db: &Db, campaign: i64) -> Result<Vec<Workshop>> {
     let rows: Vec<Row> =

@@ -89,6 +89,11 @@
       .then(function (html) {
         var doc = new DOMParser().parseFromString(html, "text/html");
         var fresh = doc.querySelector("[data-live]");
+        // The room closed (or the page is no longer live): show what the server shows now.
+        if (!fresh) {
+          window.location.reload();
+          return;
+        }
         if (fresh) {
           live.innerHTML = fresh.innerHTML;
           live.setAttribute("data-version", fresh.getAttribute("data-version") || "");
@@ -140,4 +145,33 @@
   }
   tick();
   setInterval(tick, 1000);
+})();
+
+// Projector shortcuts: on the wall, the facilitator moves the room with the keyboard (N or →
+// next, P or ← previous, R reveal, M hide, ? the list). Each shortcut submits its form in the
+// background; the wall then follows the room like every page.
+(function () {
+  "use strict";
+  var keys = document.querySelector("[data-shortcuts]");
+  if (!keys) return;
+  var forms = {};
+  var list = keys.querySelectorAll("form[data-key]");
+  for (var i = 0; i < list.length; i += 1) {
+    var names = list[i].getAttribute("data-key").split(" ");
+    for (var j = 0; j < names.length; j += 1) forms[names[j]] = list[i];
+  }
+  document.addEventListener("keydown", function (event) {
+    if (event.ctrlKey || event.metaKey || event.altKey) return;
+    var target = event.target;
+    if (target && (target.tagName === "INPUT" || target.tagName === "TEXTAREA" || target.tagName === "SELECT")) return;
+    if (event.key === "?") {
+      keys.open = !keys.open;
+      return;
+    }
+    var form = forms[event.key.length === 1 ? event.key.toLowerCase() : event.key];
+    if (!form) return;
+    event.preventDefault();
+    // getAttribute: the form has a field named « action », which hides the form.action property.
+    fetch(form.getAttribute("action"), { method: "POST", credentials: "same-origin", body: new URLSearchParams(new FormData(form)) });
+  });
 })();

@@ -201,7 +201,60 @@ async fn shutdown_ends_the_streams(app: &TestApp) {
     assert!(tail.contains("event: reconnect") && tail.contains("retry: 2000"), "pages are told to reconnect: {tail}");
 }
 
-crate::on_both_backends!(a_room_votes_and_agrees, admission_keeps_the_room_closed, shutdown_ends_the_streams);
+/// When the facilitator closes the room, the phones are told: their page becomes the closing
+/// screen, and the dead code gets a clear message instead of the join form.
+async fn a_closed_room_thanks_its_phones(app: &TestApp) {
+    let seeds = seed(&app.db).await;
+    let coordinator = app.signed_in(COORDINATOR_A).await;
+    let opened = coordinator
+        .post(app.url(&format!("/campaigns/{}/workshops", seeds.campaign_a)))
+        .form(&[("pillar", "SR")])
+        .send()
+        .await
+        .unwrap();
+    let id: i64 = opened.headers()["location"].to_str().unwrap().trim_start_matches("/workshops/").parse().unwrap();
+    let code = workshops::get(&app.db, id).await.unwrap().code;
+    let phone = app.client();
+    let joined = phone
+        .post(app.url("/w"))
+        .form(&[("code", code.as_str()), ("first_name", "Lou"), ("college", "volunteer")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(joined.status(), 303);
+    let closed = coordinator
+        .post(app.url(&format!("/workshops/{id}/control")))
+        .form(&[("action", "close")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(closed.status(), 303);
+    let page = phone.get(app.url(&format!("/w/{code}"))).send().await.unwrap();
+    assert_eq!(page.status(), 200, "no redirection to the join form");
+    let page = page.text().await.unwrap();
+    assert!(page.contains("L&#39;atelier est terminé") && page.contains("Merci"), "the closing screen");
+    let stranger = app.client().get(app.url(&format!("/w?code={code}"))).send().await.unwrap().text().await.unwrap();
+    assert!(
+        stranger.contains("L&#39;atelier est terminé") && !stranger.contains("name=\"first_name\""),
+        "no dead form"
+    );
+    let late = app
+        .client()
+        .post(app.url("/w"))
+        .form(&[("code", code.as_str()), ("first_name", "Sam"), ("college", "volunteer")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(late.status(), 422);
+    assert!(late.text().await.unwrap().contains("Cet atelier est terminé"), "a clear message for a typed dead code");
+}
+
+crate::on_both_backends!(
+    a_room_votes_and_agrees,
+    admission_keeps_the_room_closed,
+    shutdown_ends_the_streams,
+    a_closed_room_thanks_its_phones
+);
 
 /// Two instances on one PostgreSQL database: the projector follows the room on one instance while
 /// phones vote on the other (LISTEN/NOTIFY carries the changes across).

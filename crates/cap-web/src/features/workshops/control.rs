@@ -19,6 +19,9 @@ use serde::Deserialize;
 pub struct ControlForm {
     #[serde(default)]
     action: String,
+    /// `projector` when the facilitator drives the room from the wall (keyboard shortcuts).
+    #[serde(default)]
+    back: String,
 }
 
 /// Applies the action.
@@ -40,7 +43,7 @@ pub async fn handler(
     if let Some(seconds) = timer {
         workshops::set_timer(&state.db, id, seconds).await?;
         announce(&state, id).await?;
-        return Ok(Redirect::to(&format!("/workshops/{id}")).into_response());
+        return Ok(Redirect::to(&back_to(id, &form.back)).into_response());
     }
     let (position, revealed, closed) = match form.action.as_str() {
         "reveal" => (w.position, true, false),
@@ -48,7 +51,7 @@ pub async fn handler(
         "next" => (move_position(w.position, 1, count), false, false),
         "previous" => (move_position(w.position, -1, count), false, false),
         "close" => (w.position, w.revealed, true),
-        _ => return Ok(Redirect::to(&format!("/workshops/{id}")).into_response()),
+        _ => return Ok(Redirect::to(&back_to(id, &form.back)).into_response()),
     };
     workshops::set_state(&state.db, id, position, revealed, closed).await?;
     announce(&state, id).await?;
@@ -56,5 +59,10 @@ pub async fn handler(
         record(&state, &ctx, "workshops.close", "workshop", &id, "").await?;
         return Ok(redirect_with_flash(&state, &format!("/campaigns/{}", w.campaign_id), "flash.workshop_closed"));
     }
-    Ok(Redirect::to(&format!("/workshops/{id}")).into_response())
+    Ok(Redirect::to(&back_to(id, &form.back)).into_response())
+}
+
+/// Where the facilitator goes back to: the wall when they drive the room from it, else the console.
+fn back_to(id: i64, back: &str) -> String {
+    if back == "projector" { format!("/workshops/{id}/projector") } else { format!("/workshops/{id}") }
 }

@@ -40,10 +40,20 @@ struct JoinPage {
 }
 
 /// Shows the form, with the code filled in when the QR code gave it.
-pub async fn form(page: Page, Query(query): Query<JoinForm>) -> Response {
+pub async fn form(State(state): State<AppState>, page: Page, Query(query): Query<JoinForm>) -> AppResult<Response> {
+    if !query.code.is_empty()
+        && let Some(closed) = super::closed_of(&state, &query.code).await?
+    {
+        return Ok(super::ClosedPage::of(&state, page, &closed).await.into_response());
+    }
     let colleges = college_options(page.t, "");
-    JoinPage { page, form: JoinForm { code: query.code, ..JoinForm::default() }, colleges, errors: FormErrors::new() }
-        .into_response()
+    Ok(JoinPage {
+        page,
+        form: JoinForm { code: query.code, ..JoinForm::default() },
+        colleges,
+        errors: FormErrors::new(),
+    }
+    .into_response())
 }
 
 /// Joins and goes to the voting page.
@@ -56,7 +66,8 @@ pub async fn submit(State(state): State<AppState>, page: Page, Form(form): Form<
         Some(c) => match workshops::by_code(&state.db, c).await {
             Ok(w) => Some(w),
             Err(StorageError::NotFound) => {
-                errors.add("code", "error.workshop.unknown");
+                let closed = workshops::closed_by_code(&state.db, c).await?.is_some();
+                errors.add("code", if closed { "error.workshop.closed" } else { "error.workshop.unknown" });
                 None
             }
             Err(e) => return Err(e.into()),

@@ -14,9 +14,12 @@ pub mod vote;
 
 use crate::app::AppState;
 use crate::error::{AppError, AppResult};
+use crate::page::Page;
 use crate::session::{Viewer, cookie};
+use askama::Template;
+use askama_web::WebTemplate;
 use axum::http::HeaderMap;
-use cap_app::campaigns::{Loaded, load, run};
+use cap_app::campaigns::{Loaded, load, read_results, run};
 use cap_domain::College;
 use cap_domain::consolidation::{Group, Individual, Tally, by_college};
 use cap_domain::workshop::normalise_code;
@@ -36,6 +39,40 @@ pub async fn voter_of(state: &AppState, headers: &HeaderMap, code: &str) -> AppR
     };
     let Some(token) = cookie(headers, VOTER_COOKIE) else { return Ok(None) };
     Ok(workshops::voter_by_token(&state.db, w.id, &state.keys.hash_token(token)).await?.map(|v| (w, v)))
+}
+
+/// The workshop of `code` when it is closed and no open one has that code: the phones that still
+/// hold it get the closing screen instead of a form with a dead code.
+pub async fn closed_of(state: &AppState, code: &str) -> AppResult<Option<Workshop>> {
+    let Ok(code) = normalise_code(code) else { return Ok(None) };
+    match workshops::by_code(&state.db, &code).await {
+        Ok(_) => Ok(None),
+        Err(StorageError::NotFound) => Ok(workshops::closed_by_code(&state.db, &code).await?),
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// The closing screen of a workshop: thanks, what happens next, and the campaign's results when
+/// the person holding the phone is signed in and may read them.
+#[derive(Template, WebTemplate)]
+#[template(path = "workshops/closed.html")]
+pub struct ClosedPage {
+    /// Frame.
+    pub page: Page,
+    /// Where the results are, when the reader may open them.
+    pub results: Option<String>,
+}
+
+impl ClosedPage {
+    /// The closing screen of `workshop` for this request's reader.
+    pub async fn of(state: &AppState, page: Page, workshop: &Workshop) -> Self {
+        let id = workshop.campaign_id;
+        let readable = match page.ctx.viewer.as_ref() {
+            Some(viewer) => load(state, viewer, id, read_results).await.is_ok(),
+            None => false,
+        };
+        Self { page, results: readable.then(|| format!("/campaigns/{id}/results")) }
+    }
 }
 
 /// A workshop with its campaign, loaded for its facilitator (the campaign's coordinator).

@@ -1,8 +1,8 @@
 //! `GET /w/{code}`: the phone's page — the indicator shown on the wall, the choices, the phone's
-//! vote; the distribution once revealed. Light: a few kilobytes, one small script that reloads
+//! vote; the distribution once revealed; the closing screen once the facilitator closed the room. Light: a few kilobytes, one small script that reloads
 //! the page when the room moves on.
 
-use super::voter_of;
+use super::{ClosedPage, closed_of, voter_of};
 use crate::app::AppState;
 use crate::error::AppResult;
 use crate::page::Page;
@@ -54,6 +54,9 @@ pub async fn handler(
     page: Page,
 ) -> AppResult<Response> {
     let Some((workshop, voter)) = voter_of(&state, &headers, &code).await? else {
+        if let Some(closed) = closed_of(&state, &code).await? {
+            return Ok(ClosedPage::of(&state, page, &closed).await.into_response());
+        }
         return Ok(Redirect::to(&format!("/w?code={code}")).into_response());
     };
     if !voter.admitted {
