@@ -47,10 +47,24 @@ journey('five phones vote in a workshop followed live by the projector', async (
   await projector.locator('.projector__count').filter({ hasText: '5 vote(s) sur 5' }).waitFor({ timeout: 10_000 });
 
   // A phone that loses its page and comes back finds its vote.
+  const seat = (await phones[0].locator('.workshop__seat').innerText()).replace(/^.*:\s*/, '').trim();
   await phones[0].close();
   const back = await phones[1].context().newPage();
   await visit(back, server, `/w/${code}`, 'phone reconnecting');
   assert.equal(await back.isChecked('#vote-3'), true);
+
+  // A phone that lost everything (a new browser) comes back with its seat code: the same
+  // participant, its vote restored, still five in the room.
+  const lost = await newPage({ viewport: { width: 360, height: 740 }, isMobile: true });
+  await visit(lost, server, `/w?code=${code}`, 'join page on a phone that forgot');
+  await lost.fill('#first_name', 'Voix 1');
+  await lost.selectOption('#college', 'volunteer');
+  await submit(lost, 'Rejoindre', 'asked whether it is the same person');
+  assert.match(await mainText(lost), /Êtes-vous déjà dans la salle/);
+  await lost.fill('#seat', seat.toLowerCase());
+  await submit(lost, "C'est moi, je reviens", 'voting page after coming back');
+  assert.equal(await lost.isChecked('#vote-3'), true, 'the vote is restored');
+  await projector.locator('.projector__count').filter({ hasText: '5 vote(s) sur 5' }).waitFor({ timeout: 10_000 });
 
   await submit(console_, 'Montrer les votes', 'console with votes shown');
   await phones[2].locator('h2').filter({ hasText: 'Résultats' }).waitFor({ timeout: 10_000 });
@@ -75,7 +89,7 @@ journey('five phones vote in a workshop followed live by the projector', async (
   await checkA11y(projector, 'projector at 1920 × 1080');
 
   // Closing the room: the phones still open show the closing screen.
-  for (const page of [phones[1], phones[2], phones[4], back]) await page.close();
+  for (const page of [phones[1], phones[2], phones[4], back, lost]) await page.close();
   console_.once('dialog', (dialog) => dialog.accept());
   await submit(console_, "Clore l'atelier", 'campaign page after closing the workshop');
   await phones[3].locator('h1').filter({ hasText: "L'atelier est terminé" }).waitFor({ timeout: 10_000 });

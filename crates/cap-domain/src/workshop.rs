@@ -14,6 +14,31 @@ pub fn join_code(entropy: &[u8; CODE_LENGTH]) -> String {
     entropy.iter().map(|b| CODE_ALPHABET[*b as usize % CODE_ALPHABET.len()] as char).collect()
 }
 
+/// Length of a seat code: a phone shows it when it joins, and types it again to come back as
+/// the same participant (with its votes) after losing its browser's memory.
+pub const SEAT_LENGTH: usize = 3;
+
+/// A seat code from `entropy`, in the unambiguous alphabet.
+pub fn seat_code(entropy: &[u8; SEAT_LENGTH]) -> String {
+    entropy.iter().map(|b| CODE_ALPHABET[*b as usize % CODE_ALPHABET.len()] as char).collect()
+}
+
+/// Reads a seat code typed on a phone: case and spaces do not matter.
+pub fn normalise_seat(typed: &str) -> Result<String, ValidationError> {
+    let seat: String = typed.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_uppercase();
+    if seat.len() == SEAT_LENGTH && seat.bytes().all(|b| CODE_ALPHABET.contains(&b)) {
+        Ok(seat)
+    } else {
+        Err(ValidationError::new("error.workshop.seat"))
+    }
+}
+
+/// Whether two first names typed on phones are the same name (case, accents' case and spaces
+/// around do not matter).
+pub fn same_first_name(a: &str, b: &str) -> bool {
+    a.trim().to_lowercase() == b.trim().to_lowercase()
+}
+
 /// Reads a code typed on a phone: case and spaces do not matter.
 pub fn normalise_code(typed: &str) -> Result<String, ValidationError> {
     let code: String = typed.chars().filter(|c| !c.is_whitespace() && *c != '-').collect::<String>().to_uppercase();
@@ -59,6 +84,15 @@ pub fn move_position(from: usize, step: i64, count: usize) -> usize {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_seat_code_is_read_back_as_typed_on_a_phone() {
+        let seat = seat_code(&[0, 5, 200]);
+        assert_eq!(seat.len(), SEAT_LENGTH);
+        assert_eq!(normalise_seat(&format!(" {} ", seat.to_lowercase())), Ok(seat));
+        assert!(normalise_seat("AB").is_err() && normalise_seat("B0O").is_err(), "ambiguous letters refused");
+        assert!(same_first_name(" Élodie", "élodie") && !same_first_name("Lou", "Louise"));
+    }
+
     use super::*;
 
     #[test]

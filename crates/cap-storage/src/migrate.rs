@@ -108,6 +108,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0016_plan_suggestions.sql"),
         postgres: include_str!("../migrations/postgres/0016_plan_suggestions.sql"),
     },
+    Migration {
+        version: 17,
+        name: "workshop_seats",
+        sqlite: include_str!("../migrations/sqlite/0017_workshop_seats.sql"),
+        postgres: include_str!("../migrations/postgres/0017_workshop_seats.sql"),
+    },
 ];
 
 /// Arbitrary key of the PostgreSQL advisory lock that serialises migrations across instances.

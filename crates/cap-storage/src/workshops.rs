@@ -179,6 +179,10 @@ pub struct Voter {
     pub admitted: bool,
     /// Whether the facilitator removed them.
     pub removed: bool,
+    /// Their seat code (shown on their phone, typed again to come back).
+    pub seat: String,
+    /// When they joined (UTC seconds).
+    pub joined_at: i64,
 }
 
 #[derive(sqlx::FromRow)]
@@ -188,6 +192,8 @@ struct VoterRow {
     college: String,
     admitted: i64,
     removed: i64,
+    seat: String,
+    joined_at: i64,
 }
 
 fn voter(r: VoterRow) -> Result<Voter> {
@@ -197,15 +203,24 @@ fn voter(r: VoterRow) -> Result<Voter> {
         first_name: r.first_name,
         admitted: r.admitted != 0,
         removed: r.removed != 0,
+        seat: r.seat,
+        joined_at: r.joined_at,
     })
 }
 
 /// Adds a phone (its token is kept only as a keyed hash); it waits for admission when the
 /// workshop asks for it.
-pub async fn join(db: &Db, workshop: i64, token_hash: &str, first_name: &str, college: College) -> Result<i64> {
+pub async fn join(
+    db: &Db,
+    workshop: i64,
+    token_hash: &str,
+    first_name: &str,
+    college: College,
+    seat: &str,
+) -> Result<i64> {
     sqlx::query_scalar(
-        "INSERT INTO workshop_voters (workshop_id, token_hash, first_name, college, admitted, joined_at)
-         VALUES ($1, $2, $3, $4, (SELECT 1 - admission FROM workshops WHERE id = $5), $6) RETURNING id",
+        "INSERT INTO workshop_voters (workshop_id, token_hash, first_name, college, admitted, joined_at, seat)
+         VALUES ($1, $2, $3, $4, (SELECT 1 - admission FROM workshops WHERE id = $5), $6, $7) RETURNING id",
     )
     .bind(workshop)
     .bind(token_hash)
@@ -213,6 +228,7 @@ pub async fn join(db: &Db, workshop: i64, token_hash: &str, first_name: &str, co
     .bind(college.code())
     .bind(workshop)
     .bind(now())
+    .bind(seat)
     .fetch_one(db.pool())
     .await
     .map_err(StorageError::from_write)
@@ -221,7 +237,7 @@ pub async fn join(db: &Db, workshop: i64, token_hash: &str, first_name: &str, co
 /// The phone holding this token in this workshop, if it was not removed.
 pub async fn voter_by_token(db: &Db, workshop: i64, token_hash: &str) -> Result<Option<Voter>> {
     let row: Option<VoterRow> = sqlx::query_as(
-        "SELECT id, first_name, college, admitted, removed FROM workshop_voters
+        "SELECT id, first_name, college, admitted, removed, seat, joined_at FROM workshop_voters
          WHERE workshop_id = $1 AND token_hash = $2 AND removed = 0",
     )
     .bind(workshop)
@@ -234,12 +250,25 @@ pub async fn voter_by_token(db: &Db, workshop: i64, token_hash: &str) -> Result<
 /// Every phone that joined, in order of arrival.
 pub async fn voters(db: &Db, workshop: i64) -> Result<Vec<Voter>> {
     let rows: Vec<VoterRow> = sqlx::query_as(
-        "SELECT id, first_name, college, admitted, removed FROM workshop_voters WHERE workshop_id = $1 ORDER BY id",
+        "SELECT id, first_name, college, admitted, removed, seat, joined_at FROM workshop_voters WHERE workshop_id = $1 ORDER BY id",
     )
     .bind(workshop)
     .fetch_all(db.pool())
     .await?;
     rows.into_iter().map(voter).collect()
+}
+
+/// Gives participant `voter` of `workshop` back to a phone that lost its token: the phone's new
+/// token replaces the old one, so the participant, their votes and their seat are theirs again.
+pub async fn reclaim(db: &Db, workshop: i64, voter: i64, token_hash: &str) -> Result<()> {
+    let done =
+        sqlx::query("UPDATE workshop_voters SET token_hash = $1 WHERE id = $2 AND workshop_id = $3 AND removed = 0")
+            .bind(token_hash)
+            .bind(voter)
+            .bind(workshop)
+            .execute(db.pool())
+            .await?;
+    if done.rows_affected() == 1 { Ok(()) } else { Err(StorageError::NotFound) }
 }
 
 /// Removes a phone from the room (its votes no longer count).

@@ -563,16 +563,25 @@ async fn workshops_count_each_phone_once(db: &Db) {
     assert!(matches!(workshops::create(db, campaign, "ACDEFH", &codes, options).await, Err(StorageError::Conflict)));
     let w = workshops::by_code(db, "ACDEFH").await.unwrap();
     assert_eq!((w.id, w.current(), w.revealed, w.by_college), (id, Some("P1.1.1.1"), false, true));
-    let lou = workshops::join(db, id, "t1", "Lou", College::Volunteer).await.unwrap();
-    let sam = workshops::join(db, id, "t2", "Sam", College::Direction).await.unwrap();
-    assert_eq!(workshops::voter_by_token(db, id, "t1").await.unwrap().unwrap().first_name, "Lou");
+    let lou = workshops::join(db, id, "t1", "Lou", College::Volunteer, "K7P").await.unwrap();
+    let sam = workshops::join(db, id, "t2", "Sam", College::Direction, "MX4").await.unwrap();
+    let known = workshops::voter_by_token(db, id, "t1").await.unwrap().unwrap();
+    assert_eq!((known.first_name.as_str(), known.seat.as_str()), ("Lou", "K7P"));
     workshops::vote(db, id, lou, "P1.1.1.1", &AnswerValue::Level(2)).await.unwrap();
+    // Lou's phone forgets its token and comes back: same participant, same vote.
+    workshops::reclaim(db, id, lou, "t1-again").await.unwrap();
+    assert!(workshops::voter_by_token(db, id, "t1").await.unwrap().is_none(), "the old token no longer works");
+    assert_eq!(workshops::voter_by_token(db, id, "t1-again").await.unwrap().unwrap().id, lou);
     workshops::vote(db, id, lou, "P1.1.1.1", &AnswerValue::Level(3)).await.unwrap();
     workshops::vote(db, id, sam, "P1.1.1.1", &AnswerValue::NotApplicable).await.unwrap();
     let votes = workshops::votes(db, id, "P1.1.1.1").await.unwrap();
     assert_eq!(votes.len(), 2, "voting twice counts once");
     assert_eq!(votes[0], (lou, College::Volunteer, AnswerValue::Level(3)));
     workshops::remove_voter(db, id, sam).await.unwrap();
+    assert!(
+        matches!(workshops::reclaim(db, id, sam, "t2-again").await, Err(StorageError::NotFound)),
+        "removed stays removed"
+    );
     assert_eq!(workshops::votes(db, id, "P1.1.1.1").await.unwrap().len(), 1, "a removed phone no longer counts");
     assert!(workshops::voter_by_token(db, id, "t2").await.unwrap().is_none());
     workshops::set_state(db, id, 1, true, false).await.unwrap();
@@ -592,7 +601,7 @@ async fn workshops_count_each_phone_once(db: &Db) {
         workshops::create(db, campaign, "HJKMNP", &codes, workshops::Options { by_college: false, admission: true })
             .await
             .unwrap();
-    let eve = workshops::join(db, guarded, "t3", "Ève", College::Volunteer).await.unwrap();
+    let eve = workshops::join(db, guarded, "t3", "Ève", College::Volunteer, "ACD").await.unwrap();
     assert!(!workshops::voter_by_token(db, guarded, "t3").await.unwrap().unwrap().admitted);
     workshops::vote(db, guarded, eve, "P1.1.1.1", &AnswerValue::Level(4)).await.unwrap();
     assert!(workshops::votes(db, guarded, "P1.1.1.1").await.unwrap().is_empty());

@@ -348,7 +348,8 @@ async fn concrete_path(app: &TestApp, seeds: &Seeds, pattern: &str, n: usize, ac
                 workshops::get(&app.db, id).await.unwrap()
             }
         };
-        let voter = workshops::join(&app.db, w.id, &format!("spare-{n}"), "Voix", College::Volunteer).await.unwrap();
+        let voter =
+            workshops::join(&app.db, w.id, &format!("spare-{n}"), "Voix", College::Volunteer, "ACD").await.unwrap();
         return path
             .replace("{id}", &w.id.to_string())
             .replace("{code}", &w.code)

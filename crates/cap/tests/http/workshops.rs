@@ -249,7 +249,71 @@ async fn a_closed_room_thanks_its_phones(app: &TestApp) {
     assert!(late.text().await.unwrap().contains("Cet atelier est terminé"), "a clear message for a typed dead code");
 }
 
+/// A phone that loses its memory and joins again with the same first name and collège gets its
+/// participant back with its seat code (its vote restored, counted once); someone else with the
+/// same first name joins as a new participant with a seat of their own.
+async fn a_phone_that_forgets_comes_back_to_its_seat(app: &TestApp) {
+    let seeds = seed(&app.db).await;
+    let coordinator = app.signed_in(COORDINATOR_A).await;
+    let opened = coordinator
+        .post(app.url(&format!("/campaigns/{}/workshops", seeds.campaign_a)))
+        .form(&[("pillar", "SR")])
+        .send()
+        .await
+        .unwrap();
+    let id: i64 = opened.headers()["location"].to_str().unwrap().trim_start_matches("/workshops/").parse().unwrap();
+    let w = workshops::get(&app.db, id).await.unwrap();
+    let first = w.current().unwrap().to_owned();
+    let join = [("code", w.code.as_str()), ("first_name", "Lou"), ("college", "volunteer")];
+    let phone = app.client();
+    assert_eq!(phone.post(app.url("/w")).form(&join).send().await.unwrap().status(), 303);
+    let page = phone.get(app.url(&format!("/w/{}", w.code))).send().await.unwrap().text().await.unwrap();
+    let seat = workshops::voters(&app.db, id).await.unwrap()[0].seat.clone();
+    assert!(page.contains(&format!("Votre place : {seat}")), "the phone shows its seat");
+    let voted = phone
+        .post(app.url(&format!("/w/{}/vote", w.code)))
+        .form(&[("value", "3"), ("indicator", first.as_str())])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(voted.status(), 303);
+
+    // The same person on a phone that forgot everything.
+    let again = app.client();
+    let asked = again.post(app.url("/w")).form(&join).send().await.unwrap();
+    assert_eq!(asked.status(), 200, "asked before joining");
+    assert!(asked.text().await.unwrap().contains("C&#39;est moi, je reviens"));
+    let mut wrong = join.to_vec();
+    wrong.extend([("intent", "rejoin"), ("seat", "ZZZ")]);
+    assert_eq!(again.post(app.url("/w")).form(&wrong).send().await.unwrap().status(), 422, "a wrong seat");
+    let lower = seat.to_lowercase();
+    let mut right = join.to_vec();
+    right.extend([("intent", "rejoin"), ("seat", lower.as_str())]);
+    assert_eq!(again.post(app.url("/w")).form(&right).send().await.unwrap().status(), 303);
+    let page = again.get(app.url(&format!("/w/{}", w.code))).send().await.unwrap().text().await.unwrap();
+    assert!(page.contains("value=\"3\" checked"), "the vote is restored");
+    let present: Vec<_> = workshops::voters(&app.db, id).await.unwrap().into_iter().filter(|v| !v.removed).collect();
+    assert_eq!(present.len(), 1, "one participant, not two");
+    assert_eq!(workshops::votes(&app.db, id, &first).await.unwrap().len(), 1, "one vote");
+
+    // Another Lou, a volunteer too: a new participant with a seat of their own.
+    let other = app.client();
+    let mut new = join.to_vec();
+    new.push(("intent", "new"));
+    assert_eq!(other.post(app.url("/w")).form(&new).send().await.unwrap().status(), 303);
+    let voters = workshops::voters(&app.db, id).await.unwrap();
+    assert_eq!(voters.len(), 2);
+    assert_ne!(voters[0].seat, voters[1].seat, "told apart by their seats");
+    let console = coordinator.get(app.url(&format!("/workshops/{id}"))).send().await.unwrap().text().await.unwrap();
+    assert!(
+        console.contains(&format!("place {}", voters[0].seat))
+            && console.contains(&format!("place {}", voters[1].seat))
+    );
+    assert!(console.contains("dans la salle (2)"));
+}
+
 crate::on_both_backends!(
+    a_phone_that_forgets_comes_back_to_its_seat,
     a_room_votes_and_agrees,
     admission_keeps_the_room_closed,
     shutdown_ends_the_streams,

@@ -1,5 +1,8 @@
 //! `GET/POST /w`: a phone joins a workshop with the code on the wall, a first name and a collège.
-//! No account: the phone keeps a token in a cookie, only its hash is stored.
+//! No account: the phone keeps a token in a cookie, only its hash is stored, and gets a seat code.
+//! A phone that lost its memory and joins again with a name and collège already in the room is
+//! asked whether it is that person: with their seat code it gets the participant back (its votes
+//! and its place, never a second count); otherwise it joins as a new person, with its own seat.
 
 use super::VOTER_COOKIE;
 use crate::app::AppState;
@@ -15,7 +18,7 @@ use axum::extract::{Query, State};
 use axum::http::{StatusCode, header};
 use axum::response::{AppendHeaders, IntoResponse, Redirect, Response};
 use cap_domain::College;
-use cap_domain::workshop::{first_name, normalise_code};
+use cap_domain::workshop::{first_name, normalise_code, normalise_seat, same_first_name, seat_code};
 use cap_storage::{StorageError, workshops};
 use serde::Deserialize;
 
@@ -28,6 +31,22 @@ pub struct JoinForm {
     first_name: String,
     #[serde(default)]
     college: String,
+    /// `rejoin` (with `seat`) when the person says « c'est moi », `new` when they are someone
+    /// else with the same name; empty at first.
+    #[serde(default)]
+    intent: String,
+    #[serde(default)]
+    seat: String,
+}
+
+/// The question asked when the name and collège are already in the room.
+#[derive(Template, WebTemplate)]
+#[template(path = "workshops/rejoin.html")]
+struct RejoinPage {
+    page: Page,
+    form: JoinForm,
+    college_key: &'static str,
+    errors: FormErrors,
 }
 
 #[derive(Template, WebTemplate)]
@@ -79,7 +98,38 @@ pub async fn submit(State(state): State<AppState>, page: Page, Form(form): Form<
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, JoinPage { page, form, colleges, errors }).into_response());
     };
     let token = cap_app::crypto::random_token();
-    workshops::join(&state.db, w.id, &state.keys.hash_token(&token), &name, college).await?;
+    let token_hash = state.keys.hash_token(&token);
+    let present = workshops::voters(&state.db, w.id).await?;
+    let same: Vec<_> = present
+        .iter()
+        .filter(|v| !v.removed && v.college == college && same_first_name(&v.first_name, &name))
+        .collect();
+    if !same.is_empty() && form.intent != "new" {
+        let college_key = college.label_key();
+        if form.intent != "rejoin" {
+            return Ok(RejoinPage { page, form, college_key, errors: FormErrors::new() }.into_response());
+        }
+        let mut errors = FormErrors::new();
+        let seat = errors.check("seat", normalise_seat(&form.seat));
+        let Some(voter) = seat.and_then(|seat| same.iter().find(|v| v.seat == seat)) else {
+            if errors.is_empty() {
+                errors.add("seat", "error.workshop.seat_unknown");
+            }
+            return Ok(
+                (StatusCode::UNPROCESSABLE_ENTITY, RejoinPage { page, form, college_key, errors }).into_response()
+            );
+        };
+        workshops::reclaim(&state.db, w.id, voter.id, &token_hash).await?;
+        super::announce(&state, w.id).await?;
+        let cookie = set_cookie(&state, VOTER_COOKIE, &token, 24 * 3600);
+        return Ok(
+            (AppendHeaders([(header::SET_COOKIE, cookie)]), Redirect::to(&format!("/w/{}", w.code))).into_response()
+        );
+    }
+    // A free seat (a room holds a few dozen phones; the alphabet gives over ten thousand seats).
+    let fresh = || seat_code(&rand::random());
+    let seat = (0..64).map(|_| fresh()).find(|s| !present.iter().any(|v| v.seat == *s)).unwrap_or_else(fresh);
+    workshops::join(&state.db, w.id, &token_hash, &name, college, &seat).await?;
     super::announce(&state, w.id).await?;
     let cookie = set_cookie(&state, VOTER_COOKIE, &token, 24 * 3600);
     Ok((AppendHeaders([(header::SET_COOKIE, cookie)]), Redirect::to(&format!("/w/{}", w.code))).into_response())
