@@ -290,8 +290,12 @@ pub async fn to_answer(app: &App, viewer: &Viewer) -> Result<Vec<ToAnswer>> {
         let loaded = load(app, viewer, id, answer_in).await?;
         let Some(me) = &loaded.me else { continue };
         let mine = campaigns::answers_of(&app.db, me.id).await?;
+        let decided = crate::results::decided_in_workshop(&app.db, id).await?;
         let questions = loaded.my_indicators();
-        let answered = questions.iter().filter(|n| mine.get(&n.code).is_some_and(|a| a.value.is_some())).count();
+        let answered = questions
+            .iter()
+            .filter(|n| mine.get(&n.code).is_some_and(|a| a.value.is_some()) || decided.contains_key(&n.code))
+            .count();
         out.push(ToAnswer {
             campaign_id: id,
             title: loaded.campaign.title.clone(),

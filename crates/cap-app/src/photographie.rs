@@ -138,13 +138,14 @@ fn series<'a>(rows: &'a [ScoreRow], scores: &Scores, before: &HashMap<String, f6
 }
 
 /// Computes the photographie from the campaign's data.
-pub async fn build(app: &App, loaded: &Loaded, t: Tr) -> Result<View> {
+/// `compare` picks the earlier campaign to compare with (the latest one by default).
+pub async fn build(app: &App, loaded: &Loaded, t: Tr, compare: Option<i64>) -> Result<View> {
     let out = outcome(app, loaded).await?;
     let r = &loaded.referential.referential;
     let covered = loaded.indicators();
 
     // The previous campaign's scores: nodes matched by code, indicators through the code map.
-    let earlier = previous(app, loaded).await?;
+    let earlier = previous(app, loaded, compare).await?;
     let mut before_nodes: HashMap<String, f64> = HashMap::new();
     let mut before_indicators: HashMap<String, f64> = HashMap::new();
     if let Some(p) = &earlier {

@@ -64,7 +64,7 @@ fn pillar_of<'a>(r: &'a Referential, code: &str) -> Option<&'a str> {
 /// Gathers everything the report prints.
 pub async fn report(app: &App, loaded: &Loaded, t: Tr) -> Result<Report> {
     let r = &loaded.referential.referential;
-    let view = photographie::build(app, loaded, t).await?;
+    let view = photographie::build(app, loaded, t, None).await?;
     let c = &loaded.campaign;
 
     let participants = campaigns::participants(&app.db, c.id).await?;

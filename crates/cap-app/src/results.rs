@@ -5,7 +5,7 @@ use crate::campaigns::Loaded;
 use crate::error::Result;
 use crate::i18n::Tr;
 use crate::referential_cache::CachedReferential;
-use cap_domain::campaign::{AnswerValue, CampaignStatus, campaign_indicators};
+use cap_domain::campaign::{AnswerValue, campaign_indicators};
 use cap_domain::referential::{Node, Referential};
 use cap_domain::scoring::{Scores, Targets, compute};
 use cap_storage::campaigns::{self, Campaign};
@@ -73,17 +73,43 @@ pub struct Previous {
     pub scores: Scores,
 }
 
-/// The most recent earlier campaign of the organisation that reached consolidation.
-pub async fn previous(app: &App, loaded: &Loaded) -> Result<Option<Previous>> {
-    let earlier = campaigns::for_organisation(&app.db, cap_domain::OrganisationId(loaded.org.id))
+/// The organisation's campaigns this one may be compared with: those whose results existed when
+/// it started (their consolidation ended before it was created), latest consolidated first. A
+/// campaign running at the same time is not one of them.
+pub async fn comparable(app: &App, loaded: &Loaded) -> Result<Vec<Campaign>> {
+    let started = loaded.campaign.created_at;
+    let mut earlier: Vec<Campaign> = campaigns::for_organisation(&app.db, cap_domain::OrganisationId(loaded.org.id))
         .await?
         .into_iter()
-        .find(|c| c.id < loaded.campaign.id && c.status >= CampaignStatus::Consolidation);
-    let Some(campaign) = earlier else { return Ok(None) };
+        .filter(|c| c.id != loaded.campaign.id && c.consolidated_at.is_some_and(|at| at <= started))
+        .collect();
+    earlier.sort_by_key(|c| std::cmp::Reverse((c.consolidated_at, c.id)));
+    Ok(earlier)
+}
+
+/// The campaign to compare with: `chosen` when it is one of [`comparable`], else the latest one.
+pub async fn previous(app: &App, loaded: &Loaded, chosen: Option<i64>) -> Result<Option<Previous>> {
+    let candidates = comparable(app, loaded).await?;
+    let picked = match chosen {
+        Some(id) => candidates.iter().position(|c| c.id == id).unwrap_or(0),
+        None => 0,
+    };
+    let Some(campaign) = candidates.into_iter().nth(picked) else { return Ok(None) };
     let referential = app.referentials.get(&app.db, campaign.referential_version_id).await?;
     let answers = shared_answers(&app.db, campaign.id).await?;
     let covered = campaign_indicators(&referential.referential, &campaign.scope, loaded.org_type());
     let targets = Targets(plans::targets(&app.db, campaign.id).await?);
     let scores = compute(&referential.referential, &covered, &answers, &targets);
     Ok(Some(Previous { campaign, referential, scores }))
+}
+
+/// The indicators the room agreed on in a workshop (shared answers recorded there), with the
+/// level agreed: they count as answered, and participants are not asked them again.
+pub async fn decided_in_workshop(db: &Db, campaign: i64) -> Result<HashMap<String, AnswerValue>> {
+    Ok(campaigns::consolidated(db, campaign)
+        .await?
+        .into_iter()
+        .filter(|(_, c)| c.source == "workshop")
+        .filter_map(|(code, c)| c.value.map(|v| (code, v)))
+        .collect())
 }

@@ -51,6 +51,10 @@ pub struct Campaign {
     pub protect_colleges: bool,
     /// Whether the member lets its region's delegates read the results (off by default).
     pub shared_with_region: bool,
+    /// When it was created (UTC seconds).
+    pub created_at: i64,
+    /// When its consolidation ended (it moved on to the review), in UTC seconds.
+    pub consolidated_at: Option<i64>,
     /// Incremented on every change.
     pub version: i64,
 }
@@ -68,6 +72,8 @@ struct CampaignRow {
     restitution_on: Option<String>,
     protect_colleges: i64,
     shared_with_region: i64,
+    created_at: i64,
+    consolidated_at: Option<i64>,
     version: i64,
 }
 
@@ -87,13 +93,16 @@ impl TryFrom<CampaignRow> for Campaign {
             restitution_on: r.restitution_on,
             protect_colleges: r.protect_colleges != 0,
             shared_with_region: r.shared_with_region != 0,
+            created_at: r.created_at,
+            consolidated_at: r.consolidated_at,
             version: r.version,
         })
     }
 }
 
 const SELECT: &str = "SELECT id, organisation_id, referential_version_id, title, scope, status, answering_from,
-    consolidation_on, restitution_on, protect_colleges, shared_with_region, version FROM campaigns";
+    consolidation_on, restitution_on, protect_colleges, shared_with_region, created_at, consolidated_at, version
+    FROM campaigns";
 
 /// Creates a campaign in preparation, small collèges protected
 /// ([`cap_domain::consolidation::PROTECT_BY_DEFAULT`]).
@@ -169,6 +178,13 @@ pub async fn advance(db: &Db, id: i64, from: CampaignStatus, expected_version: i
     .await?;
     if done.rows_affected() != 1 {
         return Err(StorageError::Stale);
+    }
+    if next == CampaignStatus::Review {
+        sqlx::query("UPDATE campaigns SET consolidated_at = COALESCE(consolidated_at, $1) WHERE id = $2")
+            .bind(now())
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
     }
     if next == CampaignStatus::SelfAssessment {
         sqlx::query(

@@ -114,6 +114,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0017_workshop_seats.sql"),
         postgres: include_str!("../migrations/postgres/0017_workshop_seats.sql"),
     },
+    Migration {
+        version: 18,
+        name: "campaign_consolidated_at",
+        sqlite: include_str!("../migrations/sqlite/0018_campaign_consolidated_at.sql"),
+        postgres: include_str!("../migrations/postgres/0018_campaign_consolidated_at.sql"),
+    },
 ];
 
 /// Arbitrary key of the PostgreSQL advisory lock that serialises migrations across instances.

@@ -445,15 +445,23 @@ async fn the_photographie_compares_with_the_previous_campaign(app: &TestApp) {
         restitution_on: None,
         created_by: None,
     };
-    let second = campaigns::create(&app.db, &new).await.unwrap();
+    // A campaign still in consolidation runs at the same time: no comparison with it.
+    let running = campaigns::create(&app.db, &new).await.unwrap();
+    let coordinator = app.signed_in(COORDINATOR_A).await;
+    let (_, page) = text(&coordinator, app.url(&format!("/campaigns/{running}/results"))).await;
+    assert!(!page.contains("Évolution depuis"), "no comparison with a campaign whose results do not exist yet");
+    campaigns::advance_to(&app.db, first, CampaignStatus::Review).await.unwrap();
+
+    // Consolidated before the second starts: compared with it.
+    let second = campaigns::create(&app.db, &campaigns::NewCampaign { title: "Campagne 2028", ..new }).await.unwrap();
     campaigns::advance(&app.db, second, CampaignStatus::Preparation, 1).await.unwrap();
     consolidated_campaign(&app.db, second, |_| 3).await;
-    let coordinator = app.signed_in(COORDINATOR_A).await;
     let (status, page) = text(&coordinator, app.url(&format!("/campaigns/{second}/results"))).await;
     assert_eq!(status, 200);
     assert!(page.contains("Évolution depuis « Campagne A »"), "compared with the earlier campaign");
     assert!(page.contains("25\u{202f}% → 75\u{202f}% (+50\u{202f}%)"), "indicator by indicator");
     assert!(page.contains("stroke-dasharray"), "the previous campaign drawn dashed");
+    assert!(!page.contains("name=\"compare\""), "no choice to make with one earlier campaign");
 }
 
 /// The campaign's tiers plans the accompaniment day a month ahead, then concludes it once held:

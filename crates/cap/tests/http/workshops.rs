@@ -312,7 +312,55 @@ async fn a_phone_that_forgets_comes_back_to_its_seat(app: &TestApp) {
     assert!(console.contains("dans la salle (2)"));
 }
 
+/// What the room agreed on in a workshop counts as answered: the coordinator's « sans aucune
+/// réponse » leaves it out, and a participant who had not answered it sees the agreed level and
+/// is not sent to it again.
+async fn what_the_room_agreed_is_not_asked_again(app: &TestApp) {
+    use cap_domain::campaign::CampaignStatus;
+    let seeds = seed(&app.db).await;
+    let id = seeds.campaign_a;
+    cap_storage::campaigns::advance_to(&app.db, id, CampaignStatus::SelfAssessment).await.unwrap();
+    let coordinator = app.signed_in(COORDINATOR_A).await;
+    let before = coordinator.get(app.url(&format!("/campaigns/{id}"))).send().await.unwrap().text().await.unwrap();
+    let opened = coordinator
+        .post(app.url(&format!("/campaigns/{id}/workshops")))
+        .form(&[("pillar", "SR")])
+        .send()
+        .await
+        .unwrap();
+    let workshop: i64 =
+        opened.headers()["location"].to_str().unwrap().trim_start_matches("/workshops/").parse().unwrap();
+    let first = workshops::get(&app.db, workshop).await.unwrap().current().unwrap().to_owned();
+    let recorded = coordinator
+        .post(app.url(&format!("/workshops/{workshop}/record")))
+        .form(&[("value", "3"), ("note", "D'accord")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(recorded.status(), 303);
+    let after = coordinator.get(app.url(&format!("/campaigns/{id}"))).send().await.unwrap().text().await.unwrap();
+    let untouched = |page: &str| {
+        let at = page.find("indicateur(s) sans aucune réponse").expect("the count");
+        page[..at].rsplit('>').next().unwrap().trim().parse::<usize>().unwrap()
+    };
+    assert_eq!(untouched(&after), untouched(&before) - 1, "the agreed indicator counts as answered");
+
+    let participant = app.signed_in(PARTICIPANT_A).await;
+    let mut number = 1;
+    let page = loop {
+        let response = participant.get(app.url(&format!("/campaigns/{id}/answer/{number}"))).send().await.unwrap();
+        assert_eq!(response.status(), 200, "page {number} exists until the indicator is found");
+        let page = response.text().await.unwrap();
+        if page.contains(&format!("id=\"q-{first}\"")) {
+            break page;
+        }
+        number += 1;
+    };
+    assert!(page.contains("Décidé en atelier : 3"), "shown with the level the room agreed");
+}
+
 crate::on_both_backends!(
+    what_the_room_agreed_is_not_asked_again,
     a_phone_that_forgets_comes_back_to_its_seat,
     a_room_votes_and_agrees,
     admission_keeps_the_room_closed,

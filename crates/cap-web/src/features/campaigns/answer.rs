@@ -18,7 +18,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use cap_app::answers::{Outcome, save_one};
 use cap_app::campaigns::{Loaded, answer_in, load};
 use cap_app::i18n::Tr;
-use cap_app::results::value_label;
+use cap_app::results::{decided_in_workshop, value_label};
 use cap_domain::campaign::AnswerValue;
 use cap_domain::referential::{AnswerType, Node, Referential};
 use cap_storage::campaigns::{self, Participant, StoredAnswer};
@@ -52,6 +52,8 @@ pub struct AnswerField {
     pub error: Option<&'static str>,
     /// What is stored now, when the save was refused as stale.
     pub conflict: Option<String>,
+    /// The level the room agreed on in a workshop, in words, when this person gave no answer.
+    pub decided: Option<String>,
 }
 
 fn field(t: Tr, r: &Referential, node: &Node, stored: Option<&StoredAnswer>) -> AnswerField {
@@ -115,6 +117,7 @@ fn field(t: Tr, r: &Referential, node: &Node, stored: Option<&StoredAnswer>) -> 
         saved_at: stored.map(|a| t.datetime(a.updated_at)).unwrap_or_default(),
         error: None,
         conflict: None,
+        decided: None,
     }
 }
 
@@ -149,11 +152,23 @@ async fn build(state: &AppState, page: Page, loaded: &Loaded, number: usize) -> 
     let (objective_code, codes) = pages.get(number.wrapping_sub(1)).ok_or(AppError::NotFound)?;
     let r = &loaded.referential.referential;
     let answers = campaigns::answers_of(&state.db, me(loaded)?.id).await?;
+    let decided = decided_in_workshop(&state.db, loaded.campaign.id).await?;
     let t = page.t;
-    let fields =
-        codes.iter().filter_map(|c| r.node(c)).map(|node| field(t, r, node, answers.get(&node.code))).collect();
+    let fields = codes
+        .iter()
+        .filter_map(|c| r.node(c))
+        .map(|node| {
+            let mine = answers.get(&node.code);
+            let mut f = field(t, r, node, mine);
+            if mine.is_none_or(|a| a.value.is_none()) {
+                f.decided = decided.get(&node.code).map(|v| value_label(t, r, node, &Some(v.clone())));
+            }
+            f
+        })
+        .collect();
     let in_campaign: Vec<String> = pages.iter().flat_map(|(_, c)| c.iter().cloned()).collect();
-    let answered = in_campaign.iter().filter(|c| answers.get(*c).is_some_and(|a| a.value.is_some())).count();
+    let done = |c: &String| answers.get(c).is_some_and(|a| a.value.is_some()) || decided.contains_key(c);
+    let answered = in_campaign.iter().filter(|c| done(c)).count();
     Ok(AnswerPage {
         campaign_id: loaded.campaign.id,
         campaign_title: loaded.campaign.title.clone(),
@@ -176,10 +191,14 @@ pub async fn start(
 ) -> AppResult<Response> {
     let loaded = load(&state, &viewer, id, answer_in).await?;
     let answers = campaigns::answers_of(&state.db, me(&loaded)?.id).await?;
+    // What the room agreed on in a workshop is not asked again.
+    let decided = decided_in_workshop(&state.db, id).await?;
     let first_open = loaded
         .pages()
         .iter()
-        .position(|(_, codes)| codes.iter().any(|c| answers.get(c).is_none_or(|a| a.value.is_none())))
+        .position(|(_, codes)| {
+            codes.iter().any(|c| answers.get(c).is_none_or(|a| a.value.is_none()) && !decided.contains_key(c))
+        })
         .unwrap_or(0);
     Ok(Redirect::to(&format!("/campaigns/{id}/answer/{}", first_open + 1)).into_response())
 }

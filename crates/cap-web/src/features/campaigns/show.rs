@@ -164,7 +164,13 @@ pub async fn handler(
                 )
             })
             .collect();
-        untouched = loaded.indicators().iter().filter(|n| !answers.contains_key(&n.code)).count();
+        // An indicator the room agreed on in a workshop (a shared answer) is answered too.
+        let shared = campaigns::consolidated(&state.db, id).await?;
+        untouched = loaded
+            .indicators()
+            .iter()
+            .filter(|n| !answers.contains_key(&n.code) && !shared.get(&n.code).is_some_and(|c| c.value.is_some()))
+            .count();
         views.sort_by(|a, b| b.score.total_cmp(&a.score));
         divergent =
             views.into_iter().filter(|v| v.spread > 0).take(5).map(|v| (v.code, v.statement, v.spread)).collect();
