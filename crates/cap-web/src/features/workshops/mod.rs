@@ -1,6 +1,5 @@
 //! Workshops: the facilitator's console and projector, and the phones that vote.
 
-pub mod admit_voter;
 pub mod console;
 pub mod control;
 pub mod events;
@@ -9,8 +8,8 @@ pub mod open;
 pub mod phone;
 pub mod projector;
 pub mod record;
-pub mod remove_voter;
 pub mod vote;
+pub mod voters;
 
 use crate::app::AppState;
 use crate::error::{AppError, AppResult};
