@@ -81,7 +81,7 @@ journey('a coordinator opens a campaign and a participant answers with autosave'
   coord.once('dialog', (dialog) => dialog.accept());
   await submit(coord, 'Passer à : Consolidation', 'campaign page in consolidation');
   await follow(coord, 'Consolidation', 'consolidation list');
-  assert.match(await mainText(coord), /indicateur\(s\) décidé\(s\)/);
+  assert.match(await mainText(coord), /indicateurs? décidés? sur/);
   await navigate(coord, () => coord.locator(`a[href$="/consolidation/${code}"]`).click(), 'consolidation of one indicator');
   assert.match(await mainText(coord), /Nous le faisons avec chaque client/);
   await coord.locator('label[for="value-2"]').click();

@@ -37,7 +37,7 @@ journey('phones on two instances vote, the projector on one counts them all', as
       await navigate(phone, () => phone.locator('label[for="vote-2"]').click(), `phone ${i} after voting`);
       phones.push(phone);
     }
-    await projector.locator('.projector__count').filter({ hasText: '4 vote(s) sur 4' }).waitFor({ timeout: 10_000 });
+    await projector.locator('.projector__count').filter({ hasText: '4 votes sur 4' }).waitFor({ timeout: 10_000 });
     assert.match(await mainText(projector), new RegExp(code));
   } finally {
     await other.stop();

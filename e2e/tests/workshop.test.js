@@ -44,7 +44,7 @@ journey('five phones vote in a workshop followed live by the projector', async (
     await navigate(phone, () => phone.locator(`label[for="vote-${level}"]`).click(), `phone ${i} after voting`);
     await phone.locator('[role="status"]').filter({ hasText: 'Vote enregistré' }).waitFor();
   }
-  await projector.locator('.projector__count').filter({ hasText: '5 vote(s) sur 5' }).waitFor({ timeout: 10_000 });
+  await projector.locator('.projector__count').filter({ hasText: '5 votes sur 5' }).waitFor({ timeout: 10_000 });
 
   // A phone that loses its page and comes back finds its vote.
   const seat = (await phones[0].locator('.workshop__seat').innerText()).replace(/^.*:\s*/, '').trim();
@@ -64,7 +64,7 @@ journey('five phones vote in a workshop followed live by the projector', async (
   await lost.fill('#seat', seat.toLowerCase());
   await submit(lost, "C'est moi, je reviens", 'voting page after coming back');
   assert.equal(await lost.isChecked('#vote-3'), true, 'the vote is restored');
-  await projector.locator('.projector__count').filter({ hasText: '5 vote(s) sur 5' }).waitFor({ timeout: 10_000 });
+  await projector.locator('.projector__count').filter({ hasText: '5 votes sur 5' }).waitFor({ timeout: 10_000 });
 
   await submit(console_, 'Montrer les votes', 'console with votes shown');
   await phones[2].locator('h2').filter({ hasText: 'Résultats' }).waitFor({ timeout: 10_000 });

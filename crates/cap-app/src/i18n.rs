@@ -104,18 +104,33 @@ impl Tr {
         }
     }
 
-    /// The message for `key` with `{}` replaced by `arg`.
+    /// The message for `key` with `{}` replaced by `arg`. When `arg` is a count and the
+    /// catalogue has a singular form (`key_one`), that form is used for one thing.
     pub fn t1(&self, key: &str, arg: impl std::fmt::Display) -> String {
-        self.t(key).replacen("{}", &arg.to_string(), 1)
+        let arg = arg.to_string();
+        self.t(&self.form(key, &arg)).replacen("{}", &arg, 1)
     }
 
-    /// The message for `key` with each `{}` replaced by the next of `args`.
+    /// The message for `key` with each `{}` replaced by the next of `args`; the first argument,
+    /// when it is a count, chooses the singular form (`key_one`) as in [`Tr::t1`].
     pub fn tn(&self, key: &str, args: &[String]) -> String {
-        let mut text = self.t(key).to_owned();
+        let mut text = self.t(&self.form(key, args.first().map_or("", String::as_str))).to_owned();
         for arg in args {
             text = text.replacen("{}", arg, 1);
         }
         text
+    }
+
+    /// `key_one` when `count` is a number that takes the singular in this language (0 and 1 in
+    /// French, 1 in English) and the catalogue has that form; `key` otherwise.
+    fn form(&self, key: &str, count: &str) -> String {
+        let Ok(n) = count.trim().parse::<i64>() else { return key.to_owned() };
+        let one = match self.locale {
+            Locale::Fr => n == 0 || n == 1,
+            Locale::En => n == 1,
+        };
+        let singular = format!("{key}_one");
+        if one && catalogue(self.locale).contains_key(&singular) { singular } else { key.to_owned() }
     }
 
     /// The language code, for `lang` attributes.
@@ -170,6 +185,47 @@ mod tests {
         let only_fr: Vec<_> = fr_keys.difference(&en_keys).collect();
         let only_en: Vec<_> = en_keys.difference(&fr_keys).collect();
         assert!(only_fr.is_empty() && only_en.is_empty(), "only in fr: {only_fr:?}; only in en: {only_en:?}");
+    }
+
+    /// Counts read in real French and English: no « (s) »-style fake plural in any message or
+    /// template; a message with a count has its singular form (`key_one`) where the noun varies.
+    #[test]
+    fn no_fake_plurals() {
+        let fake = ["(s)", "(x)", "(es)", "(ies)"];
+        for (lang, source) in [("fr", FR_SOURCE), ("en", EN_SOURCE)] {
+            for (key, text) in parse_catalogue(source).unwrap() {
+                assert!(!fake.iter().any(|f| text.contains(f)), "{lang} {key}: {text}");
+            }
+        }
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut files = Vec::new();
+        collect(&root.join("../cap-web/templates"), &mut files);
+        for file in files {
+            // The words a template writes itself, outside its `{{ … }}` and `{% … %}` code.
+            let mut words = String::new();
+            let mut rest = std::fs::read_to_string(&file).unwrap();
+            while let Some(start) = rest.find(['{']) {
+                words.push_str(&rest[..start]);
+                let close = match rest[start..].chars().nth(1) {
+                    Some('{') => "}}",
+                    Some('%') => "%}",
+                    _ => {
+                        words.push('{');
+                        rest = rest[start + 1..].to_owned();
+                        continue;
+                    }
+                };
+                rest = rest[start..].find(close).map_or_else(String::new, |end| rest[start + end + 2..].to_owned());
+            }
+            words.push_str(&rest);
+            assert!(!fake.iter().any(|f| words.contains(f)), "{}", file.display());
+        }
+        let fr = Tr::new(Locale::Fr);
+        let en = Tr::new(Locale::En);
+        assert_eq!(fr.t1("region.organisation_count", 0), "0 structure", "French: zero takes the singular");
+        assert_eq!(fr.t1("region.organisation_count", 2), "2 structures");
+        assert_eq!(en.t1("region.organisation_count", 0), "0 organisations");
+        assert_eq!(en.tn("campaign.progress", &["1".into(), "40".into()]), "1 answer out of 40");
     }
 
     /// Every key a template or handler asks for exists in the French catalogue.

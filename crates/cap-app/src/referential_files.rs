@@ -31,7 +31,7 @@ pub enum Checked {
 #[derive(Debug, thiserror::Error)]
 pub enum ImportError {
     /// The file has problems; nothing was written.
-    #[error("{} problem(s)", .0.len())]
+    #[error("problems found in the file: {}", .0.len())]
     Invalid(Vec<Problem>),
     /// This version was imported already; versions never change.
     #[error("version already imported")]

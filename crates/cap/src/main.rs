@@ -364,7 +364,7 @@ async fn check(config: Config) -> Result<()> {
         for p in &problems {
             eprintln!("  - {p}");
         }
-        bail!("{} problème(s) / problem(s)", problems.len())
+        bail!("problèmes / problems: {}", problems.len())
     }
 }
 

@@ -27,7 +27,7 @@ pub fn report(path: &Path, err: &ImportError) -> String {
                 let line = p.line.map_or_else(String::new, |l| format!("{l}:"));
                 out.push_str(&format!("{}:{line} {}\n", path.display(), t.tn(p.key, &p.args)));
             }
-            out.push_str(&format!("{} problème(s) ; rien n'a été importé.", problems.len()));
+            out.push_str(&format!("Problèmes : {} ; rien n'a été importé.", problems.len()));
             out
         }
         ImportError::AlreadyImported => format!("{}: {}", path.display(), t.t("refcheck.version_exists")),

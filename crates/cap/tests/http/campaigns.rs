@@ -152,7 +152,7 @@ async fn a_campaign_from_preparation_to_answers(app: &TestApp) {
     assert_eq!(outside.status(), 404, "an indicator outside the scope is not answered");
 
     let home = p.get(app.url(&path)).send().await.unwrap().text().await.unwrap();
-    assert!(home.contains(&format!("{} réponse(s) sur", codes.len())), "progress shows");
+    assert!(home.contains(&format!("{} réponses sur", codes.len())), "progress shows");
 
     // The coordinator sees who is behind and reminds them in one click.
     let dashboard = coordinator.get(app.url(&path)).send().await.unwrap().text().await.unwrap();

@@ -35,7 +35,7 @@ fn check_reports_every_problem_at_once() {
     let many = cap(&dir.0, &["check"], &[]);
     assert!(!many.status.success());
     let out = text(&many);
-    for expected in ["server.addr", "database.url", "mail.from", "3 problème(s)"] {
+    for expected in ["server.addr", "database.url", "mail.from", "problèmes / problems: 3"] {
         assert!(out.contains(expected), "{expected} missing from: {out}");
     }
 

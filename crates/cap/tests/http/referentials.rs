@@ -102,7 +102,7 @@ async fn an_administrator_imports_a_new_version(app: &TestApp) {
     let location = done.headers()["location"].to_str().unwrap().to_owned();
     assert!(location.starts_with("/admin/referentials/diff?from="), "{location}");
     let diff = admin.get(app.url(&location)).send().await.unwrap().text().await.unwrap();
-    assert!(diff.contains("0 ajouté(s), 1 retiré(s), 1 modifié(s)"), "{diff}");
+    assert!(diff.contains("Ajoutés : 0 ; retirés : 1 ; modifiés : 1."), "{diff}");
     assert!(diff.contains(&removed_code));
     let again = admin.post(app.url("/admin/referentials/import")).multipart(upload(&good)).send().await.unwrap();
     assert_eq!(again.status(), 422, "a version never changes");

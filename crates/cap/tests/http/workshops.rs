@@ -83,7 +83,7 @@ async fn a_room_votes_and_agrees(app: &TestApp) {
     assert!(page.contains("id=\"vote-4\" name=\"value\" value=\"4\" checked"), "a phone that reloads finds its vote");
 
     let console = coordinator.get(app.url(&console_path)).send().await.unwrap().text().await.unwrap();
-    assert!(console.contains("5 vote(s) sur 5 participant·e·s"));
+    assert!(console.contains("5 votes sur 5 participant·e·s"));
     coordinator.post(app.url(&format!("/workshops/{id}/control"))).form(&[("action", "reveal")]).send().await.unwrap();
     let revealed = phones[1].get(app.url(&format!("/w/{}", w.code))).send().await.unwrap().text().await.unwrap();
     assert!(revealed.contains("Résultats"));
@@ -340,7 +340,8 @@ async fn what_the_room_agreed_is_not_asked_again(app: &TestApp) {
     assert_eq!(recorded.status(), 303);
     let after = coordinator.get(app.url(&format!("/campaigns/{id}"))).send().await.unwrap().text().await.unwrap();
     let untouched = |page: &str| {
-        let at = page.find("indicateur(s) sans aucune réponse").expect("the count");
+        let at = page.find(" sans aucune réponse sur").expect("the count");
+        let at = page[..at].rfind(' ').expect("the count before the noun");
         page[..at].rsplit('>').next().unwrap().trim().parse::<usize>().unwrap()
     };
     assert_eq!(untouched(&after), untouched(&before) - 1, "the agreed indicator counts as answered");

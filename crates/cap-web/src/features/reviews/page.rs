@@ -102,13 +102,12 @@ fn volunteer_label(t: Tr, v: &Volunteer, reviewed: &Organisation) -> String {
     let flags: Vec<&str> = conflicts(&own, reviewed.authz_ref()).into_iter().map(|c| t.t(c.label_key())).collect();
     let kind = OrganisationType::from_code(&v.org_type).map_or("", |k| t.t(k.label_key()));
     let mut label = format!(
-        "{} — {} ({}, {}) · {} {}",
+        "{} — {} ({}, {}) · {}",
         v.display_name,
         v.organisation,
         v.region,
         kind,
-        v.trainings,
-        t.t("review.trainings_attended")
+        t.t1("review.trainings_attended", v.trainings)
     );
     if !flags.is_empty() {
         label.push_str(&format!(" ⚠ {}", flags.join(", ")));
