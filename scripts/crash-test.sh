@@ -27,7 +27,7 @@ trap cleanup EXIT
 case "$ENGINE" in
   sqlite) url="sqlite://$work/cap.db" ;;
   postgres)
-    psql "$PGURL/postgres" -qc "DROP DATABASE IF EXISTS cap_rel_crash WITH (FORCE)" -c "CREATE DATABASE cap_rel_crash" >/dev/null
+    PGOPTIONS=--client-min-messages=warning psql "$PGURL/postgres" -qc "DROP DATABASE IF EXISTS cap_rel_crash WITH (FORCE)" -c "CREATE DATABASE cap_rel_crash" >/dev/null
     url="$PGURL/cap_rel_crash" ;;
   *) echo "ENGINE: sqlite or postgres" >&2; exit 2 ;;
 esac
