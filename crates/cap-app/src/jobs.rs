@@ -1,7 +1,7 @@
 //! Scheduled jobs run inside the server: reminders to the person responsible for an action a week
 //! before its due date, a monthly digest of each followed plan to the organisation's
 //! coordinators, and the rebuilding of the scores the network's figures read. Several instances may run: a lease in the database lets one of them work at a
-//! time, and each reminder is recorded before it leaves, so none is sent twice.
+//! time (one lease per job), and each reminder is recorded before it leaves, so none is sent twice.
 
 use crate::app::App;
 use crate::error::Result;
@@ -205,12 +205,24 @@ pub async fn refresh_network(state: &App) -> Result<usize> {
 }
 
 /// Keeps the network's figures current: at start, then every `every`, until the server closes.
+/// Instances take turns through a lease: two rebuilding the same campaign at once would both
+/// insert its row, and the second would fail on PostgreSQL.
 pub async fn schedule_network_refresh(state: App, every: Duration) {
+    let holder = format!("{}-{}", std::process::id(), rand::random::<u32>());
     repeat(&state, tokio::time::interval(every), || async {
+        let at = now();
+        match jobs::try_lease(&state.db, "network", &holder, at, at + LEASE_SECONDS).await {
+            Ok(true) => {}
+            Ok(false) => return,
+            Err(err) => return tracing::warn!(error = %err, "network refresh failed"),
+        }
         match refresh_network(&state).await {
             Ok(0) => {}
             Ok(n) => tracing::info!(campaigns = n, "network scores rebuilt"),
             Err(err) => tracing::warn!(error = %err, "network refresh failed"),
+        }
+        if let Err(err) = jobs::release(&state.db, "network", &holder).await {
+            tracing::warn!(error = %err, "network refresh lease not released");
         }
     })
     .await;

@@ -2,6 +2,7 @@
 //! `main.rs` only parses the command line and calls into here, so tests start the server
 //! exactly as `cap serve` does.
 
+pub mod allocator;
 pub mod config;
 pub mod connections;
 pub mod demo;
