@@ -169,7 +169,7 @@ pub async fn handler(
         untouched = loaded
             .indicators()
             .iter()
-            .filter(|n| !answers.contains_key(&n.code) && !shared.get(&n.code).is_some_and(|c| c.value.is_some()))
+            .filter(|n| !answers.contains_key(&n.code) && shared.get(&n.code).is_none_or(|c| c.value.is_none()))
             .count();
         views.sort_by(|a, b| b.score.total_cmp(&a.score));
         divergent =
