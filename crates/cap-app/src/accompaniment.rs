@@ -62,14 +62,17 @@ pub struct LatestDay {
 
 /// The most recent accompaniment day (planned or concluded) of `org`'s campaigns, if any.
 pub async fn latest_of(app: &App, org: OrganisationId) -> Result<Option<LatestDay>> {
-    let mut latest: Option<LatestDay> = None;
+    let mut latest: Option<(i64, String, Day)> = None;
     for c in cap_storage::campaigns::for_organisation(&app.db, org).await? {
-        let Some(summary) = summary(app, c.id).await? else { continue };
-        if latest.as_ref().is_none_or(|l| l.summary.day.held_on <= summary.day.held_on) {
-            latest = Some(LatestDay { campaign_id: c.id, title: c.title, summary });
+        let Some(day) = accompaniment::day_of(&app.db, c.id).await? else { continue };
+        if latest.as_ref().is_none_or(|(_, _, l)| l.held_on <= day.held_on) {
+            latest = Some((c.id, c.title, day));
         }
     }
-    Ok(latest)
+    // The offers' names only for the day shown.
+    let Some((campaign_id, title, day)) = latest else { return Ok(None) };
+    let offers = named_offers(app, &day.offers).await?;
+    Ok(Some(LatestDay { campaign_id, title, summary: DaySummary { day, offers } }))
 }
 
 /// How a save went.

@@ -48,3 +48,37 @@ pub fn college_options(t: Tr, current: &str) -> Vec<SelectOption> {
         .chain(cap_domain::College::ALL.iter().map(|c| SelectOption::new(c.code(), t.t(c.label_key()), current)))
         .collect()
 }
+
+/// The directory's filters (of its own page and of the review's invitation form): a region and a
+/// type of organisation, empty for all.
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+pub struct DirectoryFilters {
+    /// Only volunteers of this region (empty: all).
+    #[serde(default)]
+    pub region: String,
+    /// Only volunteers from this type of organisation (empty: all).
+    #[serde(default)]
+    pub org_type: String,
+}
+
+impl DirectoryFilters {
+    /// Whether the volunteer passes the filters.
+    pub fn keeps(&self, v: &cap_storage::directory::Volunteer) -> bool {
+        (self.region.is_empty() || v.region_id.to_string() == self.region)
+            && (self.org_type.is_empty() || v.org_type == self.org_type)
+    }
+
+    /// The filters' choices (the templates add the « all » choice): regions, then types.
+    pub async fn options(&self, state: &AppState, t: Tr) -> AppResult<(Vec<SelectOption>, Vec<SelectOption>)> {
+        let regions = regions::list(&state.db)
+            .await?
+            .into_iter()
+            .map(|r| SelectOption::new(r.id.to_string(), r.name, &self.region))
+            .collect();
+        let types = OrganisationType::ALL
+            .into_iter()
+            .map(|k| SelectOption::new(k.code(), t.t(k.label_key()), &self.org_type))
+            .collect();
+        Ok((regions, types))
+    }
+}

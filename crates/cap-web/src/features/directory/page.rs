@@ -12,19 +12,10 @@ use cap_domain::campaign::CampaignStatus;
 use cap_domain::review::has_completed_a_campaign;
 use cap_domain::{OrganisationId, OrganisationType, Scope};
 use cap_storage::directory::{self, Volunteer};
-use cap_storage::{organisations, regions};
-use serde::Deserialize;
+use cap_storage::organisations;
 
 /// The directory's filters.
-#[derive(Debug, Clone, Default, Deserialize)]
-pub struct Filters {
-    /// Only this region (empty: all).
-    #[serde(default)]
-    pub region: String,
-    /// Only this type of organisation (empty: all).
-    #[serde(default)]
-    pub org_type: String,
-}
+pub use crate::choices::DirectoryFilters as Filters;
 
 #[derive(Template, WebTemplate)]
 #[template(path = "directory/list.html")]
@@ -68,10 +59,7 @@ pub(crate) async fn render(
 ) -> AppResult<DirectoryPage> {
     let t = page.t;
     let mut volunteers = directory::volunteers(&state.db).await?;
-    volunteers.retain(|v| {
-        (filters.region.is_empty() || v.region_id.to_string() == filters.region)
-            && (filters.org_type.is_empty() || v.org_type == filters.org_type)
-    });
+    volunteers.retain(|v| filters.keeps(v));
     let mine = directory::volunteer_of(&state.db, viewer.actor.user_id).await?;
     let current = mine.as_ref().map(|v| v.organisation_id.to_string()).unwrap_or_default();
     let my_organisations = eligible_organisations(state, viewer)
@@ -79,17 +67,11 @@ pub(crate) async fn render(
         .into_iter()
         .map(|(id, name)| SelectOption::new(id.to_string(), name, &current))
         .collect();
+    let (regions, org_types) = filters.options(state, t).await?;
     Ok(DirectoryPage {
         volunteers,
-        regions: regions::list(&state.db)
-            .await?
-            .into_iter()
-            .map(|r| SelectOption::new(r.id.to_string(), r.name, &filters.region))
-            .collect(),
-        org_types: OrganisationType::ALL
-            .into_iter()
-            .map(|k| SelectOption::new(k.code(), t.t(k.label_key()), &filters.org_type))
-            .collect(),
+        regions,
+        org_types,
         availability: mine.as_ref().map(|v| v.availability.clone()).unwrap_or_default(),
         mine,
         my_organisations,

@@ -16,20 +16,11 @@ use cap_domain::review::{CommentTarget, DEFAULT_ACCESS_DAYS, access_open, confli
 use cap_domain::{GroupId, OrganisationId, OrganisationType};
 use cap_storage::directory::{self, Delegate, Volunteer};
 use cap_storage::organisations::Organisation;
+use cap_storage::plans;
 use cap_storage::reviews::{self, Comment, Grant};
-use cap_storage::{plans, regions};
-use serde::Deserialize;
 
 /// The directory filters of the invitation form.
-#[derive(Debug, Clone, Default, Deserialize)]
-pub struct Filters {
-    /// Only volunteers of this region (empty: all).
-    #[serde(default)]
-    pub region: String,
-    /// Only volunteers from this type of organisation (empty: all).
-    #[serde(default)]
-    pub org_type: String,
-}
+pub use crate::choices::DirectoryFilters as Filters;
 
 /// What the invitation form holds.
 #[derive(Debug, Clone, Default)]
@@ -149,11 +140,7 @@ pub(crate) async fn render(
         (vec![], vec![], vec![], vec![]);
     if can_invite {
         let mut volunteers = directory::volunteers(&state.db).await?;
-        volunteers.retain(|v| {
-            (filters.region.is_empty() || v.region_id.to_string() == filters.region)
-                && (filters.org_type.is_empty() || v.org_type == filters.org_type)
-                && v.organisation_id != loaded.org.id
-        });
+        volunteers.retain(|v| filters.keeps(v) && v.organisation_id != loaded.org.id);
         // The organisation's own region and type first: the closest peers.
         volunteers.sort_by_key(|v| (v.region_id != loaded.org.region_id, v.org_type != loaded.org.org_type));
         candidates_pairs = volunteers
@@ -166,15 +153,7 @@ pub(crate) async fn render(
             .iter()
             .map(|d| SelectOption::new(format!("tiers:{}", d.user_id), delegate_label(d), ""))
             .collect();
-        regions_options = regions::list(&state.db)
-            .await?
-            .into_iter()
-            .map(|r| SelectOption::new(r.id.to_string(), r.name, &filters.region))
-            .collect();
-        org_types = OrganisationType::ALL
-            .into_iter()
-            .map(|k| SelectOption::new(k.code(), t.t(k.label_key()), &filters.org_type))
-            .collect();
+        (regions_options, org_types) = filters.options(state, t).await?;
     }
     let (threads, targets) = threads_and_targets(state, t, viewer, &loaded).await?;
     let until = today.checked_add(jiff::Span::new().days(i64::from(DEFAULT_ACCESS_DAYS))).unwrap_or(today);
