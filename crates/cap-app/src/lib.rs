@@ -32,6 +32,7 @@ pub mod reviewing;
 pub mod stamped_cache;
 pub mod suggestions;
 pub mod viewer;
+pub mod workshops;
 
 pub use app::{App, Settings};
 pub use crypto::hash_password;

@@ -82,6 +82,65 @@ pub fn move_position(from: usize, step: i64, count: usize) -> usize {
     (from as i64 + step).clamp(0, count as i64 - 1) as usize
 }
 
+/// Where a participant stands in the room.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Presence {
+    /// Waiting for the facilitator to let them vote.
+    Waiting,
+    /// In the room: awaited on every indicator.
+    Present,
+    /// Gone for now (a break, a meeting): not awaited, but what they voted still counts.
+    Absent,
+    /// Taken out by the facilitator (a duplicate, someone who should not be there): their votes
+    /// no longer count.
+    Removed,
+}
+
+impl Presence {
+    /// From the stored flags: removal wins; a phone never admitted is waiting whatever else.
+    pub fn of(admitted: bool, absent: bool, removed: bool) -> Self {
+        match (removed, admitted, absent) {
+            (true, _, _) => Self::Removed,
+            (false, false, _) => Self::Waiting,
+            (false, true, true) => Self::Absent,
+            (false, true, false) => Self::Present,
+        }
+    }
+
+    /// Whether a vote cast by this participant counts.
+    pub fn vote_counts(self) -> bool {
+        matches!(self, Self::Present | Self::Absent)
+    }
+}
+
+/// The room's counts on one indicator, the same everywhere (the console's heading, « N sur M »,
+/// the revealed distribution and the level recorded from it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Headcount {
+    /// Participants in the room now.
+    pub present: usize,
+    /// Participants whose vote is awaited or kept: those present, and those absent who voted.
+    pub expected: usize,
+    /// Of those, how many voted.
+    pub voted: usize,
+}
+
+/// Counts the room on one indicator from each participant's presence and whether they voted on
+/// it. A participant counts once whatever the number of phones they used: votes are per
+/// participant, so `voted` can never exceed `expected`.
+pub fn headcount(room: impl IntoIterator<Item = (Presence, bool)>) -> Headcount {
+    let mut count = Headcount::default();
+    for (presence, voted) in room {
+        let present = presence == Presence::Present;
+        count.present += usize::from(present);
+        if present || (presence == Presence::Absent && voted) {
+            count.expected += 1;
+            count.voted += usize::from(voted);
+        }
+    }
+    count
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
@@ -94,6 +153,39 @@ mod tests {
     }
 
     use super::*;
+
+    #[test]
+    fn presence_follows_the_facilitator_s_marks() {
+        assert_eq!(Presence::of(true, false, false), Presence::Present);
+        assert_eq!(Presence::of(false, false, false), Presence::Waiting);
+        assert_eq!(Presence::of(true, true, false), Presence::Absent);
+        assert_eq!(Presence::of(false, true, false), Presence::Waiting);
+        assert_eq!(Presence::of(true, true, true), Presence::Removed);
+        assert_eq!(Presence::of(true, false, true), Presence::Removed);
+        assert!(Presence::Present.vote_counts() && Presence::Absent.vote_counts());
+        assert!(!Presence::Waiting.vote_counts() && !Presence::Removed.vote_counts());
+    }
+
+    #[test]
+    fn the_room_counts_each_participant_once_and_keeps_the_absent_s_votes() {
+        use Presence::*;
+        // Eight present, six voted: « 6 sur 8 ».
+        let mut room: Vec<(Presence, bool)> = (0..8).map(|i| (Present, i < 6)).collect();
+        assert_eq!(headcount(room.clone()), Headcount { present: 8, expected: 8, voted: 6 });
+        // One who voted leaves for a meeting: her vote stays, she is still counted on this one.
+        room[0].0 = Absent;
+        assert_eq!(headcount(room.clone()), Headcount { present: 7, expected: 8, voted: 6 });
+        // One who had not voted leaves: no longer awaited.
+        room[7].0 = Absent;
+        assert_eq!(headcount(room.clone()), Headcount { present: 6, expected: 7, voted: 6 });
+        // A duplicate is removed: neither awaited nor counted, even though it voted.
+        room[1].0 = Removed;
+        assert_eq!(headcount(room.clone()), Headcount { present: 5, expected: 6, voted: 5 });
+        // A phone waiting for admission is not counted yet.
+        room.push((Waiting, false));
+        assert_eq!(headcount(room.clone()), Headcount { present: 5, expected: 6, voted: 5 });
+        assert_eq!(headcount(Vec::new()), Headcount::default());
+    }
 
     #[test]
     fn codes_are_unambiguous_and_forgiving() {

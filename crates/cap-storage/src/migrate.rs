@@ -120,6 +120,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0018_campaign_consolidated_at.sql"),
         postgres: include_str!("../migrations/postgres/0018_campaign_consolidated_at.sql"),
     },
+    Migration {
+        version: 19,
+        name: "workshop_absence",
+        sqlite: include_str!("../migrations/sqlite/0019_workshop_absence.sql"),
+        postgres: include_str!("../migrations/postgres/0019_workshop_absence.sql"),
+    },
 ];
 
 /// Arbitrary key of the PostgreSQL advisory lock that serialises migrations across instances.

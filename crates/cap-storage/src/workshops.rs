@@ -179,6 +179,8 @@ pub struct Voter {
     pub admitted: bool,
     /// Whether the facilitator removed them.
     pub removed: bool,
+    /// Whether the facilitator marked them absent (what they voted still counts).
+    pub absent: bool,
     /// Their seat code (shown on their phone, typed again to come back).
     pub seat: String,
     /// When they joined (UTC seconds).
@@ -192,6 +194,7 @@ struct VoterRow {
     college: String,
     admitted: i64,
     removed: i64,
+    absent: i64,
     seat: String,
     joined_at: i64,
 }
@@ -203,6 +206,7 @@ fn voter(r: VoterRow) -> Result<Voter> {
         first_name: r.first_name,
         admitted: r.admitted != 0,
         removed: r.removed != 0,
+        absent: r.absent != 0,
         seat: r.seat,
         joined_at: r.joined_at,
     })
@@ -237,7 +241,7 @@ pub async fn join(
 /// The phone holding this token in this workshop, if it was not removed.
 pub async fn voter_by_token(db: &Db, workshop: i64, token_hash: &str) -> Result<Option<Voter>> {
     let row: Option<VoterRow> = sqlx::query_as(
-        "SELECT id, first_name, college, admitted, removed, seat, joined_at FROM workshop_voters
+        "SELECT id, first_name, college, admitted, removed, absent, seat, joined_at FROM workshop_voters
          WHERE workshop_id = $1 AND token_hash = $2 AND removed = 0",
     )
     .bind(workshop)
@@ -250,7 +254,7 @@ pub async fn voter_by_token(db: &Db, workshop: i64, token_hash: &str) -> Result<
 /// Every phone that joined, in order of arrival.
 pub async fn voters(db: &Db, workshop: i64) -> Result<Vec<Voter>> {
     let rows: Vec<VoterRow> = sqlx::query_as(
-        "SELECT id, first_name, college, admitted, removed, seat, joined_at FROM workshop_voters WHERE workshop_id = $1 ORDER BY id",
+        "SELECT id, first_name, college, admitted, removed, absent, seat, joined_at FROM workshop_voters WHERE workshop_id = $1 ORDER BY id",
     )
     .bind(workshop)
     .fetch_all(db.pool())
@@ -259,21 +263,34 @@ pub async fn voters(db: &Db, workshop: i64) -> Result<Vec<Voter>> {
 }
 
 /// Gives participant `voter` of `workshop` back to a phone that lost its token: the phone's new
-/// token replaces the old one, so the participant, their votes and their seat are theirs again.
+/// token replaces the old one, so the participant, their votes and their seat are theirs again
+/// (and they are back in the room).
 pub async fn reclaim(db: &Db, workshop: i64, voter: i64, token_hash: &str) -> Result<()> {
-    let done =
-        sqlx::query("UPDATE workshop_voters SET token_hash = $1 WHERE id = $2 AND workshop_id = $3 AND removed = 0")
-            .bind(token_hash)
-            .bind(voter)
-            .bind(workshop)
-            .execute(db.pool())
-            .await?;
+    let done = sqlx::query(
+        "UPDATE workshop_voters SET token_hash = $1, absent = 0 WHERE id = $2 AND workshop_id = $3 AND removed = 0",
+    )
+    .bind(token_hash)
+    .bind(voter)
+    .bind(workshop)
+    .execute(db.pool())
+    .await?;
     if done.rows_affected() == 1 { Ok(()) } else { Err(StorageError::NotFound) }
 }
 
 /// Removes a phone from the room (its votes no longer count).
 pub async fn remove_voter(db: &Db, workshop: i64, voter: i64) -> Result<()> {
     let done = sqlx::query("UPDATE workshop_voters SET removed = 1 WHERE id = $1 AND workshop_id = $2")
+        .bind(voter)
+        .bind(workshop)
+        .execute(db.pool())
+        .await?;
+    if done.rows_affected() == 1 { Ok(()) } else { Err(StorageError::NotFound) }
+}
+
+/// Marks a participant absent (not awaited any more, their votes kept) or back in the room.
+pub async fn set_absent(db: &Db, workshop: i64, voter: i64, absent: bool) -> Result<()> {
+    let done = sqlx::query("UPDATE workshop_voters SET absent = $1 WHERE id = $2 AND workshop_id = $3 AND removed = 0")
+        .bind(i64::from(absent))
         .bind(voter)
         .bind(workshop)
         .execute(db.pool())

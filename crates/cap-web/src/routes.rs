@@ -271,6 +271,8 @@ pub fn table() -> RouteTable {
         .post("/workshops/{id}/record", Scoped, post(workshops::record::handler))
         .post("/workshops/{id}/voters/{voter}/remove", Scoped, post(workshops::voters::remove))
         .post("/workshops/{id}/voters/{voter}/admit", Scoped, post(workshops::voters::admit))
+        .post("/workshops/{id}/voters/{voter}/absent", Scoped, post(workshops::voters::absent))
+        .post("/workshops/{id}/voters/{voter}/present", Scoped, post(workshops::voters::present))
         .get("/workshops/{id}/projector", Scoped, get(workshops::projector::handler))
         .get("/workshops/{id}/events", Scoped, get(workshops::events::facilitator))
         .get("/w", Public, get(workshops::join::form))

@@ -94,9 +94,17 @@
           window.location.reload();
           return;
         }
-        if (fresh) {
-          live.innerHTML = fresh.innerHTML;
-          live.setAttribute("data-version", fresh.getAttribute("data-version") || "");
+        // Keyboard users keep their place: the control that had focus gets it back after the
+        // swap (the same form and button, found by position among the live part's controls).
+        var controls = "a[href], button, input, select, textarea";
+        var focused = live.contains(document.activeElement)
+          ? Array.prototype.indexOf.call(live.querySelectorAll(controls), document.activeElement)
+          : -1;
+        live.innerHTML = fresh.innerHTML;
+        live.setAttribute("data-version", fresh.getAttribute("data-version") || "");
+        if (focused >= 0) {
+          var again = live.querySelectorAll(controls)[focused];
+          if (again) again.focus();
         }
       });
   }

@@ -193,6 +193,8 @@ const CASES: &[(&str, &str, Who)] = &[
     ("POST", "/workshops/{id}/record", RUN_CAMPAIGNS_A),
     ("POST", "/workshops/{id}/voters/{voter}/remove", RUN_CAMPAIGNS_A),
     ("POST", "/workshops/{id}/voters/{voter}/admit", RUN_CAMPAIGNS_A),
+    ("POST", "/workshops/{id}/voters/{voter}/absent", RUN_CAMPAIGNS_A),
+    ("POST", "/workshops/{id}/voters/{voter}/present", RUN_CAMPAIGNS_A),
     ("GET", "/workshops/{id}/projector", RUN_CAMPAIGNS_A),
     ("GET", "/workshops/{id}/events", RUN_CAMPAIGNS_A),
     ("GET", "/w", Who::Everyone),

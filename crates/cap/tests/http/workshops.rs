@@ -360,7 +360,81 @@ async fn what_the_room_agreed_is_not_asked_again(app: &TestApp) {
     assert!(page.contains("Décidé en atelier : 3"), "shown with the level the room agreed");
 }
 
+/// A participant who leaves for a while is marked absent: no longer awaited, what they voted
+/// still counts; voting again brings them back. Removal withdraws the votes. Every count (the
+/// heading, « N sur M » on the console and the wall) moves with it.
+async fn an_absent_participant_keeps_their_votes(app: &TestApp) {
+    let seeds = seed(&app.db).await;
+    let coordinator = app.signed_in(COORDINATOR_A).await;
+    let opened = coordinator
+        .post(app.url(&format!("/campaigns/{}/workshops", seeds.campaign_a)))
+        .form(&[("pillar", "SR")])
+        .send()
+        .await
+        .unwrap();
+    let id: i64 = opened.headers()["location"].to_str().unwrap().trim_start_matches("/workshops/").parse().unwrap();
+    let w = workshops::get(&app.db, id).await.unwrap();
+    let first = w.current().unwrap().to_owned();
+    let mut phones = Vec::new();
+    for name in ["Ana", "Bea", "Cyd"] {
+        let phone = app.client();
+        let join = [("code", w.code.as_str()), ("first_name", name), ("college", "direction")];
+        assert_eq!(phone.post(app.url("/w")).form(&join).send().await.unwrap().status(), 303);
+        phones.push(phone);
+    }
+    let vote = |phone: &reqwest::Client, indicator: &str| {
+        phone.post(app.url(&format!("/w/{}/vote", w.code))).form(&[("value", "2"), ("indicator", indicator)]).send()
+    };
+    for phone in &phones[..2] {
+        assert_eq!(vote(phone, &first).await.unwrap().status(), 303);
+    }
+    let voters = workshops::voters(&app.db, id).await.unwrap();
+    let console =
+        || async { coordinator.get(app.url(&format!("/workshops/{id}"))).send().await.unwrap().text().await.unwrap() };
+    let wall = || async {
+        coordinator.get(app.url(&format!("/workshops/{id}/projector"))).send().await.unwrap().text().await.unwrap()
+    };
+    assert!(console().await.contains("2 votes sur 3 participant·e·s"));
+
+    // Ana voted and leaves: her vote stays, she is still counted on this indicator.
+    let mark =
+        |voter: i64, how: &str| coordinator.post(app.url(&format!("/workshops/{id}/voters/{voter}/{how}"))).send();
+    assert_eq!(mark(voters[0].id, "absent").await.unwrap().status(), 303);
+    let page = console().await;
+    assert!(page.contains("2 votes sur 3 participant·e·s") && page.contains("dans la salle (2)"), "her vote is kept");
+    assert!(page.contains("absent·e") && page.contains("De retour"));
+    // Cyd had not voted and leaves: no longer awaited.
+    assert_eq!(mark(voters[2].id, "absent").await.unwrap().status(), 303);
+    let page = console().await;
+    assert!(page.contains("2 votes sur 2 participant·e·s") && page.contains("dans la salle (1)"), "{page}");
+    assert!(wall().await.contains("2 votes sur 2"), "the wall counts the same room");
+    assert_eq!(workshops::votes(&app.db, id, &first).await.unwrap().len(), 2, "the distribution keeps Ana's vote");
+
+    // On the next indicator only Bea is awaited; Cyd votes from her phone and is back.
+    coordinator.post(app.url(&format!("/workshops/{id}/control"))).form(&[("action", "next")]).send().await.unwrap();
+    let second = workshops::get(&app.db, id).await.unwrap().current().unwrap().to_owned();
+    assert!(console().await.contains("0 vote sur 1 participant·e·s"));
+    assert_eq!(vote(&phones[2], &second).await.unwrap().status(), 303);
+    let page = console().await;
+    assert!(page.contains("1 vote sur 2 participant·e·s") && page.contains("dans la salle (2)"), "{page}");
+    // Ana is marked back; Bea is removed (a mistake): her votes stop counting.
+    assert_eq!(mark(voters[0].id, "present").await.unwrap().status(), 303);
+    assert_eq!(mark(voters[1].id, "remove").await.unwrap().status(), 303);
+    let page = console().await;
+    assert!(page.contains("1 vote sur 2 participant·e·s") && page.contains("dans la salle (2)"), "{page}");
+    assert_eq!(workshops::votes(&app.db, id, &first).await.unwrap().len(), 1, "Bea's vote withdrawn");
+    // A removed participant cannot be marked back.
+    assert_eq!(mark(voters[1].id, "present").await.unwrap().status(), 404);
+
+    let actions: Vec<String> =
+        cap_storage::audit::recent(&app.db, None, 50).await.unwrap().into_iter().map(|e| e.action).collect();
+    for action in ["workshops.mark_absent", "workshops.mark_present", "workshops.remove_voter"] {
+        assert!(actions.iter().any(|a| a == action), "{action} in the audit log");
+    }
+}
+
 crate::on_both_backends!(
+    an_absent_participant_keeps_their_votes,
     what_the_room_agreed_is_not_asked_again,
     a_phone_that_forgets_comes_back_to_its_seat,
     a_room_votes_and_agrees,

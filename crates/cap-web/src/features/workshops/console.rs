@@ -53,11 +53,3 @@ pub async fn handler(
     let level_labels = r.scale.levels.iter().map(|l| (l.value, l.label.clone())).collect();
     Ok(ConsolePage { page, workshop, node, voters, votes, join_url, decided, level_labels, loaded }.into_response())
 }
-
-impl ConsolePage {
-    /// The participants in the room: those the facilitator has not removed (the same set the
-    /// votes are counted over).
-    fn present(&self) -> usize {
-        self.voters.iter().filter(|v| !v.removed).count()
-    }
-}

@@ -19,11 +19,11 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::http::HeaderMap;
 use cap_app::campaigns::{Loaded, load, read_results, run};
-use cap_domain::College;
-use cap_domain::consolidation::{Group, Individual, Tally, by_college};
 use cap_domain::workshop::normalise_code;
 use cap_storage::StorageError;
 use cap_storage::workshops::{self, Voter, Workshop};
+
+pub use cap_app::workshops::{Votes, announce, votes};
 
 /// Cookie holding a phone's workshop token.
 pub const VOTER_COOKIE: &str = "cap_voter";
@@ -79,56 +79,4 @@ pub async fn load_for_facilitator(state: &AppState, viewer: &Viewer, id: i64) ->
     let workshop = workshops::get(&state.db, id).await?;
     let loaded = load(state, viewer, workshop.campaign_id, run).await?;
     Ok((workshop, loaded))
-}
-
-/// Announces a change of `id` to its projector and phones: directly on SQLite (one instance),
-/// through PostgreSQL NOTIFY otherwise, so the pages connected to every instance hear it.
-pub async fn announce(state: &AppState, id: i64) -> AppResult<()> {
-    let w = workshops::get(&state.db, id).await?;
-    match state.db.backend() {
-        cap_storage::Backend::Postgres => workshops::notify(&state.db, id, w.version).await?,
-        cap_storage::Backend::Sqlite => state.workshops.announce(id, w.version),
-    }
-    Ok(())
-}
-
-/// What the room sees of the current indicator's votes.
-pub struct Votes {
-    /// Phones in the room.
-    pub voters: usize,
-    /// Phones that voted on it.
-    pub voted: usize,
-    /// Everyone's votes.
-    pub all: Tally,
-    /// By collège (small ones merged or hidden), when asked.
-    pub groups: Vec<(String, Tally)>,
-}
-
-/// Counts the votes on the current indicator.
-pub async fn votes(state: &AppState, w: &Workshop, loaded: &Loaded, t: cap_app::i18n::Tr) -> AppResult<Votes> {
-    let scale: Vec<i64> = loaded.referential.referential.scale.levels.iter().map(|l| l.value).collect();
-    let voters = workshops::voters(&state.db, w.id).await?.into_iter().filter(|v| !v.removed && v.admitted).count();
-    let cast = match w.current() {
-        Some(code) => workshops::votes(&state.db, w.id, code).await?,
-        None => Vec::new(),
-    };
-    let values: Vec<Option<cap_domain::campaign::AnswerValue>> = cast.iter().map(|(_, _, v)| Some(v.clone())).collect();
-    let all = Tally::of(&scale, values.iter());
-    let groups = if w.by_college {
-        let individuals: Vec<Individual> =
-            cast.iter().map(|(_, c, v)| Individual { college: *c, value: Some(v.clone()) }).collect();
-        by_college(&scale, &individuals, true)
-            .into_iter()
-            .map(|(g, tally)| {
-                let name = match g {
-                    Group::College(c) => t.t(College::label_key(c)).to_owned(),
-                    Group::Others => t.t("consolidation.other_colleges").to_owned(),
-                };
-                (name, tally)
-            })
-            .collect()
-    } else {
-        Vec::new()
-    };
-    Ok(Votes { voters, voted: cast.len(), all, groups })
 }

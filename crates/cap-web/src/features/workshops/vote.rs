@@ -8,7 +8,7 @@ use axum::extract::{Path, State};
 use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Redirect, Response};
 use cap_domain::workshop::parse_vote;
-use cap_storage::{campaigns, workshops};
+use cap_storage::campaigns;
 use serde::Deserialize;
 
 /// The vote, and the indicator the phone saw (a vote for an indicator no longer shown is ignored).
@@ -39,7 +39,6 @@ pub async fn handler(
     let cached = state.referentials.get(&state.db, campaign.referential_version_id).await?;
     let levels: Vec<i64> = cached.referential.scale.levels.iter().map(|l| l.value).collect();
     let value = parse_vote(&form.value, &levels).map_err(|_| AppError::BadRequest)?;
-    workshops::vote(&state.db, w.id, voter.id, current, &value).await?;
-    super::announce(&state, w.id).await?;
+    cap_app::workshops::vote(&state, &w, &voter, current, &value).await?;
     Ok(back)
 }

@@ -1,65 +1,53 @@
-//! `POST /workshops/{id}/voters/{voter}/admit` lets a waiting phone vote;
-//! `POST /workshops/{id}/voters/{voter}/remove` takes a phone out of the room (its votes stop
-//! counting). Both are the facilitator's, in the audit log, and announced to the room at once so
-//! every count follows.
+//! `POST /workshops/{id}/voters/{voter}/{admit|absent|present|remove}`: the facilitator lets a
+//! waiting phone vote, marks a participant absent (no longer awaited, their votes kept) or back,
+//! or takes a phone out of the room (its votes stop counting). In the audit log, and announced to
+//! the room at once so every count follows.
 
-use super::{announce, load_for_facilitator};
+use super::load_for_facilitator;
 use crate::app::AppState;
 use crate::audit::record;
 use crate::error::AppResult;
 use crate::page::redirect_with_flash;
-use crate::session::{Ctx, RequestContext, SignedIn, Viewer};
+use crate::session::{Ctx, SignedIn};
 use axum::extract::{Path, State};
-use axum::response::{IntoResponse, Redirect, Response};
-use cap_storage::workshops;
+use axum::response::Response;
+use cap_app::workshops::{Mark, mark};
 
-/// Admits the phone.
-pub async fn admit(
+/// Lets a waiting phone vote.
+pub async fn admit(state: State<AppState>, ctx: Ctx, viewer: SignedIn, path: Path<(i64, i64)>) -> AppResult<Response> {
+    apply(state, ctx, viewer, path, Mark::Admit, "flash.voter_admitted").await
+}
+
+/// Marks a participant absent: no longer awaited, what they voted still counts.
+pub async fn absent(state: State<AppState>, ctx: Ctx, viewer: SignedIn, path: Path<(i64, i64)>) -> AppResult<Response> {
+    apply(state, ctx, viewer, path, Mark::Absent, "flash.voter_absent").await
+}
+
+/// Marks a participant back in the room.
+pub async fn present(
+    state: State<AppState>,
+    ctx: Ctx,
+    viewer: SignedIn,
+    path: Path<(i64, i64)>,
+) -> AppResult<Response> {
+    apply(state, ctx, viewer, path, Mark::Present, "flash.voter_present").await
+}
+
+/// Takes a phone out of the room; its votes stop counting.
+pub async fn remove(state: State<AppState>, ctx: Ctx, viewer: SignedIn, path: Path<(i64, i64)>) -> AppResult<Response> {
+    apply(state, ctx, viewer, path, Mark::Remove, "flash.voter_removed").await
+}
+
+async fn apply(
     State(state): State<AppState>,
     Ctx(ctx): Ctx,
     SignedIn(viewer): SignedIn,
     Path((id, voter)): Path<(i64, i64)>,
+    change: Mark,
+    flash: &'static str,
 ) -> AppResult<Response> {
-    change(&state, &ctx, &viewer, id, voter, Change::Admit).await?;
-    Ok(Redirect::to(&format!("/workshops/{id}")).into_response())
-}
-
-/// Removes the phone; its votes stop counting.
-pub async fn remove(
-    State(state): State<AppState>,
-    Ctx(ctx): Ctx,
-    SignedIn(viewer): SignedIn,
-    Path((id, voter)): Path<(i64, i64)>,
-) -> AppResult<Response> {
-    change(&state, &ctx, &viewer, id, voter, Change::Remove).await?;
-    Ok(redirect_with_flash(&state, &format!("/workshops/{id}"), "flash.voter_removed"))
-}
-
-#[derive(Clone, Copy)]
-enum Change {
-    Admit,
-    Remove,
-}
-
-async fn change(
-    state: &AppState,
-    ctx: &RequestContext,
-    viewer: &Viewer,
-    id: i64,
-    voter: i64,
-    change: Change,
-) -> AppResult<()> {
-    load_for_facilitator(state, viewer, id).await?;
-    let action = match change {
-        Change::Admit => {
-            workshops::admit_voter(&state.db, id, voter).await?;
-            "workshops.admit_voter"
-        }
-        Change::Remove => {
-            workshops::remove_voter(&state.db, id, voter).await?;
-            "workshops.remove_voter"
-        }
-    };
-    record(state, ctx, action, "workshop", &id, &voter.to_string()).await?;
-    announce(state, id).await
+    load_for_facilitator(&state, &viewer, id).await?;
+    mark(&state, id, voter, change).await?;
+    record(&state, &ctx, change.action(), "workshop", &id, &voter.to_string()).await?;
+    Ok(redirect_with_flash(&state, &format!("/workshops/{id}"), flash))
 }

@@ -1,0 +1,118 @@
+//! Workshops: who is in the room, how the votes on the indicator shown are counted, and telling
+//! the projector and the phones that the room changed.
+
+use crate::app::App;
+use crate::campaigns::Loaded;
+use crate::error::Result;
+use crate::i18n::Tr;
+use cap_domain::College;
+use cap_domain::campaign::AnswerValue;
+use cap_domain::consolidation::{Group, Individual, Tally, by_college};
+use cap_domain::workshop::{Headcount, Presence, headcount};
+use cap_storage::workshops::{self, Voter, Workshop};
+
+/// Announces a change of workshop `id` to its projector and phones: directly on SQLite (one
+/// instance), through PostgreSQL NOTIFY otherwise, so the pages connected to every instance hear it.
+pub async fn announce(app: &App, id: i64) -> Result<()> {
+    let w = workshops::get(&app.db, id).await?;
+    match app.db.backend() {
+        cap_storage::Backend::Postgres => workshops::notify(&app.db, id, w.version).await?,
+        cap_storage::Backend::Sqlite => app.workshops.announce(id, w.version),
+    }
+    Ok(())
+}
+
+/// Where a participant stands in the room.
+pub fn presence(v: &Voter) -> Presence {
+    Presence::of(v.admitted, v.absent, v.removed)
+}
+
+/// What the room sees of the current indicator's votes: every count comes from one set of
+/// participants, so the heading, « N sur M » and the distribution always agree.
+pub struct Votes {
+    /// Who is in the room and who voted.
+    pub count: Headcount,
+    /// Everyone's votes.
+    pub all: Tally,
+    /// By collège (small ones merged or hidden), when asked.
+    pub groups: Vec<(String, Tally)>,
+    /// Each vote counted: (participant, collège, vote).
+    pub cast: Vec<(i64, College, AnswerValue)>,
+}
+
+/// Counts the room and the votes on the indicator `w` shows.
+pub async fn votes(app: &App, w: &Workshop, loaded: &Loaded, t: Tr) -> Result<Votes> {
+    let scale: Vec<i64> = loaded.referential.referential.scale.levels.iter().map(|l| l.value).collect();
+    let voters = workshops::voters(&app.db, w.id).await?;
+    let cast = match w.current() {
+        Some(code) => workshops::votes(&app.db, w.id, code).await?,
+        None => Vec::new(),
+    };
+    let count = headcount(voters.iter().map(|v| (presence(v), cast.iter().any(|(id, _, _)| *id == v.id))));
+    let values: Vec<Option<AnswerValue>> = cast.iter().map(|(_, _, v)| Some(v.clone())).collect();
+    let all = Tally::of(&scale, values.iter());
+    let groups = if w.by_college {
+        let individuals: Vec<Individual> =
+            cast.iter().map(|(_, c, v)| Individual { college: *c, value: Some(v.clone()) }).collect();
+        by_college(&scale, &individuals, true)
+            .into_iter()
+            .map(|(g, tally)| {
+                let name = match g {
+                    Group::College(c) => t.t(College::label_key(c)).to_owned(),
+                    Group::Others => t.t("consolidation.other_colleges").to_owned(),
+                };
+                (name, tally)
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    Ok(Votes { count, all, groups, cast })
+}
+
+/// Records a phone's vote on the indicator shown and tells the room. A participant marked absent
+/// who votes is back in the room.
+pub async fn vote(app: &App, w: &Workshop, voter: &Voter, code: &str, value: &AnswerValue) -> Result<()> {
+    workshops::vote(&app.db, w.id, voter.id, code, value).await?;
+    if voter.absent {
+        workshops::set_absent(&app.db, w.id, voter.id, false).await?;
+    }
+    announce(app, w.id).await
+}
+
+/// What the facilitator does to a participant.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mark {
+    /// Lets a waiting phone vote.
+    Admit,
+    /// Gone for a while: no longer awaited, their votes kept.
+    Absent,
+    /// Back in the room.
+    Present,
+    /// Taken out: their votes stop counting.
+    Remove,
+}
+
+impl Mark {
+    /// The audit log's name for it.
+    pub fn action(self) -> &'static str {
+        match self {
+            Self::Admit => "workshops.admit_voter",
+            Self::Absent => "workshops.mark_absent",
+            Self::Present => "workshops.mark_present",
+            Self::Remove => "workshops.remove_voter",
+        }
+    }
+}
+
+/// Applies the facilitator's mark to participant `voter` of workshop `id` and tells the room, so
+/// every count follows at once.
+pub async fn mark(app: &App, id: i64, voter: i64, mark: Mark) -> Result<()> {
+    match mark {
+        Mark::Admit => workshops::admit_voter(&app.db, id, voter).await?,
+        Mark::Absent => workshops::set_absent(&app.db, id, voter, true).await?,
+        Mark::Present => workshops::set_absent(&app.db, id, voter, false).await?,
+        Mark::Remove => workshops::remove_voter(&app.db, id, voter).await?,
+    }
+    announce(app, id).await
+}
