@@ -53,22 +53,57 @@ async function startServer({ demo = false, databaseUrl = null, env: extraEnv = {
     CAP_LOG: 'warn',
     ...extraEnv,
   });
-  const child = spawn(CAP_BIN, args, { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let child = null;
   let stdout = '';
   let stderr = '';
   let exited = null;
-  child.stdout.setEncoding('utf8');
-  child.stderr.setEncoding('utf8');
-  child.stdout.on('data', (chunk) => { stdout += chunk; });
-  child.stderr.on('data', (chunk) => { stderr += chunk; });
-  child.on('exit', (code, signal) => { exited = { code, signal }; });
+  /** Starts the process (again) on the same port, database and folder. */
+  function launch() {
+    exited = null;
+    child = spawn(CAP_BIN, args, { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.setEncoding('utf8');
+    child.stderr.setEncoding('utf8');
+    child.stdout.on('data', (chunk) => { stdout += chunk; });
+    child.stderr.on('data', (chunk) => { stderr += chunk; });
+    const mine = child;
+    mine.on('exit', (code, signal) => { if (child === mine) exited = { code, signal }; });
+  }
+  /** Waits until the process has exited, killing it with `signal` (SIGKILL after 5 s). */
+  async function halt(signal) {
+    if (exited !== null) return;
+    const gone = new Promise((resolve) => child.once('exit', resolve));
+    child.kill(signal);
+    const timer = setTimeout(() => { if (exited === null) child.kill('SIGKILL'); }, 5_000);
+    await gone;
+    clearTimeout(timer);
+  }
+  /** Waits (120 s at most) until /healthz answers 200. */
+  async function ready() {
+    const deadline = Date.now() + 120_000;
+    for (;;) {
+      if (exited !== null) {
+        throw new Error(`cap exited early (${JSON.stringify(exited)})\nstdout:\n${stdout}\nstderr:\n${stderr}`);
+      }
+      try {
+        const res = await fetch(`${baseUrl}/healthz`, { signal: AbortSignal.timeout(2_000) });
+        if (res.status === 200) return;
+      } catch {
+        // not listening yet
+      }
+      if (Date.now() > deadline) {
+        await server.stop();
+        throw new Error(`cap did not answer /healthz within 120 s\nstdout:\n${stdout}\nstderr:\n${stderr}`);
+      }
+      await sleep(200);
+    }
+  }
 
   const server = {
     baseUrl,
     port,
     dir,
     outbox,
-    process: child,
+    get process() { return child; },
     /** Everything the server printed on stdout so far. */
     stdout: () => stdout,
     /** Everything the server printed on stderr so far. */
@@ -87,36 +122,25 @@ async function startServer({ demo = false, databaseUrl = null, env: extraEnv = {
         await sleep(100);
       }
     },
+    /**
+     * Stops the instance as a crash or an operator would (`SIGKILL` by default: no goodbye to the
+     * pages following it) and starts it again on the same port and database; resolves when it
+     * answers again.
+     */
+    async restart(signal = 'SIGKILL') {
+      await halt(signal);
+      launch();
+      await ready();
+    },
     /** Stops the server and removes its folder. */
     async stop() {
-      if (exited === null) {
-        const gone = new Promise((resolve) => child.once('exit', resolve));
-        child.kill('SIGTERM');
-        const timer = setTimeout(() => { if (exited === null) child.kill('SIGKILL'); }, 5_000);
-        await gone;
-        clearTimeout(timer);
-      }
+      await halt('SIGTERM');
       if (!process.env.CAP_E2E_KEEP) fs.rmSync(dir, { recursive: true, force: true });
     },
   };
 
-  const deadline = Date.now() + 120_000;
-  for (;;) {
-    if (exited !== null) {
-      throw new Error(`cap exited early (${JSON.stringify(exited)})\nstdout:\n${stdout}\nstderr:\n${stderr}`);
-    }
-    try {
-      const res = await fetch(`${baseUrl}/healthz`, { signal: AbortSignal.timeout(2_000) });
-      if (res.status === 200) break;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) {
-      await server.stop();
-      throw new Error(`cap did not answer /healthz within 120 s\nstdout:\n${stdout}\nstderr:\n${stderr}`);
-    }
-    await sleep(200);
-  }
+  launch();
+  await ready();
   return server;
 }
 
