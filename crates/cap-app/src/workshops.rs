@@ -116,3 +116,44 @@ pub async fn mark(app: &App, id: i64, voter: i64, mark: Mark) -> Result<()> {
     }
     announce(app, id).await
 }
+
+/// Wrong seat codes a participant's name may be given in [`SEAT_WINDOW_SECS`] before coming back
+/// needs the facilitator (who reads the seat on the console): a guesser cannot walk the
+/// alphabet's ten thousand seats to take someone's place.
+pub const SEAT_TRIES: i64 = 5;
+/// The window over which wrong seat codes are counted.
+pub const SEAT_WINDOW_SECS: i64 = 600;
+
+/// How coming back to a seat went.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Rejoin {
+    /// The phone holds the participant again, with their votes.
+    Back,
+    /// No participant of that name and collège has this seat.
+    WrongSeat,
+    /// Too many wrong seats for that name lately: ask the facilitator.
+    TooManyTries,
+}
+
+/// Gives the participant of `first_name` and `college` sitting at `seat` back to the phone whose
+/// new token hashes to `token_hash`, counting wrong seats per name so they cannot be guessed.
+pub async fn rejoin(
+    app: &App,
+    w: &Workshop,
+    namesakes: &[&Voter],
+    first_name: &str,
+    college: College,
+    seat: &str,
+    token_hash: &str,
+) -> Result<Rejoin> {
+    let bucket = format!("seat:{}:{}:{}", w.id, college.code(), first_name.trim().to_lowercase());
+    let tries = cap_storage::throttle::attempt(&app.db, &bucket, cap_storage::now(), SEAT_WINDOW_SECS).await?;
+    if tries > SEAT_TRIES {
+        return Ok(Rejoin::TooManyTries);
+    }
+    let Some(voter) = namesakes.iter().find(|v| v.seat == seat) else { return Ok(Rejoin::WrongSeat) };
+    workshops::reclaim(&app.db, w.id, voter.id, token_hash).await?;
+    cap_storage::throttle::clear(&app.db, &bucket).await?;
+    announce(app, w.id).await?;
+    Ok(Rejoin::Back)
+}

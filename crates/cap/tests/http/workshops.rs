@@ -310,6 +310,22 @@ async fn a_phone_that_forgets_comes_back_to_its_seat(app: &TestApp) {
             && console.contains(&format!("place {}", voters[1].seat))
     );
     assert!(console.contains("dans la salle (2)"));
+
+    // Someone guessing Lou's seat gets five tries, then must ask the facilitator, even with the
+    // right code: the alphabet's seats cannot be walked.
+    let guesser = app.client();
+    let seat_of_lou = voters[0].seat.clone();
+    let wrong_seat = ["CDE", "FHJ", "KMN", "PRT", "UVW", "XY3"].into_iter().filter(|s| *s != seat_of_lou).take(5);
+    for guess in wrong_seat {
+        let mut form = join.to_vec();
+        form.extend([("intent", "rejoin"), ("seat", guess)]);
+        assert_eq!(guesser.post(app.url("/w")).form(&form).send().await.unwrap().status(), 422, "{guess}");
+    }
+    let mut form = join.to_vec();
+    form.extend([("intent", "rejoin"), ("seat", seat_of_lou.as_str())]);
+    let refused = guesser.post(app.url("/w")).form(&form).send().await.unwrap();
+    assert_eq!(refused.status(), 429, "the sixth try is refused, right or wrong");
+    assert!(refused.text().await.unwrap().contains("demandez votre place"));
 }
 
 /// What the room agreed on in a workshop counts as answered: the coordinator's « sans aucune

@@ -17,6 +17,7 @@ use axum::Form;
 use axum::extract::{Query, State};
 use axum::http::{StatusCode, header};
 use axum::response::{AppendHeaders, IntoResponse, Redirect, Response};
+use cap_app::workshops::{Rejoin, rejoin};
 use cap_domain::College;
 use cap_domain::workshop::{first_name, normalise_code, normalise_seat, same_first_name, seat_code};
 use cap_storage::{StorageError, workshops};
@@ -110,17 +111,21 @@ pub async fn submit(State(state): State<AppState>, page: Page, Form(form): Form<
             return Ok(RejoinPage { page, form, college_key, errors: FormErrors::new() }.into_response());
         }
         let mut errors = FormErrors::new();
-        let seat = errors.check("seat", normalise_seat(&form.seat));
-        let Some(voter) = seat.and_then(|seat| same.iter().find(|v| v.seat == seat)) else {
-            if errors.is_empty() {
-                errors.add("seat", "error.workshop.seat_unknown");
-            }
-            return Ok(
-                (StatusCode::UNPROCESSABLE_ENTITY, RejoinPage { page, form, college_key, errors }).into_response()
-            );
+        let outcome = match errors.check("seat", normalise_seat(&form.seat)) {
+            Some(seat) => rejoin(&state, &w, &same, &name, college, &seat, &token_hash).await?,
+            None => Rejoin::WrongSeat,
         };
-        workshops::reclaim(&state.db, w.id, voter.id, &token_hash).await?;
-        super::announce(&state, w.id).await?;
+        let refused = match outcome {
+            Rejoin::Back => None,
+            Rejoin::WrongSeat => Some((StatusCode::UNPROCESSABLE_ENTITY, "error.workshop.seat_unknown")),
+            Rejoin::TooManyTries => Some((StatusCode::TOO_MANY_REQUESTS, "error.workshop.seat_tries")),
+        };
+        if let Some((status, key)) = refused {
+            if errors.is_empty() {
+                errors.add("seat", key);
+            }
+            return Ok((status, RejoinPage { page, form, college_key, errors }).into_response());
+        }
         let cookie = set_cookie(&state, VOTER_COOKIE, &token, 24 * 3600);
         return Ok(
             (AppendHeaders([(header::SET_COOKIE, cookie)]), Redirect::to(&format!("/w/{}", w.code))).into_response()
