@@ -106,12 +106,51 @@ journey('a participant on a phone goes from the home page to a recorded answer i
   taps += 1;
   const first = phone.locator('fieldset[data-code]').first();
   const code = await first.getAttribute('data-code');
+  // The compact header leaves the screen to the question: its statement and every choice are in
+  // view above the buttons kept at the thumb, without scrolling; every target is at least 44 px.
+  const header = await phone.locator('header.site-header').boundingBox();
+  assert.ok(header.height <= 80, `the header is ${header.height} px high`);
+  const bar = await phone.locator('.answer-actions').boundingBox();
+  assert.ok(bar.y + bar.height <= 740 && bar.y >= 600, `the buttons sit at the bottom (${bar.y} px)`);
+  const legend = await first.locator('legend').boundingBox();
+  assert.ok(legend.y >= 0, `the statement starts at ${legend.y} px`);
+  const choices = await first.locator('.choices label').evaluateAll((labels) => labels.map((l) => l.getBoundingClientRect().toJSON()));
+  assert.ok(choices.length >= 4);
+  for (const c of choices) {
+    assert.ok(c.bottom <= bar.y, `a choice ends at ${c.bottom} px, under the buttons at ${bar.y} px`);
+    assert.ok(c.height >= 44, `a choice is ${c.height} px high`);
+  }
+  for (const b of await phone.locator('.answer-actions .button').evaluateAll((xs) => xs.map((x) => x.getBoundingClientRect().height))) {
+    assert.ok(b >= 44, `a button is ${b} px high`);
+  }
   await first.locator(`label[for="v-${code}-2"]`).click();
   taps += 1;
   await first.locator('[data-state]').filter({ hasText: 'Enregistré' }).waitFor();
   assert.ok(taps <= 3, `${taps} taps from the home page to a recorded answer`);
   await checkA11y(phone, 'answering page after the first answer');
+
+  // By keyboard alone: the arrows choose on the second question, which saves; Enter on the main
+  // button goes on; the menu opens from its button and Escape closes it.
+  const second = phone.locator('fieldset[data-code]').nth(1);
+  const secondCode = await second.getAttribute('data-code');
+  await second.locator('input[type="radio"]').first().focus();
+  await phone.keyboard.press('Space');
+  await phone.keyboard.press('ArrowDown');
+  await second.locator('[data-state]').filter({ hasText: 'Enregistré' }).waitFor();
+  assert.equal(await second.locator('input[type="radio"]:checked').count(), 1, `${secondCode} answered by keyboard`);
+  await phone.locator('.answer-actions button[type="submit"]').focus();
+  await navigate(phone, () => phone.keyboard.press('Enter'), 'the next answering page, by keyboard');
+  assert.match(new URL(phone.url()).pathname, /\/answer\/2$/);
+  const menu = phone.getByRole('button', { name: 'Menu' });
+  assert.equal(await phone.locator('.site-nav').isVisible(), false, 'the menu is folded on a phone');
+  await menu.focus();
+  await phone.keyboard.press('Enter');
+  assert.equal(await menu.getAttribute('aria-expanded'), 'true');
+  assert.equal(await phone.locator('.site-nav').isVisible(), true, 'the menu opens');
+  await phone.keyboard.press('Escape');
+  assert.equal(await phone.locator('.site-nav').isVisible(), false, 'Escape folds it');
+  assert.equal(await menu.evaluate((b) => b === document.activeElement), true, 'focus back on the button');
   await visit(phone, server, '/', 'home page after one answer');
-  assert.match(await mainText(phone), /Réponses données : 1 sur \d+/);
+  assert.match(await mainText(phone), /Réponses données : 2 sur \d+/);
   assert.equal(await phone.getByRole('link', { name: /^Reprendre mes réponses/ }).count(), 1);
 });

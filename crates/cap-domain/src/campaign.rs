@@ -137,6 +137,60 @@ pub fn answer_pages(indicators: &[&Node]) -> Vec<(String, Vec<String>)> {
     pages
 }
 
+/// Where an answering page stands in its pillar, for a participant's sense of progress.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PagePlace {
+    /// The pillar's code.
+    pub pillar: String,
+    /// The page's rank among the pillar's pages, from 1.
+    pub rank: usize,
+    /// How many pages the pillar has.
+    pub of: usize,
+    /// The pillar's indicators on these pages.
+    pub indicators: Vec<String>,
+}
+
+/// Where page `number` (from 1) of `pages` stands in its pillar; none for a page that does not
+/// exist.
+pub fn place_in_pillar(r: &Referential, pages: &[(String, Vec<String>)], number: usize) -> Option<PagePlace> {
+    let pillar_of = |page: &(String, Vec<String>)| {
+        let code = page.1.first().unwrap_or(&page.0);
+        r.root_of(code).map(|n| n.code.clone())
+    };
+    let pillar = pillar_of(pages.get(number.checked_sub(1)?)?)?;
+    let mut rank = 0;
+    let mut of = 0;
+    let mut indicators = Vec::new();
+    for (i, page) in pages.iter().enumerate() {
+        if pillar_of(page).as_deref() == Some(pillar.as_str()) {
+            of += 1;
+            if i < number {
+                rank = of;
+            }
+            indicators.extend(page.1.iter().cloned());
+        }
+    }
+    Some(PagePlace { pillar, rank, of, indicators })
+}
+
+/// The next page after `number` (from 1) holding an indicator that `done` says is left, going
+/// round to the first pages, with that indicator; none when everything else is done.
+pub fn next_unanswered(
+    pages: &[(String, Vec<String>)],
+    number: usize,
+    done: impl Fn(&str) -> bool,
+) -> Option<(usize, String)> {
+    let count = pages.len();
+    (1..count)
+        .map(|step| (number.saturating_sub(1) + step) % count)
+        .find_map(|i| pages[i].1.iter().find(|c| !done(c)).map(|c| (i + 1, c.clone())))
+}
+
+/// The first indicator of `pages` that `done` says is left, with its page (from 1).
+pub fn first_unanswered(pages: &[(String, Vec<String>)], done: impl Fn(&str) -> bool) -> Option<(usize, String)> {
+    pages.iter().enumerate().find_map(|(i, (_, codes))| codes.iter().find(|c| !done(c)).map(|c| (i + 1, c.clone())))
+}
+
 /// One participant's answer to one indicator.
 #[derive(Debug, Clone, PartialEq)]
 pub enum AnswerValue {
@@ -257,6 +311,42 @@ mod tests {
         let pages = answer_pages(&campaign_indicators(&r, &[], OrganisationType::Ai));
         assert_eq!(pages.iter().map(|(_, c)| c.len()).sum::<usize>(), 40);
         assert!(pages.iter().all(|(parent, codes)| codes.iter().all(|c| c.starts_with(parent.as_str()))));
+    }
+
+    #[test]
+    fn a_page_knows_its_place_in_its_pillar() {
+        let r = generate("t", 40, 3, None);
+        let pages = answer_pages(&campaign_indicators(&r, &[], OrganisationType::Other));
+        let first = place_in_pillar(&r, &pages, 1).expect("page 1");
+        assert_eq!(first.rank, 1);
+        assert!(first.of >= 1 && first.indicators.iter().all(|c| c.starts_with(&format!("{}.", first.pillar))));
+        let last = place_in_pillar(&r, &pages, pages.len()).expect("last page");
+        assert_eq!(last.rank, last.of, "the last page closes its pillar");
+        assert_ne!(first.pillar, last.pillar);
+        let mut seen = std::collections::BTreeMap::new();
+        for n in 1..=pages.len() {
+            let place = place_in_pillar(&r, &pages, n).expect("every page has a pillar");
+            seen.insert(place.pillar.clone(), place.indicators.len());
+        }
+        assert!(seen.len() >= 2);
+        let total: usize = pages.iter().map(|(_, c)| c.len()).sum();
+        assert_eq!(seen.values().sum::<usize>(), total, "every indicator in one pillar");
+        assert_eq!(place_in_pillar(&r, &pages, 0), None);
+        assert_eq!(place_in_pillar(&r, &pages, pages.len() + 1), None);
+    }
+
+    #[test]
+    fn the_next_unanswered_page_goes_round() {
+        let pages: Vec<(String, Vec<String>)> =
+            (1..=4).map(|i| (format!("O{i}"), vec![format!("O{i}.a"), format!("O{i}.b")])).collect();
+        let left = |codes: &'static [&'static str]| move |c: &str| !codes.contains(&c);
+        assert_eq!(next_unanswered(&pages, 1, left(&["O3.b"])), Some((3, "O3.b".into())));
+        assert_eq!(next_unanswered(&pages, 3, left(&["O1.b", "O3.a"])), Some((1, "O1.b".into())), "round to the start");
+        assert_eq!(next_unanswered(&pages, 2, left(&["O2.a"])), None, "only the page shown is left");
+        assert_eq!(next_unanswered(&pages, 2, left(&[])), None);
+        assert_eq!(next_unanswered(&[], 1, left(&["x"])), None);
+        assert_eq!(first_unanswered(&pages, left(&["O2.b", "O4.a"])), Some((2, "O2.b".into())));
+        assert_eq!(first_unanswered(&pages, left(&[])), None);
     }
 
     #[test]

@@ -183,3 +183,45 @@
     fetch(form.getAttribute("action"), { method: "POST", credentials: "same-origin", body: new URLSearchParams(new FormData(form)) });
   });
 })();
+
+// On a phone the site's menu folds behind one button; Escape closes it and gives focus back.
+(function () {
+  "use strict";
+  var header = document.querySelector(".site-header");
+  var toggle = header && header.querySelector(".site-menu-toggle");
+  if (!toggle) return;
+  header.classList.add("has-menu");
+  function set(open) {
+    header.classList.toggle("is-open", open);
+    toggle.setAttribute("aria-expanded", open ? "true" : "false");
+  }
+  toggle.addEventListener("click", function () { set(toggle.getAttribute("aria-expanded") !== "true"); });
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Escape" && header.classList.contains("is-open")) {
+      set(false);
+      toggle.focus();
+    }
+  });
+})();
+
+// Answering on a phone: each level's meaning folds under its name (the chosen one stays open)
+// so the question and its choices fit the screen; a button under each question shows them all
+// again (the folded meanings are still read by screen readers).
+(function () {
+  "use strict";
+  var form = document.querySelector("form[data-fold-levels]");
+  if (!form || !form.querySelector(".choice__descriptor")) return;
+  var toggles = form.querySelectorAll(".levels-toggle");
+  var shown = false;
+  form.classList.add("can-fold");
+  form.classList.add("choices-folded");
+  function flip(event) {
+    shown = !shown;
+    form.classList.toggle("choices-folded", !shown);
+    for (var i = 0; i < toggles.length; i += 1) {
+      toggles[i].textContent = toggles[i].getAttribute(shown ? "data-hide" : "data-show");
+    }
+    event.currentTarget.focus();
+  }
+  for (var i = 0; i < toggles.length; i += 1) toggles[i].addEventListener("click", flip);
+})();

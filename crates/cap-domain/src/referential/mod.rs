@@ -349,6 +349,19 @@ impl Referential {
         self.nodes.iter().filter(|n| n.kind == NodeKind::Indicator)
     }
 
+    /// The top of `code`'s branch: its pillar (the node itself when it is one).
+    pub fn root_of(&self, code: &str) -> Option<&Node> {
+        let mut at = self.node(code)?;
+        // A tree is at most a few levels deep; the bound only guards against a malformed cycle.
+        for _ in 0..self.nodes.len() {
+            match at.parent.as_deref().and_then(|p| self.node(p)) {
+                Some(parent) => at = parent,
+                None => return Some(at),
+            }
+        }
+        None
+    }
+
     /// The direct children of `code`, in order.
     pub fn children<'a>(&'a self, code: &'a str) -> impl Iterator<Item = &'a Node> + 'a {
         self.nodes.iter().filter(move |n| n.parent.as_deref() == Some(code))

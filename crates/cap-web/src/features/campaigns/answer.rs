@@ -19,7 +19,7 @@ use cap_app::answers::{Outcome, save_one};
 use cap_app::campaigns::{Loaded, answer_in, load};
 use cap_app::i18n::Tr;
 use cap_app::results::{decided_in_workshop, value_label};
-use cap_domain::campaign::AnswerValue;
+use cap_domain::campaign::{AnswerValue, first_unanswered, next_unanswered, place_in_pillar};
 use cap_domain::referential::{AnswerType, Node, Referential};
 use cap_storage::campaigns::{self, Participant, StoredAnswer};
 use std::collections::HashMap;
@@ -134,6 +134,16 @@ struct AnswerPage {
     total: usize,
     fields: Vec<AnswerField>,
     open: bool,
+    /// The pillar of this page, by name.
+    pillar: String,
+    /// This page's rank among its pillar's pages, and how many they are.
+    pillar_rank: usize,
+    pillar_pages: usize,
+    /// Answers given in this pillar, and its indicators.
+    pillar_answered: usize,
+    pillar_total: usize,
+    /// The next page with a question left to answer, when there is one elsewhere, and that question.
+    next_open: Option<(usize, String)>,
 }
 
 impl AnswerPage {
@@ -167,9 +177,19 @@ async fn build(state: &AppState, page: Page, loaded: &Loaded, number: usize) -> 
         })
         .collect();
     let in_campaign: Vec<String> = pages.iter().flat_map(|(_, c)| c.iter().cloned()).collect();
-    let done = |c: &String| answers.get(c).is_some_and(|a| a.value.is_some()) || decided.contains_key(c);
+    let done = |c: &str| answers.get(c).is_some_and(|a| a.value.is_some()) || decided.contains_key(c);
     let answered = in_campaign.iter().filter(|c| done(c)).count();
+    let place = place_in_pillar(r, &pages, number).ok_or(AppError::NotFound)?;
+    let pillar = r.node(&place.pillar).map(|n| n.label().to_owned()).unwrap_or_default();
+    let pillar_answered = place.indicators.iter().filter(|c| done(c)).count();
+    let next_open = next_unanswered(&pages, number, done);
     Ok(AnswerPage {
+        pillar,
+        pillar_rank: place.rank,
+        pillar_pages: place.of,
+        pillar_answered,
+        pillar_total: place.indicators.len(),
+        next_open,
         campaign_id: loaded.campaign.id,
         campaign_title: loaded.campaign.title.clone(),
         objective: r.node(objective_code).map(|n| n.label().to_owned()).unwrap_or_default(),
@@ -193,14 +213,13 @@ pub async fn start(
     let answers = campaigns::answers_of(&state.db, me(&loaded)?.id).await?;
     // What the room agreed on in a workshop is not asked again.
     let decided = decided_in_workshop(&state.db, id).await?;
-    let first_open = loaded
-        .pages()
-        .iter()
-        .position(|(_, codes)| {
-            codes.iter().any(|c| answers.get(c).is_none_or(|a| a.value.is_none()) && !decided.contains_key(c))
-        })
-        .unwrap_or(0);
-    Ok(Redirect::to(&format!("/campaigns/{id}/answer/{}", first_open + 1)).into_response())
+    let done = |c: &str| answers.get(c).is_some_and(|a| a.value.is_some()) || decided.contains_key(c);
+    // Straight to the question: on a phone its statement and choices fill the screen.
+    let to = match first_unanswered(&loaded.pages(), done) {
+        Some((page, code)) => format!("/campaigns/{id}/answer/{page}#q-{code}"),
+        None => format!("/campaigns/{id}/answer/1"),
+    };
+    Ok(Redirect::to(&to).into_response())
 }
 
 /// Shows one page.
@@ -287,8 +306,9 @@ pub async fn submit(
         };
         return Ok((status, rendered).into_response());
     }
-    let to = if number < rendered.count {
-        format!("/campaigns/{id}/answer/{}", number + 1)
+    let to = if let Some((_, codes)) = loaded.pages().get(number) {
+        let first = codes.first().map(|c| format!("#q-{c}")).unwrap_or_default();
+        format!("/campaigns/{id}/answer/{}{first}", number + 1)
     } else {
         format!("/campaigns/{id}")
     };
