@@ -47,7 +47,9 @@ journey("a regional delegate reads their region's anonymised figures", async ({ 
   await page.fill('#attendees', '19');
   await submit(page, 'Enregistrer la présentation', 'presentation saved');
   assert.match(await mainText(page), /Arras, forum emploi · 19 personnes/);
-  assert.match(await mainText(page), /2026-10/);
+  assert.match(await mainText(page), /5 octobre 2026 · Arras, forum emploi/, 'the day in words');
+  assert.match(await mainText(page), /octobre 2026/, 'the month of the timeline in words');
+  assert.doesNotMatch(await mainText(page), /\b\d{4}-\d{2}\b/, 'no date in figures');
 });
 
 journey('a participant questions an indicator and the federation triages it', async ({ server, newPage }) => {

@@ -81,7 +81,8 @@ journey('an administrator adds an organisation and invites its coordinator, who 
   await admin.getByRole('heading', { level: 1, name: ORG.name }).waitFor();
   assert.match(await admin.locator('.notice--success').innerText(), /Structure ajoutée\./);
   const details = await admin.locator('.summary-list').innerText();
-  assert.match(details, /Entreprise d'insertion \(EI\)/);
+  assert.match(details, /Entreprise d'insertion/);
+  assert.doesNotMatch(details, /\(EI\)/, 'the type by its name, not its code');
   assert.match(details, new RegExp(region.label));
   assert.match(details, new RegExp(ORG.siret));
   assert.match(details, new RegExp(`${ORG.postalCode} ${ORG.city}`));

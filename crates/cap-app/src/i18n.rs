@@ -138,28 +138,99 @@ impl Tr {
         self.locale.code()
     }
 
-    /// A UTC timestamp shown as a Paris date and time (`26/11/2026 10:15` or `2026-11-26 10:15`).
+    /// A UTC timestamp as a Paris date and time, in words: « 1er juillet 2026 à 10:00 »,
+    /// « 1 July 2026, 10:00 ».
     pub fn datetime(&self, utc_seconds: impl std::borrow::Borrow<i64>) -> String {
-        let Ok(ts) = jiff::Timestamp::from_second(*utc_seconds.borrow()) else {
-            return String::new();
-        };
-        let Ok(tz) = jiff::tz::TimeZone::get("Europe/Paris") else {
-            return ts.to_string();
-        };
-        let zoned = ts.to_zoned(tz);
+        let Some(zoned) = paris(*utc_seconds.borrow()) else { return String::new() };
+        let day = self.long(zoned.date(), false);
+        let time = zoned.strftime("%H:%M");
+        match self.locale {
+            Locale::Fr => format!("{day} à {time}"),
+            Locale::En => format!("{day}, {time}"),
+        }
+    }
+
+    /// A UTC timestamp's time of day in Paris alone (`10:00`), where the day goes without saying.
+    pub fn time(&self, utc_seconds: impl std::borrow::Borrow<i64>) -> String {
+        paris(*utc_seconds.borrow()).map(|z| z.strftime("%H:%M").to_string()).unwrap_or_default()
+    }
+
+    /// A stored calendar date (`YYYY-MM-DD`) in words: « 10 décembre 2026 », « 1er juillet 2026 »,
+    /// « 10 December 2026 ». Anything else is shown as it is.
+    pub fn date(&self, stored: &str) -> String {
+        stored.parse::<jiff::civil::Date>().map_or_else(|_| stored.to_owned(), |d| self.long(d, false))
+    }
+
+    /// A stored calendar date with its month shortened, where room is short (a chart's axis):
+    /// « 10 déc. 2026 », « 10 Dec 2026 ».
+    pub fn short_date(&self, stored: &str) -> String {
+        stored.parse::<jiff::civil::Date>().map_or_else(|_| stored.to_owned(), |d| self.long(d, true))
+    }
+
+    /// A stored month (`YYYY-MM`) in words: « décembre 2026 », « December 2026 ». Anything else is
+    /// shown as it is.
+    pub fn month(&self, stored: &str) -> String {
+        let parsed = stored.split_once('-').and_then(|(y, m)| {
+            let (year, month) = (y.parse::<i16>().ok()?, m.parse::<usize>().ok()?);
+            (y.len() == 4 && m.len() == 2 && (1..=12).contains(&month)).then_some((year, month))
+        });
+        match parsed {
+            Some((year, month)) => format!("{} {year}", self.month_name(month, false)),
+            None => stored.to_owned(),
+        }
+    }
+
+    /// The month of `date`, shortened, with its year (« déc. 2026 », « Dec 2026 »), for a chart.
+    pub fn short_month(&self, date: jiff::civil::Date) -> String {
+        format!("{} {}", self.month_name(date.month() as usize, true), date.year())
+    }
+
+    /// A stored calendar date in figures, for spreadsheets (`15/03/2027` in French, ISO in
+    /// English), which read it back as a date.
+    pub fn numeric_date(&self, stored: &str) -> String {
+        match (self.locale, stored.parse::<jiff::civil::Date>()) {
+            (Locale::Fr, Ok(d)) => d.strftime("%d/%m/%Y").to_string(),
+            _ => stored.to_owned(),
+        }
+    }
+
+    /// A UTC timestamp as a Paris date and time in figures, for spreadsheets (`01/07/2026 10:00`
+    /// in French, `2026-07-01 10:00` in English).
+    pub fn numeric_datetime(&self, utc_seconds: impl std::borrow::Borrow<i64>) -> String {
+        let Some(zoned) = paris(*utc_seconds.borrow()) else { return String::new() };
         match self.locale {
             Locale::Fr => zoned.strftime("%d/%m/%Y %H:%M").to_string(),
             Locale::En => zoned.strftime("%Y-%m-%d %H:%M").to_string(),
         }
     }
 
-    /// A stored calendar date (`YYYY-MM-DD`) as people write it (`15/03/2027` in French).
-    pub fn date(&self, stored: &str) -> String {
-        match (self.locale, stored.parse::<jiff::civil::Date>()) {
-            (Locale::Fr, Ok(d)) => d.strftime("%d/%m/%Y").to_string(),
-            _ => stored.to_owned(),
+    /// `date` in words; French writes the first of the month « 1er ».
+    fn long(&self, date: jiff::civil::Date, short: bool) -> String {
+        let month = self.month_name(date.month() as usize, short);
+        match (self.locale, date.day()) {
+            (Locale::Fr, 1) => format!("1er {month} {}", date.year()),
+            (_, day) => format!("{day} {month} {}", date.year()),
         }
     }
+
+    /// The name of month `month` (1 to 12) in this language.
+    fn month_name(&self, month: usize, short: bool) -> &'static str {
+        use cap_domain::calendar::{ENGLISH_MONTHS, ENGLISH_MONTHS_SHORT, FRENCH_MONTHS, FRENCH_MONTHS_SHORT};
+        let names = match (self.locale, short) {
+            (Locale::Fr, false) => FRENCH_MONTHS,
+            (Locale::Fr, true) => FRENCH_MONTHS_SHORT,
+            (Locale::En, false) => ENGLISH_MONTHS,
+            (Locale::En, true) => ENGLISH_MONTHS_SHORT,
+        };
+        names[month.clamp(1, 12) - 1]
+    }
+}
+
+/// A UTC timestamp in Paris time, `None` when out of range.
+fn paris(utc_seconds: i64) -> Option<jiff::Zoned> {
+    let ts = jiff::Timestamp::from_second(utc_seconds).ok()?;
+    let tz = jiff::tz::TimeZone::get("Europe/Paris").unwrap_or(jiff::tz::TimeZone::UTC);
+    Some(ts.to_zoned(tz))
 }
 
 /// Today's calendar date in Paris, where the federation works.
@@ -321,8 +392,49 @@ mod tests {
     #[test]
     fn dates_are_shown_in_paris_time() {
         // 2026-07-01 08:00 UTC is 10:00 in Paris (summer time).
-        assert_eq!(Tr::new(Locale::Fr).datetime(1_782_892_800), "01/07/2026 10:00");
-        assert_eq!(Tr::new(Locale::En).datetime(1_782_892_800), "2026-07-01 10:00");
+        assert_eq!(Tr::new(Locale::Fr).datetime(1_782_892_800), "1er juillet 2026 à 10:00");
+        assert_eq!(Tr::new(Locale::En).datetime(1_782_892_800), "1 July 2026, 10:00");
+        assert_eq!(Tr::new(Locale::Fr).time(1_782_892_800), "10:00");
+        // 2026-12-31 23:30 UTC is already the next year in Paris (winter time, UTC+1).
+        assert_eq!(Tr::new(Locale::Fr).datetime(1_798_759_800), "1er janvier 2027 à 00:30");
+        assert_eq!(Tr::new(Locale::En).datetime(1_798_759_800), "1 January 2027, 00:30");
+        assert_eq!(Tr::new(Locale::Fr).numeric_datetime(1_782_892_800), "01/07/2026 10:00");
+        assert_eq!(Tr::new(Locale::En).numeric_datetime(1_782_892_800), "2026-07-01 10:00");
+    }
+
+    #[test]
+    fn dates_and_months_in_words() {
+        let (fr, en) = (Tr::new(Locale::Fr), Tr::new(Locale::En));
+        assert_eq!(fr.date("2026-12-10"), "10 décembre 2026");
+        assert_eq!(en.date("2026-12-10"), "10 December 2026");
+        assert_eq!(fr.date("2027-07-01"), "1er juillet 2027");
+        assert_eq!(en.date("2027-07-01"), "1 July 2027");
+        assert_eq!(fr.date("2027-02-02"), "2 février 2027");
+        assert_eq!(fr.date("2027-08-15"), "15 août 2027");
+        assert_eq!(fr.short_date("2026-12-10"), "10 déc. 2026");
+        assert_eq!(en.short_date("2026-12-10"), "10 Dec 2026");
+        assert_eq!(fr.month("2026-12"), "décembre 2026");
+        assert_eq!(en.month("2026-12"), "December 2026");
+        assert_eq!(fr.month("2027-01"), "janvier 2027");
+        let d = jiff::civil::date(2027, 2, 14);
+        assert_eq!(fr.short_month(d), "févr. 2027");
+        assert_eq!(en.short_month(d), "Feb 2027");
+        // Not a stored date or month: shown as it is.
+        for odd in ["", "—", "2026-13-01", "demain"] {
+            assert_eq!(fr.date(odd), odd);
+        }
+        for odd in ["", "2026-13", "2026-1", "26-12", "2026-12-10"] {
+            assert_eq!(fr.month(odd), odd);
+        }
+        // Spreadsheets keep figures.
+        assert_eq!(fr.numeric_date("2027-03-15"), "15/03/2027");
+        assert_eq!(en.numeric_date("2027-03-15"), "2027-03-15");
+        // What is shown reads back as typed.
+        for day in ["2026-12-10", "2027-07-01", "2027-08-15"] {
+            for t in [fr, en] {
+                assert_eq!(cap_domain::calendar::parse_date(&t.date(day)).map(|d| d.to_string()).as_deref(), Some(day));
+            }
+        }
     }
 
     #[test]

@@ -5,7 +5,7 @@
 
 use crate::app::App;
 use crate::error::Result;
-use crate::i18n::paris_today;
+use crate::i18n::{Locale, Tr, paris_today};
 use crate::plans::followed;
 use cap_domain::plan::completion;
 use cap_domain::{OrganisationId, Role};
@@ -44,17 +44,16 @@ pub async fn run_reminders(state: &App, holder: &str, today: Date) -> Result<Run
         if !jobs::mark_sent(&state.db, "due", due.action_id, &due.due_on, at).await? {
             continue;
         }
-        let date = crate::i18n::Tr::new(crate::i18n::Locale::Fr).date(&due.due_on);
+        let (date, date_en) = (Tr::new(Locale::Fr).date(&due.due_on), Tr::new(Locale::En).date(&due.due_on));
         let link = format!("{base}/campaigns/{}/plan/actions/{}", due.campaign_id, due.action_id);
         let body = format!(
             "Bonjour {name},\n\nL'action « {title} » du plan de progrès de {org} arrive à échéance le {date}.\n\
              Mettez à jour son avancement ici :\n{link}\n\n---\n\n\
-             Hello {name},\n\nThe action “{title}” of {org}'s progress plan is due on {iso}.\n\
+             Hello {name},\n\nThe action “{title}” of {org}'s progress plan is due on {date_en}.\n\
              Update its progress here:\n{link}\n",
             name = due.display_name,
             title = due.title,
             org = due.organisation,
-            iso = due.due_on,
         );
         match state.mailer.send(&due.email, "Rappel : une action arrive à échéance / Action due soon", body).await {
             Ok(()) => report.reminders += 1,
@@ -113,7 +112,8 @@ async fn digest_summary(state: &App, plan: i64, today: Date) -> Result<(i64, Vec
     let actions: Vec<_> = plans::actions(&state.db, plan).await?.into_iter().filter(|a| !a.proposed).collect();
     let states: Vec<_> = actions.iter().map(followed).collect();
     let done = completion(&states).map_or(0, |c| (c * 100.0).round() as i64);
-    let line = |a: &plans::Action| format!("- {} ({})", a.title, a.due_on.as_deref().unwrap_or_default());
+    let fr = Tr::new(Locale::Fr);
+    let line = |a: &plans::Action| format!("- {} ({})", a.title, fr.date(a.due_on.as_deref().unwrap_or_default()));
     let late = actions.iter().zip(&states).filter(|(_, f)| f.late(today)).map(|(a, _)| line(a)).collect();
     let soon = actions.iter().zip(&states).filter(|(_, f)| f.upcoming(today, 30)).map(|(a, _)| line(a)).collect();
     Ok((done, late, soon))

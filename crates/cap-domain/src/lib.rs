@@ -5,6 +5,7 @@
 pub mod accompaniment;
 pub mod api;
 pub mod authz;
+pub mod calendar;
 pub mod campaign;
 pub mod coded;
 pub mod consolidation;

@@ -27,19 +27,7 @@ pub fn upload_file_name(raw: &str) -> Result<String, ValidationError> {
     Ok(last.trim().to_owned())
 }
 
-/// Reads a calendar date typed as `AAAA-MM-JJ` (what date inputs send) or `JJ/MM/AAAA`.
-pub fn parse_date(raw: &str) -> Option<jiff::civil::Date> {
-    let raw = raw.trim();
-    if let Ok(d) = raw.parse::<jiff::civil::Date>() {
-        return Some(d);
-    }
-    let mut parts = raw.split('/');
-    let (d, m, y) = (parts.next()?, parts.next()?, parts.next()?);
-    if parts.next().is_some() {
-        return None;
-    }
-    jiff::civil::Date::new(y.trim().parse().ok()?, m.trim().parse().ok()?, d.trim().parse().ok()?).ok()
-}
+pub use crate::calendar::parse_date;
 
 #[cfg(test)]
 mod tests {

@@ -34,11 +34,9 @@ pub async fn organisations(state: &AppState, first_label: &str, current: &str) -
     Ok(headed(first_label, current, options))
 }
 
-/// Every organisation type, with its code after its name (`Entreprise d'insertion (EI)`).
+/// Every organisation type, by name (`Entreprise d'insertion`).
 pub fn organisation_types(t: Tr, first_label: &str, current: &str) -> Vec<SelectOption> {
-    let options = OrganisationType::ALL
-        .iter()
-        .map(|ty| SelectOption::new(ty.code(), format!("{} ({})", t.t(ty.label_key()), ty.code()), current));
+    let options = OrganisationType::ALL.iter().map(|ty| SelectOption::new(ty.code(), t.t(ty.label_key()), current));
     headed(first_label, current, options)
 }
 

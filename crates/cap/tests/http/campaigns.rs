@@ -17,14 +17,19 @@ async fn a_campaign_from_preparation_to_answers(app: &TestApp) {
         .await
         .unwrap();
     assert_eq!(bad.status(), 422);
-    assert!(bad.text().await.unwrap().contains("value=\"Auto-évaluation 2027\""));
+    let bad = bad.text().await.unwrap();
+    assert!(
+        bad.contains("value=\"Auto-évaluation 2027\"") && bad.contains("value=\"31/02/2027\""),
+        "what was typed is kept"
+    );
+    assert!(bad.contains("Indiquez une date qui existe, par exemple 10/12/2026 ou 10 décembre 2026"));
     let created = coordinator
         .post(app.url(&new))
         .form(&[
             ("title", "Auto-évaluation 2027"),
             ("referential", version.as_str()),
-            ("answering_from", "01/02/2027"),
-            ("consolidation_on", "01/03/2027"),
+            ("answering_from", "1er février 2027"),
+            ("consolidation_on", "1.3.27"),
         ])
         .send()
         .await
@@ -34,6 +39,9 @@ async fn a_campaign_from_preparation_to_answers(app: &TestApp) {
     let id: i64 = path.trim_start_matches("/campaigns/").parse().unwrap();
     let campaign = campaigns::get(&app.db, id).await.unwrap();
     assert_eq!(campaign.answering_from.as_deref(), Some("2027-02-01"));
+    assert_eq!(campaign.consolidation_on.as_deref(), Some("2027-03-01"));
+    let shown = coordinator.get(app.url(&path)).send().await.unwrap().text().await.unwrap();
+    assert!(shown.contains("1er février 2027") && shown.contains("1er mars 2027"), "the calendar in words");
 
     // Only « Services rendus » at first.
     let scoped = coordinator

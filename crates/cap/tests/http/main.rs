@@ -18,4 +18,5 @@ mod practices;
 mod referentials;
 mod reviews;
 mod security;
+mod wording;
 mod workshops;

@@ -14,7 +14,8 @@ use std::sync::OnceLock;
 /// Password of every seeded account.
 pub const PASSWORD: &str = "phrase de passe des tests";
 
-fn password_hash() -> &'static str {
+/// The argon2id hash of [`PASSWORD`], computed once.
+pub fn password_hash() -> &'static str {
     static HASH: OnceLock<String> = OnceLock::new();
     HASH.get_or_init(|| cap_app::hash_password(PASSWORD).expect("hash"))
 }

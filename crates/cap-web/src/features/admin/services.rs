@@ -99,6 +99,13 @@ struct ServicesPage {
     current: Option<StoredOffer>,
 }
 
+impl ServicesPage {
+    /// A region's name from its code (the code itself when no region has it).
+    fn region_name<'a>(&'a self, code: &'a str) -> &'a str {
+        self.regions.iter().find(|r| !r.value.is_empty() && r.value == code).map_or(code, |r| r.label.as_str())
+    }
+}
+
 async fn render(
     state: &AppState,
     page: Page,
@@ -113,11 +120,7 @@ async fn render(
         .collect();
     let regions = regions::list(&state.db).await?;
     let regions = std::iter::once(SelectOption::new("", t.t("offer.national"), &form.region))
-        .chain(
-            regions
-                .into_iter()
-                .map(|r| SelectOption::new(r.code.clone(), format!("{} ({})", r.name, r.code), &form.region)),
-        )
+        .chain(regions.into_iter().map(|r| SelectOption::new(r.code.clone(), r.name, &form.region)))
         .collect();
     let offers = offers::list(&state.db).await?;
     Ok(ServicesPage { page, offers, form, kinds, regions, errors, editing, current })

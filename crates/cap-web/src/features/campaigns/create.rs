@@ -46,7 +46,8 @@ struct NewPage {
     errors: FormErrors,
 }
 
-/// A calendar date typed as `jj/mm/aaaa` (or `aaaa-mm-jj`, as date fields send it), as `YYYY-MM-DD`.
+/// An optional calendar date as people type it (`10/12/2026`, `10 décembre 2026`, …; see
+/// [`cap_domain::calendar::parse_date`]), as `YYYY-MM-DD`.
 pub fn parse_date(raw: &str) -> Result<Option<String>, ValidationError> {
     let raw = raw.trim();
     if raw.is_empty() {
@@ -149,9 +150,10 @@ mod tests {
     use super::parse_date;
 
     #[test]
-    fn dates_in_french_or_iso_form() {
+    fn dates_as_people_type_them() {
         assert_eq!(parse_date("05/03/2027").unwrap().as_deref(), Some("2027-03-05"));
         assert_eq!(parse_date("2027-03-05").unwrap().as_deref(), Some("2027-03-05"));
+        assert_eq!(parse_date("5 mars 2027").unwrap().as_deref(), Some("2027-03-05"));
         assert_eq!(parse_date(" ").unwrap(), None);
         for bad in ["31/02/2027", "2027-13-01", "demain", "05/03"] {
             assert!(parse_date(bad).is_err(), "{bad}");

@@ -9,6 +9,7 @@ use crate::session::{Ctx, SignedIn};
 use axum::extract::{Path, State};
 use axum::response::Response;
 use cap_app::campaigns::{load, run};
+use cap_app::i18n::{Locale, Tr};
 use cap_storage::campaigns;
 
 /// Sends the reminder.
@@ -30,18 +31,25 @@ pub async fn handler(
         .ok_or(AppError::NotFound)?;
     let total = loaded.indicators().len();
     let link = state.config.link(&format!("/campaigns/{id}/answer"));
-    let deadline =
-        loaded.campaign.consolidation_on.clone().map(|d| format!(" (avant le {d} / before {d})")).unwrap_or_default();
+    let (fr, en) = (Tr::new(Locale::Fr), Tr::new(Locale::En));
+    let deadline = loaded
+        .campaign
+        .consolidation_on
+        .as_deref()
+        .map(|d| format!(" (avant le {} / before {})", fr.date(d), en.date(d)))
+        .unwrap_or_default();
+    let progress = |t: Tr| t.tn("campaign.progress", &[p.answered.to_string(), total.to_string()]);
     let body = format!(
         "Bonjour {name},\n\n{coordinator} vous rappelle l'auto-évaluation « {title} » de {org}{deadline}.\n\
-         Vous avez donné {done} réponse(s) sur {total}. Vos réponses sont enregistrées au fur et à mesure : reprenez où vous en étiez.\n\n{link}\n\n---\n\n\
+         Vous en êtes à {done_fr}. Vos réponses sont enregistrées au fur et à mesure : reprenez où vous en étiez.\n\n{link}\n\n---\n\n\
          Hello {name},\n\n{coordinator} reminds you of the self-assessment \"{title}\" of {org}.\n\
-         You gave {done} answer(s) out of {total}. Your answers are saved as you go: pick up where you left off.\n\n{link}\n",
+         You have given {done_en}. Your answers are saved as you go: pick up where you left off.\n\n{link}\n",
         name = p.display_name,
         coordinator = viewer.user.display_name,
         title = loaded.campaign.title,
         org = loaded.org.name,
-        done = p.answered,
+        done_fr = progress(fr),
+        done_en = progress(en),
     );
     if let Err(err) = state.mailer.send(&p.email, "Rappel : votre auto-évaluation Cap / Reminder", body).await {
         tracing::error!(error = %err, "reminder not sent");

@@ -137,7 +137,7 @@ pub async fn handler(
         }
     }
     // For the coordinator: who is late, what divides the group, what nobody answered yet.
-    let today = jiff::Zoned::now().date().to_string();
+    let today = cap_app::i18n::paris_today().to_string();
     let late = loaded.campaign.status.answers_open()
         && loaded.campaign.consolidation_on.as_deref().is_some_and(|d| {
             jiff::civil::Date::strptime("%Y-%m-%d", d)

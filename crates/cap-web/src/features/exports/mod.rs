@@ -110,7 +110,7 @@ async fn answers(state: &AppState, loaded: &Loaded, t: Tr) -> AppResult<Sheet> {
                 node.label().into(),
                 value.into(),
                 answer.comment.clone().into(),
-                if protect { String::new().into() } else { t.datetime(answer.updated_at).into() },
+                if protect { String::new().into() } else { t.numeric_datetime(answer.updated_at).into() },
             ],
         ));
     }
@@ -213,8 +213,8 @@ pub async fn plan(state: &AppState, loaded: &Loaded, t: Tr) -> AppResult<Sheet> 
                 a.indicators.join(", ").into(),
                 a.responsible_name.clone().unwrap_or_default().into(),
                 a.contributors.clone().into(),
-                a.starts_on.as_deref().map_or(Cell::Empty, |d| t.date(d).into()),
-                a.due_on.as_deref().map_or(Cell::Empty, |d| t.date(d).into()),
+                a.starts_on.as_deref().map_or(Cell::Empty, |d| t.numeric_date(d).into()),
+                a.due_on.as_deref().map_or(Cell::Empty, |d| t.numeric_date(d).into()),
                 t.t(a.status.label_key()).into(),
                 Cell::Number(a.progress as f64),
                 t.t(a.priority.label_key()).into(),

@@ -35,6 +35,8 @@ pub struct ActionRow {
     pub due: String,
     /// Who suggested it, when it came from an accepted suggestion of the tiers.
     pub suggested_by: Option<String>,
+    /// The offer of services it asks for, by title.
+    pub offer: Option<String>,
 }
 
 /// Which view of the plan.
@@ -104,6 +106,10 @@ pub async fn handler(
                 .count();
         }
         Some(plan) => {
+            let offers = cap_storage::offers::list(&state.db).await?;
+            let offer_title = |code: &str| {
+                offers.iter().find(|o| o.offer.code == code).map_or_else(|| code.to_owned(), |o| o.offer.title.clone())
+            };
             for action in plans::actions(&state.db, plan.id).await? {
                 let f = followed(&action);
                 let row = ActionRow {
@@ -112,6 +118,7 @@ pub async fn handler(
                     starts: action.starts_on.as_deref().map_or_else(|| "—".to_owned(), |d| t.date(d)),
                     due: action.due_on.as_deref().map_or_else(|| "—".to_owned(), |d| t.date(d)),
                     suggested_by: origin(action.id),
+                    offer: action.offer_code.as_deref().map(offer_title),
                     action,
                 };
                 if row.action.proposed { proposals.push(row) } else { actions.push(row) }
@@ -120,7 +127,7 @@ pub async fn handler(
             let followed_actions: Vec<_> = actions.iter().map(|a| followed(&a.action)).collect();
             completion_text = completion(&followed_actions).map_or_else(|| "—".to_owned(), percent);
             let history = plans::completion_history(&state.db, plan.id).await?;
-            let labels: Vec<String> = history.iter().map(|(day, _)| t.date(day)).collect();
+            let labels: Vec<String> = history.iter().map(|(day, _)| t.short_date(day)).collect();
             let points: Vec<(&str, f64)> =
                 labels.iter().zip(&history).map(|(l, (_, c))| (l.as_str(), *c as f64 / 1000.0)).collect();
             let description = t.tn("plan.timeline_desc", &[completion_text.clone(), history.len().to_string()]);
@@ -196,7 +203,7 @@ fn schedule(t: cap_app::i18n::Tr, rows: &[ActionRow], today: jiff::civil::Date) 
     let mut ticks = Vec::new();
     let mut month = first.first_of_month();
     while month <= last {
-        ticks.push((day(month), month.strftime("%m/%Y").to_string()));
+        ticks.push((day(month), t.short_month(month)));
         month = month.saturating_add(jiff::Span::new().months(1));
     }
     let tick_refs: Vec<(i64, &str)> = ticks.iter().map(|(d, l)| (*d, l.as_str())).collect();

@@ -56,6 +56,8 @@ struct NodePage {
     guidance_html: String,
     target_label: Option<String>,
     services: Vec<StoredOffer>,
+    /// Regions as (code, name), to name a regional offer's region.
+    regions: Vec<(String, String)>,
     outgoing: Vec<OutgoingMapping>,
     incoming: Vec<(IncomingMapping, &'static str)>,
     kinds: Vec<SelectOption>,
@@ -64,6 +66,13 @@ struct NodePage {
     practices: Vec<Card>,
     practices_total: i64,
     can_share: bool,
+}
+
+impl NodePage {
+    /// A region's name from its code (the code itself when no region has it).
+    fn region_name<'a>(&'a self, code: &'a str) -> &'a str {
+        self.regions.iter().find(|(c, _)| c == code).map_or(code, |(_, name)| name.as_str())
+    }
 }
 
 /// Shows the node.
@@ -127,6 +136,11 @@ async fn render(state: &AppState, id: i64, code: &str, page: Page) -> AppResult<
         .and_then(|t| referential.scale.levels.iter().find(|l| l.value == t))
         .map(|l| format!("{} — {}", l.value, l.label));
     let services = offers::by_codes(&state.db, &node.services).await?;
+    let regions = if services.iter().any(|s| s.offer.region.is_some()) {
+        cap_storage::regions::list(&state.db).await?.into_iter().map(|r| (r.code, r.name)).collect()
+    } else {
+        Vec::new()
+    };
     let mut outgoing = Vec::with_capacity(node.mappings.len());
     for m in &node.mappings {
         let version_id = referentials::latest_version(&state.db, &m.referential).await?;
@@ -192,6 +206,7 @@ async fn render(state: &AppState, id: i64, code: &str, page: Page) -> AppResult<
         guidance_html,
         target_label,
         services,
+        regions,
         outgoing,
         incoming,
     })

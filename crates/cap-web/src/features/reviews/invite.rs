@@ -16,7 +16,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use cap_app::campaigns::invite;
 use cap_app::campaigns::load;
-use cap_app::i18n::paris_today;
+use cap_app::i18n::{Locale, Tr, paris_today};
 use cap_domain::UserId;
 use cap_domain::review::{AccessWindow, ReviewerKind, conflicts};
 use cap_storage::directory;
@@ -108,12 +108,17 @@ pub async fn submit(
     let details = format!("{} {email} {starts_on}..{ends_on} {conflicts_noted}", kind.code());
     record(&state, &ctx, "reviews.invite", "campaign", &id, details.trim()).await?;
     let link = state.config.link(&format!("/campaigns/{id}/review"));
+    let (fr, en) = (Tr::new(Locale::Fr), Tr::new(Locale::En));
     let body = format!(
         "Bonjour {name},\n\n{inviter} vous invite à relire l'auto-évaluation « {campaign_title} » de {org_name}, \
-         du {starts_on} au {ends_on}. Vous pourrez lire sa photographie et son plan de progrès, et commenter.\n\n{link}\n\n---\n\n\
+         du {from_fr} au {to_fr}. Vous pourrez lire sa photographie et son plan de progrès, et commenter.\n\n{link}\n\n---\n\n\
          Hello {name},\n\n{inviter} invites you to review the self-assessment \"{campaign_title}\" of {org_name}, \
-         from {starts_on} to {ends_on}. You will read its photographie and progress plan, and comment.\n\n{link}\n",
+         from {from_en} to {to_en}. You will read its photographie and progress plan, and comment.\n\n{link}\n",
         inviter = viewer.user.display_name,
+        from_fr = fr.date(&starts_on),
+        to_fr = fr.date(&ends_on),
+        from_en = en.date(&starts_on),
+        to_en = en.date(&ends_on),
     );
     if let Err(err) =
         state.mailer.send(&email, "Invitation à relire une auto-évaluation Cap / Review invitation", body).await
