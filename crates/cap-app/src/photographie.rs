@@ -13,7 +13,7 @@ use cap_domain::campaign::{AnswerValue, format_number};
 use cap_domain::consolidation::{Individual, divergence};
 use cap_domain::referential::{NodeKind, Referential};
 use cap_domain::scoring::{IndicatorScore, Scores, TargetStanding, carry_over};
-use cap_reports::charts::{self, ChartText, Series, percent};
+use cap_reports::charts::{self, ChartText, Responsive, Series, percent};
 use std::collections::HashMap;
 
 /// A row of the score tables.
@@ -81,10 +81,10 @@ pub struct View {
     pub pillars: Vec<ScoreRow>,
     /// Scores by general objective.
     pub objectives: Vec<ScoreRow>,
-    /// The pillars' radar chart (SVG).
-    pub radar: String,
-    /// The objectives' bar chart (SVG).
-    pub bars: String,
+    /// The pillars' radar chart (SVG, for phones and for wider screens and paper).
+    pub radar: Responsive,
+    /// The objectives' bar chart (SVG, for phones and for wider screens and paper).
+    pub bars: Responsive,
     /// The figures in one sentence, for screen readers.
     pub radar_summary: String,
     /// The heat map, by operational objective.
@@ -168,14 +168,14 @@ pub async fn build(app: &App, loaded: &Loaded, t: Tr, compare: Option<i64>) -> R
         legend_target: t.t("results.legend_target"),
     };
     let (radar_desc, bars_desc) = (describe(&pillars), describe(&objectives));
-    let radar = charts::radar(
-        &series(&pillars, &out.scores, &before_nodes),
-        &chart_text("radar", t.t("results.radar_title"), &radar_desc),
-    );
-    let bars = charts::bars(
-        &series(&objectives, &out.scores, &before_nodes),
-        &chart_text("bars", t.t("results.bars_title"), &bars_desc),
-    );
+    let (pillar_series, objective_series) =
+        (series(&pillars, &out.scores, &before_nodes), series(&objectives, &out.scores, &before_nodes));
+    let radar = Responsive::draw(|fit| {
+        charts::radar(&pillar_series, &chart_text("radar", t.t("results.radar_title"), &radar_desc), fit)
+    });
+    let bars = Responsive::draw(|fit| {
+        charts::bars(&objective_series, &chart_text("bars", t.t("results.bars_title"), &bars_desc), fit)
+    });
 
     let heat = heat_map(t, r, &covered, &out);
     let (strengths, weaknesses) = strengths_and_weaknesses(t, r, &covered, &out);

@@ -230,8 +230,8 @@ pub async fn report(app: &App, loaded: &Loaded, t: Tr) -> Result<Report> {
         plan,
         review,
         charts: Charts {
-            radar: view.radar.clone(),
-            bars: view.bars.clone(),
+            radar: view.radar.wide.clone(),
+            bars: view.bars.wide.clone(),
             radar_title: t.t("results.radar_title").to_owned(),
             bars_title: t.t("results.bars_title").to_owned(),
         },

@@ -2,20 +2,30 @@
 //!
 //! Every chart is a self-contained `<svg>` element that:
 //!
-//! - uses only SVG presentation attributes and `chart__…` CSS classes (no `style` attribute, no
+//! - uses only SVG presentation attributes and `chart…` CSS classes (no `style` attribute, no
 //!   `<style>` element, no script), so it passes a strict Content-Security-Policy and renders the
 //!   same in a PDF where no stylesheet applies;
 //! - is accessible: `role="img"`, `aria-labelledby` pointing to its own `<title>` and `<desc>`,
 //!   whose ids are derived from [`ChartText::id`] so several charts can share one page;
+//! - reads at the size of body text on a phone, a laptop, a projector and paper: it is drawn for
+//!   a [`Fit`], and web pages embed both fits ([`Responsive`]);
+//! - never cuts a label: labels wrap onto up to [`MAX_LINES`] lines ([`wrap`]); only a longer one
+//!   ends with « … », with its full text in a `<title>` (tooltip, screen readers);
 //! - never relies on colour alone: the current series is solid (deep blue), the previous one
 //!   dashed (grey) and the target dotted (orange);
 //! - never panics: values are shares clamped to `0.0..=1.0`, `NaN` is treated as missing,
-//!   labels are XML-escaped and shortened by characters.
+//!   labels are XML-escaped.
 //!
 //! Since `role="img"` hides the inner texts from assistive technologies, callers should put the
-//! figures in [`ChartText::description`] or in a data table next to the chart.
+//! figures in [`ChartText::description`] and every label in full in a data table next to the
+//! chart.
 
+use std::f64::consts::{FRAC_PI_2, TAU};
 use std::fmt::Write as _;
+
+mod wrap;
+
+pub use wrap::{Wrapped, text_width, wrap};
 
 /// Colour of the current series (deep blue).
 const CURRENT: &str = "#1d4e89";
@@ -29,18 +39,30 @@ const GRID: &str = "#d9d9d9";
 const AXIS: &str = "#767676";
 /// Text colour (≈ 16:1 against white).
 const TEXT: &str = "#1f1f1f";
+/// A white outline under a text's letters, so that a value stays legible where it crosses a line
+/// (a target tick, a ring).
+const HALO: &str = r##" stroke="#fff" stroke-width="4" stroke-linejoin="round" paint-order="stroke""##;
 /// Dash pattern of the previous series.
 const DASHED: &str = "6 4";
 /// Dot pattern of the target series.
 const DOTTED: &str = "2 3";
-/// Labels longer than this many characters are shortened with "…".
-const LABEL_MAX: usize = 28;
-/// Legend entries longer than this many characters are shortened with "…".
-const LEGEND_MAX: usize = 60;
-/// Width of every chart's viewBox.
-const WIDTH: f64 = 800.0;
-/// Default font size.
-const FONT: f64 = 12.0;
+/// Font size of every text of every chart, in viewBox units; see [`Fit`] for what it shows at.
+pub const FONT: f64 = 16.0;
+/// Distance between the baselines of a label's lines.
+const LINE: f64 = 20.0;
+/// From the top of a line to its baseline.
+const BASELINE: f64 = 15.0;
+/// Empty space along the edges.
+const MARGIN: f64 = 8.0;
+/// A label takes at most this many lines; a longer one is shortened with « … ».
+pub const MAX_LINES: usize = 3;
+/// Room for a percentage printed after a bar (« 100 % » in bold and a gap).
+const VALUE_ROOM: f64 = 4.0 * FONT;
+/// Width of the column of labels on the left of bars and schedules (wide fit): most titles of
+/// objectives take two lines.
+const LABEL_COLUMN: f64 = 17.0 * FONT;
+/// Height of a bar with its previous-value line and its target tick.
+const BAR_BLOCK: f64 = 34.0;
 /// At most this many x tick labels on a timeline.
 const MAX_TICKS: usize = 8;
 /// Above this many points, timeline points are not marked with dots (the line still passes
@@ -48,6 +70,9 @@ const MAX_TICKS: usize = 8;
 const MAX_DOTS: usize = 60;
 /// Grid rings / ticks, as shares.
 const RINGS: [f64; 4] = [0.25, 0.5, 0.75, 1.0];
+/// A wide radar with more axes than this numbers them and lists their labels below, as the
+/// narrow one always does: labels around the circle would run into each other.
+const RADAR_LABELS_MAX: usize = 8;
 
 /// Writes into a `String`; writing into a `String` cannot fail.
 macro_rules! w {
@@ -56,12 +81,88 @@ macro_rules! w {
     }};
 }
 
+/// The layout a chart is drawn for.
+///
+/// A chart's viewBox is scaled to the width it is shown at, so a text of [`FONT`] units shows
+/// at `FONT × shown width / viewBox width`. Each fit sets the viewBox width to a number of label
+/// font sizes ([`Fit::ems`]): shown that many ems of body text wide, labels are exactly the size
+/// of body text.
+///
+/// - [`Fit::Wide`] (40 ems) for laptops, projectors and paper. The stylesheet shows it `40em`
+///   wide, 760 px at the 19 px body text of wide screens, and larger wherever the text is larger
+///   (a projector view); on screens narrower than that it gives way to the narrow fit. The PDF
+///   shows it 40 ems of its own text wide (400 pt of the 487 pt of an A4 line at 10 pt).
+/// - [`Fit::Narrow`] (18 ems) for phones: labels above the bars, the radar's axes numbered with
+///   a key below. It fills the column up to `22em`: 328 px on a 360 px phone, so 18.2 px labels
+///   for 18 px body text (16 px on a 320 px phone), and at most a fifth larger than body text.
+///
+/// The tests check both against these widths, and `cap-web` checks its stylesheet against
+/// [`Fit::ems`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fit {
+    /// Phones: 18 ems wide.
+    Narrow,
+    /// Laptops, projectors, paper: 40 ems wide.
+    Wide,
+}
+
+impl Fit {
+    /// Both fits, narrow first.
+    pub const ALL: [Self; 2] = [Self::Narrow, Self::Wide];
+
+    /// Width of the chart's viewBox in label font sizes.
+    pub const fn ems(self) -> f64 {
+        match self {
+            Self::Narrow => 18.0,
+            Self::Wide => 40.0,
+        }
+    }
+
+    /// Width of the chart's viewBox.
+    pub const fn width(self) -> f64 {
+        self.ems() * FONT
+    }
+
+    /// The name in the root element's class (`chart--narrow`, `chart--wide`).
+    pub const fn name(self) -> &'static str {
+        match self {
+            Self::Narrow => "narrow",
+            Self::Wide => "wide",
+        }
+    }
+}
+
+/// A chart drawn in both fits, for a web page. It displays as the narrow `<svg>` followed by the
+/// wide one; the stylesheet shows one of them (`svg.chart--narrow`, `svg.chart--wide`), the
+/// other is `display: none` and so out of the accessibility tree too.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Responsive {
+    /// For phones.
+    pub narrow: String,
+    /// For wider screens (and paper).
+    pub wide: String,
+}
+
+impl Responsive {
+    /// Draws a chart in both fits.
+    pub fn draw(chart: impl Fn(Fit) -> String) -> Self {
+        Self { narrow: chart(Fit::Narrow), wide: chart(Fit::Wide) }
+    }
+}
+
+impl std::fmt::Display for Responsive {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.narrow)?;
+        f.write_str(&self.wide)
+    }
+}
+
 /// One axis/bar of a chart.
 ///
 /// Values are shares in `0.0..=1.0`; out-of-range values are clamped and `NaN` counts as missing.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub struct Series<'a> {
-    /// Axis (radar) or row (bars) label, plain text: it is escaped and shortened when drawn.
+    /// Axis (radar) or row (bars) label, plain text: it is escaped and wrapped when drawn.
     pub label: &'a str,
     /// Current share, `None` when not known yet.
     pub value: Option<f64>,
@@ -76,9 +177,9 @@ pub struct Series<'a> {
 /// All of them are plain text: they are XML-escaped when drawn.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct ChartText<'a> {
-    /// Prefix of the element ids (`{id}-title`, `{id}-desc`); must be unique on the page.
-    /// Characters other than ASCII letters, digits, `-` and `_` are replaced by `-`, and the
-    /// prefix `chart-` is added when it does not start with a letter.
+    /// Prefix of the element ids (`{id}-title`, `{id}-desc`; `{id}-narrow-…` for the narrow fit);
+    /// must be unique on the page. Characters other than ASCII letters, digits, `-` and `_` are
+    /// replaced by `-`, and the prefix `chart-` is added when it does not start with a letter.
     pub id: &'a str,
     /// Short accessible name of the chart (`<title>`).
     pub title: &'a str,
@@ -95,18 +196,73 @@ pub struct ChartText<'a> {
 /// Radar (spider) chart: one axis per entry (pillars), rings at 25/50/75/100 %, polygon of
 /// current values, optional dashed polygon of previous values and dotted polygon of targets
 /// (each drawn only if at least one entry has that value; a missing value on an axis is drawn at
-/// the centre for polygons, and its axis label gets " (—)" appended). With fewer than 3 axes,
-/// fall back to [`bars`]. Includes a small legend for the series that are drawn.
-pub fn radar(series: &[Series], text: &ChartText) -> String {
+/// the centre). With fewer than 3 axes, falls back to [`bars`]. Includes a small legend for the
+/// series that are drawn.
+///
+/// The wide fit writes each label, wrapped, beside its axis with the current value beneath it
+/// (a missing value appends " (—)" to the label). The narrow fit, and the wide one beyond
+/// eight axes, number the axes and list the numbers below the radar with the labels and values.
+pub fn radar(series: &[Series], text: &ChartText, fit: Fit) -> String {
     let n = series.len();
     if n < 3 {
-        return bars(series, text);
+        return bars(series, text, fit);
     }
     let drawn = Drawn::of(series);
-    let (cx, cy, radius) = (WIDTH / 2.0, 235.0, 165.0);
+    let width = fit.width();
+    let keyed = fit == Fit::Narrow || n > RADAR_LABELS_MAX;
+    let cx = width / 2.0;
+    // Room around the circle for the axis numbers (keyed) or first lines of labels.
+    let number_room = 1.6 * FONT;
+    let radius = if keyed { (cx - MARGIN - number_room).min(8.0 * FONT) } else { 8.0 * FONT };
+    let direction = |i: usize| {
+        let angle = -FRAC_PI_2 + TAU * i as f64 / n as f64;
+        (angle.cos(), angle.sin())
+    };
+
+    // Axis labels, placed around the centre (0, 0); the centre then goes as low as the highest
+    // label needs.
+    struct Placed {
+        x: f64,
+        top: f64,
+        anchor: &'static str,
+        label: Label,
+        value: Option<f64>,
+    }
+    let mut placed: Vec<Placed> = Vec::new();
+    let (mut above, mut below) = (radius + number_room, radius + number_room);
+    if !keyed {
+        let gap = 0.75 * FONT;
+        for (i, s) in series.iter().enumerate() {
+            let (c, sin) = direction(i);
+            let (lx, ly) = ((radius + gap) * c, (radius + gap) * sin);
+            let side = cx - MARGIN - lx.abs();
+            let (anchor, room) = if c > 0.25 {
+                ("start", side)
+            } else if c < -0.25 {
+                ("end", side)
+            } else {
+                ("middle", (2.0 * side).min(20.0 * FONT))
+            };
+            let value = share(s.value);
+            let marker = if value.is_none() { " (—)" } else { "" };
+            let label = Label::new(&format!("{}{marker}", s.label), room, MAX_LINES);
+            let block = label.height() + if value.is_some() { LINE } else { 0.0 };
+            let top = if sin < -0.25 {
+                ly - block
+            } else if sin > 0.25 {
+                ly
+            } else {
+                ly - block / 2.0
+            };
+            above = above.max(-top);
+            below = below.max(top + block);
+            placed.push(Placed { x: lx, top, anchor, label, value });
+        }
+    }
+    let cy = MARGIN + above;
     let point = |i: usize, share: f64| -> (f64, f64) {
-        let angle = -std::f64::consts::FRAC_PI_2 + std::f64::consts::TAU * i as f64 / n as f64;
-        (cx + radius * share * angle.cos(), cy + radius * share * angle.sin())
+        let (c, sin) = direction(i);
+        (cx + radius * share * c, cy + radius * share * sin)
     };
     let polygon = |get: fn(&Series) -> Option<f64>| -> String {
         let mut points = String::new();
@@ -146,14 +302,15 @@ pub fn radar(series: &[Series], text: &ChartText) -> String {
         );
     }
     body.push_str("</g>");
-    // Ring values along the first (vertical) axis.
+    // Every other ring's value, just inside it along the first (vertical) axis.
     body.push_str(r#"<g class="chart__ticks">"#);
-    for ring in RINGS {
+    for ring in [0.5, 1.0] {
         w!(
             body,
-            r#"<text x="{}" y="{}" font-size="10" fill="{TEXT}">{}</text>"#,
+            r#"<text x="{}" y="{}"{HALO} font-size="{}" fill="{TEXT}">{}</text>"#,
             num(cx + 4.0),
-            num(cy - radius * ring - 3.0),
+            num(cy - radius * ring + BASELINE),
+            num(FONT),
             percent(ring)
         );
     }
@@ -188,177 +345,219 @@ pub fn radar(series: &[Series], text: &ChartText) -> String {
         }
         body.push_str("</g>");
     }
-    // Axis labels, with the current value on a second line.
     body.push_str(r#"<g class="chart__labels">"#);
-    for (i, s) in series.iter().enumerate() {
-        let angle = -std::f64::consts::FRAC_PI_2 + std::f64::consts::TAU * i as f64 / n as f64;
-        let (c, sin) = (angle.cos(), angle.sin());
-        let (lx, ly) = (cx + (radius + 12.0) * c, cy + (radius + 12.0) * sin);
-        let anchor = if c > 0.25 {
-            "start"
-        } else if c < -0.25 {
-            "end"
-        } else {
-            "middle"
-        };
-        let value = share(s.value);
-        let line_height = 15.0;
-        let block = if value.is_some() { 2.0 * line_height } else { line_height };
-        let top = if sin < -0.25 {
-            ly - block
-        } else if sin > 0.25 {
-            ly
-        } else {
-            ly - block / 2.0
-        };
-        let label = Label::new(s.label, LABEL_MAX);
-        let marker = if value.is_none() { " (—)" } else { "" };
-        w!(
-            body,
-            r#"<text class="chart__label" x="{x}" y="{y}" text-anchor="{anchor}" font-size="{FONT}" fill="{TEXT}">{title}<tspan x="{x}" y="{y}">{short}{marker}</tspan>"#,
-            x = num(lx),
-            y = num(top + 11.0),
-            title = label.title,
-            short = label.short,
-        );
-        if let Some(v) = value {
+    let mut bottom = cy + below;
+    if keyed {
+        // Numbers at the end of the axes, then the key: number, label, value.
+        for i in 0..n {
+            let (c, sin) = direction(i);
+            let distance = radius + number_room / 2.0;
             w!(
                 body,
-                r#"<tspan class="chart__value" x="{}" y="{}" font-weight="bold">{}</tspan>"#,
-                num(lx),
-                num(top + 11.0 + line_height),
-                percent(v)
+                r#"<text class="chart__axis" x="{}" y="{}" text-anchor="middle" font-size="{}" font-weight="bold" fill="{TEXT}">{}</text>"#,
+                num(cx + distance * c),
+                num(cy + distance * sin + 0.35 * FONT),
+                num(FONT),
+                i + 1
             );
         }
-        body.push_str("</text>");
+        let indent = 2.0 * FONT;
+        let room = width - 2.0 * MARGIN - indent - VALUE_ROOM;
+        let mut y = bottom + 0.5 * FONT;
+        for (i, s) in series.iter().enumerate() {
+            let label = Label::new(s.label, room, MAX_LINES);
+            let baseline = y + BASELINE;
+            w!(
+                body,
+                r#"<g class="chart__key"><text x="{}" y="{}" font-size="{}" font-weight="bold" fill="{TEXT}">{}</text>"#,
+                num(MARGIN),
+                num(baseline),
+                num(FONT),
+                i + 1
+            );
+            label.write(&mut body, "chart__label", MARGIN + indent, baseline, "start", "");
+            w!(
+                body,
+                r#"<text class="chart__value" x="{}" y="{}" text-anchor="end" font-size="{}" font-weight="bold" fill="{TEXT}">{}</text></g>"#,
+                num(width - MARGIN),
+                num(baseline),
+                num(FONT),
+                share(s.value).map_or_else(|| "—".to_owned(), percent)
+            );
+            y += label.height() + 4.0;
+        }
+        bottom = y;
+    } else {
+        // Each label beside its axis, with the current value on the line after it.
+        for p in &placed {
+            let x = cx + p.x;
+            let baseline = cy + p.top + BASELINE;
+            let value = p.value.map_or_else(String::new, |v| {
+                format!(
+                    r#"<tspan class="chart__value" x="{}" y="{}" font-weight="bold">{}</tspan>"#,
+                    num(x),
+                    num(baseline + p.label.height()),
+                    percent(v)
+                )
+            });
+            p.label.write(&mut body, "chart__label", x, baseline, p.anchor, &value);
+        }
     }
     body.push_str("</g>");
-    let legend_top = cy + radius + 55.0;
-    let legend_height = legend(&mut body, text, drawn, Kind::Radar, legend_top);
-    let height = legend_top + legend_height + 8.0;
-    svg("radar", text, height, &body)
+    let legend_top = bottom + FONT;
+    let legend_height = legend(&mut body, text, drawn, Kind::Radar, legend_top, width);
+    svg("radar", text, fit, legend_top + legend_height + MARGIN, &body)
 }
 
-/// Horizontal bars (objectives): one row per entry, label on the left, bar length = value,
-/// percentage printed at the bar end, a thin dashed bar for previous when present, a short
-/// vertical dotted tick for the target when present. Height grows with the number of rows.
-/// Same legend rule as [`radar`]: only the series that are drawn are in the legend.
+/// Horizontal bars (objectives): one row per entry, bar length = value, percentage printed at
+/// the bar end, a thin dashed bar for previous when present, a short vertical dotted tick for
+/// the target when present. The wide fit writes each label, wrapped, on the left of its bar; the
+/// narrow fit above it. Height grows with the number of rows and of label lines. Same legend
+/// rule as [`radar`]: only the series that are drawn are in the legend.
 ///
 /// A missing current value prints "—" instead of a bar. No entry at all draws an empty chart.
-pub fn bars(series: &[Series], text: &ChartText) -> String {
+pub fn bars(series: &[Series], text: &ChartText, fit: Fit) -> String {
     if series.is_empty() {
-        return empty("bars", text);
+        return empty("bars", text, fit);
     }
     let drawn = Drawn::of(series);
-    let (label_x, x0, bar_width) = (236.0, 244.0, 470.0);
-    let (top, row) = (12.0, 34.0);
-    let axis_y = top + row * series.len() as f64;
+    let width = fit.width();
+    let above = fit == Fit::Narrow;
+    // Narrow: labels take the whole width above the bars, which start far enough in for the
+    // « 0 % » tick. Wide: labels in a column on the left.
+    let (label_x, label_room, x0) = if above {
+        (MARGIN, width - 2.0 * MARGIN, MARGIN + FONT)
+    } else {
+        (MARGIN + LABEL_COLUMN, LABEL_COLUMN, MARGIN + LABEL_COLUMN + 0.5 * FONT)
+    };
+    let bar_width = width - x0 - VALUE_ROOM - MARGIN;
+    let value_baseline = 20.0;
 
-    let mut body = String::new();
-    body.push_str(r#"<g class="chart__grid">"#);
-    for tick in std::iter::once(0.0).chain(RINGS) {
-        let x = num(x0 + bar_width * tick);
-        let stroke = if tick == 0.0 { AXIS } else { GRID };
-        w!(
-            body,
-            r#"<line x1="{x}" y1="{}" x2="{x}" y2="{}" stroke="{stroke}" stroke-width="1"/>"#,
-            num(top),
-            num(axis_y)
-        );
-    }
-    body.push_str("</g>");
-    body.push_str(r#"<g class="chart__ticks">"#);
-    for tick in std::iter::once(0.0).chain(RINGS) {
-        w!(
-            body,
-            r#"<text x="{}" y="{}" text-anchor="middle" font-size="10" fill="{TEXT}">{}</text>"#,
-            num(x0 + bar_width * tick),
-            num(axis_y + 14.0),
-            percent(tick)
-        );
-    }
-    body.push_str("</g>");
-
-    body.push_str(r#"<g class="chart__rows">"#);
-    for (i, s) in series.iter().enumerate() {
-        let y = top + row * i as f64;
-        let baseline = num(y + 18.0);
-        body.push_str(r#"<g class="chart__row">"#);
-        let label = Label::new(s.label, LABEL_MAX);
-        w!(
-            body,
-            r#"<text class="chart__label" x="{}" y="{baseline}" text-anchor="end" font-size="{FONT}" fill="{TEXT}">{}{}</text>"#,
-            num(label_x),
-            label.title,
-            label.short
-        );
-        match share(s.value) {
-            Some(v) => {
-                let width = bar_width * v;
-                w!(
-                    body,
-                    r#"<rect class="chart__series chart__series--current" x="{}" y="{}" width="{}" height="16" fill="{CURRENT}"/>"#,
-                    num(x0),
-                    num(y + 6.0),
-                    num(width)
-                );
-                w!(
-                    body,
-                    r#"<text class="chart__value" x="{}" y="{baseline}" font-size="{FONT}" font-weight="bold" fill="{TEXT}">{}</text>"#,
-                    num(x0 + width + 6.0),
-                    percent(v)
-                );
-            }
-            None => {
-                w!(
-                    body,
-                    r#"<text class="chart__value" x="{}" y="{baseline}" font-size="{FONT}" fill="{TEXT}">—</text>"#,
-                    num(x0 + 6.0)
-                );
-            }
+    let mut rows = String::new();
+    let mut blocks: Vec<(f64, f64)> = Vec::new();
+    let mut y = MARGIN;
+    for s in series {
+        let label = Label::new(s.label, label_room, MAX_LINES);
+        let (bar_y, next) = if above {
+            let bar_y = y + label.height() + 2.0;
+            (bar_y, bar_y + BAR_BLOCK + 10.0)
+        } else {
+            (y, y + (label.height() + 6.0).max(BAR_BLOCK) + 10.0)
+        };
+        blocks.push((bar_y, bar_y + BAR_BLOCK));
+        rows.push_str(r#"<g class="chart__row">"#);
+        if above {
+            label.write(&mut rows, "chart__label", label_x, y + BASELINE, "start", "");
+        } else {
+            label.write(&mut rows, "chart__label", label_x, y + value_baseline, "end", "");
+        }
+        if let Some(v) = share(s.value) {
+            w!(
+                rows,
+                r#"<rect class="chart__series chart__series--current" x="{}" y="{}" width="{}" height="16" fill="{CURRENT}"/>"#,
+                num(x0),
+                num(bar_y + 6.0),
+                num(bar_width * v)
+            );
         }
         if let Some(p) = share(s.previous) {
             w!(
-                body,
+                rows,
                 r#"<line class="chart__series chart__series--previous" x1="{x}" y1="{y}" x2="{}" y2="{y}" stroke="{PREVIOUS}" stroke-width="3" stroke-dasharray="{DASHED}"/>"#,
                 num(x0 + bar_width * p),
                 x = num(x0),
-                y = num(y + 27.0)
+                y = num(bar_y + 27.0)
             );
         }
         if let Some(t) = share(s.target) {
             w!(
-                body,
+                rows,
                 r#"<line class="chart__series chart__series--target" x1="{x}" y1="{}" x2="{x}" y2="{}" stroke="{TARGET}" stroke-width="2.5" stroke-dasharray="{DOTTED}" stroke-linecap="round"/>"#,
-                num(y + 1.0),
-                num(y + 33.0),
+                num(bar_y + 1.0),
+                num(bar_y + 33.0),
                 x = num(x0 + bar_width * t)
             );
         }
-        body.push_str("</g>");
+        // The value last, over the target's tick.
+        let baseline = num(bar_y + value_baseline);
+        match share(s.value) {
+            Some(v) => w!(
+                rows,
+                r#"<text class="chart__value" x="{}" y="{baseline}"{HALO} font-size="{}" font-weight="bold" fill="{TEXT}">{}</text>"#,
+                num(x0 + bar_width * v + 6.0),
+                num(FONT),
+                percent(v)
+            ),
+            None => w!(
+                rows,
+                r#"<text class="chart__value" x="{}" y="{baseline}"{HALO} font-size="{}" fill="{TEXT}">—</text>"#,
+                num(x0 + 6.0),
+                num(FONT)
+            ),
+        }
+        rows.push_str("</g>");
+        y = next;
+    }
+    let axis_y = y - 10.0;
+    // Wide: grid lines run the whole height; narrow: only across the bars, not the labels.
+    if !above {
+        blocks = vec![(MARGIN, axis_y)];
+    }
+    // Ticks every quarter when « 100 % » fits between two, else every half.
+    let tick_room = text_width(&percent(1.0)) * FONT + 0.5 * FONT;
+    let ticks: &[f64] = if bar_width / 4.0 >= tick_room { &[0.0, 0.25, 0.5, 0.75, 1.0] } else { &[0.0, 0.5, 1.0] };
+
+    let mut body = String::new();
+    body.push_str(r#"<g class="chart__grid">"#);
+    for tick in std::iter::once(0.0).chain(RINGS) {
+        let stroke = if tick == 0.0 { AXIS } else { GRID };
+        verticals(&mut body, x0 + bar_width * tick, &blocks, &format!(r#" stroke="{stroke}" stroke-width="1""#));
     }
     body.push_str("</g>");
-    let legend_top = axis_y + 24.0;
-    let legend_height = legend(&mut body, text, drawn, Kind::Bars, legend_top);
-    let height = legend_top + legend_height + 8.0;
-    svg("bars", text, height, &body)
+    body.push_str(r#"<g class="chart__ticks">"#);
+    for tick in ticks {
+        w!(
+            body,
+            r#"<text x="{}" y="{}" text-anchor="middle" font-size="{}" fill="{TEXT}">{}</text>"#,
+            num(x0 + bar_width * tick),
+            num(axis_y + 4.0 + BASELINE),
+            num(FONT),
+            percent(*tick)
+        );
+    }
+    body.push_str("</g>");
+    body.push_str(r#"<g class="chart__rows">"#);
+    body.push_str(&rows);
+    body.push_str("</g>");
+    let legend_top = axis_y + 4.0 + LINE + FONT;
+    let legend_height = legend(&mut body, text, drawn, Kind::Bars, legend_top, width);
+    svg("bars", text, fit, legend_top + legend_height + MARGIN, &body)
 }
 
 /// A line chart of a share over time (plan completion): points are (label of the x tick such as
-/// "03/2027", share 0..=1); y axis 0–100 % with gridlines; at most 8 x tick labels are shown
-/// (thinned evenly) but every point is plotted; a single point draws a dot. The last point's
-/// percentage is printed next to it. A `NaN` share leaves a gap in the line.
+/// "03/2027", share 0..=1); y axis 0–100 % with gridlines; x tick labels are thinned evenly so
+/// that they never overlap (at most 8) but every point is plotted; a single point draws a dot.
+/// The last point's percentage is printed next to it. A `NaN` share leaves a gap in the line.
 ///
 /// Empty input returns an SVG showing "—" (still valid and accessible).
-pub fn timeline(points: &[(&str, f64)], text: &ChartText) -> String {
+pub fn timeline(points: &[(&str, f64)], text: &ChartText, fit: Fit) -> String {
     let n = points.len();
     if n == 0 {
-        return empty("timeline", text);
+        return empty("timeline", text, fit);
     }
-    let (left, right, top, bottom) = (64.0, WIDTH - 40.0, 16.0, 256.0);
-    let x_of = |i: usize| {
-        if n == 1 { (left + right) / 2.0 } else { left + (right - left) * i as f64 / (n - 1) as f64 }
-    };
+    let width = fit.width();
+    let labels: Vec<Label> = points.iter().map(|(label, _)| Label::new(label, 10.0 * FONT, 2)).collect();
+    let label_width = labels.iter().map(Label::width).fold(0.0, f64::max);
+    let label_height = labels.iter().map(Label::height).fold(LINE, f64::max);
+    let y_labels = text_width(&percent(1.0)) * FONT;
+    let left = (MARGIN + y_labels + 8.0).max(MARGIN + label_width / 2.0);
+    let right = width - MARGIN - (label_width / 2.0).max(FONT);
+    let top = MARGIN + LINE + 4.0;
+    let bottom = top + if fit == Fit::Narrow { 10.0 } else { 15.0 } * FONT;
+    // Below the « 0 % » of the y axis.
+    const TICK_BASELINE: f64 = 24.0;
+    let step_x = if n == 1 { f64::INFINITY } else { (right - left) / (n - 1) as f64 };
+    let x_of = |i: usize| if n == 1 { (left + right) / 2.0 } else { left + step_x * i as f64 };
     let y_of = |v: f64| bottom - (bottom - top) * v;
 
     let mut body = String::new();
@@ -378,25 +577,24 @@ pub fn timeline(points: &[(&str, f64)], text: &ChartText) -> String {
     for tick in std::iter::once(0.0).chain(RINGS) {
         w!(
             body,
-            r#"<text x="{}" y="{}" text-anchor="end" font-size="10" fill="{TEXT}">{}</text>"#,
+            r#"<text x="{}" y="{}" text-anchor="end" font-size="{}" fill="{TEXT}">{}</text>"#,
             num(left - 8.0),
-            num(y_of(tick) + 3.5),
+            num(y_of(tick) + 0.35 * FONT),
+            num(FONT),
             percent(tick)
         );
     }
-    let step = tick_step(n);
-    for (i, (label, _)) in points.iter().enumerate().filter(|(i, _)| i % step == 0) {
-        let x = num(x_of(i));
-        let label = Label::new(label, LABEL_MAX);
+    let step = label_step(n, label_width, step_x);
+    for (i, label) in labels.iter().enumerate().filter(|(i, _)| i % step == 0) {
+        let x = x_of(i);
         w!(
             body,
-            r#"<line x1="{x}" y1="{}" x2="{x}" y2="{}" stroke="{AXIS}" stroke-width="1"/><text class="chart__label" x="{x}" y="{}" text-anchor="middle" font-size="{FONT}" fill="{TEXT}">{}{}</text>"#,
+            r#"<line x1="{x}" y1="{}" x2="{x}" y2="{}" stroke="{AXIS}" stroke-width="1"/>"#,
             num(bottom),
             num(bottom + 5.0),
-            num(bottom + 20.0),
-            label.title,
-            label.short
+            x = num(x)
         );
+        label.write(&mut body, "chart__label", x, bottom + TICK_BASELINE, "middle", "");
     }
     body.push_str("</g>");
 
@@ -438,16 +636,18 @@ pub fn timeline(points: &[(&str, f64)], text: &ChartText) -> String {
     body.push_str("</g>");
     if let Some((i, v)) = values.iter().enumerate().rev().find_map(|(i, v)| v.map(|v| (i, v))) {
         let x = x_of(i);
-        let (anchor, dx) = if x > right - 40.0 { ("end", -6.0) } else { ("start", 6.0) };
+        let value = percent(v);
+        let room = text_width(&value) * wrap::BOLD * FONT + 6.0;
+        let (anchor, dx) = if x + room > width - MARGIN { ("end", -6.0) } else { ("start", 6.0) };
         w!(
             body,
-            r#"<text class="chart__value" x="{}" y="{}" text-anchor="{anchor}" font-size="{FONT}" font-weight="bold" fill="{TEXT}">{}</text>"#,
+            r#"<text class="chart__value" x="{}" y="{}" text-anchor="{anchor}"{HALO} font-size="{}" font-weight="bold" fill="{TEXT}">{value}</text>"#,
             num(x + dx),
             num((y_of(v) - 8.0).max(top + 4.0)),
-            percent(v)
+            num(FONT)
         );
     }
-    svg("timeline", text, 290.0, &body)
+    svg("timeline", text, fit, bottom + TICK_BASELINE - BASELINE + label_height + MARGIN, &body)
 }
 
 /// Where an action of a schedule stands, said by its bar's look, not its colour alone.
@@ -476,55 +676,46 @@ pub struct Span<'a> {
     pub state: SpanState,
 }
 
-/// A schedule (Gantt chart): one row per span, month ticks given as (day, label), and a dotted
-/// line on `today` when it falls inside. The legend uses `legend_current` for open actions,
-/// `legend_previous` for finished ones and `legend_target` for today.
-pub fn schedule(spans: &[Span], ticks: &[(i64, &str)], today: Option<i64>, text: &ChartText) -> String {
+/// A schedule (Gantt chart): one row per span with its label wrapped on the left (wide fit) or
+/// above (narrow fit), month ticks given as (day, label) and thinned so that they never overlap,
+/// and a dotted line on `today` when it falls inside. The legend uses `legend_current` for open
+/// actions, `legend_previous` for finished ones and `legend_target` for today.
+pub fn schedule(spans: &[Span], ticks: &[(i64, &str)], today: Option<i64>, text: &ChartText, fit: Fit) -> String {
     let spans: Vec<&Span> = spans.iter().filter(|s| s.end >= s.start).collect();
     if spans.is_empty() {
-        return empty("schedule", text);
+        return empty("schedule", text, fit);
     }
+    let width = fit.width();
+    let above = fit == Fit::Narrow;
     let first = spans.iter().map(|s| s.start).min().unwrap_or(0);
     let last = spans.iter().map(|s| s.end).max().unwrap_or(first).max(first + 1);
-    let (left, right, top, row) = (232.0, WIDTH - 24.0, 28.0, 22.0);
-    let x_of = |day: i64| left + (right - left) * ((day - first) as f64 / (last - first) as f64).clamp(0.0, 1.0);
-    let bottom = top + row * spans.len() as f64;
-    let mut body = String::new();
-    body.push_str(r#"<g class="chart__grid">"#);
     let shown: Vec<&(i64, &str)> = ticks.iter().filter(|(d, _)| (first..=last).contains(d)).collect();
-    let step = tick_step(shown.len());
-    for (i, (day, label)) in shown.iter().enumerate() {
-        let x = num(x_of(*day));
-        w!(
-            body,
-            r#"<line x1="{x}" y1="{}" x2="{x}" y2="{}" stroke="{GRID}" stroke-width="1"/>"#,
-            num(top - 4.0),
-            num(bottom)
-        );
-        if i % step == 0 {
-            w!(
-                body,
-                r#"<text class="chart__label" x="{x}" y="{}" text-anchor="middle" font-size="10" fill="{TEXT}">{}</text>"#,
-                num(top - 10.0),
-                esc(label)
-            );
-        }
-    }
-    body.push_str("</g>");
-    body.push_str(r#"<g class="chart__bars">"#);
-    for (i, span) in spans.iter().enumerate() {
-        let y = top + row * i as f64;
-        let label = Label::new(span.label, LABEL_MAX + 8);
-        w!(
-            body,
-            r#"<text class="chart__label" x="{}" y="{}" text-anchor="end" font-size="{FONT}" fill="{TEXT}">{}{}</text>"#,
-            num(left - 8.0),
-            num(y + 15.0),
-            label.title,
-            label.short
-        );
+    let tick_width = shown.iter().map(|(_, l)| text_width(l) * FONT).fold(0.0, f64::max);
+    let (label_room, left) = if above {
+        (width - 2.0 * MARGIN, MARGIN + tick_width / 2.0)
+    } else {
+        (LABEL_COLUMN, MARGIN + LABEL_COLUMN + 0.5 * FONT)
+    };
+    let right = width - MARGIN - (tick_width / 2.0).max(1.2 * FONT);
+    let top = MARGIN + LINE + 6.0;
+    let x_of = |day: i64| left + (right - left) * ((day - first) as f64 / (last - first) as f64).clamp(0.0, 1.0);
+
+    let mut bars = String::new();
+    let mut blocks: Vec<(f64, f64)> = Vec::new();
+    let mut y = top;
+    for span in &spans {
+        let label = Label::new(span.label, label_room, MAX_LINES);
+        let (bar_y, next) = if above {
+            label.write(&mut bars, "chart__label", MARGIN, y + BASELINE, "start", "");
+            let bar_y = y + label.height() + 2.0;
+            (bar_y, bar_y + 16.0 + 10.0)
+        } else {
+            label.write(&mut bars, "chart__label", left - 8.0, y + 16.0, "end", "");
+            (y + 3.0, y + label.height().max(22.0) + 6.0)
+        };
+        blocks.push((bar_y - 3.0, bar_y + 19.0));
         let (x0, x1) = (x_of(span.start), x_of(span.end).max(x_of(span.start) + 3.0));
-        let (fill, stroke, width, dash, mark) = match span.state {
+        let (fill, stroke, stroke_width, dash, mark) = match span.state {
             SpanState::Open => (CURRENT, CURRENT, 1.0, "", ""),
             SpanState::Late => (CURRENT, "#b42318", 3.0, "", "!"),
             SpanState::Done => (PREVIOUS, PREVIOUS, 1.0, "", "✓"),
@@ -532,39 +723,66 @@ pub fn schedule(spans: &[Span], ticks: &[(i64, &str)], today: Option<i64>, text:
         };
         let dash = if dash.is_empty() { String::new() } else { format!(r#" stroke-dasharray="{dash}""#) };
         w!(
-            body,
-            r#"<rect x="{}" y="{}" width="{}" height="14" rx="2" fill="{fill}" stroke="{stroke}" stroke-width="{}"{dash}/>"#,
+            bars,
+            r#"<rect x="{}" y="{}" width="{}" height="16" rx="2" fill="{fill}" stroke="{stroke}" stroke-width="{}"{dash}/>"#,
             num(x0),
-            num(y + 4.0),
+            num(bar_y),
             num(x1 - x0),
-            num(width)
+            num(stroke_width)
         );
         if !mark.is_empty() {
             w!(
+                bars,
+                r#"<text x="{}" y="{}" font-size="{}" font-weight="bold" fill="{TEXT}">{mark}</text>"#,
+                num((x1 + 4.0).min(width - MARGIN - FONT)),
+                num(bar_y + 13.0),
+                num(FONT)
+            );
+        }
+        y = next;
+    }
+    let bottom = y - 6.0;
+    // Wide: vertical lines run the whole height; narrow: only across the bars, not the labels.
+    if !above {
+        blocks = vec![(top - 4.0, bottom)];
+    }
+
+    let mut body = String::new();
+    body.push_str(r#"<g class="chart__grid">"#);
+    let gaps = shown.windows(2).map(|pair| x_of(pair[1].0) - x_of(pair[0].0)).fold(f64::INFINITY, f64::min);
+    let step = label_step(shown.len(), tick_width, gaps);
+    for (i, (day, label)) in shown.iter().enumerate() {
+        verticals(&mut body, x_of(*day), &blocks, &format!(r#" stroke="{GRID}" stroke-width="1""#));
+        let x = num(x_of(*day));
+        if i % step == 0 {
+            w!(
                 body,
-                r#"<text x="{}" y="{}" font-size="{FONT}" font-weight="bold" fill="{TEXT}">{mark}</text>"#,
-                num((x1 + 4.0).min(WIDTH - 10.0)),
-                num(y + 15.0)
+                r#"<text class="chart__tick" x="{x}" y="{}" text-anchor="middle" font-size="{}" fill="{TEXT}">{}</text>"#,
+                num(top - 10.0),
+                num(FONT),
+                esc(label)
             );
         }
     }
     body.push_str("</g>");
+    body.push_str(r#"<g class="chart__bars">"#);
+    body.push_str(&bars);
+    body.push_str("</g>");
     if let Some(day) = today.filter(|d| (first..=last).contains(d)) {
-        let x = num(x_of(day));
-        w!(
-            body,
-            r#"<line class="chart__today" x1="{x}" y1="{}" x2="{x}" y2="{}" stroke="{TARGET}" stroke-width="2" stroke-dasharray="{DOTTED}"/>"#,
-            num(top - 4.0),
-            num(bottom + 4.0)
-        );
+        let marks = if above { blocks.clone() } else { vec![(top - 4.0, bottom + 4.0)] };
+        body.push_str(r#"<g class="chart__today">"#);
+        let look = format!(r#" stroke="{TARGET}" stroke-width="2" stroke-dasharray="{DOTTED}""#);
+        verticals(&mut body, x_of(day), &marks, &look);
+        body.push_str("</g>");
     }
     let drawn = Drawn {
         current: spans.iter().any(|s| matches!(s.state, SpanState::Open | SpanState::Late)),
         previous: spans.iter().any(|s| s.state == SpanState::Done),
         target: today.is_some_and(|d| (first..=last).contains(&d)),
     };
-    let legend_height = legend(&mut body, text, drawn, Kind::Schedule, bottom + 16.0);
-    svg("schedule", text, bottom + 16.0 + legend_height + 8.0, &body)
+    let legend_top = bottom + FONT;
+    let legend_height = legend(&mut body, text, drawn, Kind::Schedule, legend_top, width);
+    svg("schedule", text, fit, legend_top + legend_height + MARGIN, &body)
 }
 
 /// Formats a share as a French percentage: `0.666` → `"67 %"` with a narrow no-break space
@@ -615,6 +833,21 @@ fn tick_step(n: usize) -> usize {
     if n <= MAX_TICKS { 1 } else { (n - 1).div_ceil(MAX_TICKS - 1) }
 }
 
+/// Step between shown x tick labels `width` wide on points `spacing` apart: at most
+/// [`MAX_TICKS`] labels, each at least its width and a gap from the next.
+fn label_step(n: usize, width: f64, spacing: f64) -> usize {
+    let apart = ((width + 0.75 * FONT) / spacing).ceil();
+    tick_step(n).max(if apart.is_finite() && apart >= 1.0 { apart as usize } else { 1 })
+}
+
+/// Vertical lines at `x`, one across each (top, bottom) of `spans`, with the given attributes.
+fn verticals(out: &mut String, x: f64, spans: &[(f64, f64)], look: &str) {
+    let x = num(x);
+    for (top, bottom) in spans {
+        w!(out, r#"<line x1="{x}" y1="{}" x2="{x}" y2="{}"{look}/>"#, num(*top), num(*bottom));
+    }
+}
+
 /// Formats a coordinate with at most one decimal place (no "-0", no NaN).
 fn num(v: f64) -> String {
     if !v.is_finite() {
@@ -649,23 +882,48 @@ fn esc(s: &str) -> String {
     out
 }
 
-/// A label ready to be written inside `<text>`: escaped, shortened to `max` characters with "…",
-/// with a `<title>` holding the full label when shortened (tooltip).
+/// A label wrapped to a width in viewBox units: its lines and, when it had to be shortened, its
+/// full text.
 struct Label {
-    title: String,
-    short: String,
+    lines: Vec<String>,
+    full: Option<String>,
 }
 
 impl Label {
-    fn new(label: &str, max: usize) -> Self {
-        let label = label.trim();
-        if label.chars().count() <= max {
-            return Self { title: String::new(), short: esc(label) };
+    fn new(text: &str, room: f64, max_lines: usize) -> Self {
+        let wrapped = wrap(text, room / FONT, max_lines);
+        let full = wrapped.shortened.then(|| text.split_whitespace().collect::<Vec<_>>().join(" "));
+        Self { lines: wrapped.lines, full }
+    }
+
+    /// Height of its lines (one line when blank).
+    fn height(&self) -> f64 {
+        self.lines.len().max(1) as f64 * LINE
+    }
+
+    /// Width of its widest line.
+    fn width(&self) -> f64 {
+        self.lines.iter().map(|l| text_width(l)).fold(0.0, f64::max) * FONT
+    }
+
+    /// Writes the label as one `<text>` with a `<tspan>` per line, the first baseline at
+    /// `baseline`; the full text first in a `<title>` when shortened; `tail` (more tspans) last.
+    fn write(&self, out: &mut String, class: &str, x: f64, baseline: f64, anchor: &str, tail: &str) {
+        let x = num(x);
+        w!(
+            out,
+            r#"<text class="{class}" x="{x}" y="{}" text-anchor="{anchor}" font-size="{}" fill="{TEXT}">"#,
+            num(baseline),
+            num(FONT)
+        );
+        if let Some(full) = &self.full {
+            w!(out, "<title>{}</title>", esc(full));
         }
-        let mut short: String = label.chars().take(max.saturating_sub(1)).collect();
-        short.truncate(short.trim_end().len());
-        short.push('…');
-        Self { title: format!("<title>{}</title>", esc(label)), short: esc(&short) }
+        for (i, line) in self.lines.iter().enumerate() {
+            w!(out, r#"<tspan x="{x}" y="{}">{}</tspan>"#, num(baseline + LINE * i as f64), esc(line));
+        }
+        out.push_str(tail);
+        out.push_str("</text>");
     }
 }
 
@@ -682,13 +940,17 @@ fn id_prefix(id: &str) -> String {
 }
 
 /// Wraps a chart body in the accessible root element.
-fn svg(kind: &str, text: &ChartText, height: f64, body: &str) -> String {
-    let id = id_prefix(text.id);
+fn svg(kind: &str, text: &ChartText, fit: Fit, height: f64, body: &str) -> String {
+    let mut id = id_prefix(text.id);
+    if fit == Fit::Narrow {
+        id.push_str("-narrow");
+    }
     let mut out = String::with_capacity(body.len() + 512);
     w!(
         out,
-        r#"<svg xmlns="http://www.w3.org/2000/svg" class="chart chart--{kind}" role="img" aria-labelledby="{id}-title {id}-desc" viewBox="0 0 {} {}" width="100%" preserveAspectRatio="xMidYMid meet" font-family="sans-serif"><title id="{id}-title">{}</title><desc id="{id}-desc">{}</desc>{body}</svg>"#,
-        num(WIDTH),
+        r#"<svg xmlns="http://www.w3.org/2000/svg" class="chart chart--{kind} chart--{}" role="img" aria-labelledby="{id}-title {id}-desc" viewBox="0 0 {} {}" width="100%" preserveAspectRatio="xMidYMid meet" font-family="sans-serif"><title id="{id}-title">{}</title><desc id="{id}-desc">{}</desc>{body}</svg>"#,
+        fit.name(),
+        num(fit.width()),
         num(height),
         esc(text.title),
         esc(text.description)
@@ -697,17 +959,19 @@ fn svg(kind: &str, text: &ChartText, height: f64, body: &str) -> String {
 }
 
 /// A chart with nothing to draw: still valid and accessible, shows "—".
-fn empty(kind: &str, text: &ChartText) -> String {
+fn empty(kind: &str, text: &ChartText, fit: Fit) -> String {
     let body = format!(
-        r#"<text class="chart__empty" x="{}" y="52" text-anchor="middle" font-size="16" fill="{TEXT}">—</text>"#,
-        num(WIDTH / 2.0)
+        r#"<text class="chart__empty" x="{}" y="52" text-anchor="middle" font-size="{}" fill="{TEXT}">—</text>"#,
+        num(fit.width() / 2.0),
+        num(FONT)
     );
-    svg(&format!("{kind} chart--empty"), text, 80.0, &body)
+    svg(&format!("{kind} chart--empty"), text, fit, 80.0, &body)
 }
 
-/// Draws the legend of the drawn series from `top`, wrapping rows; returns its height (0 when
-/// no series is drawn).
-fn legend(out: &mut String, text: &ChartText, drawn: Drawn, kind: Kind, top: f64) -> f64 {
+/// Draws the legend of the drawn series from `top`, an entry after the other and on as many
+/// rows as it takes, each label wrapped to the width; returns its height (0 when no series is
+/// drawn).
+fn legend(out: &mut String, text: &ChartText, drawn: Drawn, kind: Kind, top: f64, width: f64) -> f64 {
     let items = [
         (drawn.current, "current", text.legend_current),
         (drawn.previous, "previous", text.legend_previous),
@@ -716,17 +980,18 @@ fn legend(out: &mut String, text: &ChartText, drawn: Drawn, kind: Kind, top: f64
     if !items.iter().any(|(on, _, _)| *on) {
         return 0.0;
     }
-    let (margin, row) = (16.0, 22.0);
-    let (mut x, mut y) = (margin, top);
+    let (sample, gap) = (30.0, 1.5 * FONT);
+    let room = width - 2.0 * MARGIN - sample;
+    let (mut x, mut y, mut row) = (MARGIN, top, 0.0_f64);
     out.push_str(r#"<g class="chart__legend">"#);
     for (_, which, label) in items.into_iter().filter(|(on, _, _)| *on) {
-        let label = Label::new(label, LEGEND_MAX);
-        let item_width = 30.0 + 7.0 * label.short.chars().count().min(LEGEND_MAX) as f64 + 24.0;
-        if x > margin && x + item_width > WIDTH - margin {
-            x = margin;
+        let label = Label::new(label, room, MAX_LINES);
+        if x > MARGIN && x + sample + label.width() > width - MARGIN {
+            x = MARGIN;
             y += row;
+            row = 0.0;
         }
-        let mid = y + row / 2.0;
+        let mid = y + LINE / 2.0;
         w!(out, r#"<g class="chart__legend-item chart__legend-item--{which}">"#);
         match (which, kind) {
             ("current", Kind::Radar) => w!(
@@ -766,503 +1031,14 @@ fn legend(out: &mut String, text: &ChartText, drawn: Drawn, kind: Kind, top: f64
                 x = num(x + 12.0)
             ),
         }
-        w!(
-            out,
-            r#"<text x="{}" y="{}" font-size="{FONT}" fill="{TEXT}">{}{}</text></g>"#,
-            num(x + 30.0),
-            num(mid + 4.0),
-            label.title,
-            label.short
-        );
-        x += item_width;
+        label.write(out, "chart__legend-label", x + sample, y + BASELINE, "start", "");
+        out.push_str("</g>");
+        row = row.max(label.height() + 4.0);
+        x += sample + label.width() + gap;
     }
     out.push_str("</g>");
     y + row - top
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// Tiny well-formedness checker: balanced tags, quoted attributes without `<`, no duplicate
-    /// attributes, valid entities, a single root element and no text outside it.
-    fn check_xml(s: &str) -> Result<(), String> {
-        let b = s.as_bytes();
-        let name_byte = |c: u8| c.is_ascii_alphanumeric() || matches!(c, b'-' | b'_' | b':' | b'.');
-        let mut stack: Vec<&str> = Vec::new();
-        let (mut i, mut roots) = (0usize, 0usize);
-        while i < b.len() {
-            if b[i] != b'<' {
-                let end = s[i..].find('<').map_or(b.len(), |e| i + e);
-                let content = &s[i..end];
-                if stack.is_empty() && !content.trim().is_empty() {
-                    return Err(format!("text outside the root: {content:?}"));
-                }
-                if content.contains('>') {
-                    return Err(format!("raw '>' in text: {content:?}"));
-                }
-                check_entities(content)?;
-                i = end;
-                continue;
-            }
-            if s[i..].starts_with("</") {
-                let end = i + s[i..].find('>').ok_or("unterminated end tag")?;
-                let name = &s[i + 2..end];
-                match stack.pop() {
-                    Some(open) if open == name => {}
-                    other => return Err(format!("</{name}> closes {other:?}")),
-                }
-                i = end + 1;
-                continue;
-            }
-            i += 1;
-            let start = i;
-            while i < b.len() && name_byte(b[i]) {
-                i += 1;
-            }
-            let name = &s[start..i];
-            if name.is_empty() {
-                return Err(format!("empty tag name at {start}"));
-            }
-            let mut attributes: Vec<&str> = Vec::new();
-            loop {
-                let before = i;
-                while i < b.len() && b[i].is_ascii_whitespace() {
-                    i += 1;
-                }
-                if i >= b.len() {
-                    return Err(format!("unterminated <{name}>"));
-                }
-                if s[i..].starts_with("/>") {
-                    i += 2;
-                    roots += usize::from(stack.is_empty());
-                    break;
-                }
-                if b[i] == b'>' {
-                    i += 1;
-                    roots += usize::from(stack.is_empty());
-                    stack.push(name);
-                    break;
-                }
-                if i == before {
-                    return Err(format!("no space before attribute in <{name}>"));
-                }
-                let attribute_start = i;
-                while i < b.len() && name_byte(b[i]) {
-                    i += 1;
-                }
-                let attribute = &s[attribute_start..i];
-                if attribute.is_empty() || b.get(i) != Some(&b'=') {
-                    return Err(format!("bad attribute {attribute:?} in <{name}>"));
-                }
-                if attributes.contains(&attribute) {
-                    return Err(format!("duplicate attribute {attribute} in <{name}>"));
-                }
-                attributes.push(attribute);
-                i += 1;
-                let quote = match b.get(i) {
-                    Some(&q @ (b'"' | b'\'')) => q as char,
-                    _ => return Err(format!("unquoted value of {attribute} in <{name}>")),
-                };
-                i += 1;
-                let end = i + s[i..].find(quote).ok_or("unterminated attribute value")?;
-                let value = &s[i..end];
-                if value.contains('<') {
-                    return Err(format!("'<' in value of {attribute}"));
-                }
-                check_entities(value)?;
-                i = end + 1;
-            }
-        }
-        if !stack.is_empty() {
-            return Err(format!("unclosed: {stack:?}"));
-        }
-        if roots != 1 {
-            return Err(format!("{roots} root elements"));
-        }
-        Ok(())
-    }
-
-    fn check_entities(s: &str) -> Result<(), String> {
-        for (i, _) in s.match_indices('&') {
-            let rest = &s[i..];
-            let named = ["&amp;", "&lt;", "&gt;", "&quot;", "&apos;"].iter().any(|e| rest.starts_with(e));
-            let numeric = rest
-                .strip_prefix("&#")
-                .and_then(|r| r.split_once(';'))
-                .is_some_and(|(digits, _)| !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit()));
-            if !named && !numeric {
-                return Err(format!("bad entity at {:?}", &rest[..rest.len().min(10)]));
-            }
-        }
-        Ok(())
-    }
-
-    /// Start tags `<tag ...>` in order.
-    fn tags<'s>(svg: &'s str, tag: &str) -> Vec<&'s str> {
-        let open = format!("<{tag} ");
-        svg.match_indices(&open).filter_map(|(i, _)| svg[i..].find('>').map(|end| &svg[i..=i + end])).collect()
-    }
-
-    /// Value of an attribute in a start tag.
-    fn attr<'s>(tag: &'s str, name: &str) -> Option<&'s str> {
-        let key = format!(" {name}=\"");
-        let start = tag.find(&key)? + key.len();
-        let end = tag[start..].find('"')?;
-        Some(&tag[start..start + end])
-    }
-
-    fn text() -> ChartText<'static> {
-        ChartText {
-            id: "pillars",
-            title: "Résultats par pilier",
-            description: "Gouvernance 67 %, Environnement 40 %",
-            legend_current: "Campagne 2027",
-            legend_previous: "Campagne 2026",
-            legend_target: "Objectif",
-        }
-    }
-
-    fn full(label: &str, value: f64) -> Series<'_> {
-        Series { label, value: Some(value), previous: Some(value / 2.0), target: Some(0.9) }
-    }
-
-    fn five() -> Vec<Series<'static>> {
-        vec![
-            full("Gouvernance", 0.666),
-            full("Environnement", 0.4),
-            full("Social & sociétal", 0.8),
-            full("Économie", 0.25),
-            full("Éthique", 1.0),
-        ]
-    }
-
-    fn all_outputs() -> Vec<String> {
-        let s = five();
-        vec![
-            radar(&s, &text()),
-            radar(&s[..2], &text()),
-            radar(&[], &text()),
-            bars(&s, &text()),
-            bars(&[], &text()),
-            timeline(&[("01/2027", 0.1), ("02/2027", 0.5)], &text()),
-            timeline(&[("01/2027", 0.1)], &text()),
-            timeline(&[], &text()),
-        ]
-    }
-
-    /// Every coordinate-like attribute has numbers with at most one decimal place.
-    fn check_numbers(svg: &str) -> Result<(), String> {
-        for name in
-            ["x", "y", "x1", "y1", "x2", "y2", "cx", "cy", "r", "width", "height", "points", "viewBox", "font-size"]
-        {
-            let key = format!(" {name}=\"");
-            for (i, _) in svg.match_indices(&key) {
-                let start = i + key.len();
-                let value = &svg[start..start + svg[start..].find('"').unwrap_or(0)];
-                if value == "100%" {
-                    continue;
-                }
-                for token in value.split([' ', ',']) {
-                    if token.parse::<f64>().map_or(true, |v| !v.is_finite()) {
-                        return Err(format!("{name}={value:?} is not numeric"));
-                    }
-                    if token.split_once('.').is_some_and(|(_, decimals)| decimals.len() > 1) || token == "-0" {
-                        return Err(format!("{name}={value:?} has more than one decimal"));
-                    }
-                }
-            }
-        }
-        Ok(())
-    }
-
-    #[test]
-    fn outputs_are_well_formed_accessible_and_csp_safe() {
-        for svg in all_outputs() {
-            check_xml(&svg).unwrap_or_else(|e| panic!("{e}\n{svg}"));
-            check_numbers(&svg).unwrap_or_else(|e| panic!("{e}\n{svg}"));
-            assert!(!svg.contains("style"), "{svg}");
-            assert!(!svg.contains("<script"), "{svg}");
-            assert!(!svg.contains("NaN"), "{svg}");
-            let root = tags(&svg, "svg")[0];
-            assert_eq!(attr(root, "role"), Some("img"));
-            assert_eq!(attr(root, "aria-labelledby"), Some("pillars-title pillars-desc"));
-            assert_eq!(attr(root, "width"), Some("100%"));
-            assert!(attr(root, "viewBox").is_some());
-            assert_eq!(attr(root, "preserveAspectRatio"), Some("xMidYMid meet"));
-            assert!(svg.contains(r#"<title id="pillars-title">Résultats par pilier</title>"#));
-            assert!(svg.contains(r#"<desc id="pillars-desc">Gouvernance 67 %, Environnement 40 %</desc>"#));
-        }
-    }
-
-    #[test]
-    fn ids_are_sanitised_and_distinct_per_chart() {
-        let a = bars(&five(), &ChartText { id: "a", ..text() });
-        let b = bars(&five(), &ChartText { id: "b", ..text() });
-        assert!(a.contains(r#"aria-labelledby="a-title a-desc""#) && a.contains(r#"id="a-title""#));
-        assert!(b.contains(r#"aria-labelledby="b-title b-desc""#) && b.contains(r#"id="b-desc""#));
-        let odd = radar(&five(), &ChartText { id: "1 \"x\"<y>", ..text() });
-        check_xml(&odd).unwrap();
-        assert!(odd.contains(r#"aria-labelledby="chart-1--x--y--title chart-1--x--y--desc""#), "{odd}");
-        let none = timeline(&[], &ChartText { id: "", ..text() });
-        assert!(none.contains(r#"id="chart-title""#) && none.contains(r#"id="chart-desc""#));
-    }
-
-    #[test]
-    fn text_is_escaped_everywhere() {
-        let evil = "<script>alert('x') & \"y\"</script>";
-        let t = ChartText {
-            id: "e",
-            title: evil,
-            description: evil,
-            legend_current: evil,
-            legend_previous: evil,
-            legend_target: evil,
-        };
-        let series: Vec<Series> = (0..4).map(|_| full(evil, 0.5)).collect();
-        let short = [Series { label: "<b>&</b>", ..full("", 0.5) }; 3];
-        for svg in [
-            radar(&series, &t),
-            bars(&series, &t),
-            radar(&short, &t),
-            timeline(&[(evil, 0.3), ("a\u{0}b\u{1b}", 0.4)], &t),
-            timeline(&[], &t),
-        ] {
-            check_xml(&svg).unwrap_or_else(|e| panic!("{e}\n{svg}"));
-            assert!(!svg.contains("<script"), "{svg}");
-            assert!(!svg.contains("<b>"), "{svg}");
-            assert!(svg.contains("&lt;script&gt;alert(&apos;x&apos;) &amp; &quot;y&quot;"), "{svg}");
-        }
-    }
-
-    #[test]
-    fn long_labels_are_shortened_by_chars() {
-        let long = "Égalité éèêëàâäôöûüç et diversité dans l'organisation";
-        let label = Label::new(long, LABEL_MAX);
-        assert_eq!(label.short.chars().count(), LABEL_MAX);
-        assert!(label.short.ends_with('…'));
-        assert!(label.title.contains("diversité dans l&apos;organisation"));
-        let svg = bars(&[full(long, 0.5)], &text());
-        check_xml(&svg).unwrap();
-        assert!(svg.contains(&format!(">{}</text>", label.short)));
-        // Exactly at the limit: untouched; multi-byte emoji are never split.
-        let exact = "é".repeat(LABEL_MAX);
-        assert_eq!(Label::new(&exact, LABEL_MAX).short, exact);
-        let emoji = "🌍".repeat(40);
-        assert_eq!(Label::new(&emoji, LABEL_MAX).short, format!("{}…", "🌍".repeat(LABEL_MAX - 1)));
-    }
-
-    #[test]
-    fn radar_with_fewer_than_three_axes_falls_back_to_bars() {
-        let s = five();
-        for n in 0..3 {
-            assert_eq!(radar(&s[..n], &text()), bars(&s[..n], &text()));
-        }
-        assert!(radar(&s[..2], &text()).contains("chart--bars"));
-        assert!(radar(&s[..3], &text()).contains("chart--radar"));
-        assert!(radar(&[], &text()).contains("chart--empty"));
-    }
-
-    #[test]
-    fn radar_polygons_have_one_point_per_axis() {
-        for n in [3, 5, 12] {
-            let series: Vec<Series> = (0..n).map(|i| full("axe", i as f64 / n as f64)).collect();
-            let svg = radar(&series, &text());
-            let polygons = tags(&svg, "polygon");
-            assert_eq!(polygons.len(), RINGS.len() + 3, "{svg}");
-            for polygon in polygons {
-                let points = attr(polygon, "points").unwrap();
-                assert_eq!(points.split(' ').count(), n, "{polygon}");
-                assert!(points.split(' ').all(|p| p.split(',').count() == 2));
-            }
-        }
-    }
-
-    #[test]
-    fn radar_missing_values_go_to_the_centre_and_mark_the_label() {
-        let mut series = five();
-        series[1].value = None;
-        series[2].value = Some(f64::NAN);
-        let svg = radar(&series, &text());
-        check_xml(&svg).unwrap();
-        assert_eq!(svg.matches(" (—)").count(), 2, "{svg}");
-        assert!(svg.contains(">Environnement (—)</tspan>"));
-        let current = tags(&svg, "polygon").into_iter().find(|p| p.contains("chart__series--current")).unwrap();
-        let points: Vec<&str> = attr(current, "points").unwrap().split(' ').collect();
-        assert_eq!(points[1], "400,235");
-        assert_eq!(points[2], "400,235");
-        assert_eq!(tags(&svg, "circle").len(), 3);
-    }
-
-    #[test]
-    fn out_of_range_and_nan_values_are_clamped() {
-        let series = [
-            Series { label: "a", value: Some(1.7), previous: Some(-3.0), target: Some(f64::INFINITY) },
-            Series { label: "b", value: Some(f64::NAN), previous: Some(f64::NAN), target: Some(f64::NEG_INFINITY) },
-            Series { label: "c", value: Some(-0.2), previous: Some(f64::NAN), target: None },
-        ];
-        let t = text();
-        for svg in [
-            radar(&series, &t),
-            bars(&series, &t),
-            timeline(&[("a", f64::NAN), ("b", 2.0), ("c", -1.0), ("d", f64::NAN), ("e", 0.5), ("f", f64::NAN)], &t),
-            timeline(&[("a", f64::NAN)], &t),
-        ] {
-            check_xml(&svg).unwrap_or_else(|e| panic!("{e}\n{svg}"));
-            check_numbers(&svg).unwrap_or_else(|e| panic!("{e}\n{svg}"));
-            assert!(!svg.contains("NaN") && !svg.contains("inf"), "{svg}");
-            assert!(!svg.contains("170\u{202F}%") && !svg.contains("-20\u{202F}%"), "{svg}");
-        }
-        let svg = bars(&series, &t);
-        let values: Vec<&str> = tags(&svg, "text").into_iter().filter(|t| t.contains("chart__value")).collect();
-        assert_eq!(values.len(), 3);
-        assert!(svg.contains("bold\" fill=\"#1f1f1f\">100\u{202F}%</text>"), "{svg}");
-        assert!(svg.contains("bold\" fill=\"#1f1f1f\">0\u{202F}%</text>"), "{svg}");
-        assert!(svg.contains("fill=\"#1f1f1f\">—</text>"), "{svg}");
-        // Bar lengths stay within the plotting area.
-        for rect in tags(&svg, "rect").into_iter().filter(|r| r.contains("chart__series--current")) {
-            let width: f64 = attr(rect, "width").unwrap().parse().unwrap();
-            assert!((0.0..=470.0).contains(&width), "{rect}");
-        }
-    }
-
-    #[test]
-    fn percent_cases() {
-        assert_eq!(percent(0.0), "0\u{202F}%");
-        assert_eq!(percent(1.0), "100\u{202F}%");
-        assert_eq!(percent(0.125), "13\u{202F}%");
-        assert_eq!(percent(0.666), "67\u{202F}%");
-        assert_eq!(percent(0.005), "1\u{202F}%");
-        assert_eq!(percent(-0.001), "0\u{202F}%");
-        assert_eq!(percent(f64::NAN), "—");
-        assert_eq!(percent(f64::INFINITY), "—");
-        assert_eq!(percent(1e300), format!("{}\u{202F}%", i64::MAX));
-    }
-
-    #[test]
-    fn timeline_thins_tick_labels_but_plots_every_point() {
-        for n in [1usize, 2, 7, 8, 9, 15, 16, 24, 100, 1000] {
-            let labels: Vec<String> = (0..n).map(|i| format!("{:02}/{}", i % 12 + 1, 2027 + i / 12)).collect();
-            let points: Vec<(&str, f64)> =
-                labels.iter().enumerate().map(|(i, l)| (l.as_str(), i as f64 / n as f64)).collect();
-            let svg = timeline(&points, &text());
-            check_xml(&svg).unwrap_or_else(|e| panic!("{e}\n{svg}"));
-            check_numbers(&svg).unwrap();
-            let ticks = tags(&svg, "text").into_iter().filter(|t| t.contains("chart__label")).count();
-            assert!(ticks <= MAX_TICKS && ticks >= n.min(MAX_TICKS).min(5), "n={n}: {ticks} ticks");
-            if n <= MAX_TICKS {
-                assert_eq!(ticks, n);
-            }
-            if n == 1 {
-                assert!(tags(&svg, "polyline").is_empty());
-                assert_eq!(tags(&svg, "circle").len(), 1);
-            } else {
-                let polyline = tags(&svg, "polyline");
-                assert_eq!(polyline.len(), 1);
-                assert_eq!(attr(polyline[0], "points").unwrap().split(' ').count(), n);
-            }
-        }
-    }
-
-    #[test]
-    fn empty_timeline_is_valid_and_accessible() {
-        let svg = timeline(&[], &text());
-        check_xml(&svg).unwrap();
-        assert!(svg.contains("chart--empty") && svg.contains(">—</text>"));
-        assert!(svg.contains(r#"aria-labelledby="pillars-title pillars-desc""#));
-    }
-
-    #[test]
-    fn legend_shows_only_drawn_series() {
-        let only_current: Vec<Series> =
-            five().into_iter().map(|s| Series { previous: None, target: None, ..s }).collect();
-        for svg in [radar(&only_current, &text()), bars(&only_current, &text())] {
-            assert!(svg.contains("chart__legend-item--current"));
-            assert!(!svg.contains("chart__legend-item--previous") && !svg.contains("Campagne 2026"));
-            assert!(!svg.contains("chart__legend-item--target") && !svg.contains("Objectif"));
-            assert!(!svg.contains("chart__series--previous") && !svg.contains("chart__series--target"));
-        }
-        let mut one_target = only_current.clone();
-        one_target[3].target = Some(0.5);
-        for svg in [radar(&one_target, &text()), bars(&one_target, &text())] {
-            assert!(svg.contains("chart__legend-item--target") && svg.contains(">Objectif</text>"));
-            assert!(!svg.contains("chart__legend-item--previous"));
-        }
-        for svg in [radar(&five(), &text()), bars(&five(), &text())] {
-            for which in ["current", "previous", "target"] {
-                assert!(svg.contains(&format!("chart__legend-item--{which}")));
-            }
-        }
-        let nothing = [Series { label: "x", ..Series::default() }; 4];
-        for svg in [radar(&nothing, &text()), bars(&nothing, &text())] {
-            check_xml(&svg).unwrap();
-            assert!(!svg.contains("chart__legend") && !svg.contains("chart__series"), "{svg}");
-        }
-    }
-
-    #[test]
-    fn series_use_distinct_stroke_patterns_and_colours() {
-        for svg in [radar(&five(), &text()), bars(&five(), &text())] {
-            assert!(svg.contains(&format!(r#"stroke="{PREVIOUS}" stroke-width="3" stroke-dasharray="{DASHED}""#)));
-            assert!(svg.contains(&format!(r#"stroke="{TARGET}""#)) && svg.contains(DOTTED));
-            assert!(svg.contains(&format!(r#"fill="{CURRENT}""#)));
-            assert!(!svg.contains("fill=\"#000") && svg.contains(&format!(r#"fill="{TEXT}""#)));
-        }
-    }
-
-    #[test]
-    fn bars_height_grows_with_rows_and_huge_inputs_do_not_panic() {
-        let height = |svg: &str| -> f64 {
-            let view_box = attr(tags(svg, "svg")[0], "viewBox").unwrap();
-            view_box.rsplit(' ').next().unwrap().parse().unwrap()
-        };
-        let few = bars(&five()[..2], &text());
-        let many = bars(&five(), &text());
-        assert!(height(&many) > height(&few));
-        let labels: Vec<String> = (0..10_000).map(|i| format!("Objectif n°{i} <{i}>")).collect();
-        let series: Vec<Series> = labels.iter().map(|l| full(l, 0.5)).collect();
-        let big = bars(&series, &text());
-        check_xml(&big).unwrap();
-        check_numbers(&big).unwrap();
-        assert!(height(&big) > 10_000.0 * 30.0);
-        let big_radar = radar(&series, &text());
-        check_xml(&big_radar).unwrap();
-        check_numbers(&big_radar).unwrap();
-    }
-
-    #[test]
-    fn numbers_have_at_most_one_decimal() {
-        assert_eq!(num(1.0), "1");
-        assert_eq!(num(1.25), "1.2");
-        assert_eq!(num(1.26), "1.3");
-        assert_eq!(num(-0.04), "0");
-        assert_eq!(num(f64::NAN), "0");
-        assert_eq!(num(f64::INFINITY), "0");
-    }
-
-    #[test]
-    fn schedules_draw_one_bar_per_action_and_today() {
-        let spans = [
-            Span { label: "Former l'équipe <accueil>", start: 0, end: 60, state: SpanState::Done },
-            Span { label: "Écrire la procédure", start: 30, end: 90, state: SpanState::Late },
-            Span { label: "Abandonnée", start: 40, end: 50, state: SpanState::Dropped },
-            Span { label: "À l'envers", start: 50, end: 10, state: SpanState::Open },
-        ];
-        let ticks = [(0, "01/2027"), (31, "02/2027"), (59, "03/2027"), (400, "hors champ")];
-        let text = ChartText {
-            id: "plan",
-            title: "Calendrier",
-            description: "3 actions",
-            legend_current: "À faire",
-            legend_previous: "Faite",
-            legend_target: "Aujourd'hui",
-        };
-        let out = schedule(&spans, &ticks, Some(45), &text);
-        assert_eq!(out.matches("<rect").count(), 3 + 2, "three bars (the reversed one is left out), two legend keys");
-        assert!(out.contains("&lt;accueil&gt;") && !out.contains("<accueil>"), "escaped");
-        assert!(out.contains("✓") && out.contains(">!<"), "states said by marks too");
-        assert!(out.contains("chart__today") && !out.contains("hors champ"));
-        assert!(!out.contains("style="));
-        assert!(schedule(&[], &ticks, None, &text).contains("chart--empty"));
-    }
-}
+mod tests;

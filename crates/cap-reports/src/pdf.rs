@@ -6,12 +6,15 @@
 //! already in the reader's language, so the templates (`report.typ`, `summary.typ`, sharing
 //! `common.typ`) only give structure. The model reaches typst as a dictionary in `sys.inputs`,
 //! never spliced into markup: a title such as `#panic("x")` is printed as it is. Charts are SVG
-//! strings from [`crate::charts`], handed over as bytes and shown with `image(…)`.
+//! strings from [`crate::charts`] drawn for [`Fit::Wide`], handed over as bytes and shown with
+//! `image(…)` as many ems wide as the fit is drawn for, so that their labels print at the size of
+//! the text around them.
 //!
 //! Fonts are embedded (typst's own: Libertinus Serif, New Computer Modern, DejaVu Sans Mono), so
 //! nothing is read from the machine. One engine is built on first use and shared; typst's
 //! memoization cache is emptied after every document so memory stays flat over many reports.
 
+use crate::charts::Fit;
 use std::sync::OnceLock;
 use typst::comemo;
 use typst::foundations::{Bytes, Dict, IntoValue, Value};
@@ -344,7 +347,7 @@ pub struct Review {
     pub checkpoint: String,
 }
 
-/// The charts, as SVG documents from [`crate::charts`].
+/// The charts, as SVG documents from [`crate::charts`] drawn for [`Fit::Wide`].
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Charts {
     /// Scores per pillar ([`crate::charts::radar`]).
@@ -620,6 +623,8 @@ impl Report {
             (
                 "charts",
                 dict([
+                    // The width the charts are shown at, in ems of the text around them.
+                    ("ems", Fit::Wide.ems().into_value()),
                     ("radar", svg(&self.charts.radar)),
                     ("bars", svg(&self.charts.bars)),
                     ("radar_title", text(&self.charts.radar_title)),

@@ -5,7 +5,7 @@ use super::{
     Action, Campaign, Charts, Figure, Highlight, IndicatorLine, Labels, Organisation, Participation, Pillar, Plan,
     Report, Review, ScoreLine, Standing,
 };
-use crate::charts::{self, ChartText, Series, percent};
+use crate::charts::{self, ChartText, Fit, Series, percent};
 
 /// French labels, as the web application's catalogue gives them.
 pub fn french_labels() -> Labels {
@@ -175,8 +175,8 @@ pub fn generated(indicators: usize, actions: usize) -> Report {
         legend_previous: "Campagne précédente",
         legend_target: "Niveau d'exigence",
     };
-    let radar = charts::radar(&series, &chart_text("radar", "Scores par thème"));
-    let bars = charts::bars(&bar_series, &chart_text("bars", "Scores par objectif général"));
+    let radar = charts::radar(&series, &chart_text("radar", "Scores par thème"), Fit::Wide);
+    let bars = charts::bars(&bar_series, &chart_text("bars", "Scores par objectif général"), Fit::Wide);
     let mut figures: Vec<Figure> = EXITS
         .iter()
         .enumerate()

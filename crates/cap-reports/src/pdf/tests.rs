@@ -135,6 +135,55 @@ fn the_summary_fits_on_two_pages_even_for_a_large_campaign() {
     }
 }
 
+/// The height of each word pdftotext finds, as it measures it.
+fn word_heights(path: &std::path::Path) -> Vec<(String, f64)> {
+    let out = poppler("pdftotext", &["-bbox", "-enc", "UTF-8", path.to_str().unwrap(), "-"]);
+    let html = String::from_utf8(out.stdout).unwrap();
+    let number = |tag: &str, name: &str| -> f64 {
+        let start = tag.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
+        tag[start..start + tag[start..].find('"').unwrap()].parse().unwrap()
+    };
+    html.lines()
+        .filter_map(|line| {
+            let tag = line.trim().strip_prefix("<word ")?;
+            let (attributes, rest) = tag.split_once('>')?;
+            let word = rest.strip_suffix("</word>")?;
+            Some((word.to_owned(), number(attributes, "yMax") - number(attributes, "yMin")))
+        })
+        .collect()
+}
+
+#[test]
+fn the_charts_print_their_labels_whole_at_the_size_of_the_text() {
+    let report = generated(40, 8);
+    for (name, bytes) in [("report", render_report(&report).unwrap()), ("summary", render_summary(&report).unwrap())] {
+        let path = write(&format!("charts-{name}"), &bytes);
+        let words = word_heights(&path);
+        let heights = |word: &str| -> Vec<f64> { words.iter().filter(|(w, _)| w == word).map(|(_, h)| *h).collect() };
+        // « notés. » ends the sentence on the indicators scored, in body text; « Cette » is only
+        // in the charts' legends (« Cette campagne »): the radar's, and the bars' in the report.
+        let body = heights("notés.");
+        let charts = heights("Cette");
+        assert_eq!((body.len(), charts.len()), (1, if name == "report" { 2 } else { 1 }), "in the {name}");
+        for chart in charts {
+            assert!(
+                chart >= body[0] - 0.01,
+                "chart text {chart:.1} pt high, body text {:.1} pt in the {name}",
+                body[0]
+            );
+        }
+        if name == "report" {
+            // Every objective's title in full in the bar chart as well as in its table.
+            let text = folded(&text_of(&path));
+            for objective in report.pillars.iter().flat_map(|p| &p.objectives) {
+                assert!(text.matches(&objective.title).count() >= 2, "{:?} in the chart:\n{text}", objective.title);
+            }
+            assert!(!text.contains('…'), "nothing cut:\n{text}");
+        }
+        std::fs::remove_file(path).unwrap();
+    }
+}
+
 #[test]
 fn an_empty_campaign_still_makes_both_documents() {
     let report = Report {

@@ -17,7 +17,7 @@ use cap_app::network::{Figures, Query as Filters, authorise, figures};
 use cap_domain::authz::Permission;
 use cap_domain::network::Shown;
 use cap_domain::{OrganisationType, RegionId};
-use cap_reports::charts::{ChartText, Series, bars, percent};
+use cap_reports::charts::{ChartText, Responsive, Series, bars, percent};
 use cap_storage::regions;
 use std::sync::Arc;
 
@@ -67,17 +67,15 @@ pub async fn handler(
             target: l.cells.get(2).and_then(|c| c.value().copied()),
         })
         .collect();
-    let chart = bars(
-        &pillars,
-        &ChartText {
-            id: "network-pillars",
-            title: t.t("network.means_title"),
-            description: t.t("network.means_chart_desc"),
-            legend_current: t.t("network.mean_score"),
-            legend_previous: "",
-            legend_target: t.t("network.mean_target"),
-        },
-    );
+    let text = ChartText {
+        id: "network-pillars",
+        title: t.t("network.means_title"),
+        description: t.t("network.means_chart_desc"),
+        legend_current: t.t("network.mean_score"),
+        legend_previous: "",
+        legend_target: t.t("network.mean_target"),
+    };
+    let chart = Responsive::draw(|fit| bars(&pillars, &text, fit)).to_string();
     let year = filter.year.map(|y| y.to_string()).unwrap_or_default();
     let query = format!("region={current_region}&org_type={current_type}&year={year}",);
     Ok(DashboardPage {

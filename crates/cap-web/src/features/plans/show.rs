@@ -17,7 +17,7 @@ use cap_app::plans::followed;
 use cap_app::results::outcome;
 use cap_domain::plan::{ActionStatus, completion, gap, parse_date};
 use cap_domain::suggestion::SuggestionStatus;
-use cap_reports::charts::{self, ChartText, Span, SpanState, percent};
+use cap_reports::charts::{self, ChartText, Responsive, Span, SpanState, percent};
 use cap_storage::plans::{self, Action, Plan};
 use serde::Deserialize;
 
@@ -131,17 +131,15 @@ pub async fn handler(
             let points: Vec<(&str, f64)> =
                 labels.iter().zip(&history).map(|(l, (_, c))| (l.as_str(), *c as f64 / 1000.0)).collect();
             let description = t.tn("plan.timeline_desc", &[completion_text.clone(), history.len().to_string()]);
-            timeline = charts::timeline(
-                &points,
-                &ChartText {
-                    id: "completion",
-                    title: t.t("plan.timeline_title"),
-                    description: &description,
-                    legend_current: t.t("plan.completion"),
-                    legend_previous: "",
-                    legend_target: "",
-                },
-            );
+            let text = ChartText {
+                id: "completion",
+                title: t.t("plan.timeline_title"),
+                description: &description,
+                legend_current: t.t("plan.completion"),
+                legend_previous: "",
+                legend_target: "",
+            };
+            timeline = Responsive::draw(|fit| charts::timeline(&points, &text, fit)).to_string();
         }
     }
     let board = query.view == "board";
@@ -209,17 +207,13 @@ fn schedule(t: cap_app::i18n::Tr, rows: &[ActionRow], today: jiff::civil::Date) 
     let tick_refs: Vec<(i64, &str)> = ticks.iter().map(|(d, l)| (*d, l.as_str())).collect();
     let description =
         t.tn("plan.schedule_desc", &[spans.len().to_string(), t.date(&first.to_string()), t.date(&last.to_string())]);
-    charts::schedule(
-        &spans,
-        &tick_refs,
-        Some(day(today)),
-        &ChartText {
-            id: "schedule",
-            title: t.t("plan.schedule_title"),
-            description: &description,
-            legend_current: t.t("plan.schedule_open"),
-            legend_previous: t.t("action.status.done"),
-            legend_target: t.t("plan.schedule_today"),
-        },
-    )
+    let text = ChartText {
+        id: "schedule",
+        title: t.t("plan.schedule_title"),
+        description: &description,
+        legend_current: t.t("plan.schedule_open"),
+        legend_previous: t.t("action.status.done"),
+        legend_target: t.t("plan.schedule_today"),
+    };
+    Responsive::draw(|fit| charts::schedule(&spans, &tick_refs, Some(day(today)), &text, fit)).to_string()
 }
