@@ -124,8 +124,12 @@ function submit(page, name, label) {
 }
 
 /** Follows the link named `name` (exact accessible name) and checks the page it leads to. */
-function follow(page, name, label) {
-  return navigate(page, () => page.getByRole('link', { name, exact: true }).first().click(), label || `after link "${name}"`);
+async function follow(page, name, label) {
+  const link = page.getByRole('link', { name, exact: true }).first();
+  // On a phone the site's links fold behind « Menu »: tap it first, as a person would.
+  const menu = page.locator('.site-menu-toggle');
+  if (!(await link.isVisible()) && (await menu.isVisible())) await menu.click();
+  return navigate(page, () => link.click(), label || `after link "${name}"`);
 }
 
 /** Signs in through the form; returns the response of the page reached. */
