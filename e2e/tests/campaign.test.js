@@ -153,4 +153,12 @@ journey('a participant on a phone goes from the home page to a recorded answer i
   await visit(phone, server, '/', 'home page after one answer');
   assert.match(await mainText(phone), /Réponses données : 2 sur \d+/);
   assert.equal(await phone.getByRole('link', { name: /^Reprendre mes réponses/ }).count(), 1);
+
+  // The same pages in English, from the menu's language switch: axe finds nothing there either.
+  await phone.getByRole('button', { name: 'Menu' }).click();
+  await navigate(phone, () => phone.getByRole('button', { name: 'English' }).click(), 'home page in English');
+  assert.match(await mainText(phone), /To answer/i);
+  await navigate(phone, () => phone.getByRole('link', { name: /^(Resume|Start)/ }).first().click(), 'answering page in English');
+  assert.match(await mainText(phone), /Pillar « .+ » · page \d+ of \d+/);
+  assert.equal(await phone.locator('.levels-toggle').first().innerText(), 'Show what each level means');
 });
