@@ -38,6 +38,8 @@ pub struct Votes {
     pub groups: Vec<(String, Tally)>,
     /// Each vote counted: (participant, collège, vote).
     pub cast: Vec<(i64, College, AnswerValue)>,
+    /// Every phone that joined, in order of arrival (the console lists them).
+    pub voters: Vec<Voter>,
 }
 
 /// Counts the room and the votes on the indicator `w` shows.
@@ -67,7 +69,7 @@ pub async fn votes(app: &App, w: &Workshop, loaded: &Loaded, t: Tr) -> Result<Vo
     } else {
         Vec::new()
     };
-    Ok(Votes { count, all, groups, cast })
+    Ok(Votes { count, all, groups, cast, voters })
 }
 
 /// Records a phone's vote on the indicator shown and tells the room. A participant marked absent

@@ -14,19 +14,27 @@ async fn next_event(stream: &mut reqwest::Response) -> String {
     String::from_utf8_lossy(&chunk).into_owned()
 }
 
+/// Opens a workshop on `campaign` with the console's `form`, as its coordinator does, and
+/// returns it as stored.
+async fn open_workshop(
+    app: &TestApp,
+    coordinator: &reqwest::Client,
+    campaign: i64,
+    form: &[(&str, &str)],
+) -> workshops::Workshop {
+    let opened =
+        coordinator.post(app.url(&format!("/campaigns/{campaign}/workshops"))).form(form).send().await.unwrap();
+    assert_eq!(opened.status(), 303);
+    let id: i64 = opened.headers()["location"].to_str().unwrap().trim_start_matches("/workshops/").parse().unwrap();
+    workshops::get(&app.db, id).await.unwrap()
+}
+
 async fn a_room_votes_and_agrees(app: &TestApp) {
     let seeds = seed(&app.db).await;
     let coordinator = app.signed_in(COORDINATOR_A).await;
-    let opened = coordinator
-        .post(app.url(&format!("/campaigns/{}/workshops", seeds.campaign_a)))
-        .form(&[("pillar", "SR"), ("by_college", "on")])
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(opened.status(), 303);
-    let console_path = opened.headers()["location"].to_str().unwrap().to_owned();
-    let id: i64 = console_path.trim_start_matches("/workshops/").parse().unwrap();
-    let w = workshops::get(&app.db, id).await.unwrap();
+    let w = open_workshop(app, &coordinator, seeds.campaign_a, &[("pillar", "SR"), ("by_college", "on")]).await;
+    let id = w.id;
+    let console_path = format!("/workshops/{id}");
     assert!(w.indicators.iter().all(|c| c.starts_with("SR.")) && !w.indicators.is_empty());
     let first = w.current().unwrap().to_owned();
 
@@ -148,14 +156,9 @@ async fn a_room_votes_and_agrees(app: &TestApp) {
 async fn admission_keeps_the_room_closed(app: &TestApp) {
     let seeds = seed(&app.db).await;
     let coordinator = app.signed_in(COORDINATOR_A).await;
-    let opened = coordinator
-        .post(app.url(&format!("/campaigns/{}/workshops", seeds.campaign_a)))
-        .form(&[("pillar", "SR"), ("admission", "on")])
-        .send()
-        .await
-        .unwrap();
-    let id: i64 = opened.headers()["location"].to_str().unwrap().trim_start_matches("/workshops/").parse().unwrap();
-    let w = workshops::get(&app.db, id).await.unwrap();
+    let opened = open_workshop(app, &coordinator, seeds.campaign_a, &[("pillar", "SR"), ("admission", "on")]).await;
+    let id = opened.id;
+    let w = opened;
     let phone = app.client();
     phone
         .post(app.url("/w"))
@@ -206,14 +209,9 @@ async fn shutdown_ends_the_streams(app: &TestApp) {
 async fn a_closed_room_thanks_its_phones(app: &TestApp) {
     let seeds = seed(&app.db).await;
     let coordinator = app.signed_in(COORDINATOR_A).await;
-    let opened = coordinator
-        .post(app.url(&format!("/campaigns/{}/workshops", seeds.campaign_a)))
-        .form(&[("pillar", "SR")])
-        .send()
-        .await
-        .unwrap();
-    let id: i64 = opened.headers()["location"].to_str().unwrap().trim_start_matches("/workshops/").parse().unwrap();
-    let code = workshops::get(&app.db, id).await.unwrap().code;
+    let opened = open_workshop(app, &coordinator, seeds.campaign_a, &[("pillar", "SR")]).await;
+    let id = opened.id;
+    let code = opened.code;
     let phone = app.client();
     let joined = phone
         .post(app.url("/w"))
@@ -255,14 +253,9 @@ async fn a_closed_room_thanks_its_phones(app: &TestApp) {
 async fn a_phone_that_forgets_comes_back_to_its_seat(app: &TestApp) {
     let seeds = seed(&app.db).await;
     let coordinator = app.signed_in(COORDINATOR_A).await;
-    let opened = coordinator
-        .post(app.url(&format!("/campaigns/{}/workshops", seeds.campaign_a)))
-        .form(&[("pillar", "SR")])
-        .send()
-        .await
-        .unwrap();
-    let id: i64 = opened.headers()["location"].to_str().unwrap().trim_start_matches("/workshops/").parse().unwrap();
-    let w = workshops::get(&app.db, id).await.unwrap();
+    let opened = open_workshop(app, &coordinator, seeds.campaign_a, &[("pillar", "SR")]).await;
+    let id = opened.id;
+    let w = opened;
     let first = w.current().unwrap().to_owned();
     let join = [("code", w.code.as_str()), ("first_name", "Lou"), ("college", "volunteer")];
     let phone = app.client();
@@ -338,15 +331,9 @@ async fn what_the_room_agreed_is_not_asked_again(app: &TestApp) {
     cap_storage::campaigns::advance_to(&app.db, id, CampaignStatus::SelfAssessment).await.unwrap();
     let coordinator = app.signed_in(COORDINATOR_A).await;
     let before = coordinator.get(app.url(&format!("/campaigns/{id}"))).send().await.unwrap().text().await.unwrap();
-    let opened = coordinator
-        .post(app.url(&format!("/campaigns/{id}/workshops")))
-        .form(&[("pillar", "SR")])
-        .send()
-        .await
-        .unwrap();
-    let workshop: i64 =
-        opened.headers()["location"].to_str().unwrap().trim_start_matches("/workshops/").parse().unwrap();
-    let first = workshops::get(&app.db, workshop).await.unwrap().current().unwrap().to_owned();
+    let opened = open_workshop(app, &coordinator, id, &[("pillar", "SR")]).await;
+    let workshop = opened.id;
+    let first = opened.current().unwrap().to_owned();
     let recorded = coordinator
         .post(app.url(&format!("/workshops/{workshop}/record")))
         .form(&[("value", "3"), ("note", "D'accord")])
@@ -382,14 +369,9 @@ async fn what_the_room_agreed_is_not_asked_again(app: &TestApp) {
 async fn an_absent_participant_keeps_their_votes(app: &TestApp) {
     let seeds = seed(&app.db).await;
     let coordinator = app.signed_in(COORDINATOR_A).await;
-    let opened = coordinator
-        .post(app.url(&format!("/campaigns/{}/workshops", seeds.campaign_a)))
-        .form(&[("pillar", "SR")])
-        .send()
-        .await
-        .unwrap();
-    let id: i64 = opened.headers()["location"].to_str().unwrap().trim_start_matches("/workshops/").parse().unwrap();
-    let w = workshops::get(&app.db, id).await.unwrap();
+    let opened = open_workshop(app, &coordinator, seeds.campaign_a, &[("pillar", "SR")]).await;
+    let id = opened.id;
+    let w = opened;
     let first = w.current().unwrap().to_owned();
     let mut phones = Vec::new();
     for name in ["Ana", "Bea", "Cyd"] {
@@ -467,14 +449,9 @@ async fn two_instances_share_a_room_through_postgresql() {
     let seeds = seed(&app.db).await;
     let other = app.sibling().await;
     let coordinator = app.signed_in(COORDINATOR_A).await;
-    let opened = coordinator
-        .post(app.url(&format!("/campaigns/{}/workshops", seeds.campaign_a)))
-        .form(&[("pillar", "SR")])
-        .send()
-        .await
-        .unwrap();
-    let id: i64 = opened.headers()["location"].to_str().unwrap().trim_start_matches("/workshops/").parse().unwrap();
-    let w = workshops::get(&app.db, id).await.unwrap();
+    let opened = open_workshop(&app, &coordinator, seeds.campaign_a, &[("pillar", "SR")]).await;
+    let id = opened.id;
+    let w = opened;
     // The coordinator's session works on both instances (sessions live in the database).
     let cookie = {
         let signed = app

@@ -153,6 +153,12 @@ impl AnswerPage {
     }
 }
 
+/// Whether indicator `code` needs nothing more from this participant: they answered it, or the
+/// room agreed on it in a workshop.
+fn answered(mine: &HashMap<String, StoredAnswer>, decided: &HashMap<String, AnswerValue>, code: &str) -> bool {
+    mine.get(code).is_some_and(|a| a.value.is_some()) || decided.contains_key(code)
+}
+
 fn me(loaded: &Loaded) -> AppResult<&Participant> {
     loaded.me.as_ref().ok_or(AppError::NotFound)
 }
@@ -177,7 +183,7 @@ async fn build(state: &AppState, page: Page, loaded: &Loaded, number: usize) -> 
         })
         .collect();
     let in_campaign: Vec<String> = pages.iter().flat_map(|(_, c)| c.iter().cloned()).collect();
-    let done = |c: &str| answers.get(c).is_some_and(|a| a.value.is_some()) || decided.contains_key(c);
+    let done = |c: &str| answered(&answers, &decided, c);
     let answered = in_campaign.iter().filter(|c| done(c)).count();
     let place = place_in_pillar(r, &pages, number).ok_or(AppError::NotFound)?;
     let pillar = r.node(&place.pillar).map(|n| n.label().to_owned()).unwrap_or_default();
@@ -213,7 +219,7 @@ pub async fn start(
     let answers = campaigns::answers_of(&state.db, me(&loaded)?.id).await?;
     // What the room agreed on in a workshop is not asked again.
     let decided = decided_in_workshop(&state.db, id).await?;
-    let done = |c: &str| answers.get(c).is_some_and(|a| a.value.is_some()) || decided.contains_key(c);
+    let done = |c: &str| answered(&answers, &decided, c);
     // Straight to the question: on a phone its statement and choices fill the screen.
     let to = match first_unanswered(&loaded.pages(), done) {
         Some((page, code)) => format!("/campaigns/{id}/answer/{page}#q-{code}"),

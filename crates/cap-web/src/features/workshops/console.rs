@@ -14,7 +14,7 @@ use cap_app::campaigns::Loaded;
 use cap_app::results::value_label;
 use cap_domain::referential::Node;
 use cap_storage::campaigns;
-use cap_storage::workshops::{self, Voter, Workshop};
+use cap_storage::workshops::Workshop;
 
 #[derive(Template, WebTemplate)]
 #[template(path = "workshops/console.html")]
@@ -23,7 +23,6 @@ struct ConsolePage {
     workshop: Workshop,
     loaded: Loaded,
     node: Option<Node>,
-    voters: Vec<Voter>,
     votes: Votes,
     join_url: String,
     decided: Option<String>,
@@ -40,7 +39,6 @@ pub async fn handler(
     let (workshop, loaded) = load_for_facilitator(&state, &viewer, id).await?;
     let r = &loaded.referential.referential;
     let node = workshop.current().and_then(|c| r.node(c)).cloned();
-    let voters = workshops::voters(&state.db, id).await?;
     let votes = votes(&state, &workshop, &loaded, page.t).await?;
     let decided = match &node {
         Some(n) => campaigns::consolidated(&state.db, loaded.campaign.id)
@@ -51,5 +49,5 @@ pub async fn handler(
     };
     let join_url = state.config.link(&format!("/w?code={}", workshop.code));
     let level_labels = r.scale.levels.iter().map(|l| (l.value, l.label.clone())).collect();
-    Ok(ConsolePage { page, workshop, node, voters, votes, join_url, decided, level_labels, loaded }.into_response())
+    Ok(ConsolePage { page, workshop, node, votes, join_url, decided, level_labels, loaded }.into_response())
 }
