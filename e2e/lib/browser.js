@@ -75,8 +75,25 @@ function uncheckedLoads(page) {
  * Runs axe-core in the page and fails on any `serious` or `critical` violation, naming the rule,
  * its help text and the selectors of the elements concerned.
  */
+/** Capitals in parentheses that are words people know, not codes (as in the HTTP wording test). */
+const ACRONYMS = new Set(['CSV', 'XLSX', 'PDF', 'GES', 'PMSMP', 'RGPD']);
+
+/**
+ * What the page says, read as people read it: no stored date or month in figures (`2026-12-10`,
+ * `2026-12`), no code in parentheses (« (OTHER) »), no plural faked with parentheses.
+ */
+async function checkWording(page, label) {
+  const text = await page.evaluate(() => (document.body ? document.body.innerText : ''));
+  const found = [];
+  for (const m of text.matchAll(/(?<![\p{L}\p{N}_])\d{4}-\d{2}(?![\p{L}\p{N}_])/gu)) found.push(`date in figures « ${m[0]} »`);
+  for (const m of text.matchAll(/\(([A-Z][A-Z0-9_]+)\)/g)) if (!ACRONYMS.has(m[1])) found.push(`code in parentheses « ${m[0]} »`);
+  for (const fake of ['(s)', '(x)', '(es)', '(ies)', '(e)']) if (text.includes(fake)) found.push(`fake plural « ${fake} »`);
+  if (found.length) assert.fail(`wording on ${label} (${page.url()}): ${found.join('; ')}`);
+}
+
 async function checkA11y(page, label) {
   await page.waitForLoadState('load');
+  await checkWording(page, label);
   const present = await page.evaluate(() => typeof window.axe === 'object');
   if (!present) await page.evaluate(AXE_SOURCE);
   const results = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));

@@ -44,7 +44,10 @@ journey('a coordinator opens a campaign and a participant answers with autosave'
   const first = phone.locator('fieldset[data-code]').first();
   const code = await first.getAttribute('data-code');
   assert.match(code, /^SR\./, 'only the chosen pillar');
-  await first.locator('summary').click();
+  // The statement in easy-to-read words is one tap away, then the help on how to rate.
+  await first.locator('.answer__easy summary').click();
+  assert.match(await first.locator('.answer__easy p').innerText(), /^Nous /);
+  await first.locator('.answer__help summary').click();
   await first.locator(`label[for="v-${code}-3"]`).click();
   await first.locator('[data-state]').filter({ hasText: 'Enregistré' }).waitFor();
   await first.locator(`#c-${CSS_escape(code)}`).fill('Nous le faisons avec chaque client.');
@@ -161,4 +164,23 @@ journey('a participant on a phone goes from the home page to a recorded answer i
   await navigate(phone, () => phone.getByRole('link', { name: /^(Resume|Start)/ }).first().click(), 'answering page in English');
   assert.match(await mainText(phone), /Pillar « .+ » · page \d+ of \d+/);
   assert.equal(await phone.locator('.levels-toggle').first().innerText(), 'Show what each level means');
+});
+
+journey('every page a participant reaches is accessible in English too, on a phone', async ({ server, newPage }) => {
+  const phone = await newPage({ viewport: { width: 360, height: 740 }, isMobile: true });
+  await signIn(phone, server, 'salarie.parcours@demo.cap', DEMO_PASSWORD);
+  await phone.getByRole('button', { name: 'Menu' }).click();
+  await navigate(phone, () => phone.getByRole('button', { name: 'English' }).click(), 'home page in English');
+  const menu = await phone.locator('.site-nav a').evaluateAll((links) => links.map((a) => new URL(a.href).pathname));
+  const start = await phone.getByRole('link', { name: /^(Resume|Start)/ }).first().getAttribute('href');
+  const campaign = start.match(/^\/campaigns\/\d+/)[0];
+  const pages = [...new Set([...menu, campaign, `${campaign}/answer/1`, '/account', '/account/tokens', '/w'])];
+  assert.ok(pages.length >= 6, `pages visited: ${pages.join(', ')}`);
+  // `visit` runs axe on each page; each must be in English and fit the phone's width.
+  for (const path of pages) {
+    const response = await visit(phone, server, path, `participant page ${path} in English`);
+    assert.equal(response.status(), 200, `${path} opens`);
+    assert.equal(await phone.evaluate(() => document.documentElement.lang), 'en', `${path} is in English`);
+    assert.equal(await phone.evaluate(() => document.documentElement.scrollWidth <= 360), true, `no horizontal scroll on ${path}`);
+  }
 });

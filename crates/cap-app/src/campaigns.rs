@@ -9,7 +9,7 @@ use crate::viewer::Viewer;
 use cap_domain::authz::{CampaignRef, Permission};
 use cap_domain::campaign::{AnswerValue, answer_pages, assigned_indicators, campaign_indicators};
 use cap_domain::consolidation::{Individual, Tally, divergence, proposed_level};
-use cap_domain::referential::{AnswerType, Node};
+use cap_domain::referential::{AnswerType, Node, NodeKind};
 use cap_domain::review::ReviewerKind;
 use cap_domain::{OrganisationId, OrganisationType};
 use cap_storage::audit;
@@ -83,6 +83,29 @@ impl Loaded {
     /// The organisation's type (indicators that do not apply to it are left out).
     pub fn org_type(&self) -> OrganisationType {
         self.org.org_type().unwrap_or(OrganisationType::Other)
+    }
+
+    /// The referential's pillars, in order, as (code, title in the reader's language).
+    pub fn all_pillars(&self, english: bool) -> Vec<(String, String)> {
+        self.referential
+            .referential
+            .nodes
+            .iter()
+            .filter(|n| n.kind == NodeKind::Pillar || n.parent.is_none())
+            .map(|n| {
+                let title = english.then_some(n.title_en.as_deref()).flatten().unwrap_or(n.label());
+                (n.code.clone(), title.to_owned())
+            })
+            .collect()
+    }
+
+    /// The pillars the campaign covers (its scope, or every pillar), in order, with their titles.
+    pub fn pillars(&self, english: bool) -> Vec<(String, String)> {
+        let mut all = self.all_pillars(english);
+        if !self.campaign.scope.is_empty() {
+            all.retain(|(code, _)| self.campaign.scope.contains(code));
+        }
+        all
     }
 
     /// The indicators the campaign covers, in tree order.

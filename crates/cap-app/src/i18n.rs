@@ -161,6 +161,22 @@ impl Tr {
         stored.parse::<jiff::civil::Date>().map_or_else(|_| stored.to_owned(), |d| self.long(d, false))
     }
 
+    /// A stored calendar date with its day of the week: « mardi 12 janvier 2027 », « Tuesday
+    /// 12 January 2027 ». Anything else is shown as it is.
+    pub fn weekday_date(&self, stored: &str) -> String {
+        use cap_domain::calendar::WEEKDAYS;
+        let Ok(date) = stored.parse::<jiff::civil::Date>() else { return stored.to_owned() };
+        let index = usize::from(date.weekday().to_monday_zero_offset().unsigned_abs());
+        let day = match self.locale {
+            Locale::Fr => WEEKDAYS[index].to_owned(),
+            Locale::En => {
+                let name = WEEKDAYS[7 + index];
+                name[..1].to_uppercase() + &name[1..]
+            }
+        };
+        format!("{day} {}", self.long(date, false))
+    }
+
     /// A stored calendar date with its month shortened, where room is short (a chart's axis):
     /// « 10 déc. 2026 », « 10 Dec 2026 ».
     pub fn short_date(&self, stored: &str) -> String {
@@ -375,6 +391,7 @@ mod tests {
             "benchmark.",
             "feedback.",
             "deployment.",
+            "meeting.",
         ];
         text.split('"')
             .skip(1)
@@ -395,6 +412,9 @@ mod tests {
         assert_eq!(Tr::new(Locale::Fr).datetime(1_782_892_800), "1er juillet 2026 à 10:00");
         assert_eq!(Tr::new(Locale::En).datetime(1_782_892_800), "1 July 2026, 10:00");
         assert_eq!(Tr::new(Locale::Fr).time(1_782_892_800), "10:00");
+        assert_eq!(Tr::new(Locale::Fr).weekday_date("2027-01-12"), "mardi 12 janvier 2027");
+        assert_eq!(Tr::new(Locale::En).weekday_date("2027-01-12"), "Tuesday 12 January 2027");
+        assert_eq!(Tr::new(Locale::Fr).weekday_date("2027-02-01"), "lundi 1er février 2027");
         // 2026-12-31 23:30 UTC is already the next year in Paris (winter time, UTC+1).
         assert_eq!(Tr::new(Locale::Fr).datetime(1_798_759_800), "1er janvier 2027 à 00:30");
         assert_eq!(Tr::new(Locale::En).datetime(1_798_759_800), "1 January 2027, 00:30");

@@ -1,6 +1,6 @@
 //! Scheduled jobs run inside the server: reminders to the person responsible for an action a week
 //! before its due date, a monthly digest of each followed plan to the organisation's
-//! coordinators, and the rebuilding of the scores the network's figures read. Several instances may run: a lease in the database lets one of them work at a
+//! coordinators, a reminder of tomorrow's meetings to the people invited, and the rebuilding of the scores the network's figures read. Several instances may run: a lease in the database lets one of them work at a
 //! time (one lease per job), and each reminder is recorded before it leaves, so none is sent twice.
 
 use crate::app::App;
@@ -28,6 +28,8 @@ pub struct RunReport {
     pub reminders: usize,
     /// Digests sent.
     pub digests: usize,
+    /// Reminders of tomorrow's meetings sent.
+    pub meetings: usize,
 }
 
 /// Runs the reminders once, as `holder` (this instance), for `today`.
@@ -102,6 +104,7 @@ pub async fn run_reminders(state: &App, holder: &str, today: Date) -> Result<Run
             }
         }
     }
+    report.meetings = crate::meetings::remind_tomorrow(state, today).await?;
     jobs::release(&state.db, "reminders", holder).await?;
     Ok(report)
 }

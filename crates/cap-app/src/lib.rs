@@ -19,6 +19,7 @@ pub mod jobs;
 pub mod links;
 pub mod live;
 pub mod mail;
+pub mod meetings;
 pub mod network;
 pub mod organisations;
 pub mod photographie;

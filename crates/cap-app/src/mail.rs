@@ -1,7 +1,7 @@
 //! Outgoing e-mail: SMTP in production, or `.eml` files in a local outbox folder in development.
 
 pub use lettre::message::Mailbox;
-use lettre::message::{Message, header::ContentType};
+use lettre::message::{Attachment, Message, MultiPart, SinglePart, header::ContentType};
 use lettre::transport::smtp::authentication::Credentials;
 use lettre::{AsyncFileTransport, AsyncSmtpTransport, AsyncTransport, Tokio1Executor};
 use std::path::PathBuf;
@@ -80,14 +80,37 @@ impl Mailer {
 
     /// Sends a plain-text message.
     pub async fn send(&self, to: &str, subject: &str, body: String) -> Result<(), MailError> {
+        self.send_with(to, subject, body, None).await
+    }
+
+    /// Sends a plain-text message with an agenda invitation attached (`invitation.ics`), which
+    /// mail programs offer to add to the agenda.
+    pub async fn send_with_calendar(
+        &self,
+        to: &str,
+        subject: &str,
+        body: String,
+        ics: String,
+    ) -> Result<(), MailError> {
+        self.send_with(to, subject, body, Some(ics)).await
+    }
+
+    async fn send_with(&self, to: &str, subject: &str, body: String, ics: Option<String>) -> Result<(), MailError> {
         let to: Mailbox = to.parse().map_err(|e: lettre::address::AddressError| MailError::Message(e.to_string()))?;
-        let message = Message::builder()
-            .from(self.from.clone())
-            .to(to)
-            .subject(subject)
-            .header(ContentType::TEXT_PLAIN)
-            .body(body)
-            .map_err(|e| MailError::Message(e.to_string()))?;
+        let builder = Message::builder().from(self.from.clone()).to(to).subject(subject);
+        let message = match ics {
+            None => builder.header(ContentType::TEXT_PLAIN).body(body),
+            Some(ics) => {
+                let calendar = ContentType::parse("text/calendar; charset=utf-8; method=PUBLISH")
+                    .map_err(|e| MailError::Message(e.to_string()))?;
+                builder.multipart(
+                    MultiPart::mixed()
+                        .singlepart(SinglePart::plain(body))
+                        .singlepart(Attachment::new("invitation.ics".to_owned()).body(ics, calendar)),
+                )
+            }
+        }
+        .map_err(|e| MailError::Message(e.to_string()))?;
         match &self.transport {
             Transport::Outbox(t) => t.send(message).await.map(|_| ()).map_err(|e| MailError::Transport(e.to_string())),
             Transport::Smtp(t) => t.send(message).await.map(|_| ()).map_err(|e| MailError::Transport(e.to_string())),

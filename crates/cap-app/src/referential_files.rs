@@ -115,9 +115,16 @@ pub async fn import(
 }
 
 /// Loads the built-in offers and referentials into a database that has no referential yet.
-/// Returns whether it loaded them.
+/// Returns whether it loaded them. A database that has them already gains the easy-to-read
+/// statements its built-in versions lacked (texts added after they were first loaded).
 pub async fn ensure_builtin(db: &Db) -> Result<bool, ImportError> {
     if !referentials::is_empty(db).await? {
+        for (_, text) in BUILTIN_REFERENTIALS {
+            let Ok((r, _)) = parse_referential(text) else { continue };
+            if let Some(id) = referentials::find(db, &r.code, &r.version).await? {
+                referentials::add_easy_read(db, id, &r).await?;
+            }
+        }
         return Ok(false);
     }
     import(db, BUILTIN_OFFERS, None, true).await?;

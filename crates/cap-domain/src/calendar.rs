@@ -45,8 +45,9 @@ pub const ENGLISH_MONTHS: [&str; 12] = [
 pub const ENGLISH_MONTHS_SHORT: [&str; 12] =
     ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
-/// Days of the week, which may precede a date (« mardi 10 décembre 2026 ») and are ignored.
-const WEEKDAYS: [&str; 14] = [
+/// Days of the week from Monday, in French then in English, as they may precede a date
+/// (« mardi 10 décembre 2026 ») and as dates are written with them.
+pub const WEEKDAYS: [&str; 14] = [
     "lundi",
     "mardi",
     "mercredi",
@@ -171,12 +172,57 @@ fn month_named(word: &str) -> Option<i8> {
     found
 }
 
+/// A time of day as stored and shown: `09:30`.
+pub fn hhmm(t: jiff::civil::Time) -> String {
+    format!("{:02}:{:02}", t.hour(), t.minute())
+}
+
+/// Reads a time of day as people type it, or `None`: `9h30`, `9 h 30`, `09:30`, `9.30`, `9h`,
+/// `9`, `14H05`, `930`, `1430`.
+pub fn parse_time(raw: &str) -> Option<jiff::civil::Time> {
+    let folded: String = raw.trim().to_lowercase().chars().filter(|c| !c.is_whitespace()).collect();
+    let (hours, minutes) = match folded.find(['h', ':', '.']) {
+        Some(at) => (&folded[..at], &folded[at + 1..]),
+        None if folded.len() > 2 => folded.split_at(folded.len() - 2),
+        None => (folded.as_str(), ""),
+    };
+    let digits = |s: &str| !s.is_empty() && s.len() <= 2 && s.bytes().all(|b| b.is_ascii_digit());
+    if !digits(hours) || !(minutes.is_empty() || digits(minutes) && minutes.len() == 2) {
+        return None;
+    }
+    let h: i8 = hours.parse().ok()?;
+    let m: i8 = if minutes.is_empty() { 0 } else { minutes.parse().ok()? };
+    jiff::civil::Time::new(h, m, 0, 0).ok()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn d(y: i16, m: i8, day: i8) -> Option<Date> {
         Some(Date::new(y, m, day).unwrap())
+    }
+
+    #[test]
+    fn times_as_people_type_them() {
+        let t = |h, m| Some(jiff::civil::Time::new(h, m, 0, 0).unwrap());
+        for (typed, want) in [
+            ("9h30", t(9, 30)),
+            ("9 h 30", t(9, 30)),
+            ("09:30", t(9, 30)),
+            ("9.30", t(9, 30)),
+            ("9h", t(9, 0)),
+            ("9", t(9, 0)),
+            ("14H05", t(14, 5)),
+            ("930", t(9, 30)),
+            ("1430", t(14, 30)),
+            ("0:00", t(0, 0)),
+        ] {
+            assert_eq!(parse_time(typed), want, "{typed:?}");
+        }
+        for bad in ["", "25h", "9h75", "9h5", "midi", "12:30:00", "-1", "123456"] {
+            assert_eq!(parse_time(bad), None, "{bad:?}");
+        }
     }
 
     #[test]

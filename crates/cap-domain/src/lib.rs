@@ -13,6 +13,7 @@ pub mod deployment;
 pub mod email;
 pub mod feedback;
 pub mod ids;
+pub mod meeting;
 pub mod network;
 pub mod organisation;
 pub mod password;

@@ -15,6 +15,7 @@ pub mod error;
 pub mod feedback;
 pub mod groups;
 pub mod jobs;
+pub mod meetings;
 pub mod memberships;
 mod migrate;
 pub mod network;

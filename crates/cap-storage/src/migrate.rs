@@ -126,6 +126,18 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0019_workshop_absence.sql"),
         postgres: include_str!("../migrations/postgres/0019_workshop_absence.sql"),
     },
+    Migration {
+        version: 20,
+        name: "easy_read",
+        sqlite: include_str!("../migrations/sqlite/0020_easy_read.sql"),
+        postgres: include_str!("../migrations/postgres/0020_easy_read.sql"),
+    },
+    Migration {
+        version: 21,
+        name: "campaign_meetings",
+        sqlite: include_str!("../migrations/sqlite/0021_campaign_meetings.sql"),
+        postgres: include_str!("../migrations/postgres/0021_campaign_meetings.sql"),
+    },
 ];
 
 /// Arbitrary key of the PostgreSQL advisory lock that serialises migrations across instances.

@@ -65,6 +65,29 @@ pub async fn is_empty(db: &Db) -> Result<bool> {
     Ok(n == 0)
 }
 
+/// Adds the easy-to-read statements of `r` to the stored version `id` where it has none yet.
+/// Versions never change what is rated; these texts only help reading, so a version imported
+/// before they existed gains them. Returns how many indicators gained one.
+pub async fn add_easy_read(db: &Db, id: i64, r: &Referential) -> Result<u64> {
+    let mut tx = db.pool().begin().await?;
+    let mut added = 0;
+    for n in r.nodes.iter().filter(|n| n.easy_read.is_some() || n.easy_read_en.is_some()) {
+        let done = sqlx::query(
+            "UPDATE referential_nodes SET easy_read = $1, easy_read_en = $2
+             WHERE version_id = $3 AND code = $4 AND easy_read IS NULL AND easy_read_en IS NULL",
+        )
+        .bind(n.easy_read.clone())
+        .bind(n.easy_read_en.clone())
+        .bind(id)
+        .bind(&n.code)
+        .execute(&mut *tx)
+        .await?;
+        added += done.rows_affected();
+    }
+    tx.commit().await?;
+    Ok(added)
+}
+
 fn json_list<S: AsRef<str>>(items: &[S]) -> String {
     Value::Array(items.iter().map(|s| Value::String(s.as_ref().to_owned())).collect()).to_string()
 }
@@ -138,8 +161,10 @@ pub async fn import(db: &Db, r: &Referential, builtin: bool, by: Option<UserId>)
         let types: Vec<&str> = n.applies_to.iter().map(|t| t.code()).collect();
         let node_id: i64 = sqlx::query_scalar(
             "INSERT INTO referential_nodes (version_id, position, code, kind, parent_code, title, title_en, statement,
-                statement_en, answer, unit, min_value, max_value, applies_to, weight, target, services, guidance, evidence)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19) RETURNING id",
+                statement_en, answer, unit, min_value, max_value, applies_to, weight, target, services, guidance, evidence,
+                easy_read, easy_read_en)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21)
+             RETURNING id",
         )
         .bind(version_id)
         .bind(position as i64)
@@ -160,6 +185,8 @@ pub async fn import(db: &Db, r: &Referential, builtin: bool, by: Option<UserId>)
         .bind(json_list(&n.services))
         .bind(n.guidance.clone())
         .bind(json_list(&n.evidence))
+        .bind(n.easy_read.clone())
+        .bind(n.easy_read_en.clone())
         .fetch_one(&mut *tx)
         .await?;
         for (mpos, m) in n.mappings.iter().enumerate() {
@@ -228,10 +255,12 @@ struct NodeRow {
     services: String,
     guidance: Option<String>,
     evidence: String,
+    easy_read: Option<String>,
+    easy_read_en: Option<String>,
 }
 
 const NODE_COLUMNS: &str = "id, code, kind, parent_code, title, title_en, statement, statement_en, answer, unit,
-    min_value, max_value, applies_to, weight, target, services, guidance, evidence";
+    min_value, max_value, applies_to, weight, target, services, guidance, evidence, easy_read, easy_read_en";
 
 fn node_from_row(r: NodeRow, mappings: Vec<Mapping>) -> Result<Node> {
     let corrupt = |what: &str| StorageError::Corrupt(format!("node {}: {what}", r.code));
@@ -253,6 +282,8 @@ fn node_from_row(r: NodeRow, mappings: Vec<Mapping>) -> Result<Node> {
         title_en: r.title_en,
         statement: r.statement,
         statement_en: r.statement_en,
+        easy_read: r.easy_read,
+        easy_read_en: r.easy_read_en,
         unit: r.unit,
         min: r.min_value,
         max: r.max_value,

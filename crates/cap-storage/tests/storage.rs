@@ -421,6 +421,22 @@ async fn referentials_round_trip(db: &Db) {
     assert!(referentials::summary(db, id).await.unwrap().frozen_at.is_some());
     assert_eq!(referentials::latest_version(db, "gen").await.unwrap(), Some(id));
     assert_eq!(referentials::latest_version(db, "absent").await.unwrap(), None);
+
+    // Easy-to-read statements written after a version was imported fill in, once, where missing.
+    let mut easier = r.clone();
+    let (first, second) = (easier.nodes[3].code.clone(), easier.nodes[4].code.clone());
+    easier.nodes[3].easy_read = Some("Nous le faisons souvent.".into());
+    easier.nodes[4].easy_read_en = Some("We do it often.".into());
+    assert_eq!(referentials::add_easy_read(db, id, &easier).await.unwrap(), 2);
+    let back = referentials::load(db, id).await.unwrap();
+    assert_eq!(back.node(&first).unwrap().easy_read.as_deref(), Some("Nous le faisons souvent."));
+    assert_eq!(back.node(&second).unwrap().easy_read_in(true), Some("We do it often."));
+    easier.nodes[3].easy_read = Some("Autre texte.".into());
+    assert_eq!(referentials::add_easy_read(db, id, &easier).await.unwrap(), 0, "a text once there stays");
+    assert_eq!(
+        referentials::node(db, id, &first).await.unwrap().easy_read.as_deref(),
+        Some("Nous le faisons souvent.")
+    );
 }
 
 async fn campaigns_participants_and_answers(db: &Db) {

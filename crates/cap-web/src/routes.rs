@@ -6,8 +6,8 @@
 use crate::app::AppState;
 use crate::error::AppError;
 use crate::features::{
-    account, admin, api, assets, auth, campaigns, deployment, directory, exports, groups, health, home, network,
-    organisations, plans, practices, referentials, regions, results, reviews, workshops,
+    account, admin, api, assets, auth, campaigns, deployment, directory, exports, groups, health, home, meetings,
+    network, organisations, plans, practices, referentials, regions, results, reviews, workshops,
 };
 use crate::limits;
 use crate::session::RequestContext;
@@ -218,6 +218,14 @@ pub fn table() -> RouteTable {
         .get("/campaigns/{id}/answer/{page}", Scoped, get(campaigns::answer::show))
         .post("/campaigns/{id}/answer/{page}", Scoped, post(campaigns::answer::submit))
         .post("/campaigns/{id}/answers/{code}", Scoped, post(campaigns::autosave::handler))
+        .get("/campaigns/{id}/meetings", Scoped, get(meetings::new::form))
+        .post("/campaigns/{id}/meetings", Scoped, post(meetings::new::submit))
+        .post("/campaigns/{id}/meetings/propose", Scoped, post(meetings::propose::handler))
+        .get("/campaigns/{id}/meetings/{meeting}", Scoped, get(meetings::edit::form))
+        .post("/campaigns/{id}/meetings/{meeting}", Scoped, post(meetings::edit::submit))
+        .post("/campaigns/{id}/meetings/{meeting}/cancel", Scoped, post(meetings::cancel::handler))
+        .get("/campaigns/{id}/meetings/{meeting}/ics", Scoped, get(meetings::ics::one))
+        .get("/campaigns/{id}/calendar.ics", Scoped, get(meetings::ics::campaign))
         .get("/campaigns/{id}/accompaniment", Scoped, get(reviews::accompaniment::form))
         .post("/campaigns/{id}/accompaniment", Scoped, post(reviews::accompaniment::submit))
         .get("/campaigns/{id}/review", Scoped, get(reviews::show::handler))

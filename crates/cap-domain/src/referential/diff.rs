@@ -59,11 +59,12 @@ impl VersionDiff {
 
 fn changed_fields(a: &Node, b: &Node) -> Vec<&'static str> {
     let mut fields = Vec::new();
-    let pairs: [(&'static str, bool); 13] = [
+    let pairs: [(&'static str, bool); 14] = [
         ("kind", a.kind != b.kind),
         ("parent", a.parent != b.parent),
         ("title", a.title != b.title || a.title_en != b.title_en),
         ("statement", a.statement != b.statement || a.statement_en != b.statement_en),
+        ("easy_read", a.easy_read != b.easy_read || a.easy_read_en != b.easy_read_en),
         ("answer", a.answer != b.answer),
         ("bounds", a.unit != b.unit || a.min != b.min || a.max != b.max),
         ("applies_to", a.applies_to != b.applies_to),

@@ -124,6 +124,8 @@ pub fn emit_referential(r: &Referential) -> String {
         out.opt("title_en", &node.title_en);
         out.opt("statement", &node.statement);
         out.opt("statement_en", &node.statement_en);
+        out.opt("easy_read", &node.easy_read);
+        out.opt("easy_read_en", &node.easy_read_en);
         if node.answer != AnswerType::Level {
             out.str("answer", node.answer.code());
         }

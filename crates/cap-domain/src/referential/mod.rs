@@ -262,6 +262,11 @@ pub struct Node {
     pub statement: Option<String>,
     /// English statement.
     pub statement_en: Option<String>,
+    /// The statement in easy-to-read words (FALC: short sentences, everyday words), shown on
+    /// demand to participants who find the statement hard (indicators, optional).
+    pub easy_read: Option<String>,
+    /// English easy-to-read statement.
+    pub easy_read_en: Option<String>,
     /// How it is answered (indicators).
     pub answer: AnswerType,
     /// Unit of a number answer.
@@ -290,6 +295,17 @@ impl Node {
     /// The title, or the statement for an indicator.
     pub fn label(&self) -> &str {
         self.title.as_deref().or(self.statement.as_deref()).unwrap_or(&self.code)
+    }
+
+    /// The statement in English when `english` and the referential gives one, in the
+    /// referential's own language otherwise.
+    pub fn statement_in(&self, english: bool) -> Option<&str> {
+        english.then_some(self.statement_en.as_deref()).flatten().or(self.statement.as_deref())
+    }
+
+    /// The easy-to-read statement, in English when `english` and given (as [`Node::statement_in`]).
+    pub fn easy_read_in(&self, english: bool) -> Option<&str> {
+        english.then_some(self.easy_read_en.as_deref()).flatten().or(self.easy_read.as_deref())
     }
 
     /// Whether the node applies to an organisation of `org_type`.

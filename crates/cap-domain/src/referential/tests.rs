@@ -61,6 +61,8 @@ kind = "indicator"
 parent = "ID.1.1"
 statement = "Le projet est écrit."
 statement_en = "The project is written."
+easy_read = "Notre projet est écrit."
+easy_read_en = "Our project is written down."
 applies_to = ["AI", "ACI"]
 weight = 2
 target = 3
@@ -124,6 +126,10 @@ fn the_valid_file_has_no_problem_and_round_trips_byte_for_byte() {
     assert_eq!(emit_referential(&r), VALID);
     assert_eq!(r.nodes[3].guidance.as_deref(), Some("Relire les statuts.\n\n- réunir l'équipe\n- écrire \"ensemble\""));
     assert_eq!(r.nodes[3].applies_to, vec![OrganisationType::Ai, OrganisationType::Aci]);
+    assert_eq!(r.nodes[3].easy_read_in(false), Some("Notre projet est écrit."));
+    assert_eq!(r.nodes[3].easy_read_in(true), Some("Our project is written down."));
+    assert_eq!(r.nodes[4].easy_read_in(true), None, "easy-read texts are optional");
+    assert_eq!(r.nodes[4].statement_in(true), Some("Nombre de réunions"), "English falls back to the statement");
     assert_eq!(r.indicators().count(), 2);
     assert_eq!(r.children("ID.1.1").count(), 2);
 }
@@ -187,6 +193,10 @@ fn one_test_per_kind_of_problem() {
         ),
         (VALID.replace("title = \"Écrire le projet\"\n", ""), "refcheck.title_missing"),
         (VALID.replace("statement = \"Le projet est écrit.\"\n", ""), "refcheck.statement_missing"),
+        (
+            VALID.replace("title = \"Écrire le projet\"\n", "title = \"Écrire le projet\"\neasy_read = \"Écrire.\"\n"),
+            "refcheck.easy_read_not_indicator",
+        ),
         (VALID.replace("answer = \"number\"\n", ""), "refcheck.number_fields"),
         (VALID.replace("min = 0\nmax = 100", "min = 100\nmax = 0"), "refcheck.bounds_reversed"),
         (VALID.replace("weight = 2", "weight = 0"), "refcheck.weight_invalid"),

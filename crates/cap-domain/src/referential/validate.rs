@@ -85,6 +85,9 @@ pub fn validate_referential(r: &Referential, lines: &SourceLines, ctx: &Context)
         } else if node.title.is_none() {
             p.push(Problem::new(line, "refcheck.title_missing", &[code]));
         }
+        if node.kind != NodeKind::Indicator && (node.easy_read.is_some() || node.easy_read_en.is_some()) {
+            p.push(Problem::new(line, "refcheck.easy_read_not_indicator", &[code]));
+        }
         let numeric = node.unit.is_some() || node.min.is_some() || node.max.is_some();
         if numeric && (node.kind != NodeKind::Indicator || node.answer != AnswerType::Number) {
             p.push(Problem::new(line, "refcheck.number_fields", &[code]));

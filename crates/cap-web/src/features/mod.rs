@@ -12,6 +12,7 @@ pub mod exports;
 pub mod groups;
 pub mod health;
 pub mod home;
+pub mod meetings;
 pub mod network;
 pub mod organisations;
 pub mod plans;

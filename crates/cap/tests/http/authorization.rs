@@ -147,6 +147,14 @@ const CASES: &[(&str, &str, Who)] = &[
     ("POST", "/campaigns/{id}/answer/{page}", ANSWER_CAMPAIGN_A),
     ("POST", "/campaigns/{id}/answers/{code}", ANSWER_CAMPAIGN_A),
     ("POST", "/campaigns/{id}/workshops", RUN_CAMPAIGNS_A),
+    ("GET", "/campaigns/{id}/meetings", RUN_CAMPAIGNS_A),
+    ("POST", "/campaigns/{id}/meetings", RUN_CAMPAIGNS_A),
+    ("POST", "/campaigns/{id}/meetings/propose", RUN_CAMPAIGNS_A),
+    ("GET", "/campaigns/{id}/meetings/{meeting}", RUN_CAMPAIGNS_A),
+    ("POST", "/campaigns/{id}/meetings/{meeting}", RUN_CAMPAIGNS_A),
+    ("POST", "/campaigns/{id}/meetings/{meeting}/cancel", RUN_CAMPAIGNS_A),
+    ("GET", "/campaigns/{id}/meetings/{meeting}/ics", VIEW_CAMPAIGN_A),
+    ("GET", "/campaigns/{id}/calendar.ics", VIEW_CAMPAIGN_A),
     ("GET", "/campaigns/{id}/accompaniment", ACCOMPANY_A),
     ("POST", "/campaigns/{id}/accompaniment", ACCOMPANY_A),
     ("GET", "/campaigns/{id}/review", REVIEW_A),
@@ -393,6 +401,21 @@ async fn concrete_path(app: &TestApp, seeds: &Seeds, pattern: &str, n: usize, ac
             .await
             .unwrap();
             path = path.replace("{grant}", &grant.to_string());
+        }
+        if pattern.contains("{meeting}") {
+            // A fresh meeting each time: a cancelled one cannot be cancelled again.
+            let typed = ["SR".to_owned()];
+            let form = cap_domain::meeting::MeetingForm {
+                kind: "working",
+                on: "12/01/2027",
+                starts: "9h30",
+                ends: "12h",
+                pillars: &typed,
+                ..Default::default()
+            };
+            let input = cap_domain::meeting::MeetingInput::parse(&form, &typed).unwrap();
+            let ids = cap_storage::meetings::create(&app.db, seeds.campaign_a, &[input]).await.unwrap();
+            path = path.replace("{meeting}", &ids[0].to_string());
         }
         if pattern.contains("{thread}") {
             let author = cap_domain::UserId(seeds.participant_a.0);

@@ -98,6 +98,10 @@ async fn a_campaign_from_preparation_to_answers(app: &TestApp) {
     assert!(to.starts_with(&format!("{path}/answer/1#q-SR.")), "straight to the first question: {to}");
     let page = p.get(app.url(&format!("{path}/answer/1"))).send().await.unwrap().text().await.unwrap();
     assert!(page.contains("Comment évaluer ?") && page.contains("Non concerné") && page.contains("Je ne sais pas"));
+    assert!(
+        page.contains("<summary>Dire plus simplement</summary><p>Nous accueillons les personnes qui veulent"),
+        "the statement in easy-to-read words, on demand"
+    );
     let codes: Vec<String> =
         page.split("data-code=\"").skip(1).map(|s| s.split('"').next().unwrap().to_owned()).collect();
     assert!(!codes.is_empty() && codes.iter().all(|c| c.starts_with("SR.")), "only the scope's indicators: {codes:?}");
@@ -464,7 +468,7 @@ async fn assignments_narrow_what_a_participant_answers(app: &TestApp) {
 
 /// With small collèges protected (the default), a volunteer alone in a campaign of three
 /// employees in insertion cannot be recognised anywhere: not on the consolidation page, not in
-/// the answers' CSV, not in the report's participation, not through the API.
+/// the answers' CSV, not in the workbook, not in the report's participation, not through the API.
 async fn a_volunteer_alone_stays_anonymous_everywhere(app: &TestApp) {
     use cap_domain::campaign::{AnswerValue, CampaignStatus};
     use cap_domain::{College, Membership, OrganisationId, Role, Scope};
@@ -510,6 +514,19 @@ async fn a_volunteer_alone_stays_anonymous_everywhere(app: &TestApp) {
     assert_eq!(summary.status(), 200);
     let text = crate::plans::pdf_text(&summary.bytes().await.unwrap());
     assert!(!text.contains("Bénévole"), "the report's participation merges small collèges:\n{text}");
+    let workbook = coordinator.get(app.url(&format!("/campaigns/{id}/export/campagne.xlsx"))).send().await.unwrap();
+    assert_eq!(workbook.status(), 200);
+    let bytes = workbook.bytes().await.unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes.to_vec())).expect("an XLSX is a zip");
+    let mut cells = String::new();
+    for i in 0..zip.len() {
+        let mut entry = zip.by_index(i).unwrap();
+        if entry.name().ends_with(".xml") {
+            std::io::Read::read_to_string(&mut entry, &mut cells).unwrap();
+        }
+    }
+    assert!(cells.contains("Réponses individuelles"), "the workbook has its sheets");
+    assert!(!cells.contains("Bénévole") && !cells.contains("participant.a"), "the workbook merges small collèges too");
     let api =
         coordinator.get(app.url(&format!("/api/campaigns/{id}/answers"))).send().await.unwrap().text().await.unwrap();
     assert!(!api.contains("Bénévole") && !api.contains("Seul·e à le penser"), "the API gives shared answers only");

@@ -11,6 +11,7 @@ mod cli;
 mod connections;
 mod hostile;
 mod least_privilege;
+mod meetings;
 mod network;
 mod organisations;
 mod plans;

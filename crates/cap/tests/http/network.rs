@@ -47,11 +47,6 @@ fn means_table(page: &str) -> String {
     body.split("</tbody>").next().unwrap_or_default().to_owned()
 }
 
-async fn text(client: &reqwest::Client, url: String) -> (u16, String) {
-    let response = client.get(url).send().await.unwrap();
-    (response.status().as_u16(), response.text().await.unwrap())
-}
-
 async fn figures_are_anonymised_and_scoped(app: &TestApp) {
     let seeds = seed(&app.db).await;
     let mut region_a = Vec::new();

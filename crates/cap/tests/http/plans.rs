@@ -42,11 +42,6 @@ pub(crate) fn pdf_text(bytes: &[u8]) -> String {
     String::from_utf8(out.stdout).unwrap().split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-async fn text(client: &reqwest::Client, url: String) -> (u16, String) {
-    let response = client.get(url).send().await.unwrap();
-    (response.status().as_u16(), response.text().await.unwrap())
-}
-
 async fn from_consolidation_to_a_followed_plan(app: &TestApp) {
     let seeds = seed(&app.db).await;
     let id = seeds.campaign_a;

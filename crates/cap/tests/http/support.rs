@@ -178,6 +178,12 @@ impl TestApp {
     }
 }
 
+/// GETs `url` and returns the status and the body as text.
+pub async fn text(client: &reqwest::Client, url: String) -> (u16, String) {
+    let response = client.get(url).send().await.unwrap();
+    (response.status().as_u16(), response.text().await.unwrap())
+}
+
 /// A second instance of the server on the same database.
 pub struct Sibling {
     /// `http://127.0.0.1:PORT`.

@@ -30,6 +30,8 @@ pub struct AnswerField {
     pub code: String,
     /// Statement.
     pub statement: String,
+    /// The statement in easy-to-read words, empty when the referential has none.
+    pub easy_read: String,
     /// Guidance as HTML (safe subset).
     pub guidance_html: String,
     /// Examples of evidence.
@@ -96,16 +98,13 @@ fn field(t: Tr, r: &Referential, node: &Node, stored: Option<&StoredAnswer>) -> 
             t.t("referential.unknown_hint").into(),
         ));
     }
+    let english = t.lang() == "en";
     let typed =
         matches!(node.answer, AnswerType::Number | AnswerType::Text) && !matches!(current.as_str(), "na" | "unknown");
     AnswerField {
         code: node.code.clone(),
-        statement: if t.lang() == "en" {
-            node.statement_en.clone().or(node.statement.clone())
-        } else {
-            node.statement.clone()
-        }
-        .unwrap_or_default(),
+        statement: node.statement_in(english).unwrap_or_default().to_owned(),
+        easy_read: node.easy_read_in(english).unwrap_or_default().to_owned(),
         guidance_html: node.guidance.as_deref().map(crate::markdown::render).unwrap_or_default(),
         evidence: node.evidence.clone(),
         kind: node.answer.code(),

@@ -58,6 +58,7 @@ struct ShowPage {
     untouched: usize,
     errors: FormErrors,
     accompaniment: Option<DaySummary>,
+    calendar: Vec<cap_app::meetings::Entry>,
 }
 
 /// Shows the campaign.
@@ -195,6 +196,7 @@ pub async fn handler(
         untouched,
         errors: FormErrors::new(),
         accompaniment: cap_app::accompaniment::summary(&state, id).await?,
+        calendar: cap_app::meetings::calendar(&state, &loaded, page.t).await?,
         loaded,
         page,
     }

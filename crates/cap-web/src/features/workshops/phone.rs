@@ -32,6 +32,7 @@ struct PhonePage {
     workshop: Workshop,
     voter: Voter,
     statement: String,
+    easy_read: String,
     number: usize,
     choices: Vec<PhoneChoice>,
     voted: bool,
@@ -67,7 +68,9 @@ pub async fn handler(
     let r = &cached.referential;
     let t = page.t;
     let node = workshop.current().and_then(|c| r.node(c));
-    let statement = node.map(|n| n.label().to_owned()).unwrap_or_default();
+    let english = t.lang() == "en";
+    let statement = node.map(|n| n.statement_in(english).unwrap_or(n.label()).to_owned()).unwrap_or_default();
+    let easy_read = node.and_then(|n| n.easy_read_in(english)).unwrap_or_default().to_owned();
     let votes = match workshop.current() {
         Some(c) => workshops::votes(&state.db, workshop.id, c).await?,
         None => Vec::new(),
@@ -109,6 +112,7 @@ pub async fn handler(
         voted: mine.is_some(),
         page,
         statement,
+        easy_read,
         choices,
         revealed,
         voter,
