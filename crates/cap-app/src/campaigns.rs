@@ -297,12 +297,15 @@ pub struct ToAnswer {
     pub total: usize,
     /// When answers are expected (the consolidation date), if set.
     pub due_on: Option<String>,
+    /// The next meeting of the calendar the viewer is invited to, if any.
+    pub next_meeting: Option<cap_storage::meetings::Meeting>,
 }
 
 /// The campaigns whose answers are open and in which `viewer` takes part, with their progress;
 /// the ones with the most left to answer first.
 pub async fn to_answer(app: &App, viewer: &Viewer) -> Result<Vec<ToAnswer>> {
     let mut out = Vec::new();
+    let mut colleges = HashMap::new();
     let mut ids: Vec<i64> = campaigns::taking_part(&app.db, viewer.actor.user_id).await?.into_iter().collect();
     ids.sort_unstable();
     for id in ids {
@@ -319,6 +322,7 @@ pub async fn to_answer(app: &App, viewer: &Viewer) -> Result<Vec<ToAnswer>> {
             .iter()
             .filter(|n| mine.get(&n.code).is_some_and(|a| a.value.is_some()) || decided.contains_key(&n.code))
             .count();
+        colleges.insert(id, me.college);
         out.push(ToAnswer {
             campaign_id: id,
             title: loaded.campaign.title.clone(),
@@ -326,7 +330,12 @@ pub async fn to_answer(app: &App, viewer: &Viewer) -> Result<Vec<ToAnswer>> {
             answered,
             total: questions.len(),
             due_on: loaded.campaign.consolidation_on.clone(),
+            next_meeting: None,
         });
+    }
+    let mut next = crate::meetings::next_for(app, &colleges).await?;
+    for c in &mut out {
+        c.next_meeting = next.remove(&c.campaign_id);
     }
     out.sort_by_key(|c| std::cmp::Reverse(c.total.saturating_sub(c.answered)));
     Ok(out)
