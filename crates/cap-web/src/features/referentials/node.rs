@@ -6,12 +6,11 @@
 use crate::app::AppState;
 use crate::audit::record;
 use crate::error::AppResult;
-use crate::forms::{FormErrors, SelectOption};
+use crate::forms::{Form, FormErrors, SelectOption};
 use crate::page::{Page, redirect_with_flash};
 use crate::session::{Ctx, SignedIn};
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::Form;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
@@ -42,6 +41,14 @@ pub struct OutgoingMapping {
     pub relation_key: &'static str,
     /// Why.
     pub rationale: String,
+}
+
+/// A remark on the node as typed: its kind (a code) and its text.
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(default)]
+pub struct FeedbackForm {
+    kind: String,
+    body: String,
 }
 
 #[derive(Template, WebTemplate)]
@@ -91,11 +98,10 @@ pub async fn feedback(
     SignedIn(viewer): SignedIn,
     Path((id, code)): Path<(i64, String)>,
     page: Page,
-    Form(fields): Form<Vec<(String, String)>>,
+    Form(form): Form<FeedbackForm>,
 ) -> AppResult<Response> {
-    let field = |name: &str| crate::forms::field(&fields, name);
     let mut rendered = render(&state, id, &code, page).await?;
-    match cap_domain::feedback::parse(&field("kind"), &field("body")) {
+    match cap_domain::feedback::parse(&form.kind, &form.body) {
         Ok((kind, body)) => {
             let fid = feedback::add(&state.db, id, &rendered.node.code, viewer.actor.user_id, kind, &body).await?;
             record(&state, &ctx, "referentials.feedback", "feedback", &fid, &format!("{id} {code}")).await?;
@@ -105,11 +111,10 @@ pub async fn feedback(
             for (f, e) in problems {
                 rendered.errors.add(f, e.key);
             }
-            let kind = field("kind");
             for k in &mut rendered.kinds {
-                k.selected = k.value == kind;
+                k.selected = k.value == form.kind;
             }
-            rendered.body = field("body");
+            rendered.body = form.body;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, rendered).into_response())
         }
     }
