@@ -35,9 +35,8 @@ macro_rules! deserialize_from_code {
         impl<'de> serde::Deserialize<'de> for $ty {
             fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
                 let code = <String as serde::Deserialize>::deserialize(deserializer)?;
-                Self::from_code(&code).ok_or_else(|| {
-                    serde::de::Error::invalid_value(serde::de::Unexpected::Str(&code), &$expected)
-                })
+                Self::from_code(&code)
+                    .ok_or_else(|| serde::de::Error::invalid_value(serde::de::Unexpected::Str(&code), &$expected))
             }
         }
     };

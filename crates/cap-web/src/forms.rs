@@ -155,7 +155,10 @@ mod tests {
     #[test]
     fn forms_read_repeated_fields_and_refuse_what_does_not_fit() {
         let form: Sample = extract::read(b"name=L%C3%A9a&tick=A&version=3&tick=B").unwrap();
-        assert_eq!((form.name.as_str(), form.ticks, form.version, form.agreed), ("Léa", vec!["A".into(), "B".into()], 3, false));
+        assert_eq!(
+            (form.name.as_str(), form.ticks, form.version, form.agreed),
+            ("Léa", vec!["A".into(), "B".into()], 3, false)
+        );
         let form: Sample = extract::read(b"version=0&agreed=1&unknown=x").unwrap();
         assert!(form.ticks.is_empty() && form.agreed, "absent lists are empty, other fields ignored");
         for bad in [
@@ -199,9 +202,10 @@ mod tests {
 
     #[test]
     fn fields_named_after_a_code_are_read_by_code() {
-        let form: Coded =
-            extract::read(b"note=Bien&target.EI-1=3&target.EI-2=&version=4&ver_EI-1=2&v_EI-1=&v_EI-1=na&other=1&other=2")
-                .unwrap();
+        let form: Coded = extract::read(
+            b"note=Bien&target.EI-1=3&target.EI-2=&version=4&ver_EI-1=2&v_EI-1=&v_EI-1=na&other=1&other=2",
+        )
+        .unwrap();
         assert_eq!((form.note.as_str(), form.version), ("Bien", 4), "the other fields keep their types");
         let targets: Vec<(&str, &str)> = form.targets.iter().map(|(c, v)| (c, v.as_str())).collect();
         assert_eq!(targets, [("EI-1", "3"), ("EI-2", "")]);

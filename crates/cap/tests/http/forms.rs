@@ -39,6 +39,10 @@ async fn forms_that_do_not_fit_are_refused_with_a_page(app: &TestApp) {
     let scope_after = campaigns::get(&app.db, id).await.unwrap();
     assert_eq!((scope_after.scope, scope_after.version), (scope_before.scope, scope_before.version), "nothing written");
 
+    // Every form handler reads through the same extractor.
+    let advance = app.url(&format!("{base}/advance"));
+    refused("a campaign's version in words", post(&coordinator, advance, &[("version", "trois")]).await);
+
     // A body that is not a form at all.
     let json = coordinator
         .post(app.url(&format!("{base}/scope")))
@@ -71,7 +75,10 @@ async fn forms_that_do_not_fit_are_refused_with_a_page(app: &TestApp) {
     plans::create(&app.db, id, "2027-01-15", 6, &[]).await.unwrap();
     let selection = app.url(&format!("{base}/plan/selection"));
     refused("an unknown operation", post(&coordinator, selection.clone(), &[("action", "1"), ("op", "explode")]).await);
-    refused("an action that is not a number", post(&coordinator, selection, &[("action", "un"), ("op", "accept")]).await);
+    refused(
+        "an action that is not a number",
+        post(&coordinator, selection, &[("action", "un"), ("op", "accept")]).await,
+    );
     let decide = app.url(&format!("{base}/plan/suggestions/1/decide"));
     refused("an unknown decision", post(&coordinator, decide.clone(), &[("decision", "maybe")]).await);
     refused("no decision", post(&coordinator, decide.clone(), &[("answer", "Non")]).await);
