@@ -12,9 +12,9 @@ use serde::de::DeserializeOwned;
 /// `T` requires — is refused with the « Demande incomplète » page (400), never a server error; a
 /// body over the route's limit gets its 413 page.
 ///
-/// A form with required fields is taken as `Result<Form<T>, AppError>` and unwrapped with `?`
-/// once the request is authorised, so that whoever may not act gets the same 403 or 404 whatever
-/// they post.
+/// A handler that loads or authorises a resource takes its form as `Result<Form<T>, AppError>`
+/// and unwraps it with `?` once the request is authorised, so that whoever may not act gets the
+/// same 403 or 404 whatever they post.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Form<T>(pub T);
 

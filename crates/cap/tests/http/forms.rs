@@ -58,6 +58,7 @@ async fn forms_that_do_not_fit_are_refused_with_a_page(app: &TestApp) {
     let target = format!("target.{}", codes[0]);
     let targets = app.url(&format!("{base}/targets"));
     refused("a target sent twice", post(&coordinator, targets.clone(), &[(&target, "1"), (&target, "2")]).await);
+    assert_eq!(post(&other, targets.clone(), &[(&target, "1"), (&target, "2")]).await.0, 404, "404 first");
     assert!(plans::targets(&app.db, id).await.unwrap().is_empty(), "no target written");
     let (status, page) = post(&coordinator, targets, &[(&target, "neuf")]).await;
     assert_eq!(status, 422, "a level typed wrong is said on the page");

@@ -280,9 +280,10 @@ pub async fn submit(
     SignedIn(viewer): SignedIn,
     Path((id, number)): Path<(i64, usize)>,
     page: Page,
-    Form(form): Form<AnswersForm>,
+    form: Result<Form<AnswersForm>, AppError>,
 ) -> AppResult<Response> {
     let loaded = load(&state, &viewer, id, answer_in).await?;
+    let Form(form) = form?;
     if !loaded.campaign.status.answers_open() {
         return Ok(redirect_with_flash(&state, &format!("/campaigns/{id}"), "flash.answers_closed"));
     }

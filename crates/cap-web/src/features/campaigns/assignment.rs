@@ -75,7 +75,7 @@ pub async fn submit(
     Ctx(ctx): Ctx,
     SignedIn(viewer): SignedIn,
     Path((id, participant)): Path<(i64, i64)>,
-    Form(AssignmentForm { nodes }): Form<AssignmentForm>,
+    form: Result<Form<AssignmentForm>, AppError>,
 ) -> AppResult<Response> {
     let loaded = load(&state, &viewer, id, run).await?;
     let p = campaigns::participants(&state.db, id)
@@ -83,6 +83,7 @@ pub async fn submit(
         .into_iter()
         .find(|p| p.id == participant)
         .ok_or(AppError::NotFound)?;
+    let Form(AssignmentForm { nodes }) = form?;
     let known: HashSet<&str> = loaded.referential.referential.nodes.iter().map(|n| n.code.as_str()).collect();
     // A code the referential does not know (a page from before, a forged form) is left out.
     let codes: Vec<String> = nodes.into_iter().filter(|code| known.contains(code.as_str())).collect();

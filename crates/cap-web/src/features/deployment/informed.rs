@@ -3,7 +3,7 @@
 
 use crate::app::AppState;
 use crate::audit::record;
-use crate::error::AppResult;
+use crate::error::{AppError, AppResult};
 use crate::forms::Form;
 use crate::page::redirect_with_flash;
 use crate::session::{Ctx, SignedIn};
@@ -31,10 +31,11 @@ pub async fn handler(
     Ctx(ctx): Ctx,
     SignedIn(viewer): SignedIn,
     Path(id): Path<i64>,
-    Form(InformedForm { informed, on }): Form<InformedForm>,
+    form: Result<Form<InformedForm>, AppError>,
 ) -> AppResult<Response> {
     let org = organisations::get(&state.db, OrganisationId(id)).await?;
     viewer.require(Permission::ViewNetwork(Some(RegionId(org.region_id))))?;
+    let Form(InformedForm { informed, on }) = form?;
     let day = informed.then(|| parse_date(&on).unwrap_or_else(paris_today).to_string());
     deployment::set_informed(&state.db, id, day.as_deref(), viewer.actor.user_id).await?;
     record(&state, &ctx, "programme.informed", "organisation", &id, day.as_deref().unwrap_or("-")).await?;

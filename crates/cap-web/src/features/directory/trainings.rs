@@ -123,12 +123,13 @@ pub async fn create(
     Ctx(ctx): Ctx,
     SignedIn(viewer): SignedIn,
     page: Page,
-    Form(TrainingForm { title, audience, held_on, place, region }): Form<TrainingForm>,
+    form: Result<Form<TrainingForm>, AppError>,
 ) -> AppResult<Response> {
     let managed = managed_regions(&state, &viewer).await?;
     if managed.is_empty() {
         return Err(AppError::NotFound);
     }
+    let Form(TrainingForm { title, audience, held_on, place, region }) = form?;
     let mut rendered = render(&state, page, &viewer, [&title, &audience, &held_on, &place, &region]).await?;
     let region = managed.iter().find(|(id, _)| id.to_string() == region).map(|(id, _)| *id);
     if region.is_none() {
@@ -169,10 +170,11 @@ pub async fn attendees(
     Ctx(ctx): Ctx,
     SignedIn(viewer): SignedIn,
     Path(id): Path<i64>,
-    Form(form): Form<AttendeesForm>,
+    form: Result<Form<AttendeesForm>, AppError>,
 ) -> AppResult<Response> {
     let training = directory::training(&state.db, id).await?;
     viewer.require(Permission::ManageTrainings(RegionId(training.region_id)))?;
+    let Form(form) = form?;
     let known = candidates(&state).await?;
     let mut chosen = Vec::new();
     for user in form.attendees {

@@ -4,7 +4,7 @@
 use super::load_plan;
 use crate::app::AppState;
 use crate::audit::record;
-use crate::error::AppResult;
+use crate::error::{AppError, AppResult};
 use crate::forms::Form;
 use crate::page::redirect_with_flash;
 use crate::session::{Ctx, SignedIn};
@@ -53,9 +53,10 @@ pub async fn handler(
     Ctx(ctx): Ctx,
     SignedIn(viewer): SignedIn,
     Path(id): Path<i64>,
-    Form(SelectionForm { actions: ids, op }): Form<SelectionForm>,
+    form: Result<Form<SelectionForm>, AppError>,
 ) -> AppResult<Response> {
     let p = load_plan(&state, &viewer, id, run).await?;
+    let Form(SelectionForm { actions: ids, op }) = form?;
     let back = format!("/campaigns/{id}/plan");
     let Some(op) = op.filter(|_| !ids.is_empty()) else {
         return Ok(redirect_with_flash(&state, &back, "flash.plan_select_some"));

@@ -139,9 +139,10 @@ pub async fn submit(
     SignedIn(viewer): SignedIn,
     Path(id): Path<i64>,
     page: Page,
-    Form(mut typed): Form<Typed>,
+    form: Result<Form<Typed>, AppError>,
 ) -> AppResult<Response> {
     let with = load_plan(&state, &viewer, id, suggest).await?;
+    let Form(mut typed) = form?;
     typed.practice = practice_id(&typed.practice);
     let form = SuggestionForm {
         kind: &typed.kind,

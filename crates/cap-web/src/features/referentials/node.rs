@@ -5,7 +5,7 @@
 
 use crate::app::AppState;
 use crate::audit::record;
-use crate::error::AppResult;
+use crate::error::{AppError, AppResult};
 use crate::forms::{Form, FormErrors, SelectOption};
 use crate::page::{Page, redirect_with_flash};
 use crate::session::{Ctx, SignedIn};
@@ -98,9 +98,10 @@ pub async fn feedback(
     SignedIn(viewer): SignedIn,
     Path((id, code)): Path<(i64, String)>,
     page: Page,
-    Form(form): Form<FeedbackForm>,
+    form: Result<Form<FeedbackForm>, AppError>,
 ) -> AppResult<Response> {
     let mut rendered = render(&state, id, &code, page).await?;
+    let Form(form) = form?;
     match cap_domain::feedback::parse(&form.kind, &form.body) {
         Ok((kind, body)) => {
             let fid = feedback::add(&state.db, id, &rendered.node.code, viewer.actor.user_id, kind, &body).await?;
@@ -124,7 +125,7 @@ async fn render(state: &AppState, id: i64, code: &str, page: Page) -> AppResult<
     let summary = referentials::summary(&state.db, id).await?;
     let cached = state.referentials.get(&state.db, id).await?;
     let referential = &cached.referential;
-    let node = referential.node(code).cloned().ok_or(crate::error::AppError::NotFound)?;
+    let node = referential.node(code).cloned().ok_or(AppError::NotFound)?;
     let mut ancestors = Vec::new();
     let mut at = node.parent.clone();
     while let Some(parent) = at.and_then(|p| referential.node(&p).cloned()) {

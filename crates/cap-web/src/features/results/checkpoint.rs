@@ -3,7 +3,7 @@
 
 use crate::app::AppState;
 use crate::audit::record;
-use crate::error::AppResult;
+use crate::error::{AppError, AppResult};
 use crate::forms::{ByCode, CodePrefix, Form, FormErrors};
 use crate::page::{Page, redirect_with_flash};
 use crate::session::{Ctx, SignedIn};
@@ -155,9 +155,10 @@ pub async fn submit(
     SignedIn(viewer): SignedIn,
     Path(id): Path<i64>,
     page: Page,
-    Form(form): Form<CheckpointForm>,
+    form: Result<Form<CheckpointForm>, AppError>,
 ) -> AppResult<Response> {
     let loaded = load(&state, &viewer, id, run).await?;
+    let Form(form) = form?;
     let scale = loaded.referential.referential.scale.clone();
     let mut rendered = build(&state, page, loaded, true).await?;
     let held_on = form.held_on.trim().to_owned();

@@ -4,7 +4,7 @@
 
 use crate::app::AppState;
 use crate::audit::record;
-use crate::error::AppResult;
+use crate::error::{AppError, AppResult};
 use crate::forms::{ByCode, CodePrefix, Form};
 use crate::page::{Page, redirect_with_flash};
 use crate::session::{Ctx, SignedIn};
@@ -118,9 +118,10 @@ pub async fn submit(
     SignedIn(viewer): SignedIn,
     Path(id): Path<i64>,
     page: Page,
-    Form(form): Form<TargetsForm>,
+    form: Result<Form<TargetsForm>, AppError>,
 ) -> AppResult<Response> {
     let loaded = load(&state, &viewer, id, run).await?;
+    let Form(form) = form?;
     let typed: HashMap<String, String> =
         form.targets.iter().map(|(code, value)| (code.to_owned(), value.trim().to_owned())).collect();
     let shown = rows(&loaded, &HashMap::new());

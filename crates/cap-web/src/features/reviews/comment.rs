@@ -48,9 +48,10 @@ pub async fn open(
     SignedIn(viewer): SignedIn,
     Path(id): Path<i64>,
     page: Page,
-    Form(ThreadForm { target, body }): Form<ThreadForm>,
+    form: Result<Form<ThreadForm>, AppError>,
 ) -> AppResult<Response> {
     let loaded = load(&state, &viewer, id, review).await?;
+    let Form(ThreadForm { target, body }) = form?;
     let mut rendered = render(&state, page, &viewer, loaded, &Filters::default()).await?;
     let known = rendered.targets.iter().any(|o| o.value == target) && CommentTarget::from_code(&target).is_some();
     if !known {
@@ -74,9 +75,10 @@ pub async fn reply(
     SignedIn(viewer): SignedIn,
     Path((id, thread)): Path<(i64, i64)>,
     page: Page,
-    Form(form): Form<ReplyForm>,
+    form: Result<Form<ReplyForm>, AppError>,
 ) -> AppResult<Response> {
     let loaded = load(&state, &viewer, id, review).await?;
+    let Form(form) = form?;
     let text = match comment_body(&form.body) {
         Ok(text) => text,
         Err(e) => {
@@ -99,7 +101,7 @@ pub async fn resolve(
     Ctx(ctx): Ctx,
     SignedIn(viewer): SignedIn,
     Path((id, thread)): Path<(i64, i64)>,
-    Form(ResolveForm { resolved }): Form<ResolveForm>,
+    form: Result<Form<ResolveForm>, AppError>,
 ) -> AppResult<Response> {
     let loaded = load(&state, &viewer, id, review).await?;
     let first = reviews::comments(&state.db, id)
@@ -109,6 +111,7 @@ pub async fn resolve(
         .ok_or(AppError::NotFound)?;
     let author = first.author_user_id == Some(viewer.actor.user_id.0);
     viewer.require(Permission::ResolveThread { org: loaded.org.authz_ref(), author })?;
+    let Form(ResolveForm { resolved }) = form?;
     reviews::set_resolved(&state.db, id, thread, resolved.then_some(viewer.actor.user_id)).await?;
     let action = if resolved { "reviews.resolve" } else { "reviews.reopen" };
     record(&state, &ctx, action, "campaign", &id, &format!("#{thread}")).await?;

@@ -7,7 +7,7 @@
 use super::page::{Filters, InviteForm, already_invited, render};
 use crate::app::AppState;
 use crate::audit::record;
-use crate::error::AppResult;
+use crate::error::{AppError, AppResult};
 use crate::forms::Form;
 use crate::page::{Page, redirect_with_flash};
 use crate::session::{Ctx, SignedIn};
@@ -29,9 +29,10 @@ pub async fn submit(
     SignedIn(viewer): SignedIn,
     Path(id): Path<i64>,
     page: Page,
-    Form(form): Form<InviteForm>,
+    form: Result<Form<InviteForm>, AppError>,
 ) -> AppResult<Response> {
     let loaded = load(&state, &viewer, id, invite).await?;
+    let Form(form) = form?;
     let org_ref = loaded.org.authz_ref();
     let (org_name, campaign_title) = (loaded.org.name.clone(), loaded.campaign.title.clone());
     let mut rendered = render(&state, page, &viewer, loaded, &Filters::default()).await?;
