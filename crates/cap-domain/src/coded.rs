@@ -27,3 +27,19 @@ macro_rules! coded_enum {
 }
 
 pub(crate) use coded_enum as coded;
+
+/// Gives an enum with a `from_code` a `Deserialize` that reads its code, so that a form's radio
+/// or submit button arrives typed; an unknown code is refused with `$expected` in the error.
+macro_rules! deserialize_from_code {
+    ($ty:ident, $expected:literal) => {
+        impl<'de> serde::Deserialize<'de> for $ty {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                let code = <String as serde::Deserialize>::deserialize(deserializer)?;
+                Self::from_code(&code)
+                    .ok_or_else(|| serde::de::Error::invalid_value(serde::de::Unexpected::Str(&code), &$expected))
+            }
+        }
+    };
+}
+
+pub(crate) use deserialize_from_code;

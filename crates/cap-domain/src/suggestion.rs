@@ -244,9 +244,22 @@ impl Decision {
     }
 }
 
+crate::coded::deserialize_from_code!(Decision, "accept, adapt or decline");
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_decision_is_read_from_its_button_code() {
+        use serde::Deserialize;
+        use serde::de::IntoDeserializer;
+        use serde::de::value::Error;
+        let read = |code: &str| Decision::deserialize(IntoDeserializer::<Error>::into_deserializer(code));
+        assert_eq!(read("adapt").ok(), Some(Decision::Adapt));
+        assert_eq!(read("decline").ok(), Some(Decision::Decline));
+        assert!(read("maybe").is_err());
+    }
 
     #[test]
     fn a_new_action_needs_a_title() {

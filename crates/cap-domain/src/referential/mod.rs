@@ -232,6 +232,18 @@ pub struct Scale {
     pub levels: Vec<Level>,
 }
 
+impl Scale {
+    /// A level of this scale as typed in a form (`"3"`), or `error.target.level` when it is not a
+    /// number or not one of the scale's levels.
+    pub fn parse_level(&self, raw: &str) -> Result<i64, crate::ValidationError> {
+        raw.trim()
+            .parse::<i64>()
+            .ok()
+            .filter(|value| self.levels.iter().any(|l| l.value == *value))
+            .ok_or(crate::ValidationError::new("error.target.level"))
+    }
+}
+
 /// A mapping from a node to a node of another referential.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Mapping {

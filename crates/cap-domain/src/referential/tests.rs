@@ -356,3 +356,13 @@ fn hostile_files_are_refused_without_exhausting_the_stack() {
         run.unwrap().join().unwrap();
     }
 }
+
+#[test]
+fn a_typed_level_must_be_one_of_the_scale() {
+    let (r, _) = parse_referential(VALID).unwrap();
+    let first = r.scale.levels[0].value;
+    assert_eq!(r.scale.parse_level(&format!(" {first} ")), Ok(first));
+    for bad in ["", "deux", "99", "1.5"] {
+        assert_eq!(r.scale.parse_level(bad).map_err(|e| e.key), Err("error.target.level"), "{bad:?}");
+    }
+}

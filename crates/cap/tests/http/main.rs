@@ -9,6 +9,7 @@ mod authorization;
 mod campaigns;
 mod cli;
 mod connections;
+mod forms;
 mod hostile;
 mod least_privilege;
 mod meetings;

@@ -3,9 +3,9 @@
 
 use crate::app::AppState;
 use crate::error::AppResult;
+use crate::forms::Form;
 use crate::security::safe_next;
 use crate::session::{Ctx, LANG_COOKIE, set_cookie};
-use axum::Form;
 use axum::extract::State;
 use axum::http::header;
 use axum::response::{AppendHeaders, IntoResponse, Redirect, Response};

@@ -5,18 +5,27 @@
 use crate::app::AppState;
 use crate::audit::record;
 use crate::error::AppResult;
-use crate::forms::FormErrors;
+use crate::forms::{Form, FormErrors};
 use crate::page::{Page, redirect_with_flash};
 use crate::session::{Ctx, SignedIn, Viewer};
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::Form;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use cap_app::crypto::random_token;
 use cap_domain::api::{ApiScope, TokenInput, parse_scopes, scopes_code};
 use cap_storage::api_tokens::{self, Token};
+
+/// A new token as typed: its name, the scopes ticked, its lifetime in days.
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(default)]
+pub struct TokenForm {
+    name: String,
+    #[serde(rename = "scope")]
+    scopes: Vec<String>,
+    days: String,
+}
 
 #[derive(Template, WebTemplate)]
 #[template(path = "account/tokens.html")]
@@ -56,15 +65,14 @@ pub async fn create(
     Ctx(ctx): Ctx,
     SignedIn(viewer): SignedIn,
     page: Page,
-    Form(fields): Form<Vec<(String, String)>>,
+    Form(form): Form<TokenForm>,
 ) -> AppResult<Response> {
-    let field = |name: &str| crate::forms::field(&fields, name);
-    let scopes: Vec<String> = fields.iter().filter(|(k, _)| k == "scope").map(|(_, v)| v.clone()).collect();
     let mut rendered = render(&state, page, &viewer).await?;
-    rendered.token_name = field("name");
-    rendered.days = field("days");
-    rendered.scopes = scopes.clone();
-    let input = match TokenInput::parse(&rendered.token_name, &scopes, &rendered.days) {
+    let input = TokenInput::parse(&form.name, &form.scopes, &form.days);
+    rendered.token_name = form.name;
+    rendered.days = form.days;
+    rendered.scopes = form.scopes;
+    let input = match input {
         Ok(input) => input,
         Err(problems) => {
             for (f, e) in problems {

@@ -5,11 +5,11 @@
 use crate::app::AppState;
 use crate::audit::record;
 use crate::error::AppResult;
+use crate::forms::Form;
 use crate::page::{Page, redirect_with_flash};
 use crate::session::{Ctx, SignedIn};
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::Form;
 use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Response};
 use cap_domain::feedback::FeedbackStatus;

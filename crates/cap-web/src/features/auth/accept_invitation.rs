@@ -4,13 +4,12 @@
 use crate::app::AppState;
 use crate::audit::record_as;
 use crate::error::AppResult;
-use crate::forms::FormErrors;
+use crate::forms::{Form, FormErrors};
 use crate::page::{Page, redirect_with_flash};
 use crate::session::{Ctx, start_session};
 use crate::shared_pages::link_invalid;
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::Form;
 use axum::extract::{Path, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};

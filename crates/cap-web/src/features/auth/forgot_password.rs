@@ -4,12 +4,11 @@
 use crate::app::AppState;
 use crate::audit::record;
 use crate::error::AppResult;
-use crate::forms::FormErrors;
+use crate::forms::{Form, FormErrors};
 use crate::page::Page;
 use crate::session::Ctx;
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::Form;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};

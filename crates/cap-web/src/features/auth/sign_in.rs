@@ -3,13 +3,12 @@
 use crate::app::AppState;
 use crate::audit::{record, record_as};
 use crate::error::AppResult;
-use crate::forms::FormErrors;
+use crate::forms::{Form, FormErrors};
 use crate::page::Page;
 use crate::security::safe_next;
 use crate::session::{Ctx, start_session};
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::Form;
 use axum::extract::{Query, State};
 use axum::http::{StatusCode, header};
 use axum::response::{AppendHeaders, IntoResponse, Redirect, Response};

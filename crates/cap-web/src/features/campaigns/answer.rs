@@ -7,11 +7,11 @@
 use super::Choice;
 use crate::app::AppState;
 use crate::error::{AppError, AppResult};
+use crate::forms::{ByCode, CodePrefix, Form, LastValue};
 use crate::page::{Page, redirect_with_flash};
 use crate::session::{Ctx, SignedIn};
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::Form;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
@@ -118,6 +118,40 @@ fn field(t: Tr, r: &Referential, node: &Node, stored: Option<&StoredAnswer>) -> 
         conflict: None,
         decided: None,
     }
+}
+
+/// `v_CODE`: an indicator's value, typed or chosen.
+pub struct ValueField;
+
+impl CodePrefix for ValueField {
+    const PREFIX: &'static str = "v_";
+}
+
+/// `c_CODE`: the comment on an indicator.
+pub struct CommentField;
+
+impl CodePrefix for CommentField {
+    const PREFIX: &'static str = "c_";
+}
+
+/// `ver_CODE`: the version of the answer the page was drawn from (0: none yet).
+pub struct VersionField;
+
+impl CodePrefix for VersionField {
+    const PREFIX: &'static str = "ver_";
+}
+
+/// A page of answers as typed, by indicator code. A figure's or a text's box shares its name
+/// with the « non concerné » and « je ne sais pas » buttons: the last value sent wins.
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(default)]
+pub struct AnswersForm {
+    #[serde(flatten)]
+    values: ByCode<ValueField, LastValue>,
+    #[serde(flatten)]
+    comments: ByCode<CommentField>,
+    #[serde(flatten)]
+    versions: ByCode<VersionField, i64>,
 }
 
 #[derive(Template, WebTemplate)]
@@ -245,22 +279,22 @@ pub async fn submit(
     SignedIn(viewer): SignedIn,
     Path((id, number)): Path<(i64, usize)>,
     page: Page,
-    Form(fields): Form<Vec<(String, String)>>,
+    form: Result<Form<AnswersForm>, AppError>,
 ) -> AppResult<Response> {
     let loaded = load(&state, &viewer, id, answer_in).await?;
+    let Form(form) = form?;
     if !loaded.campaign.status.answers_open() {
         return Ok(redirect_with_flash(&state, &format!("/campaigns/{id}"), "flash.answers_closed"));
     }
-    let form: HashMap<&str, &str> = fields.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
     let mut rendered = build(&state, page, &loaded, number).await?;
     let me = me(&loaded)?;
     let t = rendered.page.t;
     let r = &loaded.referential.referential;
     let mut trouble = false;
     for f in &mut rendered.fields {
-        let raw = form.get(format!("v_{}", f.code).as_str()).copied().unwrap_or_default();
-        let comment = form.get(format!("c_{}", f.code).as_str()).copied().unwrap_or_default();
-        let version: i64 = form.get(format!("ver_{}", f.code).as_str()).and_then(|v| v.parse().ok()).unwrap_or(0);
+        let raw = form.values.get(&f.code).map_or("", |v| v.0.as_str());
+        let comment = form.comments.get(&f.code).map_or("", String::as_str);
+        let version = form.versions.get(&f.code).copied().unwrap_or(0);
         let unchanged = version == f.version && comment.trim() == f.comment && {
             let stored =
                 f.choices.iter().find(|c| c.checked).map(|c| c.value.clone()).unwrap_or_else(|| f.value.clone());

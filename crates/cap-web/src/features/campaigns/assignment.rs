@@ -4,18 +4,26 @@
 use crate::app::AppState;
 use crate::audit::record;
 use crate::error::{AppError, AppResult};
+use crate::forms::Form;
 use crate::page::{Page, redirect_with_flash};
 use crate::session::{Ctx, SignedIn};
 use crate::tree::TreeRow;
 use crate::tree::explore_rows;
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::Form;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Response};
 use cap_app::campaigns::{load, run};
 use cap_storage::campaigns::{self, Participant};
 use std::collections::HashSet;
+
+/// The nodes ticked (pillars, objectives, indicators); none means everything.
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(default)]
+pub struct AssignmentForm {
+    #[serde(rename = "node")]
+    nodes: Vec<String>,
+}
 
 #[derive(Template, WebTemplate)]
 #[template(path = "campaigns/assignment.html")]
@@ -67,7 +75,7 @@ pub async fn submit(
     Ctx(ctx): Ctx,
     SignedIn(viewer): SignedIn,
     Path((id, participant)): Path<(i64, i64)>,
-    Form(fields): Form<Vec<(String, String)>>,
+    form: Result<Form<AssignmentForm>, AppError>,
 ) -> AppResult<Response> {
     let loaded = load(&state, &viewer, id, run).await?;
     let p = campaigns::participants(&state.db, id)
@@ -75,9 +83,10 @@ pub async fn submit(
         .into_iter()
         .find(|p| p.id == participant)
         .ok_or(AppError::NotFound)?;
+    let Form(AssignmentForm { nodes }) = form?;
     let known: HashSet<&str> = loaded.referential.referential.nodes.iter().map(|n| n.code.as_str()).collect();
-    let codes: Vec<String> =
-        fields.into_iter().filter(|(k, v)| k == "node" && known.contains(v.as_str())).map(|(_, v)| v).collect();
+    // A code the referential does not know (a page from before, a forged form) is left out.
+    let codes: Vec<String> = nodes.into_iter().filter(|code| known.contains(code.as_str())).collect();
     campaigns::set_assignment(&state.db, participant, &codes).await?;
     let details = if codes.is_empty() {
         format!("{}: tout", p.display_name)

@@ -4,9 +4,9 @@
 
 use crate::app::AppState;
 use crate::error::{AppError, AppResult};
+use crate::forms::Form;
 use crate::page::Page;
 use crate::session::SignedIn;
-use axum::Form;
 use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;

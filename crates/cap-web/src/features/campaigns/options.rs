@@ -7,9 +7,9 @@
 use crate::app::AppState;
 use crate::audit::record;
 use crate::error::AppResult;
+use crate::forms::Form;
 use crate::page::redirect_with_flash;
 use crate::session::{Ctx, RequestContext, SignedIn};
-use axum::Form;
 use axum::extract::{Path, State};
 use axum::response::Response;
 use cap_app::campaigns::{load, run};

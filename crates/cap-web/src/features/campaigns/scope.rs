@@ -4,10 +4,10 @@
 
 use crate::app::AppState;
 use crate::audit::record;
-use crate::error::AppResult;
+use crate::error::{AppError, AppResult};
+use crate::forms::Form;
 use crate::page::redirect_with_flash;
 use crate::session::{Ctx, SignedIn};
-use axum::Form;
 use axum::extract::{Path, State};
 use axum::response::Response;
 use cap_app::campaigns::{load, run};
@@ -15,15 +15,25 @@ use cap_domain::campaign::CampaignStatus;
 use cap_domain::referential::NodeKind;
 use cap_storage::{StorageError, campaigns};
 
+/// The pillars ticked, and the campaign's version the page was drawn from (required: a change
+/// made meanwhile is not overwritten).
+#[derive(Debug, serde::Deserialize)]
+pub struct ScopeForm {
+    #[serde(default, rename = "pillar")]
+    pillars: Vec<String>,
+    version: i64,
+}
+
 /// Saves the scope.
 pub async fn handler(
     State(state): State<AppState>,
     Ctx(ctx): Ctx,
     SignedIn(viewer): SignedIn,
     Path(id): Path<i64>,
-    Form(fields): Form<Vec<(String, String)>>,
+    form: Result<Form<ScopeForm>, AppError>,
 ) -> AppResult<Response> {
     let loaded = load(&state, &viewer, id, run).await?;
+    let Form(ScopeForm { pillars: ticked, version }) = form?;
     let back = format!("/campaigns/{id}");
     let pillars: Vec<String> = loaded
         .referential
@@ -33,9 +43,7 @@ pub async fn handler(
         .filter(|n| n.kind == NodeKind::Pillar || n.parent.is_none())
         .map(|n| n.code.clone())
         .collect();
-    let chosen: Vec<String> =
-        pillars.iter().filter(|p| fields.iter().any(|(k, v)| k == "pillar" && v == *p)).cloned().collect();
-    let version: i64 = fields.iter().find(|(k, _)| k == "version").and_then(|(_, v)| v.parse().ok()).unwrap_or(0);
+    let chosen: Vec<String> = pillars.iter().filter(|p| ticked.contains(p)).cloned().collect();
     let status = loaded.campaign.status;
     let old: Vec<String> =
         if loaded.campaign.scope.is_empty() { pillars.clone() } else { loaded.campaign.scope.clone() };

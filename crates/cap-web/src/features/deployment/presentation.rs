@@ -5,10 +5,9 @@ use super::page::render;
 use crate::app::AppState;
 use crate::audit::record;
 use crate::error::AppResult;
-use crate::forms::field;
+use crate::forms::Form;
 use crate::page::{Page, redirect_with_flash};
 use crate::session::{Ctx, SignedIn};
-use axum::Form;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
@@ -18,24 +17,30 @@ use cap_domain::authz::Permission;
 use cap_domain::deployment::PresentationInput;
 use cap_storage::deployment;
 
+/// A presentation as typed; `region` is the region's id, carried by the form.
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(default)]
+pub struct PresentationForm {
+    region: String,
+    held_on: String,
+    place: String,
+    attendees: String,
+    notes: String,
+}
+
 /// Records the presentation.
 pub async fn submit(
     State(state): State<AppState>,
     Ctx(ctx): Ctx,
     SignedIn(viewer): SignedIn,
     page: Page,
-    Form(fields): Form<Vec<(String, String)>>,
+    Form(form): Form<PresentationForm>,
 ) -> AppResult<Response> {
-    let asked = field(&fields, "region").trim().parse::<i64>().ok();
+    let asked = form.region.trim().parse::<i64>().ok();
     // Only a region the viewer follows; anyone else gets nothing (the page's own check).
     let region = asked.filter(|r| viewer.can(Permission::ViewNetwork(Some(RegionId(*r)))));
     let q = Filters { region: region.map(|r| r.to_string()).unwrap_or_default(), ..Filters::default() };
-    let checked = PresentationInput::parse(
-        &field(&fields, "held_on"),
-        &field(&fields, "place"),
-        &field(&fields, "attendees"),
-        &field(&fields, "notes"),
-    );
+    let checked = PresentationInput::parse(&form.held_on, &form.place, &form.attendees, &form.notes);
     match (region, checked) {
         (Some(region), Ok(p)) => {
             let held_on = p.held_on.to_string();
@@ -65,10 +70,10 @@ pub async fn submit(
             for (f, e) in checked.err().unwrap_or_default() {
                 rendered.errors.add(f, e.key);
             }
-            rendered.held_on = field(&fields, "held_on");
-            rendered.place = field(&fields, "place");
-            rendered.attendees = field(&fields, "attendees");
-            rendered.notes = field(&fields, "notes");
+            rendered.held_on = form.held_on;
+            rendered.place = form.place;
+            rendered.attendees = form.attendees;
+            rendered.notes = form.notes;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, rendered).into_response())
         }
     }

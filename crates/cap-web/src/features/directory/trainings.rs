@@ -5,12 +5,11 @@
 use crate::app::AppState;
 use crate::audit::record;
 use crate::error::{AppError, AppResult};
-use crate::forms::{FormErrors, SelectOption};
+use crate::forms::{Form, FormErrors, SelectOption};
 use crate::page::{Page, redirect_with_flash};
 use crate::session::{Ctx, SignedIn, Viewer};
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::Form;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
@@ -26,6 +25,25 @@ pub struct Candidate {
     pub user_id: i64,
     /// Their name and where they come from.
     pub label: String,
+}
+
+/// A new training as typed; `region` is the id chosen among the viewer's regions.
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(default)]
+pub struct TrainingForm {
+    title: String,
+    audience: String,
+    held_on: String,
+    place: String,
+    region: String,
+}
+
+/// Who attended a training: the people ticked, by user id.
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(default)]
+pub struct AttendeesForm {
+    #[serde(rename = "attendee")]
+    attendees: Vec<i64>,
 }
 
 #[derive(Template, WebTemplate)]
@@ -105,15 +123,13 @@ pub async fn create(
     Ctx(ctx): Ctx,
     SignedIn(viewer): SignedIn,
     page: Page,
-    Form(fields): Form<Vec<(String, String)>>,
+    form: Result<Form<TrainingForm>, AppError>,
 ) -> AppResult<Response> {
     let managed = managed_regions(&state, &viewer).await?;
     if managed.is_empty() {
         return Err(AppError::NotFound);
     }
-    let field = |name: &str| crate::forms::field(&fields, name);
-    let (title, audience, held_on, place, region) =
-        (field("title"), field("audience"), field("held_on"), field("place"), field("region"));
+    let Form(TrainingForm { title, audience, held_on, place, region }) = form?;
     let mut rendered = render(&state, page, &viewer, [&title, &audience, &held_on, &place, &region]).await?;
     let region = managed.iter().find(|(id, _)| id.to_string() == region).map(|(id, _)| *id);
     if region.is_none() {
@@ -154,19 +170,19 @@ pub async fn attendees(
     Ctx(ctx): Ctx,
     SignedIn(viewer): SignedIn,
     Path(id): Path<i64>,
-    Form(fields): Form<Vec<(String, String)>>,
+    form: Result<Form<AttendeesForm>, AppError>,
 ) -> AppResult<Response> {
     let training = directory::training(&state.db, id).await?;
     viewer.require(Permission::ManageTrainings(RegionId(training.region_id)))?;
+    let Form(form) = form?;
     let known = candidates(&state).await?;
     let mut chosen = Vec::new();
-    for (k, v) in &fields {
-        if k != "attendee" {
-            continue;
-        }
+    for user in form.attendees {
         // Only people of the directory or delegates can be named; anything else is a forged form.
-        let user = known.iter().find(|c| c.user_id.to_string() == *v).ok_or(AppError::BadRequest)?;
-        chosen.push(UserId(user.user_id));
+        if !known.iter().any(|c| c.user_id == user) {
+            return Err(AppError::BadRequest);
+        }
+        chosen.push(UserId(user));
     }
     directory::set_attendees(&state.db, id, &chosen).await?;
     record(&state, &ctx, "trainings.attendees", "training", &id, &format!("{} attendee(s)", chosen.len())).await?;

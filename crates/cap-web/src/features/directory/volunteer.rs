@@ -6,9 +6,9 @@ use super::page::{Filters, eligible_organisations, render};
 use crate::app::AppState;
 use crate::audit::record;
 use crate::error::AppResult;
+use crate::forms::Form;
 use crate::page::{Page, redirect_with_flash};
 use crate::session::{Ctx, SignedIn};
-use axum::Form;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
@@ -18,16 +18,22 @@ use cap_storage::directory;
 /// The longest availability note, in characters.
 const MAX_AVAILABILITY: usize = 500;
 
+/// The directory entry as typed: the organisation chosen (its id) and when one is available.
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(default)]
+pub struct VolunteerForm {
+    organisation: String,
+    availability: String,
+}
+
 /// Volunteers, or updates one's entry.
 pub async fn submit(
     State(state): State<AppState>,
     Ctx(ctx): Ctx,
     SignedIn(viewer): SignedIn,
     page: Page,
-    Form(fields): Form<Vec<(String, String)>>,
+    Form(VolunteerForm { organisation, availability }): Form<VolunteerForm>,
 ) -> AppResult<Response> {
-    let field = |name: &str| crate::forms::field(&fields, name);
-    let (organisation, availability) = (field("organisation"), field("availability"));
     let eligible = eligible_organisations(&state, &viewer).await?;
     let chosen = eligible.iter().find(|(id, _)| id.to_string() == organisation);
     let mut rendered = render(&state, page, &viewer, &Filters::default()).await?;

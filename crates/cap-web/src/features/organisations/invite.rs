@@ -5,13 +5,12 @@
 use crate::app::AppState;
 use crate::choices::college_options;
 use crate::error::AppResult;
-use crate::forms::{FormErrors, SelectOption};
+use crate::forms::{Form, FormErrors, SelectOption};
 use crate::page::Page;
 use crate::session::{Ctx, SignedIn};
 use crate::shared_pages::SentPage;
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::Form;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};

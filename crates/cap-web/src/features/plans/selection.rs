@@ -4,14 +4,48 @@
 use super::load_plan;
 use crate::app::AppState;
 use crate::audit::record;
-use crate::error::AppResult;
+use crate::error::{AppError, AppResult};
+use crate::forms::Form;
 use crate::page::redirect_with_flash;
 use crate::session::{Ctx, SignedIn};
-use axum::Form;
 use axum::extract::{Path, State};
 use axum::response::Response;
 use cap_app::campaigns::run;
 use cap_storage::{StorageError, plans};
+
+/// What the coordinator does with the ticked proposals (the button pressed).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Operation {
+    /// Keep them in the plan.
+    Accept,
+    /// Drop them.
+    Discard,
+    /// Make one action of them.
+    Merge,
+}
+
+impl Operation {
+    /// The button's value, as the audit log names it (`plans.merge`).
+    const fn code(self) -> &'static str {
+        match self {
+            Self::Accept => "accept",
+            Self::Discard => "discard",
+            Self::Merge => "merge",
+        }
+    }
+}
+
+/// The ticked proposals and the button pressed.
+#[derive(Debug, serde::Deserialize)]
+pub struct SelectionForm {
+    /// The ticked actions.
+    #[serde(default, rename = "action")]
+    actions: Vec<i64>,
+    /// The button pressed (none when the form was sent another way).
+    #[serde(default)]
+    op: Option<Operation>,
+}
 
 /// Applies the chosen operation to the ticked actions.
 pub async fn handler(
@@ -19,35 +53,33 @@ pub async fn handler(
     Ctx(ctx): Ctx,
     SignedIn(viewer): SignedIn,
     Path(id): Path<i64>,
-    Form(fields): Form<Vec<(String, String)>>,
+    form: Result<Form<SelectionForm>, AppError>,
 ) -> AppResult<Response> {
     let p = load_plan(&state, &viewer, id, run).await?;
+    let Form(SelectionForm { actions: ids, op }) = form?;
     let back = format!("/campaigns/{id}/plan");
-    let ids: Vec<i64> = fields.iter().filter(|(k, _)| k == "action").filter_map(|(_, v)| v.parse().ok()).collect();
-    let op = fields.iter().find(|(k, _)| k == "op").map_or("", |(_, v)| v.as_str());
-    if ids.is_empty() {
+    let Some(op) = op.filter(|_| !ids.is_empty()) else {
         return Ok(redirect_with_flash(&state, &back, "flash.plan_select_some"));
-    }
+    };
     let plan = p.plan.id;
     let flash = match op {
-        "accept" => {
+        Operation::Accept => {
             plans::accept(&state.db, plan, &ids).await?;
             "flash.plan_accepted"
         }
-        "discard" => {
+        Operation::Discard => {
             plans::discard(&state.db, plan, &ids).await?;
             "flash.plan_discarded"
         }
-        "merge" if ids.len() >= 2 => match plans::merge(&state.db, plan, &ids).await {
+        Operation::Merge if ids.len() >= 2 => match plans::merge(&state.db, plan, &ids).await {
             Ok(_) => "flash.plan_merged",
             Err(StorageError::Stale | StorageError::NotFound) => "flash.plan_changed",
             Err(e) => return Err(e.into()),
         },
-        "merge" => "flash.plan_merge_two",
-        _ => return Ok(redirect_with_flash(&state, &back, "flash.plan_select_some")),
+        Operation::Merge => "flash.plan_merge_two",
     };
     let list = ids.iter().map(i64::to_string).collect::<Vec<_>>().join(", ");
-    record(&state, &ctx, &format!("plans.{op}"), "plan", &plan, &list).await?;
+    record(&state, &ctx, &format!("plans.{}", op.code()), "plan", &plan, &list).await?;
     cap_app::plans::record_completion(&state.db, plan).await?;
     Ok(redirect_with_flash(&state, &back, flash))
 }

@@ -7,12 +7,11 @@
 use super::{WithPlan, load_plan};
 use crate::app::AppState;
 use crate::error::{AppError, AppResult};
-use crate::forms::{FormErrors, SelectOption, field};
+use crate::forms::{Form, FormErrors, SelectOption};
 use crate::page::{Page, redirect_with_flash};
 use crate::session::{Ctx, SignedIn, Viewer};
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::Form;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
@@ -34,8 +33,9 @@ pub struct Row {
     pub offer: Option<String>,
 }
 
-/// What the suggestion forms hold, as typed.
-#[derive(Debug, Clone, Default)]
+/// The suggestion form, as typed: the actions to merge are its ticked boxes.
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+#[serde(default)]
 pub struct Typed {
     kind: String,
     title: String,
@@ -46,6 +46,14 @@ pub struct Typed {
     owner_role: String,
     offer: String,
     practice: String,
+}
+
+/// The coordinator's decision on a suggestion: the button pressed, and a word for the tiers.
+#[derive(Debug, serde::Deserialize)]
+pub struct DecideForm {
+    decision: Decision,
+    #[serde(default)]
+    answer: String,
 }
 
 #[derive(Template, WebTemplate)]
@@ -131,20 +139,11 @@ pub async fn submit(
     SignedIn(viewer): SignedIn,
     Path(id): Path<i64>,
     page: Page,
-    Form(fields): Form<Vec<(String, String)>>,
+    form: Result<Form<Typed>, AppError>,
 ) -> AppResult<Response> {
     let with = load_plan(&state, &viewer, id, suggest).await?;
-    let typed = Typed {
-        kind: field(&fields, "kind"),
-        title: field(&fields, "title"),
-        why: field(&fields, "why"),
-        action: field(&fields, "action"),
-        merge: fields.iter().filter(|(k, _)| k == "merge").map(|(_, v)| v.clone()).collect(),
-        due_on: field(&fields, "due_on"),
-        owner_role: field(&fields, "owner_role"),
-        offer: field(&fields, "offer"),
-        practice: practice_id(&field(&fields, "practice")),
-    };
+    let Form(mut typed) = form?;
+    typed.practice = practice_id(&typed.practice);
     let form = SuggestionForm {
         kind: &typed.kind,
         title: &typed.title,
@@ -184,10 +183,10 @@ pub async fn decide(
     Ctx(ctx): Ctx,
     SignedIn(viewer): SignedIn,
     Path((id, suggestion)): Path<(i64, i64)>,
-    Form(fields): Form<Vec<(String, String)>>,
+    form: Result<Form<DecideForm>, AppError>,
 ) -> AppResult<Response> {
     let with = load_plan(&state, &viewer, id, run).await?;
-    let decision = Decision::from_code(&field(&fields, "decision")).ok_or(AppError::BadRequest)?;
+    let Form(DecideForm { decision, answer }) = form?;
     let s = suggestions::of_campaign(&state.db, id)
         .await?
         .into_iter()
@@ -197,7 +196,7 @@ pub async fn decide(
     if s.status != SuggestionStatus::Pending {
         return Ok(redirect_with_flash(&state, &back, "flash.suggestion_already_decided"));
     }
-    let answer: String = field(&fields, "answer").chars().take(cap_domain::suggestion::MAX_WHY).collect();
+    let answer: String = answer.chars().take(cap_domain::suggestion::MAX_WHY).collect();
     let decided = decide_suggestion(&state, &ctx.author(), &with.loaded, &with.plan, &s, decision, &answer).await;
     match decided {
         Ok(Some(action)) if decision == Decision::Adapt => Ok(redirect_with_flash(

@@ -6,11 +6,11 @@ use super::page::render;
 use crate::app::AppState;
 use crate::audit::record;
 use crate::error::{AppError, AppResult};
+use crate::forms::Form;
 use crate::page::{Page, redirect_with_flash};
 use crate::session::{Ctx, SignedIn};
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::Form;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
@@ -47,6 +47,17 @@ pub async fn list(State(state): State<AppState>, SignedIn(viewer): SignedIn, pag
     Ok(ModerationPage { waiting: cards(&state, waiting).await?, page }.into_response())
 }
 
+/// A moderation as typed: the decision (a code), the reason given to the author, and the
+/// practice's version the delegate read (required: a decision on a stale copy is refused).
+#[derive(Debug, serde::Deserialize)]
+pub struct ModerateForm {
+    #[serde(default)]
+    decision: String,
+    #[serde(default)]
+    note: String,
+    version: i64,
+}
+
 /// Publishes or refuses a practice.
 pub async fn moderate(
     State(state): State<AppState>,
@@ -54,27 +65,26 @@ pub async fn moderate(
     SignedIn(viewer): SignedIn,
     Path(id): Path<i64>,
     page: Page,
-    Form(fields): Form<Vec<(String, String)>>,
+    form: Result<Form<ModerateForm>, AppError>,
 ) -> AppResult<Response> {
-    let field = |name: &str| crate::forms::field(&fields, name);
     let current = load_readable(&state, &viewer, id).await?;
     if !may_moderate(&current, &viewer) {
         return Err(AppError::Forbidden);
     }
-    let expected: i64 = field("version").trim().parse().map_err(|_| AppError::BadRequest)?;
-    let (status, note) = match practice::moderate(current.status, &field("decision"), &field("note")) {
+    let Form(form) = form?;
+    let (status, note) = match practice::moderate(current.status, &form.decision, &form.note) {
         Ok(decided) => decided,
         Err(problems) => {
             let mut rendered = render(&state, page, &viewer, current).await?;
             for (f, e) in problems {
                 rendered.errors.add(f, e.key);
             }
-            rendered.decision = field("decision");
-            rendered.note = field("note");
+            rendered.decision = form.decision;
+            rendered.note = form.note;
             return Ok((StatusCode::UNPROCESSABLE_ENTITY, rendered).into_response());
         }
     };
-    match practices::moderate(&state.db, id, status, &note, viewer.actor.user_id, expected).await {
+    match practices::moderate(&state.db, id, status, &note, viewer.actor.user_id, form.version).await {
         Ok(()) => {}
         Err(StorageError::Stale) => {
             return Ok(redirect_with_flash(&state, &format!("/practices/{id}"), "flash.practice_changed"));

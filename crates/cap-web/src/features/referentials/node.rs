@@ -5,13 +5,12 @@
 
 use crate::app::AppState;
 use crate::audit::record;
-use crate::error::AppResult;
-use crate::forms::{FormErrors, SelectOption};
+use crate::error::{AppError, AppResult};
+use crate::forms::{Form, FormErrors, SelectOption};
 use crate::page::{Page, redirect_with_flash};
 use crate::session::{Ctx, SignedIn};
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::Form;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
@@ -42,6 +41,14 @@ pub struct OutgoingMapping {
     pub relation_key: &'static str,
     /// Why.
     pub rationale: String,
+}
+
+/// A remark on the node as typed: its kind (a code) and its text.
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(default)]
+pub struct FeedbackForm {
+    kind: String,
+    body: String,
 }
 
 #[derive(Template, WebTemplate)]
@@ -91,11 +98,11 @@ pub async fn feedback(
     SignedIn(viewer): SignedIn,
     Path((id, code)): Path<(i64, String)>,
     page: Page,
-    Form(fields): Form<Vec<(String, String)>>,
+    form: Result<Form<FeedbackForm>, AppError>,
 ) -> AppResult<Response> {
-    let field = |name: &str| crate::forms::field(&fields, name);
     let mut rendered = render(&state, id, &code, page).await?;
-    match cap_domain::feedback::parse(&field("kind"), &field("body")) {
+    let Form(form) = form?;
+    match cap_domain::feedback::parse(&form.kind, &form.body) {
         Ok((kind, body)) => {
             let fid = feedback::add(&state.db, id, &rendered.node.code, viewer.actor.user_id, kind, &body).await?;
             record(&state, &ctx, "referentials.feedback", "feedback", &fid, &format!("{id} {code}")).await?;
@@ -105,11 +112,10 @@ pub async fn feedback(
             for (f, e) in problems {
                 rendered.errors.add(f, e.key);
             }
-            let kind = field("kind");
             for k in &mut rendered.kinds {
-                k.selected = k.value == kind;
+                k.selected = k.value == form.kind;
             }
-            rendered.body = field("body");
+            rendered.body = form.body;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, rendered).into_response())
         }
     }
@@ -119,7 +125,7 @@ async fn render(state: &AppState, id: i64, code: &str, page: Page) -> AppResult<
     let summary = referentials::summary(&state.db, id).await?;
     let cached = state.referentials.get(&state.db, id).await?;
     let referential = &cached.referential;
-    let node = referential.node(code).cloned().ok_or(crate::error::AppError::NotFound)?;
+    let node = referential.node(code).cloned().ok_or(AppError::NotFound)?;
     let mut ancestors = Vec::new();
     let mut at = node.parent.clone();
     while let Some(parent) = at.and_then(|p| referential.node(&p).cloned()) {

@@ -3,13 +3,12 @@
 
 use crate::app::AppState;
 use crate::audit::record;
-use crate::error::AppResult;
-use crate::forms::FormErrors;
+use crate::error::{AppError, AppResult};
+use crate::forms::{ByCode, CodePrefix, Form, FormErrors};
 use crate::page::{Page, redirect_with_flash};
 use crate::session::{Ctx, SignedIn};
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::Form;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
@@ -37,6 +36,23 @@ pub struct RatingRow {
     pub change: String,
     /// What the form shows as chosen.
     pub chosen: String,
+}
+
+/// The checkpoint form's selects, one per targeted indicator: `level.CODE`.
+pub struct LevelField;
+
+impl CodePrefix for LevelField {
+    const PREFIX: &'static str = "level.";
+}
+
+/// A checkpoint as typed: its day, a note, and per indicator a level, `na` or nothing.
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(default)]
+pub struct CheckpointForm {
+    held_on: String,
+    note: String,
+    #[serde(flatten)]
+    levels: ByCode<LevelField>,
 }
 
 #[derive(Template, WebTemplate)]
@@ -139,15 +155,14 @@ pub async fn submit(
     SignedIn(viewer): SignedIn,
     Path(id): Path<i64>,
     page: Page,
-    Form(fields): Form<Vec<(String, String)>>,
+    form: Result<Form<CheckpointForm>, AppError>,
 ) -> AppResult<Response> {
     let loaded = load(&state, &viewer, id, run).await?;
+    let Form(form) = form?;
     let scale = loaded.referential.referential.scale.clone();
     let mut rendered = build(&state, page, loaded, true).await?;
-    let field =
-        |name: &str| fields.iter().find(|(k, _)| k == name).map(|(_, v)| v.trim().to_owned()).unwrap_or_default();
-    let held_on = field("held_on");
-    let note = field("note");
+    let held_on = form.held_on.trim().to_owned();
+    let note = form.note.trim().to_owned();
     let mut errors = FormErrors::new();
     let date = parse_date(&held_on);
     if date.is_none() {
@@ -155,14 +170,14 @@ pub async fn submit(
     }
     let mut ratings = Vec::new();
     for row in &mut rendered.rows {
-        let value = field(&format!("level.{}", row.code));
-        row.chosen = value.clone();
-        match value.as_str() {
+        let value = form.levels.get(&row.code).map_or("", |v| v.trim());
+        row.chosen = value.to_owned();
+        match value {
             "" => {}
             "na" => ratings.push((row.code.clone(), None)),
-            v => match v.parse::<i64>().ok().filter(|l| scale.levels.iter().any(|s| s.value == *l)) {
-                Some(level) => ratings.push((row.code.clone(), Some(level))),
-                None => errors.add("ratings", "error.target.level"),
+            v => match scale.parse_level(v) {
+                Ok(level) => ratings.push((row.code.clone(), Some(level))),
+                Err(e) => errors.add("ratings", e.key),
             },
         }
     }

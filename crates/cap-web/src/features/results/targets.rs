@@ -4,13 +4,13 @@
 
 use crate::app::AppState;
 use crate::audit::record;
-use crate::error::AppResult;
+use crate::error::{AppError, AppResult};
+use crate::forms::{ByCode, CodePrefix, Form};
 use crate::page::{Page, redirect_with_flash};
 use crate::session::{Ctx, SignedIn};
 use crate::tree::explore_rows;
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::Form;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
@@ -34,6 +34,21 @@ pub struct TargetRow {
     pub recommended: String,
     /// The level chosen (empty: the recommendation).
     pub chosen: String,
+}
+
+/// The targets form's selects, one per objective or indicator: `target.CODE`.
+pub struct TargetField;
+
+impl CodePrefix for TargetField {
+    const PREFIX: &'static str = "target.";
+}
+
+/// The targets as typed: per node, a level of the scale, or nothing for the recommendation.
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(default)]
+pub struct TargetsForm {
+    #[serde(flatten)]
+    targets: ByCode<TargetField>,
 }
 
 #[derive(Template, WebTemplate)]
@@ -103,13 +118,12 @@ pub async fn submit(
     SignedIn(viewer): SignedIn,
     Path(id): Path<i64>,
     page: Page,
-    Form(fields): Form<Vec<(String, String)>>,
+    form: Result<Form<TargetsForm>, AppError>,
 ) -> AppResult<Response> {
     let loaded = load(&state, &viewer, id, run).await?;
-    let typed: HashMap<String, String> = fields
-        .into_iter()
-        .filter_map(|(name, value)| name.strip_prefix("target.").map(|code| (code.to_owned(), value.trim().to_owned())))
-        .collect();
+    let Form(form) = form?;
+    let typed: HashMap<String, String> =
+        form.targets.iter().map(|(code, value)| (code.to_owned(), value.trim().to_owned())).collect();
     let shown = rows(&loaded, &HashMap::new());
     let scale = &loaded.referential.referential.scale;
     let mut changes = Vec::new();
@@ -119,9 +133,9 @@ pub async fn submit(
         if value.is_empty() {
             changes.push((row.code.clone(), None));
         } else {
-            match value.parse::<i64>().ok().filter(|l| scale.levels.iter().any(|s| s.value == *l)) {
-                Some(level) => changes.push((row.code.clone(), Some(level))),
-                None => invalid = true,
+            match scale.parse_level(value) {
+                Ok(level) => changes.push((row.code.clone(), Some(level))),
+                Err(_) => invalid = true,
             }
         }
     }

@@ -6,13 +6,12 @@
 //! decision by e-mail. A save made meanwhile by someone else is refused, never overwritten.
 
 use crate::app::AppState;
-use crate::error::AppResult;
-use crate::forms::FormErrors;
+use crate::error::{AppError, AppResult};
+use crate::forms::{Form, FormErrors};
 use crate::page::{Page, redirect_with_flash};
 use crate::session::{Ctx, SignedIn};
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::Form;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
@@ -32,39 +31,45 @@ pub struct Tick {
     pub checked: bool,
 }
 
-/// What the form holds, as typed (or as stored).
-#[derive(Debug, Clone, Default)]
+/// Which of the form's two buttons was pressed.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Stage {
+    /// « Enregistrer la préparation » (also what Enter in a field sends).
+    #[default]
+    Plan,
+    /// « Conclure la journée ».
+    Conclude,
+}
+
+/// What the form holds, as typed (or as stored): the pillars and offers are its ticked boxes,
+/// `version` the day's version the page was drawn from (required: a stale save is refused).
+#[derive(Debug, Clone, Default, serde::Deserialize)]
 pub struct Typed {
+    #[serde(default)]
     held_on: String,
+    #[serde(default)]
     place: String,
+    #[serde(default)]
     attendees: String,
+    #[serde(default, rename = "pillar")]
     pillars: Vec<String>,
+    #[serde(default)]
     conclusions: String,
+    #[serde(default)]
     decision: String,
+    #[serde(default, rename = "offer")]
     offers: Vec<String>,
+    #[serde(default)]
     horizon_on: String,
+    #[serde(default)]
     checkpoint_on: String,
     version: i64,
+    #[serde(default)]
+    stage: Stage,
 }
 
 impl Typed {
-    fn from_fields(fields: &[(String, String)]) -> Self {
-        let field = |name: &str| crate::forms::field(fields, name);
-        let all = |name: &str| fields.iter().filter(|(k, _)| k == name).map(|(_, v)| v.clone()).collect();
-        Self {
-            held_on: field("held_on"),
-            place: field("place"),
-            attendees: field("attendees"),
-            pillars: all("pillar"),
-            conclusions: field("conclusions"),
-            decision: field("decision"),
-            offers: all("offer"),
-            horizon_on: field("horizon_on"),
-            checkpoint_on: field("checkpoint_on"),
-            version: field("version").parse().unwrap_or(0),
-        }
-    }
-
     /// The stored day, or a day proposed a month from now with the default horizon.
     fn from_stored(stored: Option<&Day>) -> Self {
         let Some(d) = stored else {
@@ -88,6 +93,7 @@ impl Typed {
             horizon_on: horizon.unwrap_or_default(),
             checkpoint_on: checkpoint.unwrap_or_default(),
             version: d.version,
+            stage: Stage::Plan,
         }
     }
 
@@ -175,11 +181,11 @@ pub async fn submit(
     SignedIn(viewer): SignedIn,
     Path(id): Path<i64>,
     page: Page,
-    Form(fields): Form<Vec<(String, String)>>,
+    form: Result<Form<Typed>, AppError>,
 ) -> AppResult<Response> {
     let loaded = load(&state, &viewer, id, accompany).await?;
-    let conclude = crate::forms::field(&fields, "stage") == "conclude";
-    let typed = Typed::from_fields(&fields);
+    let Form(typed) = form?;
+    let conclude = typed.stage == Stage::Conclude;
     let stored = accompaniment::day_of(&state.db, id).await?;
     let version = typed.version;
     let checked = DayInput::parse(&typed.form(), conclude, paris_today());

@@ -7,10 +7,9 @@ use super::page::{Filters, render};
 use crate::app::AppState;
 use crate::audit::record;
 use crate::error::{AppError, AppResult};
-use crate::forms::field;
+use crate::forms::Form;
 use crate::page::{Page, redirect_with_flash};
 use crate::session::{Ctx, SignedIn};
-use axum::Form;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
@@ -20,6 +19,28 @@ use cap_domain::authz::Permission;
 use cap_domain::review::{CommentTarget, comment_body};
 use cap_storage::reviews;
 
+/// A new thread: what it is about (a code of the page's list) and its first comment.
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(default)]
+pub struct ThreadForm {
+    target: String,
+    body: String,
+}
+
+/// An answer in a thread.
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(default)]
+pub struct ReplyForm {
+    body: String,
+}
+
+/// Resolving a thread (`resolved=1`, also when absent) or opening it again (`resolved=0`).
+#[derive(Debug, serde::Deserialize)]
+pub struct ResolveForm {
+    #[serde(default = "crate::forms::yes", deserialize_with = "crate::forms::one_or_zero")]
+    resolved: bool,
+}
+
 /// Opens a thread.
 pub async fn open(
     State(state): State<AppState>,
@@ -27,11 +48,10 @@ pub async fn open(
     SignedIn(viewer): SignedIn,
     Path(id): Path<i64>,
     page: Page,
-    Form(fields): Form<Vec<(String, String)>>,
+    form: Result<Form<ThreadForm>, AppError>,
 ) -> AppResult<Response> {
     let loaded = load(&state, &viewer, id, review).await?;
-    let target = field(&fields, "target");
-    let body = field(&fields, "body");
+    let Form(ThreadForm { target, body }) = form?;
     let mut rendered = render(&state, page, &viewer, loaded, &Filters::default()).await?;
     let known = rendered.targets.iter().any(|o| o.value == target) && CommentTarget::from_code(&target).is_some();
     if !known {
@@ -55,10 +75,11 @@ pub async fn reply(
     SignedIn(viewer): SignedIn,
     Path((id, thread)): Path<(i64, i64)>,
     page: Page,
-    Form(fields): Form<Vec<(String, String)>>,
+    form: Result<Form<ReplyForm>, AppError>,
 ) -> AppResult<Response> {
     let loaded = load(&state, &viewer, id, review).await?;
-    let text = match comment_body(&field(&fields, "body")) {
+    let Form(form) = form?;
+    let text = match comment_body(&form.body) {
         Ok(text) => text,
         Err(e) => {
             let mut rendered = render(&state, page, &viewer, loaded, &Filters::default()).await?;
@@ -80,7 +101,7 @@ pub async fn resolve(
     Ctx(ctx): Ctx,
     SignedIn(viewer): SignedIn,
     Path((id, thread)): Path<(i64, i64)>,
-    Form(fields): Form<Vec<(String, String)>>,
+    form: Result<Form<ResolveForm>, AppError>,
 ) -> AppResult<Response> {
     let loaded = load(&state, &viewer, id, review).await?;
     let first = reviews::comments(&state.db, id)
@@ -90,7 +111,7 @@ pub async fn resolve(
         .ok_or(AppError::NotFound)?;
     let author = first.author_user_id == Some(viewer.actor.user_id.0);
     viewer.require(Permission::ResolveThread { org: loaded.org.authz_ref(), author })?;
-    let resolved = field(&fields, "resolved") != "0";
+    let Form(ResolveForm { resolved }) = form?;
     reviews::set_resolved(&state.db, id, thread, resolved.then_some(viewer.actor.user_id)).await?;
     let action = if resolved { "reviews.resolve" } else { "reviews.reopen" };
     record(&state, &ctx, action, "campaign", &id, &format!("#{thread}")).await?;

@@ -4,13 +4,13 @@
 //! or still to come is not invited twice. The reviewer is told by e-mail; the invitation is in
 //! the audit log.
 
-use super::page::{Filters, already_invited, render};
+use super::page::{Filters, InviteForm, already_invited, render};
 use crate::app::AppState;
 use crate::audit::record;
-use crate::error::AppResult;
+use crate::error::{AppError, AppResult};
+use crate::forms::Form;
 use crate::page::{Page, redirect_with_flash};
 use crate::session::{Ctx, SignedIn};
-use axum::Form;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
@@ -29,25 +29,15 @@ pub async fn submit(
     SignedIn(viewer): SignedIn,
     Path(id): Path<i64>,
     page: Page,
-    Form(fields): Form<Vec<(String, String)>>,
+    form: Result<Form<InviteForm>, AppError>,
 ) -> AppResult<Response> {
     let loaded = load(&state, &viewer, id, invite).await?;
-    let field = |name: &str| crate::forms::field(&fields, name);
+    let Form(form) = form?;
     let org_ref = loaded.org.authz_ref();
     let (org_name, campaign_title) = (loaded.org.name.clone(), loaded.campaign.title.clone());
     let mut rendered = render(&state, page, &viewer, loaded, &Filters::default()).await?;
-    rendered.form.reviewer = field("reviewer");
-    rendered.form.starts_on = field("starts_on");
-    rendered.form.ends_on = field("ends_on");
-    rendered.form.accept_conflict = field("accept_conflict") == "1";
-
     // Who: a volunteer of the directory as a pair, or a regional delegate as a tiers.
-    let chosen = rendered
-        .form
-        .reviewer
-        .split_once(':')
-        .and_then(|(kind, user)| Some((ReviewerKind::from_code(kind)?, user.parse::<i64>().ok()?)));
-    let person = match chosen {
+    let person = match form.reviewer() {
         Some((ReviewerKind::Pair, user)) => directory::volunteers(&state.db)
             .await?
             .into_iter()
@@ -60,6 +50,7 @@ pub async fn submit(
             .map(|d| (ReviewerKind::Tiers, UserId(d.user_id), d.email, d.display_name)),
         None => None,
     };
+    rendered.form = form;
     if person.is_none() {
         rendered.errors.add("reviewer", "error.review.reviewer");
     }

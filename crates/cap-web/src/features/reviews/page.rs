@@ -12,7 +12,7 @@ use askama_web::WebTemplate;
 use cap_app::campaigns::{Loaded, Relation, invite};
 use cap_app::i18n::{Tr, paris_today};
 use cap_domain::authz::Permission;
-use cap_domain::review::{CommentTarget, DEFAULT_ACCESS_DAYS, access_open, conflicts};
+use cap_domain::review::{CommentTarget, DEFAULT_ACCESS_DAYS, ReviewerKind, access_open, conflicts};
 use cap_domain::{GroupId, OrganisationId, OrganisationType};
 use cap_storage::directory::{self, Delegate, Volunteer};
 use cap_storage::organisations::Organisation;
@@ -22,8 +22,9 @@ use cap_storage::reviews::{self, Comment, Grant};
 /// The directory filters of the invitation form.
 pub use crate::choices::DirectoryFilters as Filters;
 
-/// What the invitation form holds.
-#[derive(Debug, Clone, Default)]
+/// What the invitation form holds, as typed.
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+#[serde(default)]
 pub struct InviteForm {
     /// `pair:USER` or `tiers:USER`.
     pub reviewer: String,
@@ -31,8 +32,17 @@ pub struct InviteForm {
     pub starts_on: String,
     /// Last day.
     pub ends_on: String,
-    /// Whether a non-blocking conflict is acknowledged.
+    /// Whether a non-blocking conflict is acknowledged (the box ticked sends `1`).
+    #[serde(deserialize_with = "crate::forms::one_or_zero")]
     pub accept_conflict: bool,
+}
+
+impl InviteForm {
+    /// The person chosen, as their kind and user id (none when the choice is not one of the form's).
+    pub fn reviewer(&self) -> Option<(ReviewerKind, i64)> {
+        let (kind, user) = self.reviewer.split_once(':')?;
+        Some((ReviewerKind::from_code(kind)?, user.parse().ok()?))
+    }
 }
 
 /// An access as listed, with its state in words.

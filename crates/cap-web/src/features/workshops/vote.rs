@@ -3,7 +3,7 @@
 use super::voter_of;
 use crate::app::AppState;
 use crate::error::{AppError, AppResult};
-use axum::Form;
+use crate::forms::Form;
 use axum::extract::{Path, State};
 use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Redirect, Response};
