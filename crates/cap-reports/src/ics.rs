@@ -108,6 +108,6 @@ mod tests {
         assert_eq!(first.get_status(), Some(EventStatus::Confirmed));
         assert_eq!(events[1].get_status(), Some(EventStatus::Cancelled));
         let Some(DatePerhapsTime::DateTime(start)) = first.get_start() else { panic!("a start time") };
-        assert_eq!(format!("{start:?}").contains("2027-01-12T08:30:00"), true, "{start:?}");
+        assert!(format!("{start:?}").contains("2027-01-12T08:30:00"), "{start:?}");
     }
 }

@@ -61,7 +61,7 @@ async fn a_calendar_from_its_proposal_to_the_reminder(app: &TestApp) {
             ("pillar", "SR".to_owned()),
             ("invited", "volunteer".to_owned()),
             ("notes", "Ordre du jour : les services rendus".to_owned()),
-            ("notify", "on".to_owned()),
+            ("notify", "1".to_owned()),
             ("version", version.to_owned()),
         ]
     };

@@ -3,11 +3,10 @@
 
 use super::calendar_of;
 use crate::app::AppState;
-use crate::error::AppResult;
-use crate::forms::VersionForm;
+use crate::error::{AppError, AppResult};
+use crate::forms::{Form, VersionForm};
 use crate::page::redirect_with_flash;
 use crate::session::{Ctx, SignedIn};
-use axum::Form;
 use axum::extract::{Path, State};
 use axum::response::Response;
 use cap_app::campaigns::{load, run};
@@ -19,9 +18,10 @@ pub async fn handler(
     Ctx(ctx): Ctx,
     SignedIn(viewer): SignedIn,
     Path((id, meeting_id)): Path<(i64, i64)>,
-    Form(form): Form<VersionForm>,
+    form: Result<Form<VersionForm>, AppError>,
 ) -> AppResult<Response> {
     let loaded = load(&state, &viewer, id, run).await?;
+    let Form(form) = form?;
     let flash = match cancel(&state, &ctx.author(), &loaded, meeting_id, form.version).await? {
         Saved::Saved { .. } => "flash.meeting_cancelled",
         Saved::Stale(_) => "flash.meeting_changed",

@@ -29,53 +29,46 @@ pub struct Choice {
     pub checked: bool,
 }
 
-/// What the form holds, as typed or as stored.
-#[derive(Debug, Clone, Default)]
+/// What the form holds, as typed or as stored: the pillars and collèges are its ticked boxes,
+/// `version` the meeting's version the page was drawn from (0 for a new one).
+#[derive(Debug, Clone, Default, serde::Deserialize)]
 pub struct Typed {
     /// Kind code.
+    #[serde(default)]
     pub kind: String,
     /// Day.
+    #[serde(default)]
     pub on: String,
     /// Start time.
+    #[serde(default)]
     pub starts: String,
     /// End time.
+    #[serde(default)]
     pub ends: String,
     /// Place.
+    #[serde(default)]
     pub place: String,
     /// Video link.
+    #[serde(default)]
     pub link: String,
     /// Pillar codes ticked.
+    #[serde(default, rename = "pillar")]
     pub pillars: Vec<String>,
     /// Collège codes ticked.
+    #[serde(default)]
     pub invited: Vec<String>,
     /// Notes or minutes.
+    #[serde(default)]
     pub notes: String,
-    /// Whether to tell the people invited.
+    /// Whether to tell the people invited (a box ticked with `1`).
+    #[serde(default, deserialize_with = "crate::forms::one_or_zero")]
     pub notify: bool,
     /// The version the person saw (0 for a new meeting).
+    #[serde(default)]
     pub version: i64,
 }
 
 impl Typed {
-    /// What was sent.
-    pub fn from_fields(fields: &[(String, String)]) -> Self {
-        let field = |name: &str| crate::forms::field(fields, name);
-        let all = |name: &str| fields.iter().filter(|(k, _)| k == name).map(|(_, v)| v.clone()).collect();
-        Self {
-            kind: field("kind"),
-            on: field("on"),
-            starts: field("starts"),
-            ends: field("ends"),
-            place: field("place"),
-            link: field("link"),
-            pillars: all("pillar"),
-            invited: all("invited"),
-            notes: field("notes"),
-            notify: field("notify") == "on",
-            version: field("version").parse().unwrap_or(0),
-        }
-    }
-
     /// A stored meeting, its day as people type it.
     pub fn from_stored(t: cap_app::i18n::Tr, m: &Meeting) -> Self {
         Self {

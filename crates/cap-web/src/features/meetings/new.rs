@@ -4,10 +4,10 @@
 
 use super::{FormPage, Typed, calendar_of};
 use crate::app::AppState;
-use crate::error::AppResult;
+use crate::error::{AppError, AppResult};
+use crate::forms::Form;
 use crate::page::{Page, redirect_with_flash};
 use crate::session::{Ctx, SignedIn};
-use axum::Form;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
@@ -42,10 +42,10 @@ pub async fn submit(
     SignedIn(viewer): SignedIn,
     Path(id): Path<i64>,
     page: Page,
-    Form(fields): Form<Vec<(String, String)>>,
+    form: Result<Form<Typed>, AppError>,
 ) -> AppResult<Response> {
     let loaded = load(&state, &viewer, id, run).await?;
-    let typed = Typed::from_fields(&fields);
+    let Form(typed) = form?;
     let mut rendered = FormPage::new(page, loaded, None, typed);
     let input = match MeetingInput::parse(&rendered.typed.form(), &rendered.pillar_codes()) {
         Ok(input) => input,
