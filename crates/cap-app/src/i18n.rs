@@ -392,6 +392,7 @@ mod tests {
             "feedback.",
             "deployment.",
             "meeting.",
+            "restitution.",
         ];
         text.split('"')
             .skip(1)

@@ -28,6 +28,7 @@ pub mod practices;
 pub mod referential_cache;
 pub mod referential_files;
 pub mod report;
+pub mod restitution;
 pub mod results;
 pub mod reviewing;
 pub mod stamped_cache;

@@ -17,6 +17,7 @@ use cap_reports::charts::{self, ChartText, Responsive, Series, percent};
 use std::collections::HashMap;
 
 /// A row of the score tables.
+#[derive(Debug, Clone)]
 pub struct ScoreRow {
     /// Node code.
     pub code: String,
@@ -58,6 +59,7 @@ pub struct HeatGroup {
 }
 
 /// A highlighted indicator: code, statement and a detail.
+#[derive(Debug, Clone)]
 pub struct Highlight {
     /// Code.
     pub code: String,

@@ -20,6 +20,7 @@ pub mod password;
 pub mod plan;
 pub mod practice;
 pub mod referential;
+pub mod restitution;
 pub mod review;
 pub mod role;
 pub mod scoring;

@@ -25,6 +25,7 @@ pub mod plans;
 pub mod practices;
 pub mod referentials;
 pub mod regions;
+pub mod restitution;
 pub mod reviews;
 pub mod sessions;
 pub mod settings;

@@ -138,6 +138,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0021_campaign_meetings.sql"),
         postgres: include_str!("../migrations/postgres/0021_campaign_meetings.sql"),
     },
+    Migration {
+        version: 22,
+        name: "restitution_voices",
+        sqlite: include_str!("../migrations/sqlite/0022_restitution_voices.sql"),
+        postgres: include_str!("../migrations/postgres/0022_restitution_voices.sql"),
+    },
 ];
 
 /// Arbitrary key of the PostgreSQL advisory lock that serialises migrations across instances.

@@ -225,3 +225,22 @@
   }
   for (var i = 0; i < toggles.length; i += 1) toggles[i].addEventListener("click", flip);
 })();
+
+// The restitution's screens: the arrow keys, Page Up/Down and the space bar follow the
+// « Suivant » and « Précédent » links, as a presenter's remote does.
+(function () {
+  "use strict";
+  var slides = document.querySelector("[data-slides]");
+  if (!slides) return;
+  document.addEventListener("keydown", function (event) {
+    if (event.ctrlKey || event.metaKey || event.altKey) return;
+    var target = event.target;
+    if (target && (target.tagName === "INPUT" || target.tagName === "TEXTAREA" || target.tagName === "SELECT")) return;
+    var forward = event.key === "ArrowRight" || event.key === "PageDown" || event.key === " ";
+    var back = event.key === "ArrowLeft" || event.key === "PageUp";
+    var link = forward ? slides.querySelector("[data-next]") : back ? slides.querySelector("[data-prev]") : null;
+    if (!link) return;
+    event.preventDefault();
+    window.location.assign(link.getAttribute("href"));
+  });
+})();

@@ -740,6 +740,50 @@ async fn demo_campaign(
     }
     campaigns::insert_answers(db, campaign, &rows).await?;
     campaigns::advance(db, campaign, CampaignStatus::Preparation, 1).await?;
+    demo_calendar(db, campaign, &referential).await
+}
+
+/// The demo campaign's calendar as Cap proposes it, started two weeks before the demo was loaded:
+/// the presentation and the first working session are past (with their minutes), the others
+/// to come.
+async fn demo_calendar(
+    db: &Db,
+    campaign: i64,
+    referential: &cap_domain::referential::Referential,
+) -> Result<(), StorageError> {
+    use cap_domain::meeting::{MeetingKind, propose};
+    let mut pillars: Vec<String> = referential
+        .nodes
+        .iter()
+        .filter(|n| n.kind == cap_domain::referential::NodeKind::Pillar)
+        .map(|n| n.code.clone())
+        .collect();
+    // As members tell it: the services rendered first, « le thème qui porte sur notre travail quotidien ».
+    pillars.sort_by_key(|p| p != "SR");
+    let start = cap_app::i18n::paris_today()
+        .checked_sub(jiff::Span::new().days(14))
+        .map_err(|e| StorageError::Corrupt(format!("demo calendar: {e}")))?;
+    let mut meetings = propose(&pillars, start);
+    for m in &mut meetings {
+        m.place = match m.kind {
+            MeetingKind::Accompaniment => "Maison des associations, 12 rue du Port, Annecy".to_owned(),
+            _ => "Atelier du Lac, salle du conseil".to_owned(),
+        };
+        m.notes = match m.kind {
+            MeetingKind::Presentation => {
+                "Compte rendu : la déléguée régionale a présenté la démarche et l'outil à huit personnes. \
+                 Nous commençons par les services rendus."
+                    .to_owned()
+            }
+            MeetingKind::Working if m.on < cap_app::i18n::paris_today() => {
+                "Compte rendu : pilier « Services rendus » évalué par sept personnes ; trois indicateurs à \
+                 reprendre en atelier."
+                    .to_owned()
+            }
+            _ => String::new(),
+        };
+    }
+    cap_storage::meetings::create(db, campaign, &meetings).await?;
     Ok(())
 }
 

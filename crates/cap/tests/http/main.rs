@@ -18,6 +18,7 @@ mod organisations;
 mod plans;
 mod practices;
 mod referentials;
+mod restitution;
 mod reviews;
 mod security;
 mod wording;

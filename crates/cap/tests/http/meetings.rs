@@ -158,8 +158,9 @@ async fn a_calendar_from_its_proposal_to_the_reminder(app: &TestApp) {
     // A meeting for the direction alone stays out of the volunteer's agenda file.
     let mut direction = form("9h", "10h", "0");
     direction[7].1 = "direction".to_owned();
-    direction[9].1 = String::new();
-    coordinator.post(app.url(&format!("{base}/meetings"))).form(&direction).send().await.unwrap();
+    direction.retain(|(name, _)| *name != "notify");
+    let added = coordinator.post(app.url(&format!("{base}/meetings"))).form(&direction).send().await.unwrap();
+    assert_eq!(added.status(), 303);
     let (_, mine) = text(&participant, app.url(&format!("{base}/calendar.ics"))).await;
     let (_, everything) = text(&coordinator, app.url(&format!("{base}/calendar.ics"))).await;
     assert_eq!(events(&everything).len(), events(&mine).len() + 1, "the volunteer's file leaves it out");

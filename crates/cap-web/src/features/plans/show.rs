@@ -68,6 +68,8 @@ struct PlanPage {
     ready: bool,
     /// The tiers' suggestions: how many wait, how many in all.
     suggestions: (usize, usize),
+    /// What participants said after the restitution, without names (for those who build the plan).
+    voices: Vec<cap_domain::restitution::Voice>,
 }
 
 /// Shows the plan.
@@ -148,10 +150,12 @@ pub async fn handler(
     let late = actions.iter().filter(|a| a.late).count();
     let upcoming = actions.iter().filter(|a| a.upcoming).count();
     let ready = loaded.campaign.status >= cap_domain::campaign::CampaignStatus::Consolidation;
+    let voices = if can_run { cap_app::restitution::voices(&state, &loaded).await? } else { Vec::new() };
     Ok(PlanPage {
         page,
         can_run,
         suggestions,
+        voices,
         plan,
         proposals,
         actions,

@@ -4,8 +4,9 @@
 
 use super::{Votes, load_for_facilitator, votes};
 use crate::app::AppState;
-use crate::error::{AppError, AppResult};
+use crate::error::AppResult;
 use crate::page::Page;
+use crate::qr::qr_svg;
 use crate::session::SignedIn;
 use askama::Template;
 use askama_web::WebTemplate;
@@ -13,8 +14,6 @@ use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Response};
 use cap_domain::referential::Node;
 use cap_storage::workshops::Workshop;
-use qrcode::QrCode;
-use qrcode::render::svg;
 
 #[derive(Template, WebTemplate)]
 #[template(path = "workshops/projector.html")]
@@ -28,12 +27,6 @@ struct ProjectorPage {
     join_address: String,
     qr_svg: String,
     level_labels: Vec<(i64, String)>,
-}
-
-/// The QR code of `url`, as an SVG image with a text alternative given by the page.
-pub fn qr_svg(url: &str) -> Result<String, AppError> {
-    let code = QrCode::new(url.as_bytes()).map_err(|e| AppError::Internal(e.to_string()))?;
-    Ok(code.render::<svg::Color>().min_dimensions(240, 240).quiet_zone(true).build())
 }
 
 /// Shows the projector page.

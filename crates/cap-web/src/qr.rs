@@ -1,0 +1,12 @@
+//! QR codes on the wall: the workshop's join address, the restitution's page for participants'
+//! views.
+
+use crate::error::AppError;
+use qrcode::QrCode;
+use qrcode::render::svg;
+
+/// The QR code of `url`, as an SVG image with a text alternative given by the page.
+pub fn qr_svg(url: &str) -> Result<String, AppError> {
+    let code = QrCode::new(url.as_bytes()).map_err(|e| AppError::Internal(e.to_string()))?;
+    Ok(code.render::<svg::Color>().min_dimensions(240, 240).quiet_zone(true).build())
+}
