@@ -132,7 +132,7 @@ pub const BALANCE_WEIGHT: f64 = 0.15;
 pub struct Reason {
     /// Message key (`plan.reason.…`).
     pub key: String,
-    /// Values for the message's `{}` placeholders.
+    /// Values for the message's variables, in order (`$n`, `$arg2`…).
     pub args: Vec<String>,
 }
 

@@ -30,7 +30,7 @@ pub fn report(path: &Path, err: &ImportError) -> String {
             out.push_str(&format!("Problèmes : {} ; rien n'a été importé.", problems.len()));
             out
         }
-        ImportError::AlreadyImported => format!("{}: {}", path.display(), t.t("refcheck.version_exists")),
+        ImportError::AlreadyImported => format!("{}: {}", path.display(), t.t("referential.import_exists")),
         ImportError::Storage(e) => format!("database: {e}"),
     }
 }

@@ -17,15 +17,15 @@ pub use validate::{Context, validate_offers, validate_referential};
 
 use crate::OrganisationType;
 
-/// A problem found in a file: where, and a message key with its arguments (`{}` in the
-/// catalogue's text are replaced in order), so every interface can say it in its language.
+/// A problem found in a file: where, and a message key with its arguments (the message's `$n`,
+/// `$arg2`… in order), so every interface can say it in its language.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
     /// 1-based line, when known.
     pub line: Option<usize>,
     /// Message key (`refcheck.…`).
     pub key: &'static str,
-    /// Values for the message's `{}` placeholders.
+    /// Values for the message's variables, in order (`$n`, `$arg2`…).
     pub args: Vec<String>,
 }
 
