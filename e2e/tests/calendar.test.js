@@ -63,6 +63,6 @@ journey('a coordinator keeps the calendar of sessions and a participant sees the
   await visit(phone, server, campaignPath, 'campaign page on a phone');
   assert.equal(await phone.getByRole('link', { name: 'Ajouter une séance' }).count(), 0, 'participants only read the calendar');
   assert.equal(await phone.getByRole('link', { name: /^Modifier la séance/ }).count(), 0);
-  assert.ok((await phone.getByRole('link', { name: /^Ajouter la séance du .+ à mon agenda$/ }).count()) > 0);
+  assert.ok((await phone.getByRole('link', { name: /^Ajouter à mon agenda la séance du / }).count()) > 0);
   assert.equal(await phone.evaluate(() => document.documentElement.scrollWidth <= 360), true, 'no horizontal scroll');
 });

@@ -149,6 +149,9 @@ error-page-too_many = You asked for many documents in a short time: try again in
 
 ## flash
 
+flash-readiness_added = Added to the progress plan: one action per requirement chosen.
+flash-readiness_no_plan = Create the progress plan first, then come back to add these requirements.
+flash-readiness_nothing = These requirements already have their actions in the plan, or nothing remains to do.
 flash-voice_saved = Thank you, your view is saved. You can change it whenever you like.
 flash-meeting_changed = This meeting was changed meanwhile: nothing was cancelled. Check it before trying again.
 flash-meetings_exist = The calendar already has meetings: add them one by one.
@@ -685,6 +688,7 @@ campaign-assignment_for = What { $n } assesses
 campaign-assignment_intro = Tick pillars, objectives or indicators: the person will answer what they contain. With nothing ticked, they answer everything.
 campaign-assignment_legend = Parts of the referential assigned
 campaign-link_title = Personal link created
+campaign-link_qr_alt = QR code of { $n }'s personal link: to scan with their phone's camera
 campaign-link_mailed = { $n } received their personal link at { $arg2 }.
 campaign-link_hand_over = Give this personal link to { $n } (printed, by text message…): it opens the campaign without a password.
 campaign-link_hint = This link opens this campaign only, for six months. Share it only with the person concerned.
@@ -1779,11 +1783,10 @@ meeting-propose = Suggest a calendar
 meeting-propose_hint = Cap suggests the usual dates of the process: a presentation, a first pillar a week later, the others over two sessions, the accompaniment day about a month later, the restitution, then a checkpoint. You can change everything.
 meeting-add = Add a meeting
 meeting-edit = Edit
-meeting-edit_named = Edit the meeting of { $n }
+meeting-of_day = the meeting of { $n }
 meeting-new_title = New meeting
 meeting-edit_title = Edit the meeting
 meeting-download = Add to my calendar
-meeting-download_named = Add the meeting of { $n } to my calendar
 meeting-download_all = The whole calendar in my calendar app
 meeting-kind_label = Kind of meeting
 meeting-on = Date
@@ -1888,3 +1891,39 @@ restitution-give_voice = Give my view after the restitution
 ## error.restitution
 
 error-restitution-empty = Answer at least one of the two questions.
+
+## readiness
+
+readiness-title = Ready for certification?
+readiness-link = Bridge to certification
+readiness-intro = For each requirement, the Cap indicators linked to it, their shared level and their target. A requirement is covered when each of its indicators reaches its target and one of them covers it entirely; the weakest decides.
+readiness-choose = Certification referential
+readiness-show = Show
+readiness-summary = Where the requirements stand
+readiness-clause = Requirement
+readiness-status = Status
+readiness-indicators = Cap indicators
+readiness-none_linked = No indicator of the campaign is linked to it.
+readiness-full = covers the whole requirement
+readiness-partial = in part
+readiness-level = Shared level: { $n }
+readiness-target = target: { $n }
+readiness-not_rated = not rated yet
+readiness-remaining_title = What remains
+readiness-remaining_intro = The requirements covered in part or not yet assessed, with their indicators to work on. Tick them and add them to the progress plan: one action per requirement.
+readiness-remaining_count =
+    { $n ->
+        [one] { $n } indicator to work on
+       *[other] { $n } indicators to work on
+    }
+readiness-add = Add to the progress plan
+readiness-nothing_left = Every requirement linked to the campaign is covered.
+readiness-action_title = { $n } { $arg2 } “{ $arg3 }”: what remains
+readiness-action_description = Indicators to work on for this requirement:
+
+## readiness.status
+
+readiness-status-covered = Covered
+readiness-status-partly = Covered in part
+readiness-status-not_assessed = Not assessed yet
+readiness-status-not_covered = Not covered by the campaign

@@ -149,6 +149,9 @@ error-page-too_many = Vous avez demandé beaucoup de documents en peu de temps :
 
 ## flash
 
+flash-readiness_added = Ajouté au plan de progrès : une action par exigence choisie.
+flash-readiness_no_plan = Créez d'abord le plan de progrès, puis revenez y ajouter ces exigences.
+flash-readiness_nothing = Ces exigences ont déjà leurs actions dans le plan, ou rien ne reste à y faire.
 flash-voice_saved = Merci, votre avis est enregistré. Vous pouvez le changer quand vous voulez.
 flash-meeting_changed = Cette séance a été modifiée entre-temps : rien n'a été annulé. Vérifiez-la avant de recommencer.
 flash-meetings_exist = Le calendrier a déjà des séances : ajoutez-les une à une.
@@ -685,6 +688,7 @@ campaign-assignment_for = Ce que { $n } évalue
 campaign-assignment_intro = Cochez des piliers, des objectifs ou des indicateurs : la personne répondra à ce qu'ils contiennent. Sans case cochée, elle répond à tout.
 campaign-assignment_legend = Parties du référentiel confiées
 campaign-link_title = Lien personnel créé
+campaign-link_qr_alt = Code QR du lien personnel de { $n } : à scanner avec l'appareil photo de son téléphone
 campaign-link_mailed = { $n } a reçu son lien personnel à l'adresse { $arg2 }.
 campaign-link_hand_over = Donnez ce lien personnel à { $n } (imprimé, par SMS…) : il ouvre la campagne sans mot de passe.
 campaign-link_hint = Ce lien ouvre cette campagne seulement, pendant six mois. Ne le communiquez qu'à la personne concernée.
@@ -1779,11 +1783,10 @@ meeting-propose = Proposer un calendrier
 meeting-propose_hint = Cap propose les dates habituelles de la démarche : une présentation, un premier pilier une semaine plus tard, les autres sur deux séances, la journée d'accompagnement environ un mois après, la restitution, puis un point d'étape. Vous pourrez tout modifier.
 meeting-add = Ajouter une séance
 meeting-edit = Modifier
-meeting-edit_named = Modifier la séance du { $n }
+meeting-of_day = la séance du { $n }
 meeting-new_title = Nouvelle séance
 meeting-edit_title = Modifier la séance
 meeting-download = Ajouter à mon agenda
-meeting-download_named = Ajouter la séance du { $n } à mon agenda
 meeting-download_all = Tout le calendrier dans mon agenda
 meeting-kind_label = Type de séance
 meeting-on = Date
@@ -1888,3 +1891,39 @@ restitution-give_voice = Donner mon avis après la restitution
 ## error.restitution
 
 error-restitution-empty = Répondez au moins à l'une des deux questions.
+
+## readiness
+
+readiness-title = Prêt pour la certification ?
+readiness-link = Passerelle vers la certification
+readiness-intro = Pour chaque exigence, les indicateurs Cap qui s'y rattachent, leur niveau partagé et leur niveau d'exigence. Une exigence est couverte quand chacun de ses indicateurs atteint son niveau d'exigence et que l'un d'eux la couvre entièrement ; le plus faible décide.
+readiness-choose = Référentiel de certification
+readiness-show = Afficher
+readiness-summary = Où en sont les exigences
+readiness-clause = Exigence
+readiness-status = Statut
+readiness-indicators = Indicateurs Cap
+readiness-none_linked = Aucun indicateur de la campagne ne s'y rattache.
+readiness-full = couvre toute l'exigence
+readiness-partial = en partie
+readiness-level = Niveau partagé : { $n }
+readiness-target = niveau d'exigence : { $n }
+readiness-not_rated = pas encore évalué
+readiness-remaining_title = Ce qui reste
+readiness-remaining_intro = Les exigences couvertes en partie ou pas encore évaluées, avec leurs indicateurs à travailler. Cochez-les et ajoutez-les au plan de progrès : une action par exigence.
+readiness-remaining_count =
+    { $n ->
+        [one] { $n } indicateur à travailler
+       *[other] { $n } indicateurs à travailler
+    }
+readiness-add = Ajouter au plan de progrès
+readiness-nothing_left = Toutes les exigences rattachées à la campagne sont couvertes.
+readiness-action_title = { $n } { $arg2 } « { $arg3 } » : ce qui reste
+readiness-action_description = Indicateurs à travailler pour cette exigence :
+
+## readiness.status
+
+readiness-status-covered = Couverte
+readiness-status-partly = Couverte en partie
+readiness-status-not_assessed = Pas encore évaluée
+readiness-status-not_covered = Non couverte par la campagne

@@ -707,6 +707,7 @@ mod tests {
             "deployment.",
             "meeting.",
             "restitution.",
+            "readiness.",
         ];
         text.split('"')
             .skip(1)

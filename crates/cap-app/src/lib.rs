@@ -25,6 +25,7 @@ pub mod organisations;
 pub mod photographie;
 pub mod plans;
 pub mod practices;
+pub mod readiness;
 pub mod referential_cache;
 pub mod referential_files;
 pub mod report;

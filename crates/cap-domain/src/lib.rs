@@ -19,6 +19,7 @@ pub mod organisation;
 pub mod password;
 pub mod plan;
 pub mod practice;
+pub mod readiness;
 pub mod referential;
 pub mod restitution;
 pub mod review;

@@ -166,8 +166,15 @@ fn is_web_link(link: &str) -> bool {
     })
 }
 
+/// `days` after `date`, moved to the Monday after when it falls on a weekend.
 fn at(date: Date, days: i64) -> Date {
-    date.checked_add(jiff::Span::new().days(days)).unwrap_or(date)
+    let day = date.checked_add(jiff::Span::new().days(days)).unwrap_or(date);
+    let to_monday = match day.weekday() {
+        jiff::civil::Weekday::Saturday => 2,
+        jiff::civil::Weekday::Sunday => 1,
+        _ => 0,
+    };
+    day.checked_add(jiff::Span::new().days(to_monday)).unwrap_or(day)
 }
 
 fn meeting(kind: MeetingKind, on: Date, hours: (i8, i8, i8, i8), pillars: &[String]) -> MeetingInput {
@@ -190,9 +197,10 @@ fn meeting(kind: MeetingKind, on: Date, hours: (i8, i8, i8, i8), pillars: &[Stri
 /// the other pillars over two more sessions two weeks apart; the accompaniment day about a month
 /// after the first meeting (and a week after the last working session at the earliest); the
 /// restitution two weeks later; the plan's checkpoint at mid-term of its 6 to 8 months (about
-/// three and a half months after the accompaniment day). Every date is a proposal to edit.
+/// three and a half months after the accompaniment day). A date on a weekend moves to the Monday
+/// after. Every date is a proposal to edit.
 pub fn propose(pillars: &[String], start: Date) -> Vec<MeetingInput> {
-    let mut out = vec![meeting(MeetingKind::Presentation, start, (9, 30, 11, 0), pillars)];
+    let mut out = vec![meeting(MeetingKind::Presentation, at(start, 0), (9, 30, 11, 0), pillars)];
     let mut last = start;
     if let Some((first, others)) = pillars.split_first() {
         last = at(start, 7);
@@ -296,6 +304,14 @@ mod tests {
         assert_eq!(days, [0, 7, 21, 35, 42, 56, 147]);
         assert!(proposed.windows(2).all(|w| w[0].on <= w[1].on), "in order");
         assert!(proposed.iter().all(|s| s.starts < s.ends));
+        // Nothing on a weekend: a Saturday start moves to the Monday.
+        let weekend = propose(&pillars(), date(2027, 1, 2));
+        assert!(
+            weekend
+                .iter()
+                .all(|s| !matches!(s.on.weekday(), jiff::civil::Weekday::Saturday | jiff::civil::Weekday::Sunday))
+        );
+        assert_eq!(weekend[0].on, date(2027, 1, 4));
         // One pillar: the accompaniment day stays about a month after the first meeting.
         let one = propose(&["SR".to_owned()], start);
         assert_eq!(one.len(), 5);

@@ -226,6 +226,8 @@ pub fn table() -> RouteTable {
         .post("/campaigns/{id}/meetings/{meeting}/cancel", Scoped, post(meetings::cancel::handler))
         .get("/campaigns/{id}/meetings/{meeting}/ics", Scoped, get(meetings::ics::one))
         .get("/campaigns/{id}/calendar.ics", Scoped, get(meetings::ics::campaign))
+        .get("/campaigns/{id}/readiness", Scoped, get(results::readiness::show))
+        .post("/campaigns/{id}/readiness/plan", Scoped, post(results::readiness::add))
         .get("/campaigns/{id}/restitution", Scoped, get(results::restitution::handler))
         .get("/campaigns/{id}/voice", Scoped, get(results::voice::form))
         .post("/campaigns/{id}/voice", Scoped, post(results::voice::submit))

@@ -155,6 +155,8 @@ const CASES: &[(&str, &str, Who)] = &[
     ("POST", "/campaigns/{id}/meetings/{meeting}/cancel", RUN_CAMPAIGNS_A),
     ("GET", "/campaigns/{id}/meetings/{meeting}/ics", VIEW_CAMPAIGN_A),
     ("GET", "/campaigns/{id}/calendar.ics", VIEW_CAMPAIGN_A),
+    ("GET", "/campaigns/{id}/readiness", READ_RESULTS_A),
+    ("POST", "/campaigns/{id}/readiness/plan", RUN_CAMPAIGNS_A),
     ("GET", "/campaigns/{id}/restitution", READ_RESULTS_A),
     ("GET", "/campaigns/{id}/voice", ANSWER_CAMPAIGN_A),
     ("POST", "/campaigns/{id}/voice", ANSWER_CAMPAIGN_A),

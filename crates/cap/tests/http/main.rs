@@ -17,6 +17,7 @@ mod network;
 mod organisations;
 mod plans;
 mod practices;
+mod readiness;
 mod referentials;
 mod restitution;
 mod reviews;

@@ -11,7 +11,7 @@ use jiff::civil::Date;
 
 /// Moves seeded campaign A to consolidation and records a shared answer for every level
 /// indicator: `level(i)` for the i-th.
-async fn consolidated_campaign(db: &Db, campaign: i64, level: impl Fn(usize) -> i64) -> Vec<String> {
+pub(crate) async fn consolidated_campaign(db: &Db, campaign: i64, level: impl Fn(usize) -> i64) -> Vec<String> {
     let c = campaigns::get(db, campaign).await.unwrap();
     campaigns::advance(db, campaign, c.status, c.version).await.unwrap();
     let r = referentials::load(db, c.referential_version_id).await.unwrap();

@@ -65,6 +65,8 @@ async fn render(
     errors: FormErrors,
 ) -> AppResult<NewPage> {
     let mut all = referentials::list(&state.db).await?;
+    // A bridge without indicators (ISO 9001's clauses) is a target for readiness, not a campaign.
+    all.retain(|v| v.indicator_count > 0);
     all.sort_by_key(|v| std::cmp::Reverse((v.code == "cap-exemple", v.id)));
     let versions = all
         .into_iter()
@@ -105,7 +107,7 @@ pub async fn submit(
         errors.add("title", "error.name.length");
     }
     let version = match form.referential.parse::<i64>() {
-        Ok(v) if referentials::summary(&state.db, v).await.is_ok() => Some(v),
+        Ok(v) if referentials::summary(&state.db, v).await.is_ok_and(|s| s.indicator_count > 0) => Some(v),
         _ => {
             errors.add("referential", "error.select.invalid");
             None

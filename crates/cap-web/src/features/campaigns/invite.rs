@@ -39,6 +39,8 @@ struct LinkPage {
     name: String,
     email: String,
     link: String,
+    /// The link as a QR code, for the person to scan on the spot.
+    qr: String,
     mailed: bool,
 }
 
@@ -113,6 +115,7 @@ pub async fn handler(
         campaign_id: id,
         name: name.to_owned(),
         email: email.map(|e| e.to_string()).unwrap_or_default(),
+        qr: crate::qr::qr_svg(&link)?,
         link,
         mailed,
     }

@@ -4,6 +4,7 @@
 
 pub mod checkpoint;
 pub mod photographie;
+pub mod readiness;
 pub mod restitution;
 pub mod targets;
 pub mod voice;
