@@ -189,7 +189,8 @@ pub async fn add_to_plan(
     t: Tr,
 ) -> Result<Added> {
     let Some(plan) = plans::plan_of(&app.db, loaded.campaign.id).await? else { return Ok(Added::NoPlan) };
-    let target = load_target(app, code).await?.ok_or(Error::NotFound)?;
+    // An unknown referential has no requirement to add: nothing is written.
+    let Some(target) = load_target(app, code).await? else { return Ok(Added::Actions(0)) };
     let target = &target.referential;
     let out = outcome(app, loaded).await?;
     let cap = &loaded.referential.referential;
