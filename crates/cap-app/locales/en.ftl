@@ -1123,6 +1123,7 @@ checkpoint-same = unchanged
 
 ## export
 
+export-readiness_sheet = Certification
 export-answers_sheet = Individual answers
 export-results_sheet = Results
 export-participant = Participant

@@ -1123,6 +1123,7 @@ checkpoint-same = inchangé
 
 ## export
 
+export-readiness_sheet = Certification
 export-answers_sheet = Réponses individuelles
 export-results_sheet = Résultats
 export-participant = Participant·e

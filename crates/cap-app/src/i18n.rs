@@ -365,6 +365,11 @@ fn paris(utc_seconds: i64) -> Option<jiff::Zoned> {
     Some(ts.to_zoned(tz))
 }
 
+/// A UTC timestamp as the Paris date and time it was, `None` when out of range.
+pub fn paris_datetime(utc_seconds: i64) -> Option<jiff::civil::DateTime> {
+    paris(utc_seconds).map(|z| z.datetime())
+}
+
 /// Today's calendar date in Paris, where the federation works.
 pub fn paris_today() -> jiff::civil::Date {
     let now = jiff::Timestamp::now();

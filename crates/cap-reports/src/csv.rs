@@ -25,6 +25,7 @@ pub fn sheet_to_csv(sheet: &crate::xlsx::Sheet) -> Vec<u8> {
                 Cell::Text(t) => t.clone(),
                 Cell::Number(n) if n.fract() == 0.0 && n.abs() < 1e15 => format!("{}", *n as i64),
                 Cell::Number(n) if n.is_finite() => format!("{n}").replace('.', ","),
+                Cell::Date(stamp) => stamp.french(),
                 Cell::Number(_) | Cell::Empty => String::new(),
             })
             .collect()

@@ -15,8 +15,65 @@ pub enum Cell {
     Text(String),
     /// A number.
     Number(f64),
+    /// A calendar day or a moment, written as a real date Excel sorts and filters.
+    Date(Stamp),
     /// Nothing.
     Empty,
+}
+
+/// A calendar day, with a time of day or not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Stamp {
+    /// Year.
+    pub year: i32,
+    /// Month, 1 to 12.
+    pub month: u32,
+    /// Day, 1 to 31.
+    pub day: u32,
+    /// Hour and minute, for a moment.
+    pub time: Option<(u32, u32)>,
+}
+
+impl Stamp {
+    /// A stored day (`YYYY-MM-DD`), or none when it is not one.
+    pub fn day(stored: &str) -> Option<Self> {
+        let mut parts = stored.splitn(3, '-');
+        let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
+        let (year, month, day) = (y.parse().ok()?, m.parse().ok()?, d.parse().ok()?);
+        ((1900..=9999).contains(&year) && (1..=12).contains(&month) && (1..=31).contains(&day)).then_some(Self {
+            year,
+            month,
+            day,
+            time: None,
+        })
+    }
+
+    /// The day and time as Excel counts them: days since 30 December 1899, the time a fraction.
+    pub fn serial(&self) -> f64 {
+        let days = days_from_civil(self.year, self.month, self.day) - days_from_civil(1899, 12, 30);
+        let fraction = self.time.map_or(0.0, |(h, m)| f64::from(h * 60 + m) / 1440.0);
+        days as f64 + fraction
+    }
+
+    /// `15/03/2027`, or `15/03/2027 10:00`, as French Excel reads it back.
+    pub fn french(&self) -> String {
+        let day = format!("{:02}/{:02}/{:04}", self.day, self.month, self.year);
+        match self.time {
+            Some((h, m)) => format!("{day} {h:02}:{m:02}"),
+            None => day,
+        }
+    }
+}
+
+/// Days from 1 January 1970 to a proleptic Gregorian date (Howard Hinnant's algorithm).
+fn days_from_civil(year: i32, month: u32, day: u32) -> i64 {
+    let y = i64::from(year) - i64::from(month <= 2);
+    let era = if y >= 0 { y } else { y - 399 } / 400;
+    let yoe = y - era * 400;
+    let m = i64::from(month);
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(day) - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
 }
 
 impl From<&str> for Cell {
@@ -55,6 +112,8 @@ pub fn workbook(sheets: &[Sheet]) -> Result<Vec<u8>, XlsxReportError> {
     let mut book = Workbook::new();
     let bold = Format::new().set_bold().set_text_wrap();
     let wrap = Format::new().set_text_wrap().set_align(rust_xlsxwriter::FormatAlign::Top);
+    let day = Format::new().set_num_format("dd/mm/yyyy").set_align(rust_xlsxwriter::FormatAlign::Top);
+    let moment = Format::new().set_num_format("dd/mm/yyyy hh:mm").set_align(rust_xlsxwriter::FormatAlign::Top);
     for sheet in sheets {
         let ws = book.add_worksheet();
         ws.set_name(sheet_name(&sheet.name))?;
@@ -75,6 +134,13 @@ pub fn workbook(sheets: &[Sheet]) -> Result<Vec<u8>, XlsxReportError> {
                     }
                     Cell::Number(n) if n.is_finite() => {
                         ws.write_number(r, c, *n)?;
+                    }
+                    Cell::Date(stamp) => {
+                        let format = if stamp.time.is_some() { &moment } else { &day };
+                        ws.write_number_with_format(r, c, stamp.serial(), format)?;
+                        if let Some(w) = widths.get_mut(col) {
+                            *w = (*w).max(if stamp.time.is_some() { 16 } else { 10 });
+                        }
                     }
                     Cell::Number(_) | Cell::Empty => {}
                 }
@@ -184,5 +250,33 @@ mod tests {
             "a carriage return and a literal escape read back exactly as written"
         );
         assert!(read_workbook(b"not a workbook").is_err(), "a refusal, not a panic");
+    }
+
+    #[test]
+    fn dates_are_real_dates() {
+        let day = Stamp::day("2027-03-15").unwrap();
+        assert_eq!(day.serial(), 46461.0, "Excel's serial for 15 March 2027");
+        assert_eq!(Stamp::day("1900-03-01").unwrap().serial(), 61.0);
+        let moment = Stamp { time: Some((10, 30)), ..day };
+        assert_eq!(moment.serial(), 46461.4375);
+        assert_eq!((day.french(), moment.french()), ("15/03/2027".to_owned(), "15/03/2027 10:30".to_owned()));
+        for bad in ["", "2027-13-01", "27-03-15", "2027-03", "demain"] {
+            assert_eq!(Stamp::day(bad), None, "{bad}");
+        }
+        let sheets = vec![Sheet {
+            name: "Dates".into(),
+            headers: vec!["Jour".into(), "Moment".into()],
+            rows: vec![vec![Cell::Date(day), Cell::Date(moment)]],
+            choices: vec![],
+        }];
+        let bytes = workbook(&sheets).unwrap();
+        let read = read_workbook(&bytes).unwrap();
+        assert_eq!(
+            read[0].rows[1],
+            vec![Cell::Number(46461.0), Cell::Number(46461.4375)],
+            "numbers with a date format"
+        );
+        let csv = String::from_utf8(crate::csv::sheet_to_csv(&sheets[0])).unwrap();
+        assert!(csv.contains("15/03/2027;15/03/2027 10:30"));
     }
 }

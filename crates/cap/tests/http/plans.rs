@@ -285,6 +285,9 @@ async fn from_consolidation_to_a_followed_plan(app: &TestApp) {
     };
     let book = read("xl/workbook.xml");
     assert!(book.contains("Réponses individuelles") && book.contains("Résultats") && book.contains("Plan de progrès"));
+    assert!(book.contains("Certification"), "the readiness sheet");
+    let readiness = read("xl/worksheets/sheet4.xml");
+    assert!(readiness.contains("<row r=\"2\""), "one row per requirement and indicator");
     let plan_sheet = read("xl/worksheets/sheet3.xml");
     assert!(plan_sheet.contains("<dataValidation") && plan_sheet.contains("À faire,En cours,Bloquée,Faite,Abandonnée"));
     assert!(read("xl/sharedStrings.xml").contains("Former l"));

@@ -23,7 +23,7 @@ use cap_domain::plan::ActionStatus;
 use cap_domain::referential::NodeKind;
 use cap_domain::scoring::IndicatorScore;
 use cap_reports::csv::sheet_to_csv;
-use cap_reports::xlsx::{Cell, Sheet, workbook};
+use cap_reports::xlsx::{Cell, Sheet, Stamp, workbook};
 use cap_storage::{campaigns, plans};
 use std::collections::HashMap;
 
@@ -46,6 +46,7 @@ pub async fn handler(
                 answers(&state, &loaded, t).await?,
                 results(&state, &loaded, t).await?,
                 plan(&state, &loaded, t).await?,
+                readiness(&state, &loaded, t).await?,
             ];
             let bytes = workbook(&sheets).map_err(|e| AppError::Internal(e.to_string()))?;
             (bytes, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
@@ -64,6 +65,19 @@ pub async fn handler(
     let disposition = format!("attachment; filename=\"cap-{id}-{file}\"");
     Ok(([(header::CONTENT_TYPE, content_type.to_owned()), (header::CONTENT_DISPOSITION, disposition)], body)
         .into_response())
+}
+
+/// A stored day (`YYYY-MM-DD`) as a real date; anything else as it is.
+fn day(stored: &str) -> Cell {
+    Stamp::day(stored).map_or_else(|| stored.into(), Cell::Date)
+}
+
+/// A UTC timestamp as the Paris date and time it was.
+fn moment(utc_seconds: i64) -> Cell {
+    cap_app::i18n::paris_datetime(utc_seconds).map_or(Cell::Empty, |d| {
+        let [month, day, hour, minute] = [d.month(), d.day(), d.hour(), d.minute()].map(|v| v.unsigned_abs().into());
+        Cell::Date(Stamp { year: d.year().into(), month, day, time: Some((hour, minute)) })
+    })
 }
 
 fn headers(t: Tr, keys: &[&str]) -> Vec<String> {
@@ -110,7 +124,7 @@ async fn answers(state: &AppState, loaded: &Loaded, t: Tr) -> AppResult<Sheet> {
                 node.label().into(),
                 value.into(),
                 answer.comment.clone().into(),
-                if protect { String::new().into() } else { t.numeric_datetime(answer.updated_at).into() },
+                if protect { Cell::Empty } else { moment(answer.updated_at) },
             ],
         ));
     }
@@ -200,6 +214,53 @@ async fn results(state: &AppState, loaded: &Loaded, t: Tr) -> AppResult<Sheet> {
     })
 }
 
+/// Readiness for each certification referential the campaign's maps to: one row per requirement
+/// and linked indicator (one row for a requirement without any), with its status.
+async fn readiness(state: &AppState, loaded: &Loaded, t: Tr) -> AppResult<Sheet> {
+    let mut rows = Vec::new();
+    for target in cap_app::readiness::targets(state, loaded).await? {
+        let view = cap_app::readiness::readiness(state, loaded, &target.code, t).await?;
+        for clause in view.articles.iter().flat_map(|a| &a.clauses) {
+            let head = |rows: &mut Vec<Vec<Cell>>, link: Option<&cap_app::readiness::LinkRow>| {
+                rows.push(vec![
+                    target.title.clone().into(),
+                    clause.code.clone().into(),
+                    clause.title.clone().into(),
+                    t.t(clause.coverage.label_key()).into(),
+                    link.map_or(Cell::Empty, |l| l.code.clone().into()),
+                    link.map_or(Cell::Empty, |l| l.statement.clone().into()),
+                    link.map_or(Cell::Empty, |l| l.level.clone().into()),
+                    link.map_or(Cell::Empty, |l| l.target.clone().into()),
+                ]);
+            };
+            if clause.links.is_empty() {
+                head(&mut rows, None);
+            }
+            for link in &clause.links {
+                head(&mut rows, Some(link));
+            }
+        }
+    }
+    Ok(Sheet {
+        name: t.t("export.readiness_sheet").to_owned(),
+        headers: headers(
+            t,
+            &[
+                "readiness.choose",
+                "readiness.clause",
+                "export.title",
+                "readiness.status",
+                "export.code",
+                "referential.kind.indicator",
+                "results.shared_answer",
+                "results.target_level",
+            ],
+        ),
+        rows,
+        choices: Vec::new(),
+    })
+}
+
 /// The plan's actions, the status column as a drop-down of the statuses; the last column is each
 /// action's version, so an import can tell an edit made in Cap meanwhile.
 pub async fn plan(state: &AppState, loaded: &Loaded, t: Tr) -> AppResult<Sheet> {
@@ -213,8 +274,8 @@ pub async fn plan(state: &AppState, loaded: &Loaded, t: Tr) -> AppResult<Sheet> 
                 a.indicators.join(", ").into(),
                 a.responsible_name.clone().unwrap_or_default().into(),
                 a.contributors.clone().into(),
-                a.starts_on.as_deref().map_or(Cell::Empty, |d| t.numeric_date(d).into()),
-                a.due_on.as_deref().map_or(Cell::Empty, |d| t.numeric_date(d).into()),
+                a.starts_on.as_deref().map_or(Cell::Empty, day),
+                a.due_on.as_deref().map_or(Cell::Empty, day),
                 t.t(a.status.label_key()).into(),
                 Cell::Number(a.progress as f64),
                 t.t(a.priority.label_key()).into(),

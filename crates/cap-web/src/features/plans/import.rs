@@ -253,6 +253,7 @@ fn text(cell: &Cell) -> String {
     match cell {
         Cell::Text(t) => t.trim().to_owned(),
         Cell::Number(n) => cap_domain::campaign::format_number(*n),
+        Cell::Date(stamp) => stamp.french(),
         Cell::Empty => String::new(),
     }
 }
@@ -268,6 +269,7 @@ fn whole_number(cell: &Cell) -> Option<i64> {
 /// A date cell as text: typed text as it is, a spreadsheet date (days since 30/12/1899) as ISO.
 fn date_text(cell: &Cell) -> String {
     match cell {
+        Cell::Date(stamp) => format!("{:04}-{:02}-{:02}", stamp.year, stamp.month, stamp.day),
         Cell::Number(serial) if serial.is_finite() && (1.0..2_958_466.0).contains(serial) => {
             let epoch = jiff::civil::Date::new(1899, 12, 30).unwrap_or_default();
             epoch.checked_add((serial.floor() as i64).days()).map(|d| d.to_string()).unwrap_or_default()
