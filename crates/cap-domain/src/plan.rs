@@ -147,9 +147,9 @@ impl Reason {
 pub struct Proposal {
     /// The indicator.
     pub indicator: String,
-    /// Prefilled title: the indicator's statement.
+    /// Prefilled short title: the indicator's objective and its code.
     pub title: String,
-    /// Prefilled description: the indicator's guidance.
+    /// Prefilled description: the indicator's statement, then its guidance.
     pub description: String,
     /// The first offer of services linked to the indicator.
     pub offer: Option<String>,
@@ -246,10 +246,21 @@ pub fn propose(inputs: &PlanInputs<'_>, start: Date, horizon_months: i64) -> Vec
                     &[p.label().to_owned(), percent(mine), percent(all)],
                 ));
             }
+            // A short title people can scan: the objective the indicator serves (a verb phrase in
+            // referentials written as Cap's) and its code; the statement opens the description.
+            let objective = node.parent.as_deref().and_then(|p| r.node(p)).map(Node::label);
+            let title = match objective {
+                Some(objective) => format!("{objective} — {}", node.code),
+                None => node.label().to_owned(),
+            };
+            let description = match node.guidance.as_deref().filter(|g| !g.trim().is_empty()) {
+                Some(guidance) => format!("{}\n\n{guidance}", node.label()),
+                None => node.label().to_owned(),
+            };
             Some(Proposal {
                 indicator: node.code.clone(),
-                title: shorten(node.label(), MAX_TITLE),
-                description: node.guidance.clone().unwrap_or_default(),
+                title: shorten(&title, SHORT_TITLE),
+                description,
                 offer: node.services.first().cloned(),
                 score,
                 priority: Priority::of_score(score),
@@ -295,8 +306,10 @@ fn percent(share: f64) -> String {
     format!("{}\u{202f}%", (share * 100.0).round() as i64)
 }
 
-/// Longest action title, in characters (a proposal's title is an indicator's statement).
+/// Longest action title, in characters.
 pub const MAX_TITLE: usize = 500;
+/// Longest title of a proposed action, which fits a line of the plan and of the PDF.
+pub const SHORT_TITLE: usize = 90;
 
 /// An action's fields as typed, checked together.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -471,9 +484,14 @@ mod tests {
         divergence.insert(first.clone(), 2.0);
         let proposals = plan(&r, &answers, &divergence);
         assert_eq!(proposals[0].indicator, first, "disagreement breaks the tie");
-        assert_eq!(proposals[0].description, "Réunir l'équipe");
-        assert_eq!(proposals[0].title.chars().count(), MAX_TITLE, "a long statement is shortened");
-        assert!(proposals[0].title.ends_with('…'));
+        let objective = r.node(r.node(&first).unwrap().parent.as_deref().unwrap()).unwrap().label().to_owned();
+        assert_eq!(proposals[0].title, format!("{objective} — {first}"), "a short title: the objective and the code");
+        assert!(proposals[0].title.chars().count() <= SHORT_TITLE);
+        assert_eq!(
+            proposals[0].description,
+            format!("{}\n\nRéunir l'équipe", "é".repeat(MAX_TITLE + 100)),
+            "the statement first"
+        );
         assert_eq!(proposals[0].offer.as_deref(), Some("FORM-1"));
         assert!(proposals[0].reasons.iter().any(|r| r.key == "plan.reason.divergence"));
         assert!(proposals.windows(2).all(|w| w[0].score >= w[1].score));
