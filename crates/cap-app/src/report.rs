@@ -188,6 +188,21 @@ pub async fn report(app: &App, loaded: &Loaded, t: Tr) -> Result<Report> {
         _ => None,
     };
 
+    let mut readiness = Vec::new();
+    for target in crate::readiness::targets(app, loaded).await? {
+        let view = crate::readiness::readiness(app, loaded, &target.code, t).await?;
+        readiness.push(cap_reports::pdf::Readiness {
+            title: view.target.title.clone(),
+            counts: view.counts.iter().map(|(c, n)| (t.t(c.label_key()).to_owned(), *n)).collect(),
+            clauses: view
+                .articles
+                .iter()
+                .flat_map(|a| &a.clauses)
+                .map(|c| (c.code.clone(), c.title.clone(), t.t(c.coverage.label_key()).to_owned()))
+                .collect(),
+        });
+    }
+
     let org = &loaded.org;
     let dates = [
         ("campaign.answering_from", &c.answering_from),
@@ -229,6 +244,7 @@ pub async fn report(app: &App, loaded: &Loaded, t: Tr) -> Result<Report> {
         figures,
         plan,
         review,
+        readiness,
         charts: Charts {
             radar: view.radar.wide.clone(),
             bars: view.bars.wide.clone(),

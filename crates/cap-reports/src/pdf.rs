@@ -92,6 +92,12 @@ labels! {
     section_plan,
     /// Heading: the review's conclusions (accompaniment day).
     section_review,
+    /// Heading: readiness for a certification.
+    section_readiness,
+    /// Column: a requirement of the certification referential.
+    readiness_clause,
+    /// Column: a requirement's status.
+    readiness_status,
     /// Heading: key figures (summary).
     section_key_figures,
     /// Heading: strengths.
@@ -347,6 +353,17 @@ pub struct Review {
     pub checkpoint: String,
 }
 
+/// Readiness for one certification referential: counts by status and each requirement's status.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Readiness {
+    /// The referential's title.
+    pub title: String,
+    /// (status in words, how many requirements).
+    pub counts: Vec<(String, usize)>,
+    /// (code, title, status in words) of each requirement.
+    pub clauses: Vec<(String, String, String)>,
+}
+
 /// The charts, as SVG documents from [`crate::charts`] drawn for [`Fit::Wide`].
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Charts {
@@ -393,6 +410,8 @@ pub struct Report {
     pub plan: Option<Plan>,
     /// The accompaniment day, once recorded.
     pub review: Option<Review>,
+    /// Readiness for each certification referential the campaign's maps to.
+    pub readiness: Vec<Readiness>,
     /// The charts.
     pub charts: Charts,
 }
@@ -617,6 +636,39 @@ impl Report {
                         ("offers", texts(&r.offers)),
                         ("horizon", text(&r.horizon)),
                         ("checkpoint", text(&r.checkpoint)),
+                    ])
+                }),
+            ),
+            (
+                "readiness",
+                list(&self.readiness, |r| {
+                    dict([
+                        ("title", text(&r.title)),
+                        (
+                            "counts",
+                            Value::Array(
+                                r.counts
+                                    .iter()
+                                    .map(|(label, n)| {
+                                        dict([
+                                            ("label", text(label)),
+                                            ("value", count(u32::try_from(*n).unwrap_or(u32::MAX))),
+                                        ])
+                                    })
+                                    .collect(),
+                            ),
+                        ),
+                        (
+                            "clauses",
+                            Value::Array(
+                                r.clauses
+                                    .iter()
+                                    .map(|(code, title, status)| {
+                                        dict([("code", text(code)), ("title", text(title)), ("status", text(status))])
+                                    })
+                                    .collect(),
+                            ),
+                        ),
                     ])
                 }),
             ),

@@ -3,7 +3,7 @@
 
 use super::{
     Action, Campaign, Charts, Figure, Highlight, IndicatorLine, Labels, Organisation, Participation, Pillar, Plan,
-    Report, Review, ScoreLine, Standing,
+    Readiness, Report, Review, ScoreLine, Standing,
 };
 use crate::charts::{self, ChartText, Fit, Series, percent};
 
@@ -27,6 +27,9 @@ pub fn french_label(name: &str) -> &'static str {
         "section_figures" => "Indicateurs chiffrés",
         "section_plan" => "Le plan de progrès",
         "section_review" => "Les conclusions de la revue",
+        "section_readiness" => "Prêt pour la certification ?",
+        "readiness_clause" => "Exigence",
+        "readiness_status" => "Statut",
         "section_key_figures" => "Chiffres clés",
         "strengths" => "Points forts",
         "weaknesses" => "Points à améliorer",
@@ -270,6 +273,14 @@ pub fn generated(indicators: usize, actions: usize) -> Report {
             horizon: "12/12/2026".into(),
             checkpoint: "12/09/2026".into(),
         }),
+        readiness: vec![Readiness {
+            title: "ISO 9001:2015".into(),
+            counts: vec![("Couverte".into(), 12), ("Couverte en partie".into(), 9), ("Non couverte".into(), 8)],
+            clauses: vec![
+                ("4.1".into(), "Compréhension de l'organisme et de son contexte".into(), "Couverte".into()),
+                ("7.2".into(), "Compétences".into(), "Couverte en partie".into()),
+            ],
+        }],
         charts: Charts {
             radar,
             bars,

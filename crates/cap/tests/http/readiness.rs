@@ -68,6 +68,13 @@ async fn readiness_for_iso_9001_and_what_remains_to_the_plan(app: &TestApp) {
     assert!(again.headers()["location"].to_str().unwrap().contains("/readiness"), "already in the plan");
     assert_eq!(plans::actions(&app.db, plan).await.unwrap().len(), 2);
 
+    // The full report and the workbook carry the same statuses.
+    let report = coordinator.get(app.url(&format!("{base}/export/rapport.pdf"))).send().await.unwrap();
+    assert_eq!(report.status(), 200);
+    let pdf = crate::plans::pdf_text(&report.bytes().await.unwrap());
+    assert!(pdf.contains("Prêt pour la certification ?") && pdf.contains("Couverte en partie"), "{pdf}");
+    assert!(pdf.contains(&format!("{} ", partly[0].code)), "each requirement is listed");
+
     // Another organisation sees nothing; the bridge without indicators is no campaign referential.
     let other = app.signed_in(COORDINATOR_B).await;
     assert_eq!(text(&other, app.url(&format!("{base}/readiness"))).await.0, 404);
