@@ -19,6 +19,8 @@ journey('a coordinator reads the ISO 9001 readiness and adds what remains to the
   for (const status of ['Couverte', 'Couverte en partie', 'Pas encore évaluée', 'Non couverte par la campagne']) {
     assert.match(text, new RegExp(status), `the summary counts « ${status} »`);
   }
+  // Last year's campaign is there to compare with.
+  assert.match(await page.locator('table', { hasText: 'Auto-évaluation 2024' }).innerText(), /Auto-évaluation 2025/);
   const boxes = page.locator('input[name="clause"]');
   assert.ok((await boxes.count()) >= 2, 'requirements with something left to do');
   const codes = [];

@@ -1898,6 +1898,8 @@ error-restitution-empty = Answer at least one of the two questions.
 
 ## readiness
 
+readiness-trend = From one campaign to the next
+readiness-campaign = Campaign
 readiness-title = Ready for certification?
 readiness-link = Bridge to certification
 readiness-intro = For each requirement, the Cap indicators linked to it, their shared level and their target. A requirement is covered when each of its indicators reaches its target and one of them covers it entirely; the weakest decides.

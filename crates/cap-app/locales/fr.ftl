@@ -1898,6 +1898,8 @@ error-restitution-empty = Répondez au moins à l'une des deux questions.
 
 ## readiness
 
+readiness-trend = Évolution d'une campagne à l'autre
+readiness-campaign = Campagne
 readiness-title = Prêt pour la certification ?
 readiness-link = Passerelle vers la certification
 readiness-intro = Pour chaque exigence, les indicateurs Cap qui s'y rattachent, leur niveau partagé et leur niveau d'exigence. Une exigence est couverte quand chacun de ses indicateurs atteint son niveau d'exigence et que l'un d'eux la couvre entièrement ; le plus faible décide.

@@ -168,6 +168,32 @@ fn level_words(r: &Referential, value: i64, english: bool) -> String {
     )
 }
 
+/// One earlier campaign's readiness, for the trend.
+#[derive(Debug, Clone)]
+pub struct TrendPoint {
+    /// The campaign's title.
+    pub title: String,
+    /// Requirements by status, in the order of [`Coverage::ALL`].
+    pub counts: Vec<(Coverage, usize)>,
+}
+
+/// The readiness of the organisation's earlier campaigns whose results existed when this one
+/// started (as the photographie compares), oldest first, for the referential coded `code`.
+pub async fn trend(app: &App, loaded: &Loaded, code: &str) -> Result<Vec<TrendPoint>> {
+    let Some(target) = load_target(app, code).await? else { return Ok(Vec::new()) };
+    let mut out = Vec::new();
+    for campaign in crate::results::comparable(app, loaded).await?.into_iter().rev() {
+        let referential = app.referentials.get(&app.db, campaign.referential_version_id).await?;
+        let r = &referential.referential;
+        let answers = crate::results::shared_answers(&app.db, campaign.id).await?;
+        let covered = cap_domain::campaign::campaign_indicators(r, &campaign.scope, loaded.org_type());
+        let targets = cap_domain::scoring::Targets(plans::targets(&app.db, campaign.id).await?);
+        let all = clauses(r, &covered, &target.referential, &answers, &targets);
+        out.push(TrendPoint { title: campaign.title, counts: counts(&all) });
+    }
+    Ok(out)
+}
+
 /// What adding clauses to the plan did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Added {

@@ -14,7 +14,7 @@ use askama_web::WebTemplate;
 use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Response};
 use cap_app::campaigns::{Loaded, load, read_results, run};
-use cap_app::readiness::{Added, Readiness, Target, add_to_plan, readiness, targets};
+use cap_app::readiness::{Added, Readiness, Target, TrendPoint, add_to_plan, readiness, targets, trend};
 use serde::Deserialize;
 
 /// Which referential.
@@ -41,6 +41,8 @@ struct ReadinessPage {
     can_run: bool,
     targets: Vec<Target>,
     view: Readiness,
+    /// Earlier campaigns' readiness, oldest first.
+    trend: Vec<TrendPoint>,
 }
 
 impl ReadinessPage {
@@ -63,8 +65,9 @@ pub async fn show(
     let chosen = query.target.filter(|c| targets.iter().any(|t| t.code == *c));
     let code = chosen.or_else(|| targets.first().map(|t| t.code.clone())).ok_or(AppError::NotFound)?;
     let view = readiness(&state, &loaded, &code, page.t).await?;
+    let trend = trend(&state, &loaded, &code).await?;
     let can_run = viewer.can(run(&loaded.org, Default::default()));
-    Ok(ReadinessPage { page, loaded, can_run, targets, view }.into_response())
+    Ok(ReadinessPage { page, loaded, can_run, targets, view, trend }.into_response())
 }
 
 /// Adds the ticked requirements' remaining indicators to the plan.
