@@ -49,6 +49,29 @@ async fn a_calendar_from_its_proposal_to_the_reminder(app: &TestApp) {
     );
     assert!(!page.contains("Proposer un calendrier") && !page.contains("/meetings/propose"), "participants only read");
 
+    // Once the accompaniment day is concluded, its decision shows on its meeting.
+    let conclusion = cap_storage::accompaniment::NewConclusion {
+        conclusions: "Le plan est réaliste.",
+        decision: cap_domain::accompaniment::Decision::Alone,
+        offers: &[],
+        horizon_on: "2027-09-01",
+        checkpoint_on: "2027-05-01",
+    };
+    let day = cap_storage::accompaniment::NewDay {
+        held_on: "2027-02-01",
+        place: "",
+        attendees: "L'équipe",
+        pillars: &[],
+        conclusion: Some(conclusion),
+        by: None,
+    };
+    cap_storage::accompaniment::save(&app.db, id, &day, 0).await.unwrap();
+    let accompaniment_day = all.iter().find(|m| m.kind == MeetingKind::Accompaniment).unwrap();
+    let (_, page) = text(&coordinator, app.url(&base)).await;
+    let at = page.find(&format!("id=\"meeting-{}\"", accompaniment_day.id)).unwrap();
+    let item = &page[at..at + page[at..].find("</li>").unwrap()];
+    assert!(item.contains("La structure met en œuvre son plan seule"), "the decision on its meeting: {item}");
+
     // A workshop for volunteers at a distance: the volunteer is invited by e-mail.
     let form = |starts: &str, ends: &str, version: &str| {
         vec![
