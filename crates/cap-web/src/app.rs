@@ -51,5 +51,18 @@ pub fn build_router(state: AppState) -> Router {
         .layer(from_fn_with_state(state.clone(), page::page_middleware))
         .layer(from_fn_with_state(state.clone(), security::headers_middleware))
         .layer(axum::Extension(state.gates.clone()))
+        .layer(compression())
         .with_state(state)
+}
+
+/// Brotli or gzip, as the browser accepts, for pages, CSS, JS and SVG; never for the workshop's
+/// event stream (it must reach the room at once), nor for PDF, workbooks and images, which are
+/// compressed already.
+fn compression() -> tower_http::compression::CompressionLayer<impl tower_http::compression::Predicate> {
+    use tower_http::compression::predicate::{DefaultPredicate, NotForContentType, Predicate};
+    let predicate = DefaultPredicate::new()
+        .and(NotForContentType::const_new("application/pdf"))
+        .and(NotForContentType::const_new("application/vnd.openxmlformats"))
+        .and(NotForContentType::const_new("application/zip"));
+    tower_http::compression::CompressionLayer::new().br(true).gzip(true).compress_when(predicate)
 }

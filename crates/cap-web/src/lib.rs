@@ -19,6 +19,7 @@ pub mod routes;
 mod security;
 mod session;
 mod shared_pages;
+pub mod static_files;
 mod tree;
 
 pub use app::{AppState, build_router};

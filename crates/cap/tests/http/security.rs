@@ -93,7 +93,38 @@ async fn a_background_refresh_leaves_the_message(app: &TestApp) {
     assert!(!clears(&background), "a background refresh leaves it");
 }
 
+/// Light on a phone: the stylesheet and script are linked by a name that changes with their
+/// content and kept a year; pages, CSS and JS travel compressed when the browser accepts it.
+async fn static_files_are_fingerprinted_and_compressed(app: &TestApp) {
+    let client = app.client();
+    let page = client.get(app.url("/sign-in")).send().await.unwrap().text().await.unwrap();
+    let css = page.split("rel=\"stylesheet\" href=\"").nth(1).and_then(|s| s.split('"').next()).unwrap().to_owned();
+    let js = page.split("<script src=\"").nth(1).and_then(|s| s.split('"').next()).unwrap().to_owned();
+    assert!(css.starts_with("/static/app.") && css.ends_with(".css") && css != "/static/app.css", "{css}");
+    assert!(js.starts_with("/static/app.") && js.ends_with(".js") && js != "/static/app.js", "{js}");
+    for (path, kind) in [(&css, "text/css"), (&js, "text/javascript")] {
+        let r = client.get(app.url(path)).send().await.unwrap();
+        assert_eq!(r.status(), 200);
+        assert!(r.headers()["content-type"].to_str().unwrap().starts_with(kind));
+        assert_eq!(r.headers()["cache-control"], "public, max-age=31536000, immutable", "{path}");
+    }
+    let plain = client.get(app.url("/static/app.css")).send().await.unwrap();
+    assert_eq!(plain.headers()["cache-control"], "public, max-age=3600", "the plain name, briefly");
+    assert_eq!(client.get(app.url("/static/app.css.map")).send().await.unwrap().status(), 404);
+
+    for (path, encoding) in [("/sign-in", "br"), (css.as_str(), "br"), (js.as_str(), "gzip")] {
+        let r = client.get(app.url(path)).header("accept-encoding", encoding).send().await.unwrap();
+        assert_eq!(r.headers().get("content-encoding").map(|v| v.to_str().unwrap()), Some(encoding), "{path}");
+        let raw = r.bytes().await.unwrap().len();
+        let whole = client.get(app.url(path)).send().await.unwrap().bytes().await.unwrap().len();
+        assert!(raw * 2 < whole, "{path}: {raw} bytes compressed, {whole} whole");
+    }
+    let health = client.get(app.url("/healthz")).header("accept-encoding", "gzip").send().await.unwrap();
+    assert!(health.headers().get("content-encoding").is_none(), "a few bytes are not worth compressing");
+}
+
 crate::on_both_backends!(
+    static_files_are_fingerprinted_and_compressed,
     health_reports_the_database,
     security_headers_on_every_page,
     cross_site_posts_are_refused,

@@ -1,25 +1,20 @@
-//! `GET /static/{file}`: the stylesheet and scripts, embedded at compile time.
+//! `GET /static/{file}`: the stylesheet and scripts, embedded at compile time and named by their
+//! content (see `static_files`).
 
 use crate::error::AppError;
 use axum::extract::Path;
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 
-const FILES: &[(&str, &str, &str)] = &[
-    ("app.css", "text/css; charset=utf-8", include_str!("../../../static/app.css")),
-    ("app.js", "text/javascript; charset=utf-8", include_str!("../../../static/app.js")),
-];
-
-/// Serves one embedded file, cached for an hour.
+/// Serves one embedded file: a year when asked for by its fingerprinted name, an hour otherwise.
 pub async fn handler(Path(file): Path<String>) -> Result<Response, AppError> {
-    let (_, content_type, body) = FILES.iter().find(|(name, _, _)| *name == file).ok_or(AppError::NotFound)?;
-    Ok(([(header::CONTENT_TYPE, *content_type), (header::CACHE_CONTROL, "public, max-age=3600")], *body)
-        .into_response())
+    let found = crate::static_files::find(&file).ok_or(AppError::NotFound)?;
+    let cache = if found.immutable { "public, max-age=31536000, immutable" } else { "public, max-age=3600" };
+    Ok(([(header::CONTENT_TYPE, found.content_type), (header::CACHE_CONTROL, cache)], found.body).into_response())
 }
 
 #[cfg(test)]
 mod tests {
-    use super::FILES;
     use cap_reports::charts::Fit;
 
     /// The declarations of the first rule with exactly this selector.
@@ -43,7 +38,7 @@ mod tests {
     /// from 48rem), and switch to the wide chart only where the column holds it.
     #[test]
     fn charts_are_shown_wide_enough_for_body_size_labels() {
-        let css = FILES[0].2;
+        let css = include_str!("../../../static/app.css");
         let wide = rule(css, "svg.chart--wide");
         assert_eq!(length(wide, "width", "em"), Fit::Wide.ems(), "the wide chart is as many ems wide as drawn for");
         assert!(wide.contains("display: none"), "hidden until the screen is wide enough");
