@@ -37,3 +37,34 @@ journey('from a personal link to a recorded answer in two taps', async ({ server
   await first.locator('[data-state]').filter({ hasText: 'Enregistré' }).waitFor();
   assert.ok(taps <= 3, `${taps} taps from the link to a recorded answer`);
 });
+
+journey('the first question on a throttled phone: time and bytes, reported', async ({ server, newPage, t }) => {
+  const phone = await newPage({ viewport: { width: 360, height: 740 }, isMobile: true });
+  await signIn(phone, server, 'salarie.parcours@demo.cap', DEMO_PASSWORD);
+  const campaign = await phone.getByRole('link', { name: /^(Commencer|Reprendre)/ }).first().getAttribute('href');
+  // Chromium's network emulation: a slow mobile connection (1.6 Mbps down, 150 ms latency).
+  const cdp = await phone.context().newCDPSession(phone);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false,
+    latency: 150,
+    downloadThroughput: (1.6 * 1024 * 1024) / 8,
+    uploadThroughput: (750 * 1024) / 8,
+  });
+  const measure = async (label) => {
+    const started = Date.now();
+    await navigate(phone, () => phone.goto(server.url(campaign)), label);
+    await phone.locator('fieldset[data-code] .choices label').first().waitFor({ state: 'visible' });
+    const usable = Date.now() - started;
+    const bytes = await phone.evaluate(() =>
+      performance.getEntries().reduce((sum, e) => sum + (typeof e.transferSize === 'number' ? e.transferSize : 0), 0),
+    );
+    return { usable, bytes };
+  };
+  await cdp.send('Network.clearBrowserCache');
+  const first = await measure('first question, first visit, throttled');
+  const again = await measure('first question, repeat visit, throttled');
+  // Reported, never asserted: timings depend on the machine.
+  t.diagnostic(`throttled phone: first question usable after ${first.usable} ms (${first.bytes} bytes), repeat visit ${again.usable} ms (${again.bytes} bytes)`);
+  assert.ok(again.bytes < first.bytes, 'a repeat visit does not fetch the stylesheet and script again');
+});
