@@ -119,6 +119,14 @@ async fn static_files_are_fingerprinted_and_compressed(app: &TestApp) {
         let whole = client.get(app.url(path)).send().await.unwrap().bytes().await.unwrap().len();
         assert!(raw * 2 < whole, "{path}: {raw} bytes compressed, {whole} whole");
     }
+    // The static files come compressed in advance at brotli's highest level; refused, gzip instead.
+    let best = client.get(app.url(&css)).header("accept-encoding", "gzip, br").send().await.unwrap();
+    assert_eq!(
+        (best.headers()["content-encoding"].to_str().unwrap(), best.headers()["vary"].to_str().unwrap()),
+        ("br", "Accept-Encoding")
+    );
+    let refused = client.get(app.url(&css)).header("accept-encoding", "br;q=0, gzip").send().await.unwrap();
+    assert_eq!(refused.headers()["content-encoding"], "gzip");
     let health = client.get(app.url("/healthz")).header("accept-encoding", "gzip").send().await.unwrap();
     assert!(health.headers().get("content-encoding").is_none(), "a few bytes are not worth compressing");
 }

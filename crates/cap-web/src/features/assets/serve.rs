@@ -3,14 +3,27 @@
 
 use crate::error::AppError;
 use axum::extract::Path;
-use axum::http::header;
+use axum::http::{HeaderMap, header};
 use axum::response::{IntoResponse, Response};
 
-/// Serves one embedded file: a year when asked for by its fingerprinted name, an hour otherwise.
-pub async fn handler(Path(file): Path<String>) -> Result<Response, AppError> {
+/// Serves one embedded file: a year when asked for by its fingerprinted name, an hour otherwise;
+/// compressed in advance with brotli when the browser accepts it.
+pub async fn handler(Path(file): Path<String>, headers: HeaderMap) -> Result<Response, AppError> {
     let found = crate::static_files::find(&file).ok_or(AppError::NotFound)?;
     let cache = if found.immutable { "public, max-age=31536000, immutable" } else { "public, max-age=3600" };
-    Ok(([(header::CONTENT_TYPE, found.content_type), (header::CACHE_CONTROL, cache)], found.body).into_response())
+    let base =
+        [(header::CONTENT_TYPE, found.content_type), (header::CACHE_CONTROL, cache), (header::VARY, "Accept-Encoding")];
+    let accepts_brotli =
+        headers.get_all(header::ACCEPT_ENCODING).iter().filter_map(|v| v.to_str().ok()).flat_map(|v| v.split(',')).any(
+            |coding| {
+                let mut parts = coding.split(';').map(str::trim);
+                parts.next() == Some("br") && !parts.any(|p| matches!(p, "q=0" | "q=0.0" | "q=0.00" | "q=0.000"))
+            },
+        );
+    if accepts_brotli {
+        return Ok((base, [(header::CONTENT_ENCODING, "br")], found.brotli).into_response());
+    }
+    Ok((base, found.body).into_response())
 }
 
 #[cfg(test)]
