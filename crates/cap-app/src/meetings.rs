@@ -10,7 +10,7 @@ use crate::campaigns::Loaded;
 use crate::error::Result;
 use crate::i18n::{Locale, Tr, paris_today};
 use cap_domain::College;
-use cap_domain::meeting::{MeetingInput, MeetingKind, propose};
+use cap_domain::meeting::{MeetingInput, propose};
 use cap_reports::ics::{self, IcsEvent};
 use cap_storage::campaigns::{self, Participant};
 use cap_storage::meetings::{self, Meeting};
@@ -349,9 +349,4 @@ pub async fn remind_tomorrow(app: &App, today: Date) -> Result<usize> {
         }
     }
     Ok(sent)
-}
-
-/// The kinds offered by the form, in the démarche's order.
-pub fn kinds() -> &'static [MeetingKind] {
-    MeetingKind::ALL
 }

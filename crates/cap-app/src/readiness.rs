@@ -109,9 +109,25 @@ fn computed(loaded: &Loaded, target: &Referential, out: &crate::results::Outcome
 /// The campaign's readiness for the referential coded `code`, for the reader `t`.
 pub async fn readiness(app: &App, loaded: &Loaded, code: &str, t: Tr) -> Result<Readiness> {
     let target = load_target(app, code).await?.ok_or(Error::NotFound)?;
-    let target = &target.referential;
     let out = outcome(app, loaded).await?;
-    let all = computed(loaded, target, &out);
+    Ok(in_words(loaded, code, &target.referential, &out, t))
+}
+
+/// The campaign's readiness for every referential its own maps to, its shared answers read once
+/// (the PDF report and the workbook).
+pub async fn every_readiness(app: &App, loaded: &Loaded, t: Tr) -> Result<Vec<Readiness>> {
+    let out = outcome(app, loaded).await?;
+    let mut all = Vec::new();
+    for target in targets(app, loaded).await? {
+        if let Some(referential) = load_target(app, &target.code).await? {
+            all.push(in_words(loaded, &target.code, &referential.referential, &out, t));
+        }
+    }
+    Ok(all)
+}
+
+fn in_words(loaded: &Loaded, code: &str, target: &Referential, out: &crate::results::Outcome, t: Tr) -> Readiness {
+    let all = computed(loaded, target, out);
     let cap = &loaded.referential.referential;
     let english = t.lang() == "en";
     let title_of = |n: &cap_domain::referential::Node| {
@@ -151,11 +167,7 @@ pub async fn readiness(app: &App, loaded: &Loaded, code: &str, t: Tr) -> Result<
             _ => articles.push(Article { title: article, clauses: vec![row] }),
         }
     }
-    Ok(Readiness {
-        target: Target { code: code.to_owned(), title: target.title.clone() },
-        articles,
-        counts: counts(&all),
-    })
+    Readiness { target: Target { code: code.to_owned(), title: target.title.clone() }, articles, counts: counts(&all) }
 }
 
 fn level_words(r: &Referential, value: i64, english: bool) -> String {

@@ -189,8 +189,7 @@ pub async fn report(app: &App, loaded: &Loaded, t: Tr) -> Result<Report> {
     };
 
     let mut readiness = Vec::new();
-    for target in crate::readiness::targets(app, loaded).await? {
-        let view = crate::readiness::readiness(app, loaded, &target.code, t).await?;
+    for view in crate::readiness::every_readiness(app, loaded, t).await? {
         readiness.push(cap_reports::pdf::Readiness {
             title: view.target.title.clone(),
             counts: view.counts.iter().map(|(c, n)| (t.t(c.label_key()).to_owned(), *n)).collect(),

@@ -210,13 +210,7 @@ pub async fn update(db: &Db, campaign: i64, id: i64, m: &MeetingInput, expected_
     .bind(expected_version)
     .execute(db.pool())
     .await?;
-    if done.rows_affected() == 1 {
-        get(db, campaign, id).await
-    } else {
-        // Tell a missing meeting from a changed one.
-        get(db, campaign, id).await?;
-        Err(StorageError::Stale)
-    }
+    after_write(db, campaign, id, done.rows_affected()).await
 }
 
 /// Cancels a meeting if it is still at `expected_version`; returns it as saved.
@@ -231,10 +225,12 @@ pub async fn cancel(db: &Db, campaign: i64, id: i64, expected_version: i64) -> R
     .bind(expected_version)
     .execute(db.pool())
     .await?;
-    if done.rows_affected() == 1 {
-        get(db, campaign, id).await
-    } else {
-        get(db, campaign, id).await?;
-        Err(StorageError::Stale)
-    }
+    after_write(db, campaign, id, done.rows_affected()).await
+}
+
+/// The meeting as saved when the versioned write touched it; otherwise [`StorageError::NotFound`]
+/// for a meeting that does not exist and [`StorageError::Stale`] for one changed meanwhile.
+async fn after_write(db: &Db, campaign: i64, id: i64, rows: u64) -> Result<Meeting> {
+    let meeting = get(db, campaign, id).await?;
+    if rows == 1 { Ok(meeting) } else { Err(StorageError::Stale) }
 }

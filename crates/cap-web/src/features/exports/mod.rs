@@ -218,8 +218,8 @@ async fn results(state: &AppState, loaded: &Loaded, t: Tr) -> AppResult<Sheet> {
 /// and linked indicator (one row for a requirement without any), with its status.
 async fn readiness(state: &AppState, loaded: &Loaded, t: Tr) -> AppResult<Sheet> {
     let mut rows = Vec::new();
-    for target in cap_app::readiness::targets(state, loaded).await? {
-        let view = cap_app::readiness::readiness(state, loaded, &target.code, t).await?;
+    for view in cap_app::readiness::every_readiness(state, loaded, t).await? {
+        let target = &view.target;
         for clause in view.articles.iter().flat_map(|a| &a.clauses) {
             let head = |rows: &mut Vec<Vec<Cell>>, link: Option<&cap_app::readiness::LinkRow>| {
                 rows.push(vec![
