@@ -196,9 +196,10 @@ flash-withdrawn = You are no longer listed in the pair directory.
 flash-plan_imported = Plan updated from the workbook.
 flash-targets_saved = Targets saved.
 flash-checkpoint_saved = Checkpoint saved.
-flash-plan_too_early = The plan is prepared once consolidation has opened.
+flash-plan_too_early = The plan is prepared once a pillar's consolidation has begun.
 flash-plan_calendar_invalid = Give a real start date and one of the horizons offered.
 flash-plan_generated = Plan proposed: accept, edit, merge or discard the actions.
+flash-plan_more_proposed = Proposals added at the end of the plan for the pillars consolidated since.
 flash-plan_exists = This campaign already has a plan.
 flash-plan_saved = Plan saved.
 flash-plan_changed = Someone changed the plan meanwhile: check it and try again.
@@ -232,9 +233,12 @@ flash-participant_already = This person already takes part.
 flash-participant_incomplete = Choose the person and their collège.
 flash-participant_not_member = This person is not a member of the organisation: invite them first.
 flash-scope_saved = Pillars saved.
-flash-scope_refused = Choose at least one pillar; once answers are open, pillars can only be added.
+flash-scope_refused = Choose at least one pillar; once answers are open, pillars can only be added, until the consolidation ends.
 flash-answers_saved = Answers saved.
 flash-answers_closed = Answers are closed for this campaign.
+flash-pillar_closed = Answers are closed for these questions: their pillar has moved on to consolidation. The other pillars stay open.
+flash-pillar_moved = The pillar moved on to its next step.
+flash-pillar_refused = This pillar has already changed step, or the campaign has moved past it. Here is where it stands.
 flash-referential_imported = Referential imported.
 flash-offers_imported = Offer of services imported.
 flash-offer_saved = Offer saved.
@@ -659,6 +663,12 @@ error-answer-number = Enter a number, like 12 or 12.5
 error-answer-number_bounds = This number is outside the limits set for this indicator
 error-answer-text_length = Your answer is too long (4,000 characters at most)
 
+## pillar_step
+
+pillar_step-answering = Being answered
+pillar_step-consolidation = Being consolidated
+pillar_step-consolidated = Consolidated
+
 ## campaign.status
 
 campaign-status-preparation = Preparation
@@ -733,7 +743,12 @@ campaign-progress =
 campaign-scope = Pillars assessed
 campaign-scope_legend = Pillars to assess
 campaign-scope_hint = You may start with one pillar and add the others later.
-campaign-scope_hint_open = Answers are open: you may add pillars, not remove them.
+campaign-pillar_step = Step
+campaign-pillar_consolidate = Move "{ $n }" to consolidation
+campaign-pillar_close = Finish consolidating "{ $n }"
+campaign-pillar_consolidate_confirm = This pillar's individual answers will be frozen; the other pillars stay open. Continue?
+campaign-pillar_close_confirm = This pillar's shared answers will be final and its results no longer provisional. Continue?
+campaign-scope_hint_open = Answers are open: you may add pillars, not remove them, until the consolidation ends. An added pillar opens to answers.
 campaign-scope_save = Save the pillars
 campaign-my_answers = My answers
 campaign-participants = Participants
@@ -790,7 +805,8 @@ consolidation-someone = Someone
 consolidation-protected_hint = Collèges of fewer than three people: their answers are merged, or only counted in the total, and their comments are attributed to nobody.
 consolidation-title = Consolidation
 consolidation-intro = For each indicator: how individual answers spread, the gap between the highest and the lowest, and the proposed level (the median). Indicators where viewpoints differ most come first.
-consolidation-not_open = Consolidation opens at the « Consolidation » step; individual answers are frozen then.
+consolidation-not_open = Consolidation opens pillar by pillar, from the campaign's page; the pillar's individual answers are frozen then.
+consolidation-to_come = Still being answered, to consolidate later: { $n }.
 consolidation-decided =
     { $n ->
         [one] { $n } indicator decided out of { $arg2 }
@@ -932,6 +948,10 @@ error-checkpoint-no_plan = A checkpoint needs a validated plan
 results-compare_with = Compare with the campaign
 results-compare = Compare
 results-title = Photographie
+results-pillars_progress = Where the pillars stand
+results-pillars_provisional = Provisional figures until the consolidation is over: { $n }.
+results-to_come = To come
+results-pillars_to_come = These pillars are still being answered; their results will appear once their consolidation begins: { $n }.
 results-intro = Where the organisation stands, objective by objective, from its shared answers and against the targets it set itself.
 results-how_link = How scores are computed
 results-overall = Overall score
@@ -1034,7 +1054,10 @@ plan-validate = Validate the plan
 plan-settings = Plan calendar and objectives
 plan-starts_on = Plan start
 plan-months = { $n } months
-plan-not_ready = The plan is prepared after the answers are consolidated.
+plan-not_ready = The plan is prepared after the answers are consolidated: as soon as a pillar is in consolidation, its proposals are ready.
+plan-pillars_to_come = Pillars still to come: { $n }. Their proposals will be added to the plan once they are consolidated.
+plan-pillars_to_propose = Consolidated since the plan was prepared: { $n }.
+plan-propose_more = Add their proposals
 plan-gaps =
     { $n ->
         [one] { $n } indicator is below its target.

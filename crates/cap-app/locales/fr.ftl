@@ -196,10 +196,11 @@ flash-withdrawn = Vous ne figurez plus dans l'annuaire des pairs.
 flash-plan_imported = Plan mis à jour depuis le classeur.
 flash-targets_saved = Niveaux d'exigence enregistrés.
 flash-checkpoint_saved = Point d'étape enregistré.
-flash-plan_too_early = Le plan se prépare une fois la consolidation ouverte.
+flash-plan_too_early = Le plan se prépare une fois la consolidation d'un pilier commencée.
 flash-plan_calendar_invalid = Indiquez une date de début réelle et un horizon proposé.
 flash-plan_generated = Plan proposé : acceptez, modifiez, regroupez ou écartez les actions.
 flash-plan_exists = Cette campagne a déjà un plan.
+flash-plan_more_proposed = Propositions ajoutées à la fin du plan pour les piliers consolidés depuis.
 flash-plan_saved = Plan enregistré.
 flash-plan_changed = Quelqu'un a modifié le plan entre-temps : vérifiez puis recommencez.
 flash-plan_validated = Plan validé : le suivi commence.
@@ -232,9 +233,12 @@ flash-participant_already = Cette personne participe déjà.
 flash-participant_incomplete = Choisissez la personne et son collège.
 flash-participant_not_member = Cette personne n'est pas membre de la structure : invitez-la d'abord.
 flash-scope_saved = Piliers enregistrés.
-flash-scope_refused = Choisissez au moins un pilier ; une fois les réponses ouvertes, on ne peut qu'en ajouter.
+flash-scope_refused = Choisissez au moins un pilier ; une fois les réponses ouvertes, on ne peut qu'en ajouter, jusqu'à la fin de la consolidation.
 flash-answers_saved = Réponses enregistrées.
 flash-answers_closed = Les réponses sont fermées pour cette campagne.
+flash-pillar_closed = Les réponses sont fermées pour ces questions : leur pilier est passé à la consolidation. Les autres piliers restent ouverts.
+flash-pillar_moved = Le pilier est passé à l'étape suivante.
+flash-pillar_refused = Ce pilier a déjà changé d'étape, ou la campagne n'en est plus là. Voici où il en est.
 flash-referential_imported = Référentiel importé.
 flash-offers_imported = Offre de services importée.
 flash-offer_saved = Offre enregistrée.
@@ -659,6 +663,12 @@ error-answer-number = Indiquez un nombre, par exemple 12 ou 12,5
 error-answer-number_bounds = Ce nombre sort des limites prévues pour cet indicateur
 error-answer-text_length = Votre réponse est trop longue (4 000 caractères au plus)
 
+## pillar_step
+
+pillar_step-answering = En réponses
+pillar_step-consolidation = En consolidation
+pillar_step-consolidated = Consolidé
+
 ## campaign.status
 
 campaign-status-preparation = Préparation
@@ -733,7 +743,12 @@ campaign-progress =
 campaign-scope = Piliers évalués
 campaign-scope_legend = Piliers à évaluer
 campaign-scope_hint = Vous pouvez commencer par un pilier et ajouter les autres plus tard.
-campaign-scope_hint_open = Les réponses sont ouvertes : vous pouvez ajouter des piliers, pas en retirer.
+campaign-scope_hint_open = Les réponses sont ouvertes : vous pouvez ajouter des piliers, pas en retirer, jusqu'à la fin de la consolidation. Un pilier ajouté s'ouvre aux réponses.
+campaign-pillar_step = Étape
+campaign-pillar_consolidate = Passer « { $n } » en consolidation
+campaign-pillar_close = Terminer la consolidation de « { $n } »
+campaign-pillar_consolidate_confirm = Les réponses individuelles de ce pilier seront figées ; les autres piliers restent ouverts. Continuer ?
+campaign-pillar_close_confirm = Les réponses partagées de ce pilier seront définitives et ses résultats ne seront plus provisoires. Continuer ?
 campaign-scope_save = Enregistrer les piliers
 campaign-my_answers = Mes réponses
 campaign-participants = Participant·e·s
@@ -790,7 +805,8 @@ consolidation-someone = Une personne
 consolidation-protected_hint = Collèges de moins de trois personnes : leurs réponses sont regroupées, ou comptées seulement dans le total, et leurs commentaires ne sont attribués à personne.
 consolidation-title = Consolidation
 consolidation-intro = Pour chaque indicateur : la répartition des réponses individuelles, l'écart entre la plus haute et la plus basse, et le niveau proposé (la médiane). Les indicateurs où les points de vue divergent le plus viennent en premier.
-consolidation-not_open = La consolidation s'ouvre à l'étape « Consolidation » ; les réponses individuelles sont alors figées.
+consolidation-not_open = La consolidation s'ouvre pilier par pilier, depuis la page de la campagne ; les réponses individuelles du pilier sont alors figées.
+consolidation-to_come = Encore en réponses, à consolider plus tard : { $n }.
 consolidation-decided =
     { $n ->
         [one] { $n } indicateur décidé sur { $arg2 }
@@ -932,6 +948,10 @@ error-checkpoint-no_plan = Le point d'étape se fait sur un plan validé
 results-compare_with = Comparer avec la campagne
 results-compare = Comparer
 results-title = Photographie
+results-pillars_progress = Avancement des piliers
+results-pillars_provisional = Chiffres provisoires tant que la consolidation n'est pas terminée : { $n }.
+results-to_come = À venir
+results-pillars_to_come = Ces piliers sont encore en réponses ; leurs résultats s'ajouteront une fois leur consolidation commencée : { $n }.
 results-intro = Où en est la structure, objectif par objectif, d'après les réponses partagées et face aux niveaux d'exigence qu'elle s'est fixés.
 results-how_link = Comment les scores sont calculés
 results-overall = Score global
@@ -1034,7 +1054,10 @@ plan-validate = Valider le plan
 plan-settings = Calendrier et objectifs du plan
 plan-starts_on = Début du plan
 plan-months = { $n } mois
-plan-not_ready = Le plan se prépare après la consolidation des réponses.
+plan-not_ready = Le plan se prépare après la consolidation des réponses : dès qu'un pilier est en consolidation, ses propositions sont prêtes.
+plan-pillars_to_come = Piliers encore à venir : { $n }. Leurs propositions s'ajouteront au plan quand ils seront consolidés.
+plan-pillars_to_propose = Consolidés depuis la préparation du plan : { $n }.
+plan-propose_more = Ajouter leurs propositions
 plan-gaps =
     { $n ->
         [one] { $n } indicateur est en dessous de son niveau d'exigence.

@@ -34,12 +34,16 @@ pub async fn save_one(
     comment: &str,
     version: i64,
 ) -> Result<Outcome> {
-    if !loaded.campaign.status.answers_open() {
+    if !loaded.steps.any_answers_open() {
         return Ok(Outcome::Closed);
     }
     let r = &loaded.referential.referential;
     let indicators = loaded.my_indicators();
     let Some(node) = indicators.iter().find(|n| n.code == code) else { return Err(Error::NotFound) };
+    // Its pillar may have moved on to consolidation while the others are still answered.
+    if !loaded.answers_open_for(code) {
+        return Ok(Outcome::Closed);
+    }
     let value = match AnswerValue::parse(node, r, raw) {
         Ok(v) => v,
         Err(e) => return Ok(Outcome::Invalid(e.key)),

@@ -7,11 +7,14 @@ use crate::i18n::{Tr, paris_today};
 use crate::referential_cache::CachedReferential;
 use crate::viewer::Viewer;
 use cap_domain::authz::{CampaignRef, Permission};
+use cap_domain::campaign::CampaignStatus;
 use cap_domain::campaign::{AnswerValue, answer_pages, assigned_indicators, campaign_indicators};
 use cap_domain::consolidation::{Individual, Tally, divergence, proposed_level};
-use cap_domain::referential::{AnswerType, Node, NodeKind};
+use cap_domain::pillar_step::{PillarStep, PillarSteps, StepRefused};
+use cap_domain::referential::{AnswerType, Node, NodeKind, Referential};
 use cap_domain::review::ReviewerKind;
 use cap_domain::{OrganisationId, OrganisationType};
+use cap_storage::StorageError;
 use cap_storage::audit;
 use cap_storage::campaigns::{self, Campaign, Consolidated, Participant, StoredAnswer};
 use cap_storage::organisations::{self, Organisation};
@@ -35,6 +38,8 @@ pub struct Loaded {
     pub reviewing: Option<Grant>,
     /// Which of the campaign's surrounding pages the viewer may open (so that no link answers 404).
     pub links: Links,
+    /// Where each pillar in scope stands.
+    pub steps: PillarSteps,
 }
 
 /// The pages around a campaign the viewer may open, for breadcrumbs and links.
@@ -118,9 +123,124 @@ impl Loaded {
         assigned_indicators(&self.referential.referential, &self.indicators(), &self.assigned)
     }
 
+    /// The indicators the viewer is asked to answer now: those of the pillars open to answers.
+    pub fn my_open_indicators(&self) -> Vec<&Node> {
+        let mut open = self.my_indicators();
+        open.retain(|n| self.answers_open_for(&n.code));
+        open
+    }
+
     /// The viewer's answering pages: (objective code, indicator codes).
     pub fn pages(&self) -> Vec<(String, Vec<String>)> {
         answer_pages(&self.my_indicators())
+    }
+
+    /// The pillar indicator (or node) `code` belongs to.
+    pub fn pillar_of(&self, code: &str) -> Option<&str> {
+        self.referential.referential.root_of(code).map(|n| n.code.as_str())
+    }
+
+    /// Whether participants may answer indicator `code` now: its pillar is open to answers.
+    pub fn answers_open_for(&self, code: &str) -> bool {
+        self.pillar_of(code).is_some_and(|p| self.steps.answers_open(p))
+    }
+
+    /// Whether the shared answer of indicator `code` may be decided now: its pillar is in
+    /// consolidation.
+    pub fn consolidating(&self, code: &str) -> bool {
+        self.pillar_of(code).is_some_and(|p| self.steps.consolidating(p))
+    }
+
+    /// The indicators whose results show: those of the pillars whose consolidation began, in
+    /// tree order. The photographie and the plan proposals fill in pillar by pillar.
+    pub fn result_indicators(&self) -> Vec<&Node> {
+        let mut covered = self.indicators();
+        covered.retain(|n| self.pillar_of(&n.code).is_some_and(|p| self.steps.has_results(p)));
+        covered
+    }
+
+    /// The pillars in scope whose results are still to come (open to answers), with their titles.
+    pub fn pillars_to_come(&self, english: bool) -> Vec<String> {
+        self.pillars_at(PillarStep::Answering, english)
+    }
+
+    /// The pillars in scope at `step`, by title.
+    pub fn pillars_at(&self, step: PillarStep, english: bool) -> Vec<String> {
+        self.pillar_titles(&self.steps.at(step), english)
+    }
+
+    /// The titles of the pillars `codes`, in the referential's order.
+    pub fn pillar_titles(&self, codes: &[impl AsRef<str>], english: bool) -> Vec<String> {
+        self.all_pillars(english)
+            .into_iter()
+            .filter(|(code, _)| codes.iter().any(|c| c.as_ref() == code))
+            .map(|(_, title)| title)
+            .collect()
+    }
+}
+
+/// The pillars a campaign of `scope` covers (its scope, or every pillar), in the referential's
+/// order.
+pub fn scope_pillars(r: &Referential, scope: &[String]) -> Vec<String> {
+    r.nodes
+        .iter()
+        .filter(|n| n.parent.is_none() && (scope.is_empty() || scope.contains(&n.code)))
+        .map(|n| n.code.clone())
+        .collect()
+}
+
+/// Moves `pillar` of the campaign on from step `from` (answering → consolidation →
+/// consolidated), with the campaign's status that follows, unless the campaign changed since
+/// `version`. A refusal says why; a change made meanwhile is refused as [`StepRefused::Moved`].
+pub async fn advance_pillar(
+    app: &App,
+    loaded: &Loaded,
+    pillar: &str,
+    from: PillarStep,
+    version: i64,
+) -> Result<Result<PillarStep, StepRefused>> {
+    let mut steps = loaded.steps.clone();
+    let next = match steps.advance(pillar, from) {
+        Ok(next) => next,
+        Err(refused) => return Ok(Err(refused)),
+    };
+    Ok(store_steps(app, loaded, &steps, None, version).await?.map(|()| next))
+}
+
+/// Sets the pillars the campaign covers: chosen freely in preparation; once answers opened,
+/// pillars can only be added, until the campaign moves past its consolidation, and new ones open
+/// to answers (a campaign whose pillars were all in consolidation answers again).
+pub async fn rescope(app: &App, loaded: &Loaded, chosen: &[String], version: i64) -> Result<Result<(), StepRefused>> {
+    let r = &loaded.referential.referential;
+    let all = scope_pillars(r, &[]);
+    let chosen: Vec<String> = all.iter().filter(|p| chosen.contains(p)).cloned().collect();
+    let before = scope_pillars(r, &loaded.campaign.scope);
+    let status = loaded.campaign.status;
+    if chosen.is_empty() || (status != CampaignStatus::Preparation && !before.iter().all(|p| chosen.contains(p))) {
+        return Ok(Err(StepRefused::NotInScope));
+    }
+    let mut steps = loaded.steps.clone();
+    if let Err(refused) = steps.rescope(&chosen) {
+        return Ok(Err(refused));
+    }
+    // Every pillar chosen is stored as « all », so pillars of a later version are not left out.
+    let scope = if chosen.len() == all.len() { Vec::new() } else { chosen };
+    store_steps(app, loaded, &steps, Some(&scope), version).await
+}
+
+async fn store_steps(
+    app: &App,
+    loaded: &Loaded,
+    steps: &PillarSteps,
+    scope: Option<&[String]>,
+    version: i64,
+) -> Result<Result<(), StepRefused>> {
+    match campaigns::set_pillar_steps(&app.db, loaded.campaign.id, steps.to_store(), steps.status(), scope, version)
+        .await
+    {
+        Ok(()) => Ok(Ok(())),
+        Err(StorageError::Stale) => Ok(Err(StepRefused::Moved)),
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -180,7 +300,33 @@ pub async fn load(
         run: viewer.can(run(&org, relation)),
         suggest: viewer.can(suggest(&org, relation)),
     };
-    Ok(Loaded { campaign, org, me, referential, assigned, reviewing, links })
+    let steps = steps_of(app, &campaign, &referential.referential).await?;
+    Ok(Loaded { campaign, org, me, referential, assigned, reviewing, links, steps })
+}
+
+/// Where each pillar of `campaign` stands.
+async fn steps_of(app: &App, campaign: &Campaign, r: &Referential) -> Result<PillarSteps> {
+    let stored = campaigns::pillar_steps(&app.db, campaign.id).await?;
+    Ok(PillarSteps::resolve(campaign.status, &scope_pillars(r, &campaign.scope), &stored))
+}
+
+/// Loads a campaign with no viewer, for a job acting on the organisation's behalf (reminders):
+/// nothing is authorised, so nothing read here may reach anyone but the campaign's own people.
+pub async fn load_unchecked(app: &App, id: i64) -> Result<Loaded> {
+    let campaign = campaigns::get(&app.db, id).await?;
+    let org = organisations::get(&app.db, OrganisationId(campaign.organisation_id)).await?;
+    let referential = app.referentials.get(&app.db, campaign.referential_version_id).await?;
+    let steps = steps_of(app, &campaign, &referential.referential).await?;
+    Ok(Loaded {
+        campaign,
+        org,
+        me: None,
+        referential,
+        assigned: Vec::new(),
+        reviewing: None,
+        links: Links::default(),
+        steps,
+    })
 }
 
 /// May view the campaign's page.
@@ -317,7 +463,7 @@ pub async fn to_answer(app: &App, viewer: &Viewer) -> Result<Vec<ToAnswer>> {
         let Some(me) = &loaded.me else { continue };
         let mine = campaigns::answers_of(&app.db, me.id).await?;
         let decided = crate::results::decided_in_workshop(&app.db, id).await?;
-        let questions = loaded.my_indicators();
+        let questions = loaded.my_open_indicators();
         let answered = questions
             .iter()
             .filter(|n| mine.get(&n.code).is_some_and(|a| a.value.is_some()) || decided.contains_key(&n.code))

@@ -691,6 +691,7 @@ mod tests {
             "referential.",
             "offer.",
             "campaign.",
+            "pillar_step.",
             "answer.",
             "results.",
             "targets.",

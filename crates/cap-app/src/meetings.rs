@@ -14,7 +14,7 @@ use cap_domain::meeting::{MeetingInput, propose};
 use cap_reports::ics::{self, IcsEvent};
 use cap_storage::campaigns::{self, Participant};
 use cap_storage::meetings::{self, Meeting};
-use cap_storage::{StorageError, jobs, now, organisations};
+use cap_storage::{StorageError, jobs, now};
 use jiff::civil::{Date, DateTime, Time};
 use std::collections::HashMap;
 
@@ -322,18 +322,7 @@ pub async fn remind_tomorrow(app: &App, today: Date) -> Result<usize> {
     let at = now();
     let mut sent = 0;
     for meeting in meetings::held_on(&app.db, &tomorrow).await? {
-        let campaign = campaigns::get(&app.db, meeting.campaign_id).await?;
-        let org = organisations::get(&app.db, cap_domain::OrganisationId(campaign.organisation_id)).await?;
-        let referential = app.referentials.get(&app.db, campaign.referential_version_id).await?;
-        let loaded = Loaded {
-            campaign,
-            org,
-            me: None,
-            referential,
-            assigned: Vec::new(),
-            reviewing: None,
-            links: Default::default(),
-        };
+        let loaded = crate::campaigns::load_unchecked(app, meeting.campaign_id).await?;
         for p in
             campaigns::participants(&app.db, meeting.campaign_id).await?.iter().filter(|p| meeting.invites(p.college))
         {

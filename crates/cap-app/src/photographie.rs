@@ -11,6 +11,7 @@ use crate::i18n::Tr;
 use crate::results::{Outcome, outcome, previous, value_label};
 use cap_domain::campaign::{AnswerValue, format_number};
 use cap_domain::consolidation::{Individual, divergence};
+use cap_domain::pillar_step::PillarStep;
 use cap_domain::referential::{NodeKind, Referential};
 use cap_domain::scoring::{IndicatorScore, Scores, TargetStanding, carry_over};
 use cap_reports::charts::{self, ChartText, Responsive, Series, percent};
@@ -99,6 +100,10 @@ pub struct View {
     pub divergent: Vec<Highlight>,
     /// Indicators that are figures (numbers with their units).
     pub figures: Vec<Highlight>,
+    /// The pillars being consolidated, whose figures may still change, by title.
+    pub provisional: Vec<String>,
+    /// The pillars still answered, whose figures come later, by title.
+    pub to_come: Vec<String>,
     /// The previous campaign's title, when there is one.
     pub previous_title: Option<String>,
     /// Indicators that moved most since the previous campaign.
@@ -144,7 +149,9 @@ fn series<'a>(rows: &'a [ScoreRow], scores: &Scores, before: &HashMap<String, f6
 pub async fn build(app: &App, loaded: &Loaded, t: Tr, compare: Option<i64>) -> Result<View> {
     let out = outcome(app, loaded).await?;
     let r = &loaded.referential.referential;
-    let covered = loaded.indicators();
+    // The photographie fills in pillar by pillar, as their consolidation begins.
+    let covered = loaded.result_indicators();
+    let english = t.lang() == "en";
 
     // The previous campaign's scores: nodes matched by code, indicators through the code map.
     let earlier = previous(app, loaded, compare).await?;
@@ -221,6 +228,12 @@ pub async fn build(app: &App, loaded: &Loaded, t: Tr, compare: Option<i64>) -> R
     Ok(View {
         overall_previous: earlier.as_ref().and_then(|p| p.scores.overall).map(|o| percent(o.score)),
         previous_title: earlier.map(|p| p.campaign.title),
+        provisional: if loaded.steps.any_consolidating() {
+            loaded.pillars_at(PillarStep::Consolidation, english)
+        } else {
+            Vec::new()
+        },
+        to_come: loaded.pillars_to_come(english),
         unrated: out.scores.unrated,
         overall,
         rated,

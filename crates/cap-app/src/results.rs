@@ -59,7 +59,8 @@ pub struct Outcome {
 pub async fn outcome(app: &App, loaded: &Loaded) -> Result<Outcome> {
     let answers = shared_answers(&app.db, loaded.campaign.id).await?;
     let targets = Targets(plans::targets(&app.db, loaded.campaign.id).await?);
-    let scores = compute(&loaded.referential.referential, &loaded.indicators(), &answers, &targets);
+    // Only the pillars whose consolidation began have results; the others are still to come.
+    let scores = compute(&loaded.referential.referential, &loaded.result_indicators(), &answers, &targets);
     Ok(Outcome { answers, targets, scores })
 }
 

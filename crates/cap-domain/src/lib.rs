@@ -17,6 +17,7 @@ pub mod meeting;
 pub mod network;
 pub mod organisation;
 pub mod password;
+pub mod pillar_step;
 pub mod plan;
 pub mod practice;
 pub mod readiness;

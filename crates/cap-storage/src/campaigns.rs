@@ -2,6 +2,7 @@
 
 use crate::{Db, StorageError, error::Result, now};
 use cap_domain::campaign::{AnswerValue, CampaignStatus};
+use cap_domain::pillar_step::PillarStep;
 use cap_domain::{College, OrganisationId, UserId};
 use std::collections::HashMap;
 
@@ -178,6 +179,22 @@ pub async fn advance(db: &Db, id: i64, from: CampaignStatus, expected_version: i
     .await?;
     if done.rows_affected() != 1 {
         return Err(StorageError::Stale);
+    }
+    // Pillars whose steps are kept follow the campaign as a whole: every pillar still answering
+    // goes to consolidation, and finishing the consolidation consolidates every pillar.
+    let moved = match next {
+        CampaignStatus::Consolidation => Some((PillarStep::Answering, PillarStep::Consolidation)),
+        CampaignStatus::Review => Some((PillarStep::Consolidation, PillarStep::Consolidated)),
+        _ => None,
+    };
+    if let Some((before, after)) = moved {
+        sqlx::query("UPDATE campaign_pillar_steps SET step = $1, changed_at = $2 WHERE campaign_id = $3 AND step = $4")
+            .bind(after.code())
+            .bind(now())
+            .bind(id)
+            .bind(before.code())
+            .execute(&mut *tx)
+            .await?;
     }
     if next == CampaignStatus::Review {
         sqlx::query("UPDATE campaigns SET consolidated_at = COALESCE(consolidated_at, $1) WHERE id = $2")
@@ -457,6 +474,84 @@ pub async fn set_scope(db: &Db, id: i64, scope: &[String], expected_version: i64
     .execute(db.pool())
     .await?;
     if done.rows_affected() == 1 { Ok(()) } else { Err(StorageError::Stale) }
+}
+
+/// The steps stored for a campaign's pillars (none for a campaign that never moved a pillar on
+/// its own: see [`cap_domain::pillar_step::PillarSteps::resolve`]).
+pub async fn pillar_steps(db: &Db, campaign: i64) -> Result<Vec<(String, PillarStep)>> {
+    let rows: Vec<(String, String)> =
+        sqlx::query_as("SELECT pillar, step FROM campaign_pillar_steps WHERE campaign_id = $1 ORDER BY pillar")
+            .bind(campaign)
+            .fetch_all(db.pool())
+            .await?;
+    rows.into_iter()
+        .map(|(pillar, step)| {
+            Ok((
+                pillar,
+                PillarStep::from_code(&step)
+                    .ok_or_else(|| StorageError::Corrupt(format!("campaign {campaign}: pillar step")))?,
+            ))
+        })
+        .collect()
+}
+
+/// Stores the steps of the campaign's pillars and the status they imply, with its new `scope`
+/// when it changes, if the campaign is still at `expected_version`; in one transaction, so the
+/// campaign's status never disagrees with its pillars.
+pub async fn set_pillar_steps(
+    db: &Db,
+    id: i64,
+    steps: &[(String, PillarStep)],
+    status: CampaignStatus,
+    scope: Option<&[String]>,
+    expected_version: i64,
+) -> Result<()> {
+    let at = now();
+    let mut tx = db.begin_write().await?;
+    let done = sqlx::query(
+        "UPDATE campaigns SET status = $1, scope = COALESCE($2, scope), version = version + 1, updated_at = $3
+         WHERE id = $4 AND version = $5",
+    )
+    .bind(status.code())
+    .bind(scope.map(|s| serde_json::Value::from(s.to_vec()).to_string()))
+    .bind(at)
+    .bind(id)
+    .bind(expected_version)
+    .execute(&mut *tx)
+    .await?;
+    if done.rows_affected() != 1 {
+        return Err(StorageError::Stale);
+    }
+    let kept: Vec<&str> = steps.iter().map(|(p, _)| p.as_str()).collect();
+    let stored: Vec<(String,)> = sqlx::query_as("SELECT pillar FROM campaign_pillar_steps WHERE campaign_id = $1")
+        .bind(id)
+        .fetch_all(&mut *tx)
+        .await?;
+    for (pillar,) in stored {
+        if !kept.contains(&pillar.as_str()) {
+            sqlx::query("DELETE FROM campaign_pillar_steps WHERE campaign_id = $1 AND pillar = $2")
+                .bind(id)
+                .bind(&pillar)
+                .execute(&mut *tx)
+                .await?;
+        }
+    }
+    for (pillar, step) in steps {
+        // The time a pillar reached its step is kept while it stays there.
+        sqlx::query(
+            "INSERT INTO campaign_pillar_steps (campaign_id, pillar, step, changed_at) VALUES ($1, $2, $3, $4)
+             ON CONFLICT (campaign_id, pillar) DO UPDATE SET step = excluded.step, changed_at = excluded.changed_at
+             WHERE campaign_pillar_steps.step <> excluded.step",
+        )
+        .bind(id)
+        .bind(pillar)
+        .bind(step.code())
+        .bind(at)
+        .execute(&mut *tx)
+        .await?;
+    }
+    tx.commit().await?;
+    Ok(())
 }
 
 /// A campaign option a coordinator turns on or off.

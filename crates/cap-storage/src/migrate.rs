@@ -144,6 +144,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0022_restitution_voices.sql"),
         postgres: include_str!("../migrations/postgres/0022_restitution_voices.sql"),
     },
+    Migration {
+        version: 23,
+        name: "pillar_steps",
+        sqlite: include_str!("../migrations/sqlite/0023_pillar_steps.sql"),
+        postgres: include_str!("../migrations/postgres/0023_pillar_steps.sql"),
+    },
 ];
 
 /// Arbitrary key of the PostgreSQL advisory lock that serialises migrations across instances.

@@ -57,6 +57,9 @@ pub struct Plan {
     pub objective_three_years: String,
     /// When it was validated (UTC seconds).
     pub validated_at: Option<i64>,
+    /// The pillars its proposals were drawn from; none for a plan drawn from every pillar of its
+    /// campaign at once.
+    pub proposed_pillars: Option<Vec<String>>,
     /// Incremented on every change.
     pub version: i64,
 }
@@ -70,6 +73,7 @@ struct PlanRow {
     objective_one_year: String,
     objective_three_years: String,
     validated_at: Option<i64>,
+    proposed_pillars: Option<String>,
     version: i64,
 }
 
@@ -83,6 +87,8 @@ impl From<PlanRow> for Plan {
             objective_one_year: r.objective_one_year,
             objective_three_years: r.objective_three_years,
             validated_at: r.validated_at,
+            // A list that does not read back is taken as « every pillar »: nothing is proposed twice.
+            proposed_pillars: r.proposed_pillars.and_then(|p| serde_json::from_str(&p).ok()),
             version: r.version,
         }
     }
@@ -92,7 +98,7 @@ impl From<PlanRow> for Plan {
 pub async fn plan_of(db: &Db, campaign: i64) -> Result<Option<Plan>> {
     let row: Option<PlanRow> = sqlx::query_as(
         "SELECT id, campaign_id, starts_on, horizon_months, objective_one_year, objective_three_years, validated_at,
-            version FROM plans WHERE campaign_id = $1",
+            proposed_pillars, version FROM plans WHERE campaign_id = $1",
     )
     .bind(campaign)
     .fetch_optional(db.pool())
@@ -151,8 +157,8 @@ impl NewAction {
     }
 }
 
-/// Creates a campaign's plan with its proposed actions in one transaction; refused with
-/// [`StorageError::Conflict`] when the campaign already has one.
+/// Creates a campaign's plan with its proposed actions in one transaction, drawn from every
+/// pillar; refused with [`StorageError::Conflict`] when the campaign already has one.
 pub async fn create(
     db: &Db,
     campaign: i64,
@@ -160,16 +166,30 @@ pub async fn create(
     horizon_months: i64,
     actions: &[NewAction],
 ) -> Result<i64> {
+    create_from(db, campaign, starts_on, horizon_months, actions, None).await
+}
+
+/// Creates a campaign's plan like [`create`], its proposals drawn from `pillars` only (the
+/// others are proposed later, with [`add_proposals`]).
+pub async fn create_from(
+    db: &Db,
+    campaign: i64,
+    starts_on: &str,
+    horizon_months: i64,
+    actions: &[NewAction],
+    pillars: Option<&[String]>,
+) -> Result<i64> {
     let mut tx = db.begin_write().await?;
     let at = now();
     let plan: i64 = sqlx::query_scalar(
-        "INSERT INTO plans (campaign_id, starts_on, horizon_months, created_at, updated_at, version)
-         VALUES ($1, $2, $3, $4, $4, 1) RETURNING id",
+        "INSERT INTO plans (campaign_id, starts_on, horizon_months, created_at, updated_at, version, proposed_pillars)
+         VALUES ($1, $2, $3, $4, $4, 1, $5) RETURNING id",
     )
     .bind(campaign)
     .bind(starts_on)
     .bind(horizon_months)
     .bind(at)
+    .bind(pillars.map(|p| serde_json::Value::from(p.to_vec()).to_string()))
     .fetch_one(&mut *tx)
     .await
     .map_err(StorageError::from_write)?;
@@ -443,6 +463,38 @@ pub async fn add_action(db: &Db, plan: i64, a: &NewAction) -> Result<i64> {
     let id = insert_action(&mut tx, plan, a, position, now()).await?;
     tx.commit().await?;
     Ok(id)
+}
+
+/// Adds the proposals drawn from pillars consolidated since the plan was made, at its end, and
+/// records that the plan now covers `pillars`; refused as [`StorageError::Stale`] when the plan
+/// changed since `expected_version` (someone added them first).
+pub async fn add_proposals(
+    db: &Db,
+    plan: i64,
+    actions: &[NewAction],
+    pillars: &[String],
+    expected_version: i64,
+) -> Result<()> {
+    let mut tx = db.begin_write().await?;
+    let at = now();
+    let done = sqlx::query(
+        "UPDATE plans SET proposed_pillars = $1, version = version + 1, updated_at = $2 WHERE id = $3 AND version = $4",
+    )
+    .bind(serde_json::Value::from(pillars.to_vec()).to_string())
+    .bind(at)
+    .bind(plan)
+    .bind(expected_version)
+    .execute(&mut *tx)
+    .await?;
+    if done.rows_affected() != 1 {
+        return Err(StorageError::Stale);
+    }
+    let first = next_position(&mut tx, plan).await?;
+    for (offset, action) in actions.iter().enumerate() {
+        insert_action(&mut tx, plan, action, first + offset as i64, at).await?;
+    }
+    tx.commit().await?;
+    Ok(())
 }
 
 /// The position after the plan's last action.

@@ -132,6 +132,7 @@ const CASES: &[(&str, &str, Who)] = &[
     ("POST", "/campaigns/{id}/advance", RUN_CAMPAIGNS_A),
     ("POST", "/campaigns/{id}/participants", RUN_CAMPAIGNS_A),
     ("POST", "/campaigns/{id}/scope", RUN_CAMPAIGNS_A),
+    ("POST", "/campaigns/{id}/pillars/{pillar}", RUN_CAMPAIGNS_A),
     ("POST", "/campaigns/{id}/protect", RUN_CAMPAIGNS_A),
     ("POST", "/campaigns/{id}/share", RUN_CAMPAIGNS_A),
     ("POST", "/campaigns/{id}/invite", RUN_CAMPAIGNS_A),
@@ -189,6 +190,7 @@ const CASES: &[(&str, &str, Who)] = &[
     ("GET", "/campaigns/{id}/plan", READ_RESULTS_A),
     ("POST", "/campaigns/{id}/plan", RUN_CAMPAIGNS_A),
     ("POST", "/campaigns/{id}/plan/settings", RUN_CAMPAIGNS_A),
+    ("POST", "/campaigns/{id}/plan/proposals", RUN_CAMPAIGNS_A),
     ("POST", "/campaigns/{id}/plan/validate", RUN_CAMPAIGNS_A),
     ("POST", "/campaigns/{id}/plan/selection", RUN_CAMPAIGNS_A),
     ("GET", "/campaigns/{id}/plan/suggestions", Who::Only(&[COORDINATOR_A, TIERS_A])),
@@ -461,6 +463,7 @@ async fn concrete_path(app: &TestApp, seeds: &Seeds, pattern: &str, n: usize, ac
         return path
             .replace("{id}", &seeds.campaign_a.to_string())
             .replace("{page}", "1")
+            .replace("{pillar}", "ID")
             .replace("{file}", "campagne.xlsx")
             .replace("{code}", "ID.1.1.a");
     }

@@ -15,6 +15,7 @@ mod least_privilege;
 mod meetings;
 mod network;
 mod organisations;
+mod pillars;
 mod plans;
 mod practices;
 mod readiness;

@@ -52,6 +52,8 @@ pub async fn show(
     let loaded = load(&state, &viewer, id, read_results).await?;
     let mut body = campaign_json(&loaded.campaign, &loaded.org);
     body["indicators"] = json!(loaded.indicators().iter().map(|n| n.code.clone()).collect::<Vec<_>>());
+    body["pillars"] =
+        json!(loaded.steps.iter().map(|(p, s)| json!({ "code": p, "step": s.code() })).collect::<Vec<_>>());
     Ok(ok(body))
 }
 

@@ -167,6 +167,9 @@ struct AnswerPage {
     total: usize,
     fields: Vec<AnswerField>,
     open: bool,
+    /// Why answers are closed here: the campaign's answering ended, or only this page's pillar
+    /// moved on to consolidation.
+    closed_key: &'static str,
     /// The pillar of this page, by name.
     pillar: String,
     /// This page's rank among its pillar's pages, and how many they are.
@@ -190,6 +193,17 @@ impl AnswerPage {
 /// room agreed on it in a workshop.
 fn answered(mine: &HashMap<String, StoredAnswer>, decided: &HashMap<String, AnswerValue>, code: &str) -> bool {
     mine.get(code).is_some_and(|a| a.value.is_some()) || decided.contains_key(code)
+}
+
+/// Whether indicator `code` asks nothing of this participant now: answered, agreed in a
+/// workshop, or its pillar closed to answers (it moved on to consolidation).
+fn nothing_asked(
+    loaded: &Loaded,
+    mine: &HashMap<String, StoredAnswer>,
+    decided: &HashMap<String, AnswerValue>,
+    code: &str,
+) -> bool {
+    answered(mine, decided, code) || !loaded.answers_open_for(code)
 }
 
 fn me(loaded: &Loaded) -> AppResult<&Participant> {
@@ -221,7 +235,8 @@ async fn build(state: &AppState, page: Page, loaded: &Loaded, number: usize) -> 
     let place = place_in_pillar(r, &pages, number).ok_or(AppError::NotFound)?;
     let pillar = r.node(&place.pillar).map(|n| n.label().to_owned()).unwrap_or_default();
     let pillar_answered = place.indicators.iter().filter(|c| done(c)).count();
-    let next_open = next_unanswered(&pages, number, done);
+    let next_open = next_unanswered(&pages, number, |c| nothing_asked(loaded, &answers, &decided, c));
+    let open = codes.first().is_some_and(|c| loaded.answers_open_for(c));
     Ok(AnswerPage {
         pillar,
         pillar_rank: place.rank,
@@ -237,7 +252,8 @@ async fn build(state: &AppState, page: Page, loaded: &Loaded, number: usize) -> 
         answered,
         total: in_campaign.len(),
         fields,
-        open: loaded.campaign.status.answers_open(),
+        open,
+        closed_key: if loaded.steps.any_answers_open() { "flash.pillar_closed" } else { "flash.answers_closed" },
         page,
     })
 }
@@ -252,7 +268,7 @@ pub async fn start(
     let answers = campaigns::answers_of(&state.db, me(&loaded)?.id).await?;
     // What the room agreed on in a workshop is not asked again.
     let decided = decided_in_workshop(&state.db, id).await?;
-    let done = |c: &str| answered(&answers, &decided, c);
+    let done = |c: &str| nothing_asked(&loaded, &answers, &decided, c);
     // Straight to the question: on a phone its statement and choices fill the screen.
     let to = match first_unanswered(&loaded.pages(), done) {
         Some((page, code)) => format!("/campaigns/{id}/answer/{page}#q-{code}"),
@@ -283,10 +299,10 @@ pub async fn submit(
 ) -> AppResult<Response> {
     let loaded = load(&state, &viewer, id, answer_in).await?;
     let Form(form) = form?;
-    if !loaded.campaign.status.answers_open() {
-        return Ok(redirect_with_flash(&state, &format!("/campaigns/{id}"), "flash.answers_closed"));
-    }
     let mut rendered = build(&state, page, &loaded, number).await?;
+    if !rendered.open {
+        return Ok(redirect_with_flash(&state, &format!("/campaigns/{id}"), rendered.closed_key));
+    }
     let me = me(&loaded)?;
     let t = rendered.page.t;
     let r = &loaded.referential.referential;

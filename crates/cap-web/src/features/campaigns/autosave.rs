@@ -60,8 +60,8 @@ pub async fn handler(
                 .into_response()
         }
         Outcome::Closed => {
-            (StatusCode::CONFLICT, Json(json!({ "status": "closed", "message": t.t("flash.answers_closed") })))
-                .into_response()
+            let why = if loaded.steps.any_answers_open() { "flash.pillar_closed" } else { "flash.answers_closed" };
+            (StatusCode::CONFLICT, Json(json!({ "status": "closed", "message": t.t(why) }))).into_response()
         }
     })
 }

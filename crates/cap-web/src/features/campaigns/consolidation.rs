@@ -30,6 +30,8 @@ struct ConsolidationPage {
     by_tree: bool,
     decided: usize,
     editable: bool,
+    /// The pillars still answered, by title (their indicators come later).
+    to_come: String,
     level_labels: Vec<(i64, String)>,
 }
 
@@ -46,8 +48,10 @@ pub async fn handler(
     let participants = campaigns::participants(&state.db, id).await?.len();
     let decisions = campaigns::consolidated(&state.db, id).await?;
     let t = page.t;
-    let mut rows: Vec<IndicatorView> = loaded
-        .indicators()
+    // Once a pillar's consolidation begins, the list holds the pillars being (or already)
+    // consolidated; before, every indicator shows, to follow the answers as they come.
+    let covered = if loaded.steps.any_results() { loaded.result_indicators() } else { loaded.indicators() };
+    let mut rows: Vec<IndicatorView> = covered
         .into_iter()
         .map(|node| {
             view_of(
@@ -66,6 +70,7 @@ pub async fn handler(
     }
     let decided = rows.iter().filter(|r| r.decided.is_some()).count();
     let level_labels = loaded.referential.referential.scale.levels.iter().map(|l| (l.value, l.label.clone())).collect();
-    let editable = loaded.campaign.status == cap_domain::campaign::CampaignStatus::Consolidation;
-    Ok(ConsolidationPage { page, loaded, rows, by_tree, decided, editable, level_labels }.into_response())
+    let editable = loaded.steps.any_consolidating();
+    let to_come = if editable { loaded.pillars_to_come(t.lang() == "en").join(", ") } else { String::new() };
+    Ok(ConsolidationPage { page, loaded, rows, by_tree, decided, editable, level_labels, to_come }.into_response())
 }

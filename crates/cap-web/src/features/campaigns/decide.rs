@@ -17,7 +17,7 @@ use axum::response::{IntoResponse, Response};
 use cap_app::campaigns::{IndicatorView, individuals, view_of};
 use cap_app::campaigns::{Loaded, load, run};
 use cap_app::results::value_label;
-use cap_domain::campaign::{AnswerValue, CampaignStatus};
+use cap_domain::campaign::AnswerValue;
 use cap_domain::consolidation::{Attribution, Group, Tally, attribution, by_college};
 use cap_domain::referential::AnswerType;
 use cap_storage::campaigns::{self, NewConsolidated, Saved};
@@ -147,7 +147,7 @@ async fn build(state: &AppState, page: Page, loaded: Loaded, code: &str) -> AppR
         kind: node.answer.code(),
         rationale: decided.map(|c| c.rationale.clone()).unwrap_or_default(),
         version: decided.map_or(0, |c| c.version),
-        editable: loaded.campaign.status == CampaignStatus::Consolidation,
+        editable: loaded.consolidating(code),
         error: None,
         conflict: None,
         view,
@@ -193,7 +193,7 @@ pub async fn submit(
     Form(form): Form<DecideForm>,
 ) -> AppResult<Response> {
     let loaded = load(&state, &viewer, id, run).await?;
-    if loaded.campaign.status != CampaignStatus::Consolidation {
+    if !loaded.consolidating(&code) {
         return Ok(redirect_with_flash(
             &state,
             &format!("/campaigns/{id}/consolidation"),

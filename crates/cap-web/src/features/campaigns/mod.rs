@@ -12,6 +12,7 @@ pub mod invite;
 pub mod options;
 pub mod participants;
 pub mod personal_link;
+pub mod pillar;
 pub mod remind;
 pub mod scope;
 pub mod show;

@@ -21,7 +21,7 @@ pub async fn handler(
 ) -> AppResult<Response> {
     let loaded = load(&state, &viewer, id, run).await?;
     let back = format!("/campaigns/{id}");
-    if !loaded.campaign.status.answers_open() {
+    if !loaded.steps.any_answers_open() {
         return Ok(redirect_with_flash(&state, &back, "flash.answers_closed"));
     }
     let p = campaigns::participants(&state.db, id)
@@ -29,6 +29,7 @@ pub async fn handler(
         .into_iter()
         .find(|p| p.id == participant)
         .ok_or(AppError::NotFound)?;
+    // What the participant was asked to answer so far, open pillars and closed ones alike.
     let total = loaded.indicators().len();
     let link = state.config.link(&format!("/campaigns/{id}/answer"));
     let (fr, en) = (Tr::new(Locale::Fr), Tr::new(Locale::En));

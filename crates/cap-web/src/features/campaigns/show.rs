@@ -15,6 +15,7 @@ use cap_app::accompaniment::DaySummary;
 use cap_app::campaigns::{Loaded, load, run, view};
 use cap_domain::OrganisationId;
 use cap_domain::campaign::CampaignStatus;
+use cap_domain::pillar_step::PillarStep;
 use cap_domain::referential::NodeKind;
 use cap_storage::campaigns::{self, Participant};
 use cap_storage::memberships;
@@ -34,6 +35,10 @@ pub struct PillarRow {
     pub assigned: usize,
     /// The viewer's answers on it, when they take part.
     pub mine: usize,
+    /// Where it stands, when it is in scope.
+    pub step: Option<PillarStep>,
+    /// Whether its coordinator may move it on now (the campaign is being assessed).
+    pub movable: bool,
 }
 
 #[derive(Template, WebTemplate)]
@@ -45,6 +50,8 @@ struct ShowPage {
     next_key: Option<&'static str>,
     steps: Vec<(&'static str, bool, bool)>,
     can_run: bool,
+    /// Whether pillars may still be added (until the consolidation ends).
+    scope_open: bool,
     pillars: Vec<PillarRow>,
     total: usize,
     participants: Vec<(Participant, usize, bool)>,
@@ -94,6 +101,8 @@ pub async fn handler(
                 indicators: 0,
                 assigned: 0,
                 mine: 0,
+                step: loaded.steps.step(&node.code),
+                movable: loaded.steps.answers_open(&node.code) || loaded.steps.consolidating(&node.code),
             });
         } else if node.kind == NodeKind::Indicator
             && covered.iter().any(|c| c.code == node.code)
@@ -183,6 +192,7 @@ pub async fn handler(
         next_key: status.next().map(CampaignStatus::label_key),
         steps,
         can_run,
+        scope_open: status <= CampaignStatus::Consolidation,
         pillars,
         total,
         participants,

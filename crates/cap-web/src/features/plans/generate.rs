@@ -1,6 +1,7 @@
-//! `POST /campaigns/{id}/plan`: proposes the plan. Every indicator below its target yields an
-//! action, prefilled from the indicator's guidance and linked offer of services, ranked by a
-//! priority whose reasons are kept, and spread over the chosen horizon.
+//! `POST /campaigns/{id}/plan`: proposes the plan. Every indicator below its target, in the
+//! pillars whose consolidation began, yields an action, prefilled from the indicator's guidance
+//! and linked offer of services, ranked by a priority whose reasons are kept, and spread over the
+//! chosen horizon. Pillars consolidated later are proposed from the plan's page.
 
 use super::HORIZONS;
 use crate::app::AppState;
@@ -11,17 +12,10 @@ use crate::page::redirect_with_flash;
 use crate::session::{Ctx, SignedIn};
 use axum::extract::{Path, State};
 use axum::response::Response;
-use cap_app::campaigns::individuals;
 use cap_app::campaigns::{load, run};
 use cap_app::i18n::paris_today;
-use cap_app::results::outcome;
-use cap_domain::campaign::CampaignStatus;
-use cap_domain::consolidation::{Individual, divergence};
-use cap_domain::plan::{PlanInputs, parse_date, propose};
-use cap_storage::StorageError;
-use cap_storage::plans::{self, NewAction};
+use cap_domain::plan::parse_date;
 use serde::Deserialize;
-use std::collections::HashMap;
 
 /// The plan's calendar.
 #[derive(Debug, Deserialize)]
@@ -42,7 +36,7 @@ pub async fn handler(
 ) -> AppResult<Response> {
     let loaded = load(&state, &viewer, id, run).await?;
     let back = format!("/campaigns/{id}/plan");
-    if loaded.campaign.status < CampaignStatus::Consolidation {
+    if !loaded.steps.any_results() {
         return Ok(redirect_with_flash(&state, &back, "flash.plan_too_early"));
     }
     let start = if form.starts_on.trim().is_empty() { Some(paris_today()) } else { parse_date(&form.starts_on) };
@@ -50,33 +44,11 @@ pub async fn handler(
     let (Some(start), Some(horizon)) = (start, horizon) else {
         return Ok(redirect_with_flash(&state, &back, "flash.plan_calendar_invalid"));
     };
-    let out = outcome(&state, &loaded).await?;
-    let r = &loaded.referential.referential;
-    let (low, high) = (r.scale.levels.first().map_or(0, |l| l.value), r.scale.levels.last().map_or(0, |l| l.value));
-    let divergences: HashMap<String, f64> = individuals(&state, &loaded)
-        .await?
-        .into_iter()
-        .map(|(code, answers)| {
-            let people: Vec<Individual> = answers.into_iter().map(|(i, _, _)| i).collect();
-            (code, divergence(&people, low, high).score)
-        })
-        .collect();
-    let covered = loaded.indicators();
-    let inputs = PlanInputs {
-        referential: r,
-        covered: &covered,
-        answers: &out.answers,
-        scores: &out.scores,
-        targets: &out.targets,
-        divergence: &divergences,
-    };
-    let actions: Vec<NewAction> = propose(&inputs, start, horizon).into_iter().map(NewAction::proposed).collect();
-    match plans::create(&state.db, id, &start.to_string(), horizon, &actions).await {
-        Ok(plan) => {
-            record(&state, &ctx, "plans.generate", "plan", &plan, &format!("{} proposals", actions.len())).await?;
+    match cap_app::plans::generate(&state, &loaded, start, horizon).await? {
+        Ok((plan, proposed)) => {
+            record(&state, &ctx, "plans.generate", "plan", &plan, &format!("{proposed} proposals")).await?;
             Ok(redirect_with_flash(&state, &back, "flash.plan_generated"))
         }
-        Err(StorageError::Conflict) => Ok(redirect_with_flash(&state, &back, "flash.plan_exists")),
-        Err(e) => Err(e.into()),
+        Err(_) => Ok(redirect_with_flash(&state, &back, "flash.plan_exists")),
     }
 }

@@ -4,6 +4,7 @@
 pub mod action;
 pub mod generate;
 pub mod import;
+pub mod proposals;
 pub mod selection;
 pub mod settings;
 pub mod show;

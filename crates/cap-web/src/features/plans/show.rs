@@ -70,6 +70,10 @@ struct PlanPage {
     suggestions: (usize, usize),
     /// What participants said after the restitution, without names (for those who build the plan).
     voices: Vec<cap_domain::restitution::Voice>,
+    /// The pillars still answered, whose proposals come later, by title.
+    to_come: String,
+    /// The pillars consolidated since the plan was made, not proposed yet, by title.
+    to_propose: String,
 }
 
 /// Shows the plan.
@@ -149,13 +153,19 @@ pub async fn handler(
         ActionStatus::ALL.iter().map(|s| (*s, actions.iter().filter(|a| a.action.status == *s).count())).collect();
     let late = actions.iter().filter(|a| a.late).count();
     let upcoming = actions.iter().filter(|a| a.upcoming).count();
-    let ready = loaded.campaign.status >= cap_domain::campaign::CampaignStatus::Consolidation;
+    let ready = loaded.steps.any_results();
+    let english = t.lang() == "en";
+    let to_come = loaded.pillars_to_come(english).join(", ");
+    let to_propose = plan.as_ref().map(|p| cap_app::plans::pillars_to_propose(&loaded, p)).unwrap_or_default();
+    let to_propose = loaded.pillar_titles(&to_propose, english).join(", ");
     let voices = if can_run { cap_app::restitution::voices(&state, &loaded).await? } else { Vec::new() };
     Ok(PlanPage {
         page,
         can_run,
         suggestions,
         voices,
+        to_come,
+        to_propose,
         plan,
         proposals,
         actions,

@@ -70,8 +70,7 @@ pub async fn handler(
         Vec::new()
     };
     let can_run = viewer.can(cap_app::campaigns::run(&loaded.org, Default::default()));
-    let answers_open = loaded.campaign.status.answers_open();
-    let stamp = plans::results_stamp(&state.db, id, loaded.org.id, answers_open).await?;
+    let stamp = plans::results_stamp(&state.db, id, loaded.org.id, loaded.steps.any_answers_open()).await?;
     // The organisation's type decides which indicators count; its version moves when it is edited.
     let key = (id, loaded.campaign.version, loaded.org.version, page.t.locale, chosen);
     let body = match state.photographies.get(&key, &stamp) {
