@@ -10,7 +10,7 @@ use crate::campaigns::Loaded;
 use crate::error::Result;
 use crate::i18n::{Locale, Tr, paris_today};
 use cap_domain::College;
-use cap_domain::meeting::{MeetingInput, propose};
+use cap_domain::meeting::{MeetingInput, MeetingKind, propose};
 use cap_reports::ics::{self, IcsEvent};
 use cap_storage::campaigns::{self, Participant};
 use cap_storage::meetings::{self, Meeting};
@@ -86,8 +86,26 @@ pub fn when(t: Tr, m: &Meeting) -> String {
 pub async fn calendar(app: &App, loaded: &Loaded, t: Tr) -> Result<Vec<Entry>> {
     let today = paris_today();
     let names: HashMap<String, String> = loaded.all_pillars(t.lang() == "en").into_iter().collect();
+    // Sessions that assess pillars say where each one stands, so the calendar reads as the
+    // démarche: « Services rendus (consolidé) », « Identité (en réponses) ».
+    let with_steps: HashMap<String, String> = names
+        .iter()
+        .map(|(code, name)| {
+            let named = match loaded.steps.step(code) {
+                Some(step) => format!("{name} ({})", t.t(step.label_key()).to_lowercase()),
+                None => name.clone(),
+            };
+            (code.clone(), named)
+        })
+        .collect();
     let meetings = meetings::of_campaign(&app.db, loaded.campaign.id).await?;
-    Ok(meetings.into_iter().map(|m| entry(t, &names, m, today)).collect())
+    Ok(meetings
+        .into_iter()
+        .map(|m| {
+            let assesses = matches!(m.kind, MeetingKind::Working | MeetingKind::Workshop);
+            entry(t, if assesses { &with_steps } else { &names }, m, today)
+        })
+        .collect())
 }
 
 fn entry(t: Tr, names: &HashMap<String, String>, meeting: Meeting, today: Date) -> Entry {
