@@ -235,7 +235,17 @@ pub async fn report(app: &App, loaded: &Loaded, t: Tr) -> Result<Report> {
             rated: u32::try_from(view.rated).unwrap_or(u32::MAX),
             ..ScoreLine::default()
         }),
-        rated_summary: view.radar_summary.clone(),
+        // A campaign consolidated pillar by pillar says, on paper too, what is provisional and
+        // what is still to come.
+        rated_summary: [
+            Some(view.radar_summary.clone()),
+            (!view.provisional.is_empty()).then(|| t.t1("results.pillars_provisional", view.provisional.join(", "))),
+            (!view.to_come.is_empty()).then(|| t.t1("results.pillars_to_come", view.to_come.join(", "))),
+        ]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" "),
         pillars,
         strengths: highlights(&view.strengths),
         weaknesses: highlights(&view.weaknesses),
