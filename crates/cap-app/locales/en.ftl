@@ -39,6 +39,11 @@ common-pagination = Pages
 
 ## error.upload
 
+error-activity-negative = Type a positive number or zero.
+error-activity-whole_number = Type a whole number, for example 1250.
+error-activity-women_over_people = The number of women cannot exceed the number of people in pathways.
+error-activity-exits_over_people = Exits cannot exceed the number of people in pathways.
+error-activity-categories_over_exits = The exits by category (lasting, transitional, positive, other) exceed the total of exits.
 error-upload-file_name = The file's name holds a character that is not allowed (a line break, a NUL character…) or exceeds 255 characters: rename the file, then send it again.
 error-upload-encoding = This file is not UTF-8 text (line { $n }): save it as UTF-8, like the files exported from Cap, then send it again.
 error-upload-nul = This text holds a NUL character (line { $n }): it is not a text file.
@@ -149,6 +154,8 @@ error-page-too_many = You asked for many documents in a short time: try again in
 
 ## flash
 
+flash-activity_saved = Activity figures saved.
+flash-activity_changed = Someone saved other figures meanwhile: they are in the table; check, then save again.
 flash-readiness_added = Added to the progress plan: one action per requirement chosen.
 flash-readiness_no_plan = Create the progress plan first, then come back to add these requirements.
 flash-readiness_nothing = These requirements already have their actions in the plan, or nothing remains to do.
@@ -668,6 +675,43 @@ error-answer-text_length = Your answer is too long (4,000 characters at most)
 pillar_step-answering = Being answered
 pillar_step-consolidation = Being consolidated
 pillar_step-consolidated = Consolidated
+
+## activity
+
+activity-title = Activity figures
+activity-intro = The year's figures for the management dialogue with the State's services: people in pathways, hours, exits by category. You type the counts once; the rates are computed from them.
+activity-none_yet = No figures typed for this campaign yet.
+activity-caption = Activity figures and computed rates
+activity-figure = Figure
+activity-unit = Unit
+activity-total = Network total
+activity-rates_hint = Exit rates are computed over the number of exits; the share of women over the number of people in pathways.
+activity-form_title = Type the year's figures
+activity-save = Save the figures
+activity-people = People employed in a pathway over the year
+activity-women = Of whom women
+activity-hours_worked = Hours worked by people in pathways
+activity-training_hours = Hours of training followed
+activity-exits = Exits from pathways over the year
+activity-exits_hint = Everyone who left their pathway during the year, whatever came next.
+activity-durable = Of which exits to lasting employment
+activity-durable_hint = Permanent contract, fixed-term contract or temping of six months or more, starting a business.
+activity-transition = Of which exits to transitional employment
+activity-transition_hint = Fixed-term contract or temping of less than six months, subsidised contract outside insertion.
+activity-positive = Of which positive exits
+activity-positive_hint = Qualifying training, hiring by another insertion structure, other exit recognised as positive.
+activity-other = Of which other exits
+activity-unit_people = people
+activity-unit_hours = hours
+activity-unit_exits = exits
+activity-rate_women = Share of women
+activity-rate_durable = Rate of exits to lasting employment
+activity-rate_transition = Rate of exits to transitional employment
+activity-rate_positive = Rate of positive exits
+activity-rate_dynamic = Rate of dynamic exits
+activity-link = Activity figures
+activity-network_title = The network's activity figures
+activity-network_intro = Totals of the latest figures typed by { $n } structures; the rates are computed on the totals.
 
 ## campaign.status
 

@@ -39,6 +39,11 @@ common-pagination = Pages
 
 ## error.upload
 
+error-activity-negative = Indiquez un nombre positif ou zéro.
+error-activity-whole_number = Indiquez un nombre entier, par exemple 1250.
+error-activity-women_over_people = Le nombre de femmes ne peut pas dépasser le nombre de personnes en parcours.
+error-activity-exits_over_people = Les sorties ne peuvent pas dépasser le nombre de personnes en parcours.
+error-activity-categories_over_exits = Les sorties par catégorie (durable, transition, positives, autres) dépassent le total des sorties.
 error-upload-file_name = Le nom du fichier contient un caractère non permis (retour à la ligne, caractère nul…) ou dépasse 255 caractères : renommez le fichier, puis envoyez-le de nouveau.
 error-upload-encoding = Ce fichier n'est pas un texte en UTF-8 (ligne { $n }) : enregistrez-le en UTF-8, comme les fichiers exportés de Cap, puis envoyez-le de nouveau.
 error-upload-nul = Ce texte contient un caractère nul (ligne { $n }) : ce n'est pas un fichier texte.
@@ -149,6 +154,8 @@ error-page-too_many = Vous avez demandé beaucoup de documents en peu de temps :
 
 ## flash
 
+flash-activity_saved = Chiffres d'activité enregistrés.
+flash-activity_changed = Quelqu'un a enregistré d'autres chiffres entre-temps : ils sont dans le tableau ; vérifiez puis enregistrez à nouveau.
 flash-readiness_added = Ajouté au plan de progrès : une action par exigence choisie.
 flash-readiness_no_plan = Créez d'abord le plan de progrès, puis revenez y ajouter ces exigences.
 flash-readiness_nothing = Ces exigences ont déjà leurs actions dans le plan, ou rien ne reste à y faire.
@@ -668,6 +675,43 @@ error-answer-text_length = Votre réponse est trop longue (4 000 caractères au 
 pillar_step-answering = En réponses
 pillar_step-consolidation = En consolidation
 pillar_step-consolidated = Consolidé
+
+## activity
+
+activity-title = Chiffres d'activité
+activity-intro = Les chiffres de l'année pour le dialogue de gestion avec les services de l'État : personnes en parcours, heures, sorties par catégorie. Vous saisissez les nombres une fois ; les taux sont calculés à partir d'eux.
+activity-none_yet = Aucun chiffre saisi pour cette campagne.
+activity-caption = Chiffres d'activité et taux calculés
+activity-figure = Chiffre
+activity-unit = Unité
+activity-total = Total du réseau
+activity-rates_hint = Les taux de sortie sont calculés sur le nombre de sorties ; la part des femmes sur le nombre de personnes en parcours.
+activity-form_title = Saisir les chiffres de l'année
+activity-save = Enregistrer les chiffres
+activity-people = Personnes salariées en parcours sur l'année
+activity-women = Dont femmes
+activity-hours_worked = Heures travaillées par les personnes en parcours
+activity-training_hours = Heures de formation suivies
+activity-exits = Sorties de parcours sur l'année
+activity-exits_hint = Toutes les personnes sorties de leur parcours dans l'année, quelle que soit la suite.
+activity-durable = Dont sorties vers l'emploi durable
+activity-durable_hint = Contrat à durée indéterminée, contrat à durée déterminée ou intérim de six mois et plus, création d'entreprise.
+activity-transition = Dont sorties vers l'emploi de transition
+activity-transition_hint = Contrat à durée déterminée ou intérim de moins de six mois, contrat aidé hors insertion.
+activity-positive = Dont sorties positives
+activity-positive_hint = Formation qualifiante, embauche dans une autre structure d'insertion, autre sortie reconnue positive.
+activity-other = Dont autres sorties
+activity-unit_people = personnes
+activity-unit_hours = heures
+activity-unit_exits = sorties
+activity-rate_women = Part des femmes
+activity-rate_durable = Taux de sorties vers l'emploi durable
+activity-rate_transition = Taux de sorties vers l'emploi de transition
+activity-rate_positive = Taux de sorties positives
+activity-rate_dynamic = Taux de sorties dynamiques
+activity-link = Chiffres d'activité
+activity-network_title = Chiffres d'activité du réseau
+activity-network_intro = Totaux des derniers chiffres saisis par { $n } structures ; les taux sont calculés sur les totaux.
 
 ## campaign.status
 

@@ -692,6 +692,7 @@ mod tests {
             "offer.",
             "campaign.",
             "pillar_step.",
+            "activity.",
             "answer.",
             "results.",
             "targets.",

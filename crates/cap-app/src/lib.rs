@@ -7,6 +7,7 @@
 //! the instance's keys and in-memory caches) and returns typed values or an [`Error`].
 
 pub mod accompaniment;
+pub mod activity;
 pub mod answers;
 pub mod app;
 pub mod audit;

@@ -118,10 +118,25 @@ pub async fn report(app: &App, loaded: &Loaded, t: Tr) -> Result<Report> {
                 .collect(),
         })
         .collect();
-    let figures = view
-        .figures
-        .iter()
-        .map(|f| Figure {
+    // The activity figures typed for the State come first, rates computed from their counts;
+    // then the referential's quantitative indicators.
+    let activity = crate::activity::of(app, loaded).await?;
+    let activity_lines = activity
+        .current
+        .map(|c| crate::activity::lines(t, &c.figures, activity.previous.as_ref().map(|(_, f)| f)))
+        .unwrap_or_default();
+    let mut figures: Vec<Figure> = activity_lines
+        .into_iter()
+        .map(|l| Figure {
+            group: t.t("activity.title").to_owned(),
+            code: String::new(),
+            label: l.label,
+            value: l.value,
+            unit: l.unit,
+        })
+        .collect();
+    figures.extend(view.figures.iter().map(|f| {
+        Figure {
             group: r
                 .node(&f.code)
                 .and_then(|n| r.node(n.parent.as_deref()?))
@@ -130,8 +145,8 @@ pub async fn report(app: &App, loaded: &Loaded, t: Tr) -> Result<Report> {
             label: f.statement.clone(),
             value: f.detail.clone(),
             unit: String::new(),
-        })
-        .collect();
+        }
+    }));
 
     let plan = match plans::plan_of(&app.db, c.id).await? {
         None => None,

@@ -3,6 +3,7 @@
 //! Nothing here performs I/O: storage and web layers depend on this crate, never the reverse.
 
 pub mod accompaniment;
+pub mod activity;
 pub mod api;
 pub mod authz;
 pub mod calendar;

@@ -5,6 +5,7 @@
 //! Each backend has its own migrations folder, kept identical in meaning (tested).
 
 pub mod accompaniment;
+pub mod activity;
 pub mod api_tokens;
 pub mod audit;
 pub mod campaigns;

@@ -150,6 +150,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0023_pillar_steps.sql"),
         postgres: include_str!("../migrations/postgres/0023_pillar_steps.sql"),
     },
+    Migration {
+        version: 24,
+        name: "activity_figures",
+        sqlite: include_str!("../migrations/sqlite/0024_activity_figures.sql"),
+        postgres: include_str!("../migrations/postgres/0024_activity_figures.sql"),
+    },
 ];
 
 /// Arbitrary key of the PostgreSQL advisory lock that serialises migrations across instances.

@@ -230,6 +230,8 @@ pub fn table() -> RouteTable {
         .get("/campaigns/{id}/readiness", Scoped, get(results::readiness::show))
         .post("/campaigns/{id}/readiness/plan", Scoped, post(results::readiness::add))
         .get("/campaigns/{id}/restitution", Scoped, get(results::restitution::handler))
+        .get("/campaigns/{id}/activity", Scoped, get(results::activity::show))
+        .post("/campaigns/{id}/activity", Scoped, post(results::activity::submit))
         .get("/campaigns/{id}/voice", Scoped, get(results::voice::form))
         .post("/campaigns/{id}/voice", Scoped, post(results::voice::submit))
         .get("/campaigns/{id}/accompaniment", Scoped, get(reviews::accompaniment::form))

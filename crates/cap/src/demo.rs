@@ -249,6 +249,20 @@ async fn demo_follow_up(db: &Db, org: cap_domain::OrganisationId) -> Result<(), 
             .map(|(code, value)| campaigns::NewConsolidated::settled(code, value, Some(coordinator.user_id())))
             .collect();
         campaigns::insert_consolidated(db, campaign, &shared).await?;
+        // The year's activity figures for the State, a little better each year.
+        let grow = u32::try_from(year).unwrap_or(0);
+        let figures = cap_domain::activity::ActivityFigures {
+            people: 38 + 3 * grow,
+            women: 14 + 2 * grow,
+            hours_worked: 29_400 + 1_800 * grow,
+            training_hours: 1_050 + 150 * grow,
+            exits: 17 + grow,
+            durable: 4 + grow,
+            transition: 5,
+            positive: 3 + grow,
+            other: 5 - grow,
+        };
+        cap_storage::activity::save(db, campaign, &figures, Some(coordinator.user_id()), 0).await?;
         if status == CampaignStatus::Consolidation {
             continue;
         }
@@ -436,6 +450,26 @@ async fn demo_network(db: &Db, org_ids: &[cap_domain::OrganisationId]) -> Result
         if !actions.is_empty() {
             plans::create(db, campaign, "2025-09-01", 6, &actions).await?;
         }
+        // The year's activity figures, for the network's totals (from a generator of their own,
+        // so the other demo data stay as they were).
+        let mut own = StdRng::seed_from_u64(2026 + i as u64);
+        let people: u32 = own.random_range(12..=60);
+        let exits = people / 2;
+        let durable = own.random_range(0..=exits / 3);
+        let transition = own.random_range(0..=exits / 3);
+        let positive = own.random_range(0..=exits / 4);
+        let figures = cap_domain::activity::ActivityFigures {
+            people,
+            women: own.random_range(0..=people),
+            hours_worked: people * own.random_range(600..=900),
+            training_hours: people * own.random_range(15..=40),
+            exits,
+            durable,
+            transition,
+            positive,
+            other: exits - durable - transition - positive,
+        };
+        cap_storage::activity::save(db, campaign, &figures, None, 0).await?;
         campaigns::advance_to(db, campaign, CampaignStatus::Closed).await?;
     }
     Ok(())

@@ -4,6 +4,7 @@
 mod support;
 
 mod accounts;
+mod activity;
 mod api;
 mod authorization;
 mod campaigns;

@@ -32,6 +32,9 @@ struct DashboardPage {
     year: String,
     query: String,
     chart: String,
+    /// The activity figures summed over the organisations in view, with how many they are;
+    /// none below the anonymity threshold.
+    activity: Option<(Vec<cap_app::activity::Line>, usize)>,
 }
 
 /// Shows the dashboard.
@@ -78,7 +81,11 @@ pub async fn handler(
     let chart = Responsive::draw(|fit| bars(&pillars, &text, fit)).to_string();
     let year = filter.year.map(|y| y.to_string()).unwrap_or_default();
     let query = format!("region={current_region}&org_type={current_type}&year={year}",);
+    let activity = cap_app::activity::network_totals(&state, &filter)
+        .await?
+        .map(|(totals, organisations)| (cap_app::activity::lines(t, &totals, None), organisations));
     Ok(DashboardPage {
+        activity,
         figures,
         all_regions: viewer.can(Permission::ViewNetwork(None)),
         regions,

@@ -2,6 +2,7 @@
 //! campaign), its restitution on a projector and what participants say after it, the targets the
 //! organisation sets itself, and the mid-term checkpoint.
 
+pub mod activity;
 pub mod checkpoint;
 pub mod photographie;
 pub mod readiness;
