@@ -57,6 +57,10 @@ pub struct App {
     /// Workshop changes announced to the pages following them.
     pub workshops: Arc<WorkshopHub>,
     /// Published good practices per indicator, by referential code, under the practices' stamp.
+    /// The stored steps of each campaign's pillars, kept under the campaign's version (every
+    /// change of a step moves it), so the answering path does not read them on every save.
+    pub pillar_steps:
+        Arc<crate::stamped_cache::StampedCache<i64, i64, Vec<(String, cap_domain::pillar_step::PillarStep)>>>,
     pub practice_counts: Arc<crate::stamped_cache::StampedCache<String, i64, std::collections::HashMap<String, i64>>>,
     /// The network's figures, kept while its scores are unchanged.
     pub network_figures: Arc<crate::network::FiguresCache>,
@@ -75,6 +79,7 @@ impl App {
             workshops: Arc::default(),
             network_figures: Arc::default(),
             practice_counts: Arc::default(),
+            pillar_steps: Arc::default(),
             closing: Arc::new(tokio::sync::watch::channel(false).0),
         }
     }

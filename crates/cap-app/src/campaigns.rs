@@ -306,7 +306,14 @@ pub async fn load(
 
 /// Where each pillar of `campaign` stands.
 async fn steps_of(app: &App, campaign: &Campaign, r: &Referential) -> Result<PillarSteps> {
-    let stored = campaigns::pillar_steps(&app.db, campaign.id).await?;
+    let stored = match app.pillar_steps.get(&campaign.id, &campaign.version) {
+        Some(kept) => kept,
+        None => {
+            let read = std::sync::Arc::new(campaigns::pillar_steps(&app.db, campaign.id).await?);
+            app.pillar_steps.insert(campaign.id, campaign.version, read.clone());
+            read
+        }
+    };
     Ok(PillarSteps::resolve(campaign.status, &scope_pillars(r, &campaign.scope), &stored))
 }
 

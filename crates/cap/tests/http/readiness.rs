@@ -74,6 +74,10 @@ async fn readiness_for_iso_9001_and_what_remains_to_the_plan(app: &TestApp) {
     let pdf = crate::plans::pdf_text(&report.bytes().await.unwrap());
     assert!(pdf.contains("Prêt pour la certification ?") && pdf.contains("Couverte en partie"), "{pdf}");
     assert!(pdf.contains(&format!("{} ", partly[0].code)), "each requirement is listed");
+    // The two-page summary for the State's services says where the structure stands, in one line.
+    let summary = coordinator.get(app.url(&format!("{base}/export/synthese.pdf"))).send().await.unwrap();
+    let summary = crate::plans::pdf_text(&summary.bytes().await.unwrap());
+    assert!(summary.contains("Prêt pour la certification ?") && summary.contains("Couverte en partie :"), "{summary}");
 
     // Another organisation sees nothing; the bridge without indicators is no campaign referential.
     let other = app.signed_in(COORDINATOR_B).await;
