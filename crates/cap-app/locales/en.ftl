@@ -39,6 +39,7 @@ common-pagination = Pages
 
 ## error.upload
 
+error-review-state_name = Type the person's name (200 characters at most).
 error-activity-negative = Type a positive number or zero.
 error-activity-whole_number = Type a whole number, for example 1250.
 error-activity-women_over_people = The number of women cannot exceed the number of people in pathways.
@@ -154,6 +155,7 @@ error-page-too_many = You asked for many documents in a short time: try again in
 
 ## flash
 
+flash-state_access_given = Access given: the person received the link by e-mail.
 flash-activity_saved = Activity figures saved.
 flash-activity_changed = Someone saved other figures meanwhile: they are in the table; check, then save again.
 flash-readiness_added = Added to the progress plan: one action per requirement chosen.
@@ -1407,6 +1409,20 @@ review-trainings_attended =
 
 review-kind-tiers = Tiers (regional delegation)
 review-kind-pair = Pair (another organisation)
+review-kind-state = State services officer
+review-state_title = Access for the State's services
+review-state_intro = To prepare the management dialogue, give an officer of the State's services read-only access for a few days: the photographie, the progress plan, the activity figures and the summary. They see neither individual answers nor the review's threads; every page they read is written in your organisation's log.
+review-state_given = Accesses given
+review-state_none = No access given yet.
+review-state_give = Give an access
+review-state_email_hint = They receive an e-mail with the link; without a Cap account yet, they first choose their password.
+review-state_ends_hint = The access closes by itself after this day (92 days at most).
+review-state_submit = Give read access
+review-state_open = Open
+review-state_upcoming = To come
+review-state_ended = Ended
+review-state_revoked = Ended by you
+review-state_link = Access for the State's services
 
 ## review.state
 

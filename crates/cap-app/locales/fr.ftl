@@ -39,6 +39,7 @@ common-pagination = Pages
 
 ## error.upload
 
+error-review-state_name = Indiquez le nom de la personne (200 caractères au plus).
 error-activity-negative = Indiquez un nombre positif ou zéro.
 error-activity-whole_number = Indiquez un nombre entier, par exemple 1250.
 error-activity-women_over_people = Le nombre de femmes ne peut pas dépasser le nombre de personnes en parcours.
@@ -154,6 +155,7 @@ error-page-too_many = Vous avez demandé beaucoup de documents en peu de temps :
 
 ## flash
 
+flash-state_access_given = Accès donné : la personne a reçu le lien par e-mail.
 flash-activity_saved = Chiffres d'activité enregistrés.
 flash-activity_changed = Quelqu'un a enregistré d'autres chiffres entre-temps : ils sont dans le tableau ; vérifiez puis enregistrez à nouveau.
 flash-readiness_added = Ajouté au plan de progrès : une action par exigence choisie.
@@ -1407,6 +1409,20 @@ review-trainings_attended =
 
 review-kind-tiers = Tiers (délégation régionale)
 review-kind-pair = Pair (autre structure)
+review-kind-state = Agent des services de l'État
+review-state_title = Accès pour les services de l'État
+review-state_intro = Pour préparer le dialogue de gestion, donnez à un agent des services de l'État un accès en lecture seule, pour quelques jours : la photographie, le plan de progrès, les chiffres d'activité et la synthèse. Il ne voit ni les réponses individuelles ni les échanges de la relecture ; chaque page qu'il lit est inscrite au journal de votre structure.
+review-state_given = Accès donnés
+review-state_none = Aucun accès donné pour l'instant.
+review-state_give = Donner un accès
+review-state_email_hint = Il reçoit un e-mail avec le lien ; s'il n'a pas encore de compte Cap, il choisit d'abord son mot de passe.
+review-state_ends_hint = L'accès se ferme tout seul après ce jour (92 jours au plus).
+review-state_submit = Donner l'accès en lecture
+review-state_open = Ouvert
+review-state_upcoming = À venir
+review-state_ended = Terminé
+review-state_revoked = Retiré
+review-state_link = Accès pour les services de l'État
 
 ## review.state
 

@@ -2,14 +2,18 @@
 //! the accompaniment day, the threads that wait for them and what became of their suggestions.
 
 use crate::app::App;
+use crate::audit::{Author, record};
+use crate::campaigns::Loaded;
 use crate::error::Result;
-use crate::i18n::paris_today;
+use crate::i18n::{Locale, Tr, paris_today};
 use crate::viewer::Viewer;
+use cap_domain::Email;
 use cap_domain::campaign::CampaignStatus;
-use cap_domain::review::ReviewerKind;
+use cap_domain::review::{AccessWindow, ReviewerKind, conflicts};
 use cap_domain::suggestion::SuggestionStatus;
 use cap_storage::accompaniment::{self, Day};
-use cap_storage::{reviews, suggestions};
+use cap_storage::reviews::{self, NewGrant};
+use cap_storage::{directory, suggestions, users};
 
 /// One campaign the viewer reviews, as their home page lists it.
 #[derive(Debug, Clone)]
@@ -69,4 +73,91 @@ pub async fn followed(app: &App, viewer: &Viewer) -> Result<Vec<Followed>> {
         });
     }
     Ok(out)
+}
+
+/// Whether `grants` hold an access of `user` that is open or still to come: inviting them again
+/// would only make a second row.
+pub fn already_invited(grants: &[reviews::Grant], user: i64, today: jiff::civil::Date) -> bool {
+    let today = today.to_string();
+    grants.iter().any(|g| g.user_id == user && g.revoked_at.is_none() && g.ends_on.as_str() >= today.as_str())
+}
+
+/// Why a State officer's access was not given: a message key, beside the field it concerns.
+pub type StateRefusal = (&'static str, &'static str);
+
+/// Gives `email` (named `name`) a read-only access to the campaign's results, plan and activity
+/// figures for `window`, as an officer of the State's services: an account is made for a person
+/// Cap does not know yet (no password: the e-mail carries a link to choose one). A member of the
+/// organisation is refused, as is someone whose access is open or to come. The access is in the
+/// audit log and every page the officer reads through it is too. Whether the e-mail left is
+/// returned with the access.
+pub async fn give_state_access(
+    app: &App,
+    by: &Author,
+    loaded: &Loaded,
+    email: &Email,
+    name: &str,
+    window: &AccessWindow,
+) -> Result<Result<bool, StateRefusal>> {
+    let id = loaded.campaign.id;
+    let (user, new) = match users::find_by_email(&app.db, email).await? {
+        Some(found) => (found.user_id(), false),
+        None => (users::create(&app.db, email, name, None).await?, true),
+    };
+    if already_invited(&reviews::grants(&app.db, id).await?, user.0, paris_today()) {
+        return Ok(Err(("email", "error.review.already_invited")));
+    }
+    if conflicts(&directory::organisations_of(&app.db, user).await?, loaded.org.authz_ref())
+        .iter()
+        .any(|c| c.blocking())
+    {
+        return Ok(Err(("email", "error.review.conflict_blocking")));
+    }
+    let (starts_on, ends_on) = (window.starts_on.to_string(), window.ends_on.to_string());
+    let grant = reviews::grant(
+        &app.db,
+        &NewGrant {
+            campaign: id,
+            user,
+            kind: ReviewerKind::State,
+            starts_on: &starts_on,
+            ends_on: &ends_on,
+            conflicts: "",
+            by: by.user,
+        },
+    )
+    .await?;
+    record(app, by, "reviews.invite", "campaign", &id, &format!("state {} {starts_on}..{ends_on}", email.as_str()))
+        .await?;
+    let results = app.config.link(&format!("/campaigns/{id}/results"));
+    let password = if new {
+        let link = crate::links::password_reset_link(app, user, email.as_str()).await?;
+        format!("\n\nChoisissez d'abord votre mot de passe / First choose your password:\n{link}")
+    } else {
+        String::new()
+    };
+    let (fr, en) = (Tr::new(Locale::Fr), Tr::new(Locale::En));
+    let body = format!(
+        "Bonjour {name},\n\n{inviter} vous donne accès, en lecture seule, aux résultats de l'auto-évaluation \
+         « {title} » de {org} pour préparer le dialogue de gestion, du {from_fr} au {to_fr} : photographie, \
+         plan de progrès, chiffres d'activité et synthèse. Chaque page lue est inscrite au journal de la \
+         structure.{password}\n\n{results}\n\n---\n\n\
+         Hello {name},\n\n{inviter} gives you read-only access to the results of the self-assessment \
+         \"{title}\" of {org} to prepare the management dialogue, from {from_en} to {to_en}: photographie, \
+         progress plan, activity figures and summary. Every page read is written in the structure's log.\n\n{results}\n",
+        inviter = by.name,
+        title = loaded.campaign.title,
+        org = loaded.org.name,
+        from_fr = fr.date(&starts_on),
+        to_fr = fr.date(&ends_on),
+        from_en = en.date(&starts_on),
+        to_en = en.date(&ends_on),
+    );
+    let sent = app
+        .mailer
+        .send(email.as_str(), "Accès en lecture à une auto-évaluation Cap / Read access", body)
+        .await
+        .map_err(|err| tracing::error!(error = %err, grant, "State officer's access: e-mail not sent"))
+        .is_ok();
+    Ok(Ok(sent))
 }

@@ -181,7 +181,7 @@ pub fn allows(actor: &Actor, permission: Permission) -> bool {
         Permission::ReadResults(c) => {
             c.participant || c.reviewer.is_some() || actor.coordinates(c.org) || actor.reads_as_region(c)
         }
-        Permission::ReviewCampaign(c) => c.reviewer.is_some() || actor.coordinates(c.org),
+        Permission::ReviewCampaign(c) => c.reviewer.is_some_and(ReviewerKind::comments) || actor.coordinates(c.org),
         Permission::ResolveThread { org, author } => author || actor.coordinates(org),
         Permission::SuggestToPlan(c) => c.reviewer == Some(ReviewerKind::Tiers),
         Permission::InviteReviewers(org) => actor.coordinates(org),
@@ -434,6 +434,16 @@ mod tests {
         assert!(allows(&tiers, Permission::SuggestToPlan(accompanying)), "the tiers works the plan with the member");
         assert!(!allows(&pair, Permission::SuggestToPlan(reviewing)), "a pair is a witness");
         assert!(!allows(&tiers, Permission::SuggestToPlan(CAMPAIGN_A)), "not without the access");
+        // A State officer reads the results for a few days, and nothing more.
+        let officer = actor(&[]);
+        let reading = CampaignRef { reviewer: Some(ReviewerKind::State), ..CAMPAIGN_A };
+        assert!(allows(&officer, Permission::ReadResults(reading)));
+        assert!(!allows(&officer, Permission::ReadResults(CAMPAIGN_A)), "not without the access");
+        assert!(!allows(&officer, Permission::ReviewCampaign(reading)), "no comment threads");
+        assert!(!allows(&officer, Permission::SuggestToPlan(reading)));
+        assert!(!allows(&officer, Permission::AccompanyCampaign(reading)));
+        assert!(!allows(&officer, Permission::ViewCampaign(reading)));
+        assert!(!allows(&officer, Permission::RunCampaigns(ORG_A)));
         // A participant reads the results but not the review threads.
         let p = actor(&[(Role::Participant, Scope::Organisation(ORG_A.id))]);
         let mine = CampaignRef { participant: true, ..CAMPAIGN_A };

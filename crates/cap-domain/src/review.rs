@@ -22,17 +22,21 @@ pub enum ReviewerKind {
     Tiers,
     /// A volunteer from another member organisation.
     Pair,
+    /// An officer of the State's services preparing the « dialogue de gestion »: reads the
+    /// results, the plan and the activity figures for a few days, never comments nor suggests.
+    State,
 }
 
 impl ReviewerKind {
-    /// Both kinds.
-    pub const ALL: [ReviewerKind; 2] = [Self::Tiers, Self::Pair];
+    /// Every kind.
+    pub const ALL: [ReviewerKind; 3] = [Self::Tiers, Self::Pair, Self::State];
 
     /// The code stored and sent by forms.
     pub const fn code(self) -> &'static str {
         match self {
             Self::Tiers => "tiers",
             Self::Pair => "pair",
+            Self::State => "state",
         }
     }
 
@@ -46,7 +50,13 @@ impl ReviewerKind {
         match self {
             Self::Tiers => "review.kind.tiers",
             Self::Pair => "review.kind.pair",
+            Self::State => "review.kind.state",
         }
+    }
+
+    /// Whether this reviewer takes part in the review's threads (a State officer only reads).
+    pub const fn comments(self) -> bool {
+        matches!(self, Self::Tiers | Self::Pair)
     }
 }
 

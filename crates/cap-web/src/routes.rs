@@ -239,6 +239,8 @@ pub fn table() -> RouteTable {
         .get("/campaigns/{id}/review", Scoped, get(reviews::show::handler))
         .post("/campaigns/{id}/review/reviewers", Scoped, post(reviews::invite::submit))
         .post("/campaigns/{id}/review/reviewers/{grant}/revoke", Scoped, post(reviews::revoke::handler))
+        .get("/campaigns/{id}/state-access", Scoped, get(reviews::state_access::form))
+        .post("/campaigns/{id}/state-access", Scoped, post(reviews::state_access::submit))
         .post("/campaigns/{id}/review/threads", Scoped, post(reviews::comment::open))
         .post("/campaigns/{id}/review/threads/{thread}/reply", Scoped, post(reviews::comment::reply))
         .post("/campaigns/{id}/review/threads/{thread}/resolve", Scoped, post(reviews::comment::resolve))

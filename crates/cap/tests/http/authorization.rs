@@ -160,6 +160,8 @@ const CASES: &[(&str, &str, Who)] = &[
     ("POST", "/campaigns/{id}/readiness/plan", RUN_CAMPAIGNS_A),
     ("GET", "/campaigns/{id}/restitution", READ_RESULTS_A),
     ("GET", "/campaigns/{id}/activity", READ_RESULTS_A),
+    ("GET", "/campaigns/{id}/state-access", RUN_CAMPAIGNS_A),
+    ("POST", "/campaigns/{id}/state-access", RUN_CAMPAIGNS_A),
     ("POST", "/campaigns/{id}/activity", RUN_CAMPAIGNS_A),
     ("GET", "/campaigns/{id}/voice", ANSWER_CAMPAIGN_A),
     ("POST", "/campaigns/{id}/voice", ANSWER_CAMPAIGN_A),

@@ -24,5 +24,6 @@ mod referentials;
 mod restitution;
 mod reviews;
 mod security;
+mod state_access;
 mod wording;
 mod workshops;

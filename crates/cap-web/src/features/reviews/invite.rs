@@ -48,7 +48,8 @@ pub async fn submit(
             .into_iter()
             .find(|d| d.user_id == user)
             .map(|d| (ReviewerKind::Tiers, UserId(d.user_id), d.email, d.display_name)),
-        None => None,
+        // A State officer is given an access from its own page, never picked here.
+        Some((ReviewerKind::State, _)) | None => None,
     };
     rendered.form = form;
     if person.is_none() {

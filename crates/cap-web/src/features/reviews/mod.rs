@@ -7,3 +7,4 @@ pub mod invite;
 pub mod page;
 pub mod revoke;
 pub mod show;
+pub mod state_access;

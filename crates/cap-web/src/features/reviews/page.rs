@@ -55,12 +55,7 @@ pub struct GrantRow {
     pub revocable: bool,
 }
 
-/// Whether `grants` hold an access of `user` that is open or still to come: inviting them again
-/// would only make a second row.
-pub fn already_invited(grants: &[Grant], user: i64, today: jiff::civil::Date) -> bool {
-    let today = today.to_string();
-    grants.iter().any(|g| g.user_id == user && g.revoked_at.is_none() && g.ends_on.as_str() >= today.as_str())
-}
+pub use cap_app::reviewing::already_invited;
 
 /// A thread: its first comment, its replies, what it is about.
 pub struct Thread {

@@ -22,5 +22,7 @@ pub async fn handler(
     load(&state, &viewer, id, invite).await?;
     let ended = reviews::revoke(&state.db, id, grant, viewer.actor.user_id).await?;
     record(&state, &ctx, "reviews.revoke", "campaign", &id, &ended.email).await?;
-    Ok(redirect_with_flash(&state, &format!("/campaigns/{id}/review"), "flash.reviewer_revoked"))
+    // A State officer's access is given and ended from its own page.
+    let page = if ended.kind == cap_domain::review::ReviewerKind::State { "state-access" } else { "review" };
+    Ok(redirect_with_flash(&state, &format!("/campaigns/{id}/{page}"), "flash.reviewer_revoked"))
 }
