@@ -41,6 +41,10 @@ impl Settings {
     }
 }
 
+/// The stored pillar steps of each campaign, under the campaign's version.
+pub type PillarStepsCache =
+    crate::stamped_cache::StampedCache<i64, i64, Vec<(String, cap_domain::pillar_step::PillarStep)>>;
+
 /// The application: cheap to clone, shared by every request, job and command of one instance.
 #[derive(Clone)]
 pub struct App {
@@ -59,8 +63,7 @@ pub struct App {
     /// Published good practices per indicator, by referential code, under the practices' stamp.
     /// The stored steps of each campaign's pillars, kept under the campaign's version (every
     /// change of a step moves it), so the answering path does not read them on every save.
-    pub pillar_steps:
-        Arc<crate::stamped_cache::StampedCache<i64, i64, Vec<(String, cap_domain::pillar_step::PillarStep)>>>,
+    pub pillar_steps: Arc<PillarStepsCache>,
     pub practice_counts: Arc<crate::stamped_cache::StampedCache<String, i64, std::collections::HashMap<String, i64>>>,
     /// The network's figures, kept while its scores are unchanged.
     pub network_figures: Arc<crate::network::FiguresCache>,
