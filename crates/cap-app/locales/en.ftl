@@ -715,6 +715,21 @@ activity-link = Activity figures
 activity-network_title = The network's activity figures
 activity-network_intro = Totals of the latest figures typed by { $n } structures; the rates are computed on the totals.
 
+## ess
+
+ess-title = Presentation to the general assembly: the social-economy good-practice guide
+ess-generated_on = Prepared on { $n } from the Cap self-assessment
+ess-intro = For each of the eight themes of the good-practice guide of social-economy enterprises, this document sets out what our organisation does (the shared answers of our self-assessment and their reasons) and our progress objectives (the actions of our plan). The board may change it before the general assembly.
+ess-status = Where we stand
+ess-questions = The guide's questions
+ess-practice = What we do
+ess-objectives = Our progress objectives
+ess-nothing = Nothing yet.
+ess-no_objective = No action of the plan works on this theme yet.
+ess-due = due
+ess-link = Presentation to the general assembly (ESS guide)
+ess-link_source = editable version
+
 ## campaign.status
 
 campaign-status-preparation = Preparation

@@ -715,6 +715,21 @@ activity-link = Chiffres d'activité
 activity-network_title = Chiffres d'activité du réseau
 activity-network_intro = Totaux des derniers chiffres saisis par { $n } structures ; les taux sont calculés sur les totaux.
 
+## ess
+
+ess-title = Présentation à l'assemblée générale : le guide des bonnes pratiques de l'ESS
+ess-generated_on = Préparé le { $n } à partir de l'auto-évaluation Cap
+ess-intro = Ce document reprend, pour chacun des huit thèmes du guide des bonnes pratiques des entreprises de l'économie sociale et solidaire, ce que notre structure fait (les réponses partagées de notre auto-évaluation et leurs raisons) et nos objectifs de progrès (les actions de notre plan). Le conseil d'administration peut le modifier avant l'assemblée générale.
+ess-status = Où en sommes-nous
+ess-questions = Les questions du guide
+ess-practice = Ce que nous faisons
+ess-objectives = Nos objectifs de progrès
+ess-nothing = Rien pour l'instant.
+ess-no_objective = Aucune action du plan ne porte encore sur ce thème.
+ess-due = échéance
+ess-link = Présentation à l'assemblée générale (guide ESS)
+ess-link_source = version modifiable
+
 ## campaign.status
 
 campaign-status-preparation = Préparation

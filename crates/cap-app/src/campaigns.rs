@@ -135,6 +135,12 @@ impl Loaded {
         answer_pages(&self.my_indicators())
     }
 
+    /// Whether the campaign's referential maps to the referential coded `code` (a guide or a
+    /// certification whose report can be derived from the campaign).
+    pub fn maps_to(&self, code: &str) -> bool {
+        self.referential.referential.nodes.iter().any(|n| n.mappings.iter().any(|m| m.referential == code))
+    }
+
     /// The pillar indicator (or node) `code` belongs to.
     pub fn pillar_of(&self, code: &str) -> Option<&str> {
         self.referential.referential.root_of(code).map(|n| n.code.as_str())

@@ -693,6 +693,7 @@ mod tests {
             "campaign.",
             "pillar_step.",
             "activity.",
+            "ess.",
             "answer.",
             "results.",
             "targets.",

@@ -14,6 +14,7 @@ pub mod audit;
 pub mod campaigns;
 pub mod crypto;
 pub mod error;
+pub mod ess;
 pub mod i18n;
 pub mod invitations;
 pub mod jobs;

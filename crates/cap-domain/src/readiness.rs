@@ -95,10 +95,10 @@ pub fn coverage(links: &[Link]) -> Coverage {
 
 /// The paragraph of `target` that `code` belongs to: itself when it is one, else its nearest
 /// ancestor that is one; none for a whole article.
-fn paragraph<'a>(target: &'a Referential, code: &str) -> Option<&'a Node> {
+fn paragraph<'a>(target: &'a Referential, code: &str, kind: NodeKind) -> Option<&'a Node> {
     let mut at = target.node(code);
     while let Some(node) = at {
-        if node.kind == NodeKind::GeneralObjective {
+        if node.kind == kind {
             return Some(node);
         }
         at = node.parent.as_deref().and_then(|p| target.node(p));
@@ -116,6 +116,30 @@ pub fn clauses(
     answers: &HashMap<String, AnswerValue>,
     targets: &Targets,
 ) -> Vec<Clause> {
+    linked(cap, covered, target, answers, targets, NodeKind::GeneralObjective)
+}
+
+/// Every theme (pillar) of `target`, in its order, with the indicators of `covered` linked to it
+/// and its status, as [`clauses`] does for paragraphs: a guide mapped theme by theme (the ESS
+/// good-practice guide) is answered from a campaign on another referential.
+pub fn themes(
+    cap: &Referential,
+    covered: &[&Node],
+    target: &Referential,
+    answers: &HashMap<String, AnswerValue>,
+    targets: &Targets,
+) -> Vec<Clause> {
+    linked(cap, covered, target, answers, targets, NodeKind::Pillar)
+}
+
+fn linked(
+    cap: &Referential,
+    covered: &[&Node],
+    target: &Referential,
+    answers: &HashMap<String, AnswerValue>,
+    targets: &Targets,
+    kind: NodeKind,
+) -> Vec<Clause> {
     let mut links: HashMap<&str, Vec<Link>> = HashMap::new();
     for indicator in covered {
         if matches!(answers.get(&indicator.code), Some(AnswerValue::NotApplicable)) {
@@ -128,7 +152,7 @@ pub fn clauses(
         let mut at = Some(*indicator);
         while let Some(node) = at {
             for m in node.mappings.iter().filter(|m| m.referential == target.code) {
-                let Some(clause) = paragraph(target, &m.code) else { continue };
+                let Some(clause) = paragraph(target, &m.code, kind) else { continue };
                 // Full only when the indicator itself is mapped to the paragraph as a whole.
                 let full = node.code == indicator.code
                     && m.code == clause.code
@@ -150,7 +174,7 @@ pub fn clauses(
     target
         .nodes
         .iter()
-        .filter(|n| n.kind == NodeKind::GeneralObjective)
+        .filter(|n| n.kind == kind)
         .map(|n| {
             let links = links.remove(n.code.as_str()).unwrap_or_default();
             Clause { code: n.code.clone(), coverage: coverage(&links), links }

@@ -12,6 +12,7 @@
 
 pub mod charts;
 pub mod csv;
+pub mod ess;
 pub mod ics;
 pub mod pdf;
 pub mod xlsx;

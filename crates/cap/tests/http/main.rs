@@ -10,6 +10,7 @@ mod authorization;
 mod campaigns;
 mod cli;
 mod connections;
+mod ess;
 mod forms;
 mod hostile;
 mod least_privilege;

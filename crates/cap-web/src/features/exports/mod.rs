@@ -34,7 +34,10 @@ pub async fn handler(
     Path((id, file)): Path<(i64, String)>,
     page: Page,
 ) -> AppResult<Response> {
-    let loaded = if matches!(file.as_str(), "rapport.pdf" | "synthese.pdf") {
+    let loaded = if matches!(
+        file.as_str(),
+        "rapport.pdf" | "synthese.pdf" | "assemblee-generale.pdf" | "assemblee-generale.typ"
+    ) {
         load(&state, &viewer, id, read_results).await?
     } else {
         load(&state, &viewer, id, run).await?
@@ -59,6 +62,18 @@ pub async fn handler(
         }
         "synthese.pdf" => {
             (pdf::render(pdf::report(&state, &loaded, t).await?, Document::Summary).await?, "application/pdf")
+        }
+        "assemblee-generale.pdf" => {
+            let ess = cap_app::ess::document(&state, &loaded, t).await?.ok_or(AppError::NotFound)?;
+            let bytes = tokio::task::spawn_blocking(move || ess.pdf())
+                .await
+                .map_err(|e| AppError::Internal(e.to_string()))?
+                .map_err(|e| AppError::Internal(e.to_string()))?;
+            (bytes, "application/pdf")
+        }
+        "assemblee-generale.typ" => {
+            let ess = cap_app::ess::document(&state, &loaded, t).await?.ok_or(AppError::NotFound)?;
+            (ess.source().into_bytes(), "text/plain; charset=utf-8")
         }
         _ => return Err(AppError::NotFound),
     };
