@@ -40,6 +40,7 @@ common-pagination = Pages
 ## error.upload
 
 error-review-state_name = Type the person's name (200 characters at most).
+error-meeting-person = Choose among the people taking part in the campaign.
 error-activity-negative = Type a positive number or zero.
 error-activity-whole_number = Type a whole number, for example 1250.
 error-activity-women_over_people = The number of women cannot exceed the number of people in pathways.
@@ -1902,7 +1903,9 @@ meeting-link = Video call link
 meeting-link_hint = Optional, starts with https://
 meeting-pillars = Pillars covered
 meeting-invited = Who is invited
-meeting-invited_hint = Nothing ticked: everyone taking part.
+meeting-invited_hint = Nothing ticked here nor below: everyone taking part.
+meeting-people = People invited by name
+meeting-people_hint = Besides the collèges ticked; for instance, the person who represents the board.
 meeting-everyone = Everyone taking part
 meeting-invited_line = Invited: { $n }
 meeting-pillars_line = Pillars: { $n }

@@ -40,6 +40,7 @@ common-pagination = Pages
 ## error.upload
 
 error-review-state_name = Indiquez le nom de la personne (200 caractères au plus).
+error-meeting-person = Choisissez parmi les personnes qui participent à la campagne.
 error-activity-negative = Indiquez un nombre positif ou zéro.
 error-activity-whole_number = Indiquez un nombre entier, par exemple 1250.
 error-activity-women_over_people = Le nombre de femmes ne peut pas dépasser le nombre de personnes en parcours.
@@ -1902,7 +1903,9 @@ meeting-link = Lien de visioconférence
 meeting-link_hint = Facultatif, commence par https://
 meeting-pillars = Piliers travaillés
 meeting-invited = Personnes invitées
-meeting-invited_hint = Aucune case cochée : toutes les personnes qui participent.
+meeting-invited_hint = Aucune case cochée ici ni ci-dessous : toutes les personnes qui participent.
+meeting-people = Personnes invitées nommément
+meeting-people_hint = En plus des collèges cochés ; par exemple, la personne qui représente le conseil d'administration.
 meeting-everyone = Toutes les personnes qui participent
 meeting-invited_line = Invité·e·s : { $n }
 meeting-pillars_line = Piliers : { $n }

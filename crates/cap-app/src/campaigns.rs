@@ -492,7 +492,7 @@ pub async fn to_answer(app: &App, viewer: &Viewer) -> Result<Vec<ToAnswer>> {
             next_meeting: None,
         });
     }
-    let mut next = crate::meetings::next_for(app, &colleges).await?;
+    let mut next = crate::meetings::next_for(app, viewer.actor.user_id, &colleges).await?;
     for c in &mut out {
         c.next_meeting = next.remove(&c.campaign_id);
     }

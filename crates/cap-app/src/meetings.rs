@@ -9,8 +9,8 @@ use crate::audit::{Author, record};
 use crate::campaigns::Loaded;
 use crate::error::Result;
 use crate::i18n::{Locale, Tr, paris_today};
-use cap_domain::College;
 use cap_domain::meeting::{MeetingInput, MeetingKind, propose};
+use cap_domain::{College, UserId};
 use cap_reports::ics::{self, IcsEvent};
 use cap_storage::campaigns::{self, Participant};
 use cap_storage::meetings::{self, Meeting};
@@ -99,20 +99,41 @@ pub async fn calendar(app: &App, loaded: &Loaded, t: Tr) -> Result<Vec<Entry>> {
         })
         .collect();
     let meetings = meetings::of_campaign(&app.db, loaded.campaign.id).await?;
+    let people: HashMap<UserId, String> = if meetings.iter().any(|m| !m.people.is_empty()) {
+        campaigns::participants(&app.db, loaded.campaign.id)
+            .await?
+            .into_iter()
+            .map(|p| (p.user_id, p.display_name))
+            .collect()
+    } else {
+        HashMap::new()
+    };
     Ok(meetings
         .into_iter()
         .map(|m| {
             let assesses = matches!(m.kind, MeetingKind::Working | MeetingKind::Workshop);
-            entry(t, if assesses { &with_steps } else { &names }, m, today)
+            entry(t, if assesses { &with_steps } else { &names }, &people, m, today)
         })
         .collect())
 }
 
-fn entry(t: Tr, names: &HashMap<String, String>, meeting: Meeting, today: Date) -> Entry {
-    let invited = if meeting.invited.is_empty() {
+fn entry(
+    t: Tr,
+    names: &HashMap<String, String>,
+    people: &HashMap<UserId, String>,
+    meeting: Meeting,
+    today: Date,
+) -> Entry {
+    let invited = if meeting.invited.is_empty() && meeting.people.is_empty() {
         t.t("meeting.everyone").to_owned()
     } else {
-        meeting.invited.iter().map(|c| t.t(c.label_key())).collect::<Vec<_>>().join(", ")
+        meeting
+            .invited
+            .iter()
+            .map(|c| t.t(c.label_key()).to_owned())
+            .chain(meeting.people.iter().filter_map(|u| people.get(u).cloned()))
+            .collect::<Vec<_>>()
+            .join(", ")
     };
     Entry {
         kind: t.t(meeting.kind.label_key()).to_owned(),
@@ -194,12 +215,12 @@ fn summary(m: &Meeting) -> String {
 }
 
 /// The campaign's meetings as an `.ics` file, for the reader `t` (only those a participant is
-/// invited to, when `college` is theirs).
-pub fn ics_file(app: &App, loaded: &Loaded, t: Tr, meetings: &[Meeting], college: Option<College>) -> String {
+/// invited to, when `reader` is their collège and account).
+pub fn ics_file(app: &App, loaded: &Loaded, t: Tr, meetings: &[Meeting], reader: Option<(College, UserId)>) -> String {
     let names: HashMap<String, String> = loaded.all_pillars(t.lang() == "en").into_iter().collect();
     let events: Vec<IcsEvent> = meetings
         .iter()
-        .filter(|m| college.is_none_or(|c| m.invites(c)))
+        .filter(|m| reader.is_none_or(|(c, u)| m.invites(c, u)))
         .filter_map(|m| ics_event(app, loaded, t, &names, m))
         .collect();
     let name = t.tn("meeting.ics_name", &[loaded.org.name.clone(), loaded.campaign.title.clone()]);
@@ -250,9 +271,9 @@ fn ics_event(app: &App, loaded: &Loaded, t: Tr, names: &HashMap<String, String>,
 async fn tell_both(app: &App, loaded: &Loaded, before: &Meeting, after: &Meeting) -> Result<usize> {
     let people = campaigns::participants(&app.db, loaded.campaign.id).await?;
     let mut mailed = 0;
-    for p in people.iter().filter(|p| before.invites(p.college) || after.invites(p.college)) {
+    for p in people.iter().filter(|p| before.invites(p.college, p.user_id) || after.invites(p.college, p.user_id)) {
         // Someone no longer invited learns that the meeting is not for them any more.
-        let (meeting, news) = if after.invites(p.college) {
+        let (meeting, news) = if after.invites(p.college, p.user_id) {
             (after.clone(), News::Change)
         } else {
             (Meeting { cancelled: true, ..after.clone() }, News::Cancellation)
@@ -266,7 +287,7 @@ async fn tell_both(app: &App, loaded: &Loaded, before: &Meeting, after: &Meeting
 async fn tell(app: &App, loaded: &Loaded, meeting: &Meeting, news: News) -> Result<usize> {
     let people = campaigns::participants(&app.db, loaded.campaign.id).await?;
     let mut mailed = 0;
-    for p in people.iter().filter(|p| meeting.invites(p.college)) {
+    for p in people.iter().filter(|p| meeting.invites(p.college, p.user_id)) {
         mailed += usize::from(send(app, loaded, p, meeting, news).await);
     }
     Ok(mailed)
@@ -319,14 +340,14 @@ async fn send(app: &App, loaded: &Loaded, to: &Participant, meeting: &Meeting, n
     }
 }
 
-/// The next meeting of each campaign in `campaign_ids`, from today on, for a participant of
-/// `college` in each (campaign id → (meeting, college)); keyed by campaign.
-pub async fn next_for(app: &App, invited_as: &HashMap<i64, College>) -> Result<HashMap<i64, Meeting>> {
+/// The next meeting of each campaign `user` takes part in (campaign id → their collège there),
+/// from today on, when they are invited to it; keyed by campaign.
+pub async fn next_for(app: &App, user: UserId, invited_as: &HashMap<i64, College>) -> Result<HashMap<i64, Meeting>> {
     let today = paris_today().to_string();
     let ids: Vec<i64> = invited_as.keys().copied().collect();
     let mut out = HashMap::new();
     for m in meetings::next_of(&app.db, &ids, &today).await? {
-        if invited_as.get(&m.campaign_id).is_some_and(|c| m.invites(*c)) {
+        if invited_as.get(&m.campaign_id).is_some_and(|c| m.invites(*c, user)) {
             out.insert(m.campaign_id, m);
         }
     }
@@ -341,8 +362,10 @@ pub async fn remind_tomorrow(app: &App, today: Date) -> Result<usize> {
     let mut sent = 0;
     for meeting in meetings::held_on(&app.db, &tomorrow).await? {
         let loaded = crate::campaigns::load_unchecked(app, meeting.campaign_id).await?;
-        for p in
-            campaigns::participants(&app.db, meeting.campaign_id).await?.iter().filter(|p| meeting.invites(p.college))
+        for p in campaigns::participants(&app.db, meeting.campaign_id)
+            .await?
+            .iter()
+            .filter(|p| meeting.invites(p.college, p.user_id))
         {
             let period = format!("{}:{}", meeting.held_on, p.user_id.0);
             if !jobs::mark_sent(&app.db, "meeting", meeting.id, &period, at).await? {

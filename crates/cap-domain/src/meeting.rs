@@ -7,6 +7,7 @@
 use crate::ValidationError;
 use crate::calendar::{parse_date, parse_time};
 use crate::coded::coded;
+use crate::ids::UserId;
 use crate::role::College;
 use jiff::civil::{Date, Time};
 
@@ -60,8 +61,10 @@ pub struct MeetingForm<'a> {
     pub link: &'a str,
     /// Pillar codes covered.
     pub pillars: &'a [String],
-    /// Collège codes invited (none: everyone).
+    /// Collège codes invited (none, and no person: everyone).
     pub invited: &'a [String],
+    /// People invited by name (their account ids, as typed in the form).
+    pub people: &'a [String],
     /// Notes beforehand, minutes afterwards.
     pub notes: &'a str,
 }
@@ -83,8 +86,10 @@ pub struct MeetingInput {
     pub link: String,
     /// Pillars covered, among the campaign's, in the referential's order.
     pub pillars: Vec<String>,
-    /// Collèges invited; empty means everyone taking part.
+    /// Collèges invited; with no person either, everyone taking part.
     pub invited: Vec<College>,
+    /// People invited by name, among those taking part, in the order given.
+    pub people: Vec<UserId>,
     /// Notes or minutes.
     pub notes: String,
 }
@@ -94,8 +99,8 @@ pub type Problems = Vec<(&'static str, ValidationError)>;
 
 impl MeetingInput {
     /// Checks a form. `pillars` are the campaign's pillars in order: those ticked must be among
-    /// them, and come back in that order.
-    pub fn parse(form: &MeetingForm<'_>, pillars: &[String]) -> Result<Self, Problems> {
+    /// them, and come back in that order; the people named must be among `participants`.
+    pub fn parse(form: &MeetingForm<'_>, pillars: &[String], participants: &[UserId]) -> Result<Self, Problems> {
         let mut problems = Problems::new();
         let kind = MeetingKind::from_code(form.kind.trim());
         if kind.is_none() {
@@ -141,18 +146,33 @@ impl MeetingInput {
             }
         }
         invited.sort_by_key(|c| College::ALL.iter().position(|x| x == c));
+        let mut people = Vec::new();
+        for raw in form.people.iter().map(|p| p.trim()).filter(|p| !p.is_empty()) {
+            match raw.parse::<i64>().ok().map(UserId).filter(|u| participants.contains(u)) {
+                Some(u) if !people.contains(&u) => people.push(u),
+                Some(_) => {}
+                None => problems.push(("people", ValidationError::new("error.meeting.person"))),
+            }
+        }
         match (kind, on, starts, ends) {
             (Some(kind), Some(on), Some(starts), Some(ends)) if problems.is_empty() => {
-                Ok(Self { kind, on, starts, ends, place, link, pillars: chosen, invited, notes })
+                Ok(Self { kind, on, starts, ends, place, link, pillars: chosen, invited, people, notes })
             }
             _ => Err(problems),
         }
     }
 
-    /// Whether a person of `college` is invited.
-    pub fn invites(&self, college: College) -> bool {
-        self.invited.is_empty() || self.invited.contains(&college)
+    /// Whether `user`, taking part as `college`, is invited: everyone when nobody was chosen,
+    /// else their collège's people and the people named.
+    pub fn invites(&self, college: College, user: UserId) -> bool {
+        invites(&self.invited, &self.people, college, user)
     }
+}
+
+/// Whether `user`, taking part as `college`, is among those invited by collège (`colleges`) or by
+/// name (`people`); when neither is chosen, everyone is.
+pub fn invites(colleges: &[College], people: &[UserId], college: College, user: UserId) -> bool {
+    (colleges.is_empty() && people.is_empty()) || colleges.contains(&college) || people.contains(&user)
 }
 
 /// A web address people can open: `https://` or `http://`, a host, no spaces or quotes.
@@ -188,6 +208,7 @@ fn meeting(kind: MeetingKind, on: Date, hours: (i8, i8, i8, i8), pillars: &[Stri
         link: String::new(),
         pillars: pillars.to_vec(),
         invited: Vec::new(),
+        people: Vec::new(),
         notes: String::new(),
     }
 }
@@ -240,6 +261,7 @@ mod tests {
             link: "",
             pillars,
             invited,
+            people: &[],
             notes: "",
         }
     }
@@ -248,15 +270,25 @@ mod tests {
     fn a_meeting_is_read_as_people_type_it() {
         let ticked = ["AC".to_owned(), "SR".to_owned()];
         let invited = ["volunteer".to_owned(), "direction".to_owned(), "volunteer".to_owned()];
-        let s = MeetingInput::parse(&form(&ticked, &invited), &pillars()).unwrap();
+        let s = MeetingInput::parse(&form(&ticked, &invited), &pillars(), &[UserId(7)]).unwrap();
         assert_eq!((s.kind, s.on), (MeetingKind::Working, date(2027, 1, 12)));
         assert_eq!((s.starts, s.ends), (Time::constant(9, 30, 0, 0), Time::constant(12, 30, 0, 0)));
         assert_eq!(s.place, "Salle du conseil");
         assert_eq!(s.pillars, ["SR", "AC"], "in the campaign's order");
         assert_eq!(s.invited, [College::Direction, College::Volunteer], "once each, in the usual order");
-        assert!(s.invites(College::Volunteer) && !s.invites(College::BoardMember));
-        let everyone = MeetingInput::parse(&form(&[], &[]), &pillars()).unwrap();
-        assert!(College::ALL.iter().all(|c| everyone.invites(*c)), "nobody ticked: everyone");
+        assert!(s.invites(College::Volunteer, UserId(1)) && !s.invites(College::BoardMember, UserId(1)));
+        let everyone = MeetingInput::parse(&form(&[], &[]), &pillars(), &[UserId(7)]).unwrap();
+        assert!(College::ALL.iter().all(|c| everyone.invites(*c, UserId(1))), "nobody ticked: everyone");
+        // A person named: invited whatever their collège, and only them beyond the collèges ticked.
+        let named = ["7".to_owned(), "7".to_owned()];
+        let one =
+            MeetingInput::parse(&MeetingForm { people: &named, ..form(&[], &[]) }, &pillars(), &[UserId(7)]).unwrap();
+        assert_eq!(one.people, [UserId(7)], "once");
+        assert!(one.invites(College::BoardMember, UserId(7)) && !one.invites(College::BoardMember, UserId(8)));
+        let stranger = ["8".to_owned()];
+        let refused =
+            MeetingInput::parse(&MeetingForm { people: &stranger, ..form(&[], &[]) }, &pillars(), &[UserId(7)]);
+        assert_eq!(refused.unwrap_err()[0].0, "people", "only people taking part");
     }
 
     #[test]
@@ -272,10 +304,11 @@ mod tests {
             notes: &"x".repeat(MAX_NOTES + 1),
             ..form(&ticked, &invited)
         };
-        let fields: Vec<&str> = MeetingInput::parse(&bad, &pillars()).unwrap_err().iter().map(|(f, _)| *f).collect();
+        let fields: Vec<&str> =
+            MeetingInput::parse(&bad, &pillars(), &[]).unwrap_err().iter().map(|(f, _)| *f).collect();
         assert_eq!(fields, ["kind", "on", "starts", "ends", "link", "notes", "pillars", "invited"]);
         let reversed = MeetingForm { starts: "14:00", ends: "10h", ..form(&[], &[]) };
-        let problems = MeetingInput::parse(&reversed, &pillars()).unwrap_err();
+        let problems = MeetingInput::parse(&reversed, &pillars(), &[]).unwrap_err();
         assert_eq!(problems[0].1.key, "error.meeting.ends_first");
     }
 

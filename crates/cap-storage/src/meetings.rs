@@ -2,9 +2,9 @@
 //! cancelling a meeting also moves its `sequence`, so calendars that received it take the change.
 
 use crate::{Db, StorageError, error::Result, now};
-use cap_domain::College;
 use cap_domain::calendar::hhmm;
 use cap_domain::meeting::{MeetingInput, MeetingKind};
+use cap_domain::{College, UserId};
 
 /// A meeting as stored.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -27,8 +27,10 @@ pub struct Meeting {
     pub link: String,
     /// Pillar codes covered.
     pub pillars: Vec<String>,
-    /// Collèges invited (empty: everyone taking part).
+    /// Collèges invited (empty, and no person: everyone taking part).
     pub invited: Vec<College>,
+    /// People invited by name.
+    pub people: Vec<UserId>,
     /// Notes beforehand, minutes afterwards.
     pub notes: String,
     /// Whether it was cancelled.
@@ -40,9 +42,9 @@ pub struct Meeting {
 }
 
 impl Meeting {
-    /// Whether a person of `college` is invited.
-    pub fn invites(&self, college: College) -> bool {
-        self.invited.is_empty() || self.invited.contains(&college)
+    /// Whether `user`, taking part as `college`, is invited.
+    pub fn invites(&self, college: College, user: UserId) -> bool {
+        cap_domain::meeting::invites(&self.invited, &self.people, college, user)
     }
 }
 
@@ -58,6 +60,7 @@ struct Row {
     link: String,
     pillars: String,
     invited: String,
+    people: String,
     notes: String,
     cancelled: i64,
     sequence: i64,
@@ -65,7 +68,8 @@ struct Row {
 }
 
 const COLUMNS: &str =
-    "id, campaign_id, kind, held_on, starts, ends, place, link, pillars, invited, notes, cancelled, sequence, version";
+    "id, campaign_id, kind, held_on, starts, ends, place, link, pillars, invited, people, notes, cancelled, sequence,
+    version";
 
 impl TryFrom<Row> for Meeting {
     type Error = StorageError;
@@ -80,6 +84,11 @@ impl TryFrom<Row> for Meeting {
                 .iter()
                 .map(|c| College::from_code(c).map_err(|_| corrupt("invited")))
                 .collect::<Result<_>>()?,
+            people: serde_json::from_str::<Vec<i64>>(&r.people)
+                .map_err(|_| corrupt("people"))?
+                .into_iter()
+                .map(UserId)
+                .collect(),
             id: r.id,
             campaign_id: r.campaign_id,
             held_on: r.held_on,
@@ -93,6 +102,11 @@ impl TryFrom<Row> for Meeting {
             version: r.version,
         })
     }
+}
+
+/// The people invited by name, as stored.
+fn people(m: &MeetingInput) -> String {
+    serde_json::Value::from(m.people.iter().map(|u| u.0).collect::<Vec<_>>()).to_string()
 }
 
 fn json<S: AsRef<str>>(items: impl IntoIterator<Item = S>) -> String {
@@ -161,8 +175,8 @@ pub async fn create(db: &Db, campaign: i64, meetings: &[MeetingInput]) -> Result
     for m in meetings {
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO campaign_meetings (campaign_id, kind, held_on, starts, ends, place, link, pillars, invited,
-                notes, created_at, updated_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11) RETURNING id",
+                notes, created_at, updated_at, people)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11, $12) RETURNING id",
         )
         .bind(campaign)
         .bind(m.kind.code())
@@ -175,6 +189,7 @@ pub async fn create(db: &Db, campaign: i64, meetings: &[MeetingInput]) -> Result
         .bind(json(m.invited.iter().map(|c| c.code())))
         .bind(&m.notes)
         .bind(at)
+        .bind(people(m))
         .fetch_one(&mut *tx)
         .await?;
         ids.push(id);
@@ -190,9 +205,9 @@ pub async fn update(db: &Db, campaign: i64, id: i64, m: &MeetingInput, expected_
     let done = sqlx::query(
         "UPDATE campaign_meetings SET
             sequence = sequence + CASE WHEN kind = $1 AND held_on = $2 AND starts = $3 AND ends = $4 AND place = $5
-                AND link = $6 AND pillars = $7 AND invited = $8 THEN 0 ELSE 1 END,
+                AND link = $6 AND pillars = $7 AND invited = $8 AND people = $14 THEN 0 ELSE 1 END,
             kind = $1, held_on = $2, starts = $3, ends = $4, place = $5, link = $6, pillars = $7, invited = $8,
-            notes = $9, updated_at = $10, version = version + 1
+            people = $14, notes = $9, updated_at = $10, version = version + 1
          WHERE id = $11 AND campaign_id = $12 AND version = $13 AND cancelled = 0",
     )
     .bind(m.kind.code())
@@ -208,6 +223,7 @@ pub async fn update(db: &Db, campaign: i64, id: i64, m: &MeetingInput, expected_
     .bind(id)
     .bind(campaign)
     .bind(expected_version)
+    .bind(people(m))
     .execute(db.pool())
     .await?;
     after_write(db, campaign, id, done.rows_affected()).await

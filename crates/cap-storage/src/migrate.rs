@@ -156,6 +156,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0024_activity_figures.sql"),
         postgres: include_str!("../migrations/postgres/0024_activity_figures.sql"),
     },
+    Migration {
+        version: 25,
+        name: "meeting_people",
+        sqlite: include_str!("../migrations/sqlite/0025_meeting_people.sql"),
+        postgres: include_str!("../migrations/postgres/0025_meeting_people.sql"),
+    },
 ];
 
 /// Arbitrary key of the PostgreSQL advisory lock that serialises migrations across instances.

@@ -424,7 +424,7 @@ async fn concrete_path(app: &TestApp, seeds: &Seeds, pattern: &str, n: usize, ac
                 pillars: &typed,
                 ..Default::default()
             };
-            let input = cap_domain::meeting::MeetingInput::parse(&form, &typed).unwrap();
+            let input = cap_domain::meeting::MeetingInput::parse(&form, &typed, &[]).unwrap();
             let ids = cap_storage::meetings::create(&app.db, seeds.campaign_a, &[input]).await.unwrap();
             path = path.replace("{meeting}", &ids[0].to_string());
         }

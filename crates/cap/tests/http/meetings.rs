@@ -188,6 +188,32 @@ async fn a_calendar_from_its_proposal_to_the_reminder(app: &TestApp) {
     let (_, everything) = text(&coordinator, app.url(&format!("{base}/calendar.ics"))).await;
     assert_eq!(events(&everything).len(), events(&mine).len() + 1, "the volunteer's file leaves it out");
 
+    // The same meeting with the volunteer invited by name: now in their file, their name on the
+    // calendar, and a stranger's account refused beside the field.
+    let named = meetings::of_campaign(&app.db, id).await.unwrap().into_iter().max_by_key(|m| m.id).unwrap();
+    let volunteer = seeds.participant_a.0.to_string();
+    let mut with_person = form("9h", "10h", &named.version.to_string());
+    with_person[7].1 = "direction".to_owned();
+    with_person.retain(|(name, _)| *name != "notify");
+    let mut stranger = with_person.clone();
+    stranger.push(("person", "999999".to_owned()));
+    let refused =
+        coordinator.post(app.url(&format!("{base}/meetings/{}", named.id))).form(&stranger).send().await.unwrap();
+    assert_eq!(refused.status(), 422);
+    assert!(refused.text().await.unwrap().contains("Choisissez parmi les personnes qui participent"));
+    with_person.push(("person", volunteer));
+    let invited =
+        coordinator.post(app.url(&format!("{base}/meetings/{}", named.id))).form(&with_person).send().await.unwrap();
+    assert_eq!(invited.status(), 303);
+    assert_eq!(
+        meetings::of_campaign(&app.db, id).await.unwrap().iter().find(|m| m.id == named.id).unwrap().people,
+        [seeds.participant_a]
+    );
+    let (_, mine) = text(&participant, app.url(&format!("{base}/calendar.ics"))).await;
+    assert_eq!(events(&everything).len(), events(&mine).len(), "invited by name: in the volunteer's file");
+    let (_, page) = text(&coordinator, app.url(&base)).await;
+    assert!(page.contains("Direction, participant.a"), "the calendar names who is invited");
+
     // Every change is in the audit log; another organisation sees nothing of it.
     let log = cap_storage::audit::recent(&app.db, None, 500).await.unwrap();
     for action in ["meetings.propose", "meetings.create", "meetings.update", "meetings.cancel"] {

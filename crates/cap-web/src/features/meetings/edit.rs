@@ -27,7 +27,7 @@ pub async fn form(
     let loaded = load(&state, &viewer, id, run).await?;
     let meeting = meetings::get(&state.db, id, meeting_id).await?;
     let typed = Typed::from_stored(page.t, &meeting);
-    Ok(FormPage::new(page, loaded, Some(meeting), typed).into_response())
+    Ok(FormPage::new(&state, page, loaded, Some(meeting), typed).await?.into_response())
 }
 
 /// Saves the change, or shows the form again with its problems or the latest version.
@@ -42,8 +42,9 @@ pub async fn submit(
     let loaded = load(&state, &viewer, id, run).await?;
     let meeting = meetings::get(&state.db, id, meeting_id).await?;
     let Form(typed) = form?;
-    let mut rendered = FormPage::new(page, loaded, Some(meeting), typed);
-    let input = match MeetingInput::parse(&rendered.typed.form(), &rendered.pillar_codes()) {
+    let mut rendered = FormPage::new(&state, page, loaded, Some(meeting), typed).await?;
+    let input = match MeetingInput::parse(&rendered.typed.form(), &rendered.pillar_codes(), &rendered.participant_ids())
+    {
         Ok(input) => input,
         Err(problems) => {
             for (field, e) in problems {

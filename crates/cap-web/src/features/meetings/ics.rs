@@ -15,8 +15,8 @@ use cap_storage::meetings::{self, Meeting};
 
 fn file(state: &AppState, loaded: &Loaded, page: &Page, meetings: &[Meeting], name: &str) -> Response {
     // Coordinators and readers get every meeting; a participant only those they are invited to.
-    let college = if loaded.links.run { None } else { loaded.me.as_ref().map(|p| p.college) };
-    let body = ics_file(state, loaded, page.t, meetings, college);
+    let reader = if loaded.links.run { None } else { loaded.me.as_ref().map(|p| (p.college, p.user_id)) };
+    let body = ics_file(state, loaded, page.t, meetings, reader);
     (
         [
             (header::CONTENT_TYPE, "text/calendar; charset=utf-8".to_owned()),

@@ -57,6 +57,9 @@ pub struct Typed {
     /// Collège codes ticked.
     #[serde(default)]
     pub invited: Vec<String>,
+    /// People invited by name (account ids).
+    #[serde(default, rename = "person")]
+    pub people: Vec<String>,
     /// Notes or minutes.
     #[serde(default)]
     pub notes: String,
@@ -80,6 +83,7 @@ impl Typed {
             link: m.link.clone(),
             pillars: m.pillars.clone(),
             invited: m.invited.iter().map(|c| c.code().to_owned()).collect(),
+            people: m.people.iter().map(|u| u.0.to_string()).collect(),
             notes: m.notes.clone(),
             notify: true,
             version: m.version,
@@ -97,6 +101,7 @@ impl Typed {
             link: &self.link,
             pillars: &self.pillars,
             invited: &self.invited,
+            people: &self.people,
             notes: &self.notes,
         }
     }
@@ -118,12 +123,41 @@ pub struct FormPage {
     pub errors: FormErrors,
     /// Someone changed the meeting meanwhile.
     pub conflict: bool,
+    /// Those taking part, who may be invited by name: account, name, collège in words.
+    pub participants: Vec<(cap_domain::UserId, String, String)>,
 }
 
 impl FormPage {
-    /// A page for `typed`.
-    pub fn new(page: Page, loaded: Loaded, meeting: Option<Meeting>, typed: Typed) -> Self {
-        Self { page, loaded, meeting, typed, errors: FormErrors::new(), conflict: false }
+    /// A page for `typed`, with the people taking part in the campaign.
+    pub async fn new(
+        state: &crate::app::AppState,
+        page: Page,
+        loaded: Loaded,
+        meeting: Option<Meeting>,
+        typed: Typed,
+    ) -> crate::error::AppResult<Self> {
+        let participants = cap_storage::campaigns::participants(&state.db, loaded.campaign.id)
+            .await?
+            .into_iter()
+            .map(|p| (p.user_id, p.display_name, page.t.t(p.college.label_key()).to_owned()))
+            .collect();
+        Ok(Self { page, loaded, meeting, typed, errors: FormErrors::new(), conflict: false, participants })
+    }
+
+    /// The accounts of those taking part (the people a meeting may name).
+    pub fn participant_ids(&self) -> Vec<cap_domain::UserId> {
+        self.participants.iter().map(|(u, _, _)| *u).collect()
+    }
+
+    fn people(&self) -> Vec<Choice> {
+        self.participants
+            .iter()
+            .map(|(user, name, college)| Choice {
+                code: user.0.to_string(),
+                label: format!("{name} ({college})"),
+                checked: self.typed.people.iter().any(|x| x.trim() == user.0.to_string()),
+            })
+            .collect()
     }
 
     /// The campaign's pillars, in order (a meeting's pillars are among them).

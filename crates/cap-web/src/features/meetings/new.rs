@@ -32,7 +32,7 @@ pub async fn form(
         notify: true,
         ..Typed::default()
     };
-    Ok(FormPage::new(page, loaded, None, typed).into_response())
+    Ok(FormPage::new(&state, page, loaded, None, typed).await?.into_response())
 }
 
 /// Adds the meeting, or shows the form again with its problems and what was typed.
@@ -46,8 +46,9 @@ pub async fn submit(
 ) -> AppResult<Response> {
     let loaded = load(&state, &viewer, id, run).await?;
     let Form(typed) = form?;
-    let mut rendered = FormPage::new(page, loaded, None, typed);
-    let input = match MeetingInput::parse(&rendered.typed.form(), &rendered.pillar_codes()) {
+    let mut rendered = FormPage::new(&state, page, loaded, None, typed).await?;
+    let input = match MeetingInput::parse(&rendered.typed.form(), &rendered.pillar_codes(), &rendered.participant_ids())
+    {
         Ok(input) => input,
         Err(problems) => {
             for (field, e) in problems {
