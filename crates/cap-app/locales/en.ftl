@@ -41,6 +41,8 @@ common-pagination = Pages
 
 error-review-state_name = Type the person's name (200 characters at most).
 error-meeting-person = Choose among the people taking part in the campaign.
+error-evidence-title = Say what the document is (200 characters at most).
+error-evidence-url = Type an address that starts with https:// (or http://).
 error-activity-negative = Type a positive number or zero.
 error-activity-whole_number = Type a whole number, for example 1250.
 error-activity-women_over_people = The number of women cannot exceed the number of people in pathways.
@@ -157,6 +159,9 @@ error-page-too_many = You asked for many documents in a short time: try again in
 ## flash
 
 flash-state_access_given = Access given: the person received the link by e-mail.
+flash-evidence_added = Evidence added.
+flash-evidence_confirmed = Evidence confirmed for this campaign.
+flash-evidence_removed = Evidence removed.
 flash-activity_saved = Activity figures saved.
 flash-activity_changed = Someone saved other figures meanwhile: they are in the table; check, then save again.
 flash-readiness_added = Added to the progress plan: one action per requirement chosen.
@@ -730,6 +735,23 @@ ess-no_objective = No action of the plan works on this theme yet.
 ess-due = due
 ess-link = Presentation to the general assembly (ESS guide)
 ess-link_source = editable version
+
+## evidence
+
+evidence-title_section = Evidence
+evidence-none = No evidence yet: minutes, a procedure, a training plan… show the practice.
+evidence-add_title = Add evidence
+evidence-intro = Say where the document is kept (shared drive, website): Cap keeps the link, not the document. The evidence follows the shared answer on the « Ready for certification? » page and moves to the next campaign, where it only needs confirming.
+evidence-title = What it is
+evidence-title_hint = For instance: Minutes of the board meeting of 12 March 2026.
+evidence-url = Address of the document
+evidence-url_hint = It starts with https:// (or http://).
+evidence-add = Add the evidence
+evidence-to_review = Carried from the previous campaign: still valid?
+evidence-confirm = Yes, still valid
+evidence-remove = Remove
+evidence-on_clause = Evidence
+evidence-to_review_short = to confirm
 
 ## campaign.status
 

@@ -41,6 +41,8 @@ common-pagination = Pages
 
 error-review-state_name = Indiquez le nom de la personne (200 caractères au plus).
 error-meeting-person = Choisissez parmi les personnes qui participent à la campagne.
+error-evidence-title = Dites ce qu'est le document (200 caractères au plus).
+error-evidence-url = Indiquez une adresse qui commence par https:// (ou http://).
 error-activity-negative = Indiquez un nombre positif ou zéro.
 error-activity-whole_number = Indiquez un nombre entier, par exemple 1250.
 error-activity-women_over_people = Le nombre de femmes ne peut pas dépasser le nombre de personnes en parcours.
@@ -157,6 +159,9 @@ error-page-too_many = Vous avez demandé beaucoup de documents en peu de temps :
 ## flash
 
 flash-state_access_given = Accès donné : la personne a reçu le lien par e-mail.
+flash-evidence_added = Preuve ajoutée.
+flash-evidence_confirmed = Preuve confirmée pour cette campagne.
+flash-evidence_removed = Preuve retirée.
 flash-activity_saved = Chiffres d'activité enregistrés.
 flash-activity_changed = Quelqu'un a enregistré d'autres chiffres entre-temps : ils sont dans le tableau ; vérifiez puis enregistrez à nouveau.
 flash-readiness_added = Ajouté au plan de progrès : une action par exigence choisie.
@@ -730,6 +735,23 @@ ess-no_objective = Aucune action du plan ne porte encore sur ce thème.
 ess-due = échéance
 ess-link = Présentation à l'assemblée générale (guide ESS)
 ess-link_source = version modifiable
+
+## evidence
+
+evidence-title_section = Preuves
+evidence-none = Aucune preuve pour l'instant : un procès-verbal, une procédure, un plan de formation… montrent la pratique.
+evidence-add_title = Ajouter une preuve
+evidence-intro = Indiquez où le document est rangé (espace partagé, site) : Cap garde le lien, pas le document. La preuve suit la réponse partagée dans la page « Prêt pour la certification ? » et passe à la campagne suivante, où il suffira de la confirmer.
+evidence-title = Ce que c'est
+evidence-title_hint = Par exemple : Procès-verbal du conseil d'administration du 12 mars 2026.
+evidence-url = Adresse du document
+evidence-url_hint = Elle commence par https:// (ou http://).
+evidence-add = Ajouter la preuve
+evidence-to_review = Reprise de la campagne précédente : toujours valable ?
+evidence-confirm = Oui, toujours valable
+evidence-remove = Retirer
+evidence-on_clause = Preuves
+evidence-to_review_short = à confirmer
 
 ## campaign.status
 

@@ -694,6 +694,7 @@ mod tests {
             "pillar_step.",
             "activity.",
             "ess.",
+            "evidence.",
             "answer.",
             "results.",
             "targets.",

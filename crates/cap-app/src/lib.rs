@@ -15,6 +15,7 @@ pub mod campaigns;
 pub mod crypto;
 pub mod error;
 pub mod ess;
+pub mod evidence;
 pub mod i18n;
 pub mod invitations;
 pub mod jobs;

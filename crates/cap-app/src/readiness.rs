@@ -39,6 +39,8 @@ pub struct LinkRow {
     pub full: bool,
     /// Whether it meets its target.
     pub meets: bool,
+    /// The evidence behind its shared answer: (title, address, carried and not confirmed yet).
+    pub evidence: Vec<(String, String, bool)>,
 }
 
 /// One clause, in words.
@@ -110,23 +112,32 @@ fn computed(loaded: &Loaded, target: &Referential, out: &crate::results::Outcome
 pub async fn readiness(app: &App, loaded: &Loaded, code: &str, t: Tr) -> Result<Readiness> {
     let target = load_target(app, code).await?.ok_or(Error::NotFound)?;
     let out = outcome(app, loaded).await?;
-    Ok(in_words(loaded, code, &target.referential, &out, t))
+    let evidence = crate::evidence::by_indicator(app, loaded).await?;
+    Ok(in_words(loaded, code, &target.referential, &out, &evidence, t))
 }
 
 /// The campaign's readiness for every referential its own maps to, its shared answers read once
 /// (the PDF report and the workbook).
 pub async fn every_readiness(app: &App, loaded: &Loaded, t: Tr) -> Result<Vec<Readiness>> {
     let out = outcome(app, loaded).await?;
+    let evidence = crate::evidence::by_indicator(app, loaded).await?;
     let mut all = Vec::new();
     for target in targets(app, loaded).await? {
         if let Some(referential) = load_target(app, &target.code).await? {
-            all.push(in_words(loaded, &target.code, &referential.referential, &out, t));
+            all.push(in_words(loaded, &target.code, &referential.referential, &out, &evidence, t));
         }
     }
     Ok(all)
 }
 
-fn in_words(loaded: &Loaded, code: &str, target: &Referential, out: &crate::results::Outcome, t: Tr) -> Readiness {
+fn in_words(
+    loaded: &Loaded,
+    code: &str,
+    target: &Referential,
+    out: &crate::results::Outcome,
+    evidence: &std::collections::HashMap<String, Vec<cap_storage::evidence::Evidence>>,
+    t: Tr,
+) -> Readiness {
     let all = computed(loaded, target, out);
     let cap = &loaded.referential.referential;
     let english = t.lang() == "en";
@@ -152,6 +163,10 @@ fn in_words(loaded: &Loaded, code: &str, target: &Referential, out: &crate::resu
                     target: l.target.map(|v| level_words(cap, v, english)).unwrap_or_default(),
                     full: l.full,
                     meets: l.meets(),
+                    evidence: evidence
+                        .get(&l.indicator)
+                        .map(|all| all.iter().map(|e| (e.title.clone(), e.url.clone(), e.to_review == 1)).collect())
+                        .unwrap_or_default(),
                 })
             })
             .collect();

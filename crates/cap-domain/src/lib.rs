@@ -12,6 +12,7 @@ pub mod coded;
 pub mod consolidation;
 pub mod deployment;
 pub mod email;
+pub mod evidence;
 pub mod feedback;
 pub mod ids;
 pub mod meeting;

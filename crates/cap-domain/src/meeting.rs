@@ -175,8 +175,9 @@ pub fn invites(colleges: &[College], people: &[UserId], college: College, user: 
     (colleges.is_empty() && people.is_empty()) || colleges.contains(&college) || people.contains(&user)
 }
 
-/// A web address people can open: `https://` or `http://`, a host, no spaces or quotes.
-fn is_web_link(link: &str) -> bool {
+/// A web address people can open: `https://` or `http://`, a host, no spaces or quotes (a
+/// meeting's video link, a piece of evidence).
+pub fn is_web_link(link: &str) -> bool {
     let rest = link.strip_prefix("https://").or_else(|| link.strip_prefix("http://"));
     rest.is_some_and(|r| {
         !r.is_empty()

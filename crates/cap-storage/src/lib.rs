@@ -13,6 +13,7 @@ pub mod db;
 pub mod deployment;
 pub mod directory;
 pub mod error;
+pub mod evidence;
 pub mod feedback;
 pub mod groups;
 pub mod jobs;

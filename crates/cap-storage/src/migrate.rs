@@ -162,6 +162,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0025_meeting_people.sql"),
         postgres: include_str!("../migrations/postgres/0025_meeting_people.sql"),
     },
+    Migration {
+        version: 26,
+        name: "answer_evidence",
+        sqlite: include_str!("../migrations/sqlite/0026_answer_evidence.sql"),
+        postgres: include_str!("../migrations/postgres/0026_answer_evidence.sql"),
+    },
 ];
 
 /// Arbitrary key of the PostgreSQL advisory lock that serialises migrations across instances.

@@ -6,8 +6,8 @@
 use crate::app::AppState;
 use crate::error::AppError;
 use crate::features::{
-    account, admin, api, assets, auth, campaigns, deployment, directory, exports, groups, health, home, meetings,
-    network, organisations, plans, practices, referentials, regions, results, reviews, workshops,
+    account, admin, api, assets, auth, campaigns, deployment, directory, evidence, exports, groups, health, home,
+    meetings, network, organisations, plans, practices, referentials, regions, results, reviews, workshops,
 };
 use crate::limits;
 use crate::session::RequestContext;
@@ -215,6 +215,10 @@ pub fn table() -> RouteTable {
         .get("/campaigns/{id}/consolidation", Scoped, get(campaigns::consolidation::handler))
         .get("/campaigns/{id}/consolidation/{code}", Scoped, get(campaigns::decide::form))
         .post("/campaigns/{id}/consolidation/{code}", Scoped, post(campaigns::decide::submit))
+        .get("/campaigns/{id}/consolidation/{code}/evidence", Scoped, get(evidence::add::form))
+        .post("/campaigns/{id}/consolidation/{code}/evidence", Scoped, post(evidence::add::submit))
+        .post("/campaigns/{id}/evidence/{evidence}/confirm", Scoped, post(evidence::confirm::handler))
+        .post("/campaigns/{id}/evidence/{evidence}/remove", Scoped, post(evidence::remove::handler))
         .get("/campaigns/{id}/answer", Scoped, get(campaigns::answer::start))
         .get("/campaigns/{id}/answer/{page}", Scoped, get(campaigns::answer::show))
         .post("/campaigns/{id}/answer/{page}", Scoped, post(campaigns::answer::submit))

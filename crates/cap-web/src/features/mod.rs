@@ -8,6 +8,7 @@ pub mod auth;
 pub mod campaigns;
 pub mod deployment;
 pub mod directory;
+pub mod evidence;
 pub mod exports;
 pub mod groups;
 pub mod health;

@@ -143,6 +143,10 @@ const CASES: &[(&str, &str, Who)] = &[
     ("GET", "/campaigns/{id}/consolidation", RUN_CAMPAIGNS_A),
     ("GET", "/campaigns/{id}/consolidation/{code}", RUN_CAMPAIGNS_A),
     ("POST", "/campaigns/{id}/consolidation/{code}", RUN_CAMPAIGNS_A),
+    ("GET", "/campaigns/{id}/consolidation/{code}/evidence", RUN_CAMPAIGNS_A),
+    ("POST", "/campaigns/{id}/consolidation/{code}/evidence", RUN_CAMPAIGNS_A),
+    ("POST", "/campaigns/{id}/evidence/{evidence}/confirm", RUN_CAMPAIGNS_A),
+    ("POST", "/campaigns/{id}/evidence/{evidence}/remove", RUN_CAMPAIGNS_A),
     ("GET", "/campaigns/{id}/answer", ANSWER_CAMPAIGN_A),
     ("GET", "/campaigns/{id}/answer/{page}", ANSWER_CAMPAIGN_A),
     ("POST", "/campaigns/{id}/answer/{page}", ANSWER_CAMPAIGN_A),
@@ -412,6 +416,12 @@ async fn concrete_path(app: &TestApp, seeds: &Seeds, pattern: &str, n: usize, ac
             .await
             .unwrap();
             path = path.replace("{grant}", &grant.to_string());
+        }
+        if pattern.contains("{evidence}") {
+            // A fresh piece each time: a removed one cannot be removed again.
+            let input = cap_domain::evidence::EvidenceInput::parse("PV", "https://drive.exemple.fr/pv.pdf").unwrap();
+            let piece = cap_storage::evidence::add(&app.db, seeds.campaign_a, "ID.1.1.a", &input, None).await.unwrap();
+            path = path.replace("{evidence}", &piece.to_string());
         }
         if pattern.contains("{meeting}") {
             // A fresh meeting each time: a cancelled one cannot be cancelled again.

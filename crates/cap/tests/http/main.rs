@@ -11,6 +11,7 @@ mod campaigns;
 mod cli;
 mod connections;
 mod ess;
+mod evidence;
 mod forms;
 mod hostile;
 mod least_privilege;

@@ -143,6 +143,8 @@ pub async fn submit(
     };
     let campaign = campaigns::create(&state.db, &new).await?;
     record(&state, &ctx, "campaigns.create", "campaign", &campaign, title).await?;
+    // The previous campaign's evidence comes along, each piece to be confirmed.
+    cap_app::evidence::carry_into(&state, new.organisation, campaign).await?;
     Ok(redirect_with_flash(&state, &format!("/campaigns/{campaign}"), "flash.campaign_created"))
 }
 

@@ -50,6 +50,8 @@ struct DecidePage {
     error: Option<&'static str>,
     conflict: Option<String>,
     level_labels: Vec<(i64, String)>,
+    /// The evidence behind the shared answer (some carried from the previous campaign, to confirm).
+    evidence: Vec<cap_storage::evidence::Evidence>,
 }
 
 async fn build(state: &AppState, page: Page, loaded: Loaded, code: &str) -> AppResult<DecidePage> {
@@ -143,7 +145,9 @@ async fn build(state: &AppState, page: Page, loaded: Loaded, code: &str) -> AppR
         String::new()
     };
     let level_labels = r.scale.levels.iter().map(|l| (l.value, l.label.clone())).collect();
+    let evidence = cap_app::evidence::by_indicator(state, &loaded).await?.remove(code).unwrap_or_default();
     Ok(DecidePage {
+        evidence,
         kind: node.answer.code(),
         rationale: decided.map(|c| c.rationale.clone()).unwrap_or_default(),
         version: decided.map_or(0, |c| c.version),

@@ -1,0 +1,99 @@
+//! Evidence behind a campaign's shared answers, by indicator, and its carrying into the next
+//! campaign.
+
+use crate::{Db, StorageError, error::Result, now};
+use cap_domain::UserId;
+use cap_domain::evidence::EvidenceInput;
+
+/// A piece of evidence as stored.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct Evidence {
+    /// Row id.
+    pub id: i64,
+    /// The indicator it supports.
+    pub indicator_code: String,
+    /// What it is.
+    pub title: String,
+    /// Where it is.
+    pub url: String,
+    /// Who added it, by name (none once their account was erased).
+    pub added_by: Option<String>,
+    /// When (UTC seconds).
+    pub added_at: i64,
+    /// Carried from the previous campaign and not confirmed yet (0 or 1).
+    pub to_review: i64,
+}
+
+/// The campaign's evidence, by indicator then oldest first.
+pub async fn of_campaign(db: &Db, campaign: i64) -> Result<Vec<Evidence>> {
+    Ok(sqlx::query_as(
+        "SELECT e.id, e.indicator_code, e.title, e.url, u.display_name AS added_by, e.added_at, e.to_review
+         FROM answer_evidence e LEFT JOIN users u ON u.id = e.added_by
+         WHERE e.campaign_id = $1 ORDER BY e.indicator_code, e.id",
+    )
+    .bind(campaign)
+    .fetch_all(db.pool())
+    .await?)
+}
+
+/// Adds a piece of evidence to an indicator of the campaign; its id.
+pub async fn add(db: &Db, campaign: i64, indicator: &str, e: &EvidenceInput, by: Option<UserId>) -> Result<i64> {
+    Ok(sqlx::query_scalar(
+        "INSERT INTO answer_evidence (campaign_id, indicator_code, title, url, added_by, added_at)
+         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+    )
+    .bind(campaign)
+    .bind(indicator)
+    .bind(&e.title)
+    .bind(&e.url)
+    .bind(by.map(|u| u.0))
+    .bind(now())
+    .fetch_one(db.pool())
+    .await?)
+}
+
+/// Confirms carried evidence as still valid (confirming twice changes nothing);
+/// [`StorageError::NotFound`] when it is not the campaign's.
+pub async fn confirm(db: &Db, campaign: i64, id: i64) -> Result<()> {
+    let done = sqlx::query("UPDATE answer_evidence SET to_review = 0 WHERE id = $1 AND campaign_id = $2")
+        .bind(id)
+        .bind(campaign)
+        .execute(db.pool())
+        .await?;
+    if done.rows_affected() == 1 { Ok(()) } else { Err(StorageError::NotFound) }
+}
+
+/// Removes a piece of evidence of the campaign; what it was.
+pub async fn remove(db: &Db, campaign: i64, id: i64) -> Result<Evidence> {
+    let found = of_campaign(db, campaign).await?.into_iter().find(|e| e.id == id).ok_or(StorageError::NotFound)?;
+    sqlx::query("DELETE FROM answer_evidence WHERE id = $1 AND campaign_id = $2")
+        .bind(id)
+        .bind(campaign)
+        .execute(db.pool())
+        .await?;
+    Ok(found)
+}
+
+/// Carries the evidence of campaign `from` into campaign `to`, each piece to be confirmed, unless
+/// `to` already holds evidence; how many pieces were carried.
+pub async fn carry(db: &Db, from: i64, to: i64) -> Result<u64> {
+    let mut tx = db.begin_write().await?;
+    let held: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM answer_evidence WHERE campaign_id = $1")
+        .bind(to)
+        .fetch_one(&mut *tx)
+        .await?;
+    if held > 0 {
+        return Ok(0);
+    }
+    let done = sqlx::query(
+        "INSERT INTO answer_evidence (campaign_id, indicator_code, title, url, added_by, added_at, carried_from, to_review)
+         SELECT $1, indicator_code, title, url, added_by, $2, id, 1 FROM answer_evidence WHERE campaign_id = $3",
+    )
+    .bind(to)
+    .bind(now())
+    .bind(from)
+    .execute(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    Ok(done.rows_affected())
+}
