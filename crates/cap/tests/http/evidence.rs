@@ -58,8 +58,27 @@ async fn evidence_follows_the_answer_from_one_campaign_to_the_next(app: &TestApp
     let (_, readiness) = text(&coordinator, app.url(&format!("{base}/readiness?ref=iso-9001"))).await;
     assert!(readiness.contains(&format!("href=\"{url}\"")), "listed beside the requirement it supports");
 
+    // A participant adds evidence from their answering page and comes back to the question.
+    let participant = app.signed_in(PARTICIPANT_A).await;
+    let (_, answering) = text(&participant, app.url(&format!("{base}/answer/1"))).await;
+    assert!(answering.contains("/evidence?page=1"), "a way to add evidence beside each question");
+    let from_answer = participant
+        .post(app.url(&format!("{base}/consolidation/{code}/evidence?page=3")))
+        .form(&[("title", "Plan de formation 2026"), ("url", "https://drive.exemple.fr/formation.pdf")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(from_answer.status(), 303);
+    assert_eq!(from_answer.headers()["location"], format!("{base}/answer/3#q-{code}").as_str());
+    // Removing and confirming stay with those who run the campaign.
+    let added = evidence::of_campaign(&app.db, id).await.unwrap();
+    let theirs = added.iter().find(|e| e.title == "Plan de formation 2026").unwrap();
+    let r = participant.post(app.url(&format!("{base}/evidence/{}/remove", theirs.id))).send().await.unwrap();
+    assert!(matches!(r.status().as_u16(), 403 | 404), "{}", r.status());
+    coordinator.post(app.url(&format!("{base}/evidence/{}/remove", theirs.id))).send().await.unwrap();
+
     // Others cannot touch it.
-    for who in [PARTICIPANT_A, COORDINATOR_B, TIERS_A] {
+    for who in [COORDINATOR_B, TIERS_A, DELEGATE_A] {
         let client = app.signed_in(who).await;
         let r = client.post(add.clone()).form(&[("title", "PV"), ("url", url)]).send().await.unwrap();
         assert!(matches!(r.status().as_u16(), 403 | 404), "{who}: {}", r.status());

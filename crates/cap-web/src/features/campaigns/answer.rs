@@ -56,6 +56,8 @@ pub struct AnswerField {
     pub conflict: Option<String>,
     /// The level the room agreed on in a workshop, in words, when this person gave no answer.
     pub decided: Option<String>,
+    /// The evidence given for this indicator so far: (title, address).
+    pub given: Vec<(String, String)>,
 }
 
 fn field(t: Tr, r: &Referential, node: &Node, stored: Option<&StoredAnswer>) -> AnswerField {
@@ -117,6 +119,7 @@ fn field(t: Tr, r: &Referential, node: &Node, stored: Option<&StoredAnswer>) -> 
         error: None,
         conflict: None,
         decided: None,
+        given: Vec::new(),
     }
 }
 
@@ -216,6 +219,7 @@ async fn build(state: &AppState, page: Page, loaded: &Loaded, number: usize) -> 
     let r = &loaded.referential.referential;
     let answers = campaigns::answers_of(&state.db, me(loaded)?.id).await?;
     let decided = decided_in_workshop(&state.db, loaded.campaign.id).await?;
+    let mut given = cap_app::evidence::by_indicator(state, loaded).await?;
     let t = page.t;
     let fields = codes
         .iter()
@@ -226,6 +230,7 @@ async fn build(state: &AppState, page: Page, loaded: &Loaded, number: usize) -> 
             if mine.is_none_or(|a| a.value.is_none()) {
                 f.decided = decided.get(&node.code).map(|v| value_label(t, r, node, &Some(v.clone())));
             }
+            f.given = given.remove(&node.code).unwrap_or_default().into_iter().map(|e| (e.title, e.url)).collect();
             f
         })
         .collect();
