@@ -8,6 +8,7 @@
 nav-menu = Menu
 nav-practices = Good practices
 nav-network = Network
+nav-deployment = Roll-out
 nav-directory = Pairs
 nav-my_campaign = My campaign
 nav-referentials = Referentials
@@ -804,6 +805,10 @@ campaign-untouched =
 campaign-most_divergent = Where viewpoints differ most
 campaign-list_title = Self-assessment campaigns
 campaign-none = No campaign yet.
+campaign-not_shared = { $n ->
+    [one] One campaign of this organisation is not shared with you: it stays with the organisation, which decides who reads it.
+   *[other] { $n } campaigns of this organisation are not shared with you: they stay with the organisation, which decides who reads them.
+}
 campaign-new_title = New campaign
 campaign-new_intro = Choose the referential and the calendar. You will then choose the pillars and the participants.
 campaign-default_title = Self-assessment

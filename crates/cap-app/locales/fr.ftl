@@ -8,6 +8,7 @@
 nav-menu = Menu
 nav-practices = Bonnes pratiques
 nav-network = Réseau
+nav-deployment = Déploiement
 nav-directory = Pairs
 nav-my_campaign = Ma campagne
 nav-referentials = Référentiels
@@ -804,6 +805,10 @@ campaign-untouched =
 campaign-most_divergent = Où les points de vue divergent le plus
 campaign-list_title = Campagnes d'auto-évaluation
 campaign-none = Aucune campagne pour l'instant.
+campaign-not_shared = { $n ->
+    [one] Une campagne de cette structure ne vous est pas partagée : elle reste à la structure, qui décide qui la lit.
+   *[other] { $n } campagnes de cette structure ne vous sont pas partagées : elles restent à la structure, qui décide qui les lit.
+}
 campaign-new_title = Nouvelle campagne
 campaign-new_intro = Choisissez le référentiel et le calendrier. Vous choisirez ensuite les piliers et les participant·e·s.
 campaign-default_title = Auto-évaluation

@@ -64,6 +64,7 @@ impl Page {
             let delegate = viewer.actor.memberships.iter().any(|m| m.role == cap_domain::Role::RegionalDelegate);
             if delegate || viewer.can(Permission::ViewNetwork(None)) {
                 nav.push(item("/network", "nav.network", path.starts_with("/network")));
+                nav.push(item("/deployment", "nav.deployment", path.starts_with("/deployment")));
             }
             if viewer.can(Permission::AdministerFederation) {
                 nav.push(item("/admin", "nav.admin", path.starts_with("/admin")));

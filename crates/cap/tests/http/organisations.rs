@@ -163,8 +163,25 @@ async fn coordinator_removes_a_member(app: &TestApp) {
     assert!(cap_storage::memberships::for_user(&app.db, seeds.participant_a).await.unwrap().is_empty());
 }
 
+/// A group lead sees the group's structures, not their campaigns: the page says the campaigns
+/// are not shared with them rather than that there are none; the roll-out is in the menu of
+/// those who follow it.
+async fn campaigns_not_shared_are_said_so(app: &TestApp) {
+    let seeds = seed(&app.db).await;
+    let lead = app.signed_in(GROUP_LEAD_A).await;
+    let (status, page) = text(&lead, app.url(&format!("/organisations/{}", seeds.org_a))).await;
+    assert_eq!(status, 200);
+    assert!(page.contains("Une campagne de cette structure ne vous est pas partagée"), "never « none »");
+    assert!(!page.contains("Aucune campagne pour l"));
+    assert!(!page.contains("href=\"/deployment\""), "the roll-out is not the lead's");
+    let delegate = app.signed_in(DELEGATE_A).await;
+    let (_, home) = text(&delegate, app.url("/")).await;
+    assert!(home.contains("href=\"/deployment\"") && home.contains("Déploiement"), "in the delegate's menu");
+}
+
 crate::on_both_backends!(
     admin_creates_and_edits_an_organisation,
     admin_manages_regions_groups_and_roles,
     coordinator_removes_a_member,
+    campaigns_not_shared_are_said_so,
 );

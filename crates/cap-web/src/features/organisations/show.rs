@@ -57,6 +57,9 @@ struct OrganisationPage {
     all_people: bool,
     members: Vec<MemberRow>,
     campaigns: Vec<CampaignRow>,
+    /// How many of its campaigns the viewer may not see (said, so « none » is never said of
+    /// campaigns that exist).
+    hidden: usize,
 }
 
 /// Shows the organisation to whoever may see it: its own people see everyone; its region's
@@ -91,6 +94,7 @@ pub async fn handler(
     let can_run = viewer.can(Permission::RunCampaigns(org_ref));
     let follows = viewer.can(Permission::FollowCampaigns(org_ref));
     let mut campaigns = Vec::new();
+    let mut hidden = 0;
     let mine = cap_storage::campaigns::taking_part(&state.db, viewer.actor.user_id).await?;
     for c in cap_storage::campaigns::for_organisation(&state.db, OrganisationId(org.id)).await? {
         let relation =
@@ -105,8 +109,21 @@ pub async fn handler(
                 openable,
                 shared: c.shared_with_region,
             });
+        } else {
+            hidden += 1;
         }
     }
-    Ok(OrganisationPage { page, org, type_key, can_manage, can_invite_first, can_run, all_people, members, campaigns }
-        .into_response())
+    Ok(OrganisationPage {
+        page,
+        org,
+        type_key,
+        can_manage,
+        can_invite_first,
+        can_run,
+        all_people,
+        members,
+        campaigns,
+        hidden,
+    }
+    .into_response())
 }
