@@ -487,6 +487,11 @@ group-side_by_side_intro = Each of the group's organisations' latest score by th
 group-mean = Group mean
 group-name = Group name
 group-kind = Social-economy group
+group-sources_title = Where the figures come from
+group-source = campaign "{ $n }", results settled on { $arg2 }
+group-source_in_progress = campaign "{ $n }", being consolidated: provisional figures
+group-source_other_version = its latest campaign follows another version of the referential: it is not set side by side here
+group-source_none = no consolidated campaign shared with the network yet
 
 ## audit
 

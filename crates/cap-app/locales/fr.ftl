@@ -487,6 +487,11 @@ group-side_by_side_intro = Le dernier score de chaque structure du groupe par th
 group-mean = Moyenne du groupe
 group-name = Nom du groupe
 group-kind = Groupe économique solidaire
+group-sources_title = D'où viennent les chiffres
+group-source = campagne « { $n } », résultats arrêtés le { $arg2 }
+group-source_in_progress = campagne « { $n } », en cours de consolidation : chiffres provisoires
+group-source_other_version = sa dernière campagne suit une autre version du référentiel : elle n'est pas mise en regard ici
+group-source_none = pas de campagne consolidée partagée avec le réseau pour l'instant
 
 ## audit
 

@@ -174,6 +174,13 @@ async fn a_group_lead_sees_the_group_side_by_side(app: &TestApp) {
     let cell = |v: &str| format!("{v}\u{202F}%");
     assert!(page.contains(&format!("<td>{}</td>", cell("25"))) && page.contains(&format!("<td>{}</td>", cell("100"))));
     assert!(page.contains(&format!("<strong>{}</strong>", cell("63"))), "the group's mean of 25 and 100");
+    // Each column says which campaign it shows; a structure without one says why.
+    assert!(page.contains("viennent les chiffres"));
+    assert!(
+        page.matches("résultats arrêtés le").count() + page.matches("en cours de consolidation").count() >= 2,
+        "the two members' campaigns named"
+    );
+    assert!(page.contains("pas de campagne consolidée partagée avec le réseau"), "the reason for Structure A");
     let b = app.signed_in(COORDINATOR_B).await;
     assert_eq!(text(&b, app.url(&format!("/groups/{}", seeds.group_a))).await.0, 404);
 }

@@ -39,6 +39,8 @@ struct GroupPage {
     /// The organisations with scores: name and identifier.
     columns: Vec<(String, i64)>,
     rows: Vec<Row>,
+    /// Where each organisation's figures come from, or why it has none: (name, id, words).
+    sources: Vec<(String, i64, String)>,
 }
 
 /// Shows the group.
@@ -56,11 +58,27 @@ pub async fn handler(
     let mut versions: Vec<i64> = scores.iter().map(|s| s.2).collect();
     versions.sort_unstable();
     let version = versions.chunk_by(|a, b| a == b).max_by_key(|run| run.len()).and_then(|run| run.first().copied());
+    let t = page.t;
     let mut columns: Vec<(i64, String, i64)> = Vec::new();
+    let mut sources = Vec::new();
     for o in &organisations {
-        if let Some(s) = scores.iter().find(|s| s.0 == o.id && Some(s.2) == version) {
+        let words = if let Some(s) = scores.iter().find(|s| s.0 == o.id && Some(s.2) == version) {
             columns.push((o.id, o.name.clone(), s.1));
-        }
+            // Each column says which campaign it shows, and when its results were settled.
+            let campaign = cap_storage::campaigns::get(&state.db, s.1).await?;
+            match campaign.consolidated_at {
+                Some(at) => {
+                    let day = cap_app::i18n::paris_datetime(at).map(|d| d.date().to_string()).unwrap_or_default();
+                    t.tn("group.source", &[campaign.title, t.date(&day)])
+                }
+                None => t.t1("group.source_in_progress", campaign.title),
+            }
+        } else if scores.iter().any(|s| s.0 == o.id) {
+            t.t("group.source_other_version").to_owned()
+        } else {
+            t.t("group.source_none").to_owned()
+        };
+        sources.push((o.name.clone(), o.id, words));
     }
     let mut rows = Vec::new();
     if let Some(v) = version {
@@ -85,7 +103,7 @@ pub async fn handler(
             });
         }
     }
-    let subtitle = page.t.t("group.kind").to_owned();
+    let subtitle = t.t("group.kind").to_owned();
     Ok(GroupPage {
         page,
         title: group.name,
@@ -93,6 +111,7 @@ pub async fn handler(
         organisations,
         columns: columns.into_iter().map(|(org, name, _)| (name, org)).collect(),
         rows,
+        sources,
     }
     .into_response())
 }
