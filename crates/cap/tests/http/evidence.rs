@@ -57,6 +57,16 @@ async fn evidence_follows_the_answer_from_one_campaign_to_the_next(app: &TestApp
     assert!(page.contains(&format!("href=\"{url}\"")) && page.contains("Procès-verbal du conseil du 12 mars"));
     let (_, readiness) = text(&coordinator, app.url(&format!("{base}/readiness?ref=iso-9001"))).await;
     assert!(readiness.contains(&format!("href=\"{url}\"")), "listed beside the requirement it supports");
+    let sheets = coordinator.get(app.url(&format!("{base}/export/campagne.xlsx"))).send().await.unwrap();
+    assert_eq!(sheets.status(), 200);
+    let bytes = sheets.bytes().await.unwrap();
+    let read = cap_reports::xlsx::read_workbook(&bytes).expect("the workbook reads back");
+    let carried = read
+        .iter()
+        .flat_map(|s| &s.rows)
+        .flatten()
+        .any(|cell| matches!(cell, cap_reports::xlsx::Cell::Text(text) if text.contains(url)));
+    assert!(carried, "the workbook's readiness sheet carries the evidence");
 
     // A participant adds evidence from their answering page and comes back to the question.
     let participant = app.signed_in(PARTICIPANT_A).await;

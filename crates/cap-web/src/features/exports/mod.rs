@@ -246,6 +246,15 @@ async fn readiness(state: &AppState, loaded: &Loaded, t: Tr) -> AppResult<Sheet>
                     link.map_or(Cell::Empty, |l| l.statement.clone().into()),
                     link.map_or(Cell::Empty, |l| l.level.clone().into()),
                     link.map_or(Cell::Empty, |l| l.target.clone().into()),
+                    // The evidence behind the answer, one address per line.
+                    link.map_or(Cell::Empty, |l| {
+                        l.evidence
+                            .iter()
+                            .map(|(title, url, _)| format!("{title} : {url}"))
+                            .collect::<Vec<_>>()
+                            .join("\n")
+                            .into()
+                    }),
                 ]);
             };
             if clause.links.is_empty() {
@@ -269,6 +278,7 @@ async fn readiness(state: &AppState, loaded: &Loaded, t: Tr) -> AppResult<Sheet>
                 "referential.kind.indicator",
                 "results.shared_answer",
                 "results.target_level",
+                "evidence.title_section",
             ],
         ),
         rows,
