@@ -4,7 +4,9 @@
 // without its accessibility check.
 
 const fs = require('node:fs');
+const os = require('node:os');
 const path = require('node:path');
+const { execFileSync } = require('node:child_process');
 const assert = require('node:assert/strict');
 const { test, before, after } = require('node:test');
 const { chromium } = require('playwright-core');
@@ -167,6 +169,17 @@ function mainText(page) {
   return page.locator('main').innerText();
 }
 
+/** The text of a PDF as a viewer shows it (poppler's pdftotext), whitespace folded. */
+function pdfText(bytes) {
+  const file = path.join(os.tmpdir(), `cap-e2e-${process.pid}-${Date.now()}.pdf`);
+  fs.writeFileSync(file, bytes);
+  try {
+    return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-']).toString('utf8').replace(/\s+/g, ' ');
+  } finally {
+    fs.unlinkSync(file);
+  }
+}
+
 /** A screenshot into artifacts/. */
 async function screenshot(page, name, { fullPage = true } = {}) {
   const file = artifactPath(name);
@@ -248,6 +261,7 @@ module.exports = {
   signIn,
   signOut,
   mainText,
+  pdfText,
   screenshot,
   suite,
 };

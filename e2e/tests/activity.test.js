@@ -5,24 +5,9 @@
 // network's totals for the federation.
 
 const assert = require('node:assert/strict');
-const { execFileSync } = require('node:child_process');
-const fs = require('node:fs');
-const os = require('node:os');
-const path = require('node:path');
-const { suite, visit, submit, follow, signIn, mainText, DEMO_PASSWORD } = require('../lib/browser');
+const { suite, visit, submit, follow, signIn, mainText, pdfText, DEMO_PASSWORD } = require('../lib/browser');
 
 const { journey } = suite({ demo: true });
-
-/** The text of a PDF as a viewer shows it (poppler's pdftotext), whitespace folded. */
-function pdfText(bytes) {
-  const file = path.join(os.tmpdir(), `cap-e2e-${process.pid}-${Date.now()}.pdf`);
-  fs.writeFileSync(file, bytes);
-  try {
-    return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-']).toString('utf8').replace(/\s+/g, ' ');
-  } finally {
-    fs.unlinkSync(file);
-  }
-}
 
 journey('activity figures for the State: refused when inconsistent, rates in the summary', async ({ server, newPage }) => {
   const page = await newPage();

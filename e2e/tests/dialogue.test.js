@@ -5,27 +5,12 @@
 // from the e-mail, read the results and nothing else, until the member ends the access.
 
 const assert = require('node:assert/strict');
-const { execFileSync } = require('node:child_process');
-const fs = require('node:fs');
-const os = require('node:os');
-const path = require('node:path');
-const { suite, visit, submit, follow, signIn, mainText, DEMO_PASSWORD } = require('../lib/browser');
+const { suite, visit, submit, follow, signIn, mainText, pdfText, DEMO_PASSWORD } = require('../lib/browser');
 const { waitForMailLink } = require('../lib/server');
 
 const { journey } = suite({ demo: true });
 
 const isoIn = (days) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
-
-/** The text of a PDF as a viewer shows it (poppler's pdftotext), whitespace folded. */
-function pdfText(bytes) {
-  const file = path.join(os.tmpdir(), `cap-e2e-${process.pid}-${Date.now()}.pdf`);
-  fs.writeFileSync(file, bytes);
-  try {
-    return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-']).toString('utf8').replace(/\s+/g, ' ');
-  } finally {
-    fs.unlinkSync(file);
-  }
-}
 
 journey('the general assembly report, then a State officer reads for a few days', async ({ server, newPage }) => {
   const page = await newPage();

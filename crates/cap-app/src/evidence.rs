@@ -33,11 +33,7 @@ pub async fn add(app: &App, by: &Author, loaded: &Loaded, code: &str, input: &Ev
 
 /// Confirms carried evidence as still valid; audited. Returns it.
 pub async fn confirm(app: &App, by: &Author, loaded: &Loaded, id: i64) -> Result<Evidence> {
-    let found = evidence::of_campaign(&app.db, loaded.campaign.id)
-        .await?
-        .into_iter()
-        .find(|e| e.id == id)
-        .ok_or(Error::NotFound)?;
+    let found = evidence::get(&app.db, loaded.campaign.id, id).await?;
     evidence::confirm(&app.db, loaded.campaign.id, id).await?;
     record(
         app,

@@ -24,16 +24,27 @@ pub struct Evidence {
     pub to_review: i64,
 }
 
+const SELECT: &str = "SELECT e.id, e.indicator_code, e.title, e.url, u.display_name AS added_by, e.added_at,
+    e.to_review FROM answer_evidence e LEFT JOIN users u ON u.id = e.added_by";
+
 /// The campaign's evidence, by indicator then oldest first.
 pub async fn of_campaign(db: &Db, campaign: i64) -> Result<Vec<Evidence>> {
-    Ok(sqlx::query_as(
-        "SELECT e.id, e.indicator_code, e.title, e.url, u.display_name AS added_by, e.added_at, e.to_review
-         FROM answer_evidence e LEFT JOIN users u ON u.id = e.added_by
-         WHERE e.campaign_id = $1 ORDER BY e.indicator_code, e.id",
-    )
+    Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "{SELECT} WHERE e.campaign_id = $1 ORDER BY e.indicator_code, e.id"
+    )))
     .bind(campaign)
     .fetch_all(db.pool())
     .await?)
+}
+
+/// One piece of the campaign's evidence; [`StorageError::NotFound`] when it is not the campaign's.
+pub async fn get(db: &Db, campaign: i64, id: i64) -> Result<Evidence> {
+    sqlx::query_as(sqlx::AssertSqlSafe(format!("{SELECT} WHERE e.id = $1 AND e.campaign_id = $2")))
+        .bind(id)
+        .bind(campaign)
+        .fetch_optional(db.pool())
+        .await?
+        .ok_or(StorageError::NotFound)
 }
 
 /// Adds a piece of evidence to an indicator of the campaign; its id.
@@ -65,7 +76,7 @@ pub async fn confirm(db: &Db, campaign: i64, id: i64) -> Result<()> {
 
 /// Removes a piece of evidence of the campaign; what it was.
 pub async fn remove(db: &Db, campaign: i64, id: i64) -> Result<Evidence> {
-    let found = of_campaign(db, campaign).await?.into_iter().find(|e| e.id == id).ok_or(StorageError::NotFound)?;
+    let found = get(db, campaign, id).await?;
     sqlx::query("DELETE FROM answer_evidence WHERE id = $1 AND campaign_id = $2")
         .bind(id)
         .bind(campaign)
