@@ -135,6 +135,8 @@ error-address-length = The address is too long (300 characters at most, 100 for 
 
 error-page-stale_title = Changed in the meantime
 error-page-stale = Someone saved a change to this page since you opened it, and nothing was overwritten. Go back to the page to see where it stands now, then make your change again if it is still needed.
+error-page-stale_versions = You were on version { $n }; the saved version is now { $arg2 }.
+error-page-back_to_page = Back to the page, to see the saved version
 error-page-bad_upload = The file sent could not be read: its name may hold a character that is not allowed (a NUL character, a line break). Rename the file, then send it again.
 error-page-too_large_title = Too large
 error-page-too_large = What you sent exceeds the size this page accepts: { $n } at most. Go back and send a smaller file or a shorter text.

@@ -135,6 +135,8 @@ error-address-length = L'adresse est trop longue (300 caractères au plus, 100 p
 
 error-page-stale_title = Modifié entre-temps
 error-page-stale = Quelqu'un a enregistré une modification de cette page depuis que vous l'avez ouverte, et rien n'a été écrasé. Revenez à la page pour voir son état actuel, puis refaites votre changement s'il est toujours utile.
+error-page-stale_versions = Vous étiez sur la version { $n } ; la version enregistrée est maintenant la { $arg2 }.
+error-page-back_to_page = Revenir à la page pour voir la version enregistrée
 error-page-bad_upload = Le fichier envoyé n'a pas pu être lu : son nom contient peut-être un caractère non permis (caractère nul, retour à la ligne). Renommez le fichier, puis envoyez-le de nouveau.
 error-page-too_large_title = Envoi trop volumineux
 error-page-too_large = Ce que vous avez envoyé dépasse la taille permise sur cette page : { $n } au plus. Revenez à la page et envoyez un fichier plus petit ou un texte plus court.

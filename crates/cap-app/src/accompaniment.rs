@@ -113,7 +113,7 @@ pub async fn save(app: &App, by: &Author, loaded: &Loaded, input: &DayInput, ver
     };
     let version = match accompaniment::save(&app.db, id, &day, version).await {
         Ok(v) => v,
-        Err(StorageError::Stale) => return Ok(Saved::Stale),
+        Err(StorageError::Stale(_)) => return Ok(Saved::Stale),
         Err(e) => return Err(e.into()),
     };
     let Some(c) = &input.conclusion else {

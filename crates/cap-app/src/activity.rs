@@ -10,7 +10,6 @@ use crate::i18n::Tr;
 use crate::results::comparable;
 use cap_domain::activity::{ActivityFigures, FIELDS, Rates};
 use cap_reports::charts::percent;
-use cap_storage::StorageError;
 use cap_storage::activity::{self, StoredFigures};
 
 /// The figures of a campaign and of the one before it.
@@ -48,25 +47,14 @@ pub async fn of(app: &App, loaded: &Loaded) -> Result<Activity> {
     Ok(Activity { current, previous })
 }
 
-/// Saves the figures if nobody changed them since `version`; the new version, or
-/// [`StorageError::Stale`].
-pub async fn save(
-    app: &App,
-    by: &Author,
-    loaded: &Loaded,
-    figures: &ActivityFigures,
-    version: i64,
-) -> Result<Result<i64, StorageError>> {
+/// Saves the figures if nobody changed them since `version`; the new version. Refused as
+/// [`StorageError::Stale`](cap_storage::StorageError::Stale) when someone saved in between.
+pub async fn save(app: &App, by: &Author, loaded: &Loaded, figures: &ActivityFigures, version: i64) -> Result<i64> {
     let id = loaded.campaign.id;
-    match activity::save(&app.db, id, figures, by.user, version).await {
-        Ok(saved) => {
-            let details = format!("{} people, {} exits", figures.people, figures.exits);
-            record(app, by, "campaigns.activity", "campaign", &id, &details).await?;
-            Ok(Ok(saved))
-        }
-        Err(StorageError::Stale) => Ok(Err(StorageError::Stale)),
-        Err(e) => Err(e.into()),
-    }
+    let saved = activity::save(&app.db, id, figures, by.user, version).await?;
+    let details = format!("{} people, {} exits", figures.people, figures.exits);
+    record(app, by, "campaigns.activity", "campaign", &id, &details).await?;
+    Ok(saved)
 }
 
 fn counts(f: &ActivityFigures) -> [u32; 9] {

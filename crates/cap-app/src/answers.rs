@@ -5,7 +5,8 @@ use crate::app::App;
 use crate::campaigns::Loaded;
 use crate::error::{Error, Result};
 use cap_domain::campaign::AnswerValue;
-use cap_storage::campaigns::{self, Participant, Saved, StoredAnswer};
+use cap_storage::StorageError;
+use cap_storage::campaigns::{self, Participant, StoredAnswer, Written};
 
 /// What a save led to.
 pub enum Outcome {
@@ -51,10 +52,10 @@ pub async fn save_one(
     if comment.chars().count() > 4000 {
         return Ok(Outcome::Invalid("error.answer.text_length"));
     }
-    Ok(
-        match campaigns::save_answer(&app.db, loaded.campaign.id, me.id, code, &value, comment.trim(), version).await? {
-            Saved::Written { version, at } => Outcome::Saved { version, at },
-            Saved::Conflict(current) => Outcome::Conflict(current),
-        },
-    )
+    match campaigns::save_answer(&app.db, loaded.campaign.id, me.id, code, &value, comment.trim(), version).await {
+        Ok(Written { version, at }) => Ok(Outcome::Saved { version, at }),
+        // Shown beside the field: what the other tab or device saved.
+        Err(StorageError::Stale(_)) => Ok(Outcome::Conflict(campaigns::answer_of(&app.db, me.id, code).await?)),
+        Err(e) => Err(e.into()),
+    }
 }

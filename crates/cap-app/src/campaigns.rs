@@ -245,7 +245,7 @@ async fn store_steps(
         .await
     {
         Ok(()) => Ok(Ok(())),
-        Err(StorageError::Stale) => Ok(Err(StepRefused::Moved)),
+        Err(StorageError::Stale(_)) => Ok(Err(StepRefused::Moved)),
         Err(e) => Err(e.into()),
     }
 }

@@ -24,5 +24,15 @@ pub enum Error {
     Internal(String),
 }
 
+impl Error {
+    /// The versions of a write refused because someone saved first, if that is what this is.
+    pub fn stale(&self) -> Option<cap_storage::Stale> {
+        match self {
+            Self::Storage(e) => e.stale(),
+            _ => None,
+        }
+    }
+}
+
 /// Shorthand for use-case results.
 pub type Result<T, E = Error> = std::result::Result<T, E>;

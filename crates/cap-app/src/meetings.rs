@@ -187,7 +187,7 @@ pub async fn update(
     let before = meetings::get(&app.db, id, meeting_id).await?;
     let meeting = match meetings::update(&app.db, id, meeting_id, input, version).await {
         Ok(m) => m,
-        Err(StorageError::Stale) => return Ok(Saved::Stale(meetings::get(&app.db, id, meeting_id).await?)),
+        Err(StorageError::Stale(_)) => return Ok(Saved::Stale(meetings::get(&app.db, id, meeting_id).await?)),
         Err(e) => return Err(e.into()),
     };
     record(app, by, "meetings.update", "meeting", &meeting_id, &summary(&meeting)).await?;
@@ -202,7 +202,7 @@ pub async fn cancel(app: &App, by: &Author, loaded: &Loaded, meeting_id: i64, ve
     let id = loaded.campaign.id;
     let meeting = match meetings::cancel(&app.db, id, meeting_id, version).await {
         Ok(m) => m,
-        Err(StorageError::Stale) => return Ok(Saved::Stale(meetings::get(&app.db, id, meeting_id).await?)),
+        Err(StorageError::Stale(_)) => return Ok(Saved::Stale(meetings::get(&app.db, id, meeting_id).await?)),
         Err(e) => return Err(e.into()),
     };
     record(app, by, "meetings.cancel", "meeting", &meeting_id, &summary(&meeting)).await?;

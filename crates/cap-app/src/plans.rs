@@ -112,16 +112,13 @@ pub async fn generate(
 }
 
 /// Adds to `plan` the proposals of the pillars consolidated since it was made, due within the
-/// plan's own calendar; how many were added, or [`StorageError::Stale`] when the plan changed
-/// meanwhile.
-pub async fn propose_more(app: &App, loaded: &Loaded, plan: &Plan) -> Result<Result<usize, StorageError>> {
+/// plan's own calendar; how many were added. Refused as [`StorageError::Stale`] when the plan
+/// changed meanwhile.
+pub async fn propose_more(app: &App, loaded: &Loaded, plan: &Plan) -> Result<usize> {
     let more = pillars_to_propose(loaded, plan);
     let start = parse_date(&plan.starts_on).unwrap_or_else(paris_today);
     let actions = proposals(app, loaded, &more, start, plan.horizon_months).await?;
     let covered = pillars_with_results(loaded);
-    match plans::add_proposals(&app.db, plan.id, &actions, &covered, plan.version).await {
-        Ok(()) => Ok(Ok(actions.len())),
-        Err(StorageError::Stale) => Ok(Err(StorageError::Stale)),
-        Err(e) => Err(e.into()),
-    }
+    plans::add_proposals(&app.db, plan.id, &actions, &covered, plan.version).await?;
+    Ok(actions.len())
 }

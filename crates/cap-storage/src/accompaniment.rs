@@ -154,5 +154,8 @@ pub async fn save(db: &Db, campaign: i64, d: &NewDay<'_>, expected_version: i64)
         .bind(campaign);
     let query = if expected_version == 0 { query } else { query.bind(expected_version) };
     let done = query.execute(db.pool()).await?;
-    if done.rows_affected() == 1 { Ok(expected_version + 1) } else { Err(StorageError::Stale) }
+    if done.rows_affected() == 1 {
+        return Ok(expected_version + 1);
+    }
+    Err(crate::db::refused(db.pool(), "accompaniment_days", "campaign_id", campaign, expected_version).await?)
 }

@@ -136,5 +136,8 @@ pub async fn save(
         }
         q.bind(by.map(|u| u.0)).bind(at).bind(campaign).bind(expected_version).execute(db.pool()).await?.rows_affected()
     };
-    if written == 1 { Ok(expected_version + 1) } else { Err(StorageError::Stale) }
+    if written == 1 {
+        return Ok(expected_version + 1);
+    }
+    Err(crate::db::refused(db.pool(), "campaign_activity", "campaign_id", campaign, expected_version).await?)
 }

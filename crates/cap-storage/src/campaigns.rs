@@ -165,7 +165,9 @@ pub async fn advance_to(db: &Db, id: i64, target: CampaignStatus) -> Result<()> 
 
 /// opening the answers freezes the referential version for good.
 pub async fn advance(db: &Db, id: i64, from: CampaignStatus, expected_version: i64) -> Result<CampaignStatus> {
-    let next = from.next().ok_or(StorageError::Stale)?;
+    let Some(next) = from.next() else {
+        return Err(crate::db::refused(db.pool(), "campaigns", "id", id, expected_version).await?);
+    };
     let mut tx = db.begin_write().await?;
     let done = sqlx::query(
         "UPDATE campaigns SET status = $1, version = version + 1, updated_at = $2 WHERE id = $3 AND status = $4 AND version = $5",
@@ -178,7 +180,7 @@ pub async fn advance(db: &Db, id: i64, from: CampaignStatus, expected_version: i
     .execute(&mut *tx)
     .await?;
     if done.rows_affected() != 1 {
-        return Err(StorageError::Stale);
+        return Err(crate::db::refused(&mut *tx, "campaigns", "id", id, expected_version).await?);
     }
     // Pillars whose steps are kept follow the campaign as a whole: every pillar still answering
     // goes to consolidation, and finishing the consolidation consolidates every pillar.
@@ -400,22 +402,55 @@ pub async fn answers_of(db: &Db, participant: i64) -> Result<HashMap<String, Sto
     rows.into_iter().map(|r| answer(r).map(|a| (a.indicator_code.clone(), a))).collect()
 }
 
-/// The outcome of a save.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Saved {
-    /// Written; the new version.
-    Written {
-        /// The answer's new version.
-        version: i64,
-        /// When (UTC seconds).
-        at: i64,
-    },
-    /// Refused: the answer changed since `expected_version` (another tab, another device);
-    /// here is what is stored now. Nothing was written.
-    Conflict(StoredAnswer),
+/// One participant's answer to one indicator, as stored now.
+pub async fn answer_of(db: &Db, participant: i64, code: &str) -> Result<StoredAnswer> {
+    let row: AnswerRow = sqlx::query_as(
+        "SELECT indicator_code, kind, level_value, number_value, text_value, comment, version, updated_at FROM answers
+         WHERE participant_id = $1 AND indicator_code = $2",
+    )
+    .bind(participant)
+    .bind(code)
+    .fetch_optional(db.pool())
+    .await?
+    .ok_or(StorageError::NotFound)?;
+    answer(row)
 }
 
-/// Saves an answer if it is still at `expected_version` (0 for a first answer).
+/// An answer written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Written {
+    /// The answer's new version.
+    pub version: i64,
+    /// When (UTC seconds).
+    pub at: i64,
+}
+
+/// The outcome of a versioned write of one answer row (`table`'s row of `owner` for `code`):
+/// written when it changed a row, otherwise refused with the version stored now
+/// ([`StorageError::Stale`]: another tab, another device), or [`StorageError::NotFound`].
+async fn answer_written(
+    db: &Db,
+    rows: u64,
+    (table, owner_column, owner): (&'static str, &'static str, i64),
+    code: &str,
+    read: i64,
+    at: i64,
+) -> Result<Written> {
+    if rows == 1 {
+        return Ok(Written { version: read + 1, at });
+    }
+    let current: Option<i64> = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
+        "SELECT version FROM {table} WHERE {owner_column} = $1 AND indicator_code = $2"
+    )))
+    .bind(owner)
+    .bind(code)
+    .fetch_optional(db.pool())
+    .await?;
+    Err(StorageError::refused(read, current))
+}
+
+/// Saves an answer if it is still at `expected_version` (0 for a first answer); a change made
+/// meanwhile is refused as [`StorageError::Stale`].
 pub async fn save_answer(
     db: &Db,
     campaign: i64,
@@ -424,7 +459,7 @@ pub async fn save_answer(
     value: &Option<AnswerValue>,
     comment: &str,
     expected_version: i64,
-) -> Result<Saved> {
+) -> Result<Written> {
     let (kind, level, number, text) = columns(value);
     let at = now();
     let done = if expected_version == 0 {
@@ -447,19 +482,8 @@ pub async fn save_answer(
         .execute(db.pool())
         .await?
     };
-    if done.rows_affected() == 1 {
-        return Ok(Saved::Written { version: expected_version + 1, at });
-    }
-    let current: AnswerRow = sqlx::query_as(
-        "SELECT indicator_code, kind, level_value, number_value, text_value, comment, version, updated_at FROM answers
-         WHERE participant_id = $1 AND indicator_code = $2",
-    )
-    .bind(participant)
-    .bind(code)
-    .fetch_optional(db.pool())
-    .await?
-    .ok_or(StorageError::NotFound)?;
-    Ok(Saved::Conflict(answer(current)?))
+    answer_written(db, done.rows_affected(), ("answers", "participant_id", participant), code, expected_version, at)
+        .await
 }
 
 /// Replaces the pillars in scope if the campaign is still at `expected_version`.
@@ -473,7 +497,11 @@ pub async fn set_scope(db: &Db, id: i64, scope: &[String], expected_version: i64
     .bind(expected_version)
     .execute(db.pool())
     .await?;
-    if done.rows_affected() == 1 { Ok(()) } else { Err(StorageError::Stale) }
+    if done.rows_affected() == 1 {
+        Ok(())
+    } else {
+        Err(crate::db::refused(db.pool(), "campaigns", "id", id, expected_version).await?)
+    }
 }
 
 /// The steps stored for a campaign's pillars (none for a campaign that never moved a pillar on
@@ -520,7 +548,7 @@ pub async fn set_pillar_steps(
     .execute(&mut *tx)
     .await?;
     if done.rows_affected() != 1 {
-        return Err(StorageError::Stale);
+        return Err(crate::db::refused(&mut *tx, "campaigns", "id", id, expected_version).await?);
     }
     let kept: Vec<&str> = steps.iter().map(|(p, _)| p.as_str()).collect();
     let stored: Vec<(String,)> = sqlx::query_as("SELECT pillar FROM campaign_pillar_steps WHERE campaign_id = $1")
@@ -584,7 +612,11 @@ pub async fn set_option(db: &Db, id: i64, option: CampaignOption, on: bool, expe
     .bind(expected_version)
     .execute(db.pool())
     .await?;
-    if done.rows_affected() == 1 { Ok(()) } else { Err(StorageError::Stale) }
+    if done.rows_affected() == 1 {
+        Ok(())
+    } else {
+        Err(crate::db::refused(db.pool(), "campaigns", "id", id, expected_version).await?)
+    }
 }
 
 /// Every answer of a campaign with its participant's collège: (participant id, collège, answer).
@@ -694,13 +726,14 @@ impl<'a> NewConsolidated<'a> {
     }
 }
 
-/// Records the shared answer if it is still at `expected_version` (0 for a first decision).
+/// Records the shared answer if it is still at `expected_version` (0 for a first decision); a
+/// decision made meanwhile is refused as [`StorageError::Stale`].
 pub async fn save_consolidated(
     db: &Db,
     campaign: i64,
     c: &NewConsolidated<'_>,
     expected_version: i64,
-) -> Result<Saved> {
+) -> Result<Written> {
     let (kind, level, number, text) = columns(c.value);
     let at = now();
     let done = if expected_version == 0 {
@@ -726,17 +759,15 @@ pub async fn save_consolidated(
         .execute(db.pool())
         .await?
     };
-    if done.rows_affected() == 1 {
-        return Ok(Saved::Written { version: expected_version + 1, at });
-    }
-    let current = consolidated(db, campaign).await?.remove(c.code).ok_or(StorageError::NotFound)?;
-    Ok(Saved::Conflict(StoredAnswer {
-        indicator_code: current.indicator_code,
-        value: current.value,
-        comment: current.rationale,
-        version: current.version,
-        updated_at: current.updated_at,
-    }))
+    answer_written(
+        db,
+        done.rows_affected(),
+        ("consolidated_answers", "campaign_id", campaign),
+        c.code,
+        expected_version,
+        at,
+    )
+    .await
 }
 
 /// The statement recording a first shared answer (nothing when one exists already).

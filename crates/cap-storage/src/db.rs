@@ -181,3 +181,24 @@ mod tests {
         assert_eq!(sqlite_path("sqlite:cap.db"), "cap.db");
     }
 }
+
+/// Why a versioned write to the row of `table` whose `key` column is `id` changed no row:
+/// [`StorageError::Stale`] with the version stored now, or [`StorageError::NotFound`] when the row
+/// is gone. `table` and `key` are the storage's own names, never input.
+pub(crate) async fn refused<'e, E>(
+    ex: E,
+    table: &'static str,
+    key: &'static str,
+    id: i64,
+    read: i64,
+) -> Result<StorageError>
+where
+    E: sqlx::Executor<'e, Database = sqlx::Any>,
+{
+    let current: Option<i64> =
+        sqlx::query_scalar(sqlx::AssertSqlSafe(format!("SELECT version FROM {table} WHERE {key} = $1")))
+            .bind(id)
+            .fetch_optional(ex)
+            .await?;
+    Ok(StorageError::refused(read, current))
+}

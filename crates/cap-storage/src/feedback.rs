@@ -119,9 +119,5 @@ pub async fn triage(
     if done.rows_affected() == 1 {
         return Ok(());
     }
-    let exists: Option<i64> = sqlx::query_scalar("SELECT id FROM referential_feedback WHERE id = $1")
-        .bind(id)
-        .fetch_optional(db.pool())
-        .await?;
-    Err(if exists.is_some() { StorageError::Stale } else { StorageError::NotFound })
+    Err(crate::db::refused(db.pool(), "referential_feedback", "id", id, expected_version).await?)
 }

@@ -40,7 +40,7 @@ pub mod users;
 pub mod workshops;
 
 pub use db::{Backend, Db};
-pub use error::StorageError;
+pub use error::{Stale, StorageError};
 
 /// The current time as UTC seconds since the epoch.
 pub fn now() -> i64 {

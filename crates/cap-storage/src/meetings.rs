@@ -226,7 +226,7 @@ pub async fn update(db: &Db, campaign: i64, id: i64, m: &MeetingInput, expected_
     .bind(people(m))
     .execute(db.pool())
     .await?;
-    after_write(db, campaign, id, done.rows_affected()).await
+    after_write(db, campaign, id, done.rows_affected(), expected_version).await
 }
 
 /// Cancels a meeting if it is still at `expected_version`; returns it as saved.
@@ -241,12 +241,12 @@ pub async fn cancel(db: &Db, campaign: i64, id: i64, expected_version: i64) -> R
     .bind(expected_version)
     .execute(db.pool())
     .await?;
-    after_write(db, campaign, id, done.rows_affected()).await
+    after_write(db, campaign, id, done.rows_affected(), expected_version).await
 }
 
 /// The meeting as saved when the versioned write touched it; otherwise [`StorageError::NotFound`]
 /// for a meeting that does not exist and [`StorageError::Stale`] for one changed meanwhile.
-async fn after_write(db: &Db, campaign: i64, id: i64, rows: u64) -> Result<Meeting> {
+async fn after_write(db: &Db, campaign: i64, id: i64, rows: u64, read: i64) -> Result<Meeting> {
     let meeting = get(db, campaign, id).await?;
-    if rows == 1 { Ok(meeting) } else { Err(StorageError::Stale) }
+    if rows == 1 { Ok(meeting) } else { Err(StorageError::refused(read, Some(meeting.version))) }
 }

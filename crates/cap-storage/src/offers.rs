@@ -149,6 +149,5 @@ pub async fn update(db: &Db, id: i64, expected_version: i64, o: &ServiceOffer) -
     if done.rows_affected() == 1 {
         return Ok(());
     }
-    get(db, id).await?;
-    Err(StorageError::Stale)
+    Err(crate::db::refused(db.pool(), "service_offers", "id", id, expected_version).await?)
 }

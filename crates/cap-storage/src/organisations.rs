@@ -138,8 +138,7 @@ pub async fn update(db: &Db, id: OrganisationId, expected_version: i64, input: &
     if done.rows_affected() == 1 {
         return Ok(());
     }
-    get(db, id).await?;
-    Err(StorageError::Stale)
+    Err(crate::db::refused(db.pool(), "organisations", "id", id.0, expected_version).await?)
 }
 
 /// One organisation.

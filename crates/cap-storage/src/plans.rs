@@ -288,7 +288,11 @@ pub async fn update_plan(
     .bind(expected_version)
     .execute(db.pool())
     .await?;
-    if done.rows_affected() == 1 { Ok(()) } else { Err(StorageError::Stale) }
+    if done.rows_affected() == 1 {
+        Ok(())
+    } else {
+        Err(crate::db::refused(db.pool(), "plans", "id", plan, expected_version).await?)
+    }
 }
 
 /// Validates the plan: every remaining proposal becomes an action of the plan.
@@ -306,7 +310,7 @@ pub async fn validate(db: &Db, plan: i64, by: UserId, expected_version: i64) -> 
     .execute(&mut *tx)
     .await?;
     if done.rows_affected() != 1 {
-        return Err(StorageError::Stale);
+        return Err(crate::db::refused(&mut *tx, "plans", "id", plan, expected_version).await?);
     }
     sqlx::query("UPDATE plan_actions SET proposed = 0 WHERE plan_id = $1").bind(plan).execute(&mut *tx).await?;
     tx.commit().await?;
@@ -487,7 +491,7 @@ pub async fn add_proposals(
     .execute(&mut *tx)
     .await?;
     if done.rows_affected() != 1 {
-        return Err(StorageError::Stale);
+        return Err(crate::db::refused(&mut *tx, "plans", "id", plan, expected_version).await?);
     }
     let first = next_position(&mut tx, plan).await?;
     for (offset, action) in actions.iter().enumerate() {
@@ -720,7 +724,7 @@ pub(crate) async fn merge_in(
     .execute(&mut **tx)
     .await?;
     if done.rows_affected() != 1 {
-        return Err(StorageError::Stale);
+        return Err(crate::db::refused(&mut **tx, "plan_actions", "id", keep.id, keep.version).await?);
     }
     link_indicators(tx, keep.id, &indicators).await?;
     for other in &chosen[1..] {
@@ -731,7 +735,7 @@ pub(crate) async fn merge_in(
             .execute(&mut **tx)
             .await?;
         if gone.rows_affected() != 1 {
-            return Err(StorageError::Stale);
+            return Err(crate::db::refused(&mut **tx, "plan_actions", "id", other.id, other.version).await?);
         }
     }
     Ok(keep.id)

@@ -193,7 +193,7 @@ pub async fn update(
     .execute(&mut *tx)
     .await?;
     if done.rows_affected() != 1 {
-        return Err(stale_or_missing(&mut tx, id).await?);
+        return Err(crate::db::refused(&mut *tx, "good_practices", "id", id, expected_version).await?);
     }
     sqlx::query("DELETE FROM good_practice_indicators WHERE practice_id = $1").bind(id).execute(&mut *tx).await?;
     insert_indicators(&mut tx, id, &input.indicators).await?;
@@ -471,7 +471,7 @@ pub async fn moderate(
         tx.commit().await?;
         return Ok(());
     }
-    Err(stale_or_missing(&mut tx, id).await?)
+    Err(crate::db::refused(&mut *tx, "good_practices", "id", id, expected_version).await?)
 }
 
 /// Deletes a practice with its indicators and attachments (its author takes it back).
@@ -486,11 +486,4 @@ pub async fn delete(db: &Db, id: i64) -> Result<()> {
     touch(&mut tx).await?;
     tx.commit().await?;
     Ok(())
-}
-
-/// Why a versioned write changed no row: the practice changed meanwhile, or it is gone.
-async fn stale_or_missing(tx: &mut sqlx::Transaction<'static, sqlx::Any>, id: i64) -> Result<StorageError> {
-    let exists: Option<i64> =
-        sqlx::query_scalar("SELECT id FROM good_practices WHERE id = $1").bind(id).fetch_optional(&mut **tx).await?;
-    Ok(if exists.is_some() { StorageError::Stale } else { StorageError::NotFound })
 }

@@ -251,7 +251,9 @@ pub async fn decide(
     .execute(&mut *tx)
     .await?;
     if done.rows_affected() != 1 {
-        return Err(StorageError::Stale);
+        // A suggestion changes once, so it has no version column: pending counts as version 1
+        // and decided as version 2.
+        return Err(StorageError::refused(1, Some(2)));
     }
     tx.commit().await?;
     Ok(resulting)

@@ -6,7 +6,8 @@ use cap_domain::{
 use cap_storage::organisations::{Filter, OrganisationInput};
 use cap_storage::tokens::{NewToken, Purpose};
 use cap_storage::{
-    Db, StorageError, audit, groups, memberships, organisations, regions, sessions, settings, throttle, tokens, users,
+    Db, Stale, StorageError, audit, groups, memberships, organisations, regions, sessions, settings, throttle, tokens,
+    users,
 };
 
 /// Generates one test per backend for each scenario function below.
@@ -134,7 +135,10 @@ async fn organisations_crud_and_stale_writes(db: &Db) {
 
     organisations::update(db, a, 1, &input("Atelier du Lac (ACI)", r1.0, None, None)).await.unwrap();
     let stale = organisations::update(db, a, 1, &input("Écrasement", r1.0, None, None)).await;
-    assert!(matches!(stale, Err(StorageError::Stale)), "a stale version must be refused");
+    assert!(
+        matches!(stale, Err(StorageError::Stale(Stale { read: 1, current: 2 }))),
+        "a stale version is refused with both versions"
+    );
     let org = organisations::get(db, a).await.unwrap();
     assert_eq!((org.name.as_str(), org.version, org.group_id), ("Atelier du Lac (ACI)", 2, None));
     assert!(matches!(
@@ -380,7 +384,11 @@ async fn offers_are_upserted_and_edited_safely(db: &Db) {
     let id = offers::create(db, &offer("F-C", "C")).await.unwrap();
     assert!(matches!(offers::create(db, &offer("F-C", "C")).await, Err(StorageError::Conflict)));
     offers::update(db, id, 1, &offer("F-C", "C modifié")).await.unwrap();
-    assert!(matches!(offers::update(db, id, 1, &offer("F-C", "écrasement")).await, Err(StorageError::Stale)));
+    assert!(matches!(
+        offers::update(db, id, 1, &offer("F-C", "écrasement")).await,
+        Err(StorageError::Stale(Stale { read: 1, current: 2 }))
+    ));
+    assert!(matches!(offers::update(db, 999_999, 1, &offer("F-C", "absente")).await, Err(StorageError::NotFound)));
     assert_eq!(offers::get(db, id).await.unwrap().offer.title, "C modifié");
     assert_eq!(offers::by_codes(db, &["F-A".into()]).await.unwrap().len(), 1);
 }
@@ -441,7 +449,7 @@ async fn referentials_round_trip(db: &Db) {
 
 async fn campaigns_participants_and_answers(db: &Db) {
     use cap_domain::campaign::{AnswerValue, CampaignStatus};
-    use cap_storage::campaigns::{self, CampaignOption, NewCampaign, Saved};
+    use cap_storage::campaigns::{self, CampaignOption, NewCampaign, Written};
     use cap_storage::referentials;
     let r = regions::create(db, "ARA", "Auvergne-Rhône-Alpes").await.unwrap();
     let org = organisations::create(db, &input("Atelier A", r.0, None, None)).await.unwrap();
@@ -481,7 +489,7 @@ async fn campaigns_participants_and_answers(db: &Db) {
         CampaignStatus::SelfAssessment
     );
     assert!(
-        matches!(campaigns::advance(db, id, CampaignStatus::Preparation, 1).await, Err(StorageError::Stale)),
+        matches!(campaigns::advance(db, id, CampaignStatus::Preparation, 1).await, Err(StorageError::Stale(_))),
         "only once"
     );
     assert!(
@@ -491,19 +499,22 @@ async fn campaigns_participants_and_answers(db: &Db) {
 
     let first =
         campaigns::save_answer(db, id, p, "P1.1.1.1", &Some(AnswerValue::Level(3)), "D'accord", 0).await.unwrap();
-    assert!(matches!(first, Saved::Written { version: 1, .. }));
-    let stale = campaigns::save_answer(db, id, p, "P1.1.1.1", &Some(AnswerValue::Level(1)), "", 0).await.unwrap();
-    match stale {
-        Saved::Conflict(current) => assert_eq!(
-            (current.value, current.comment.as_str(), current.version),
-            (Some(AnswerValue::Level(3)), "D'accord", 1)
-        ),
-        other => panic!("a second first answer must conflict: {other:?}"),
-    }
+    assert!(matches!(first, Written { version: 1, .. }));
+    let stale = campaigns::save_answer(db, id, p, "P1.1.1.1", &Some(AnswerValue::Level(1)), "", 0).await;
+    assert!(
+        matches!(stale, Err(StorageError::Stale(Stale { read: 0, current: 1 }))),
+        "a second first answer conflicts: {stale:?}"
+    );
+    let current = campaigns::answer_of(db, p, "P1.1.1.1").await.unwrap();
+    assert_eq!(
+        (current.value, current.comment.as_str(), current.version),
+        (Some(AnswerValue::Level(3)), "D'accord", 1),
+        "nothing was overwritten"
+    );
     campaigns::save_answer(db, id, p, "P1.1.1.1", &Some(AnswerValue::NotApplicable), "", 1).await.unwrap();
     assert!(matches!(
-        campaigns::save_answer(db, id, p, "P1.1.1.1", &Some(AnswerValue::Unknown), "", 1).await.unwrap(),
-        Saved::Conflict(_)
+        campaigns::save_answer(db, id, p, "P1.1.1.1", &Some(AnswerValue::Unknown), "", 1).await,
+        Err(StorageError::Stale(Stale { read: 1, current: 2 }))
     ));
     campaigns::save_answer(db, id, p, "P1.1.1.2", &Some(AnswerValue::Number(12.5)), "", 0).await.unwrap();
     campaigns::save_answer(db, id, p, "P1.1.1.3", &Some(AnswerValue::Text("Texte « libre »".into())), "", 0)
@@ -530,11 +541,14 @@ async fn campaigns_participants_and_answers(db: &Db) {
         source: "consolidation",
         decided_by: Some(lou),
     };
-    assert!(matches!(
-        campaigns::save_consolidated(db, id, &shared, 0).await.unwrap(),
-        Saved::Written { version: 1, .. }
-    ));
-    assert!(matches!(campaigns::save_consolidated(db, id, &shared, 0).await.unwrap(), Saved::Conflict(_)), "stale");
+    assert!(matches!(campaigns::save_consolidated(db, id, &shared, 0).await.unwrap(), Written { version: 1, .. }));
+    assert!(
+        matches!(
+            campaigns::save_consolidated(db, id, &shared, 0).await,
+            Err(StorageError::Stale(Stale { read: 0, current: 1 }))
+        ),
+        "stale"
+    );
     let decided = campaigns::consolidated(db, id).await.unwrap();
     assert_eq!(decided["P1.1.1.1"].value, Some(AnswerValue::Level(2)));
     assert_eq!((decided["P1.1.1.1"].proposal, decided["P1.1.1.1"].source.as_str()), (Some(3), "consolidation"));
@@ -549,7 +563,7 @@ async fn campaigns_participants_and_answers(db: &Db) {
     assert!(c.protect_colleges && !c.shared_with_region, "results are not shared with the region by default");
     campaigns::set_option(db, id, CampaignOption::SharedWithRegion, true, c.version).await.unwrap();
     let stale = campaigns::set_option(db, id, CampaignOption::SharedWithRegion, false, c.version).await;
-    assert!(matches!(stale, Err(StorageError::Stale)), "a stale option change is refused");
+    assert!(matches!(stale, Err(StorageError::Stale(_))), "a stale option change is refused");
     let c = campaigns::get(db, id).await.unwrap();
     assert!(c.protect_colleges && c.shared_with_region);
 }
@@ -773,7 +787,7 @@ async fn plans_actions_and_follow_up(db: &Db) {
 
     assert!(plans::due_between(db, "2027-01-01", "2027-12-31").await.unwrap().is_empty(), "not validated yet");
     plans::validate(db, plan, lou, p.version).await.unwrap();
-    assert!(matches!(plans::validate(db, plan, lou, p.version).await, Err(StorageError::Stale)));
+    assert!(matches!(plans::validate(db, plan, lou, p.version).await, Err(StorageError::Stale(_))));
     plans::set_status(db, plan, merged, ActionStatus::InProgress, 50, kept.version + 2).await.unwrap();
     let due = plans::due_between(db, "2027-01-20", "2027-02-10").await.unwrap();
     assert_eq!(due.len(), 1);
@@ -837,7 +851,7 @@ async fn accompaniment_day_is_versioned(db: &Db) {
         by: Some(lou),
     };
     assert_eq!(accompaniment::save(db, campaign, &planned, 0).await.unwrap(), 1);
-    assert!(matches!(accompaniment::save(db, campaign, &planned, 0).await, Err(StorageError::Stale)), "once");
+    assert!(matches!(accompaniment::save(db, campaign, &planned, 0).await, Err(StorageError::Stale(_))), "once");
     let stored = accompaniment::day_of(db, campaign).await.unwrap().unwrap();
     assert!(!stored.concluded(), "planned, not held yet");
     assert_eq!(
@@ -866,7 +880,7 @@ async fn accompaniment_day_is_versioned(db: &Db) {
         (stored.horizon_on.as_deref(), stored.checkpoint_on.as_deref()),
         (Some("2027-09-10"), Some("2027-05-27"))
     );
-    assert!(matches!(accompaniment::save(db, campaign, &held, 1).await, Err(StorageError::Stale)), "stale");
+    assert!(matches!(accompaniment::save(db, campaign, &held, 1).await, Err(StorageError::Stale(_))), "stale");
 }
 
 async fn suggestions_change_the_plan_with_their_decision(db: &Db) {
@@ -894,9 +908,9 @@ async fn suggestions_change_the_plan_with_their_decision(db: &Db) {
     let left = plans::actions(db, plan).await.unwrap();
     assert_eq!((left.len(), left[0].due_on.as_deref()), (1, Some("2027-05-01")), "the latest deadline kept");
     let again = suggestions::decide(db, campaign, plan, s, Effect::Decline, lou, "").await;
-    assert!(matches!(again, Err(StorageError::Stale)), "decided once");
+    assert!(matches!(again, Err(StorageError::Stale(_))), "decided once");
     let other = suggestions::decide(db, campaign + 1, plan, s, Effect::Decline, lou, "").await;
-    assert!(matches!(other, Err(StorageError::Stale)), "not another campaign's");
+    assert!(matches!(other, Err(StorageError::Stale(_))), "not another campaign's");
 
     // A stale merge changes nothing: the suggestion stays pending, the actions stay.
     let a = plans::add_action(db, plan, &NewAction { title: "Tutorat".into(), ..NewAction::default() }).await.unwrap();
@@ -913,7 +927,7 @@ async fn suggestions_change_the_plan_with_their_decision(db: &Db) {
     plans::merge(db, plan, &both).await.unwrap();
     assert!(matches!(
         suggestions::decide(db, campaign, plan, s2, Effect::Merge(&before), lou, "").await,
-        Err(StorageError::Stale | StorageError::NotFound)
+        Err(StorageError::Stale(_) | StorageError::NotFound)
     ));
     assert_eq!(
         suggestions::of_campaign(db, campaign).await.unwrap()[1].status,
@@ -1076,7 +1090,7 @@ async fn good_practices_are_moderated_once_and_keep_their_files(db: &Db) {
 
     practices::moderate(db, id, PracticeStatus::Published, "", lou, 1).await.unwrap();
     let late = practices::moderate(db, id, PracticeStatus::Rejected, "Hors sujet", lou, 1).await;
-    assert!(matches!(late, Err(StorageError::Stale)), "a second delegate's stale decision is refused");
+    assert!(matches!(late, Err(StorageError::Stale(_))), "a second delegate's stale decision is refused");
     assert_eq!(practices::stamp(db).await.unwrap(), before + 3, "a refused write leaves it");
     assert!(matches!(
         practices::moderate(db, id + 100, PracticeStatus::Published, "", lou, 1).await,
@@ -1122,7 +1136,7 @@ async fn good_practices_are_moderated_once_and_keep_their_files(db: &Db) {
         ("Grille d'accueil, version 2", vec!["1.1.1".to_owned()])
     );
     assert_eq!(after.files.iter().map(|f| f.name.as_str()).collect::<Vec<_>>(), ["grille.pdf", "photo.png"]);
-    assert!(matches!(practices::update(db, id, 3, &corrected, &[], &[]).await, Err(StorageError::Stale)));
+    assert!(matches!(practices::update(db, id, 3, &corrected, &[], &[]).await, Err(StorageError::Stale(_))));
     practices::update(db, id, 4, &corrected, &[], &[]).await.unwrap();
     assert!(practices::get(db, id).await.unwrap().files.is_empty(), "files not kept are removed");
     assert_eq!(practices::stamp(db).await.unwrap(), before + 6);
@@ -1457,7 +1471,7 @@ async fn network_scores_and_cube(db: &Db) {
     let changed = NewConsolidated::settled("P1.1.1.1", &v4, None);
     assert!(matches!(
         campaigns::save_consolidated(db, b1, &changed, 1).await.unwrap(),
-        campaigns::Saved::Written { version: 2, .. }
+        campaigns::Written { version: 2, .. }
     ));
     let listed = network::candidates(db).await.unwrap();
     let stale: Vec<&Candidate> =

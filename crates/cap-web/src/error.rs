@@ -5,7 +5,7 @@
 
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use cap_storage::StorageError;
+use cap_storage::{Stale, StorageError};
 
 /// Why a request could not be served.
 #[derive(Debug, thiserror::Error)]
@@ -83,6 +83,8 @@ pub struct ErrorPage {
     pub operation_id: Option<u64>,
     /// The size allowed, in bytes, when the body was too large (shown in the explanation).
     pub limit: Option<usize>,
+    /// Both versions of a write refused because someone saved first (shown in the explanation).
+    pub stale: Option<Stale>,
 }
 
 impl ErrorPage {
@@ -93,6 +95,7 @@ impl ErrorPage {
             body_key: "error.page.too_large",
             operation_id: None,
             limit: Some(limit),
+            stale: None,
         }
     }
 }
@@ -110,8 +113,9 @@ impl AppError {
             Self::BadRequest | Self::BadUpload => StatusCode::BAD_REQUEST,
             Self::TooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
             Self::NotFound | Self::Storage(StorageError::NotFound) => StatusCode::NOT_FOUND,
-            // A versioned write that no handler answered itself: someone saved first.
-            Self::Storage(StorageError::Stale) => StatusCode::CONFLICT,
+            // Every versioned write refused because someone saved first, unless its handler shows
+            // a richer answer itself (the typed form beside what is saved now).
+            Self::Storage(StorageError::Stale(_)) => StatusCode::CONFLICT,
             Self::Storage(_) | Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
             Self::TooSlow | Self::Busy { .. } => StatusCode::SERVICE_UNAVAILABLE,
             Self::TooManyHeavy { .. } => StatusCode::TOO_MANY_REQUESTS,
@@ -152,7 +156,7 @@ impl IntoResponse for AppError {
 
 impl ErrorPage {
     fn plain(title_key: &'static str, body_key: &'static str) -> Self {
-        Self { title_key, body_key, operation_id: None, limit: None }
+        Self { title_key, body_key, operation_id: None, limit: None, stale: None }
     }
 }
 
@@ -163,50 +167,28 @@ impl AppError {
                 Self::TooLarge { limit } => ErrorPage::too_large(*limit),
                 _ => ErrorPage::too_large(0),
             },
-            StatusCode::BAD_REQUEST if matches!(self, Self::BadUpload) => ErrorPage {
-                title_key: "error.page.bad_request_title",
-                body_key: "error.page.bad_upload",
-                operation_id: None,
-                limit: None,
-            },
-            StatusCode::BAD_REQUEST => ErrorPage {
-                title_key: "error.page.bad_request_title",
-                body_key: "error.page.bad_request",
-                operation_id: None,
-                limit: None,
-            },
-            StatusCode::FORBIDDEN if matches!(self, Self::CrossSite) => ErrorPage {
-                title_key: "error.page.cross_site_title",
-                body_key: "error.page.cross_site",
-                operation_id: None,
-                limit: None,
-            },
-            StatusCode::FORBIDDEN => ErrorPage {
-                title_key: "error.page.forbidden_title",
-                body_key: "error.page.forbidden",
-                operation_id: None,
-                limit: None,
-            },
-            StatusCode::NOT_FOUND => ErrorPage {
-                title_key: "error.page.not_found_title",
-                body_key: "error.page.not_found",
-                operation_id: None,
-                limit: None,
-            },
+            StatusCode::BAD_REQUEST if matches!(self, Self::BadUpload) => {
+                ErrorPage::plain("error.page.bad_request_title", "error.page.bad_upload")
+            }
+            StatusCode::BAD_REQUEST => ErrorPage::plain("error.page.bad_request_title", "error.page.bad_request"),
+            StatusCode::FORBIDDEN if matches!(self, Self::CrossSite) => {
+                ErrorPage::plain("error.page.cross_site_title", "error.page.cross_site")
+            }
+            StatusCode::FORBIDDEN => ErrorPage::plain("error.page.forbidden_title", "error.page.forbidden"),
+            StatusCode::NOT_FOUND => ErrorPage::plain("error.page.not_found_title", "error.page.not_found"),
             StatusCode::CONFLICT => ErrorPage {
-                title_key: "error.page.stale_title",
-                body_key: "error.page.stale",
-                operation_id: None,
-                limit: None,
+                stale: match self {
+                    Self::Storage(e) => e.stale(),
+                    _ => None,
+                },
+                ..ErrorPage::plain("error.page.stale_title", "error.page.stale")
             },
             _ => {
                 let operation_id: u64 = rand::random::<u64>() % 1_000_000_000;
                 tracing::error!(operation_id, error = %self, "request failed");
                 ErrorPage {
-                    title_key: "error.page.internal_title",
-                    body_key: "error.page.internal",
                     operation_id: Some(operation_id),
-                    limit: None,
+                    ..ErrorPage::plain("error.page.internal_title", "error.page.internal")
                 }
             }
         }
@@ -221,10 +203,15 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_stale_write_no_handler_answered_is_a_conflict_not_a_server_error() {
-        let response = AppError::Storage(StorageError::Stale).into_response();
+    fn a_stale_write_no_handler_answered_is_a_conflict_with_both_versions() {
+        let stale = Stale { read: 3, current: 5 };
+        let response = AppError::Storage(StorageError::Stale(stale)).into_response();
         assert_eq!(response.status(), StatusCode::CONFLICT);
         let page = response.extensions().get::<ErrorPage>().copied().expect("an error page");
-        assert_eq!((page.title_key, page.operation_id), ("error.page.stale_title", None));
+        assert_eq!((page.title_key, page.operation_id, page.stale), ("error.page.stale_title", None, Some(stale)));
+        let through_the_app = AppError::from(cap_app::Error::Storage(StorageError::Stale(stale))).into_response();
+        assert_eq!(through_the_app.status(), StatusCode::CONFLICT);
+        let other = AppError::Storage(StorageError::NotFound).into_response();
+        assert_eq!(other.extensions().get::<ErrorPage>().and_then(|p| p.stale), None);
     }
 }

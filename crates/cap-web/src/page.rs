@@ -110,14 +110,36 @@ struct ErrorTemplate {
     title_key: &'static str,
     body: String,
     operation_id: Option<u64>,
+    /// The page a refused form was on, to go back to.
+    back: Option<String>,
 }
 
 /// An error page's explanation, with the size allowed when the body was too large.
 fn error_text(t: Tr, error: &ErrorPage) -> String {
-    match error.limit {
-        Some(limit) => t.t1(error.body_key, cap_app::practices::human_size(limit as i64, t.lang() == "fr")),
-        None => t.t(error.body_key).to_owned(),
+    match (error.limit, error.stale) {
+        (Some(limit), _) => t.t1(error.body_key, cap_app::practices::human_size(limit as i64, t.lang() == "fr")),
+        (None, Some(s)) => format!(
+            "{} {}",
+            t.t(error.body_key),
+            t.tn("error.page.stale_versions", &[s.read.to_string(), s.current.to_string()])
+        ),
+        (None, None) => t.t(error.body_key).to_owned(),
     }
+}
+
+/// The page a request came from, when the browser says so and it is on this site: its path and
+/// query only, so a conflict page can link back to it and never elsewhere.
+fn same_site_referer(headers: &axum::http::HeaderMap) -> Option<String> {
+    let referer = url::Url::parse(headers.get(header::REFERER)?.to_str().ok()?).ok()?;
+    let host = headers.get(header::HOST)?.to_str().ok()?;
+    let origin = match referer.port() {
+        Some(port) => format!("{}:{port}", referer.host_str()?),
+        None => referer.host_str()?.to_owned(),
+    };
+    (origin == host).then(|| match referer.query() {
+        Some(query) => format!("{}?{query}", referer.path()),
+        None => referer.path().to_owned(),
+    })
 }
 
 /// The header of a live page's background refresh (`static/app.js`).
@@ -135,6 +157,7 @@ pub async fn page_middleware(State(state): State<AppState>, request: Request, ne
     // A live page refreshing its part in the background must not take the one-shot message: the
     // page the browser is navigating to at the same moment shows it.
     let had_flash = ctx.flash.is_some() && !parts.headers.contains_key(LIVE_REFRESH);
+    let referer = same_site_referer(&parts.headers);
     let mut response = next.run(Request::from_parts(parts, body)).await;
     // A body over the default limit, refused by an extractor before any handler could say so.
     if response.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE
@@ -151,8 +174,10 @@ pub async fn page_middleware(State(state): State<AppState>, request: Request, ne
         let status = response.status();
         let body = error_text(ctx.tr(), &error);
         let page = Page::new(&state, ctx);
+        let back = error.stale.and(referer);
         let mut rendered =
-            ErrorTemplate { page, title_key: error.title_key, body, operation_id: error.operation_id }.into_response();
+            ErrorTemplate { page, title_key: error.title_key, body, operation_id: error.operation_id, back }
+                .into_response();
         *rendered.status_mut() = status;
         if let Some(retry_after) = response.headers().get(header::RETRY_AFTER) {
             rendered.headers_mut().insert(header::RETRY_AFTER, retry_after.clone());

@@ -160,11 +160,18 @@ async fn a_practice_is_shared_moderated_and_found(app: &TestApp) {
     assert_eq!(published.status(), 303);
     let stale = delegate_a
         .post(app.url(&format!("/practices/{id}/moderate")))
+        .header("referer", app.url(&format!("/practices/{id}")))
         .form(&[("decision", "reject"), ("note", "Hors sujet"), ("version", "1")])
         .send()
         .await
         .unwrap();
-    assert_eq!(stale.status(), 303, "a decision on a stale version is sent back to the current state");
+    assert_eq!(stale.status(), 409, "a decision on a stale version is refused");
+    let page = stale.text().await.unwrap();
+    assert!(
+        page.contains("Vous étiez sur la version 1 ; la version enregistrée est maintenant la 2.")
+            && page.contains(&format!("href=\"/practices/{id}\"")),
+        "with both versions and the way back to the page: {page}"
+    );
     assert_eq!(
         cap_storage::practices::get(&app.db, id).await.unwrap().status,
         cap_domain::practice::PracticeStatus::Published,

@@ -13,7 +13,6 @@ use askama_web::WebTemplate;
 use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Response};
 use cap_domain::feedback::FeedbackStatus;
-use cap_storage::StorageError;
 use cap_storage::feedback::{self, Feedback};
 use serde::Deserialize;
 
@@ -63,14 +62,9 @@ pub async fn triage(
         return Ok(redirect_with_flash(&state, "/admin/feedback", "flash.feedback_status_missing"));
     };
     let note: String = form.note.trim().chars().take(2000).collect();
-    match feedback::triage(&state.db, id, status, &note, viewer.actor.user_id, form.version).await {
-        Ok(()) => {
-            record(&state, &ctx, "referentials.triage", "feedback", &id, status.code()).await?;
-            Ok(redirect_with_flash(&state, &format!("/admin/feedback#feedback-{id}"), "flash.feedback_triaged"))
-        }
-        Err(StorageError::Stale) => Ok(redirect_with_flash(&state, "/admin/feedback", "flash.feedback_changed")),
-        Err(e) => Err(e.into()),
-    }
+    feedback::triage(&state.db, id, status, &note, viewer.actor.user_id, form.version).await?;
+    record(&state, &ctx, "referentials.triage", "feedback", &id, status.code()).await?;
+    Ok(redirect_with_flash(&state, &format!("/admin/feedback#feedback-{id}"), "flash.feedback_triaged"))
 }
 
 impl FeedbackPage {

@@ -175,7 +175,7 @@ pub async fn update(
                 record(&state, &ctx, "organisations.update", "organisation", &id, input.name.as_str()).await?;
                 return Ok(redirect_with_flash(&state, &format!("/organisations/{id}"), "flash.organisation_updated"));
             }
-            Err(StorageError::Stale) => stale = true,
+            Err(StorageError::Stale(_)) => stale = true,
             Err(StorageError::Conflict) => errors.add("siret", "error.siret.taken"),
             Err(e) => return Err(e.into()),
         }

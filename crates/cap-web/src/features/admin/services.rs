@@ -179,7 +179,7 @@ pub async fn update(
                 record(&state, &ctx, "offers.update", "offer", &id, &offer.code).await?;
                 return Ok(redirect_with_flash(&state, "/admin/services", "flash.offer_saved"));
             }
-            Err(StorageError::Stale) => {
+            Err(StorageError::Stale(_)) => {
                 let saved = offers::get(&state.db, id).await?;
                 form.version = saved.version;
                 current = Some(saved);

@@ -11,7 +11,7 @@ use axum::extract::{Path, State};
 use axum::response::Response;
 use cap_app::campaigns::{load, run};
 use cap_domain::campaign::CampaignStatus;
-use cap_storage::{StorageError, campaigns};
+use cap_storage::campaigns;
 
 /// Moves to the next step.
 pub async fn handler(
@@ -27,12 +27,7 @@ pub async fn handler(
     if from == CampaignStatus::Preparation && campaigns::participants(&state.db, id).await?.is_empty() {
         return Ok(redirect_with_flash(&state, &back, "flash.campaign_needs_participants"));
     }
-    match campaigns::advance(&state.db, id, from, form.version).await {
-        Ok(next) => {
-            record(&state, &ctx, "campaigns.advance", "campaign", &id, next.code()).await?;
-            Ok(redirect_with_flash(&state, &back, "flash.campaign_advanced"))
-        }
-        Err(StorageError::Stale) => Ok(redirect_with_flash(&state, &back, "flash.campaign_changed")),
-        Err(e) => Err(e.into()),
-    }
+    let next = campaigns::advance(&state.db, id, from, form.version).await?;
+    record(&state, &ctx, "campaigns.advance", "campaign", &id, next.code()).await?;
+    Ok(redirect_with_flash(&state, &back, "flash.campaign_advanced"))
 }

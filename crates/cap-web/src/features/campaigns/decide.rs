@@ -20,7 +20,8 @@ use cap_app::results::value_label;
 use cap_domain::campaign::AnswerValue;
 use cap_domain::consolidation::{Attribution, Group, Tally, attribution, by_college};
 use cap_domain::referential::AnswerType;
-use cap_storage::campaigns::{self, NewConsolidated, Saved};
+use cap_storage::StorageError;
+use cap_storage::campaigns::{self, NewConsolidated};
 use serde::Deserialize;
 
 /// A comment as shown: by whom (a name, or only a collège when small collèges are protected).
@@ -244,17 +245,19 @@ pub async fn submit(
         source: "consolidation",
         decided_by: Some(viewer.actor.user_id),
     };
-    match campaigns::save_consolidated(&state.db, id, &new, form.version).await? {
-        Saved::Written { .. } => {
+    match campaigns::save_consolidated(&state.db, id, &new, form.version).await {
+        Ok(_) => {
             let words = value_label(rendered.page.t, &r, &node, &value);
             record(&state, &ctx, "campaigns.consolidate", "campaign", &id, &format!("{code}: {words}")).await?;
             Ok(redirect_with_flash(&state, &format!("/campaigns/{id}/consolidation#{code}"), "flash.consolidated"))
         }
-        Saved::Conflict(current) => {
+        Err(StorageError::Stale(_)) => {
+            let current = campaigns::consolidated(&state.db, id).await?.remove(&code).ok_or(AppError::NotFound)?;
             rendered.conflict = Some(value_label(rendered.page.t, &r, &node, &current.value));
             rendered.version = current.version;
             keep_typed(&mut rendered);
             Ok((StatusCode::CONFLICT, rendered).into_response())
         }
+        Err(e) => Err(e.into()),
     }
 }

@@ -13,7 +13,6 @@ use crate::session::{Ctx, RequestContext, SignedIn};
 use axum::extract::{Path, State};
 use axum::response::Response;
 use cap_app::campaigns::{load, run};
-use cap_storage::StorageError;
 use cap_storage::campaigns::{self, CampaignOption};
 use serde::Deserialize;
 
@@ -67,12 +66,7 @@ async fn save(
         CampaignOption::ProtectColleges => ("campaigns.protect_colleges", "flash.protect_saved"),
         CampaignOption::SharedWithRegion => ("campaigns.share_with_region", "flash.share_saved"),
     };
-    match campaigns::set_option(&state.db, id, option, on, version).await {
-        Ok(()) => {
-            record(state, ctx, action, "campaign", &id, if on { "on" } else { "off" }).await?;
-            Ok(redirect_with_flash(state, &back, flash))
-        }
-        Err(StorageError::Stale) => Ok(redirect_with_flash(state, &back, "flash.campaign_changed")),
-        Err(e) => Err(e.into()),
-    }
+    campaigns::set_option(&state.db, id, option, on, version).await?;
+    record(state, ctx, action, "campaign", &id, if on { "on" } else { "off" }).await?;
+    Ok(redirect_with_flash(state, &back, flash))
 }

@@ -27,11 +27,7 @@ pub async fn handler(
     if form.version != p.plan.version || pillars_to_propose(&p.loaded, &p.plan).is_empty() {
         return Ok(redirect_with_flash(&state, &back, "flash.plan_changed"));
     }
-    match propose_more(&state, &p.loaded, &p.plan).await? {
-        Ok(added) => {
-            record(&state, &ctx, "plans.propose_more", "plan", &p.plan.id, &format!("{added} proposals")).await?;
-            Ok(redirect_with_flash(&state, &back, "flash.plan_more_proposed"))
-        }
-        Err(_) => Ok(redirect_with_flash(&state, &back, "flash.plan_changed")),
-    }
+    let added = propose_more(&state, &p.loaded, &p.plan).await?;
+    record(&state, &ctx, "plans.propose_more", "plan", &p.plan.id, &format!("{added} proposals")).await?;
+    Ok(redirect_with_flash(&state, &back, "flash.plan_more_proposed"))
 }

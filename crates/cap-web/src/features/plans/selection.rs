@@ -73,7 +73,7 @@ pub async fn handler(
         }
         Operation::Merge if ids.len() >= 2 => match plans::merge(&state.db, plan, &ids).await {
             Ok(_) => "flash.plan_merged",
-            Err(StorageError::Stale | StorageError::NotFound) => "flash.plan_changed",
+            Err(StorageError::Stale(_) | StorageError::NotFound) => "flash.plan_changed",
             Err(e) => return Err(e.into()),
         },
         Operation::Merge => "flash.plan_merge_two",

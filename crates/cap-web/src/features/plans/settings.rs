@@ -13,7 +13,7 @@ use axum::extract::{Path, State};
 use axum::response::Response;
 use cap_app::campaigns::run;
 use cap_domain::plan::parse_date;
-use cap_storage::{StorageError, plans};
+use cap_storage::plans;
 use serde::Deserialize;
 
 /// The plan's settings.
@@ -48,12 +48,7 @@ pub async fn handler(
         return Ok(redirect_with_flash(&state, &back, "flash.plan_calendar_invalid"));
     };
     let objectives = (form.objective_one_year.trim(), form.objective_three_years.trim());
-    match plans::update_plan(&state.db, p.plan.id, &start.to_string(), horizon, objectives, form.version).await {
-        Ok(()) => {
-            record(&state, &ctx, "plans.settings", "plan", &p.plan.id, &format!("{start}, {horizon} mois")).await?;
-            Ok(redirect_with_flash(&state, &back, "flash.plan_saved"))
-        }
-        Err(StorageError::Stale) => Ok(redirect_with_flash(&state, &back, "flash.plan_changed")),
-        Err(e) => Err(e.into()),
-    }
+    plans::update_plan(&state.db, p.plan.id, &start.to_string(), horizon, objectives, form.version).await?;
+    record(&state, &ctx, "plans.settings", "plan", &p.plan.id, &format!("{start}, {horizon} mois")).await?;
+    Ok(redirect_with_flash(&state, &back, "flash.plan_saved"))
 }

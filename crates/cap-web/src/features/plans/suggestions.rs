@@ -206,7 +206,7 @@ pub async fn decide(
         )),
         Ok(Some(_)) => Ok(redirect_with_flash(&state, &back, "flash.suggestion_accepted")),
         Ok(None) => Ok(redirect_with_flash(&state, &back, "flash.suggestion_declined")),
-        Err(cap_app::Error::Storage(StorageError::Stale | StorageError::NotFound)) => {
+        Err(cap_app::Error::Storage(StorageError::Stale(_) | StorageError::NotFound)) => {
             Ok(redirect_with_flash(&state, &back, "flash.suggestion_already_decided"))
         }
         Err(e) => Err(e.into()),

@@ -28,15 +28,11 @@ pub async fn handler(
     if p.plan.validated_at.is_some() {
         return Ok(redirect_with_flash(&state, &back, "flash.plan_validated"));
     }
-    match plans::validate(&state.db, p.plan.id, viewer.actor.user_id, form.version).await {
-        Ok(()) => {}
-        Err(StorageError::Stale) => return Ok(redirect_with_flash(&state, &back, "flash.plan_changed")),
-        Err(e) => return Err(e.into()),
-    }
+    plans::validate(&state.db, p.plan.id, viewer.actor.user_id, form.version).await?;
     let mut campaign = p.loaded.campaign;
     while campaign.status < CampaignStatus::PlanValidated {
         match campaigns::advance(&state.db, id, campaign.status, campaign.version).await {
-            Ok(_) | Err(StorageError::Stale) => campaign = campaigns::get(&state.db, id).await?,
+            Ok(_) | Err(StorageError::Stale(_)) => campaign = campaigns::get(&state.db, id).await?,
             Err(e) => return Err(e.into()),
         }
     }

@@ -86,7 +86,7 @@ pub async fn submit(
     let files = form::to_store(&files);
     match practices::update(&state.db, id, expected, &input, &keep, &files).await {
         Ok(()) => {}
-        Err(StorageError::Stale) => {
+        Err(StorageError::Stale(_)) => {
             // Changed between our read and our write: show it again, as above.
             let now = practices::get(&state.db, id).await?;
             if let Some(c) = rendered.correction.as_mut() {

@@ -19,7 +19,7 @@ use cap_app::practices::{Moderates, load_readable, may_moderate, moderated_regio
 use cap_domain::UserId;
 use cap_domain::practice::{self, PracticeStatus};
 use cap_storage::practices::{self, Filter, Practice};
-use cap_storage::{StorageError, users};
+use cap_storage::users;
 
 #[derive(Template, WebTemplate)]
 #[template(path = "practices/moderation.html")]
@@ -84,13 +84,7 @@ pub async fn moderate(
             return Ok((StatusCode::UNPROCESSABLE_ENTITY, rendered).into_response());
         }
     };
-    match practices::moderate(&state.db, id, status, &note, viewer.actor.user_id, form.version).await {
-        Ok(()) => {}
-        Err(StorageError::Stale) => {
-            return Ok(redirect_with_flash(&state, &format!("/practices/{id}"), "flash.practice_changed"));
-        }
-        Err(e) => return Err(e.into()),
-    }
+    practices::moderate(&state.db, id, status, &note, viewer.actor.user_id, form.version).await?;
     record(&state, &ctx, "practices.moderate", "practice", &id, format!("{} {note}", status.code()).trim()).await?;
     tell_author(&state, &current, status, &note).await;
     let flash =

@@ -131,8 +131,9 @@ pub async fn submit(
             return Ok((StatusCode::UNPROCESSABLE_ENTITY, rendered).into_response());
         }
     };
-    match save(&state, &ctx.author(), &loaded, &figures, version).await? {
+    match save(&state, &ctx.author(), &loaded, &figures, version).await {
         Ok(_) => Ok(redirect_with_flash(&state, &back, "flash.activity_saved")),
+        Err(e) if e.stale().is_none() => Err(e.into()),
         Err(_) => {
             let mut errors = FormErrors::new();
             errors.add("people", "flash.activity_changed");

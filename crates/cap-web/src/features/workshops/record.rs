@@ -12,7 +12,8 @@ use axum::extract::{Path, State};
 use axum::response::Response;
 use cap_domain::campaign::AnswerValue;
 use cap_domain::consolidation::{Tally, proposed_level};
-use cap_storage::campaigns::{self, NewConsolidated, Saved};
+use cap_storage::StorageError;
+use cap_storage::campaigns::{self, NewConsolidated};
 use cap_storage::workshops;
 use serde::Deserialize;
 
@@ -54,8 +55,8 @@ pub async fn handler(
         source: "workshop",
         decided_by: Some(viewer.actor.user_id),
     };
-    match campaigns::save_consolidated(&state.db, loaded.campaign.id, &new, current).await? {
-        Saved::Written { .. } => {
+    match campaigns::save_consolidated(&state.db, loaded.campaign.id, &new, current).await {
+        Ok(_) => {
             record(
                 &state,
                 &ctx,
@@ -68,6 +69,8 @@ pub async fn handler(
             announce(&state, id).await?;
             Ok(redirect_with_flash(&state, &back, "flash.workshop_recorded"))
         }
-        Saved::Conflict(_) => Ok(redirect_with_flash(&state, &back, "flash.campaign_changed")),
+        // Recorded from the console a moment ago, from another tab: the room shows it already.
+        Err(StorageError::Stale(_)) => Ok(redirect_with_flash(&state, &back, "flash.campaign_changed")),
+        Err(e) => Err(e.into()),
     }
 }
