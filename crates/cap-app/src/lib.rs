@@ -9,6 +9,7 @@
 pub mod accompaniment;
 pub mod activity;
 pub mod answers;
+pub mod api;
 pub mod app;
 pub mod audit;
 pub mod campaigns;

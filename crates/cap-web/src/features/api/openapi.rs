@@ -1,199 +1,150 @@
-//! `GET /api/openapi.json`: the OpenAPI 3.1 document of the JSON API. The operations are listed
-//! once in [`OPERATIONS`]; a test checks they match the route table exactly.
+//! `GET /api/openapi.json`: the OpenAPI 3.1 document of the JSON API, generated from the handlers'
+//! `#[utoipa::path]` annotations and from the request and response types of `cap_app::api`. The
+//! refusals every operation can meet are written once here ([`ReadErrors`], [`WriteErrors`]);
+//! tests check the document lists exactly the API's routes and that every reference resolves.
 
+use super::{actions, campaigns, results};
+use crate::app::AppState;
+use crate::session::session_cookie_name;
 use axum::Json;
-use axum::response::{IntoResponse, Response};
-use serde_json::{Map, Value, json};
+use axum::extract::State;
+use cap_domain::api::ApiScope;
+use std::collections::BTreeMap;
+use utoipa::OpenApi;
+use utoipa::openapi::header::HeaderBuilder;
+use utoipa::openapi::schema::{ObjectBuilder, Type};
+use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::openapi::{Content, Ref, RefOr, Response, ResponseBuilder};
 
-/// One documented operation: method, path, summary, required scope, response schema.
-pub struct Operation {
-    /// HTTP method, lowercase as OpenAPI writes it.
-    pub method: &'static str,
-    /// Path, with `{parameters}` as in the route table.
-    pub path: &'static str,
-    /// What it does.
-    pub summary: &'static str,
-    /// The token scope it needs (`None`: the document itself, public).
-    pub scope: Option<&'static str>,
-    /// Schema name of a successful response.
-    pub response: &'static str,
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "Cap API",
+        description = "Campaigns, shared answers, results and progress-plan actions. Authenticate with a personal \
+                       API token (`Authorization: Bearer …`, created on the account page), which acts with its \
+                       owner's rights, within its scopes."
+    ),
+    paths(
+        handler,
+        campaigns::list,
+        campaigns::show,
+        campaigns::answers,
+        results::handler,
+        actions::list,
+        actions::update
+    ),
+    components(schemas(cap_app::api::ApiError))
+)]
+struct ApiDoc;
+
+/// The document, naming the session cookie as this server sets it (`cap_session`, or
+/// `__Host-cap_session` behind HTTPS).
+pub fn document(session_cookie: &str) -> utoipa::openapi::OpenApi {
+    let mut doc = ApiDoc::openapi();
+    let scopes: Vec<String> = ApiScope::ALL.iter().map(|s| format!("`{}`", s.code())).collect();
+    let token = HttpBuilder::new()
+        .scheme(HttpAuthScheme::Bearer)
+        .description(Some(format!("Personal API token; scopes {}.", scopes.join(", "))))
+        .build();
+    let components = doc.components.get_or_insert_with(Default::default);
+    components.add_security_scheme("token", SecurityScheme::Http(token));
+    components.add_security_scheme(
+        "session",
+        SecurityScheme::ApiKey(ApiKey::Cookie(ApiKeyValue::with_description(
+            session_cookie,
+            "A browser session: the same rights, every scope.",
+        ))),
+    );
+    doc
 }
 
-/// Every operation of the API.
-pub const OPERATIONS: &[Operation] = &[
-    Operation { method: "get", path: "/api/openapi.json", summary: "This document", scope: None, response: "OpenApi" },
-    Operation {
-        method: "get",
-        path: "/api/campaigns",
-        summary: "Campaigns of the caller's organisations, and those they review",
-        scope: Some("read"),
-        response: "CampaignList",
-    },
-    Operation {
-        method: "get",
-        path: "/api/campaigns/{id}",
-        summary: "One campaign and the indicators it covers",
-        scope: Some("read"),
-        response: "Campaign",
-    },
-    Operation {
-        method: "get",
-        path: "/api/campaigns/{id}/answers",
-        summary: "The campaign's shared answers, one per indicator",
-        scope: Some("read"),
-        response: "AnswerList",
-    },
-    Operation {
-        method: "get",
-        path: "/api/campaigns/{id}/results",
-        summary: "Scores of the campaign: overall, per pillar, objective and indicator",
-        scope: Some("read"),
-        response: "Results",
-    },
-    Operation {
-        method: "get",
-        path: "/api/campaigns/{id}/actions",
-        summary: "The progress plan's actions",
-        scope: Some("read"),
-        response: "ActionList",
-    },
-    Operation {
-        method: "post",
-        path: "/api/campaigns/{id}/actions/{action}",
-        summary: "Update an action's status and progress (refused with 409 if changed since `version`)",
-        scope: Some("write:actions"),
-        response: "Action",
-    },
-];
-
-fn schemas() -> Value {
-    let nullable_string = json!({ "type": ["string", "null"] });
-    json!({
-        "Error": { "type": "object", "required": ["status", "error"], "properties": {
-            "status": { "type": "integer" }, "error": { "type": "string" },
-            "current": { "$ref": "#/components/schemas/Action" } } },
-        "OpenApi": { "type": "object" },
-        "Campaign": { "type": "object", "required": ["id", "title", "status", "organisation", "version"], "properties": {
-            "id": { "type": "integer" }, "title": { "type": "string" },
-            "status": { "type": "string", "enum": ["preparation", "self_assessment", "consolidation", "review", "plan_validated", "follow_up", "closed"] },
-            "organisation": { "type": "object", "properties": { "id": { "type": "integer" }, "name": { "type": "string" } } },
-            "referential_version_id": { "type": "integer" },
-            "answering_from": nullable_string, "consolidation_on": nullable_string, "restitution_on": nullable_string,
-            "indicators": { "type": "array", "items": { "type": "string" } },
-            "version": { "type": "integer" } } },
-        "CampaignList": { "type": "object", "properties": {
-            "campaigns": { "type": "array", "items": { "$ref": "#/components/schemas/Campaign" } } } },
-        "AnswerValue": { "type": "object", "required": ["kind"], "properties": {
-            "kind": { "type": "string", "enum": ["level", "not_applicable", "unknown", "yes_no", "number", "text"] },
-            "level": { "type": "integer" }, "yes": { "type": "boolean" }, "number": { "type": "number" }, "text": { "type": "string" } } },
-        "Answer": { "type": "object", "properties": {
-            "indicator": { "type": "string" }, "label": { "type": "string" },
-            "answer": { "oneOf": [{ "$ref": "#/components/schemas/AnswerValue" }, { "type": "null" }] },
-            "answer_label": { "type": "string" }, "rationale": { "type": "string" },
-            "source": { "type": "string", "enum": ["consolidation", "workshop"] }, "version": { "type": "integer" } } },
-        "AnswerList": { "type": "object", "properties": {
-            "campaign": { "type": "integer" }, "answers": { "type": "array", "items": { "$ref": "#/components/schemas/Answer" } } } },
-        "Score": { "type": "object", "properties": {
-            "score": { "type": "number", "minimum": 0, "maximum": 1 }, "target": { "type": ["number", "null"] }, "rated": { "type": "integer" } } },
-        "Node": { "type": "object", "properties": {
-            "code": { "type": "string" }, "kind": { "type": "string", "enum": ["pillar", "objective", "indicator"] },
-            "parent": nullable_string, "label": { "type": "string" },
-            "score": { "type": ["number", "null"] }, "target": { "type": ["number", "null"] }, "figure": { "type": ["number", "null"] },
-            "state": { "type": "string", "enum": ["scored", "figure", "not_applicable", "text", "unrated"] },
-            "target_level": { "type": ["integer", "null"] }, "rated": { "type": "integer" } } },
-        "Results": { "type": "object", "properties": {
-            "campaign": { "type": "integer" },
-            "overall": { "oneOf": [{ "$ref": "#/components/schemas/Score" }, { "type": "null" }] },
-            "unrated": { "type": "integer" },
-            "nodes": { "type": "array", "items": { "$ref": "#/components/schemas/Node" } } } },
-        "Action": { "type": "object", "properties": {
-            "id": { "type": "integer" }, "title": { "type": "string" }, "description": { "type": "string" },
-            "indicators": { "type": "array", "items": { "type": "string" } },
-            "responsible": nullable_string, "contributors": { "type": "string" },
-            "starts_on": nullable_string, "due_on": nullable_string,
-            "status": { "type": "string", "enum": ["todo", "in_progress", "blocked", "done", "abandoned"] },
-            "progress": { "type": "integer", "minimum": 0, "maximum": 100 },
-            "notes": { "type": "string" }, "offer": nullable_string, "proposed": { "type": "boolean" },
-            "version": { "type": "integer" } } },
-        "ActionList": { "type": "object", "properties": {
-            "campaign": { "type": "integer" }, "actions": { "type": "array", "items": { "$ref": "#/components/schemas/Action" } } } },
-        "ActionUpdate": { "type": "object", "required": ["version"], "additionalProperties": false, "properties": {
-            "status": { "type": "string", "enum": ["todo", "in_progress", "blocked", "done", "abandoned"] },
-            "progress": { "type": "integer", "minimum": 0, "maximum": 100 },
-            "version": { "type": "integer", "description": "The version last read; a newer one means someone changed the action." } } },
-    })
+/// This document.
+#[utoipa::path(
+    get,
+    path = "/api/openapi.json",
+    operation_id = "get_api_openapi.json",
+    responses((status = 200, description = "The OpenAPI document", body = Object), Unavailable)
+)]
+pub async fn handler(State(state): State<AppState>) -> Json<utoipa::openapi::OpenApi> {
+    Json(document(session_cookie_name(&state)))
 }
 
-fn error_response(description: &str) -> Value {
-    json!({ "description": description, "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } })
+/// A refusal, with the `Error` body that `page::api_error_as_json` or the handler writes.
+fn refusal(description: &str) -> ResponseBuilder {
+    ResponseBuilder::new()
+        .description(description)
+        .content("application/json", Content::new(Some(Ref::from_schema_name("Error"))))
 }
 
-/// The document.
-pub fn document(version: &str) -> Value {
-    let mut paths = Map::new();
-    for op in OPERATIONS {
-        let parameters: Vec<Value> = op
-            .path
-            .split('/')
-            .filter_map(|seg| seg.strip_prefix('{').and_then(|s| s.strip_suffix('}')))
-            .map(|name| json!({ "name": name, "in": "path", "required": true, "schema": { "type": "integer" } }))
-            .collect();
-        let mut responses = Map::new();
-        responses.insert(
-            "200".into(),
-            json!({ "description": "OK", "content": { "application/json": { "schema": { "$ref": format!("#/components/schemas/{}", op.response) } } } }),
-        );
-        let mut operation = json!({
-            "summary": op.summary,
-            "operationId": format!("{}{}", op.method, op.path.replace(['/', '{', '}', '.'], "_")),
-            "parameters": parameters,
-        });
-        if let Some(scope) = op.scope {
-            operation["security"] = json!([{ "token": [scope] }, { "session": [] }]);
-            operation["description"] = json!(format!("Needs the `{scope}` scope, and the same rights as the page."));
-            responses.insert("401".into(), error_response("No valid token or session"));
-            responses.insert("403".into(), error_response("The token lacks the scope"));
-            responses.insert("404".into(), error_response("Nothing the caller may see"));
-        } else {
-            operation["security"] = json!([]);
-        }
-        if op.method == "post" {
-            operation["requestBody"] = json!({ "required": true, "content": { "application/json": {
-                "schema": { "$ref": "#/components/schemas/ActionUpdate" } } } });
-            responses.insert("409".into(), error_response("Changed since the given version; `current` holds it"));
-            responses.insert("422".into(), error_response("The body is not a valid update"));
-        }
-        operation["responses"] = Value::Object(responses);
-        let entry = paths.entry(op.path.to_owned()).or_insert_with(|| json!({}));
-        entry[op.method] = operation;
+fn error(description: &str) -> Response {
+    refusal(description).build()
+}
+
+/// 503: over its deadline, or too many requests in flight from the client (behind a proxy).
+fn unavailable() -> Response {
+    let seconds = HeaderBuilder::new()
+        .schema(Some(ObjectBuilder::new().schema_type(Type::Integer).build()))
+        .description(Some("Seconds to wait, when the client has too many requests in flight"))
+        .build();
+    refusal("The server is too busy, or the request took too long; try again later")
+        .header("Retry-After", seconds)
+        .build()
+}
+
+fn responses(list: Vec<(&str, Response)>) -> BTreeMap<String, RefOr<Response>> {
+    list.into_iter().map(|(status, response)| (status.to_owned(), response.into())).collect()
+}
+
+/// What any operation can answer besides its success: the server too busy.
+pub struct Unavailable;
+
+impl utoipa::IntoResponses for Unavailable {
+    fn responses() -> BTreeMap<String, RefOr<Response>> {
+        responses(vec![("503", unavailable())])
     }
-    json!({
-        "openapi": "3.1.0",
-        "info": {
-            "title": "Cap API",
-            "version": version,
-            "description": "Campaigns, shared answers, results and progress-plan actions. Authenticate with a personal API token \
-                            (`Authorization: Bearer …`, created on the account page), which acts with its owner's rights, within its scopes.",
-        },
-        "paths": paths,
-        "components": {
-            "securitySchemes": {
-                "token": { "type": "http", "scheme": "bearer", "description": "Personal API token; scopes `read`, `write:actions`." },
-                "session": { "type": "apiKey", "in": "cookie", "name": "cap_session" },
-            },
-            "schemas": schemas(),
-        },
-    })
 }
 
-/// Serves the document.
-pub async fn handler() -> Response {
-    Json(document(env!("CARGO_PKG_VERSION"))).into_response()
+/// The refusals of an operation on the caller's campaigns.
+pub struct ReadErrors;
+
+impl ReadErrors {
+    fn list() -> Vec<(&'static str, Response)> {
+        vec![
+            ("401", error("No valid token or session")),
+            ("403", error("The token lacks the scope")),
+            ("404", error("Nothing the caller may see")),
+            ("503", unavailable()),
+        ]
+    }
+}
+
+impl utoipa::IntoResponses for ReadErrors {
+    fn responses() -> BTreeMap<String, RefOr<Response>> {
+        responses(Self::list())
+    }
+}
+
+/// The refusals of an update: those of a read, and those of its body.
+pub struct WriteErrors;
+
+impl utoipa::IntoResponses for WriteErrors {
+    fn responses() -> BTreeMap<String, RefOr<Response>> {
+        let mut list = ReadErrors::list();
+        list.push(("409", error("Changed since the given version; `current` holds it")));
+        list.push(("413", error("The body is larger than the server accepts")));
+        list.push(("422", error("The body is not a valid update")));
+        responses(list)
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::Value;
+
+    fn json() -> Value {
+        serde_json::to_value(document("cap_session")).unwrap()
+    }
 
     #[test]
     fn every_api_route_is_documented_and_nothing_else() {
@@ -203,7 +154,7 @@ mod tests {
             .filter(|s| s.path.starts_with("/api/"))
             .map(|s| (s.method.as_str().to_lowercase(), s.path.to_owned()))
             .collect();
-        let doc = document("test");
+        let doc = json();
         let mut documented = std::collections::BTreeSet::new();
         for (path, item) in doc["paths"].as_object().unwrap() {
             for method in item.as_object().unwrap().keys() {
@@ -215,11 +166,50 @@ mod tests {
 
     #[test]
     fn every_reference_resolves() {
-        let doc = document("test");
+        let doc = json();
         let text = doc.to_string();
-        for piece in text.split("\"$ref\":\"#/components/schemas/").skip(1) {
+        let refs: Vec<&str> = text.split("\"$ref\":\"#/components/schemas/").skip(1).collect();
+        assert!(refs.len() > 10, "the document refers to its schemas");
+        for piece in refs {
             let name = piece.split('"').next().unwrap();
             assert!(doc["components"]["schemas"].get(name).is_some(), "{name} is not defined");
         }
+    }
+
+    #[test]
+    fn operations_name_real_scopes_and_document_their_refusals() {
+        let doc = json();
+        assert_eq!((doc["openapi"].as_str(), doc["info"]["title"].as_str()), (Some("3.1.0"), Some("Cap API")));
+        let mut ids = std::collections::BTreeSet::new();
+        for (path, item) in doc["paths"].as_object().unwrap() {
+            for (method, op) in item.as_object().unwrap() {
+                assert!(ids.insert(op["operationId"].to_string()), "{method} {path}: operationId used twice");
+                assert!(op["responses"]["200"]["content"]["application/json"]["schema"].is_object());
+                assert!(op["responses"]["503"].is_object(), "{method} {path}");
+                if path == "/api/openapi.json" {
+                    continue;
+                }
+                let scope = op["security"][0]["token"][0].as_str().unwrap();
+                assert!(ApiScope::from_code(scope).is_some(), "{method} {path}: unknown scope {scope}");
+                assert_eq!(op["security"][1]["session"], serde_json::json!([]));
+                for status in ["401", "403", "404"] {
+                    let schema = &op["responses"][status]["content"]["application/json"]["schema"]["$ref"];
+                    assert_eq!(schema, "#/components/schemas/Error", "{method} {path} {status}");
+                }
+                for p in op["parameters"].as_array().map_or(&[][..], Vec::as_slice) {
+                    assert_eq!((p["in"].as_str(), p["schema"]["type"].as_str()), (Some("path"), Some("integer")));
+                }
+            }
+        }
+        let post = &doc["paths"]["/api/campaigns/{id}/actions/{action}"]["post"];
+        for status in ["409", "413", "422"] {
+            assert!(post["responses"][status].is_object(), "{status}");
+        }
+        assert_eq!(
+            post["requestBody"]["content"]["application/json"]["schema"]["$ref"],
+            "#/components/schemas/ActionUpdate"
+        );
+        assert_eq!(doc["components"]["schemas"]["ActionUpdate"]["additionalProperties"], false);
+        assert_eq!(doc["components"]["securitySchemes"]["session"]["name"], "cap_session");
     }
 }
