@@ -60,6 +60,24 @@ if ! command -v pdftotext >/dev/null || ! command -v pdfinfo >/dev/null || ! com
   apt_install poppler-utils
 fi
 
+say "Schemathesis for the API's contract test"
+# Installed from PyPI into a virtual environment outside the clone, reused while it holds the
+# major version the test was written for. CAP_SCHEMATHESIS, when set, names another one.
+if [ -z "${CAP_SCHEMATHESIS:-}" ]; then
+  schemathesis_venv="${TMPDIR:-/tmp}/cap-schemathesis"
+  if ! "$schemathesis_venv/bin/schemathesis" --version 2>/dev/null | grep -q 'version 4\.'; then
+    if ! command -v python3 >/dev/null || ! python3 -c 'import ensurepip, venv' 2>/dev/null; then
+      echo "Python's venv module is missing: installing it."
+      apt_install python3 python3-venv
+    fi
+    rm -rf "$schemathesis_venv"
+    python3 -m venv "$schemathesis_venv"
+    "$schemathesis_venv/bin/pip" install --quiet --disable-pip-version-check 'schemathesis>=4,<5'
+  fi
+  export CAP_SCHEMATHESIS="$schemathesis_venv/bin/schemathesis"
+fi
+"$CAP_SCHEMATHESIS" --version
+
 say "Rust tests (unit, storage and HTTP, on SQLite and PostgreSQL)"
 if cargo nextest --version >/dev/null 2>&1; then
   cargo nextest run --workspace --no-fail-fast

@@ -1,8 +1,13 @@
 //! The JSON API with personal tokens: created once and shown once, scoped, revocable, expiring;
-//! the same authorization as the pages; JSON errors; optimistic updates of actions; OpenAPI.
+//! the same authorization as the pages; JSON errors; optimistic updates of actions; OpenAPI, and
+//! the contract it states checked by schemathesis against the running server.
 
 use crate::support::*;
-use cap_storage::plans;
+use cap_domain::OrganisationType;
+use cap_domain::campaign::{AnswerValue, campaign_indicators};
+use cap_domain::referential::AnswerType;
+use cap_storage::campaigns::{self, NewConsolidated};
+use cap_storage::{plans, referentials};
 use serde_json::Value;
 
 /// Creates a token through the account page and returns it as shown.
@@ -146,4 +151,124 @@ async fn the_openapi_document_describes_every_operation(app: &TestApp) {
     assert_eq!(paths["/api/campaigns/{id}/actions/{action}"]["post"]["security"][0]["token"][0], "write:actions");
 }
 
-crate::on_both_backends!(tokens_read_and_update_with_the_owners_rights, the_openapi_document_describes_every_operation);
+/// Campaign A in consolidation with a shared answer of every kind (some indicators left without
+/// one), targets, and a plan of two actions; returns the first action's id.
+async fn campaign_with_answers_and_a_plan(app: &TestApp, seeds: &Seeds) -> i64 {
+    let id = seeds.campaign_a;
+    let levels = crate::plans::consolidated_campaign(&app.db, id, |i| [1, 2, 3, 4][i % 4]).await;
+    let c = campaigns::get(&app.db, id).await.unwrap();
+    let r = referentials::load(&app.db, c.referential_version_id).await.unwrap();
+    let others = [AnswerValue::NotApplicable, AnswerValue::Unknown];
+    for (i, node) in campaign_indicators(&r, &[], OrganisationType::Ei).iter().enumerate() {
+        let value = match node.answer {
+            AnswerType::Level if i % 5 == 0 => Some(others[i % 2].clone()),
+            AnswerType::Level => continue,
+            AnswerType::YesNo => Some(AnswerValue::YesNo(true)),
+            AnswerType::Number if i % 3 == 0 => None,
+            AnswerType::Number => Some(AnswerValue::Number(12.5)),
+            AnswerType::Text if i % 2 == 0 => continue,
+            AnswerType::Text => Some(AnswerValue::Text("Un accueil « chaleureux »".into())),
+        };
+        let version = campaigns::consolidated(&app.db, id).await.unwrap().get(&node.code).map_or(0, |c| c.version);
+        campaigns::save_consolidated(&app.db, id, &NewConsolidated::settled(&node.code, &value, None), version)
+            .await
+            .unwrap();
+    }
+    let targets: Vec<(String, Option<i64>)> = levels.iter().take(4).map(|code| (code.clone(), Some(3))).collect();
+    plans::set_targets(&app.db, id, &targets).await.unwrap();
+    let plan = plans::create(&app.db, id, "2027-01-15", 6, &[]).await.unwrap();
+    let first = plans::NewAction {
+        title: "Former l'équipe".into(),
+        description: "Deux jours de formation à l'accueil".into(),
+        indicators: levels.iter().take(2).cloned().collect(),
+        starts_on: Some("2027-02-01".into()),
+        due_on: Some("2027-06-30".into()),
+        responsible_user_id: Some(seeds.participant_a.0),
+        progress: 20,
+        ..plans::NewAction::default()
+    };
+    let action = plans::add_action(&app.db, plan, &first).await.unwrap();
+    plans::add_action(&app.db, plan, &plans::NewAction { title: "Mesurer".into(), ..plans::NewAction::default() })
+        .await
+        .unwrap();
+    action
+}
+
+/// The schemathesis command: `CAP_SCHEMATHESIS`, else `schemathesis` on the `PATH`.
+fn schemathesis() -> String {
+    std::env::var("CAP_SCHEMATHESIS").unwrap_or_else(|_| "schemathesis".into())
+}
+
+/// Schemathesis reads the OpenAPI document from the running server and sends each operation
+/// generated requests (the seeded campaign and action most of the time, other ids, wrong types
+/// and bodies the rest): no answer may be a server error, and every status, content type and
+/// body must be one the document states.
+async fn the_api_keeps_its_documented_contract(app: &TestApp) {
+    let seeds = seed(&app.db).await;
+    let action = campaign_with_answers_and_a_plan(app, &seeds).await;
+    let coordinator = app.signed_in(COORDINATOR_A).await;
+    let token = token(app, &coordinator, &["read", "write:actions"]).await;
+    let (status, body) =
+        call(app, Some(&token), "GET", &format!("/api/campaigns/{}/answers", seeds.campaign_a), None).await;
+    let kinds: std::collections::BTreeSet<&str> =
+        body["answers"].as_array().unwrap().iter().map(|a| a["answer"]["kind"].as_str().unwrap_or("none")).collect();
+    assert_eq!(status, 200);
+    assert_eq!(kinds.len(), 7, "every kind of answer, and none, is shared: {kinds:?}");
+
+    let dir = cap_storage::testing::TempDir::new("cap-schemathesis").unwrap();
+    // Most requests name the seeded campaign and action, so that successes are checked too.
+    let config = format!(
+        "[dictionaries.campaign]\nvalues = [{}]\n[dictionaries.action]\nvalues = [{action}]\n\n[parameters]\n\
+         \"path.id\" = {{ dictionary = \"campaign\", probability = 0.8 }}\n\
+         \"path.action\" = {{ dictionary = \"action\", probability = 0.8 }}\n",
+        seeds.campaign_a
+    );
+    let config_file = dir.0.join("schemathesis.toml");
+    std::fs::write(&config_file, config).unwrap();
+    let program = schemathesis();
+    let args: Vec<String> = vec![
+        "--config-file".into(),
+        config_file.display().to_string(),
+        "run".into(),
+        app.url("/api/openapi.json"),
+        "--header".into(),
+        format!("Authorization: Bearer {token}"),
+        "--checks".into(),
+        "not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance".into(),
+        "--max-examples".into(),
+        "40".into(),
+        "--seed".into(),
+        "20260514".into(),
+        "--workers".into(),
+        "1".into(),
+        "--request-timeout".into(),
+        "20".into(),
+        "--generation-database".into(),
+        "none".into(),
+        "--no-color".into(),
+    ];
+    let (cwd, run) = (dir.0.clone(), program.clone());
+    let started = std::time::Instant::now();
+    let output =
+        tokio::task::spawn_blocking(move || std::process::Command::new(run).args(args).current_dir(cwd).output())
+            .await
+            .unwrap()
+            .unwrap_or_else(|e| {
+                panic!(
+                    "cannot run schemathesis as `{program}` ({e}). `bash scripts/test.sh` installs it; by hand: \
+                 python3 -m venv /tmp/cap-schemathesis && /tmp/cap-schemathesis/bin/pip install 'schemathesis>=4,<5', \
+                 then CAP_SCHEMATHESIS=/tmp/cap-schemathesis/bin/schemathesis"
+                )
+            });
+    let text = format!("{}{}", String::from_utf8_lossy(&output.stdout), String::from_utf8_lossy(&output.stderr));
+    assert!(output.status.success(), "schemathesis found the API breaking its contract ({}):\n{text}", output.status);
+    // Every operation but the one serving the document, which schemathesis leaves out.
+    assert!(text.contains("Tested: 6"), "schemathesis left operations untested:\n{text}");
+    println!("schemathesis, {:.1} s:\n{text}", started.elapsed().as_secs_f64());
+}
+
+crate::on_both_backends!(
+    tokens_read_and_update_with_the_owners_rights,
+    the_openapi_document_describes_every_operation,
+    the_api_keeps_its_documented_contract
+);
