@@ -116,7 +116,11 @@ impl App {
         };
         loop {
             match listener.next().await {
-                Ok((workshop, version)) => self.workshops.announce(workshop, version),
+                Ok(payload) => {
+                    if let Some((workshop, change)) = crate::live::Change::from_payload(&payload) {
+                        self.workshops.announce(workshop, change);
+                    }
+                }
                 Err(err) => {
                     tracing::warn!(error = %err, "workshop listener failed, retrying");
                     tokio::time::sleep(std::time::Duration::from_secs(1)).await;

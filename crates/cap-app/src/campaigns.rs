@@ -260,9 +260,11 @@ pub async fn load(
     id: i64,
     permission: impl Fn(&Organisation, Relation) -> Permission,
 ) -> Result<Loaded> {
-    let campaign = campaigns::get(&app.db, id).await?;
-    let org = organisations::get(&app.db, OrganisationId(campaign.organisation_id)).await?;
-    let me = campaigns::participant_of(&app.db, id, viewer.actor.user_id).await?;
+    let (campaign, org) = campaigns::with_organisation(&app.db, id).await?;
+    let (me, assigned) = match campaigns::participant_with_assignment(&app.db, id, viewer.actor.user_id).await? {
+        Some((me, assigned)) => (Some(me), assigned),
+        None => (None, Vec::new()),
+    };
     let mut relation = Relation { participant: me.is_some(), ..Relation::default() };
     let mut reviewing = None;
     if !viewer.can(permission(&org, relation)) {
@@ -291,10 +293,6 @@ pub async fn load(
         .await?;
     }
     let referential = app.referentials.get(&app.db, campaign.referential_version_id).await?;
-    let assigned = match &me {
-        Some(p) => campaigns::assignments(&app.db, id).await?.remove(&p.id).unwrap_or_default(),
-        None => Vec::new(),
-    };
     // Sharing counts for links too: a delegate reading a shared campaign may follow them.
     relation.shared_with_region = campaign.shared_with_region;
     let links = Links {

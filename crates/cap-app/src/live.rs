@@ -2,28 +2,67 @@
 //! the projector and phones listening on server-sent events. On one instance this is an
 //! in-process broadcast per workshop.
 
+use cap_domain::workshop::RoomCount;
 use std::collections::HashMap;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 use tokio::sync::broadcast;
+
+/// A change of a workshop, as announced to the pages following it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Change {
+    /// The workshop's version after the change.
+    pub version: i64,
+    /// The room's new count when the change is a vote (the room itself did not move): the wall
+    /// redraws it from the event, without reading anything again.
+    pub count: Option<Arc<RoomCount>>,
+}
+
+impl Change {
+    /// The room moved (another indicator, revealed, a timer…): pages read it again.
+    pub fn moved(version: i64) -> Self {
+        Self { version, count: None }
+    }
+
+    /// Written as a PostgreSQL notification's payload: `workshop:version`, then `:count` in JSON
+    /// for a vote.
+    pub fn payload(&self, workshop: i64) -> String {
+        match self.count.as_deref().and_then(|c| serde_json::to_string(c).ok()) {
+            Some(json) => format!("{workshop}:{}:{json}", self.version),
+            None => format!("{workshop}:{}", self.version),
+        }
+    }
+
+    /// Reads a notification's payload back; `None` for anything else.
+    pub fn from_payload(payload: &str) -> Option<(i64, Self)> {
+        let mut parts = payload.splitn(3, ':');
+        let workshop = parts.next()?.parse().ok()?;
+        let version = parts.next()?.parse().ok()?;
+        let count = match parts.next() {
+            Some(json) => Some(Arc::new(serde_json::from_str(json).ok()?)),
+            None => None,
+        };
+        Some((workshop, Self { version, count }))
+    }
+}
 
 /// Announces workshop changes to the pages following them.
 #[derive(Debug, Default)]
 pub struct WorkshopHub {
-    channels: Mutex<HashMap<i64, broadcast::Sender<i64>>>,
+    channels: Mutex<HashMap<i64, broadcast::Sender<Change>>>,
 }
 
 impl WorkshopHub {
-    /// Listens to a workshop's changes (each message is its new version).
-    pub fn subscribe(&self, workshop: i64) -> broadcast::Receiver<i64> {
+    /// Listens to a workshop's changes.
+    pub fn subscribe(&self, workshop: i64) -> broadcast::Receiver<Change> {
         let mut channels = self.channels.lock().unwrap_or_else(|e| e.into_inner());
         channels.entry(workshop).or_insert_with(|| broadcast::channel(64).0).subscribe()
     }
 
     /// Announces that a workshop changed.
-    pub fn announce(&self, workshop: i64, version: i64) {
+    pub fn announce(&self, workshop: i64, change: Change) {
         let mut channels = self.channels.lock().unwrap_or_else(|e| e.into_inner());
         if let Some(sender) = channels.get(&workshop)
-            && sender.send(version).is_err()
+            && sender.send(change).is_err()
         {
             // Nobody listens any more.
             channels.remove(&workshop);
@@ -40,9 +79,27 @@ mod tests {
         let hub = WorkshopHub::default();
         let mut a = hub.subscribe(1);
         let mut b = hub.subscribe(2);
-        hub.announce(1, 7);
-        assert_eq!(a.recv().await.unwrap(), 7);
+        hub.announce(1, Change::moved(7));
+        assert_eq!(a.recv().await.unwrap(), Change::moved(7));
         assert!(b.try_recv().is_err());
-        hub.announce(3, 1);
+        hub.announce(3, Change::moved(1));
+    }
+
+    #[test]
+    fn changes_travel_between_instances_as_they_were() {
+        use cap_domain::consolidation::Tally;
+        let moved = Change::moved(12);
+        assert_eq!(Change::from_payload(&moved.payload(4)), Some((4, moved)));
+        let count = RoomCount {
+            expected: 5,
+            voted: 2,
+            revealed: false,
+            all: Tally { levels: vec![(1, 1), (2, 1)], not_applicable: 0, unknown: 0, missing: 3 },
+            groups: Vec::new(),
+        };
+        let vote = Change { version: 12, count: Some(Arc::new(count)) };
+        assert_eq!(Change::from_payload(&vote.payload(4)), Some((4, vote)));
+        assert_eq!(Change::from_payload("4:x"), None);
+        assert_eq!(Change::from_payload("4:12:{broken"), None);
     }
 }

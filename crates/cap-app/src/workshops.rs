@@ -5,19 +5,24 @@ use crate::app::App;
 use crate::campaigns::Loaded;
 use crate::error::Result;
 use crate::i18n::Tr;
+use crate::live::Change;
 use cap_domain::College;
 use cap_domain::campaign::AnswerValue;
 use cap_domain::consolidation::{Group, Individual, Tally, by_college};
-use cap_domain::workshop::{Headcount, Presence, headcount};
+use cap_domain::workshop::{Headcount, Presence, RoomCount, headcount};
 use cap_storage::workshops::{self, Voter, Workshop};
 
 /// Announces a change of workshop `id` to its projector and phones: directly on SQLite (one
 /// instance), through PostgreSQL NOTIFY otherwise, so the pages connected to every instance hear it.
 pub async fn announce(app: &App, id: i64) -> Result<()> {
     let w = workshops::get(&app.db, id).await?;
+    tell(app, id, Change::moved(w.version)).await
+}
+
+async fn tell(app: &App, id: i64, change: Change) -> Result<()> {
     match app.db.backend() {
-        cap_storage::Backend::Postgres => workshops::notify(&app.db, id, w.version).await?,
-        cap_storage::Backend::Sqlite => app.workshops.announce(id, w.version),
+        cap_storage::Backend::Postgres => workshops::notify(&app.db, &change.payload(id)).await?,
+        cap_storage::Backend::Sqlite => app.workshops.announce(id, change),
     }
     Ok(())
 }
@@ -40,11 +45,24 @@ pub struct Votes {
     pub cast: Vec<(i64, College, AnswerValue)>,
     /// Every phone that joined, in order of arrival (the console lists them).
     pub voters: Vec<Voter>,
+    /// What the wall shows of it.
+    pub room: RoomCount,
 }
 
-/// Counts the room and the votes on the indicator `w` shows.
-pub async fn votes(app: &App, w: &Workshop, loaded: &Loaded, t: Tr) -> Result<Votes> {
-    let scale: Vec<i64> = loaded.referential.referential.scale.levels.iter().map(|l| l.value).collect();
+/// How a collège group is named on the console and the wall.
+pub fn group_name(t: Tr, group: &Group) -> String {
+    match group {
+        Group::College(c) => t.t(College::label_key(*c)).to_owned(),
+        Group::Others => t.t("consolidation.other_colleges").to_owned(),
+    }
+}
+
+/// Reads the room and the votes on the indicator `w` shows: (phones, votes, the count).
+async fn read_room(
+    app: &App,
+    w: &Workshop,
+    scale: &[i64],
+) -> Result<(Vec<Voter>, Vec<(i64, College, AnswerValue)>, Headcount, RoomCount)> {
     let voters = workshops::voters(&app.db, w.id).await?;
     let cast = match w.current() {
         Some(code) => workshops::votes(&app.db, w.id, code).await?,
@@ -52,34 +70,43 @@ pub async fn votes(app: &App, w: &Workshop, loaded: &Loaded, t: Tr) -> Result<Vo
     };
     let count = headcount(voters.iter().map(|v| (presence(v), cast.iter().any(|(id, _, _)| *id == v.id))));
     let values: Vec<Option<AnswerValue>> = cast.iter().map(|(_, _, v)| Some(v.clone())).collect();
-    let all = Tally::of(&scale, values.iter());
+    let all = Tally::of(scale, values.iter());
     let groups = if w.by_college {
         let individuals: Vec<Individual> =
             cast.iter().map(|(_, c, v)| Individual { college: *c, value: Some(v.clone()) }).collect();
-        by_college(&scale, &individuals, true)
-            .into_iter()
-            .map(|(g, tally)| {
-                let name = match g {
-                    Group::College(c) => t.t(College::label_key(c)).to_owned(),
-                    Group::Others => t.t("consolidation.other_colleges").to_owned(),
-                };
-                (name, tally)
-            })
-            .collect()
+        by_college(scale, &individuals, true)
     } else {
         Vec::new()
     };
-    Ok(Votes { count, all, groups, cast, voters })
+    let room = RoomCount { expected: count.expected, voted: count.voted, revealed: w.revealed, all, groups };
+    Ok((voters, cast, count, room))
 }
 
-/// Records a phone's vote on the indicator shown and tells the room. A participant marked absent
+/// Counts the room and the votes on the indicator `w` shows.
+pub async fn votes(app: &App, w: &Workshop, loaded: &Loaded, t: Tr) -> Result<Votes> {
+    let scale: Vec<i64> = loaded.referential.referential.scale.levels.iter().map(|l| l.value).collect();
+    let (voters, cast, count, room) = read_room(app, w, &scale).await?;
+    let groups = room.groups.iter().map(|(g, tally)| (group_name(t, g), tally.clone())).collect();
+    Ok(Votes { count, all: room.all.clone(), groups, cast, voters, room })
+}
+
+/// Records a phone's vote on the indicator shown (on the campaign's `scale`) and tells the room
+/// with its new count, so the wall redraws it from the event alone. A participant marked absent
 /// who votes is back in the room.
-pub async fn vote(app: &App, w: &Workshop, voter: &Voter, code: &str, value: &AnswerValue) -> Result<()> {
+pub async fn vote(
+    app: &App,
+    w: &Workshop,
+    voter: &Voter,
+    code: &str,
+    value: &AnswerValue,
+    scale: &[i64],
+) -> Result<()> {
     workshops::vote(&app.db, w.id, voter.id, code, value).await?;
     if voter.absent {
         workshops::set_absent(&app.db, w.id, voter.id, false).await?;
     }
-    announce(app, w.id).await
+    let (_, _, _, room) = read_room(app, w, scale).await?;
+    tell(app, w.id, Change { version: w.version, count: Some(std::sync::Arc::new(room)) }).await
 }
 
 /// What the facilitator does to a participant.

@@ -24,7 +24,7 @@ pub struct Individual {
 }
 
 /// How answers to one indicator spread.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub struct Tally {
     /// People who gave each level, lowest level first: (level, count).
     pub levels: Vec<(i64, usize)>,
@@ -68,7 +68,7 @@ impl Tally {
 }
 
 /// A group of the collège breakdown: one collège, or the small ones merged.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Group {
     /// One collège.
     College(College),

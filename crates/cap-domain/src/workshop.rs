@@ -125,6 +125,23 @@ pub struct Headcount {
     pub voted: usize,
 }
 
+/// What the wall shows of the room on the indicator in front of it, sent with each vote so the
+/// projector redraws « N votes sur M » and, once revealed, the distribution, without reading
+/// anything again.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct RoomCount {
+    /// Participants whose vote is awaited or kept.
+    pub expected: usize,
+    /// Of those, how many voted.
+    pub voted: usize,
+    /// Whether the distribution is shown.
+    pub revealed: bool,
+    /// Everyone's votes.
+    pub all: crate::consolidation::Tally,
+    /// By collège, when the workshop shows them (small ones merged).
+    pub groups: Vec<(crate::consolidation::Group, crate::consolidation::Tally)>,
+}
+
 /// Counts the room on one indicator from each participant's presence and whether they voted on
 /// it. A participant counts once whatever the number of phones they used: votes are per
 /// participant, so `voted` can never exceed `expected`.
@@ -216,5 +233,20 @@ mod tests {
         assert_eq!(move_position(2, 1, 5), 3);
         assert_eq!(move_position(4, 1, 5), 4);
         assert_eq!(move_position(3, 1, 0), 0);
+    }
+
+    #[test]
+    fn a_room_count_travels_as_json_well_under_a_notification() {
+        use crate::College;
+        use crate::consolidation::{Group, Tally};
+        let tally = Tally { levels: (0..6).map(|l| (l, 100)).collect(), not_applicable: 3, unknown: 2, missing: 40 };
+        let mut groups: Vec<(Group, Tally)> =
+            College::ALL.iter().map(|c| (Group::College(*c), tally.clone())).collect();
+        groups.push((Group::Others, tally.clone()));
+        let count = RoomCount { expected: 700, voted: 660, revealed: true, all: tally, groups };
+        let json = serde_json::to_string(&count).unwrap();
+        // PostgreSQL carries a notification of at most 8000 bytes between instances.
+        assert!(json.len() < 4000, "{} bytes", json.len());
+        assert_eq!(serde_json::from_str::<RoomCount>(&json).unwrap(), count);
     }
 }

@@ -299,6 +299,86 @@ pub async fn participant_of(db: &Db, campaign: i64, user: UserId) -> Result<Opti
     row.map(participant).transpose()
 }
 
+/// The participant record of `user` in a campaign with what they are asked to answer (node
+/// codes; none means everything), in one round trip: every page a participant opens starts here.
+pub async fn participant_with_assignment(
+    db: &Db,
+    campaign: i64,
+    user: UserId,
+) -> Result<Option<(Participant, Vec<String>)>> {
+    #[derive(sqlx::FromRow)]
+    struct Row {
+        #[sqlx(flatten)]
+        participant: ParticipantRow,
+        assigned: Option<String>,
+    }
+    let rows: Vec<Row> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "SELECT q.*, x.node_code AS assigned FROM ({PARTICIPANTS} WHERE p.campaign_id = $1 AND p.user_id = $2) q
+         LEFT JOIN campaign_assignments x ON x.participant_id = q.id ORDER BY x.id"
+    )))
+    .bind(campaign)
+    .bind(user.0)
+    .fetch_all(db.pool())
+    .await?;
+    let assigned: Vec<String> = rows.iter().filter_map(|r| r.assigned.clone()).collect();
+    match rows.into_iter().next() {
+        Some(row) => Ok(Some((participant(row.participant)?, assigned))),
+        None => Ok(None),
+    }
+}
+
+/// A campaign with its organisation, in one round trip: every campaign page starts here.
+pub async fn with_organisation(db: &Db, id: i64) -> Result<(Campaign, crate::organisations::Organisation)> {
+    #[derive(sqlx::FromRow)]
+    struct Row {
+        #[sqlx(flatten)]
+        campaign: CampaignRow,
+        org_name: String,
+        org_type: String,
+        org_siret: Option<String>,
+        org_region_id: i64,
+        org_region_name: String,
+        org_group_id: Option<i64>,
+        org_group_name: Option<String>,
+        org_address: String,
+        org_postal_code: String,
+        org_city: String,
+        org_version: i64,
+    }
+    let row: Row = sqlx::query_as(
+        "SELECT c.id, c.organisation_id, c.referential_version_id, c.title, c.scope, c.status, c.answering_from,
+            c.consolidation_on, c.restitution_on, c.protect_colleges, c.shared_with_region, c.created_at,
+            c.consolidated_at, c.version,
+            o.name AS org_name, o.org_type AS org_type, o.siret AS org_siret, o.region_id AS org_region_id,
+            r.name AS org_region_name, o.group_id AS org_group_id, g.name AS org_group_name, o.address AS org_address,
+            o.postal_code AS org_postal_code, o.city AS org_city, o.version AS org_version
+         FROM campaigns c
+         JOIN organisations o ON o.id = c.organisation_id
+         JOIN regions r ON r.id = o.region_id
+         LEFT JOIN groups_ges g ON g.id = o.group_id
+         WHERE c.id = $1",
+    )
+    .bind(id)
+    .fetch_optional(db.pool())
+    .await?
+    .ok_or(StorageError::NotFound)?;
+    let organisation = crate::organisations::Organisation {
+        id: row.campaign.organisation_id,
+        name: row.org_name,
+        org_type: row.org_type,
+        siret: row.org_siret,
+        region_id: row.org_region_id,
+        region_name: row.org_region_name,
+        group_id: row.org_group_id,
+        group_name: row.org_group_name,
+        address: row.org_address,
+        postal_code: row.org_postal_code,
+        city: row.org_city,
+        version: row.org_version,
+    };
+    Ok((row.campaign.try_into()?, organisation))
+}
+
 /// A stored answer.
 #[derive(Debug, Clone, PartialEq)]
 pub struct StoredAnswer {

@@ -162,26 +162,6 @@ pub fn sqlite_path(url: &str) -> String {
     rest.split('?').next().unwrap_or_default().to_owned()
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn recognises_backends() {
-        assert_eq!(backend_of("sqlite://data/cap.db").unwrap(), Backend::Sqlite);
-        assert_eq!(backend_of("postgres://u@h/db").unwrap(), Backend::Postgres);
-        assert_eq!(backend_of("postgresql://u@h/db").unwrap(), Backend::Postgres);
-        assert!(backend_of("mysql://x").is_err());
-    }
-
-    #[test]
-    fn extracts_sqlite_paths() {
-        assert_eq!(sqlite_path("sqlite://data/cap.db"), "data/cap.db");
-        assert_eq!(sqlite_path("sqlite:///var/lib/cap.db?mode=rwc"), "/var/lib/cap.db");
-        assert_eq!(sqlite_path("sqlite:cap.db"), "cap.db");
-    }
-}
-
 /// Why a versioned write to the row of `table` whose `key` column is `id` changed no row:
 /// [`StorageError::Stale`] with the version stored now, or [`StorageError::NotFound`] when the row
 /// is gone. `table` and `key` are the storage's own names, never input.
@@ -201,4 +181,24 @@ where
             .fetch_optional(ex)
             .await?;
     Ok(StorageError::refused(read, current))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn recognises_backends() {
+        assert_eq!(backend_of("sqlite://data/cap.db").unwrap(), Backend::Sqlite);
+        assert_eq!(backend_of("postgres://u@h/db").unwrap(), Backend::Postgres);
+        assert_eq!(backend_of("postgresql://u@h/db").unwrap(), Backend::Postgres);
+        assert!(backend_of("mysql://x").is_err());
+    }
+
+    #[test]
+    fn extracts_sqlite_paths() {
+        assert_eq!(sqlite_path("sqlite://data/cap.db"), "data/cap.db");
+        assert_eq!(sqlite_path("sqlite:///var/lib/cap.db?mode=rwc"), "/var/lib/cap.db");
+        assert_eq!(sqlite_path("sqlite:cap.db"), "cap.db");
+    }
 }

@@ -357,15 +357,12 @@ pub async fn votes(db: &Db, workshop: i64, code: &str) -> Result<Vec<(i64, Colle
 /// The PostgreSQL channel on which instances tell each other that a workshop changed.
 pub const CHANNEL: &str = "cap_workshops";
 
-/// Tells every instance (PostgreSQL) that a workshop changed. Does nothing on SQLite, where one
-/// instance serves everyone.
-pub async fn notify(db: &Db, workshop: i64, version: i64) -> Result<()> {
+/// Tells every instance (PostgreSQL) that a workshop changed, with `payload` (at most 8000
+/// bytes: the workshop, its version and, for a vote, the room's count). Does nothing on SQLite,
+/// where one instance serves everyone.
+pub async fn notify(db: &Db, payload: &str) -> Result<()> {
     if db.backend() == crate::Backend::Postgres {
-        sqlx::query("SELECT pg_notify($1, $2)")
-            .bind(CHANNEL)
-            .bind(format!("{workshop}:{version}"))
-            .execute(db.pool())
-            .await?;
+        sqlx::query("SELECT pg_notify($1, $2)").bind(CHANNEL).bind(payload).execute(db.pool()).await?;
     }
     Ok(())
 }
@@ -384,15 +381,8 @@ impl Listener {
         Ok(Some(Self(listener)))
     }
 
-    /// The next change: (workshop, version).
-    pub async fn next(&mut self) -> Result<(i64, i64)> {
-        loop {
-            let notification = self.0.recv().await?;
-            if let Some((w, v)) = notification.payload().split_once(':')
-                && let (Ok(w), Ok(v)) = (w.parse(), v.parse())
-            {
-                return Ok((w, v));
-            }
-        }
+    /// The next change's payload, as [`notify`] sent it.
+    pub async fn next(&mut self) -> Result<String> {
+        Ok(self.0.recv().await?.payload().to_owned())
     }
 }

@@ -74,9 +74,10 @@
   });
 })();
 
-// Workshops: pages marked data-live follow the room through server-sent events. The console and
-// the projector refresh their live part on every event; a phone only when the room moves on
-// (a new version), and votes as soon as a choice is tapped.
+// Workshops: pages marked data-live follow the room through server-sent events. The console
+// refreshes its live part on every event, the projector when the room moves on and its count
+// from a vote's event itself; a phone only when the room moves on (a new version), and votes as
+// soon as a choice is tapped.
 (function () {
   "use strict";
   var live = document.querySelector("[data-live]");
@@ -127,6 +128,12 @@
     source.addEventListener("update", function (event) {
       if (phone && event.data === live.getAttribute("data-version")) return;
       refresh();
+    });
+    // A vote on the wall: the event carries the new count, drawn by the server; nothing to fetch.
+    source.addEventListener("tally", function (event) {
+      var count = live.querySelector("[data-tally]");
+      if (count) count.innerHTML = event.data;
+      else refresh();
     });
     source.addEventListener("reconnect", later);
     source.addEventListener("error", function () {

@@ -70,6 +70,8 @@ async fn a_room_votes_and_agrees(app: &TestApp) {
         assert!(next_event(&mut events).await.contains("update"), "the console hears each arrival");
         phones.push(phone);
     }
+    let mut wall = coordinator.get(app.url(&format!("/workshops/{id}/events?wall=1"))).send().await.unwrap();
+    assert!(next_event(&mut wall).await.contains("event: update"), "the current version comes first");
     for (i, phone) in phones.iter().enumerate() {
         let level = if i < 3 { "3" } else { "1" };
         let voted = phone
@@ -87,6 +89,14 @@ async fn a_room_votes_and_agrees(app: &TestApp) {
         .await
         .unwrap();
     assert_eq!(workshops::votes(&app.db, id, &first).await.unwrap().len(), 5, "voting twice counts once");
+    let mut told = next_event(&mut wall).await;
+    while !told.contains("</p>") {
+        told.push_str(&next_event(&mut wall).await);
+    }
+    assert!(
+        told.contains("event: tally") && told.contains("1 vote sur 5 participant·e·s") && !told.contains("<table"),
+        "a vote reaches the wall with the new count in the event, the distribution hidden: {told}"
+    );
     let page = phones[0].get(app.url(&format!("/w/{}", w.code))).send().await.unwrap().text().await.unwrap();
     assert!(page.contains("id=\"vote-4\" name=\"value\" value=\"4\" checked"), "a phone that reloads finds its vote");
 
@@ -501,6 +511,32 @@ async fn two_instances_share_a_room_through_postgresql() {
         .unwrap();
     assert!(next_event(&mut events).await.contains("update"), "a vote on the other instance too");
     assert_eq!(workshops::votes(&app.db, id, first).await.unwrap().len(), 1);
+
+    // The wall follows on this instance: a vote on the other one reaches it with the new count
+    // already drawn, so it reads nothing again; the console's stream says « update ».
+    let mut wall = reqwest::Client::new()
+        .get(app.url(&format!("/workshops/{id}/events?wall=1")))
+        .header("cookie", &cookie)
+        .send()
+        .await
+        .unwrap();
+    assert!(next_event(&mut wall).await.contains("event: update"), "the current version comes first");
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    phone
+        .post(app.url(&format!("/w/{}/vote", w.code)))
+        .form(&[("value", "3"), ("indicator", first)])
+        .send()
+        .await
+        .unwrap();
+    let mut told = next_event(&mut wall).await;
+    while !told.contains("</p>") {
+        told.push_str(&next_event(&mut wall).await);
+    }
+    assert!(
+        told.contains("event: tally") && told.contains("2 votes sur 2 participant·e·s"),
+        "the count travels in the event: {told}"
+    );
+    assert!(next_event(&mut events).await.contains("event: update"), "the console reads its page again");
     drop(other);
     app.stop().await;
 }

@@ -23,7 +23,40 @@ use cap_domain::workshop::normalise_code;
 use cap_storage::StorageError;
 use cap_storage::workshops::{self, Voter, Workshop};
 
+use cap_app::i18n::Tr;
+use cap_app::workshops::group_name;
 pub use cap_app::workshops::{Votes, announce, votes};
+use cap_domain::consolidation::Tally;
+use cap_domain::workshop::RoomCount;
+
+/// The wall's count of the room: « N votes sur M » and, once revealed, the distribution. Drawn on
+/// the projector's page, and again from each vote's event alone in the stream the wall follows.
+#[derive(Template)]
+#[template(path = "workshops/wall_count.html")]
+pub struct WallCount<'a> {
+    /// The wall's language (named like a page's for the shared tally macros).
+    pub page: WallLanguage,
+    /// The count.
+    pub count: &'a RoomCount,
+    /// The collège groups, named.
+    pub groups: Vec<(String, &'a Tally)>,
+    /// The scale's levels: (value, label).
+    pub level_labels: &'a [(i64, String)],
+}
+
+/// The language a wall is drawn in.
+pub struct WallLanguage {
+    /// The translator.
+    pub t: Tr,
+}
+
+impl WallCount<'_> {
+    /// Draws `count` in `t`'s language.
+    pub fn draw(t: Tr, count: &RoomCount, level_labels: &[(i64, String)]) -> Result<String, askama::Error> {
+        let groups = count.groups.iter().map(|(g, tally)| (group_name(t, g), tally)).collect();
+        WallCount { page: WallLanguage { t }, count, groups, level_labels }.render()
+    }
+}
 
 /// Cookie holding a phone's workshop token.
 pub const VOTER_COOKIE: &str = "cap_voter";

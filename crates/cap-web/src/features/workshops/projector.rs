@@ -2,9 +2,9 @@
 //! address, the indicator in large type, how many voted, and the distribution once revealed.
 //! It follows the workshop live (server-sent events) and without JavaScript refreshes itself.
 
-use super::{Votes, load_for_facilitator, votes};
+use super::{WallCount, load_for_facilitator, votes};
 use crate::app::AppState;
-use crate::error::AppResult;
+use crate::error::{AppError, AppResult};
 use crate::page::Page;
 use crate::qr::qr_svg;
 use crate::session::SignedIn;
@@ -22,11 +22,10 @@ struct ProjectorPage {
     workshop: Workshop,
     node: Option<Node>,
     guidance_html: String,
-    votes: Votes,
+    count_html: String,
     join_url: String,
     join_address: String,
     qr_svg: String,
-    level_labels: Vec<(i64, String)>,
 }
 
 /// Shows the projector page.
@@ -45,7 +44,9 @@ pub async fn handler(
     let join_url = state.config.link(&format!("/w?code={}", workshop.code));
     let join_address = state.config.link("/w");
     let qr_svg = qr_svg(&join_url)?;
-    let level_labels = r.scale.levels.iter().map(|l| (l.value, l.label.clone())).collect();
-    Ok(ProjectorPage { page, workshop, node, guidance_html, votes, join_url, join_address, qr_svg, level_labels }
+    let level_labels: Vec<(i64, String)> = r.scale.levels.iter().map(|l| (l.value, l.label.clone())).collect();
+    let count_html =
+        WallCount::draw(page.t, &votes.room, &level_labels).map_err(|e| AppError::Internal(e.to_string()))?;
+    Ok(ProjectorPage { page, workshop, node, guidance_html, count_html, join_url, join_address, qr_svg }
         .into_response())
 }

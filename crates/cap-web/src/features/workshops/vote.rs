@@ -39,6 +39,6 @@ pub async fn handler(
     let cached = state.referentials.get(&state.db, campaign.referential_version_id).await?;
     let levels: Vec<i64> = cached.referential.scale.levels.iter().map(|l| l.value).collect();
     let value = parse_vote(&form.value, &levels).map_err(|_| AppError::BadRequest)?;
-    cap_app::workshops::vote(&state, &w, &voter, current, &value).await?;
+    cap_app::workshops::vote(&state, &w, &voter, current, &value, &levels).await?;
     Ok(back)
 }
