@@ -19,8 +19,9 @@ use cap_domain::pillar_step::PillarStep;
 use cap_domain::plan::ActionStatus;
 use cap_domain::referential::NodeKind;
 use cap_domain::scoring::{IndicatorScore, NodeScore};
+use cap_storage::StorageError;
 use cap_storage::organisations::{self, Organisation};
-use cap_storage::plans::{self, ActionSaved};
+use cap_storage::plans;
 use cap_storage::{campaigns, reviews};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -539,14 +540,18 @@ pub async fn update_action(
         (_, Some(_)) => return Ok(ActionUpdated::Invalid("error.api.progress")),
         (_, None) => current.progress,
     };
-    match plans::set_status(&app.db, plan.id, action, status, progress, update.version).await? {
-        ActionSaved::Written(_) => {
+    match plans::set_status(&app.db, plan.id, action, status, progress, update.version).await {
+        Ok(_) => {
             let details = format!("{} {progress}%", status.code());
             audit::record(app, by, "api.action", "action", &action, &details).await?;
             crate::plans::record_completion(&app.db, plan.id).await?;
             Ok(ActionUpdated::Saved(Action::from(&plans::action_of(&app.db, plan.id, action).await?)))
         }
-        ActionSaved::Conflict(now) => Ok(ActionUpdated::Stale(Action::from(&*now))),
+        // A program is told where the action stands now, to decide again.
+        Err(StorageError::Stale(_)) => {
+            Ok(ActionUpdated::Stale(Action::from(&plans::action_of(&app.db, plan.id, action).await?)))
+        }
+        Err(e) => Err(e.into()),
     }
 }
 

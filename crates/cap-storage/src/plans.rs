@@ -538,15 +538,6 @@ pub struct ActionChange<'a> {
     pub offer_code: Option<&'a str>,
 }
 
-/// The outcome of a versioned write to an action.
-#[derive(Debug, Clone, PartialEq)]
-pub enum ActionSaved {
-    /// Written; the new version.
-    Written(i64),
-    /// Refused: someone changed it since `expected_version`; here it is as stored now.
-    Conflict(Box<Action>),
-}
-
 /// The statement saving an edited action if it is still at `expected_version`.
 fn edit_query<'q>(
     plan: i64,
@@ -578,22 +569,19 @@ fn edit_query<'q>(
 }
 
 /// Saves an edited action if it is still at `expected_version`; an edited proposal is accepted.
-pub async fn update_action(
-    db: &Db,
-    plan: i64,
-    id: i64,
-    c: &ActionChange<'_>,
-    expected_version: i64,
-) -> Result<ActionSaved> {
+/// The new version, or [`StorageError::Stale`] when someone changed it meanwhile.
+pub async fn update_action(db: &Db, plan: i64, id: i64, c: &ActionChange<'_>, expected_version: i64) -> Result<i64> {
     let mut tx = db.begin_write().await?;
     let done = edit_query(plan, id, c, expected_version, now()).execute(&mut *tx).await?;
     if done.rows_affected() != 1 {
         drop(tx);
-        return Ok(ActionSaved::Conflict(Box::new(action_of(db, plan, id).await?)));
+        // Another plan's action is absent here, whatever its version.
+        action_of(db, plan, id).await?;
+        return Err(crate::db::refused(db.pool(), "plan_actions", "id", id, expected_version).await?);
     }
     link_indicators(&mut tx, id, c.indicators).await?;
     tx.commit().await?;
-    Ok(ActionSaved::Written(expected_version + 1))
+    Ok(expected_version + 1)
 }
 
 /// Saves edits to several actions of a plan at once (an imported spreadsheet), each at its
@@ -616,6 +604,7 @@ pub async fn update_actions(db: &Db, plan: i64, edits: &[(i64, ActionChange<'_>,
 }
 
 /// Sets the status (and progress) of an action from the board, if still at `expected_version`.
+/// The new version, or [`StorageError::Stale`] when someone changed it meanwhile.
 pub async fn set_status(
     db: &Db,
     plan: i64,
@@ -623,7 +612,7 @@ pub async fn set_status(
     status: ActionStatus,
     progress: i64,
     expected_version: i64,
-) -> Result<ActionSaved> {
+) -> Result<i64> {
     let done = sqlx::query(
         "UPDATE plan_actions SET status = $1, progress = $2, proposed = 0, updated_at = $3, version = version + 1
          WHERE plan_id = $4 AND id = $5 AND version = $6",
@@ -637,10 +626,11 @@ pub async fn set_status(
     .execute(db.pool())
     .await?;
     if done.rows_affected() == 1 {
-        Ok(ActionSaved::Written(expected_version + 1))
-    } else {
-        Ok(ActionSaved::Conflict(Box::new(action_of(db, plan, id).await?)))
+        return Ok(expected_version + 1);
     }
+    // Another plan's action is absent here, whatever its version.
+    action_of(db, plan, id).await?;
+    Err(crate::db::refused(db.pool(), "plan_actions", "id", id, expected_version).await?)
 }
 
 /// Accepts proposals as they are.

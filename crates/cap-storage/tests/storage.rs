@@ -656,7 +656,7 @@ async fn campaigns_org(db: &Db, campaign: i64) -> i64 {
 
 async fn plans_actions_and_follow_up(db: &Db) {
     use cap_domain::plan::{ActionStatus, Priority, Reason};
-    use cap_storage::plans::{self, ActionChange, ActionSaved, NewAction};
+    use cap_storage::plans::{self, ActionChange, NewAction};
     let (campaign, lou) = plan_fixture(db).await;
 
     let org = campaigns_org(db, campaign).await;
@@ -766,24 +766,22 @@ async fn plans_actions_and_follow_up(db: &Db) {
         notes: "",
         offer_code: None,
     };
-    assert_eq!(
-        plans::update_action(db, plan, merged, &change, kept.version).await.unwrap(),
-        ActionSaved::Written(kept.version + 1)
+    assert_eq!(plans::update_action(db, plan, merged, &change, kept.version).await.unwrap(), kept.version + 1);
+    let stale = plans::update_action(db, plan, merged, &change, kept.version).await;
+    assert!(
+        matches!(stale, Err(StorageError::Stale(Stale { read, current })) if read == kept.version && current == kept.version + 1),
+        "a stale write is refused with both versions: {stale:?}"
     );
-    match plans::update_action(db, plan, merged, &change, kept.version).await.unwrap() {
-        ActionSaved::Conflict(current) => {
-            assert_eq!((current.progress, current.responsible_name.as_deref()), (40, Some("Lou")))
-        }
-        other => panic!("a stale write must be refused, got {other:?}"),
-    }
+    let current = plans::action_of(db, plan, merged).await.unwrap();
+    assert_eq!((current.progress, current.responsible_name.as_deref()), (40, Some("Lou")), "nothing overwritten");
     assert!(
         matches!(plans::action_of(db, plan + 1000, merged).await, Err(StorageError::NotFound)),
         "only through its plan"
     );
-    assert!(matches!(
+    assert_eq!(
         plans::set_status(db, plan, merged, ActionStatus::Done, 100, kept.version + 1).await.unwrap(),
-        ActionSaved::Written(_)
-    ));
+        kept.version + 2
+    );
 
     assert!(plans::due_between(db, "2027-01-01", "2027-12-31").await.unwrap().is_empty(), "not validated yet");
     plans::validate(db, plan, lou, p.version).await.unwrap();

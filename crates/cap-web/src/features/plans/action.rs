@@ -17,8 +17,9 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use cap_app::campaigns::{Loaded, run};
 use cap_domain::plan::{ActionInput, ActionStatus};
+use cap_storage::StorageError;
 use cap_storage::offers;
-use cap_storage::plans::{self, Action, ActionChange, ActionSaved, NewAction};
+use cap_storage::plans::{self, Action, ActionChange, NewAction};
 use serde::Deserialize;
 
 /// The action's fields as typed.
@@ -274,19 +275,22 @@ pub async fn update(
         }
     };
     let change = change_of(&form, &checked);
-    match plans::update_action(&state.db, p.plan.id, action, &change, form.version).await? {
-        ActionSaved::Written(_) => {
+    match plans::update_action(&state.db, p.plan.id, action, &change, form.version).await {
+        Ok(_) => {
             let details =
                 format!("{} · {} · {} %", checked.input.title, checked.input.status.code(), checked.input.progress);
             record(&state, &ctx, "plans.edit_action", "action", &action, &details).await?;
             cap_app::plans::record_completion(&state.db, p.plan.id).await?;
             Ok(redirect_with_flash(&state, &format!("/campaigns/{id}/plan#action-{action}"), "flash.action_saved"))
         }
-        ActionSaved::Conflict(current) => {
+        // What was typed stays in the form, beside the action as saved now.
+        Err(StorageError::Stale(_)) => {
+            let current = plans::action_of(&state.db, p.plan.id, action).await?;
             let mut form = form;
             form.version = current.version;
-            let body = render(&state, page, p.loaded, Some(stored), form, FormErrors::new(), Some(*current)).await?;
+            let body = render(&state, page, p.loaded, Some(stored), form, FormErrors::new(), Some(current)).await?;
             Ok((StatusCode::CONFLICT, body).into_response())
         }
+        Err(e) => Err(e.into()),
     }
 }

@@ -12,7 +12,7 @@ use axum::extract::{Path, State};
 use axum::response::Response;
 use cap_app::campaigns::run;
 use cap_domain::plan::ActionStatus;
-use cap_storage::plans::{self, ActionSaved};
+use cap_storage::plans;
 use serde::Deserialize;
 
 /// The new status.
@@ -45,12 +45,8 @@ pub async fn handler(
         ActionStatus::Done => 100,
         _ => current.progress,
     };
-    match plans::set_status(&state.db, p.plan.id, action, status, progress, form.version).await? {
-        ActionSaved::Written(_) => {
-            record(&state, &ctx, "plans.status", "action", &action, status.code()).await?;
-            cap_app::plans::record_completion(&state.db, p.plan.id).await?;
-            Ok(redirect_with_flash(&state, &back, "flash.action_saved"))
-        }
-        ActionSaved::Conflict(_) => Ok(redirect_with_flash(&state, &back, "flash.action_changed")),
-    }
+    plans::set_status(&state.db, p.plan.id, action, status, progress, form.version).await?;
+    record(&state, &ctx, "plans.status", "action", &action, status.code()).await?;
+    cap_app::plans::record_completion(&state.db, p.plan.id).await?;
+    Ok(redirect_with_flash(&state, &back, "flash.action_saved"))
 }
