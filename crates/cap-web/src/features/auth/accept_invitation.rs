@@ -1,6 +1,7 @@
 //! `GET/POST /invitation/{token}`: accepts an invitation, creating the account when the
 //! address has none, and grants the invited role.
 
+use super::AccountForm;
 use crate::app::AppState;
 use crate::audit::record_as;
 use crate::error::AppResult;
@@ -18,7 +19,6 @@ use cap_app::invitations::{InvitationPayload, describe};
 use cap_domain::{Email, NewPassword};
 use cap_storage::tokens::{self, Purpose, Token};
 use cap_storage::{StorageError, memberships, users};
-use serde::Deserialize;
 
 #[derive(Template, WebTemplate)]
 #[template(path = "auth/accept_invitation.html")]
@@ -75,24 +75,13 @@ pub async fn form(State(state): State<AppState>, Path(token): Path<String>, page
     Ok(render(&state, page, &token, &payload, name, FormErrors::new()).await?.into_response())
 }
 
-/// The account details, when the address has no account yet.
-#[derive(Debug, Deserialize)]
-pub struct AcceptForm {
-    #[serde(default)]
-    display_name: String,
-    #[serde(default)]
-    password: String,
-    #[serde(default)]
-    confirmation: String,
-}
-
 /// Accepts: creates or completes the account, grants the role, consumes the link.
 pub async fn submit(
     State(state): State<AppState>,
     Ctx(ctx): Ctx,
     Path(token_text): Path<String>,
     page: Page,
-    Form(form): Form<AcceptForm>,
+    Form(form): Form<AccountForm>,
 ) -> AppResult<Response> {
     let Some((token, payload)) = live_invitation(&state, &token_text).await? else {
         return Ok(link_invalid(page));

@@ -1,5 +1,6 @@
 //! `GET/POST /password/reset/{token}`: chooses a new password from an e-mailed link.
 
+use super::AccountForm;
 use crate::app::AppState;
 use crate::audit::record_as;
 use crate::error::AppResult;
@@ -16,7 +17,6 @@ use cap_app::crypto::hash_new_password;
 use cap_domain::{NewPassword, UserId};
 use cap_storage::tokens::{self, Purpose};
 use cap_storage::{StorageError, users};
-use serde::Deserialize;
 
 #[derive(Template, WebTemplate)]
 #[template(path = "auth/reset_password.html")]
@@ -35,22 +35,13 @@ pub async fn form(State(state): State<AppState>, Path(token): Path<String>, page
     }
 }
 
-/// The new password, twice.
-#[derive(Debug, Deserialize)]
-pub struct ResetForm {
-    #[serde(default)]
-    password: String,
-    #[serde(default)]
-    confirmation: String,
-}
-
 /// Sets the new password, consumes the link, and signs the user out everywhere.
 pub async fn submit(
     State(state): State<AppState>,
     Ctx(ctx): Ctx,
     Path(token): Path<String>,
     page: Page,
-    Form(form): Form<ResetForm>,
+    Form(form): Form<AccountForm>,
 ) -> AppResult<Response> {
     let hash = state.keys.hash_token(&token);
     let now = cap_storage::now();

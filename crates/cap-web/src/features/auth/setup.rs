@@ -1,6 +1,7 @@
 //! `GET/POST /setup/{token}`: creates the first federation administrator on an empty instance,
 //! from the one-time link the server prints at start-up.
 
+use super::AccountForm;
 use crate::app::AppState;
 use crate::audit::record_as;
 use crate::error::AppResult;
@@ -17,7 +18,6 @@ use cap_app::crypto::hash_new_password;
 use cap_domain::{Email, Membership, NewPassword, Role, Scope};
 use cap_storage::tokens::{self, Purpose};
 use cap_storage::{StorageError, memberships, users};
-use serde::Deserialize;
 
 #[derive(Template, WebTemplate)]
 #[template(path = "auth/setup.html")]
@@ -47,26 +47,13 @@ pub async fn form(State(state): State<AppState>, Path(token): Path<String>, page
     Ok(SetupPage { page, email: String::new(), display_name: String::new(), errors: FormErrors::new() }.into_response())
 }
 
-/// The first administrator's details.
-#[derive(Debug, Deserialize)]
-pub struct SetupForm {
-    #[serde(default)]
-    display_name: String,
-    #[serde(default)]
-    email: String,
-    #[serde(default)]
-    password: String,
-    #[serde(default)]
-    confirmation: String,
-}
-
 /// Creates the administrator, consumes the link and signs them in.
 pub async fn submit(
     State(state): State<AppState>,
     Ctx(ctx): Ctx,
     Path(token): Path<String>,
     page: Page,
-    Form(form): Form<SetupForm>,
+    Form(form): Form<AccountForm>,
 ) -> AppResult<Response> {
     if !link_is_live(&state, &token).await? {
         return Ok(link_invalid(page));
