@@ -568,10 +568,19 @@ pub async fn save_answer(
 
 /// Replaces the pillars in scope if the campaign is still at `expected_version`.
 pub async fn set_scope(db: &Db, id: i64, scope: &[String], expected_version: i64) -> Result<()> {
-    let done = sqlx::query(
-        "UPDATE campaigns SET scope = $1, version = version + 1, updated_at = $2 WHERE id = $3 AND version = $4",
-    )
-    .bind(serde_json::Value::from(scope.to_vec()).to_string())
+    set_column(db, id, "scope", serde_json::Value::from(scope.to_vec()).to_string(), expected_version).await
+}
+
+/// Sets one of the campaign's own columns (a fixed name, never input) if the campaign is still at
+/// `expected_version`.
+async fn set_column<T>(db: &Db, id: i64, column: &'static str, value: T, expected_version: i64) -> Result<()>
+where
+    T: for<'q> sqlx::Encode<'q, sqlx::Any> + sqlx::Type<sqlx::Any> + Send,
+{
+    let done = sqlx::query(sqlx::AssertSqlSafe(format!(
+        "UPDATE campaigns SET {column} = $1, version = version + 1, updated_at = $2 WHERE id = $3 AND version = $4"
+    )))
+    .bind(value)
     .bind(now())
     .bind(id)
     .bind(expected_version)
@@ -682,21 +691,7 @@ impl CampaignOption {
 
 /// Turns a campaign option on or off; `Stale` when the campaign changed since `expected_version`.
 pub async fn set_option(db: &Db, id: i64, option: CampaignOption, on: bool, expected_version: i64) -> Result<()> {
-    let done = sqlx::query(sqlx::AssertSqlSafe(format!(
-        "UPDATE campaigns SET {} = $1, version = version + 1, updated_at = $2 WHERE id = $3 AND version = $4",
-        option.column()
-    )))
-    .bind(i64::from(on))
-    .bind(now())
-    .bind(id)
-    .bind(expected_version)
-    .execute(db.pool())
-    .await?;
-    if done.rows_affected() == 1 {
-        Ok(())
-    } else {
-        Err(crate::db::refused(db.pool(), "campaigns", "id", id, expected_version).await?)
-    }
+    set_column(db, id, option.column(), i64::from(on), expected_version).await
 }
 
 /// Every answer of a campaign with its participant's collège: (participant id, collège, answer).
