@@ -501,6 +501,16 @@ audit-action = Action
 audit-what = On what
 audit-address = IP address
 audit-older = Older entries
+audit-filters = Filter the log
+audit-organisation = Organisation (part of its name)
+audit-person = Person (part of their e-mail address)
+audit-kind = Kind of action
+audit-every_kind = Every kind
+audit-from = From
+audit-until = Until (included)
+audit-filter = Filter
+audit-clear = Show everything
+audit-none_matching = No entry matches these filters.
 
 ## refcheck
 

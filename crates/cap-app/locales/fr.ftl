@@ -501,6 +501,16 @@ audit-action = Action
 audit-what = Sur quoi
 audit-address = Adresse IP
 audit-older = Entrées plus anciennes
+audit-filters = Filtrer le journal
+audit-organisation = Structure (partie du nom)
+audit-person = Personne (partie de l'adresse e-mail)
+audit-kind = Type d'action
+audit-every_kind = Tous les types
+audit-from = Du
+audit-until = Au (inclus)
+audit-filter = Filtrer
+audit-clear = Tout afficher
+audit-none_matching = Aucune entrée ne correspond à ces filtres.
 
 ## refcheck
 

@@ -43,3 +43,69 @@ pub async fn record(
     .await?;
     Ok(())
 }
+
+/// What the administrator asks of the log, as typed: parts of names, a kind, Paris days.
+#[derive(Debug, Clone, Default)]
+pub struct Search {
+    /// Part of an organisation's name.
+    pub organisation: String,
+    /// Part of the actor's e-mail or label.
+    pub person: String,
+    /// A kind of action (`campaigns`, `answers`…), or empty for every kind.
+    pub kind: String,
+    /// The first day (YYYY-MM-DD), or empty.
+    pub from: String,
+    /// The last day, included (YYYY-MM-DD), or empty.
+    pub until: String,
+}
+
+impl Search {
+    /// The storage filter; a day that is not a date is ignored, and the last day is included.
+    pub fn filter(&self) -> audit::Filter {
+        let text = |s: &str| Some(s.trim().to_owned()).filter(|s| !s.is_empty());
+        let day = |s: &str| s.trim().parse::<jiff::civil::Date>().ok();
+        audit::Filter {
+            organisation: text(&self.organisation),
+            person: text(&self.person),
+            kind: text(&self.kind),
+            from: day(&self.from).and_then(crate::i18n::paris_day_start),
+            until: day(&self.until).and_then(|d| d.tomorrow().ok()).and_then(crate::i18n::paris_day_start),
+        }
+    }
+}
+
+/// One page of the log, newest first, matching `search`: the entries, and where the next page
+/// starts when there are more.
+pub async fn page(
+    app: &App,
+    search: &Search,
+    before: Option<i64>,
+    size: i64,
+) -> Result<(Vec<audit::Entry>, Option<i64>)> {
+    let entries = audit::search(&app.db, &search.filter(), before, size).await?;
+    let next = if entries.len() as i64 == size { entries.last().map(|e| e.id) } else { None };
+    Ok((entries, next))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_search_keeps_what_was_typed_and_counts_whole_paris_days() {
+        let search = Search {
+            organisation: " Lac ".into(),
+            person: String::new(),
+            kind: "answers".into(),
+            from: "2026-12-01".into(),
+            until: "2026-12-01".into(),
+        };
+        let f = search.filter();
+        assert_eq!((f.organisation.as_deref(), f.person, f.kind.as_deref()), (Some("Lac"), None, Some("answers")));
+        // Paris is one hour ahead of UTC in December: the day runs from 23:00 UTC the day before.
+        assert_eq!(f.from, Some(1_796_079_600));
+        assert_eq!(f.until, Some(1_796_079_600 + 86_400), "the last day is included");
+        let loose = Search { from: "hier".into(), ..Search::default() }.filter();
+        assert_eq!(loose, audit::Filter::default(), "what is not a date is ignored");
+    }
+}

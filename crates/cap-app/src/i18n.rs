@@ -370,6 +370,13 @@ pub fn paris_datetime(utc_seconds: i64) -> Option<jiff::civil::DateTime> {
     paris(utc_seconds).map(|z| z.datetime())
 }
 
+/// The first second of a Paris calendar day, in UTC seconds (days are Paris days everywhere in
+/// Cap); `None` when out of range.
+pub fn paris_day_start(day: jiff::civil::Date) -> Option<i64> {
+    let tz = jiff::tz::TimeZone::get("Europe/Paris").unwrap_or(jiff::tz::TimeZone::UTC);
+    day.to_zoned(tz).ok().map(|z| z.timestamp().as_second())
+}
+
 /// Today's calendar date in Paris, where the federation works.
 pub fn paris_today() -> jiff::civil::Date {
     let now = jiff::Timestamp::now();

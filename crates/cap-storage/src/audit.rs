@@ -47,6 +47,15 @@ pub struct Entry {
 
 /// Appends an entry.
 pub async fn append(db: &Db, entry: NewEntry<'_>) -> Result<()> {
+    append_with(db.pool(), &entry).await
+}
+
+/// Appends an entry through `ex`: inside the transaction of the write it records, so neither
+/// stands without the other.
+pub(crate) async fn append_with<'e, E>(ex: E, entry: &NewEntry<'_>) -> Result<()>
+where
+    E: sqlx::Executor<'e, Database = sqlx::Any>,
+{
     sqlx::query(
         "INSERT INTO audit_log (at, actor_user_id, actor_label, action, entity, entity_id, details, ip)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
@@ -59,7 +68,7 @@ pub async fn append(db: &Db, entry: NewEntry<'_>) -> Result<()> {
     .bind(entry.entity_id)
     .bind(entry.details)
     .bind(entry.ip)
-    .execute(db.pool())
+    .execute(ex)
     .await?;
     Ok(())
 }
@@ -74,6 +83,83 @@ pub async fn recent(db: &Db, before: Option<i64>, limit: i64) -> Result<Vec<Entr
     .bind(limit)
     .fetch_all(db.pool())
     .await?)
+}
+
+/// Which entries to list; every part is optional and they all apply together.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Filter {
+    /// Part of an organisation's name: entries about it, its campaigns, their plans, actions,
+    /// meetings and workshops.
+    pub organisation: Option<String>,
+    /// Part of the actor's label (their e-mail, or a workshop seat).
+    pub person: Option<String>,
+    /// The kind of action: what comes before the dot of its code (`campaigns`, `answers`…).
+    pub kind: Option<String>,
+    /// From this time on (UTC seconds).
+    pub from: Option<i64>,
+    /// Before this time (UTC seconds).
+    pub until: Option<i64>,
+}
+
+/// `%part%` for `LIKE`, lowercased, with `%`, `_` and `\` taken literally.
+fn containing(part: &str) -> String {
+    let escaped = part.trim().to_lowercase().replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
+    format!("%{escaped}%")
+}
+
+/// The entries matching `filter`, newest first, `limit` at a time, before the entry id `before`.
+pub async fn search(db: &Db, filter: &Filter, before: Option<i64>, limit: i64) -> Result<Vec<Entry>> {
+    // Entries name what they touched (`campaign 12`): an organisation's are found through the
+    // rows that belong to it, so the filter also covers entries written before it existed.
+    Ok(sqlx::query_as(
+        "SELECT id, at, actor_user_id, actor_label, action, entity, entity_id, details, ip FROM audit_log
+         WHERE id < $1
+           AND ($2 = 0 OR LOWER(actor_label) LIKE $3 ESCAPE '\\')
+           AND ($4 = 0 OR action LIKE $5 ESCAPE '\\')
+           AND at >= $6 AND at < $7
+           AND ($8 = 0
+             OR (entity = 'organisation' AND entity_id IN
+                  (SELECT CAST(o.id AS TEXT) FROM organisations o WHERE LOWER(o.name) LIKE $9 ESCAPE '\\'))
+             OR (entity = 'campaign' AND entity_id IN
+                  (SELECT CAST(c.id AS TEXT) FROM campaigns c JOIN organisations o ON o.id = c.organisation_id
+                   WHERE LOWER(o.name) LIKE $9 ESCAPE '\\'))
+             OR (entity = 'plan' AND entity_id IN
+                  (SELECT CAST(p.id AS TEXT) FROM plans p JOIN campaigns c ON c.id = p.campaign_id
+                   JOIN organisations o ON o.id = c.organisation_id WHERE LOWER(o.name) LIKE $9 ESCAPE '\\'))
+             OR (entity = 'action' AND entity_id IN
+                  (SELECT CAST(a.id AS TEXT) FROM plan_actions a JOIN plans p ON p.id = a.plan_id
+                   JOIN campaigns c ON c.id = p.campaign_id JOIN organisations o ON o.id = c.organisation_id
+                   WHERE LOWER(o.name) LIKE $9 ESCAPE '\\'))
+             OR (entity = 'meeting' AND entity_id IN
+                  (SELECT CAST(m.id AS TEXT) FROM campaign_meetings m JOIN campaigns c ON c.id = m.campaign_id
+                   JOIN organisations o ON o.id = c.organisation_id WHERE LOWER(o.name) LIKE $9 ESCAPE '\\'))
+             OR (entity = 'workshop' AND entity_id IN
+                  (SELECT CAST(w.id AS TEXT) FROM workshops w JOIN campaigns c ON c.id = w.campaign_id
+                   JOIN organisations o ON o.id = c.organisation_id WHERE LOWER(o.name) LIKE $9 ESCAPE '\\')))
+         ORDER BY id DESC LIMIT $10",
+    )
+    .bind(before.unwrap_or(i64::MAX))
+    .bind(i64::from(filter.person.is_some()))
+    .bind(filter.person.as_deref().map(containing).unwrap_or_default())
+    .bind(i64::from(filter.kind.is_some()))
+    .bind(filter.kind.as_deref().map(|k| format!("{}.%", k.replace(['%', '_', '\\'], ""))).unwrap_or_default())
+    .bind(filter.from.unwrap_or(i64::MIN))
+    .bind(filter.until.unwrap_or(i64::MAX))
+    .bind(i64::from(filter.organisation.is_some()))
+    .bind(filter.organisation.as_deref().map(containing).unwrap_or_default())
+    .bind(limit)
+    .fetch_all(db.pool())
+    .await?)
+}
+
+/// The kinds of action the log holds (what comes before the dot of their codes), in order.
+pub async fn kinds(db: &Db) -> Result<Vec<String>> {
+    let actions: Vec<String> = sqlx::query_scalar("SELECT DISTINCT action FROM audit_log").fetch_all(db.pool()).await?;
+    let mut kinds: Vec<String> =
+        actions.iter().map(|a| a.split('.').next().unwrap_or_default().to_owned()).filter(|k| !k.is_empty()).collect();
+    kinds.sort();
+    kinds.dedup();
+    Ok(kinds)
 }
 
 /// Every entry made by one user, oldest first (for the export of their personal data).

@@ -168,6 +168,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0026_answer_evidence.sql"),
         postgres: include_str!("../migrations/postgres/0026_answer_evidence.sql"),
     },
+    Migration {
+        version: 27,
+        name: "audited_answers_and_votes",
+        sqlite: include_str!("../migrations/sqlite/0027_audited_answers_and_votes.sql"),
+        postgres: include_str!("../migrations/postgres/0027_audited_answers_and_votes.sql"),
+    },
 ];
 
 /// Arbitrary key of the PostgreSQL advisory lock that serialises migrations across instances.
@@ -243,13 +249,50 @@ mod tests {
                 })
                 .collect()
         }
+        /// The lines both engines must share: triggers are written in each engine's own
+        /// language between `-- begin engine-specific` and `-- end engine-specific`, and only
+        /// their names must match.
         fn shape(sql: &str) -> Vec<String> {
-            sql.lines().map(str::trim).filter(|l| !l.starts_with("--") && !l.is_empty()).map(neutral).collect()
+            let mut specific = false;
+            let mut out = Vec::new();
+            for line in sql.lines().map(str::trim) {
+                match line {
+                    "-- begin engine-specific" => specific = true,
+                    "-- end engine-specific" => specific = false,
+                    _ if line.starts_with("--") || line.is_empty() => {}
+                    _ if specific => {}
+                    _ => out.push(neutral(line)),
+                }
+            }
+            out
+        }
+        /// The tables audited by a trigger, and on which writes.
+        fn triggered(sql: &str) -> Vec<String> {
+            let mut out: Vec<String> = sql
+                .lines()
+                .filter_map(|l| l.trim().strip_prefix("CREATE TRIGGER "))
+                .flat_map(|l| {
+                    let words: Vec<&str> = l.split_whitespace().collect();
+                    let table = words.iter().position(|w| *w == "ON").and_then(|i| words.get(i + 1)).copied();
+                    words
+                        .iter()
+                        .filter(|w| matches!(**w, "INSERT" | "UPDATE" | "DELETE"))
+                        .map(|w| format!("{} {w}", table.unwrap_or("?")))
+                        .collect::<Vec<_>>()
+                })
+                .collect();
+            out.sort();
+            out
         }
         assert_eq!(neutral("a BIGINT NOT NULL DEFAULT 0,"), "a INT NOT NULL DEFAULT 0,");
         assert_ne!(shape("a INTEGER NOT NULL,"), shape("a BIGINT,"), "a lost NOT NULL is a difference");
         for m in MIGRATIONS {
             assert_eq!(shape(m.sqlite), shape(m.postgres), "migration {} differs", m.version);
+            assert_eq!(triggered(m.sqlite), triggered(m.postgres), "migration {}'s triggers differ", m.version);
         }
+        assert_eq!(
+            triggered("CREATE TRIGGER t AFTER INSERT OR UPDATE ON answers FOR EACH ROW"),
+            ["answers INSERT", "answers UPDATE"]
+        );
     }
 }

@@ -8,10 +8,11 @@ use cap_domain::UserId;
 
 /// Records a new session.
 pub async fn create(db: &Db, token_hash: &str, user: UserId, now: i64, expires_at: i64) -> Result<()> {
-    create_scoped(db, token_hash, user, None, now, expires_at).await
+    create_scoped(db, token_hash, user, None, now, expires_at, None).await
 }
 
-/// Records a new session, limited to one campaign when `campaign` is given (personal links).
+/// Records a new session, limited to one campaign when `campaign` is given (personal links),
+/// with the audit entry of the sign-in in the same transaction.
 pub async fn create_scoped(
     db: &Db,
     token_hash: &str,
@@ -19,7 +20,9 @@ pub async fn create_scoped(
     campaign: Option<i64>,
     now: i64,
     expires_at: i64,
+    audit: Option<&crate::audit::NewEntry<'_>>,
 ) -> Result<()> {
+    let mut tx = db.begin_write().await?;
     sqlx::query(
         "INSERT INTO sessions (token_hash, user_id, campaign_id, created_at, expires_at, last_seen_at)
          VALUES ($1, $2, $3, $4, $5, $4)",
@@ -29,8 +32,12 @@ pub async fn create_scoped(
     .bind(campaign)
     .bind(now)
     .bind(expires_at)
-    .execute(db.pool())
+    .execute(&mut *tx)
     .await?;
+    if let Some(entry) = audit {
+        crate::audit::append_with(&mut *tx, entry).await?;
+    }
+    tx.commit().await?;
     Ok(())
 }
 

@@ -529,6 +529,43 @@ async fn campaigns_participants_and_answers(db: &Db) {
     assert_eq!(answers["P1.1.1.4"].value, None);
     let listed = campaigns::participants(db, id).await.unwrap();
     assert_eq!((listed.len(), listed[0].answered), (1, 3), "a cleared answer does not count");
+    let (me, assigned) = campaigns::participant_with_assignment(db, id, lou).await.unwrap().unwrap();
+    assert_eq!((me.id, me.answered, assigned.is_empty()), (p, 3, true), "nothing assigned: everything");
+    campaigns::set_assignment(db, p, &["P1.1".to_owned()]).await.unwrap();
+    assert_eq!(campaigns::participant_with_assignment(db, id, lou).await.unwrap().unwrap().1, ["P1.1"]);
+    campaigns::set_assignment(db, p, &[]).await.unwrap();
+    let (with_org, org_row) = campaigns::with_organisation(db, id).await.unwrap();
+    assert_eq!(
+        (with_org, org_row.id, org_row.name.as_str()),
+        (campaigns::get(db, id).await.unwrap(), org.0, "Atelier A")
+    );
+
+    // Each answer written is in the log, written by the same statement; the refused ones are not.
+    let everything = audit::Filter::default();
+    let logged = audit::search(db, &everything, None, 100).await.unwrap();
+    let saves: Vec<&audit::Entry> = logged.iter().filter(|e| e.action == "answers.save").collect();
+    assert_eq!(saves.len(), 5, "five answers written, two refused");
+    assert!(saves.iter().all(|e| e.actor_user_id == Some(lou.0) && e.actor_label == "lou@exemple.fr"));
+    assert_eq!((saves[0].entity.as_str(), saves[0].entity_id.clone()), ("campaign", id.to_string()));
+    assert!(saves.iter().any(|e| e.details == "P1.1.1.1 v2"), "the indicator and the version written");
+    let search = |f: audit::Filter| async move { audit::search(db, &f, None, 100).await.unwrap().len() };
+    let by = |organisation: Option<&str>, person: Option<&str>, kind: Option<&str>| audit::Filter {
+        organisation: organisation.map(str::to_owned),
+        person: person.map(str::to_owned),
+        kind: kind.map(str::to_owned),
+        ..audit::Filter::default()
+    };
+    assert_eq!(search(by(Some("atelier a"), None, Some("answers"))).await, 5, "found through its campaign");
+    assert_eq!(search(by(Some("Autre"), None, None)).await, 0);
+    assert_eq!(search(by(None, Some("LOU@"), None)).await, 5);
+    assert_eq!(search(by(None, Some("lou%"), None)).await, 0, "a % is a % to look for, not a wildcard");
+    assert_eq!(search(by(None, None, Some("plans"))).await, 0);
+    let at = saves[0].at;
+    let window =
+        |from: i64, until: i64| audit::Filter { from: Some(from), until: Some(until), ..audit::Filter::default() };
+    assert_eq!(search(window(at + 1, at + 100)).await, 0);
+    assert!(search(window(at - 100, at + 100)).await >= 5);
+    assert!(audit::kinds(db).await.unwrap().contains(&"answers".to_owned()));
 
     let all = campaigns::all_answers(db, id).await.unwrap();
     assert_eq!(all.len(), 4);
@@ -637,6 +674,18 @@ async fn workshops_count_each_phone_once(db: &Db) {
     assert!(workshops::votes(db, guarded, "P1.1.1.1").await.unwrap().is_empty());
     workshops::admit_voter(db, guarded, eve).await.unwrap();
     assert_eq!(workshops::votes(db, guarded, "P1.1.1.1").await.unwrap().len(), 1);
+
+    // Joining and voting are in the log, written by the same statement, and a vote's level never.
+    let logged = audit::search(db, &audit::Filter::default(), None, 100).await.unwrap();
+    let of = |action: &str| logged.iter().filter(|e| e.action == action).collect::<Vec<_>>();
+    assert_eq!(of("workshops.join").len(), 3);
+    let votes = of("workshops.vote");
+    assert_eq!(votes.len(), 4, "each vote, a changed one too");
+    assert!(votes.iter().any(|e| e.actor_label == "atelier · Lou · K7P" && e.entity_id == id.to_string()));
+    assert!(
+        votes.iter().all(|e| e.details == "P1.1.1.1" && e.actor_user_id.is_none()),
+        "which indicator, not which level"
+    );
 }
 
 async fn plan_fixture(db: &Db) -> (i64, UserId) {

@@ -183,18 +183,21 @@ fn client_ip(state: &AppState, parts: &Parts) -> String {
 
 /// Starts a session for `user`; returns the cookie to set.
 pub async fn start_session(state: &AppState, user: cap_domain::UserId) -> Result<HeaderValue, AppError> {
-    start_scoped_session(state, user, None).await
+    start_scoped_session(state, user, None, None).await
 }
 
-/// Starts a session, limited to one campaign when `campaign` is given; returns the cookie to set.
+/// Starts a session, limited to one campaign when `campaign` is given, recording `audit` (the
+/// sign-in) in the same transaction; returns the cookie to set.
 pub async fn start_scoped_session(
     state: &AppState,
     user: cap_domain::UserId,
     campaign: Option<i64>,
+    audit: Option<&cap_storage::audit::NewEntry<'_>>,
 ) -> Result<HeaderValue, AppError> {
     let token = cap_app::crypto::random_token();
     let now = cap_storage::now();
-    sessions::create_scoped(&state.db, &state.keys.hash_token(&token), user, campaign, now, now + SESSION_SECS).await?;
+    let hash = state.keys.hash_token(&token);
+    sessions::create_scoped(&state.db, &hash, user, campaign, now, now + SESSION_SECS, audit).await?;
     Ok(set_cookie(state, session_cookie_name(state), &token, SESSION_SECS))
 }
 

@@ -379,6 +379,12 @@ async fn a_personal_link_opens_one_campaign_only(app: &TestApp) {
     let opened = lucas.get(&link).send().await.unwrap();
     assert_eq!(opened.status(), 303);
     assert_eq!(opened.headers()["location"], format!("{path}/answer").as_str());
+    let log = cap_storage::audit::recent(&app.db, None, 20).await.unwrap();
+    assert!(
+        log.iter()
+            .any(|e| e.action == "campaigns.personal_link" && e.entity_id == path.trim_start_matches("/campaigns/")),
+        "a sign-in through a personal link is in the log"
+    );
     assert_eq!(lucas.get(app.url(&format!("{path}/answer/1"))).send().await.unwrap().status(), 200);
     for elsewhere in ["/", "/account", "/referentials", &format!("/organisations/{}", seeds.org_a)] {
         let r = lucas.get(app.url(elsewhere)).send().await.unwrap();

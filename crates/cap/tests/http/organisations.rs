@@ -93,6 +93,22 @@ async fn admin_creates_and_edits_an_organisation(app: &TestApp) {
     );
     let log = admin.get(app.url("/admin/audit")).send().await.unwrap().text().await.unwrap();
     assert!(log.contains("organisations.update") && log.contains(ADMIN));
+    // The administrator narrows the log to one organisation, one person, one kind, some days.
+    let today = cap_app::i18n::paris_today().to_string();
+    let filtered = |query: &str| {
+        let admin = admin.clone();
+        let url = app.url(&format!("/admin/audit?{query}"));
+        async move { admin.get(url).send().await.unwrap().text().await.unwrap() }
+    };
+    let about = filtered("organisation=deux+rives&kind=organisations").await;
+    assert!(about.contains("organisations.update") && !about.contains("users.sign_in"), "{about}");
+    assert!(about.contains("value=\"deux rives\"") && about.contains("<option value=\"organisations\" selected>"));
+    let nobody = filtered("person=personne%40ailleurs.fr").await;
+    assert!(nobody.contains("Aucune entrée ne correspond à ces filtres.") && nobody.contains("Tout afficher"));
+    let on_the_day = filtered(&format!("from={today}&until={today}&kind=users")).await;
+    assert!(on_the_day.contains("users.sign_in") && !on_the_day.contains("organisations.update"));
+    let before = filtered("until=2000-01-01").await;
+    assert!(before.contains("Aucune entrée ne correspond"), "nothing that old");
 }
 
 async fn admin_manages_regions_groups_and_roles(app: &TestApp) {

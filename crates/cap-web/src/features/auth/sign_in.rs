@@ -1,12 +1,12 @@
 //! `GET/POST /sign-in`: e-mail and password, throttled per account and per address.
 
 use crate::app::AppState;
-use crate::audit::{record, record_as};
+use crate::audit::record;
 use crate::error::AppResult;
 use crate::forms::{Form, FormErrors};
 use crate::page::Page;
 use crate::security::safe_next;
-use crate::session::{Ctx, start_session};
+use crate::session::{Ctx, start_scoped_session};
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Query, State};
@@ -113,7 +113,15 @@ pub async fn submit(
     };
     throttle::clear(&state.db, &account_bucket).await?;
     throttle::give_back(&state.db, &address_bucket, ADDRESS_INTERVAL_SECS).await?;
-    let cookie = start_session(&state, user.user_id()).await?;
-    record_as(&state, &ctx, Some(user.user_id()), &user.email, "users.sign_in", "user", &user.id, "").await?;
+    let signed_in = cap_storage::audit::NewEntry {
+        actor: Some(user.user_id()),
+        actor_label: &user.email,
+        action: "users.sign_in",
+        entity: "user",
+        entity_id: &user.id.to_string(),
+        details: "",
+        ip: &ctx.client_ip,
+    };
+    let cookie = start_scoped_session(&state, user.user_id(), None, Some(&signed_in)).await?;
     Ok((AppendHeaders([(header::SET_COOKIE, cookie)]), Redirect::to(&next)).into_response())
 }

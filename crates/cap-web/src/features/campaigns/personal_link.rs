@@ -4,7 +4,7 @@
 use crate::app::AppState;
 use crate::error::AppResult;
 use crate::page::Page;
-use crate::session::start_scoped_session;
+use crate::session::{Ctx, start_scoped_session};
 use crate::shared_pages::link_invalid;
 use axum::extract::{Path, State};
 use axum::http::header;
@@ -14,7 +14,12 @@ use cap_storage::tokens::{self, Purpose};
 use cap_storage::{StorageError, campaigns};
 
 /// Opens the campaign.
-pub async fn handler(State(state): State<AppState>, Path(token): Path<String>, page: Page) -> AppResult<Response> {
+pub async fn handler(
+    State(state): State<AppState>,
+    Ctx(ctx): Ctx,
+    Path(token): Path<String>,
+    page: Page,
+) -> AppResult<Response> {
     let found = match tokens::peek(&state.db, &state.keys.hash_token(&token), Purpose::CampaignLink, cap_storage::now())
         .await
     {
@@ -27,7 +32,16 @@ pub async fn handler(State(state): State<AppState>, Path(token): Path<String>, p
     if campaigns::participant_of(&state.db, campaign, user).await?.is_none() {
         return Ok(link_invalid(page));
     }
-    let cookie = start_scoped_session(&state, user, Some(campaign)).await?;
+    let signed_in = cap_storage::audit::NewEntry {
+        actor: Some(user),
+        actor_label: &found.email,
+        action: "campaigns.personal_link",
+        entity: "campaign",
+        entity_id: &campaign.to_string(),
+        details: "",
+        ip: &ctx.client_ip,
+    };
+    let cookie = start_scoped_session(&state, user, Some(campaign), Some(&signed_in)).await?;
     Ok((AppendHeaders([(header::SET_COOKIE, cookie)]), Redirect::to(&format!("/campaigns/{campaign}/answer")))
         .into_response())
 }
