@@ -17,6 +17,11 @@ use cap_storage::{memberships, referentials};
 
 /// The largest request accepted: three attachments at their largest and the text.
 pub const MAX_UPLOAD_BYTES: usize = MAX_FILES * MAX_FILE_BYTES + 1024 * 1024;
+/// What the server reads of a practice's form before it cuts the connection: past
+/// [`MAX_UPLOAD_BYTES`] the files are no longer kept but still read, so that the person gets the
+/// form back with its message instead of a broken connection (a client still sending when the
+/// server answers and closes sees a reset, not the answer).
+pub const READ_UP_TO_BYTES: usize = 2 * MAX_UPLOAD_BYTES;
 
 /// An indicator to tick.
 pub struct Choice {
@@ -114,18 +119,20 @@ pub(crate) struct Received {
     pub(crate) too_large: bool,
 }
 
-/// Reads the form. Files too large together stop the reading; the text fields, sent before the
-/// files, are kept and the form says what happened instead of a bare error.
+/// Reads the form. Files too large together are no longer kept, and the rest is read to its end
+/// (up to [`READ_UP_TO_BYTES`]); the text fields are kept and the form says what happened
+/// instead of a bare error.
 pub(crate) async fn receive(state: &AppState, request: Request) -> AppResult<Received> {
     let mut multipart = Multipart::from_request(request, state).await.map_err(|_| AppError::BadRequest)?;
     let mut typed = Typed::default();
     let mut uploads = Vec::new();
     let mut too_large = false;
+    let mut files_bytes = 0usize;
     let limit_or_bad = |e: axum::extract::multipart::MultipartError| {
         if e.status() == StatusCode::PAYLOAD_TOO_LARGE { Ok(()) } else { Err(AppError::BadRequest) }
     };
     loop {
-        let field = match multipart.next_field().await {
+        let mut field = match multipart.next_field().await {
             Ok(Some(field)) => field,
             Ok(None) => break,
             Err(e) => {
@@ -137,17 +144,31 @@ pub(crate) async fn receive(state: &AppState, request: Request) -> AppResult<Rec
         let name = field.name().unwrap_or_default().to_owned();
         if name == "files" {
             let file_name = field.file_name().unwrap_or_default().to_owned();
-            let bytes = match field.bytes().await {
-                Ok(bytes) => bytes,
-                Err(e) => {
-                    limit_or_bad(e)?;
-                    too_large = true;
-                    break;
+            let mut content = Vec::new();
+            let cut = loop {
+                match field.chunk().await {
+                    Ok(Some(chunk)) => {
+                        files_bytes += chunk.len();
+                        too_large |= files_bytes > MAX_UPLOAD_BYTES;
+                        if !too_large {
+                            content.extend_from_slice(&chunk);
+                        }
+                    }
+                    Ok(None) => break false,
+                    Err(e) => {
+                        limit_or_bad(e)?;
+                        break true;
+                    }
                 }
             };
+            if cut {
+                too_large = true;
+                break;
+            }
             // A file input left empty still sends a part, without name or content.
-            if !(file_name.is_empty() && bytes.is_empty()) {
-                uploads.push(Upload { name: file_name, bytes });
+            let empty = file_name.is_empty() && content.is_empty();
+            if !too_large && !empty {
+                uploads.push(Upload { name: file_name, bytes: content.into() });
             }
             continue;
         }
