@@ -491,6 +491,14 @@ group-source = campaign "{ $n }", results settled on { $arg2 }
 group-source_in_progress = campaign "{ $n }", being consolidated: provisional figures
 group-source_other_version = its latest campaign follows another version of the referential: it is not set side by side here
 group-source_none = no consolidated campaign shared with the network yet
+group-radars_title = Each structure beside the group
+group-radars_intro = One radar per structure: its scores by theme, and the group's mean dashed.
+group-radar_title = { $n } beside the group's mean
+group-radar_figure = { $n }: { $arg2 } (group: { $arg3 })
+group-divergences_title = Where the structures differ the most
+group-divergences_intro = The objectives with the widest gap between the lowest and the highest structure: good subjects for sharing practices.
+group-divergences_none = The structures have close scores on every objective.
+group-divergence = { $n }: { $arg2 } for { $arg3 }, { $arg4 } for { $arg5 } ({ $arg6 } points apart)
 
 ## audit
 

@@ -491,6 +491,14 @@ group-source = campagne « { $n } », résultats arrêtés le { $arg2 }
 group-source_in_progress = campagne « { $n } », en cours de consolidation : chiffres provisoires
 group-source_other_version = sa dernière campagne suit une autre version du référentiel : elle n'est pas mise en regard ici
 group-source_none = pas de campagne consolidée partagée avec le réseau pour l'instant
+group-radars_title = Chaque structure face au groupe
+group-radars_intro = Un radar par structure : ses scores par thème, et en pointillés la moyenne du groupe.
+group-radar_title = { $n } face à la moyenne du groupe
+group-radar_figure = { $n } : { $arg2 } (groupe : { $arg3 })
+group-divergences_title = Là où les structures diffèrent le plus
+group-divergences_intro = Les objectifs où l'écart entre la structure la plus basse et la plus haute est le plus grand : de bons sujets pour partager des pratiques.
+group-divergences_none = Les structures ont des scores proches sur chaque objectif.
+group-divergence = { $n } : { $arg2 } pour { $arg3 }, { $arg4 } pour { $arg5 } (écart de { $arg6 } points)
 
 ## audit
 

@@ -17,6 +17,7 @@ pub mod crypto;
 pub mod error;
 pub mod ess;
 pub mod evidence;
+pub mod groups;
 pub mod i18n;
 pub mod invitations;
 pub mod jobs;

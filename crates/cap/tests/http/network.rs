@@ -181,6 +181,21 @@ async fn a_group_lead_sees_the_group_side_by_side(app: &TestApp) {
         "the two members' campaigns named"
     );
     assert!(page.contains("pas de campagne consolidée partagée avec le réseau"), "the reason for Structure A");
+    // One radar per structure with figures, against the group's mean; and where they differ.
+    assert!(page.contains("Chaque structure face au groupe"));
+    for id in &ids {
+        assert!(page.contains(&format!("id=\"radar-caption-{id}\"")), "a radar for {id}");
+    }
+    assert_eq!(page.matches("face à la moyenne du groupe").count(), 4, "each radar named, in both drawings");
+    assert!(page.contains("Là où les structures diffèrent le plus"));
+    assert!(
+        page.contains(&format!(
+            "{} pour Membre du groupe 0, {} pour Membre du groupe 1 (écart de 75 points)",
+            cell("25"),
+            cell("100")
+        )),
+        "the lowest and the highest structure on an objective, and the gap"
+    );
     let b = app.signed_in(COORDINATOR_B).await;
     assert_eq!(text(&b, app.url(&format!("/groups/{}", seeds.group_a))).await.0, 404);
 }
