@@ -81,6 +81,9 @@ journey('a group lead compares the group and an organisation compares itself', a
   assert.match(text, /Les structures côte à côte/);
   assert.match(text, /Tremplin Services/);
   assert.match(text, /Moyenne du groupe/);
+  assert.match(text, /Chaque structure face au groupe/);
+  assert.match(text, /Là où les structures diffèrent le plus/);
+  assert.equal(await page.locator('.chart-grid figure svg.chart--narrow:visible').count(), 2, 'a radar for each structure with figures');
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   assert.ok(width <= 360, `no horizontal scroll at 360 px (${width})`);
 
