@@ -1730,6 +1730,12 @@ deployment-save_presentation = Save the presentation
 deployment-timeline = Timeline
 deployment-month = Month
 deployment-campaigns_started = Campaigns started
+deployment-roll_out_title = The roll-out, region by region
+deployment-roll_out_intro = The programme's presentations held and planned, and the members that have tested it or are testing it, from what is recorded in Cap.
+deployment-presented_on = Presented the programme
+deployment-will_present_on = Will present the programme
+deployment-have_tested = Members that have tested it
+deployment-are_testing = Members testing it
 
 ## deployment.stage
 

@@ -1730,6 +1730,12 @@ deployment-save_presentation = Enregistrer la présentation
 deployment-timeline = Chronologie
 deployment-month = Mois
 deployment-campaigns_started = Campagnes lancées
+deployment-roll_out_title = Le déploiement, région par région
+deployment-roll_out_intro = Les présentations du programme tenues et prévues, et les structures qui l'ont testé ou le testent, tirées de ce qui est noté dans Cap.
+deployment-presented_on = A présenté le Cap
+deployment-will_present_on = Va présenter le Cap
+deployment-have_tested = Structures qui l'ont testé
+deployment-are_testing = Structures qui le testent
 
 ## deployment.stage
 

@@ -29,6 +29,8 @@ pub struct Workshop {
     pub closed: bool,
     /// Incremented on every change (phones and projector follow it).
     pub version: i64,
+    /// The referential version of its campaign (its scale says which votes are valid).
+    pub referential_version_id: i64,
 }
 
 impl Workshop {
@@ -51,6 +53,7 @@ struct Row {
     timer_ends_at: Option<i64>,
     closed_at: Option<i64>,
     version: i64,
+    referential_version_id: i64,
 }
 
 fn workshop(r: Row) -> Result<Workshop> {
@@ -67,11 +70,15 @@ fn workshop(r: Row) -> Result<Workshop> {
         timer_ends_at: r.timer_ends_at,
         closed: r.closed_at.is_some(),
         version: r.version,
+        referential_version_id: r.referential_version_id,
     })
 }
 
-const SELECT: &str = "SELECT id, campaign_id, code, indicator_codes, position, revealed, by_college, admission, timer_ends_at, closed_at,
-     version FROM workshops";
+// With its campaign's referential version, so a vote is checked without reading the campaign.
+const SELECT: &str =
+    "SELECT w.id, w.campaign_id, w.code, w.indicator_codes, w.position, w.revealed, w.by_college, w.admission,
+     w.timer_ends_at, w.closed_at, w.version, c.referential_version_id
+     FROM workshops w JOIN campaigns c ON c.id = w.campaign_id";
 
 /// How a workshop runs.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -101,7 +108,7 @@ pub async fn create(db: &Db, campaign: i64, code: &str, indicators: &[String], o
 
 /// One workshop.
 pub async fn get(db: &Db, id: i64) -> Result<Workshop> {
-    let row: Row = sqlx::query_as(sqlx::AssertSqlSafe(format!("{SELECT} WHERE id = $1")))
+    let row: Row = sqlx::query_as(sqlx::AssertSqlSafe(format!("{SELECT} WHERE w.id = $1")))
         .bind(id)
         .fetch_optional(db.pool())
         .await?
@@ -111,7 +118,7 @@ pub async fn get(db: &Db, id: i64) -> Result<Workshop> {
 
 /// The open workshop with this join code.
 pub async fn by_code(db: &Db, code: &str) -> Result<Workshop> {
-    let row: Row = sqlx::query_as(sqlx::AssertSqlSafe(format!("{SELECT} WHERE code = $1 AND closed_at IS NULL")))
+    let row: Row = sqlx::query_as(sqlx::AssertSqlSafe(format!("{SELECT} WHERE w.code = $1 AND w.closed_at IS NULL")))
         .bind(code)
         .fetch_optional(db.pool())
         .await?
@@ -122,7 +129,7 @@ pub async fn by_code(db: &Db, code: &str) -> Result<Workshop> {
 /// The workshop of `code` that closed most recently, for the phones that still hold its code.
 pub async fn closed_by_code(db: &Db, code: &str) -> Result<Option<Workshop>> {
     let row: Option<Row> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "{SELECT} WHERE code = $1 AND closed_at IS NOT NULL ORDER BY closed_at DESC, id DESC LIMIT 1"
+        "{SELECT} WHERE w.code = $1 AND w.closed_at IS NOT NULL ORDER BY w.closed_at DESC, w.id DESC LIMIT 1"
     )))
     .bind(code)
     .fetch_optional(db.pool())
@@ -133,7 +140,7 @@ pub async fn closed_by_code(db: &Db, code: &str) -> Result<Option<Workshop>> {
 /// A campaign's workshops, newest first.
 pub async fn for_campaign(db: &Db, campaign: i64) -> Result<Vec<Workshop>> {
     let rows: Vec<Row> =
-        sqlx::query_as(sqlx::AssertSqlSafe(format!("{SELECT} WHERE campaign_id = $1 ORDER BY id DESC")))
+        sqlx::query_as(sqlx::AssertSqlSafe(format!("{SELECT} WHERE w.campaign_id = $1 ORDER BY w.id DESC")))
             .bind(campaign)
             .fetch_all(db.pool())
             .await?;

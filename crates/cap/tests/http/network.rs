@@ -275,6 +275,27 @@ async fn a_delegate_follows_the_deployment_of_their_region(app: &TestApp) {
     let admin = app.signed_in(ADMIN).await;
     let (_, page) = text(&admin, app.url("/deployment")).await;
     assert!(page.contains("Région A") && page.contains("Région B") && page.contains("Toute la France"));
+    // The roll-out region by region, as the federation's newsletter tells it.
+    let next_year = format!("{}-05-20", cap_app::i18n::paris_today().year() + 1);
+    let r = delegate
+        .post(app.url("/deployment/presentations"))
+        .form(&[
+            ("region", region.as_str()),
+            ("held_on", next_year.as_str()),
+            ("place", "Villeurbanne"),
+            ("attendees", "0"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 303);
+    let (_, page) = text(&admin, app.url("/deployment")).await;
+    assert!(page.contains("Le déploiement, région par région"));
+    assert!(page.contains("A présenté le Cap</dt><dd>10 mars 2026 (Lyon)</dd>"), "{page}");
+    assert!(page.contains("Va présenter le Cap</dt><dd>") && page.contains("(Villeurbanne)"), "planned, with its day");
+    assert!(page.contains("Structures qui l&#39;ont testé</dt><dd>"), "A, reviewed, has tested it");
+    let (_, regional) = text(&delegate, app.url("/deployment")).await;
+    assert!(!regional.contains("Le déploiement, région par région"), "the nation's lists, not a region's");
 }
 
 crate::on_both_backends!(

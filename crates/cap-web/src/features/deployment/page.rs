@@ -33,6 +33,67 @@ pub struct MemberRow {
     pub informed_on: Option<String>,
 }
 
+/// One region's line of the roll-out as the federation tells it: its presentations held and
+/// planned, with their dates, and its members testing and having tested.
+pub struct RegionRollOut {
+    /// The region.
+    pub name: String,
+    /// Presentations held (day, place), oldest first.
+    pub held: Vec<(String, String)>,
+    /// Presentations planned (day, place), soonest first.
+    pub planned: Vec<(String, String)>,
+    /// Members running their first campaign.
+    pub testing: Vec<(i64, String)>,
+    /// Members that have been through a campaign (using the programme, or reviewed).
+    pub tested: Vec<(i64, String)>,
+}
+
+impl RegionRollOut {
+    /// Whether there is anything to tell about the region.
+    pub fn is_empty(&self) -> bool {
+        self.held.is_empty() && self.planned.is_empty() && self.testing.is_empty() && self.tested.is_empty()
+    }
+}
+
+/// The nation's roll-out, region by region, from facts only: presentations noted with their day
+/// (past or to come, in Paris), and each member's stage from its campaigns.
+pub fn roll_out(
+    regions: &[(i64, String)],
+    presentations: &[Presentation],
+    members: &[(i64, MemberRow)],
+    today: &str,
+) -> Vec<RegionRollOut> {
+    regions
+        .iter()
+        .map(|(id, name)| {
+            let mut held: Vec<(String, String)> = Vec::new();
+            let mut planned: Vec<(String, String)> = Vec::new();
+            for p in presentations.iter().filter(|p| p.region_id == *id) {
+                let line = (p.held_on.clone(), p.place.clone());
+                if p.held_on.as_str() <= today { held.push(line) } else { planned.push(line) }
+            }
+            held.sort();
+            planned.sort();
+            let of = |stages: &[Stage]| -> Vec<(i64, String)> {
+                let mut list: Vec<(i64, String)> = members
+                    .iter()
+                    .filter(|(region, m)| region == id && stages.contains(&m.stage))
+                    .map(|(_, m)| (m.id, m.name.clone()))
+                    .collect();
+                list.sort_by(|a, b| a.1.cmp(&b.1));
+                list
+            };
+            RegionRollOut {
+                name: name.clone(),
+                held,
+                planned,
+                testing: of(&[Stage::Testing]),
+                tested: of(&[Stage::Using, Stage::Reviewed]),
+            }
+        })
+        .collect()
+}
+
 /// One month of the timeline.
 #[derive(Default)]
 pub struct Month {
@@ -56,6 +117,8 @@ pub(crate) struct DeploymentPage {
     pub(crate) members: Vec<MemberRow>,
     pub(crate) presentations: Vec<Presentation>,
     pub(crate) trainings: Vec<Training>,
+    /// The nation's roll-out region by region (the nation's view only).
+    pub(crate) roll_out: Vec<RegionRollOut>,
     pub(crate) timeline: Vec<(String, Month)>,
     pub(crate) held_on: String,
     pub(crate) place: String,
@@ -117,6 +180,14 @@ pub(crate) async fn render(state: &AppState, page: Page, viewer: &Viewer, q: &Fi
         months.entry(month).or_default().campaigns += 1;
     }
     let region = filter.region.and_then(|id| all.iter().find(|r| r.id == id).map(|r| (r.id, r.name.clone())));
+    let roll_out = match filter.region {
+        Some(_) => Vec::new(),
+        None => {
+            let names: Vec<(i64, String)> = all.iter().map(|r| (r.id, r.name.clone())).collect();
+            let today = cap_app::i18n::paris_today().to_string();
+            roll_out(&names, &presentations, &rows, &today).into_iter().filter(|r| !r.is_empty()).collect()
+        }
+    };
     Ok(DeploymentPage {
         regions: all
             .iter()
@@ -129,6 +200,7 @@ pub(crate) async fn render(state: &AppState, page: Page, viewer: &Viewer, q: &Fi
         members: if filter.region.is_some() { rows.into_iter().map(|(_, m)| m).collect() } else { Vec::new() },
         presentations,
         trainings,
+        roll_out,
         timeline: months.into_iter().rev().collect(),
         held_on: String::new(),
         place: String::new(),
@@ -142,5 +214,58 @@ pub(crate) async fn render(state: &AppState, page: Page, viewer: &Viewer, q: &Fi
 impl DeploymentPage {
     fn stages(&self) -> [Stage; 5] {
         Stage::ALL
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn member(id: i64, name: &str, stage: Stage) -> MemberRow {
+        MemberRow { id, name: name.into(), type_key: "orgtype.ACI", stage, informed_on: None }
+    }
+
+    fn presentation(region_id: i64, held_on: &str, place: &str) -> Presentation {
+        Presentation {
+            id: 0,
+            region_id,
+            held_on: held_on.into(),
+            place: place.into(),
+            attendees: 10,
+            notes: String::new(),
+        }
+    }
+
+    #[test]
+    fn the_roll_out_is_told_region_by_region_from_facts() {
+        let regions = [(1, "Bretagne".to_owned()), (2, "Occitanie".to_owned())];
+        let presentations = [
+            presentation(1, "2026-12-10", "Rennes"),
+            presentation(1, "2026-03-02", "Brest"),
+            presentation(1, "2026-12-06", "Vannes"),
+            presentation(2, "2027-01-15", "Toulouse"),
+        ];
+        let members = [
+            (1, member(10, "Tremplin", Stage::Testing)),
+            (1, member(11, "Atelier", Stage::Using)),
+            (1, member(12, "Chantier", Stage::Reviewed)),
+            (1, member(13, "Informée", Stage::Informed)),
+            (2, member(20, "Ressourcerie", Stage::NotYet)),
+        ];
+        let lines = roll_out(&regions, &presentations, &members, "2026-12-06");
+        let b = &lines[0];
+        assert_eq!(
+            b.held,
+            [("2026-03-02".into(), "Brest".into()), ("2026-12-06".into(), "Vannes".into())],
+            "today counts as held"
+        );
+        assert_eq!(b.planned, [("2026-12-10".to_owned(), "Rennes".to_owned())]);
+        assert_eq!(b.testing, [(10, "Tremplin".to_owned())]);
+        assert_eq!(b.tested, [(11, "Atelier".to_owned()), (12, "Chantier".to_owned())], "using or reviewed: tested");
+        let o = &lines[1];
+        assert!(o.held.is_empty() && o.testing.is_empty() && o.tested.is_empty());
+        assert_eq!(o.planned.len(), 1);
+        assert!(!o.is_empty());
+        assert!(roll_out(&regions, &[], &[], "2026-12-06").iter().all(RegionRollOut::is_empty));
     }
 }

@@ -8,7 +8,6 @@ use axum::extract::{Path, State};
 use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Redirect, Response};
 use cap_domain::workshop::parse_vote;
-use cap_storage::campaigns;
 use serde::Deserialize;
 
 /// The vote, and the indicator the phone saw (a vote for an indicator no longer shown is ignored).
@@ -35,8 +34,7 @@ pub async fn handler(
     if form.indicator != current || w.revealed || !voter.admitted {
         return Ok(back);
     }
-    let campaign = campaigns::get(&state.db, w.campaign_id).await?;
-    let cached = state.referentials.get(&state.db, campaign.referential_version_id).await?;
+    let cached = state.referentials.get(&state.db, w.referential_version_id).await?;
     let levels: Vec<i64> = cached.referential.scale.levels.iter().map(|l| l.value).collect();
     let value = parse_vote(&form.value, &levels).map_err(|_| AppError::BadRequest)?;
     cap_app::workshops::vote(&state, &w, &voter, current, &value, &levels).await?;
