@@ -112,30 +112,23 @@ pub async fn search(db: &Db, filter: &Filter, before: Option<i64>, limit: i64) -
     // Entries name what they touched (`campaign 12`): an organisation's are found through the
     // rows that belong to it, so the filter also covers entries written before it existed.
     Ok(sqlx::query_as(
-        "SELECT id, at, actor_user_id, actor_label, action, entity, entity_id, details, ip FROM audit_log
+        "WITH matched AS (SELECT id FROM organisations WHERE $8 = 1 AND LOWER(name) LIKE $9 ESCAPE '\\'),
+              theirs AS (SELECT id FROM campaigns WHERE organisation_id IN (SELECT id FROM matched)),
+              owned AS (
+                SELECT 'organisation' AS entity, CAST(id AS TEXT) AS entity_id FROM matched
+                UNION ALL SELECT 'campaign', CAST(id AS TEXT) FROM theirs
+                UNION ALL SELECT 'plan', CAST(id AS TEXT) FROM plans WHERE campaign_id IN (SELECT id FROM theirs)
+                UNION ALL SELECT 'action', CAST(a.id AS TEXT) FROM plan_actions a JOIN plans p ON p.id = a.plan_id
+                          WHERE p.campaign_id IN (SELECT id FROM theirs)
+                UNION ALL SELECT 'meeting', CAST(id AS TEXT) FROM campaign_meetings
+                          WHERE campaign_id IN (SELECT id FROM theirs)
+                UNION ALL SELECT 'workshop', CAST(id AS TEXT) FROM workshops WHERE campaign_id IN (SELECT id FROM theirs))
+         SELECT id, at, actor_user_id, actor_label, action, entity, entity_id, details, ip FROM audit_log
          WHERE id < $1
            AND ($2 = 0 OR LOWER(actor_label) LIKE $3 ESCAPE '\\')
            AND ($4 = 0 OR action LIKE $5 ESCAPE '\\')
            AND at >= $6 AND at < $7
-           AND ($8 = 0
-             OR (entity = 'organisation' AND entity_id IN
-                  (SELECT CAST(o.id AS TEXT) FROM organisations o WHERE LOWER(o.name) LIKE $9 ESCAPE '\\'))
-             OR (entity = 'campaign' AND entity_id IN
-                  (SELECT CAST(c.id AS TEXT) FROM campaigns c JOIN organisations o ON o.id = c.organisation_id
-                   WHERE LOWER(o.name) LIKE $9 ESCAPE '\\'))
-             OR (entity = 'plan' AND entity_id IN
-                  (SELECT CAST(p.id AS TEXT) FROM plans p JOIN campaigns c ON c.id = p.campaign_id
-                   JOIN organisations o ON o.id = c.organisation_id WHERE LOWER(o.name) LIKE $9 ESCAPE '\\'))
-             OR (entity = 'action' AND entity_id IN
-                  (SELECT CAST(a.id AS TEXT) FROM plan_actions a JOIN plans p ON p.id = a.plan_id
-                   JOIN campaigns c ON c.id = p.campaign_id JOIN organisations o ON o.id = c.organisation_id
-                   WHERE LOWER(o.name) LIKE $9 ESCAPE '\\'))
-             OR (entity = 'meeting' AND entity_id IN
-                  (SELECT CAST(m.id AS TEXT) FROM campaign_meetings m JOIN campaigns c ON c.id = m.campaign_id
-                   JOIN organisations o ON o.id = c.organisation_id WHERE LOWER(o.name) LIKE $9 ESCAPE '\\'))
-             OR (entity = 'workshop' AND entity_id IN
-                  (SELECT CAST(w.id AS TEXT) FROM workshops w JOIN campaigns c ON c.id = w.campaign_id
-                   JOIN organisations o ON o.id = c.organisation_id WHERE LOWER(o.name) LIKE $9 ESCAPE '\\')))
+           AND ($8 = 0 OR entity || ':' || entity_id IN (SELECT entity || ':' || entity_id FROM owned))
          ORDER BY id DESC LIMIT $10",
     )
     .bind(before.unwrap_or(i64::MAX))
