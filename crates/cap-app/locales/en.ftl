@@ -1736,6 +1736,10 @@ deployment-presented_on = Presented the programme
 deployment-will_present_on = Will present the programme
 deployment-have_tested = Members that have tested it
 deployment-are_testing = Members testing it
+deployment-roll_out_csv = Download these lists for a spreadsheet (CSV)
+deployment-csv_what = What
+deployment-csv_day = Day
+deployment-csv_who_or_where = Place or member
 
 ## deployment.stage
 

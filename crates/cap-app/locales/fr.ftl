@@ -1736,6 +1736,10 @@ deployment-presented_on = A présenté le Cap
 deployment-will_present_on = Va présenter le Cap
 deployment-have_tested = Structures qui l'ont testé
 deployment-are_testing = Structures qui le testent
+deployment-roll_out_csv = Télécharger ces listes pour un tableur (CSV)
+deployment-csv_what = Quoi
+deployment-csv_day = Date
+deployment-csv_who_or_where = Lieu ou structure
 
 ## deployment.stage
 

@@ -256,6 +256,7 @@ pub fn table() -> RouteTable {
         .post("/trainings/{id}/attendees", Scoped, post(directory::trainings::attendees))
         .get("/network", Scoped, get(network::dashboard::handler))
         .get("/deployment", Scoped, get(deployment::show::handler))
+        .get("/deployment/roll-out.csv", FederationAdmin, get(deployment::roll_out::handler))
         .post("/deployment/presentations", Scoped, post(deployment::presentation::submit))
         .post("/deployment/organisations/{id}/informed", Scoped, post(deployment::informed::handler))
         .get_expensive("/network/export.csv", Scoped, get(network::export::handler))

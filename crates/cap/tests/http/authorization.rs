@@ -185,6 +185,7 @@ const CASES: &[(&str, &str, Who)] = &[
     ("POST", "/trainings/{id}/attendees", VIEW_REGION_A),
     ("GET", "/network", DELEGATES),
     ("GET", "/deployment", DELEGATES),
+    ("GET", "/deployment/roll-out.csv", Who::Admin),
     ("POST", "/deployment/presentations", DELEGATES),
     ("POST", "/deployment/organisations/{id}/informed", VIEW_REGION_A),
     ("GET", "/network/export.csv", DELEGATES),

@@ -296,6 +296,15 @@ async fn a_delegate_follows_the_deployment_of_their_region(app: &TestApp) {
     assert!(page.contains("Structures qui l&#39;ont testé</dt><dd>"), "A, reviewed, has tested it");
     let (_, regional) = text(&delegate, app.url("/deployment")).await;
     assert!(!regional.contains("Le déploiement, région par région"), "the nation's lists, not a region's");
+    // The same lists for a spreadsheet, for the federation.
+    assert!(page.contains("href=\"/deployment/roll-out.csv\""));
+    let (status, csv) = text(&admin, app.url("/deployment/roll-out.csv")).await;
+    assert_eq!(status, 200);
+    assert!(csv.starts_with("\u{feff}Région;Quoi;Date;Lieu ou structure\r\n"), "{csv}");
+    assert!(csv.contains("Région A;A présenté le Cap;2026-03-10;Lyon\r\n"), "{csv}");
+    assert!(csv.contains(&format!("Région A;Va présenter le Cap;{next_year};Villeurbanne\r\n")));
+    assert!(csv.contains("Région A;Structures qui l'ont testé;;Structure A\r\n"), "{csv}");
+    assert_eq!(text(&delegate, app.url("/deployment/roll-out.csv")).await.0, 403, "the nation's, for the federation");
 }
 
 crate::on_both_backends!(

@@ -5,4 +5,5 @@
 pub mod informed;
 pub mod page;
 pub mod presentation;
+pub mod roll_out;
 pub mod show;

@@ -127,13 +127,9 @@ pub(crate) struct DeploymentPage {
     pub(crate) errors: FormErrors,
 }
 
-/// Builds the page for the viewer's filters.
-pub(crate) async fn render(state: &AppState, page: Page, viewer: &Viewer, q: &Filters) -> AppResult<DeploymentPage> {
-    let filter = authorise(viewer, q)?;
-    let t = page.t;
-    let all = regions::list(&state.db).await?;
-    let members = deployment::members(&state.db, filter.region).await?;
-    let rows: Vec<(i64, MemberRow)> = members
+/// Each member with its region and its stage, from what Cap knows of it.
+fn member_rows(members: Vec<deployment::Member>) -> Vec<(i64, MemberRow)> {
+    members
         .into_iter()
         .map(|m| {
             let statuses: Vec<CampaignStatus> =
@@ -145,7 +141,29 @@ pub(crate) async fn render(state: &AppState, page: Page, viewer: &Viewer, q: &Fi
                 MemberRow { id: m.organisation_id, name: m.name, type_key, stage, informed_on: m.informed_on },
             )
         })
-        .collect();
+        .collect()
+}
+
+/// The nation's roll-out, every region that has something to tell.
+pub(crate) async fn national_roll_out(state: &AppState) -> AppResult<Vec<RegionRollOut>> {
+    let names: Vec<(i64, String)> = regions::list(&state.db).await?.into_iter().map(|r| (r.id, r.name)).collect();
+    let rows = member_rows(deployment::members(&state.db, None).await?);
+    let presentations = deployment::presentations(&state.db, None).await?;
+    Ok(told(&names, &presentations, &rows))
+}
+
+/// The regions' roll-out as of today in Paris, without the regions that have nothing to tell.
+fn told(names: &[(i64, String)], presentations: &[Presentation], rows: &[(i64, MemberRow)]) -> Vec<RegionRollOut> {
+    let today = cap_app::i18n::paris_today().to_string();
+    roll_out(names, presentations, rows, &today).into_iter().filter(|r| !r.is_empty()).collect()
+}
+
+/// Builds the page for the viewer's filters.
+pub(crate) async fn render(state: &AppState, page: Page, viewer: &Viewer, q: &Filters) -> AppResult<DeploymentPage> {
+    let filter = authorise(viewer, q)?;
+    let t = page.t;
+    let all = regions::list(&state.db).await?;
+    let rows = member_rows(deployment::members(&state.db, filter.region).await?);
     let count =
         |list: &[&MemberRow]| Stage::ALL.iter().map(|s| list.iter().filter(|m| m.stage == *s).count()).collect();
     let stage_table = match filter.region {
@@ -182,11 +200,7 @@ pub(crate) async fn render(state: &AppState, page: Page, viewer: &Viewer, q: &Fi
     let region = filter.region.and_then(|id| all.iter().find(|r| r.id == id).map(|r| (r.id, r.name.clone())));
     let roll_out = match filter.region {
         Some(_) => Vec::new(),
-        None => {
-            let names: Vec<(i64, String)> = all.iter().map(|r| (r.id, r.name.clone())).collect();
-            let today = cap_app::i18n::paris_today().to_string();
-            roll_out(&names, &presentations, &rows, &today).into_iter().filter(|r| !r.is_empty()).collect()
-        }
+        None => told(&all.iter().map(|r| (r.id, r.name.clone())).collect::<Vec<_>>(), &presentations, &rows),
     };
     Ok(DeploymentPage {
         regions: all

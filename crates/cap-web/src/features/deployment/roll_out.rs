@@ -1,0 +1,51 @@
+//! `GET /deployment/roll-out.csv`: the nation's roll-out as the federation's newsletter lists it,
+//! for French Excel: one line per presentation held or planned and per member that tested the
+//! programme or is testing it, region by region.
+
+use super::page::national_roll_out;
+use crate::app::AppState;
+use crate::error::AppResult;
+use crate::page::Page;
+use crate::session::SignedIn;
+use axum::extract::State;
+use axum::http::header;
+use axum::response::{IntoResponse, Response};
+use cap_domain::authz::Permission;
+use cap_reports::csv::to_csv;
+
+/// Downloads the lists.
+pub async fn handler(State(state): State<AppState>, SignedIn(viewer): SignedIn, page: Page) -> AppResult<Response> {
+    viewer.require(Permission::ViewNetwork(None))?;
+    let t = page.t;
+    let mut rows = vec![vec![
+        t.t("org.region").to_owned(),
+        t.t("deployment.csv_what").to_owned(),
+        t.t("deployment.csv_day").to_owned(),
+        t.t("deployment.csv_who_or_where").to_owned(),
+    ]];
+    for r in national_roll_out(&state).await? {
+        let mut add = |what: &str, day: &str, text: &str| {
+            rows.push(vec![r.name.clone(), t.t(what).to_owned(), day.to_owned(), text.to_owned()]);
+        };
+        for (day, place) in &r.held {
+            add("deployment.presented_on", day, place);
+        }
+        for (day, place) in &r.planned {
+            add("deployment.will_present_on", day, place);
+        }
+        for (_, name) in &r.tested {
+            add("deployment.have_tested", "", name);
+        }
+        for (_, name) in &r.testing {
+            add("deployment.are_testing", "", name);
+        }
+    }
+    Ok((
+        [
+            (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
+            (header::CONTENT_DISPOSITION, "attachment; filename=\"cap-deploiement.csv\"".to_owned()),
+        ],
+        to_csv(&rows),
+    )
+        .into_response())
+}
