@@ -50,6 +50,18 @@ journey("a regional delegate reads their region's anonymised figures", async ({ 
   assert.match(await mainText(page), /5 octobre 2026 · Arras, forum emploi/, 'the day in words');
   assert.match(await mainText(page), /octobre 2026/, 'the month of the timeline in words');
   assert.doesNotMatch(await mainText(page), /\b\d{4}-\d{2}\b/, 'no date in figures');
+
+  // The federation reads the roll-out region by region, with the presentation just recorded,
+  // and downloads the same lists for a spreadsheet.
+  const admin = await newPage();
+  await signIn(admin, server, 'admin@demo.cap', DEMO_PASSWORD);
+  await visit(admin, server, '/deployment', 'deployment of the nation');
+  const nation = await mainText(admin);
+  assert.match(nation, /Le déploiement, région par région/);
+  assert.match(nation, /5 octobre 2026 \(Arras, forum emploi\)/, 'a presentation held, with its day and place');
+  const lists = await admin.request.get(server.url('/deployment/roll-out.csv'));
+  assert.equal(lists.status(), 200);
+  assert.match(await lists.text(), /;A présenté le Cap;2026-10-05;Arras, forum emploi/);
 });
 
 journey('a participant questions an indicator and the federation triages it', async ({ server, newPage }) => {

@@ -7,7 +7,7 @@ use crate::session::{Ctx, FLASH_COOKIE, RequestContext, load_context, set_cookie
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{FromRequestParts, Request, State};
-use axum::http::{header, request::Parts};
+use axum::http::{HeaderValue, header, request::Parts};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use cap_app::i18n::Tr;
@@ -127,11 +127,12 @@ fn error_text(t: Tr, error: &ErrorPage) -> String {
     }
 }
 
-/// The page a request came from, when the browser says so and it is on this site: its path and
-/// query only, so a conflict page can link back to it and never elsewhere.
-fn same_site_referer(headers: &axum::http::HeaderMap) -> Option<String> {
-    let referer = url::Url::parse(headers.get(header::REFERER)?.to_str().ok()?).ok()?;
-    let host = headers.get(header::HOST)?.to_str().ok()?;
+/// The page a request came from (its `Referer` and `Host` headers), when the browser says so and
+/// it is on this site: its path and query only, so a conflict page can link back to it and never
+/// elsewhere.
+fn same_site_referer(referer: Option<&HeaderValue>, host: Option<&HeaderValue>) -> Option<String> {
+    let referer = url::Url::parse(referer?.to_str().ok()?).ok()?;
+    let host = host?.to_str().ok()?;
     let origin = match referer.port() {
         Some(port) => format!("{}:{port}", referer.host_str()?),
         None => referer.host_str()?.to_owned(),
@@ -157,7 +158,8 @@ pub async fn page_middleware(State(state): State<AppState>, request: Request, ne
     // A live page refreshing its part in the background must not take the one-shot message: the
     // page the browser is navigating to at the same moment shows it.
     let had_flash = ctx.flash.is_some() && !parts.headers.contains_key(LIVE_REFRESH);
-    let referer = same_site_referer(&parts.headers);
+    // Kept as sent (a reference count each), read only for a conflict page.
+    let (referer, host) = (parts.headers.get(header::REFERER).cloned(), parts.headers.get(header::HOST).cloned());
     let mut response = next.run(Request::from_parts(parts, body)).await;
     // A body over the default limit, refused by an extractor before any handler could say so.
     if response.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE
@@ -174,7 +176,7 @@ pub async fn page_middleware(State(state): State<AppState>, request: Request, ne
         let status = response.status();
         let body = error_text(ctx.tr(), &error);
         let page = Page::new(&state, ctx);
-        let back = error.stale.and(referer);
+        let back = error.stale.and_then(|_| same_site_referer(referer.as_ref(), host.as_ref()));
         let mut rendered =
             ErrorTemplate { page, title_key: error.title_key, body, operation_id: error.operation_id, back }
                 .into_response();
@@ -215,7 +217,7 @@ fn api_error_as_json(ctx: &RequestContext, response: Response) -> Response {
         out.headers_mut().insert(header::RETRY_AFTER, retry_after);
     }
     if status == axum::http::StatusCode::UNAUTHORIZED {
-        out.headers_mut().insert(header::WWW_AUTHENTICATE, axum::http::HeaderValue::from_static("Bearer"));
+        out.headers_mut().insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
     }
     out
 }
