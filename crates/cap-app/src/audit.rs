@@ -19,7 +19,31 @@ pub struct Author {
     pub ip: String,
 }
 
-/// Appends an audit entry for a write made by `by`.
+impl Author {
+    /// The audit entry of a write by this author, to hand to the storage write with
+    /// `Db::audited` so that both land in one transaction. A write that creates a row may leave
+    /// `entity_id` empty: the new row's identifier fills it.
+    pub fn entry(
+        &self,
+        action: &str,
+        entity: &str,
+        entity_id: impl std::fmt::Display,
+        details: impl Into<String>,
+    ) -> audit::Pending {
+        audit::Pending {
+            actor: self.user,
+            actor_label: self.label.clone(),
+            action: action.to_owned(),
+            entity: entity.to_owned(),
+            entity_id: entity_id.to_string(),
+            details: details.into(),
+            ip: self.ip.clone(),
+        }
+    }
+}
+
+/// Appends an audit entry on its own, for what is not a database write (an export, a refused
+/// sign-in, a reminder sent).
 pub async fn record(
     app: &App,
     by: &Author,

@@ -4,7 +4,7 @@ use crate::{Db, error::Result};
 use cap_domain::UserId;
 
 /// An entry to append.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Copy)]
 pub struct NewEntry<'a> {
     /// The acting user, if signed in.
     pub actor: Option<UserId>,
@@ -20,6 +20,45 @@ pub struct NewEntry<'a> {
     pub details: &'a str,
     /// The client's address.
     pub ip: &'a str,
+}
+
+/// An entry to append together with a write (`Db::audited`), owning its words so that a caller
+/// can build it from values of its own.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Pending {
+    /// The acting user, if signed in.
+    pub actor: Option<UserId>,
+    /// How to name the actor even after their account is erased.
+    pub actor_label: String,
+    /// What was done, as a stable code.
+    pub action: String,
+    /// The kind of thing it was done to.
+    pub entity: String,
+    /// Its identifier; empty for a row the write creates, whose new identifier fills it.
+    pub entity_id: String,
+    /// A short human-readable summary of the change.
+    pub details: String,
+    /// The client's address.
+    pub ip: String,
+}
+
+impl Pending {
+    /// The entry to append, naming `created` when the entry left its identifier empty.
+    pub(crate) fn entry<'a>(&'a self, created: Option<&'a str>) -> NewEntry<'a> {
+        let entity_id = match created {
+            Some(id) if self.entity_id.is_empty() => id,
+            _ => &self.entity_id,
+        };
+        NewEntry {
+            actor: self.actor,
+            actor_label: &self.actor_label,
+            action: &self.action,
+            entity: &self.entity,
+            entity_id,
+            details: &self.details,
+            ip: &self.ip,
+        }
+    }
 }
 
 /// A stored entry.

@@ -90,6 +90,12 @@ impl Db {
         })
     }
 
+    /// This handle for one audited write: `entry` is appended to the audit log inside the write's
+    /// own transaction, so the write and its entry stand or fall together.
+    pub fn audited(&self, entry: crate::audit::Pending) -> Writer<'_> {
+        Writer { db: self, entry: Some(entry) }
+    }
+
     /// Applies pending migrations of this backend.
     pub async fn migrate(&self) -> Result<()> {
         crate::migrate::run(self).await
@@ -200,5 +206,53 @@ mod tests {
         assert_eq!(sqlite_path("sqlite://data/cap.db"), "data/cap.db");
         assert_eq!(sqlite_path("sqlite:///var/lib/cap.db?mode=rwc"), "/var/lib/cap.db");
         assert_eq!(sqlite_path("sqlite:cap.db"), "cap.db");
+    }
+}
+
+/// What a write function receives: the database, and the audit entry that goes with the write
+/// when there is one (`Db::audited`). A plain `&Db` converts into a writer without an entry, for
+/// the seed, the CLI and tests.
+#[derive(Debug)]
+pub struct Writer<'a> {
+    db: &'a Db,
+    entry: Option<crate::audit::Pending>,
+}
+
+impl<'a> From<&'a Db> for Writer<'a> {
+    fn from(db: &'a Db) -> Self {
+        Writer { db, entry: None }
+    }
+}
+
+impl<'a> Writer<'a> {
+    /// The database, for the reads around the write.
+    pub(crate) fn db(&self) -> &'a Db {
+        self.db
+    }
+
+    /// Starts the write's transaction (see `Db::begin_write`).
+    pub(crate) async fn begin(&self) -> Result<sqlx::Transaction<'static, sqlx::Any>> {
+        self.db.begin_write().await
+    }
+
+    /// Appends the entry, if any, and commits: the write and its entry are kept together or not
+    /// at all.
+    pub(crate) async fn commit(self, mut tx: sqlx::Transaction<'static, sqlx::Any>) -> Result<()> {
+        if let Some(pending) = &self.entry {
+            crate::audit::append_with(&mut *tx, &pending.entry(None)).await?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Like `commit`, for a write that created a row: its new identifier fills an entry that left
+    /// `entity_id` empty.
+    pub(crate) async fn commit_created(self, mut tx: sqlx::Transaction<'static, sqlx::Any>, id: i64) -> Result<()> {
+        if let Some(pending) = &self.entry {
+            let created = id.to_string();
+            crate::audit::append_with(&mut *tx, &pending.entry(Some(&created))).await?;
+        }
+        tx.commit().await?;
+        Ok(())
     }
 }

@@ -39,7 +39,7 @@ pub mod tokens;
 pub mod users;
 pub mod workshops;
 
-pub use db::{Backend, Db};
+pub use db::{Backend, Db, Writer};
 pub use error::{Stale, StorageError};
 
 /// The current time as UTC seconds since the epoch.

@@ -2,6 +2,7 @@
 //! scheduled reminders need. Actions are always read and written through their plan, and plans
 //! through their campaign, so a caller authorised on a campaign reaches nothing else.
 
+use crate::Writer;
 use crate::{Db, StorageError, error::Result, now};
 use cap_domain::UserId;
 use cap_domain::plan::{ActionStatus, Priority, Reason};
@@ -20,8 +21,9 @@ pub async fn targets(db: &Db, campaign: i64) -> Result<HashMap<String, i64>> {
 
 /// Sets or clears targets in one transaction: `Some(level)` sets the node's target, `None`
 /// goes back to the referential's recommendation (the row stays, its version grows).
-pub async fn set_targets(db: &Db, campaign: i64, changes: &[(String, Option<i64>)]) -> Result<()> {
-    let mut tx = db.begin_write().await?;
+pub async fn set_targets(db: impl Into<Writer<'_>>, campaign: i64, changes: &[(String, Option<i64>)]) -> Result<()> {
+    let w = db.into();
+    let mut tx = w.begin().await?;
     let at = now();
     for (code, level) in changes {
         sqlx::query(
@@ -36,7 +38,7 @@ pub async fn set_targets(db: &Db, campaign: i64, changes: &[(String, Option<i64>
         .execute(&mut *tx)
         .await?;
     }
-    tx.commit().await?;
+    w.commit(tx).await?;
     Ok(())
 }
 
@@ -268,13 +270,15 @@ fn reasons_of(raw: &str) -> Vec<Reason> {
 
 /// Changes the plan's calendar and objectives if it is still at `expected_version`.
 pub async fn update_plan(
-    db: &Db,
+    db: impl Into<Writer<'_>>,
     plan: i64,
     starts_on: &str,
     horizon_months: i64,
     objectives: (&str, &str),
     expected_version: i64,
 ) -> Result<()> {
+    let w = db.into();
+    let mut tx = w.begin().await?;
     let done = sqlx::query(
         "UPDATE plans SET starts_on = $1, horizon_months = $2, objective_one_year = $3, objective_three_years = $4,
             updated_at = $5, version = version + 1 WHERE id = $6 AND version = $7",
@@ -286,12 +290,12 @@ pub async fn update_plan(
     .bind(now())
     .bind(plan)
     .bind(expected_version)
-    .execute(db.pool())
+    .execute(&mut *tx)
     .await?;
     if done.rows_affected() == 1 {
-        Ok(())
+        w.commit(tx).await
     } else {
-        Err(crate::db::refused(db.pool(), "plans", "id", plan, expected_version).await?)
+        Err(crate::db::refused(&mut *tx, "plans", "id", plan, expected_version).await?)
     }
 }
 
@@ -461,11 +465,12 @@ pub async fn action_of(db: &Db, plan: i64, id: i64) -> Result<Action> {
 }
 
 /// Adds an action at the end of the plan.
-pub async fn add_action(db: &Db, plan: i64, a: &NewAction) -> Result<i64> {
-    let mut tx = db.begin_write().await?;
+pub async fn add_action(db: impl Into<Writer<'_>>, plan: i64, a: &NewAction) -> Result<i64> {
+    let w = db.into();
+    let mut tx = w.begin().await?;
     let position = next_position(&mut tx, plan).await?;
     let id = insert_action(&mut tx, plan, a, position, now()).await?;
-    tx.commit().await?;
+    w.commit_created(tx, id).await?;
     Ok(id)
 }
 
@@ -570,25 +575,27 @@ fn edit_query<'q>(
 
 /// Saves an edited action if it is still at `expected_version`; an edited proposal is accepted.
 /// The new version, or [`StorageError::Stale`] when someone changed it meanwhile.
-pub async fn update_action(db: &Db, plan: i64, id: i64, c: &ActionChange<'_>, expected_version: i64) -> Result<i64> {
-    let mut tx = db.begin_write().await?;
+pub async fn update_action(db: impl Into<Writer<'_>>, plan: i64, id: i64, c: &ActionChange<'_>, expected_version: i64) -> Result<i64> {
+    let w = db.into();
+    let mut tx = w.begin().await?;
     let done = edit_query(plan, id, c, expected_version, now()).execute(&mut *tx).await?;
     if done.rows_affected() != 1 {
         drop(tx);
         // Another plan's action is absent here, whatever its version.
-        action_of(db, plan, id).await?;
-        return Err(crate::db::refused(db.pool(), "plan_actions", "id", id, expected_version).await?);
+        action_of(w.db(), plan, id).await?;
+        return Err(crate::db::refused(w.db().pool(), "plan_actions", "id", id, expected_version).await?);
     }
     link_indicators(&mut tx, id, c.indicators).await?;
-    tx.commit().await?;
+    w.commit(tx).await?;
     Ok(expected_version + 1)
 }
 
 /// Saves edits to several actions of a plan at once (an imported spreadsheet), each at its
 /// expected version, in one transaction: if any action changed meanwhile, nothing is written and
 /// the ids of the changed ones are returned.
-pub async fn update_actions(db: &Db, plan: i64, edits: &[(i64, ActionChange<'_>, i64)]) -> Result<Vec<i64>> {
-    let mut tx = db.begin_write().await?;
+pub async fn update_actions(db: impl Into<Writer<'_>>, plan: i64, edits: &[(i64, ActionChange<'_>, i64)]) -> Result<Vec<i64>> {
+    let w = db.into();
+    let mut tx = w.begin().await?;
     let at = now();
     let mut stale = Vec::new();
     for (id, c, expected_version) in edits {
@@ -598,7 +605,7 @@ pub async fn update_actions(db: &Db, plan: i64, edits: &[(i64, ActionChange<'_>,
         }
     }
     if stale.is_empty() {
-        tx.commit().await?;
+        w.commit(tx).await?;
     }
     Ok(stale)
 }
@@ -606,13 +613,15 @@ pub async fn update_actions(db: &Db, plan: i64, edits: &[(i64, ActionChange<'_>,
 /// Sets the status (and progress) of an action from the board, if still at `expected_version`.
 /// The new version, or [`StorageError::Stale`] when someone changed it meanwhile.
 pub async fn set_status(
-    db: &Db,
+    db: impl Into<Writer<'_>>,
     plan: i64,
     id: i64,
     status: ActionStatus,
     progress: i64,
     expected_version: i64,
 ) -> Result<i64> {
+    let w = db.into();
+    let mut tx = w.begin().await?;
     let done = sqlx::query(
         "UPDATE plan_actions SET status = $1, progress = $2, proposed = 0, updated_at = $3, version = version + 1
          WHERE plan_id = $4 AND id = $5 AND version = $6",
@@ -623,19 +632,22 @@ pub async fn set_status(
     .bind(plan)
     .bind(id)
     .bind(expected_version)
-    .execute(db.pool())
+    .execute(&mut *tx)
     .await?;
     if done.rows_affected() == 1 {
+        w.commit(tx).await?;
         return Ok(expected_version + 1);
     }
+    drop(tx);
     // Another plan's action is absent here, whatever its version.
-    action_of(db, plan, id).await?;
-    Err(crate::db::refused(db.pool(), "plan_actions", "id", id, expected_version).await?)
+    action_of(w.db(), plan, id).await?;
+    Err(crate::db::refused(w.db().pool(), "plan_actions", "id", id, expected_version).await?)
 }
 
 /// Accepts proposals as they are.
-pub async fn accept(db: &Db, plan: i64, ids: &[i64]) -> Result<()> {
-    let mut tx = db.begin_write().await?;
+pub async fn accept(db: impl Into<Writer<'_>>, plan: i64, ids: &[i64]) -> Result<()> {
+    let w = db.into();
+    let mut tx = w.begin().await?;
     for id in ids {
         sqlx::query("UPDATE plan_actions SET proposed = 0, version = version + 1, updated_at = $1 WHERE plan_id = $2 AND id = $3")
             .bind(now())
@@ -644,13 +656,14 @@ pub async fn accept(db: &Db, plan: i64, ids: &[i64]) -> Result<()> {
             .execute(&mut *tx)
             .await?;
     }
-    tx.commit().await?;
+    w.commit(tx).await?;
     Ok(())
 }
 
 /// Discards actions of the plan.
-pub async fn discard(db: &Db, plan: i64, ids: &[i64]) -> Result<()> {
-    let mut tx = db.begin_write().await?;
+pub async fn discard(db: impl Into<Writer<'_>>, plan: i64, ids: &[i64]) -> Result<()> {
+    let w = db.into();
+    let mut tx = w.begin().await?;
     for id in ids {
         sqlx::query("DELETE FROM plan_actions WHERE plan_id = $1 AND id = $2")
             .bind(plan)
@@ -658,19 +671,20 @@ pub async fn discard(db: &Db, plan: i64, ids: &[i64]) -> Result<()> {
             .execute(&mut *tx)
             .await?;
     }
-    tx.commit().await?;
+    w.commit(tx).await?;
     Ok(())
 }
 
 /// Merges actions into the first of `ids` (in plan order): its title stays, the descriptions are
 /// joined, the indicators united, the earliest start and latest due date kept, the highest
 /// priority kept; the others are removed. Returns the kept action's id.
-pub async fn merge(db: &Db, plan: i64, ids: &[i64]) -> Result<i64> {
-    let all = actions(db, plan).await?;
+pub async fn merge(db: impl Into<Writer<'_>>, plan: i64, ids: &[i64]) -> Result<i64> {
+    let w = db.into();
+    let all = actions(w.db(), plan).await?;
     let chosen: Vec<Action> = all.into_iter().filter(|a| ids.contains(&a.id)).collect();
-    let mut tx = db.begin_write().await?;
+    let mut tx = w.begin().await?;
     let kept = merge_in(&mut tx, plan, &chosen).await?;
-    tx.commit().await?;
+    w.commit(tx).await?;
     Ok(kept)
 }
 
@@ -830,14 +844,15 @@ pub struct Checkpoint {
 
 /// Records a checkpoint and its re-ratings in one transaction.
 pub async fn add_checkpoint(
-    db: &Db,
+    db: impl Into<Writer<'_>>,
     campaign: i64,
     held_on: &str,
     note: &str,
     by: Option<UserId>,
     ratings: &[(String, Option<i64>)],
 ) -> Result<i64> {
-    let mut tx = db.begin_write().await?;
+    let w = db.into();
+    let mut tx = w.begin().await?;
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO checkpoints (campaign_id, held_on, note, created_by, created_at) VALUES ($1, $2, $3, $4, $5)
          RETURNING id",
@@ -861,7 +876,7 @@ pub async fn add_checkpoint(
         .execute(&mut *tx)
         .await?;
     }
-    tx.commit().await?;
+    w.commit(tx).await?;
     Ok(id)
 }
 

@@ -1,5 +1,6 @@
 //! Regional delegations.
 
+use crate::Writer;
 use crate::{Db, StorageError, error::Result, now};
 use cap_domain::RegionId;
 
@@ -28,27 +29,35 @@ const SELECT: &str = "SELECT r.id, r.code, r.name,
     FROM regions r";
 
 /// Creates a region; a taken code or name gives [`StorageError::Conflict`].
-pub async fn create(db: &Db, code: &str, name: &str) -> Result<RegionId> {
+pub async fn create(db: impl Into<Writer<'_>>, code: &str, name: &str) -> Result<RegionId> {
+    let w = db.into();
+    let mut tx = w.begin().await?;
     let id: i64 = sqlx::query_scalar("INSERT INTO regions (code, name, created_at) VALUES ($1, $2, $3) RETURNING id")
         .bind(code)
         .bind(name)
         .bind(now())
-        .fetch_one(db.pool())
+        .fetch_one(&mut *tx)
         .await
         .map_err(StorageError::from_write)?;
+    w.commit_created(tx, id).await?;
     Ok(RegionId(id))
 }
 
 /// Renames a region.
-pub async fn update(db: &Db, id: RegionId, code: &str, name: &str) -> Result<()> {
+pub async fn update(db: impl Into<Writer<'_>>, id: RegionId, code: &str, name: &str) -> Result<()> {
+    let w = db.into();
+    let mut tx = w.begin().await?;
     let done = sqlx::query("UPDATE regions SET code = $1, name = $2 WHERE id = $3")
         .bind(code)
         .bind(name)
         .bind(id.0)
-        .execute(db.pool())
+        .execute(&mut *tx)
         .await
         .map_err(StorageError::from_write)?;
-    if done.rows_affected() == 0 { Err(StorageError::NotFound) } else { Ok(()) }
+    if done.rows_affected() == 0 {
+        return Err(StorageError::NotFound);
+    }
+    w.commit(tx).await
 }
 
 /// Every region, by name.

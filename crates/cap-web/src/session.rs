@@ -50,6 +50,17 @@ impl RequestContext {
         }
     }
 
+    /// The audit entry of a write of this request (see `cap_app::audit::Author::entry`).
+    pub fn entry(
+        &self,
+        action: &str,
+        entity: &str,
+        entity_id: impl std::fmt::Display,
+        details: impl Into<String>,
+    ) -> cap_storage::audit::Pending {
+        self.author().entry(action, entity, entity_id, details)
+    }
+
     /// The e-mail of the signed-in user, or "anonyme", for the audit log.
     pub fn actor_label(&self) -> String {
         self.viewer.as_ref().map_or_else(|| "anonyme".to_owned(), |v| v.user.email.clone())

@@ -2,7 +2,6 @@
 
 use super::region_form::RegionForm;
 use crate::app::AppState;
-use crate::audit::record;
 use crate::error::AppResult;
 use crate::forms::{Form, FormErrors};
 use crate::page::{Page, redirect_with_flash};
@@ -43,9 +42,9 @@ pub async fn submit(
     regions::get(&state.db, RegionId(id)).await?;
     let mut errors = FormErrors::new();
     if let Some((code, name)) = form.validate(&mut errors) {
-        match regions::update(&state.db, RegionId(id), &code, &name).await {
+        let entry = ctx.entry("regions.update", "region", id, &name);
+        match regions::update(state.db.audited(entry), RegionId(id), &code, &name).await {
             Ok(()) => {
-                record(&state, &ctx, "regions.update", "region", &id, &name).await?;
                 return Ok(redirect_with_flash(&state, "/admin/regions", "flash.region_updated"));
             }
             Err(StorageError::Conflict) => errors.add("code", "error.region.taken"),

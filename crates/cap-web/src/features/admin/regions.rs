@@ -2,7 +2,6 @@
 
 use super::region_form::RegionForm;
 use crate::app::AppState;
-use crate::audit::record;
 use crate::error::AppResult;
 use crate::forms::{Form, FormErrors};
 use crate::page::{Page, redirect_with_flash};
@@ -39,9 +38,8 @@ pub async fn create(
 ) -> AppResult<Response> {
     let mut errors = FormErrors::new();
     if let Some((code, name)) = form.validate(&mut errors) {
-        match regions::create(&state.db, &code, &name).await {
-            Ok(id) => {
-                record(&state, &ctx, "regions.create", "region", &id, &name).await?;
+        match regions::create(state.db.audited(ctx.entry("regions.create", "region", "", &name)), &code, &name).await {
+            Ok(_) => {
                 return Ok(redirect_with_flash(&state, "/admin/regions", "flash.region_created"));
             }
             Err(StorageError::Conflict) => errors.add("code", "error.region.taken"),

@@ -5,7 +5,6 @@
 
 use super::{load_plan, responsible_options};
 use crate::app::AppState;
-use crate::audit::record;
 use crate::error::AppResult;
 use crate::forms::{Form, FormErrors, SelectOption, optional_id};
 use crate::page::{Page, redirect_with_flash};
@@ -234,8 +233,8 @@ pub async fn create(
         notes: form.notes.trim().to_owned(),
         ..NewAction::default()
     };
-    let action = plans::add_action(&state.db, p.plan.id, &new).await?;
-    record(&state, &ctx, "plans.add_action", "action", &action, &checked.input.title).await?;
+    let entry = ctx.entry("plans.add_action", "action", "", &checked.input.title);
+    let action = plans::add_action(state.db.audited(entry), p.plan.id, &new).await?;
     cap_app::plans::record_completion(&state.db, p.plan.id).await?;
     Ok(redirect_with_flash(&state, &format!("/campaigns/{id}/plan#action-{action}"), "flash.action_saved"))
 }
@@ -275,11 +274,10 @@ pub async fn update(
         }
     };
     let change = change_of(&form, &checked);
-    match plans::update_action(&state.db, p.plan.id, action, &change, form.version).await {
+    let details = format!("{} · {} · {} %", checked.input.title, checked.input.status.code(), checked.input.progress);
+    let entry = ctx.entry("plans.edit_action", "action", action, details);
+    match plans::update_action(state.db.audited(entry), p.plan.id, action, &change, form.version).await {
         Ok(_) => {
-            let details =
-                format!("{} · {} · {} %", checked.input.title, checked.input.status.code(), checked.input.progress);
-            record(&state, &ctx, "plans.edit_action", "action", &action, &details).await?;
             cap_app::plans::record_completion(&state.db, p.plan.id).await?;
             Ok(redirect_with_flash(&state, &format!("/campaigns/{id}/plan#action-{action}"), "flash.action_saved"))
         }

@@ -7,7 +7,6 @@
 
 use super::load_plan;
 use crate::app::AppState;
-use crate::audit::record;
 use crate::error::{AppError, AppResult};
 use crate::forms::ProblemRow;
 use crate::page::{Page, redirect_with_flash};
@@ -124,15 +123,15 @@ pub async fn submit(
             (e.id, change, e.version)
         })
         .collect();
-    let stale = plans::update_actions(&state.db, p.plan.id, &changes).await?;
+    let ids = edits.iter().map(|e| e.id.to_string()).collect::<Vec<_>>().join(", ");
+    let entry = ctx.entry("plans.import", "plan", p.plan.id, format!("{file_name}: {ids}"));
+    let stale = plans::update_actions(state.db.audited(entry), p.plan.id, &changes).await?;
     if !stale.is_empty() {
         let problems =
             stale.iter().map(|n| ProblemRow { line: None, message: t.t1("import.changed_since", n) }).collect();
         let body = ImportPage { page, loaded: p.loaded, file_name, problems };
         return Ok((StatusCode::CONFLICT, body).into_response());
     }
-    let ids = edits.iter().map(|e| e.id.to_string()).collect::<Vec<_>>().join(", ");
-    record(&state, &ctx, "plans.import", "plan", &p.plan.id, &format!("{file_name}: {ids}")).await?;
     cap_app::plans::record_completion(&state.db, p.plan.id).await?;
     Ok(redirect_with_flash(&state, &format!("/campaigns/{id}/plan"), "flash.plan_imported"))
 }

@@ -3,7 +3,6 @@
 
 use super::load_plan;
 use crate::app::AppState;
-use crate::audit::record;
 use crate::error::{AppError, AppResult};
 use crate::forms::Form;
 use crate::page::redirect_with_flash;
@@ -62,24 +61,24 @@ pub async fn handler(
         return Ok(redirect_with_flash(&state, &back, "flash.plan_select_some"));
     };
     let plan = p.plan.id;
+    let list = ids.iter().map(i64::to_string).collect::<Vec<_>>().join(", ");
+    let entry = ctx.entry(&format!("plans.{}", op.code()), "plan", plan, list);
     let flash = match op {
         Operation::Accept => {
-            plans::accept(&state.db, plan, &ids).await?;
+            plans::accept(state.db.audited(entry), plan, &ids).await?;
             "flash.plan_accepted"
         }
         Operation::Discard => {
-            plans::discard(&state.db, plan, &ids).await?;
+            plans::discard(state.db.audited(entry), plan, &ids).await?;
             "flash.plan_discarded"
         }
-        Operation::Merge if ids.len() >= 2 => match plans::merge(&state.db, plan, &ids).await {
+        Operation::Merge if ids.len() >= 2 => match plans::merge(state.db.audited(entry), plan, &ids).await {
             Ok(_) => "flash.plan_merged",
             Err(StorageError::Stale(_) | StorageError::NotFound) => "flash.plan_changed",
             Err(e) => return Err(e.into()),
         },
         Operation::Merge => "flash.plan_merge_two",
     };
-    let list = ids.iter().map(i64::to_string).collect::<Vec<_>>().join(", ");
-    record(&state, &ctx, &format!("plans.{}", op.code()), "plan", &plan, &list).await?;
     cap_app::plans::record_completion(&state.db, plan).await?;
     Ok(redirect_with_flash(&state, &back, flash))
 }

@@ -4,7 +4,6 @@
 use super::HORIZONS;
 use super::load_plan;
 use crate::app::AppState;
-use crate::audit::record;
 use crate::error::AppResult;
 use crate::forms::Form;
 use crate::page::redirect_with_flash;
@@ -48,7 +47,7 @@ pub async fn handler(
         return Ok(redirect_with_flash(&state, &back, "flash.plan_calendar_invalid"));
     };
     let objectives = (form.objective_one_year.trim(), form.objective_three_years.trim());
-    plans::update_plan(&state.db, p.plan.id, &start.to_string(), horizon, objectives, form.version).await?;
-    record(&state, &ctx, "plans.settings", "plan", &p.plan.id, &format!("{start}, {horizon} mois")).await?;
+    let entry = ctx.entry("plans.settings", "plan", p.plan.id, format!("{start}, {horizon} mois"));
+    plans::update_plan(state.db.audited(entry), p.plan.id, &start.to_string(), horizon, objectives, form.version).await?;
     Ok(redirect_with_flash(&state, &back, "flash.plan_saved"))
 }

@@ -3,7 +3,6 @@
 
 use super::load_plan;
 use crate::app::AppState;
-use crate::audit::record;
 use crate::error::AppResult;
 use crate::forms::Form;
 use crate::page::redirect_with_flash;
@@ -45,8 +44,8 @@ pub async fn handler(
         ActionStatus::Done => 100,
         _ => current.progress,
     };
-    plans::set_status(&state.db, p.plan.id, action, status, progress, form.version).await?;
-    record(&state, &ctx, "plans.status", "action", &action, status.code()).await?;
+    let entry = ctx.entry("plans.status", "action", action, status.code());
+    plans::set_status(state.db.audited(entry), p.plan.id, action, status, progress, form.version).await?;
     cap_app::plans::record_completion(&state.db, p.plan.id).await?;
     Ok(redirect_with_flash(&state, &back, "flash.action_saved"))
 }

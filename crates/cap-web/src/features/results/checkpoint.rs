@@ -2,7 +2,6 @@
 //! the indicators its plan targets and sees the change since the shared answer.
 
 use crate::app::AppState;
-use crate::audit::record;
 use crate::error::{AppError, AppResult};
 use crate::forms::{ByCode, CodePrefix, Form, FormErrors};
 use crate::page::{Page, redirect_with_flash};
@@ -193,7 +192,8 @@ pub async fn submit(
         rendered.errors = errors;
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, rendered).into_response());
     };
-    plans::add_checkpoint(&state.db, id, &date.to_string(), &note, Some(viewer.actor.user_id), &ratings).await?;
-    record(&state, &ctx, "campaigns.checkpoint", "campaign", &id, &format!("{} re-rated", ratings.len())).await?;
+    let entry = ctx.entry("campaigns.checkpoint", "campaign", id, format!("{} re-rated", ratings.len()));
+    plans::add_checkpoint(state.db.audited(entry), id, &date.to_string(), &note, Some(viewer.actor.user_id), &ratings)
+        .await?;
     Ok(redirect_with_flash(&state, &format!("/campaigns/{id}/checkpoint"), "flash.checkpoint_saved"))
 }

@@ -3,7 +3,6 @@
 //! target set on an objective reaches every indicator beneath that has none of its own.
 
 use crate::app::AppState;
-use crate::audit::record;
 use crate::error::{AppError, AppResult};
 use crate::forms::{ByCode, CodePrefix, Form};
 use crate::page::{Page, redirect_with_flash};
@@ -145,8 +144,8 @@ pub async fn submit(
         let body = TargetsPage { page, loaded, rows, levels, error: Some("error.target.level") };
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, body).into_response());
     }
-    plans::set_targets(&state.db, id, &changes).await?;
     let set = changes.iter().filter(|(_, l)| l.is_some()).count();
-    record(&state, &ctx, "campaigns.targets", "campaign", &id, &format!("{set} set")).await?;
+    let entry = ctx.entry("campaigns.targets", "campaign", id, format!("{set} set"));
+    plans::set_targets(state.db.audited(entry), id, &changes).await?;
     Ok(redirect_with_flash(&state, &format!("/campaigns/{id}/results"), "flash.targets_saved"))
 }
