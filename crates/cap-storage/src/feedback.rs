@@ -1,6 +1,7 @@
 //! Feedback on the referential and its triage, versioned so two administrators never overwrite
 //! each other's decision.
 
+use crate::Writer;
 use crate::{Db, StorageError, error::Result, now};
 use cap_domain::UserId;
 use cap_domain::feedback::{FeedbackKind, FeedbackStatus};
@@ -48,8 +49,10 @@ struct Row {
 }
 
 /// Records a feedback; returns its identifier.
-pub async fn add(db: &Db, version: i64, node: &str, by: UserId, kind: FeedbackKind, body: &str) -> Result<i64> {
-    Ok(sqlx::query_scalar(
+pub async fn add(db: impl Into<Writer<'_>>, version: i64, node: &str, by: UserId, kind: FeedbackKind, body: &str) -> Result<i64> {
+    let w = db.into();
+    let mut tx = w.begin().await?;
+    let id: i64 = sqlx::query_scalar(
         "INSERT INTO referential_feedback (referential_version_id, node_code, user_id, kind, body, status, created_at)
          VALUES ($1, $2, $3, $4, $5, 'new', $6) RETURNING id",
     )
@@ -59,8 +62,10 @@ pub async fn add(db: &Db, version: i64, node: &str, by: UserId, kind: FeedbackKi
     .bind(kind.code())
     .bind(body)
     .bind(now())
-    .fetch_one(db.pool())
-    .await?)
+    .fetch_one(&mut *tx)
+    .await?;
+    w.commit_created(tx, id).await?;
+    Ok(id)
 }
 
 /// Feedbacks, newest first; of one status, or all.
@@ -97,13 +102,15 @@ pub async fn list(db: &Db, status: Option<FeedbackStatus>) -> Result<Vec<Feedbac
 
 /// Triage: sets the status and note, if nobody triaged it since `expected_version`.
 pub async fn triage(
-    db: &Db,
+    db: impl Into<Writer<'_>>,
     id: i64,
     status: FeedbackStatus,
     note: &str,
     by: UserId,
     expected_version: i64,
 ) -> Result<()> {
+    let w = db.into();
+    let mut tx = w.begin().await?;
     let done = sqlx::query(
         "UPDATE referential_feedback SET status = $1, note = $2, triaged_by = $3, triaged_at = $4, version = version + 1
          WHERE id = $5 AND version = $6",
@@ -114,10 +121,10 @@ pub async fn triage(
     .bind(now())
     .bind(id)
     .bind(expected_version)
-    .execute(db.pool())
+    .execute(&mut *tx)
     .await?;
     if done.rows_affected() == 1 {
-        return Ok(());
+        return w.commit(tx).await;
     }
-    Err(crate::db::refused(db.pool(), "referential_feedback", "id", id, expected_version).await?)
+    Err(crate::db::refused(&mut *tx, "referential_feedback", "id", id, expected_version).await?)
 }

@@ -1,5 +1,6 @@
 //! Groups of organisations (GES, groupes économiques solidaires).
 
+use crate::Writer;
 use crate::{Db, StorageError, error::Result, now};
 use cap_domain::GroupId;
 
@@ -19,13 +20,16 @@ const SELECT: &str = "SELECT g.id, g.name,
     FROM groups_ges g";
 
 /// Creates a group; a taken name gives [`StorageError::Conflict`].
-pub async fn create(db: &Db, name: &str) -> Result<GroupId> {
+pub async fn create(db: impl Into<Writer<'_>>, name: &str) -> Result<GroupId> {
+    let w = db.into();
+    let mut tx = w.begin().await?;
     let id: i64 = sqlx::query_scalar("INSERT INTO groups_ges (name, created_at) VALUES ($1, $2) RETURNING id")
         .bind(name)
         .bind(now())
-        .fetch_one(db.pool())
+        .fetch_one(&mut *tx)
         .await
         .map_err(StorageError::from_write)?;
+    w.commit_created(tx, id).await?;
     Ok(GroupId(id))
 }
 

@@ -1,5 +1,6 @@
 //! Memberships: which role a user holds over which scope.
 
+use crate::Writer;
 use crate::{Db, StorageError, error::Result, now};
 use cap_domain::{College, GroupId, Membership, OrganisationId, RegionId, Role, Scope, UserId};
 
@@ -56,7 +57,9 @@ fn scope_columns(scope: Scope) -> (String, Option<i64>, Option<i64>, Option<i64>
 }
 
 /// Grants a role; granting the same role over the same scope again updates the collège.
-pub async fn grant(db: &Db, user: UserId, membership: Membership) -> Result<()> {
+pub async fn grant(db: impl Into<Writer<'_>>, user: UserId, membership: Membership) -> Result<()> {
+    let w = db.into();
+    let mut tx = w.begin().await?;
     let (scope_key, region, organisation, group) = scope_columns(membership.scope);
     sqlx::query(
         "INSERT INTO memberships (user_id, role, scope_key, region_id, organisation_id, group_id, college, created_at)
@@ -71,22 +74,26 @@ pub async fn grant(db: &Db, user: UserId, membership: Membership) -> Result<()> 
     .bind(group)
     .bind(membership.college.map(|c| c.code()))
     .bind(now())
-    .execute(db.pool())
+    .execute(&mut *tx)
     .await
     .map_err(StorageError::from_write)?;
+    w.commit(tx).await?;
     Ok(())
 }
 
 /// Removes one membership row; returns what was removed.
-pub async fn revoke(db: &Db, id: i64) -> Result<StoredMembership> {
+pub async fn revoke(db: impl Into<Writer<'_>>, id: i64) -> Result<StoredMembership> {
+    let w = db.into();
+    let mut tx = w.begin().await?;
     let row: Row = sqlx::query_as(
         "SELECT id, user_id, role, region_id, organisation_id, group_id, college FROM memberships WHERE id = $1",
     )
     .bind(id)
-    .fetch_optional(db.pool())
+    .fetch_optional(&mut *tx)
     .await?
     .ok_or(StorageError::NotFound)?;
-    sqlx::query("DELETE FROM memberships WHERE id = $1").bind(id).execute(db.pool()).await?;
+    sqlx::query("DELETE FROM memberships WHERE id = $1").bind(id).execute(&mut *tx).await?;
+    w.commit(tx).await?;
     row.try_into()
 }
 

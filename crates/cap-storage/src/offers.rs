@@ -1,5 +1,6 @@
 //! The federation's offer of services (trainings, tools, accompaniments).
 
+use crate::Writer;
 use crate::{Db, StorageError, error::Result, now};
 use cap_domain::referential::{OfferKind, ServiceOffer};
 use std::collections::HashSet;
@@ -109,7 +110,9 @@ pub async fn upsert_all(db: &Db, offers: &[ServiceOffer]) -> Result<()> {
 }
 
 /// Adds one offer at the end of the catalogue; a taken code gives [`StorageError::Conflict`].
-pub async fn create(db: &Db, o: &ServiceOffer) -> Result<i64> {
+pub async fn create(db: impl Into<Writer<'_>>, o: &ServiceOffer) -> Result<i64> {
+    let w = db.into();
+    let mut tx = w.begin().await?;
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO service_offers (code, kind, title, title_en, description, contact, region_code, position, version, updated_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, (SELECT COALESCE(MAX(position), 0) + 1 FROM service_offers), 1, $8) RETURNING id",
@@ -122,15 +125,18 @@ pub async fn create(db: &Db, o: &ServiceOffer) -> Result<i64> {
     .bind(o.contact.clone())
     .bind(o.region.clone())
     .bind(now())
-    .fetch_one(db.pool())
+    .fetch_one(&mut *tx)
     .await
     .map_err(StorageError::from_write)?;
+    w.commit_created(tx, id).await?;
     Ok(id)
 }
 
 /// Updates an offer if nobody changed it since `expected_version`; its code never changes, since
 /// referentials link to it.
-pub async fn update(db: &Db, id: i64, expected_version: i64, o: &ServiceOffer) -> Result<()> {
+pub async fn update(db: impl Into<Writer<'_>>, id: i64, expected_version: i64, o: &ServiceOffer) -> Result<()> {
+    let w = db.into();
+    let mut tx = w.begin().await?;
     let done = sqlx::query(
         "UPDATE service_offers SET kind = $1, title = $2, title_en = $3, description = $4, contact = $5, region_code = $6,
            version = version + 1, updated_at = $7 WHERE id = $8 AND version = $9",
@@ -144,10 +150,10 @@ pub async fn update(db: &Db, id: i64, expected_version: i64, o: &ServiceOffer) -
     .bind(now())
     .bind(id)
     .bind(expected_version)
-    .execute(db.pool())
+    .execute(&mut *tx)
     .await?;
     if done.rows_affected() == 1 {
-        return Ok(());
+        return w.commit(tx).await;
     }
-    Err(crate::db::refused(db.pool(), "service_offers", "id", id, expected_version).await?)
+    Err(crate::db::refused(&mut *tx, "service_offers", "id", id, expected_version).await?)
 }

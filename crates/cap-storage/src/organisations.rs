@@ -1,5 +1,6 @@
 //! Member organisations.
 
+use crate::Writer;
 use crate::{Db, StorageError, error::Result, now};
 use cap_domain::authz::OrganisationRef;
 use cap_domain::{GroupId, OrganisationId, OrganisationName, OrganisationType, RegionId, Siret};
@@ -91,7 +92,9 @@ pub struct Filter {
 }
 
 /// Creates an organisation; a SIRET already used gives [`StorageError::Conflict`].
-pub async fn create(db: &Db, input: &OrganisationInput) -> Result<OrganisationId> {
+pub async fn create(db: impl Into<Writer<'_>>, input: &OrganisationInput) -> Result<OrganisationId> {
+    let w = db.into();
+    let mut tx = w.begin().await?;
     let at = now();
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO organisations (name, org_type, siret, region_id, group_id, address, postal_code, city,
@@ -107,15 +110,18 @@ pub async fn create(db: &Db, input: &OrganisationInput) -> Result<OrganisationId
     .bind(input.postal_code.trim())
     .bind(input.city.trim())
     .bind(at)
-    .fetch_one(db.pool())
+    .fetch_one(&mut *tx)
     .await
     .map_err(StorageError::from_write)?;
+    w.commit_created(tx, id).await?;
     Ok(OrganisationId(id))
 }
 
 /// Updates an organisation if nobody changed it since `expected_version` was read;
 /// otherwise nothing is written and [`StorageError::Stale`] is returned.
-pub async fn update(db: &Db, id: OrganisationId, expected_version: i64, input: &OrganisationInput) -> Result<()> {
+pub async fn update(db: impl Into<Writer<'_>>, id: OrganisationId, expected_version: i64, input: &OrganisationInput) -> Result<()> {
+    let w = db.into();
+    let mut tx = w.begin().await?;
     let done = sqlx::query(
         "UPDATE organisations SET name = $1, org_type = $2, siret = $3, region_id = $4, group_id = $5,
             address = $6, postal_code = $7, city = $8, version = version + 1, updated_at = $9
@@ -132,13 +138,13 @@ pub async fn update(db: &Db, id: OrganisationId, expected_version: i64, input: &
     .bind(now())
     .bind(id.0)
     .bind(expected_version)
-    .execute(db.pool())
+    .execute(&mut *tx)
     .await
     .map_err(StorageError::from_write)?;
     if done.rows_affected() == 1 {
-        return Ok(());
+        return w.commit(tx).await;
     }
-    Err(crate::db::refused(db.pool(), "organisations", "id", id.0, expected_version).await?)
+    Err(crate::db::refused(&mut *tx, "organisations", "id", id.0, expected_version).await?)
 }
 
 /// One organisation.

@@ -1,5 +1,6 @@
 //! User accounts.
 
+use crate::Writer;
 use crate::{Db, StorageError, error::Result, now};
 use cap_domain::{Email, UserId};
 
@@ -30,7 +31,9 @@ impl User {
 const SELECT: &str = "SELECT id, email, display_name, password_hash, locale, disabled_at FROM users";
 
 /// Creates a user; a taken e-mail gives [`StorageError::Conflict`].
-pub async fn create(db: &Db, email: &Email, display_name: &str, password_hash: Option<&str>) -> Result<UserId> {
+pub async fn create(db: impl Into<Writer<'_>>, email: &Email, display_name: &str, password_hash: Option<&str>) -> Result<UserId> {
+    let w = db.into();
+    let mut tx = w.begin().await?;
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO users (email, display_name, password_hash, created_at) VALUES ($1, $2, $3, $4) RETURNING id",
     )
@@ -38,9 +41,10 @@ pub async fn create(db: &Db, email: &Email, display_name: &str, password_hash: O
     .bind(display_name.trim())
     .bind(password_hash.map(str::to_owned))
     .bind(now())
-    .fetch_one(db.pool())
+    .fetch_one(&mut *tx)
     .await
     .map_err(StorageError::from_write)?;
+    w.commit_created(tx, id).await?;
     Ok(UserId(id))
 }
 
@@ -69,8 +73,9 @@ pub async fn list(db: &Db) -> Result<Vec<User>> {
 }
 
 /// Replaces a user's password hash and signs them out everywhere else.
-pub async fn set_password(db: &Db, id: UserId, password_hash: &str) -> Result<()> {
-    let mut tx = db.begin_write().await?;
+pub async fn set_password(db: impl Into<Writer<'_>>, id: UserId, password_hash: &str) -> Result<()> {
+    let w = db.into();
+    let mut tx = w.begin().await?;
     let done = sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2")
         .bind(password_hash)
         .bind(id.0)
@@ -80,7 +85,7 @@ pub async fn set_password(db: &Db, id: UserId, password_hash: &str) -> Result<()
         return Err(StorageError::NotFound);
     }
     sqlx::query("DELETE FROM sessions WHERE user_id = $1").bind(id.0).execute(&mut *tx).await?;
-    tx.commit().await?;
+    w.commit(tx).await?;
     Ok(())
 }
 
@@ -109,8 +114,9 @@ pub async fn count(db: &Db) -> Result<i64> {
 /// API tokens, directory entry, review accesses and pending links removed, and the audit log
 /// names them anonymously from now on. Rows that point at the account (audit entries, later
 /// answers, comments) stay, so shared results remain intact.
-pub async fn erase(db: &Db, id: UserId) -> Result<()> {
-    let mut tx = db.begin_write().await?;
+pub async fn erase(db: impl Into<Writer<'_>>, id: UserId) -> Result<()> {
+    let w = db.into();
+    let mut tx = w.begin().await?;
     let email: Option<String> =
         sqlx::query_scalar("SELECT email FROM users WHERE id = $1").bind(id.0).fetch_optional(&mut *tx).await?;
     let email = email.ok_or(StorageError::NotFound)?;
@@ -142,6 +148,6 @@ pub async fn erase(db: &Db, id: UserId) -> Result<()> {
         .bind(&email)
         .execute(&mut *tx)
         .await?;
-    tx.commit().await?;
+    w.commit(tx).await?;
     Ok(())
 }

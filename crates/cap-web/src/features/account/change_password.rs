@@ -2,7 +2,6 @@
 
 use super::page::AccountPage;
 use crate::app::AppState;
-use crate::audit::record;
 use crate::error::AppResult;
 use crate::forms::{Form, FormErrors};
 use crate::page::{Page, redirect_with_flash};
@@ -48,8 +47,8 @@ pub async fn handler(
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
     };
     let phc = hash_new_password(password).await?;
-    users::set_password(&state.db, viewer.actor.user_id, &phc).await?;
-    record(&state, &ctx, "users.password_change", "user", &viewer.user.id, "").await?;
+    let entry = ctx.entry("users.password_change", "user", viewer.user.id, "");
+    users::set_password(state.db.audited(entry), viewer.actor.user_id, &phc).await?;
     let cookie = start_session(&state, viewer.actor.user_id).await?;
     let mut response = redirect_with_flash(&state, "/account", "flash.password_changed");
     response.headers_mut().append(header::SET_COOKIE, cookie);

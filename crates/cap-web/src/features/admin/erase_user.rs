@@ -2,7 +2,6 @@
 //! e-mail disappear; what they contributed stays, anonymised.
 
 use crate::app::AppState;
-use crate::audit::record;
 use crate::error::AppResult;
 use crate::page::redirect_with_flash;
 use crate::session::{Ctx, SignedIn};
@@ -27,7 +26,6 @@ pub async fn handler(
     if is_admin && memberships::count_admins(&state.db).await? <= 1 {
         return Ok(redirect_with_flash(&state, "/admin/users", "flash.last_admin"));
     }
-    users::erase(&state.db, UserId(id)).await?;
-    record(&state, &ctx, "users.erase", "user", &id, "").await?;
+    users::erase(state.db.audited(ctx.entry("users.erase", "user", id, "")), UserId(id)).await?;
     Ok(redirect_with_flash(&state, "/admin/users", "flash.user_erased"))
 }

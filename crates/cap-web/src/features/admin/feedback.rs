@@ -3,7 +3,6 @@
 //! a note. A triage made meanwhile by another administrator is refused, never overwritten.
 
 use crate::app::AppState;
-use crate::audit::record;
 use crate::error::AppResult;
 use crate::forms::Form;
 use crate::page::{Page, redirect_with_flash};
@@ -62,8 +61,8 @@ pub async fn triage(
         return Ok(redirect_with_flash(&state, "/admin/feedback", "flash.feedback_status_missing"));
     };
     let note: String = form.note.trim().chars().take(2000).collect();
-    feedback::triage(&state.db, id, status, &note, viewer.actor.user_id, form.version).await?;
-    record(&state, &ctx, "referentials.triage", "feedback", &id, status.code()).await?;
+    let entry = ctx.entry("referentials.triage", "feedback", id, status.code());
+    feedback::triage(state.db.audited(entry), id, status, &note, viewer.actor.user_id, form.version).await?;
     Ok(redirect_with_flash(&state, &format!("/admin/feedback#feedback-{id}"), "flash.feedback_triaged"))
 }
 

@@ -1,7 +1,6 @@
 //! `GET/POST /admin/groups`: groups of organisations (GES), and adding one.
 
 use crate::app::AppState;
-use crate::audit::record;
 use crate::error::AppResult;
 use crate::forms::{Form, FormErrors};
 use crate::page::{Page, redirect_with_flash};
@@ -47,9 +46,8 @@ pub async fn create(
 ) -> AppResult<Response> {
     let mut errors = FormErrors::new();
     if let Some(name) = errors.check("name", OrganisationName::parse(&form.name)) {
-        match groups::create(&state.db, name.as_str()).await {
-            Ok(id) => {
-                record(&state, &ctx, "groups.create", "group", &id, name.as_str()).await?;
+        match groups::create(state.db.audited(ctx.entry("groups.create", "group", "", name.as_str())), name.as_str()).await {
+            Ok(_) => {
                 return Ok(redirect_with_flash(&state, "/admin/groups", "flash.group_created"));
             }
             Err(StorageError::Conflict) => errors.add("name", "error.group.taken"),

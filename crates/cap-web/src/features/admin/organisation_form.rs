@@ -2,7 +2,6 @@
 //! an organisation; an edit made on a stale copy is refused, never written over.
 
 use crate::app::AppState;
-use crate::audit::record;
 use crate::choices;
 use crate::error::AppResult;
 use crate::forms::{Form, FormErrors, SelectOption, optional_id};
@@ -127,9 +126,9 @@ pub async fn create(
 ) -> AppResult<Response> {
     let mut errors = FormErrors::new();
     if let Some(input) = form.validate(&mut errors) {
-        match organisations::create(&state.db, &input).await {
+        let entry = ctx.entry("organisations.create", "organisation", "", input.name.as_str());
+        match organisations::create(state.db.audited(entry), &input).await {
             Ok(id) => {
-                record(&state, &ctx, "organisations.create", "organisation", &id, input.name.as_str()).await?;
                 return Ok(redirect_with_flash(&state, &format!("/organisations/{id}"), "flash.organisation_created"));
             }
             Err(StorageError::Conflict) => errors.add("siret", "error.siret.taken"),
@@ -170,9 +169,9 @@ pub async fn update(
     let mut errors = FormErrors::new();
     let mut stale = false;
     if let Some(input) = form.validate(&mut errors) {
-        match organisations::update(&state.db, OrganisationId(id), form.version, &input).await {
+        let entry = ctx.entry("organisations.update", "organisation", id, input.name.as_str());
+        match organisations::update(state.db.audited(entry), OrganisationId(id), form.version, &input).await {
             Ok(()) => {
-                record(&state, &ctx, "organisations.update", "organisation", &id, input.name.as_str()).await?;
                 return Ok(redirect_with_flash(&state, &format!("/organisations/{id}"), "flash.organisation_updated"));
             }
             Err(StorageError::Stale(_)) => stale = true,

@@ -2,7 +2,6 @@
 //! administrator cannot be removed, so the instance always has one.
 
 use crate::app::AppState;
-use crate::audit::record;
 use crate::error::{AppError, AppResult};
 use crate::page::redirect_with_flash;
 use crate::session::Ctx;
@@ -17,7 +16,7 @@ pub async fn handler(State(state): State<AppState>, Ctx(ctx): Ctx, Path(id): Pat
     if target.membership.role == Role::FederationAdmin && memberships::count_admins(&state.db).await? <= 1 {
         return Ok(redirect_with_flash(&state, "/admin/users", "flash.last_admin"));
     }
-    let removed = memberships::revoke(&state.db, id).await?;
-    record(&state, &ctx, "memberships.revoke", "user", &removed.user_id, removed.membership.role.code()).await?;
+    let entry = ctx.entry("memberships.revoke", "user", target.user_id, target.membership.role.code());
+    memberships::revoke(state.db.audited(entry), id).await?;
     Ok(redirect_with_flash(&state, "/admin/users", "flash.role_removed"))
 }

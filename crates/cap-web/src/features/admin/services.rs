@@ -2,7 +2,6 @@
 //! listed, added and edited (a stale edit is refused, never written over).
 
 use crate::app::AppState;
-use crate::audit::record;
 use crate::error::AppResult;
 use crate::forms::{Form, FormErrors, SelectOption};
 use crate::page::{Page, redirect_with_flash};
@@ -143,9 +142,8 @@ pub async fn create(
 ) -> AppResult<Response> {
     let mut errors = FormErrors::new();
     if let Some(offer) = form.validate(&mut errors, &region_codes(&state).await?) {
-        match offers::create(&state.db, &offer).await {
-            Ok(id) => {
-                record(&state, &ctx, "offers.create", "offer", &id, &offer.code).await?;
+        match offers::create(state.db.audited(ctx.entry("offers.create", "offer", "", &offer.code)), &offer).await {
+            Ok(_) => {
                 return Ok(redirect_with_flash(&state, "/admin/services", "flash.offer_saved"));
             }
             Err(StorageError::Conflict) => errors.add("code", "error.offer.taken"),
@@ -174,9 +172,9 @@ pub async fn update(
     let mut errors = FormErrors::new();
     let mut current = None;
     if let Some(offer) = form.validate(&mut errors, &region_codes(&state).await?) {
-        match offers::update(&state.db, id, form.version, &offer).await {
+        let entry = ctx.entry("offers.update", "offer", id, &offer.code);
+        match offers::update(state.db.audited(entry), id, form.version, &offer).await {
             Ok(()) => {
-                record(&state, &ctx, "offers.update", "offer", &id, &offer.code).await?;
                 return Ok(redirect_with_flash(&state, "/admin/services", "flash.offer_saved"));
             }
             Err(StorageError::Stale(_)) => {

@@ -3,7 +3,6 @@
 
 use super::AccountForm;
 use crate::app::AppState;
-use crate::audit::record_as;
 use crate::error::AppResult;
 use crate::forms::{Form, FormErrors};
 use crate::page::{Page, redirect_with_flash};
@@ -124,9 +123,9 @@ pub async fn submit(
         (Some(user), None) => user.user_id(),
         (None, phc) => users::create(&state.db, &email, &form.display_name, phc.as_deref()).await?,
     };
-    memberships::grant(&state.db, user_id, membership).await?;
     let what = describe(&state, cap_app::i18n::Tr::default(), &membership).await?;
-    record_as(&state, &ctx, Some(user_id), email.as_str(), "invitations.accept", "user", &user_id, &what).await?;
+    let entry = ctx.entry_as(user_id, email.as_str(), "invitations.accept", "user", user_id, what);
+    memberships::grant(state.db.audited(entry), user_id, membership).await?;
     if needs_password {
         let cookie = start_session(&state, user_id).await?;
         let mut response = redirect_with_flash(&state, "/", "flash.welcome");

@@ -2,7 +2,6 @@
 
 use super::AccountForm;
 use crate::app::AppState;
-use crate::audit::record_as;
 use crate::error::AppResult;
 use crate::forms::{Form, FormErrors};
 use crate::page::{Page, redirect_with_flash};
@@ -61,7 +60,7 @@ pub async fn submit(
     };
     let user = UserId(token.user_id.ok_or(crate::error::AppError::NotFound)?);
     let phc = hash_new_password(password).await?;
-    users::set_password(&state.db, user, &phc).await?;
-    record_as(&state, &ctx, Some(user), &token.email, "users.password_reset", "user", &user, "").await?;
+    let entry = ctx.entry_as(user, &token.email, "users.password_reset", "user", user, "");
+    users::set_password(state.db.audited(entry), user, &phc).await?;
     Ok(redirect_with_flash(&state, "/sign-in", "flash.password_reset"))
 }

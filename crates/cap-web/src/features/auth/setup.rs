@@ -3,7 +3,6 @@
 
 use super::AccountForm;
 use crate::app::AppState;
-use crate::audit::record_as;
 use crate::error::AppResult;
 use crate::forms::{Form, FormErrors};
 use crate::page::{Page, redirect_with_flash};
@@ -81,8 +80,8 @@ pub async fn submit(
     let user = users::create(&state.db, &email, &form.display_name, Some(&phc)).await?;
     let admin = Membership::new(Role::FederationAdmin, Scope::Federation, None)
         .map_err(|e| crate::error::AppError::Internal(e.to_string()))?;
-    memberships::grant(&state.db, user, admin).await?;
-    record_as(&state, &ctx, Some(user), email.as_str(), "setup.first_admin", "user", &user, "").await?;
+    let entry = ctx.entry_as(user, email.as_str(), "setup.first_admin", "user", user, "");
+    memberships::grant(state.db.audited(entry), user, admin).await?;
     let cookie = start_session(&state, user).await?;
     let mut response = redirect_with_flash(&state, "/admin", "flash.setup_done");
     response.headers_mut().append(header::SET_COOKIE, cookie);

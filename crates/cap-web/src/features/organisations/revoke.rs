@@ -2,7 +2,6 @@
 //! organisation.
 
 use crate::app::AppState;
-use crate::audit::record;
 use crate::error::{AppError, AppResult};
 use crate::page::redirect_with_flash;
 use crate::session::{Ctx, SignedIn};
@@ -21,15 +20,13 @@ pub async fn handler(
 ) -> AppResult<Response> {
     let org =
         cap_app::organisations::load_authorized(&state, &viewer, id, Permission::ManageOrganisationMembers).await?;
-    let belongs = memberships::for_organisation(&state.db, OrganisationId(org.id))
+    let target = memberships::for_organisation(&state.db, OrganisationId(org.id))
         .await?
-        .iter()
-        .any(|m| m.id == membership_id && m.membership.scope == Scope::Organisation(OrganisationId(org.id)));
-    if !belongs {
-        return Err(AppError::NotFound);
-    }
-    let removed = memberships::revoke(&state.db, membership_id).await?;
-    let details = format!("{} / {}", removed.membership.role.code(), org.name);
-    record(&state, &ctx, "memberships.revoke", "user", &removed.user_id, &details).await?;
+        .into_iter()
+        .find(|m| m.id == membership_id && m.membership.scope == Scope::Organisation(OrganisationId(org.id)))
+        .ok_or(AppError::NotFound)?;
+    let details = format!("{} / {}", target.membership.role.code(), org.name);
+    let entry = ctx.entry("memberships.revoke", "user", target.user_id, details);
+    memberships::revoke(state.db.audited(entry), membership_id).await?;
     Ok(redirect_with_flash(&state, &format!("/organisations/{}", org.id), "flash.member_removed"))
 }

@@ -4,7 +4,6 @@
 //! what is unclear or missing in it, for the federation to triage.
 
 use crate::app::AppState;
-use crate::audit::record;
 use crate::error::{AppError, AppResult};
 use crate::forms::{Form, FormErrors, SelectOption};
 use crate::page::{Page, redirect_with_flash};
@@ -104,8 +103,8 @@ pub async fn feedback(
     let Form(form) = form?;
     match cap_domain::feedback::parse(&form.kind, &form.body) {
         Ok((kind, body)) => {
-            let fid = feedback::add(&state.db, id, &rendered.node.code, viewer.actor.user_id, kind, &body).await?;
-            record(&state, &ctx, "referentials.feedback", "feedback", &fid, &format!("{id} {code}")).await?;
+            let entry = ctx.entry("referentials.feedback", "feedback", "", format!("{id} {code}"));
+            feedback::add(state.db.audited(entry), id, &rendered.node.code, viewer.actor.user_id, kind, &body).await?;
             Ok(redirect_with_flash(&state, &format!("/referentials/{id}/nodes/{code}#feedback"), "flash.feedback_sent"))
         }
         Err(problems) => {
