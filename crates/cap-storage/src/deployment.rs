@@ -1,6 +1,7 @@
 //! The programme's deployment: each member's situation (marked informed, its campaigns' steps,
 //! reviewed or not), the presentations a region holds, and the dated events of its timeline.
 
+use crate::Writer;
 use crate::{Db, error::Result, now};
 use cap_domain::UserId;
 
@@ -59,7 +60,9 @@ pub async fn members(db: &Db, region: Option<i64>) -> Result<Vec<Member>> {
 }
 
 /// Marks a member informed on a day, or not informed (`None`).
-pub async fn set_informed(db: &Db, organisation: i64, on: Option<&str>, by: UserId) -> Result<()> {
+pub async fn set_informed(db: impl Into<Writer<'_>>, organisation: i64, on: Option<&str>, by: UserId) -> Result<()> {
+    let w = db.into();
+    let mut tx = w.begin().await?;
     match on {
         Some(day) => {
             sqlx::query(
@@ -70,13 +73,13 @@ pub async fn set_informed(db: &Db, organisation: i64, on: Option<&str>, by: User
             .bind(organisation)
             .bind(day)
             .bind(by.0)
-            .execute(db.pool())
+            .execute(&mut *tx)
             .await?;
         }
         None => {
             sqlx::query("DELETE FROM informed_organisations WHERE organisation_id = $1")
                 .bind(organisation)
-                .execute(db.pool())
+                .execute(&mut *tx)
                 .await?;
         }
     }
@@ -102,7 +105,7 @@ pub struct Presentation {
 
 /// Records a presentation; returns its identifier.
 pub async fn add_presentation(
-    db: &Db,
+    db: impl Into<Writer<'_>>,
     region: i64,
     held_on: &str,
     place: &str,
@@ -110,7 +113,9 @@ pub async fn add_presentation(
     notes: &str,
     by: UserId,
 ) -> Result<i64> {
-    Ok(sqlx::query_scalar(
+    let w = db.into();
+    let mut tx = w.begin().await?;
+    let id: i64 = sqlx::query_scalar(
         "INSERT INTO presentations (region_id, held_on, place, attendees, notes, created_by, created_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
     )
@@ -121,8 +126,10 @@ pub async fn add_presentation(
     .bind(notes)
     .bind(by.0)
     .bind(now())
-    .fetch_one(db.pool())
-    .await?)
+    .fetch_one(&mut *tx)
+    .await?;
+    w.commit_created(tx, id).await?;
+    Ok(id)
 }
 
 /// The presentations of one region, or of all, most recent first.

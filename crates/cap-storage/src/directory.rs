@@ -1,6 +1,7 @@
 //! The directory of pair volunteers (people from member organisations that have been through a
 //! campaign, ready to review another's) and the trainings pairs and tiers attended.
 
+use crate::Writer;
 use crate::{Db, StorageError, error::Result, now};
 use cap_domain::review::TrainingAudience;
 use cap_domain::{GroupId, OrganisationId, UserId};
@@ -56,7 +57,9 @@ pub async fn volunteer_of(db: &Db, user: UserId) -> Result<Option<Volunteer>> {
 }
 
 /// Puts the user in the directory for `organisation`, or updates their entry.
-pub async fn volunteer(db: &Db, user: UserId, organisation: OrganisationId, availability: &str) -> Result<()> {
+pub async fn volunteer(db: impl Into<Writer<'_>>, user: UserId, organisation: OrganisationId, availability: &str) -> Result<()> {
+    let w = db.into();
+    let mut tx = w.begin().await?;
     sqlx::query(
         "INSERT INTO pair_volunteers (user_id, organisation_id, availability, since) VALUES ($1, $2, $3, $4)
          ON CONFLICT (user_id) DO UPDATE SET organisation_id = excluded.organisation_id,
@@ -66,14 +69,16 @@ pub async fn volunteer(db: &Db, user: UserId, organisation: OrganisationId, avai
     .bind(organisation.0)
     .bind(availability)
     .bind(now())
-    .execute(db.pool())
+    .execute(&mut *tx)
     .await?;
     Ok(())
 }
 
 /// Takes the user out of the directory.
-pub async fn withdraw(db: &Db, user: UserId) -> Result<()> {
-    sqlx::query("DELETE FROM pair_volunteers WHERE user_id = $1").bind(user.0).execute(db.pool()).await?;
+pub async fn withdraw(db: impl Into<Writer<'_>>, user: UserId) -> Result<()> {
+    let w = db.into();
+    let mut tx = w.begin().await?;
+    sqlx::query("DELETE FROM pair_volunteers WHERE user_id = $1").bind(user.0).execute(&mut *tx).await?;
     Ok(())
 }
 
@@ -166,8 +171,10 @@ pub struct NewTraining<'a> {
 }
 
 /// Records a training; returns its identifier.
-pub async fn create_training(db: &Db, t: &NewTraining<'_>) -> Result<i64> {
-    Ok(sqlx::query_scalar(
+pub async fn create_training(db: impl Into<Writer<'_>>, t: &NewTraining<'_>) -> Result<i64> {
+    let w = db.into();
+    let mut tx = w.begin().await?;
+    let id: i64 = sqlx::query_scalar(
         "INSERT INTO trainings (title, audience, held_on, place, region_id, created_by, created_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
     )
@@ -178,8 +185,10 @@ pub async fn create_training(db: &Db, t: &NewTraining<'_>) -> Result<i64> {
     .bind(t.region)
     .bind(t.by.map(|u| u.0))
     .bind(now())
-    .fetch_one(db.pool())
-    .await?)
+    .fetch_one(&mut *tx)
+    .await?;
+    w.commit_created(tx, id).await?;
+    Ok(id)
 }
 
 /// The trainings, most recent first; of one region, or of all.
@@ -225,8 +234,9 @@ pub async fn training(db: &Db, id: i64) -> Result<Training> {
 }
 
 /// Replaces who attended a training, in one transaction.
-pub async fn set_attendees(db: &Db, training: i64, users: &[UserId]) -> Result<()> {
-    let mut tx = db.begin_write().await?;
+pub async fn set_attendees(db: impl Into<Writer<'_>>, training: i64, users: &[UserId]) -> Result<()> {
+    let w = db.into();
+    let mut tx = w.begin().await?;
     sqlx::query("DELETE FROM training_attendees WHERE training_id = $1").bind(training).execute(&mut *tx).await?;
     for user in users {
         sqlx::query("INSERT INTO training_attendees (training_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING")
@@ -235,7 +245,7 @@ pub async fn set_attendees(db: &Db, training: i64, users: &[UserId]) -> Result<(
             .execute(&mut *tx)
             .await?;
     }
-    tx.commit().await?;
+    w.commit(tx).await?;
     Ok(())
 }
 

@@ -1,6 +1,7 @@
 //! Reviews of a campaign: the accesses given to a tiers or a pair (each for a few days, ending by
 //! itself or revoked), and the comment threads they and the organisation write.
 
+use crate::Writer;
 use crate::{Db, StorageError, error::Result, now};
 use cap_domain::UserId;
 use cap_domain::review::ReviewerKind;
@@ -97,8 +98,10 @@ pub struct NewGrant<'a> {
 }
 
 /// Gives an access; returns its identifier.
-pub async fn grant(db: &Db, g: &NewGrant<'_>) -> Result<i64> {
-    Ok(sqlx::query_scalar(
+pub async fn grant(db: impl Into<Writer<'_>>, g: &NewGrant<'_>) -> Result<i64> {
+    let w = db.into();
+    let mut tx = w.begin().await?;
+    let id: i64 = sqlx::query_scalar(
         "INSERT INTO review_grants (campaign_id, user_id, kind, starts_on, ends_on, conflicts, invited_by, created_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
     )
@@ -110,8 +113,10 @@ pub async fn grant(db: &Db, g: &NewGrant<'_>) -> Result<i64> {
     .bind(g.conflicts)
     .bind(g.by.map(|u| u.0))
     .bind(now())
-    .fetch_one(db.pool())
-    .await?)
+    .fetch_one(&mut *tx)
+    .await?;
+    w.commit_created(tx, id).await?;
+    Ok(id)
 }
 
 /// Every access given for a campaign, newest first.
@@ -173,7 +178,9 @@ pub async fn reviewing(db: &Db, user: UserId, today: &str) -> Result<Vec<Reviewi
 
 /// Ends an access now, by `by`. Fails with `NotFound` when it is not of this campaign or already
 /// ended.
-pub async fn revoke(db: &Db, campaign: i64, grant: i64, by: UserId) -> Result<Grant> {
+pub async fn revoke(db: impl Into<Writer<'_>>, campaign: i64, grant: i64, by: UserId) -> Result<Grant> {
+    let w = db.into();
+    let mut tx = w.begin().await?;
     let done = sqlx::query(
         "UPDATE review_grants SET revoked_at = $1, revoked_by = $4
          WHERE id = $2 AND campaign_id = $3 AND revoked_at IS NULL",
@@ -182,15 +189,16 @@ pub async fn revoke(db: &Db, campaign: i64, grant: i64, by: UserId) -> Result<Gr
     .bind(grant)
     .bind(campaign)
     .bind(by.0)
-    .execute(db.pool())
+    .execute(&mut *tx)
     .await?;
     if done.rows_affected() != 1 {
         return Err(StorageError::NotFound);
     }
     let row: GrantRow = sqlx::query_as(sqlx::AssertSqlSafe(format!("SELECT {GRANT_COLUMNS} WHERE g.id = $1")))
         .bind(grant)
-        .fetch_one(db.pool())
+        .fetch_one(&mut *tx)
         .await?;
+    w.commit(tx).await?;
     Grant::try_from(row)
 }
 
@@ -231,8 +239,10 @@ pub async fn comments(db: &Db, campaign: i64) -> Result<Vec<Comment>> {
 }
 
 /// Opens a thread about `target`; returns its identifier.
-pub async fn open_thread(db: &Db, campaign: i64, target: &str, author: UserId, body: &str) -> Result<i64> {
-    Ok(sqlx::query_scalar(
+pub async fn open_thread(db: impl Into<Writer<'_>>, campaign: i64, target: &str, author: UserId, body: &str) -> Result<i64> {
+    let w = db.into();
+    let mut tx = w.begin().await?;
+    let id: i64 = sqlx::query_scalar(
         "INSERT INTO review_comments (campaign_id, thread_id, target, author_user_id, body, created_at)
          VALUES ($1, NULL, $2, $3, $4, $5) RETURNING id",
     )
@@ -241,12 +251,16 @@ pub async fn open_thread(db: &Db, campaign: i64, target: &str, author: UserId, b
     .bind(author.0)
     .bind(body)
     .bind(now())
-    .fetch_one(db.pool())
-    .await?)
+    .fetch_one(&mut *tx)
+    .await?;
+    w.commit_created(tx, id).await?;
+    Ok(id)
 }
 
 /// Replies in a thread of this campaign; `NotFound` when the thread is not one of its threads.
-pub async fn reply(db: &Db, campaign: i64, thread: i64, author: UserId, body: &str) -> Result<i64> {
+pub async fn reply(db: impl Into<Writer<'_>>, campaign: i64, thread: i64, author: UserId, body: &str) -> Result<i64> {
+    let w = db.into();
+    let mut tx = w.begin().await?;
     let id: Option<i64> = sqlx::query_scalar(
         "INSERT INTO review_comments (campaign_id, thread_id, target, author_user_id, body, created_at)
          SELECT campaign_id, id, target, $1, $2, $3 FROM review_comments
@@ -257,13 +271,17 @@ pub async fn reply(db: &Db, campaign: i64, thread: i64, author: UserId, body: &s
     .bind(now())
     .bind(thread)
     .bind(campaign)
-    .fetch_optional(db.pool())
+    .fetch_optional(&mut *tx)
     .await?;
-    id.ok_or(StorageError::NotFound)
+    let id = id.ok_or(StorageError::NotFound)?;
+    w.commit_created(tx, id).await?;
+    Ok(id)
 }
 
 /// Marks a thread of this campaign resolved (by `by`) or open again (`by` is `None`).
-pub async fn set_resolved(db: &Db, campaign: i64, thread: i64, by: Option<UserId>) -> Result<()> {
+pub async fn set_resolved(db: impl Into<Writer<'_>>, campaign: i64, thread: i64, by: Option<UserId>) -> Result<()> {
+    let w = db.into();
+    let mut tx = w.begin().await?;
     let done = sqlx::query(
         "UPDATE review_comments SET resolved_at = $1, resolved_by = $2
          WHERE id = $3 AND campaign_id = $4 AND thread_id IS NULL",
@@ -272,7 +290,10 @@ pub async fn set_resolved(db: &Db, campaign: i64, thread: i64, by: Option<UserId
     .bind(by.map(|u| u.0))
     .bind(thread)
     .bind(campaign)
-    .execute(db.pool())
+    .execute(&mut *tx)
     .await?;
-    if done.rows_affected() == 1 { Ok(()) } else { Err(StorageError::NotFound) }
+    if done.rows_affected() != 1 {
+        return Err(StorageError::NotFound);
+    }
+    w.commit(tx).await
 }

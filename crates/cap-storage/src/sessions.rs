@@ -1,6 +1,7 @@
 //! Sign-in sessions, stored so that several instances serve the same users.
 //! Only a keyed hash of each session token is stored; the token lives in the user's cookie.
 
+use crate::Writer;
 use crate::memberships::StoredMembership;
 use crate::users::User;
 use crate::{Db, error::Result};
@@ -55,8 +56,11 @@ pub async fn user_of(db: &Db, token_hash: &str, now: i64) -> Result<Option<UserI
 }
 
 /// Ends one session (sign-out).
-pub async fn delete(db: &Db, token_hash: &str) -> Result<()> {
-    sqlx::query("DELETE FROM sessions WHERE token_hash = $1").bind(token_hash).execute(db.pool()).await?;
+pub async fn delete(db: impl Into<Writer<'_>>, token_hash: &str) -> Result<()> {
+    let w = db.into();
+    let mut tx = w.begin().await?;
+    sqlx::query("DELETE FROM sessions WHERE token_hash = $1").bind(token_hash).execute(&mut *tx).await?;
+    w.commit(tx).await?;
     Ok(())
 }
 

@@ -3,7 +3,6 @@
 use crate::app::AppState;
 use crate::error::AppResult;
 use crate::session::RequestContext;
-use cap_app::audit::Author;
 
 /// Appends an audit entry for a write made during this request.
 pub async fn record(

@@ -3,7 +3,6 @@
 //! `POST /account/tokens/{id}/revoke` ends one at once. Creation and revocation are audited.
 
 use crate::app::AppState;
-use crate::audit::record;
 use crate::error::AppResult;
 use crate::forms::{Form, FormErrors};
 use crate::page::{Page, redirect_with_flash};
@@ -84,8 +83,9 @@ pub async fn create(
     let token = format!("cap_{}", random_token());
     let expires_at = cap_storage::now() + input.days * 86_400;
     let code = scopes_code(&input.scopes);
-    let id = api_tokens::create(
-        &state.db,
+    let entry = ctx.entry("tokens.create", "api_token", "", format!("{} [{code}] {} j", input.name, input.days));
+    api_tokens::create(
+        state.db.audited(entry),
         viewer.actor.user_id,
         &input.name,
         &state.keys.hash_token(&token),
@@ -93,8 +93,6 @@ pub async fn create(
         expires_at,
     )
     .await?;
-    record(&state, &ctx, "tokens.create", "api_token", &id, &format!("{} [{code}] {} j", input.name, input.days))
-        .await?;
     rendered.tokens = api_tokens::for_user(&state.db, viewer.actor.user_id).await?;
     rendered.created = Some(token);
     rendered.token_name = String::new();
@@ -108,8 +106,10 @@ pub async fn revoke(
     SignedIn(viewer): SignedIn,
     Path(id): Path<i64>,
 ) -> AppResult<Response> {
-    let token = api_tokens::revoke(&state.db, viewer.actor.user_id, id).await?;
-    record(&state, &ctx, "tokens.revoke", "api_token", &id, &token.name).await?;
+    let mine = api_tokens::for_user(&state.db, viewer.actor.user_id).await?;
+    let token = mine.iter().find(|t| t.id == id).ok_or(crate::error::AppError::NotFound)?;
+    api_tokens::revoke(state.db.audited(ctx.entry("tokens.revoke", "api_token", id, &token.name)), viewer.actor.user_id, id)
+        .await?;
     Ok(redirect_with_flash(&state, "/account/tokens", "flash.token_revoked"))
 }
 

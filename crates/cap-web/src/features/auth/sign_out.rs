@@ -1,7 +1,6 @@
 //! `POST /sign-out`: ends this session.
 
 use crate::app::AppState;
-use crate::audit::record;
 use crate::error::AppResult;
 use crate::page::redirect_with_flash;
 use crate::session::{Ctx, SignedIn, session_cookie_name, set_cookie};
@@ -12,8 +11,8 @@ use cap_storage::sessions;
 
 /// Forgets the session on the server and in the browser.
 pub async fn handler(State(state): State<AppState>, Ctx(ctx): Ctx, SignedIn(viewer): SignedIn) -> AppResult<Response> {
-    sessions::delete(&state.db, &viewer.session_hash).await?;
-    record(&state, &ctx, "users.sign_out", "user", &viewer.user.id, "").await?;
+    let entry = ctx.entry("users.sign_out", "user", viewer.user.id, "");
+    sessions::delete(state.db.audited(entry), &viewer.session_hash).await?;
     let mut response = redirect_with_flash(&state, "/sign-in", "flash.signed_out");
     response.headers_mut().append(header::SET_COOKIE, set_cookie(&state, session_cookie_name(&state), "", 0));
     Ok(response)

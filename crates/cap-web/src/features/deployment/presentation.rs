@@ -3,7 +3,6 @@
 
 use super::page::render;
 use crate::app::AppState;
-use crate::audit::record;
 use crate::error::AppResult;
 use crate::forms::Form;
 use crate::page::{Page, redirect_with_flash};
@@ -44,8 +43,9 @@ pub async fn submit(
     match (region, checked) {
         (Some(region), Ok(p)) => {
             let held_on = p.held_on.to_string();
-            let id = deployment::add_presentation(
-                &state.db,
+            let entry = ctx.entry("programme.presentation", "presentation", "", format!("{held_on} {}", p.place));
+            deployment::add_presentation(
+                state.db.audited(entry),
                 region,
                 &held_on,
                 &p.place,
@@ -54,8 +54,6 @@ pub async fn submit(
                 viewer.actor.user_id,
             )
             .await?;
-            record(&state, &ctx, "programme.presentation", "presentation", &id, &format!("{held_on} {}", p.place))
-                .await?;
             Ok(redirect_with_flash(
                 &state,
                 &format!("/deployment?region={region}#presentations"),

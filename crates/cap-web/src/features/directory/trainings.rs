@@ -3,7 +3,6 @@
 //! (`POST /trainings/{id}/attendees`); the administrator, those of any region.
 
 use crate::app::AppState;
-use crate::audit::record;
 use crate::error::{AppError, AppResult};
 use crate::forms::{Form, FormErrors, SelectOption};
 use crate::page::{Page, redirect_with_flash};
@@ -148,8 +147,9 @@ pub async fn create(
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, rendered).into_response());
     };
     let held_on = input.held_on.to_string();
+    let entry = ctx.entry("trainings.create", "training", "", format!("{held_on} {}", input.title));
     let id = directory::create_training(
-        &state.db,
+        state.db.audited(entry),
         &NewTraining {
             title: &input.title,
             audience: input.audience,
@@ -160,7 +160,6 @@ pub async fn create(
         },
     )
     .await?;
-    record(&state, &ctx, "trainings.create", "training", &id, &format!("{held_on} {}", input.title)).await?;
     Ok(redirect_with_flash(&state, &format!("/trainings#training-{id}"), "flash.training_saved"))
 }
 
@@ -184,8 +183,8 @@ pub async fn attendees(
         }
         chosen.push(UserId(user));
     }
-    directory::set_attendees(&state.db, id, &chosen).await?;
-    record(&state, &ctx, "trainings.attendees", "training", &id, &format!("{} attendee(s)", chosen.len())).await?;
+    let entry = ctx.entry("trainings.attendees", "training", id, format!("{} attendee(s)", chosen.len()));
+    directory::set_attendees(state.db.audited(entry), id, &chosen).await?;
     Ok(redirect_with_flash(&state, &format!("/trainings#training-{id}"), "flash.attendees_saved"))
 }
 

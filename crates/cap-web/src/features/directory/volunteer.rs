@@ -4,7 +4,6 @@
 
 use super::page::{Filters, eligible_organisations, render};
 use crate::app::AppState;
-use crate::audit::record;
 use crate::error::AppResult;
 use crate::forms::Form;
 use crate::page::{Page, redirect_with_flash};
@@ -51,14 +50,14 @@ pub async fn submit(
     let Some((id, name)) = chosen.filter(|_| rendered.errors.is_empty()) else {
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, rendered).into_response());
     };
-    directory::volunteer(&state.db, viewer.actor.user_id, OrganisationId(*id), availability.trim()).await?;
-    record(&state, &ctx, "pairs.volunteer", "user", &viewer.actor.user_id.0, name).await?;
+    let entry = ctx.entry("pairs.volunteer", "user", viewer.actor.user_id, name.as_str());
+    directory::volunteer(state.db.audited(entry), viewer.actor.user_id, OrganisationId(*id), availability.trim()).await?;
     Ok(redirect_with_flash(&state, "/directory", "flash.volunteered"))
 }
 
 /// Leaves the directory.
 pub async fn withdraw(State(state): State<AppState>, Ctx(ctx): Ctx, SignedIn(viewer): SignedIn) -> AppResult<Response> {
-    directory::withdraw(&state.db, viewer.actor.user_id).await?;
-    record(&state, &ctx, "pairs.withdraw", "user", &viewer.actor.user_id.0, "").await?;
+    let entry = ctx.entry("pairs.withdraw", "user", viewer.actor.user_id, "");
+    directory::withdraw(state.db.audited(entry), viewer.actor.user_id).await?;
     Ok(redirect_with_flash(&state, "/directory", "flash.withdrawn"))
 }

@@ -5,7 +5,6 @@
 
 use super::page::{Filters, render};
 use crate::app::AppState;
-use crate::audit::record;
 use crate::error::{AppError, AppResult};
 use crate::forms::Form;
 use crate::page::{Page, redirect_with_flash};
@@ -63,8 +62,8 @@ pub async fn open(
     let Some(text) = checked.filter(|_| known) else {
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, rendered).into_response());
     };
-    let thread = reviews::open_thread(&state.db, id, &target, viewer.actor.user_id, &text).await?;
-    record(&state, &ctx, "reviews.comment", "campaign", &id, &format!("{target} #{thread}")).await?;
+    let entry = ctx.entry("reviews.comment", "campaign", id, target.as_str());
+    let thread = reviews::open_thread(state.db.audited(entry), id, &target, viewer.actor.user_id, &text).await?;
     Ok(redirect_with_flash(&state, &format!("/campaigns/{id}/review#thread-{thread}"), "flash.comment_saved"))
 }
 
@@ -90,8 +89,8 @@ pub async fn reply(
             return Ok((StatusCode::UNPROCESSABLE_ENTITY, rendered).into_response());
         }
     };
-    let comment = reviews::reply(&state.db, id, thread, viewer.actor.user_id, &text).await?;
-    record(&state, &ctx, "reviews.reply", "campaign", &id, &format!("#{thread} #{comment}")).await?;
+    let entry = ctx.entry("reviews.reply", "campaign", id, format!("#{thread}"));
+    reviews::reply(state.db.audited(entry), id, thread, viewer.actor.user_id, &text).await?;
     Ok(redirect_with_flash(&state, &format!("/campaigns/{id}/review#thread-{thread}"), "flash.comment_saved"))
 }
 
@@ -112,9 +111,9 @@ pub async fn resolve(
     let author = first.author_user_id == Some(viewer.actor.user_id.0);
     viewer.require(Permission::ResolveThread { org: loaded.org.authz_ref(), author })?;
     let Form(ResolveForm { resolved }) = form?;
-    reviews::set_resolved(&state.db, id, thread, resolved.then_some(viewer.actor.user_id)).await?;
     let action = if resolved { "reviews.resolve" } else { "reviews.reopen" };
-    record(&state, &ctx, action, "campaign", &id, &format!("#{thread}")).await?;
+    let entry = ctx.entry(action, "campaign", id, format!("#{thread}"));
+    reviews::set_resolved(state.db.audited(entry), id, thread, resolved.then_some(viewer.actor.user_id)).await?;
     let flash = if resolved { "flash.thread_resolved" } else { "flash.thread_reopened" };
     Ok(redirect_with_flash(&state, &format!("/campaigns/{id}/review#thread-{thread}"), flash))
 }

@@ -6,7 +6,6 @@
 
 use super::page::{Filters, InviteForm, already_invited, render};
 use crate::app::AppState;
-use crate::audit::record;
 use crate::error::{AppError, AppResult};
 use crate::forms::Form;
 use crate::page::{Page, redirect_with_flash};
@@ -84,8 +83,9 @@ pub async fn submit(
     };
     let (starts_on, ends_on) = (window.starts_on.to_string(), window.ends_on.to_string());
     let conflicts_noted = acknowledged.join(",");
+    let details = format!("{} {email} {starts_on}..{ends_on} {conflicts_noted}", kind.code());
     reviews::grant(
-        &state.db,
+        state.db.audited(ctx.entry("reviews.invite", "campaign", id, details.trim())),
         &NewGrant {
             campaign: id,
             user,
@@ -97,8 +97,6 @@ pub async fn submit(
         },
     )
     .await?;
-    let details = format!("{} {email} {starts_on}..{ends_on} {conflicts_noted}", kind.code());
-    record(&state, &ctx, "reviews.invite", "campaign", &id, details.trim()).await?;
     let link = state.config.link(&format!("/campaigns/{id}/review"));
     let (fr, en) = (Tr::new(Locale::Fr), Tr::new(Locale::En));
     let body = format!(

@@ -2,7 +2,6 @@
 //! last day (it also ends by itself on that day).
 
 use crate::app::AppState;
-use crate::audit::record;
 use crate::error::AppResult;
 use crate::page::redirect_with_flash;
 use crate::session::{Ctx, SignedIn};
@@ -20,9 +19,11 @@ pub async fn handler(
     Path((id, grant)): Path<(i64, i64)>,
 ) -> AppResult<Response> {
     load(&state, &viewer, id, invite).await?;
-    let ended = reviews::revoke(&state.db, id, grant, viewer.actor.user_id).await?;
-    record(&state, &ctx, "reviews.revoke", "campaign", &id, &ended.email).await?;
+    let grants = reviews::grants(&state.db, id).await?;
+    let ending = grants.iter().find(|g| g.id == grant).ok_or(crate::error::AppError::NotFound)?;
+    let entry = ctx.entry("reviews.revoke", "campaign", id, &ending.email);
+    reviews::revoke(state.db.audited(entry), id, grant, viewer.actor.user_id).await?;
     // A State officer's access is given and ended from its own page.
-    let page = if ended.kind == cap_domain::review::ReviewerKind::State { "state-access" } else { "review" };
+    let page = if ending.kind == cap_domain::review::ReviewerKind::State { "state-access" } else { "review" };
     Ok(redirect_with_flash(&state, &format!("/campaigns/{id}/{page}"), "flash.reviewer_revoked"))
 }
