@@ -200,6 +200,7 @@ pub fn scope_pillars(r: &Referential, scope: &[String]) -> Vec<String> {
 /// `version`. A refusal says why; a change made meanwhile is refused as [`StepRefused::Moved`].
 pub async fn advance_pillar(
     app: &App,
+    by: &crate::audit::Author,
     loaded: &Loaded,
     pillar: &str,
     from: PillarStep,
@@ -210,13 +211,20 @@ pub async fn advance_pillar(
         Ok(next) => next,
         Err(refused) => return Ok(Err(refused)),
     };
-    Ok(store_steps(app, loaded, &steps, None, version).await?.map(|()| next))
+    let entry = by.entry("campaigns.pillar_step", "campaign", loaded.campaign.id, format!("{pillar}:{}", next.code()));
+    Ok(store_steps(app, entry, loaded, &steps, None, version).await?.map(|()| next))
 }
 
 /// Sets the pillars the campaign covers: chosen freely in preparation; once answers opened,
 /// pillars can only be added, until the campaign moves past its consolidation, and new ones open
 /// to answers (a campaign whose pillars were all in consolidation answers again).
-pub async fn rescope(app: &App, loaded: &Loaded, chosen: &[String], version: i64) -> Result<Result<(), StepRefused>> {
+pub async fn rescope(
+    app: &App,
+    by: &crate::audit::Author,
+    loaded: &Loaded,
+    chosen: &[String],
+    version: i64,
+) -> Result<Result<(), StepRefused>> {
     let r = &loaded.referential.referential;
     let all = scope_pillars(r, &[]);
     let chosen: Vec<String> = all.iter().filter(|p| chosen.contains(p)).cloned().collect();
@@ -230,18 +238,20 @@ pub async fn rescope(app: &App, loaded: &Loaded, chosen: &[String], version: i64
         return Ok(Err(refused));
     }
     // Every pillar chosen is stored as « all », so pillars of a later version are not left out.
+    let entry = by.entry("campaigns.scope", "campaign", loaded.campaign.id, chosen.join(","));
     let scope = if chosen.len() == all.len() { Vec::new() } else { chosen };
-    store_steps(app, loaded, &steps, Some(&scope), version).await
+    store_steps(app, entry, loaded, &steps, Some(&scope), version).await
 }
 
 async fn store_steps(
     app: &App,
+    entry: cap_storage::audit::Pending,
     loaded: &Loaded,
     steps: &PillarSteps,
     scope: Option<&[String]>,
     version: i64,
 ) -> Result<Result<(), StepRefused>> {
-    match campaigns::set_pillar_steps(&app.db, loaded.campaign.id, steps.to_store(), steps.status(), scope, version)
+    match campaigns::set_pillar_steps(app.db.audited(entry), loaded.campaign.id, steps.to_store(), steps.status(), scope, version)
         .await
     {
         Ok(()) => Ok(Ok(())),

@@ -1,5 +1,6 @@
 //! Campaigns, their participants and the individual answers they give.
 
+use crate::Writer;
 use crate::{Db, StorageError, error::Result, now};
 use cap_domain::campaign::{AnswerValue, CampaignStatus};
 use cap_domain::pillar_step::PillarStep;
@@ -107,10 +108,12 @@ const SELECT: &str = "SELECT id, organisation_id, referential_version_id, title,
 
 /// Creates a campaign in preparation, small collèges protected
 /// ([`cap_domain::consolidation::PROTECT_BY_DEFAULT`]).
-pub async fn create(db: &Db, c: &NewCampaign<'_>) -> Result<i64> {
+pub async fn create(db: impl Into<Writer<'_>>, c: &NewCampaign<'_>) -> Result<i64> {
+    let w = db.into();
+    let mut tx = w.begin().await?;
     let scope = serde_json::Value::from(c.scope.to_vec()).to_string();
     let at = now();
-    Ok(sqlx::query_scalar(
+    let id: i64 = sqlx::query_scalar(
         "INSERT INTO campaigns (organisation_id, referential_version_id, title, scope, status, answering_from,
             consolidation_on, restitution_on, created_by, created_at, updated_at, version, protect_colleges)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10, 1, $11) RETURNING id",
@@ -126,8 +129,10 @@ pub async fn create(db: &Db, c: &NewCampaign<'_>) -> Result<i64> {
     .bind(c.created_by.map(|u| u.0))
     .bind(at)
     .bind(i64::from(cap_domain::consolidation::PROTECT_BY_DEFAULT))
-    .fetch_one(db.pool())
-    .await?)
+    .fetch_one(&mut *tx)
+    .await?;
+    w.commit_created(tx, id).await?;
+    Ok(id)
 }
 
 /// One campaign.
@@ -164,11 +169,12 @@ pub async fn advance_to(db: &Db, id: i64, target: CampaignStatus) -> Result<()> 
 }
 
 /// opening the answers freezes the referential version for good.
-pub async fn advance(db: &Db, id: i64, from: CampaignStatus, expected_version: i64) -> Result<CampaignStatus> {
+pub async fn advance(db: impl Into<Writer<'_>>, id: i64, from: CampaignStatus, expected_version: i64) -> Result<CampaignStatus> {
+    let w = db.into();
     let Some(next) = from.next() else {
-        return Err(crate::db::refused(db.pool(), "campaigns", "id", id, expected_version).await?);
+        return Err(crate::db::refused(w.db().pool(), "campaigns", "id", id, expected_version).await?);
     };
-    let mut tx = db.begin_write().await?;
+    let mut tx = w.begin().await?;
     let done = sqlx::query(
         "UPDATE campaigns SET status = $1, version = version + 1, updated_at = $2 WHERE id = $3 AND status = $4 AND version = $5",
     )
@@ -215,7 +221,7 @@ pub async fn advance(db: &Db, id: i64, from: CampaignStatus, expected_version: i
         .execute(&mut *tx)
         .await?;
     }
-    tx.commit().await?;
+    w.commit(tx).await?;
     Ok(next)
 }
 
@@ -264,17 +270,21 @@ fn participant(r: ParticipantRow) -> Result<Participant> {
 }
 
 /// Adds a participant; adding the same person twice gives [`StorageError::Conflict`].
-pub async fn add_participant(db: &Db, campaign: i64, user: UserId, college: College) -> Result<i64> {
-    sqlx::query_scalar(
+pub async fn add_participant(db: impl Into<Writer<'_>>, campaign: i64, user: UserId, college: College) -> Result<i64> {
+    let w = db.into();
+    let mut tx = w.begin().await?;
+    let id: i64 = sqlx::query_scalar(
         "INSERT INTO campaign_participants (campaign_id, user_id, college, added_at) VALUES ($1, $2, $3, $4) RETURNING id",
     )
     .bind(campaign)
     .bind(user.0)
     .bind(college.code())
     .bind(now())
-    .fetch_one(db.pool())
+    .fetch_one(&mut *tx)
     .await
-    .map_err(StorageError::from_write)
+    .map_err(StorageError::from_write)?;
+    w.commit_created(tx, id).await?;
+    Ok(id)
 }
 
 /// The participants of a campaign, by name.
@@ -567,16 +577,17 @@ pub async fn save_answer(
 }
 
 /// Replaces the pillars in scope if the campaign is still at `expected_version`.
-pub async fn set_scope(db: &Db, id: i64, scope: &[String], expected_version: i64) -> Result<()> {
-    set_column(db, id, "scope", serde_json::Value::from(scope.to_vec()).to_string(), expected_version).await
+pub async fn set_scope(db: impl Into<Writer<'_>>, id: i64, scope: &[String], expected_version: i64) -> Result<()> {
+    set_column(db.into(), id, "scope", serde_json::Value::from(scope.to_vec()).to_string(), expected_version).await
 }
 
 /// Sets one of the campaign's own columns (a fixed name, never input) if the campaign is still at
 /// `expected_version`.
-async fn set_column<T>(db: &Db, id: i64, column: &'static str, value: T, expected_version: i64) -> Result<()>
+async fn set_column<T>(w: Writer<'_>, id: i64, column: &'static str, value: T, expected_version: i64) -> Result<()>
 where
     T: for<'q> sqlx::Encode<'q, sqlx::Any> + sqlx::Type<sqlx::Any> + Send,
 {
+    let mut tx = w.begin().await?;
     let done = sqlx::query(sqlx::AssertSqlSafe(format!(
         "UPDATE campaigns SET {column} = $1, version = version + 1, updated_at = $2 WHERE id = $3 AND version = $4"
     )))
@@ -584,12 +595,12 @@ where
     .bind(now())
     .bind(id)
     .bind(expected_version)
-    .execute(db.pool())
+    .execute(&mut *tx)
     .await?;
     if done.rows_affected() == 1 {
-        Ok(())
+        w.commit(tx).await
     } else {
-        Err(crate::db::refused(db.pool(), "campaigns", "id", id, expected_version).await?)
+        Err(crate::db::refused(&mut *tx, "campaigns", "id", id, expected_version).await?)
     }
 }
 
@@ -616,7 +627,7 @@ pub async fn pillar_steps(db: &Db, campaign: i64) -> Result<Vec<(String, PillarS
 /// when it changes, if the campaign is still at `expected_version`; in one transaction, so the
 /// campaign's status never disagrees with its pillars.
 pub async fn set_pillar_steps(
-    db: &Db,
+    db: impl Into<Writer<'_>>,
     id: i64,
     steps: &[(String, PillarStep)],
     status: CampaignStatus,
@@ -624,7 +635,8 @@ pub async fn set_pillar_steps(
     expected_version: i64,
 ) -> Result<()> {
     let at = now();
-    let mut tx = db.begin_write().await?;
+    let w = db.into();
+    let mut tx = w.begin().await?;
     let done = sqlx::query(
         "UPDATE campaigns SET status = $1, scope = COALESCE($2, scope), version = version + 1, updated_at = $3
          WHERE id = $4 AND version = $5",
@@ -667,7 +679,7 @@ pub async fn set_pillar_steps(
         .execute(&mut *tx)
         .await?;
     }
-    tx.commit().await?;
+    w.commit(tx).await?;
     Ok(())
 }
 
@@ -690,8 +702,14 @@ impl CampaignOption {
 }
 
 /// Turns a campaign option on or off; `Stale` when the campaign changed since `expected_version`.
-pub async fn set_option(db: &Db, id: i64, option: CampaignOption, on: bool, expected_version: i64) -> Result<()> {
-    set_column(db, id, option.column(), i64::from(on), expected_version).await
+pub async fn set_option(
+    db: impl Into<Writer<'_>>,
+    id: i64,
+    option: CampaignOption,
+    on: bool,
+    expected_version: i64,
+) -> Result<()> {
+    set_column(db.into(), id, option.column(), i64::from(on), expected_version).await
 }
 
 /// Every answer of a campaign with its participant's collège: (participant id, collège, answer).
@@ -804,15 +822,17 @@ impl<'a> NewConsolidated<'a> {
 /// Records the shared answer if it is still at `expected_version` (0 for a first decision); a
 /// decision made meanwhile is refused as [`StorageError::Stale`].
 pub async fn save_consolidated(
-    db: &Db,
+    db: impl Into<Writer<'_>>,
     campaign: i64,
     c: &NewConsolidated<'_>,
     expected_version: i64,
 ) -> Result<Written> {
+    let w = db.into();
+    let mut tx = w.begin().await?;
     let (kind, level, number, text) = columns(c.value);
     let at = now();
     let done = if expected_version == 0 {
-        first_consolidated(campaign, c, at).execute(db.pool()).await?
+        first_consolidated(campaign, c, at).execute(&mut *tx).await?
     } else {
         sqlx::query(
             "UPDATE consolidated_answers SET kind = $1, level_value = $2, number_value = $3, text_value = $4, proposal = $5,
@@ -831,18 +851,20 @@ pub async fn save_consolidated(
         .bind(campaign)
         .bind(c.code)
         .bind(expected_version)
-        .execute(db.pool())
+        .execute(&mut *tx)
         .await?
     };
-    answer_written(
-        db,
+    let written = answer_written(
+        w.db(),
         done.rows_affected(),
         ("consolidated_answers", "campaign_id", campaign),
         c.code,
         expected_version,
         at,
     )
-    .await
+    .await?;
+    w.commit(tx).await?;
+    Ok(written)
 }
 
 /// The statement recording a first shared answer (nothing when one exists already).
@@ -902,8 +924,9 @@ pub async fn insert_answers(
 }
 
 /// Replaces what a participant is asked to answer (node codes; none means everything).
-pub async fn set_assignment(db: &Db, participant: i64, codes: &[String]) -> Result<()> {
-    let mut tx = db.begin_write().await?;
+pub async fn set_assignment(db: impl Into<Writer<'_>>, participant: i64, codes: &[String]) -> Result<()> {
+    let w = db.into();
+    let mut tx = w.begin().await?;
     sqlx::query("DELETE FROM campaign_assignments WHERE participant_id = $1")
         .bind(participant)
         .execute(&mut *tx)
@@ -916,7 +939,7 @@ pub async fn set_assignment(db: &Db, participant: i64, codes: &[String]) -> Resu
             .await
             .map_err(StorageError::from_write)?;
     }
-    tx.commit().await?;
+    w.commit(tx).await?;
     Ok(())
 }
 

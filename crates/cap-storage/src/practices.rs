@@ -2,6 +2,7 @@
 //! status, indicator, author or region, and moderated with a version check so two delegates never
 //! overwrite each other's decision.
 
+use crate::Writer;
 use crate::{Db, StorageError, error::Result, now};
 use cap_domain::practice::{PracticeInput, PracticeKind, PracticeStatus};
 use cap_domain::{OrganisationId, UserId};
@@ -137,14 +138,15 @@ const SELECT: &str = "SELECT p.id, p.organisation_id, o.name AS organisation, o.
 
 /// Shares a practice, pending moderation, with its indicators and attachments; returns its id.
 pub async fn add(
-    db: &Db,
+    db: impl Into<Writer<'_>>,
     organisation: OrganisationId,
     author: UserId,
     referential: &str,
     input: &PracticeInput,
     files: &[NewFile<'_>],
 ) -> Result<i64> {
-    let mut tx = db.begin_write().await?;
+    let w = db.into();
+    let mut tx = w.begin().await?;
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO good_practices (organisation_id, author_id, referential_code, kind, title, body, status, created_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
@@ -162,7 +164,7 @@ pub async fn add(
     insert_indicators(&mut tx, id, &input.indicators).await?;
     insert_files(&mut tx, id, 0, files).await?;
     touch(&mut tx).await?;
-    tx.commit().await?;
+    w.commit_created(tx, id).await?;
     Ok(id)
 }
 
@@ -171,14 +173,15 @@ pub async fn add(
 /// one too: the delegates read what changed). Refused as stale if anyone changed or moderated it
 /// since `expected_version`.
 pub async fn update(
-    db: &Db,
+    db: impl Into<Writer<'_>>,
     id: i64,
     expected_version: i64,
     input: &PracticeInput,
     keep: &[i64],
     files: &[NewFile<'_>],
 ) -> Result<()> {
-    let mut tx = db.begin_write().await?;
+    let w = db.into();
+    let mut tx = w.begin().await?;
     let done = sqlx::query(
         "UPDATE good_practices SET kind = $1, title = $2, body = $3, status = $4, moderation_note = '',
                 published_at = NULL, version = version + 1
@@ -208,7 +211,7 @@ pub async fn update(
     let next = stored.iter().map(|(_, position)| position + 1).max().unwrap_or(0);
     insert_files(&mut tx, id, next, files).await?;
     touch(&mut tx).await?;
-    tx.commit().await?;
+    w.commit(tx).await?;
     Ok(())
 }
 
@@ -442,7 +445,7 @@ pub async fn file(db: &Db, practice: i64, file: i64) -> Result<StoredFile> {
 
 /// Moderates: sets the status and note, if nobody moderated it since `expected_version`.
 pub async fn moderate(
-    db: &Db,
+    db: impl Into<Writer<'_>>,
     id: i64,
     status: PracticeStatus,
     note: &str,
@@ -451,7 +454,8 @@ pub async fn moderate(
 ) -> Result<()> {
     let at = now();
     let published_at = (status == PracticeStatus::Published).then_some(at);
-    let mut tx = db.begin_write().await?;
+    let w = db.into();
+    let mut tx = w.begin().await?;
     let done = sqlx::query(
         "UPDATE good_practices SET status = $1, moderation_note = $2, moderated_by = $3, moderated_at = $4,
                 published_at = $5, version = version + 1
@@ -468,15 +472,16 @@ pub async fn moderate(
     .await?;
     if done.rows_affected() == 1 {
         touch(&mut tx).await?;
-        tx.commit().await?;
+        w.commit(tx).await?;
         return Ok(());
     }
     Err(crate::db::refused(&mut *tx, "good_practices", "id", id, expected_version).await?)
 }
 
 /// Deletes a practice with its indicators and attachments (its author takes it back).
-pub async fn delete(db: &Db, id: i64) -> Result<()> {
-    let mut tx = db.begin_write().await?;
+pub async fn delete(db: impl Into<Writer<'_>>, id: i64) -> Result<()> {
+    let w = db.into();
+    let mut tx = w.begin().await?;
     sqlx::query("DELETE FROM good_practice_files WHERE practice_id = $1").bind(id).execute(&mut *tx).await?;
     sqlx::query("DELETE FROM good_practice_indicators WHERE practice_id = $1").bind(id).execute(&mut *tx).await?;
     let done = sqlx::query("DELETE FROM good_practices WHERE id = $1").bind(id).execute(&mut *tx).await?;
@@ -484,6 +489,6 @@ pub async fn delete(db: &Db, id: i64) -> Result<()> {
         return Err(StorageError::NotFound);
     }
     touch(&mut tx).await?;
-    tx.commit().await?;
+    w.commit(tx).await?;
     Ok(())
 }

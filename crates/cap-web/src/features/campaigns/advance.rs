@@ -2,7 +2,6 @@
 //! the answers needs at least one participant and freezes the referential version.
 
 use crate::app::AppState;
-use crate::audit::record;
 use crate::error::AppResult;
 use crate::forms::{Form, VersionForm};
 use crate::page::redirect_with_flash;
@@ -27,7 +26,7 @@ pub async fn handler(
     if from == CampaignStatus::Preparation && campaigns::participants(&state.db, id).await?.is_empty() {
         return Ok(redirect_with_flash(&state, &back, "flash.campaign_needs_participants"));
     }
-    let next = campaigns::advance(&state.db, id, from, form.version).await?;
-    record(&state, &ctx, "campaigns.advance", "campaign", &id, next.code()).await?;
+    let next = from.next().map_or("", CampaignStatus::code);
+    campaigns::advance(state.db.audited(ctx.entry("campaigns.advance", "campaign", id, next)), id, from, form.version).await?;
     Ok(redirect_with_flash(&state, &back, "flash.campaign_advanced"))
 }

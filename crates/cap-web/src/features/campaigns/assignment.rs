@@ -2,7 +2,6 @@
 //! to answer — pillars, objectives or single indicators; nothing chosen means everything.
 
 use crate::app::AppState;
-use crate::audit::record;
 use crate::error::{AppError, AppResult};
 use crate::forms::Form;
 use crate::page::{Page, redirect_with_flash};
@@ -87,12 +86,12 @@ pub async fn submit(
     let known: HashSet<&str> = loaded.referential.referential.nodes.iter().map(|n| n.code.as_str()).collect();
     // A code the referential does not know (a page from before, a forged form) is left out.
     let codes: Vec<String> = nodes.into_iter().filter(|code| known.contains(code.as_str())).collect();
-    campaigns::set_assignment(&state.db, participant, &codes).await?;
     let details = if codes.is_empty() {
         format!("{}: tout", p.display_name)
     } else {
         format!("{}: {}", p.display_name, codes.join(", "))
     };
-    record(&state, &ctx, "campaigns.assign", "campaign", &id, &details).await?;
+    campaigns::set_assignment(state.db.audited(ctx.entry("campaigns.assign", "campaign", id, details)), participant, &codes)
+        .await?;
     Ok(redirect_with_flash(&state, &format!("/campaigns/{id}"), "flash.assignment_saved"))
 }

@@ -2,7 +2,6 @@
 //! version, with a calendar; the scope is chosen on the campaign's page.
 
 use crate::app::AppState;
-use crate::audit::record;
 use crate::error::AppResult;
 use crate::forms::{Form, FormErrors, SelectOption};
 use crate::page::{Page, redirect_with_flash};
@@ -141,8 +140,7 @@ pub async fn submit(
         restitution_on: restitution_on.as_deref(),
         created_by: Some(viewer.actor.user_id),
     };
-    let campaign = campaigns::create(&state.db, &new).await?;
-    record(&state, &ctx, "campaigns.create", "campaign", &campaign, title).await?;
+    let campaign = campaigns::create(state.db.audited(ctx.entry("campaigns.create", "campaign", "", title)), &new).await?;
     // The previous campaign's evidence comes along, each piece to be confirmed.
     cap_app::evidence::carry_into(&state, new.organisation, campaign).await?;
     Ok(redirect_with_flash(&state, &format!("/campaigns/{campaign}"), "flash.campaign_created"))

@@ -4,7 +4,6 @@
 
 use super::Choice;
 use crate::app::AppState;
-use crate::audit::record;
 use crate::error::{AppError, AppResult};
 use crate::forms::Form;
 use crate::page::{Page, redirect_with_flash};
@@ -245,10 +244,10 @@ pub async fn submit(
         source: "consolidation",
         decided_by: Some(viewer.actor.user_id),
     };
-    match campaigns::save_consolidated(&state.db, id, &new, form.version).await {
+    let words = value_label(rendered.page.t, &r, &node, &value);
+    let entry = ctx.entry("campaigns.consolidate", "campaign", id, format!("{code}: {words}"));
+    match campaigns::save_consolidated(state.db.audited(entry), id, &new, form.version).await {
         Ok(_) => {
-            let words = value_label(rendered.page.t, &r, &node, &value);
-            record(&state, &ctx, "campaigns.consolidate", "campaign", &id, &format!("{code}: {words}")).await?;
             Ok(redirect_with_flash(&state, &format!("/campaigns/{id}/consolidation#{code}"), "flash.consolidated"))
         }
         Err(StorageError::Stale(_)) => {

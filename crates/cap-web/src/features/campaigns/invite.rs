@@ -4,7 +4,6 @@
 //! password later with « Mot de passe oublié » to get a full account.
 
 use crate::app::AppState;
-use crate::audit::record;
 use crate::error::AppResult;
 use crate::forms::Form;
 use crate::page::{Page, redirect_with_flash};
@@ -80,7 +79,8 @@ pub async fn handler(
     if !memberships::for_user(&state.db, user).await?.iter().any(|m| m.membership.scope == membership.scope) {
         memberships::grant(&state.db, user, membership).await?;
     }
-    match campaigns::add_participant(&state.db, id, user, college).await {
+    let entry = ctx.entry("campaigns.invite", "campaign", id, format!("{name} ({})", college.code()));
+    match campaigns::add_participant(state.db.audited(entry), id, user, college).await {
         Ok(_) => {}
         Err(StorageError::Conflict) => return Ok(redirect_with_flash(&state, &back, "flash.participant_already")),
         Err(e) => return Err(e.into()),
@@ -109,7 +109,6 @@ pub async fn handler(
         mailed =
             state.mailer.send(e.as_str(), "Votre lien pour l'auto-évaluation Cap / Your Cap link", body).await.is_ok();
     }
-    record(&state, &ctx, "campaigns.invite", "campaign", &id, &format!("{name} ({})", college.code())).await?;
     Ok(LinkPage {
         page,
         campaign_id: id,

@@ -5,7 +5,6 @@
 //! the member decides who reads its self-assessment).
 
 use crate::app::AppState;
-use crate::audit::record;
 use crate::error::AppResult;
 use crate::forms::Form;
 use crate::page::redirect_with_flash;
@@ -66,7 +65,7 @@ async fn save(
         CampaignOption::ProtectColleges => ("campaigns.protect_colleges", "flash.protect_saved"),
         CampaignOption::SharedWithRegion => ("campaigns.share_with_region", "flash.share_saved"),
     };
-    campaigns::set_option(&state.db, id, option, on, version).await?;
-    record(state, ctx, action, "campaign", &id, if on { "on" } else { "off" }).await?;
+    let entry = ctx.entry(action, "campaign", id, if on { "on" } else { "off" });
+    campaigns::set_option(state.db.audited(entry), id, option, on, version).await?;
     Ok(redirect_with_flash(state, &back, flash))
 }

@@ -2,7 +2,6 @@
 //! campaign, with the collège they speak from.
 
 use crate::app::AppState;
-use crate::audit::record;
 use crate::error::AppResult;
 use crate::forms::Form;
 use crate::page::redirect_with_flash;
@@ -43,10 +42,9 @@ pub async fn handler(
     if !member {
         return Ok(redirect_with_flash(&state, &back, "flash.participant_not_member"));
     }
-    match campaigns::add_participant(&state.db, id, UserId(user), college).await {
-        Ok(p) => {
-            record(&state, &ctx, "campaigns.add_participant", "campaign", &id, &format!("{p} {}", college.code()))
-                .await?;
+    let entry = ctx.entry("campaigns.add_participant", "campaign", id, format!("{user} {}", college.code()));
+    match campaigns::add_participant(state.db.audited(entry), id, UserId(user), college).await {
+        Ok(_) => {
             Ok(redirect_with_flash(&state, &back, "flash.participant_added"))
         }
         Err(StorageError::Conflict) => Ok(redirect_with_flash(&state, &back, "flash.participant_already")),

@@ -3,7 +3,6 @@
 //! other pillars stay where they are (« Services rendus » first, the three others later).
 
 use crate::app::AppState;
-use crate::audit::record;
 use crate::error::{AppError, AppResult};
 use crate::forms::Form;
 use crate::page::redirect_with_flash;
@@ -32,10 +31,8 @@ pub async fn handler(
     let Form(form) = form?;
     let from = PillarStep::from_code(&form.from).ok_or(AppError::BadRequest)?;
     let back = format!("/campaigns/{id}#pillar-row-{pillar}");
-    match advance_pillar(&state, &loaded, &pillar, from, form.version).await? {
-        Ok(next) => {
-            record(&state, &ctx, "campaigns.pillar_step", "campaign", &id, &format!("{pillar}:{}", next.code()))
-                .await?;
+    match advance_pillar(&state, &ctx.author(), &loaded, &pillar, from, form.version).await? {
+        Ok(_) => {
             Ok(redirect_with_flash(&state, &back, "flash.pillar_moved"))
         }
         Err(_) => Ok(redirect_with_flash(&state, &back, "flash.pillar_refused")),

@@ -4,7 +4,6 @@
 //! pillars open to answers.
 
 use crate::app::AppState;
-use crate::audit::record;
 use crate::error::{AppError, AppResult};
 use crate::forms::Form;
 use crate::page::redirect_with_flash;
@@ -34,9 +33,8 @@ pub async fn handler(
     let loaded = load(&state, &viewer, id, run).await?;
     let Form(ScopeForm { pillars: ticked, version }) = form?;
     let back = format!("/campaigns/{id}");
-    match rescope(&state, &loaded, &ticked, version).await? {
+    match rescope(&state, &ctx.author(), &loaded, &ticked, version).await? {
         Ok(()) => {
-            record(&state, &ctx, "campaigns.scope", "campaign", &id, &ticked.join(",")).await?;
             Ok(redirect_with_flash(&state, &back, "flash.scope_saved"))
         }
         Err(StepRefused::Moved) => Ok(redirect_with_flash(&state, &back, "flash.campaign_changed")),

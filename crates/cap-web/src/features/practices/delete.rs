@@ -1,7 +1,6 @@
 //! `POST /practices/{id}/delete`: its author takes a practice back, with its attachments.
 
 use crate::app::AppState;
-use crate::audit::record;
 use crate::error::AppResult;
 use crate::page::redirect_with_flash;
 use crate::session::{Ctx, SignedIn};
@@ -18,7 +17,6 @@ pub async fn handler(
     Path(id): Path<i64>,
 ) -> AppResult<Response> {
     let practice = load_own(&state, &viewer, id).await?;
-    practices::delete(&state.db, id).await?;
-    record(&state, &ctx, "practices.delete", "practice", &id, &practice.title).await?;
+    practices::delete(state.db.audited(ctx.entry("practices.delete", "practice", id, &practice.title)), id).await?;
     Ok(redirect_with_flash(&state, "/practices", "flash.practice_deleted"))
 }

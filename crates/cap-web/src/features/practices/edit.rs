@@ -5,7 +5,6 @@
 
 use super::form::{self, Correction, KeptFile, Typed};
 use crate::app::AppState;
-use crate::audit::record;
 use crate::error::{AppError, AppResult};
 use crate::page::{Page, redirect_with_flash};
 use crate::session::{Ctx, SignedIn};
@@ -84,7 +83,9 @@ pub async fn submit(
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, rendered).into_response());
     };
     let files = form::to_store(&files);
-    match practices::update(&state.db, id, expected, &input, &keep, &files).await {
+    let details = format!("{}: {}", input.kind.code(), input.indicators.join(", "));
+    let entry = ctx.entry("practices.edit", "practice", id, details);
+    match practices::update(state.db.audited(entry), id, expected, &input, &keep, &files).await {
         Ok(()) => {}
         Err(StorageError::Stale(_)) => {
             // Changed between our read and our write: show it again, as above.
@@ -96,8 +97,6 @@ pub async fn submit(
         }
         Err(e) => return Err(e.into()),
     }
-    let details = format!("{}: {}", input.kind.code(), input.indicators.join(", "));
-    record(&state, &ctx, "practices.edit", "practice", &id, &details).await?;
     form::tell_delegates(&state, RegionId(practice.region_id), id, &input.title, &practice.organisation).await;
     Ok(redirect_with_flash(&state, &format!("/practices/{id}"), "flash.practice_resubmitted"))
 }

@@ -4,7 +4,6 @@
 
 use super::page::render;
 use crate::app::AppState;
-use crate::audit::record;
 use crate::error::{AppError, AppResult};
 use crate::forms::Form;
 use crate::page::{Page, redirect_with_flash};
@@ -84,8 +83,8 @@ pub async fn moderate(
             return Ok((StatusCode::UNPROCESSABLE_ENTITY, rendered).into_response());
         }
     };
-    practices::moderate(&state.db, id, status, &note, viewer.actor.user_id, form.version).await?;
-    record(&state, &ctx, "practices.moderate", "practice", &id, format!("{} {note}", status.code()).trim()).await?;
+    let entry = ctx.entry("practices.moderate", "practice", id, format!("{} {note}", status.code()).trim());
+    practices::moderate(state.db.audited(entry), id, status, &note, viewer.actor.user_id, form.version).await?;
     tell_author(&state, &current, status, &note).await;
     let flash =
         if status == PracticeStatus::Published { "flash.practice_published" } else { "flash.practice_rejected" };

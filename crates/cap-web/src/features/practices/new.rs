@@ -4,7 +4,6 @@
 
 use super::form::{self, Typed};
 use crate::app::AppState;
-use crate::audit::record;
 use crate::error::{AppError, AppResult};
 use crate::page::{Page, redirect_with_flash};
 use crate::session::{Ctx, SignedIn, Viewer};
@@ -74,10 +73,10 @@ pub async fn submit(
     let files = form::to_store(&files);
     let referential = state.referentials.get(&state.db, version).await?;
     let org = OrganisationId(*org_id);
-    let id =
-        practices::add(&state.db, org, viewer.actor.user_id, &referential.referential.code, &input, &files).await?;
     let details = format!("{} {}: {}", input.kind.code(), org_name, input.indicators.join(", "));
-    record(&state, &ctx, "practices.share", "practice", &id, &details).await?;
+    let entry = ctx.entry("practices.share", "practice", "", details);
+    let id = practices::add(state.db.audited(entry), org, viewer.actor.user_id, &referential.referential.code, &input, &files)
+        .await?;
     let region = RegionId(organisations::get(&state.db, org).await?.region_id);
     form::tell_delegates(&state, region, id, &input.title, org_name).await;
     Ok(redirect_with_flash(&state, &format!("/practices/{id}"), "flash.practice_shared"))
