@@ -2,7 +2,7 @@
 //! and coordinators.
 
 use crate::app::App;
-use crate::audit::{Author, record};
+use crate::audit::Author;
 use crate::error::{Error, Result};
 use crate::i18n::{Locale, Tr};
 use crate::links::LinkRequest;
@@ -106,8 +106,9 @@ pub async fn send(app: &App, by: &Author, email: &Email, display_name: &str, mem
         payload: &payload_json,
         created_by: by.user,
     };
-    let link = crate::links::issue(app, request).await?;
     let fr = describe(app, Tr::new(Locale::Fr), &membership).await?;
+    let entry = by.entry("invitations.create", "invitation", email, &fr);
+    let link = crate::links::issue(app, request, Some(entry)).await?;
     let en = describe(app, Tr::new(Locale::En), &membership).await?;
     let body = format!(
         "Bonjour {display_name},\n\n{inviter} vous invite à rejoindre Cap ({federation}) en tant que : {fr}.\n\n\
@@ -124,7 +125,6 @@ pub async fn send(app: &App, by: &Author, email: &Email, display_name: &str, mem
             false
         }
     };
-    record(app, by, "invitations.create", "invitation", email, &fr).await?;
     Ok(Sent { link, mailed })
 }
 

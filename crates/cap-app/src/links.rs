@@ -4,6 +4,7 @@
 use crate::app::App;
 use cap_domain::UserId;
 use cap_storage::StorageError;
+use cap_storage::audit::Pending;
 use cap_storage::tokens::{self, NewToken, Purpose};
 
 /// How long the first administrator's setup link stays valid.
@@ -38,13 +39,18 @@ fn path_and_lifetime(purpose: Purpose) -> (&'static str, i64) {
     }
 }
 
-/// Stores a new link and returns its absolute URL.
-pub async fn issue(state: &App, request: LinkRequest<'_>) -> Result<String, StorageError> {
+/// Stores a new link and returns its absolute URL; `audit`, when given, is appended in the same
+/// transaction.
+pub async fn issue(state: &App, request: LinkRequest<'_>, audit: Option<Pending>) -> Result<String, StorageError> {
     let (path, lifetime) = path_and_lifetime(request.purpose);
     let token = crate::crypto::random_token();
     let now = cap_storage::now();
+    let db = match audit {
+        Some(entry) => state.db.audited(entry),
+        None => (&state.db).into(),
+    };
     tokens::create(
-        &state.db,
+        db,
         NewToken {
             token_hash: &state.keys.hash_token(&token),
             purpose: request.purpose,
@@ -68,13 +74,18 @@ pub async fn first_start_link(state: &App) -> Result<Option<String>, StorageErro
     }
     tokens::revoke_all(&state.db, Purpose::Setup, cap_storage::now()).await?;
     let request = LinkRequest { purpose: Purpose::Setup, email: "", user: None, payload: "", created_by: None };
-    Ok(Some(issue(state, request).await?))
+    Ok(Some(issue(state, request, None).await?))
 }
 
 /// Makes a single-use password-reset link for `user` (e-mailed by the "forgotten password"
 /// page, printed by `cap user reset-password`).
-pub async fn password_reset_link(state: &App, user: UserId, email: &str) -> Result<String, StorageError> {
+pub async fn password_reset_link(
+    state: &App,
+    by: &crate::audit::Author,
+    user: UserId,
+    email: &str,
+) -> Result<String, StorageError> {
     let request =
         LinkRequest { purpose: Purpose::PasswordReset, email, user: Some(user), payload: "", created_by: None };
-    issue(state, request).await
+    issue(state, request, Some(by.entry("users.password_reset_requested", "user", user, ""))).await
 }

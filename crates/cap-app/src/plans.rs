@@ -97,6 +97,7 @@ pub async fn proposals(
 /// many actions were proposed, or [`StorageError::Conflict`] when it already has one.
 pub async fn generate(
     app: &App,
+    by: &crate::audit::Author,
     loaded: &Loaded,
     start: Date,
     horizon: i64,
@@ -104,7 +105,8 @@ pub async fn generate(
     let pillars = pillars_with_results(loaded);
     let actions = proposals(app, loaded, &pillars, start, horizon).await?;
     let id = loaded.campaign.id;
-    match plans::create_from(&app.db, id, &start.to_string(), horizon, &actions, Some(&pillars)).await {
+    let entry = by.entry("plans.generate", "plan", "", format!("{} proposals", actions.len()));
+    match plans::create_from(app.db.audited(entry), id, &start.to_string(), horizon, &actions, Some(&pillars)).await {
         Ok(plan) => Ok(Ok((plan, actions.len()))),
         Err(StorageError::Conflict) => Ok(Err(StorageError::Conflict)),
         Err(e) => Err(e.into()),
@@ -114,11 +116,12 @@ pub async fn generate(
 /// Adds to `plan` the proposals of the pillars consolidated since it was made, due within the
 /// plan's own calendar; how many were added. Refused as [`StorageError::Stale`] when the plan
 /// changed meanwhile.
-pub async fn propose_more(app: &App, loaded: &Loaded, plan: &Plan) -> Result<usize> {
+pub async fn propose_more(app: &App, by: &crate::audit::Author, loaded: &Loaded, plan: &Plan) -> Result<usize> {
     let more = pillars_to_propose(loaded, plan);
     let start = parse_date(&plan.starts_on).unwrap_or_else(paris_today);
     let actions = proposals(app, loaded, &more, start, plan.horizon_months).await?;
     let covered = pillars_with_results(loaded);
-    plans::add_proposals(&app.db, plan.id, &actions, &covered, plan.version).await?;
+    let entry = by.entry("plans.propose_more", "plan", plan.id, format!("{} proposals", actions.len()));
+    plans::add_proposals(app.db.audited(entry), plan.id, &actions, &covered, plan.version).await?;
     Ok(actions.len())
 }

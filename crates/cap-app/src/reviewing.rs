@@ -2,7 +2,7 @@
 //! the accompaniment day, the threads that wait for them and what became of their suggestions.
 
 use crate::app::App;
-use crate::audit::{Author, record};
+use crate::audit::Author;
 use crate::campaigns::Loaded;
 use crate::error::Result;
 use crate::i18n::{Locale, Tr, paris_today};
@@ -114,8 +114,9 @@ pub async fn give_state_access(
         return Ok(Err(("email", "error.review.conflict_blocking")));
     }
     let (starts_on, ends_on) = (window.starts_on.to_string(), window.ends_on.to_string());
+    let entry = by.entry("reviews.invite", "campaign", id, format!("state {} {starts_on}..{ends_on}", email.as_str()));
     let grant = reviews::grant(
-        &app.db,
+        app.db.audited(entry),
         &NewGrant {
             campaign: id,
             user,
@@ -127,11 +128,9 @@ pub async fn give_state_access(
         },
     )
     .await?;
-    record(app, by, "reviews.invite", "campaign", &id, &format!("state {} {starts_on}..{ends_on}", email.as_str()))
-        .await?;
     let results = app.config.link(&format!("/campaigns/{id}/results"));
     let password = if new {
-        let link = crate::links::password_reset_link(app, user, email.as_str()).await?;
+        let link = crate::links::password_reset_link(app, by, user, email.as_str()).await?;
         format!("\n\nChoisissez d'abord votre mot de passe / First choose your password:\n{link}")
     } else {
         String::new()

@@ -136,12 +136,13 @@ impl Mark {
 
 /// Applies the facilitator's mark to participant `voter` of workshop `id` and tells the room, so
 /// every count follows at once.
-pub async fn mark(app: &App, id: i64, voter: i64, mark: Mark) -> Result<()> {
+pub async fn mark(app: &App, by: &crate::audit::Author, id: i64, voter: i64, mark: Mark) -> Result<()> {
+    let db = app.db.audited(by.entry(mark.action(), "workshop", id, voter.to_string()));
     match mark {
-        Mark::Admit => workshops::admit_voter(&app.db, id, voter).await?,
-        Mark::Absent => workshops::set_absent(&app.db, id, voter, true).await?,
-        Mark::Present => workshops::set_absent(&app.db, id, voter, false).await?,
-        Mark::Remove => workshops::remove_voter(&app.db, id, voter).await?,
+        Mark::Admit => workshops::admit_voter(db, id, voter).await?,
+        Mark::Absent => workshops::set_absent(db, id, voter, true).await?,
+        Mark::Present => workshops::set_absent(db, id, voter, false).await?,
+        Mark::Remove => workshops::remove_voter(db, id, voter).await?,
     }
     announce(app, id).await
 }

@@ -83,8 +83,9 @@ pub async fn codes(db: &Db) -> Result<HashSet<String>> {
 
 /// Creates or updates every offer of a file, in one transaction; the file's order becomes the
 /// catalogue's order. Offers absent from the file are kept.
-pub async fn upsert_all(db: &Db, offers: &[ServiceOffer]) -> Result<()> {
-    let mut tx = db.begin_write().await?;
+pub async fn upsert_all(db: impl Into<Writer<'_>>, offers: &[ServiceOffer]) -> Result<()> {
+    let w = db.into();
+    let mut tx = w.begin().await?;
     for (position, o) in offers.iter().enumerate() {
         sqlx::query(
             "INSERT INTO service_offers (code, kind, title, title_en, description, contact, region_code, position, version, updated_at)
@@ -105,7 +106,7 @@ pub async fn upsert_all(db: &Db, offers: &[ServiceOffer]) -> Result<()> {
         .execute(&mut *tx)
         .await?;
     }
-    tx.commit().await?;
+    w.commit(tx).await?;
     Ok(())
 }
 

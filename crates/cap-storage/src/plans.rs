@@ -174,14 +174,15 @@ pub async fn create(
 /// Creates a campaign's plan like [`create`], its proposals drawn from `pillars` only (the
 /// others are proposed later, with [`add_proposals`]).
 pub async fn create_from(
-    db: &Db,
+    db: impl Into<Writer<'_>>,
     campaign: i64,
     starts_on: &str,
     horizon_months: i64,
     actions: &[NewAction],
     pillars: Option<&[String]>,
 ) -> Result<i64> {
-    let mut tx = db.begin_write().await?;
+    let w = db.into();
+    let mut tx = w.begin().await?;
     let at = now();
     let plan: i64 = sqlx::query_scalar(
         "INSERT INTO plans (campaign_id, starts_on, horizon_months, created_at, updated_at, version, proposed_pillars)
@@ -198,7 +199,7 @@ pub async fn create_from(
     for (position, action) in actions.iter().enumerate() {
         insert_action(&mut tx, plan, action, position as i64, at).await?;
     }
-    tx.commit().await?;
+    w.commit_created(tx, plan).await?;
     Ok(plan)
 }
 
@@ -300,8 +301,9 @@ pub async fn update_plan(
 }
 
 /// Validates the plan: every remaining proposal becomes an action of the plan.
-pub async fn validate(db: &Db, plan: i64, by: UserId, expected_version: i64) -> Result<()> {
-    let mut tx = db.begin_write().await?;
+pub async fn validate(db: impl Into<Writer<'_>>, plan: i64, by: UserId, expected_version: i64) -> Result<()> {
+    let w = db.into();
+    let mut tx = w.begin().await?;
     let at = now();
     let done = sqlx::query(
         "UPDATE plans SET validated_at = $1, validated_by = $2, updated_at = $1, version = version + 1
@@ -317,7 +319,7 @@ pub async fn validate(db: &Db, plan: i64, by: UserId, expected_version: i64) -> 
         return Err(crate::db::refused(&mut *tx, "plans", "id", plan, expected_version).await?);
     }
     sqlx::query("UPDATE plan_actions SET proposed = 0 WHERE plan_id = $1").bind(plan).execute(&mut *tx).await?;
-    tx.commit().await?;
+    w.commit(tx).await?;
     Ok(())
 }
 
@@ -478,13 +480,14 @@ pub async fn add_action(db: impl Into<Writer<'_>>, plan: i64, a: &NewAction) -> 
 /// records that the plan now covers `pillars`; refused as [`StorageError::Stale`] when the plan
 /// changed since `expected_version` (someone added them first).
 pub async fn add_proposals(
-    db: &Db,
+    db: impl Into<Writer<'_>>,
     plan: i64,
     actions: &[NewAction],
     pillars: &[String],
     expected_version: i64,
 ) -> Result<()> {
-    let mut tx = db.begin_write().await?;
+    let w = db.into();
+    let mut tx = w.begin().await?;
     let at = now();
     let done = sqlx::query(
         "UPDATE plans SET proposed_pillars = $1, version = version + 1, updated_at = $2 WHERE id = $3 AND version = $4",
@@ -502,7 +505,7 @@ pub async fn add_proposals(
     for (offset, action) in actions.iter().enumerate() {
         insert_action(&mut tx, plan, action, first + offset as i64, at).await?;
     }
-    tx.commit().await?;
+    w.commit(tx).await?;
     Ok(())
 }
 

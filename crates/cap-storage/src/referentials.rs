@@ -1,6 +1,7 @@
 //! Referential versions: imported whole in one transaction, read back exactly, searched, and
 //! never changed afterwards (a new version is a new import).
 
+use crate::Writer;
 use crate::{Db, StorageError, error::Result, now};
 use cap_domain::OrganisationType;
 use cap_domain::UserId;
@@ -134,8 +135,9 @@ fn parse_scale(text: &str) -> Result<Scale> {
 
 /// Imports a validated version in one transaction. A version already imported gives
 /// [`StorageError::Conflict`]: versions are never changed, a new one is published instead.
-pub async fn import(db: &Db, r: &Referential, builtin: bool, by: Option<UserId>) -> Result<i64> {
-    let mut tx = db.begin_write().await?;
+pub async fn import(db: impl Into<Writer<'_>>, r: &Referential, builtin: bool, by: Option<UserId>) -> Result<i64> {
+    let w = db.into();
+    let mut tx = w.begin().await?;
     let version_id: i64 = sqlx::query_scalar(
         "INSERT INTO referential_versions (code, version, language, title, title_en, previous, description, notice, scale,
             indicator_count, builtin, imported_at, imported_by)
@@ -218,7 +220,7 @@ pub async fn import(db: &Db, r: &Referential, builtin: bool, by: Option<UserId>)
         .execute(&mut *tx)
         .await?;
     }
-    tx.commit().await?;
+    w.commit(tx).await?;
     Ok(version_id)
 }
 

@@ -1,6 +1,7 @@
 //! Single-use, expiring tokens sent by e-mail or printed once: invitations, password resets,
 //! and the first administrator's setup link. Only a keyed hash of each token is stored.
 
+use crate::Writer;
 use crate::{Db, StorageError, error::Result};
 use cap_domain::UserId;
 
@@ -63,7 +64,9 @@ pub struct Token {
 }
 
 /// Records a token.
-pub async fn create(db: &Db, token: NewToken<'_>) -> Result<()> {
+pub async fn create(db: impl Into<Writer<'_>>, token: NewToken<'_>) -> Result<()> {
+    let w = db.into();
+    let mut tx = w.begin().await?;
     sqlx::query(
         "INSERT INTO tokens (token_hash, purpose, email, user_id, payload, created_by, created_at, expires_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
@@ -76,8 +79,9 @@ pub async fn create(db: &Db, token: NewToken<'_>) -> Result<()> {
     .bind(token.created_by.map(|u| u.0))
     .bind(token.now)
     .bind(token.expires_at)
-    .execute(db.pool())
+    .execute(&mut *tx)
     .await?;
+    w.commit(tx).await?;
     Ok(())
 }
 

@@ -1,5 +1,6 @@
 //! Workshops, their voters (phones, no account) and votes.
 
+use crate::Writer;
 use crate::{Db, StorageError, error::Result, now};
 use cap_domain::College;
 use cap_domain::campaign::AnswerValue;
@@ -90,8 +91,10 @@ pub struct Options {
 }
 
 /// Opens a workshop; a taken code gives [`StorageError::Conflict`] (draw another).
-pub async fn create(db: &Db, campaign: i64, code: &str, indicators: &[String], options: Options) -> Result<i64> {
-    sqlx::query_scalar(
+pub async fn create(db: impl Into<Writer<'_>>, campaign: i64, code: &str, indicators: &[String], options: Options) -> Result<i64> {
+    let w = db.into();
+    let mut tx = w.begin().await?;
+    let id: i64 = sqlx::query_scalar(
         "INSERT INTO workshops (campaign_id, code, indicator_codes, by_college, admission, created_at)
          VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
     )
@@ -101,9 +104,11 @@ pub async fn create(db: &Db, campaign: i64, code: &str, indicators: &[String], o
     .bind(i64::from(options.by_college))
     .bind(i64::from(options.admission))
     .bind(now())
-    .fetch_one(db.pool())
+    .fetch_one(&mut *tx)
     .await
-    .map_err(StorageError::from_write)
+    .map_err(StorageError::from_write)?;
+    w.commit_created(tx, id).await?;
+    Ok(id)
 }
 
 /// One workshop.
@@ -148,7 +153,9 @@ pub async fn for_campaign(db: &Db, campaign: i64) -> Result<Vec<Workshop>> {
 }
 
 /// Shows another indicator (hidden votes again), or reveals the votes, or closes the workshop.
-pub async fn set_state(db: &Db, id: i64, position: usize, revealed: bool, closed: bool) -> Result<()> {
+pub async fn set_state(db: impl Into<Writer<'_>>, id: i64, position: usize, revealed: bool, closed: bool) -> Result<()> {
+    let w = db.into();
+    let mut tx = w.begin().await?;
     sqlx::query(
         "UPDATE workshops SET position = $1, revealed = $2, closed_at = CASE WHEN $3 = 1 THEN COALESCE(closed_at, $4) ELSE NULL END,
             version = version + 1 WHERE id = $5",
@@ -158,8 +165,9 @@ pub async fn set_state(db: &Db, id: i64, position: usize, revealed: bool, closed
     .bind(i64::from(closed))
     .bind(now())
     .bind(id)
-    .execute(db.pool())
+    .execute(&mut *tx)
     .await?;
+    w.commit(tx).await?;
     Ok(())
 }
 
@@ -285,34 +293,49 @@ pub async fn reclaim(db: &Db, workshop: i64, voter: i64, token_hash: &str) -> Re
 }
 
 /// Removes a phone from the room (its votes no longer count).
-pub async fn remove_voter(db: &Db, workshop: i64, voter: i64) -> Result<()> {
+pub async fn remove_voter(db: impl Into<Writer<'_>>, workshop: i64, voter: i64) -> Result<()> {
+    let w = db.into();
+    let mut tx = w.begin().await?;
     let done = sqlx::query("UPDATE workshop_voters SET removed = 1 WHERE id = $1 AND workshop_id = $2")
         .bind(voter)
         .bind(workshop)
-        .execute(db.pool())
+        .execute(&mut *tx)
         .await?;
-    if done.rows_affected() == 1 { Ok(()) } else { Err(StorageError::NotFound) }
+    if done.rows_affected() != 1 {
+        return Err(StorageError::NotFound);
+    }
+    w.commit(tx).await
 }
 
 /// Marks a participant absent (not awaited any more, their votes kept) or back in the room.
-pub async fn set_absent(db: &Db, workshop: i64, voter: i64, absent: bool) -> Result<()> {
+pub async fn set_absent(db: impl Into<Writer<'_>>, workshop: i64, voter: i64, absent: bool) -> Result<()> {
+    let w = db.into();
+    let mut tx = w.begin().await?;
     let done = sqlx::query("UPDATE workshop_voters SET absent = $1 WHERE id = $2 AND workshop_id = $3 AND removed = 0")
         .bind(i64::from(absent))
         .bind(voter)
         .bind(workshop)
-        .execute(db.pool())
+        .execute(&mut *tx)
         .await?;
-    if done.rows_affected() == 1 { Ok(()) } else { Err(StorageError::NotFound) }
+    if done.rows_affected() != 1 {
+        return Err(StorageError::NotFound);
+    }
+    w.commit(tx).await
 }
 
 /// Admits a waiting phone.
-pub async fn admit_voter(db: &Db, workshop: i64, voter: i64) -> Result<()> {
+pub async fn admit_voter(db: impl Into<Writer<'_>>, workshop: i64, voter: i64) -> Result<()> {
+    let w = db.into();
+    let mut tx = w.begin().await?;
     let done = sqlx::query("UPDATE workshop_voters SET admitted = 1 WHERE id = $1 AND workshop_id = $2")
         .bind(voter)
         .bind(workshop)
-        .execute(db.pool())
+        .execute(&mut *tx)
         .await?;
-    if done.rows_affected() == 1 { Ok(()) } else { Err(StorageError::NotFound) }
+    if done.rows_affected() != 1 {
+        return Err(StorageError::NotFound);
+    }
+    w.commit(tx).await
 }
 
 /// Records a vote; voting again replaces it, so a phone counts once.

@@ -2,7 +2,6 @@
 //! account exists for the address.
 
 use crate::app::AppState;
-use crate::audit::record;
 use crate::error::AppResult;
 use crate::forms::{Form, FormErrors};
 use crate::page::Page;
@@ -56,7 +55,7 @@ pub async fn submit(
     let bucket = format!("reset:{}", ctx.client_ip);
     let allowed = throttle::attempt(&state.db, &bucket, now, 3600).await? <= MAX_REQUESTS_PER_ADDRESS;
     if let Some(user) = users::find_by_email(&state.db, &email).await?.filter(|u| u.disabled_at.is_none() && allowed) {
-        let link = cap_app::links::password_reset_link(&state, user.user_id(), email.as_str()).await?;
+        let link = cap_app::links::password_reset_link(&state, &ctx.author(), user.user_id(), email.as_str()).await?;
         let body = format!(
             "Bonjour {name},\n\nPour choisir un nouveau mot de passe Cap, ouvrez ce lien (valable une heure, une seule fois) :\n{link}\n\n\
              Si vous n'avez rien demandé, ignorez ce message : votre mot de passe ne change pas.\n\n---\n\n\
@@ -67,7 +66,6 @@ pub async fn submit(
         if let Err(err) = state.mailer.send(email.as_str(), "Nouveau mot de passe Cap / New Cap password", body).await {
             tracing::error!(error = %err, "reset e-mail not sent");
         }
-        record(&state, &ctx, "users.password_reset_requested", "user", &user.id, "").await?;
     }
     Ok(ForgotPage { page, email: email.to_string(), errors, sent: true }.into_response())
 }

@@ -93,7 +93,7 @@ pub async fn handler(
         payload: &payload,
         created_by: Some(viewer.actor.user_id),
     };
-    let link = issue(&state, request).await?;
+    let link = issue(&state, request, None).await?;
     let mut mailed = false;
     if let Some(e) = &email {
         let body = format!(

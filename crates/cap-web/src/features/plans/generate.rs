@@ -5,7 +5,6 @@
 
 use super::HORIZONS;
 use crate::app::AppState;
-use crate::audit::record;
 use crate::error::AppResult;
 use crate::forms::Form;
 use crate::page::redirect_with_flash;
@@ -44,9 +43,8 @@ pub async fn handler(
     let (Some(start), Some(horizon)) = (start, horizon) else {
         return Ok(redirect_with_flash(&state, &back, "flash.plan_calendar_invalid"));
     };
-    match cap_app::plans::generate(&state, &loaded, start, horizon).await? {
-        Ok((plan, proposed)) => {
-            record(&state, &ctx, "plans.generate", "plan", &plan, &format!("{proposed} proposals")).await?;
+    match cap_app::plans::generate(&state, &ctx.author(), &loaded, start, horizon).await? {
+        Ok(_) => {
             Ok(redirect_with_flash(&state, &back, "flash.plan_generated"))
         }
         Err(_) => Ok(redirect_with_flash(&state, &back, "flash.plan_exists")),

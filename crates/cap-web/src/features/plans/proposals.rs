@@ -3,7 +3,6 @@
 
 use super::load_plan;
 use crate::app::AppState;
-use crate::audit::record;
 use crate::error::{AppError, AppResult};
 use crate::forms::{Form, VersionForm};
 use crate::page::redirect_with_flash;
@@ -27,7 +26,6 @@ pub async fn handler(
     if form.version != p.plan.version || pillars_to_propose(&p.loaded, &p.plan).is_empty() {
         return Ok(redirect_with_flash(&state, &back, "flash.plan_changed"));
     }
-    let added = propose_more(&state, &p.loaded, &p.plan).await?;
-    record(&state, &ctx, "plans.propose_more", "plan", &p.plan.id, &format!("{added} proposals")).await?;
+    propose_more(&state, &ctx.author(), &p.loaded, &p.plan).await?;
     Ok(redirect_with_flash(&state, &back, "flash.plan_more_proposed"))
 }

@@ -4,7 +4,6 @@
 
 use super::load_plan;
 use crate::app::AppState;
-use crate::audit::record;
 use crate::error::AppResult;
 use crate::forms::{Form, VersionForm};
 use crate::page::redirect_with_flash;
@@ -28,7 +27,8 @@ pub async fn handler(
     if p.plan.validated_at.is_some() {
         return Ok(redirect_with_flash(&state, &back, "flash.plan_validated"));
     }
-    plans::validate(&state.db, p.plan.id, viewer.actor.user_id, form.version).await?;
+    let entry = ctx.entry("plans.validate", "plan", p.plan.id, "");
+    plans::validate(state.db.audited(entry), p.plan.id, viewer.actor.user_id, form.version).await?;
     let mut campaign = p.loaded.campaign;
     while campaign.status < CampaignStatus::PlanValidated {
         match campaigns::advance(&state.db, id, campaign.status, campaign.version).await {
@@ -37,6 +37,5 @@ pub async fn handler(
         }
     }
     cap_app::plans::record_completion(&state.db, p.plan.id).await?;
-    record(&state, &ctx, "plans.validate", "plan", &p.plan.id, "").await?;
     Ok(redirect_with_flash(&state, &back, "flash.plan_validated"))
 }

@@ -3,7 +3,6 @@
 
 use super::{announce, load_for_facilitator};
 use crate::app::AppState;
-use crate::audit::record;
 use crate::error::AppResult;
 use crate::forms::Form;
 use crate::page::redirect_with_flash;
@@ -53,10 +52,11 @@ pub async fn handler(
         "close" => (w.position, w.revealed, true),
         _ => return Ok(Redirect::to(&back_to(id, &form.back)).into_response()),
     };
-    workshops::set_state(&state.db, id, position, revealed, closed).await?;
+    // Moving through the indicators is the room's pace, not a change to keep; closing is.
+    let db = if closed { state.db.audited(ctx.entry("workshops.close", "workshop", id, "")) } else { (&state.db).into() };
+    workshops::set_state(db, id, position, revealed, closed).await?;
     announce(&state, id).await?;
     if closed {
-        record(&state, &ctx, "workshops.close", "workshop", &id, "").await?;
         return Ok(redirect_with_flash(&state, &format!("/campaigns/{}", w.campaign_id), "flash.workshop_closed"));
     }
     Ok(Redirect::to(&back_to(id, &form.back)).into_response())

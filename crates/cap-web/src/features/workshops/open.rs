@@ -2,7 +2,6 @@
 //! scope); indicators come in order of divergence when individual answers exist.
 
 use crate::app::AppState;
-use crate::audit::record;
 use crate::error::{AppError, AppResult};
 use crate::forms::Form;
 use crate::page::redirect_with_flash;
@@ -73,17 +72,9 @@ pub async fn handler(
     for _ in 0..10 {
         let entropy: [u8; CODE_LENGTH] = rand::random();
         let options = workshops::Options { by_college: form.by_college == "on", admission: form.admission == "on" };
-        match workshops::create(&state.db, id, &join_code(&entropy), &codes, options).await {
+        let entry = ctx.entry("workshops.open", "workshop", "", format!("campagne {id}: {} indicateurs", codes.len()));
+        match workshops::create(state.db.audited(entry), id, &join_code(&entropy), &codes, options).await {
             Ok(workshop) => {
-                record(
-                    &state,
-                    &ctx,
-                    "workshops.open",
-                    "campaign",
-                    &id,
-                    &format!("{workshop}: {} indicateurs", codes.len()),
-                )
-                .await?;
                 return Ok(redirect_with_flash(&state, &format!("/workshops/{workshop}"), "flash.workshop_opened"));
             }
             Err(StorageError::Conflict) => continue,

@@ -3,7 +3,6 @@
 
 use super::{announce, load_for_facilitator};
 use crate::app::AppState;
-use crate::audit::record;
 use crate::error::{AppError, AppResult};
 use crate::forms::Form;
 use crate::page::redirect_with_flash;
@@ -55,17 +54,9 @@ pub async fn handler(
         source: "workshop",
         decided_by: Some(viewer.actor.user_id),
     };
-    match campaigns::save_consolidated(&state.db, loaded.campaign.id, &new, current).await {
+    let entry = ctx.entry("workshops.record", "campaign", loaded.campaign.id, format!("{code}: {}", form.value));
+    match campaigns::save_consolidated(state.db.audited(entry), loaded.campaign.id, &new, current).await {
         Ok(_) => {
-            record(
-                &state,
-                &ctx,
-                "workshops.record",
-                "campaign",
-                &loaded.campaign.id,
-                &format!("{code}: {}", form.value),
-            )
-            .await?;
             announce(&state, id).await?;
             Ok(redirect_with_flash(&state, &back, "flash.workshop_recorded"))
         }

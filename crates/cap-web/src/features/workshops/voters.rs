@@ -5,7 +5,6 @@
 
 use super::load_for_facilitator;
 use crate::app::AppState;
-use crate::audit::record;
 use crate::error::AppResult;
 use crate::page::redirect_with_flash;
 use crate::session::{Ctx, SignedIn};
@@ -47,7 +46,6 @@ async fn apply(
     flash: &'static str,
 ) -> AppResult<Response> {
     load_for_facilitator(&state, &viewer, id).await?;
-    mark(&state, id, voter, change).await?;
-    record(&state, &ctx, change.action(), "workshop", &id, &voter.to_string()).await?;
+    mark(&state, &ctx.author(), id, voter, change).await?;
     Ok(redirect_with_flash(&state, &format!("/workshops/{id}"), flash))
 }
