@@ -3,7 +3,7 @@
 //! member's coordinators what was decided.
 
 use crate::app::App;
-use crate::audit::{Author, record};
+use crate::audit::Author;
 use crate::campaigns::Loaded;
 use crate::error::Result;
 use crate::i18n::{Locale, Tr};
@@ -111,17 +111,23 @@ pub async fn save(app: &App, by: &Author, loaded: &Loaded, input: &DayInput, ver
         conclusion,
         by: by.user,
     };
-    let version = match accompaniment::save(&app.db, id, &day, version).await {
+    let entry = match &input.conclusion {
+        None => by.entry("reviews.accompaniment_plan", "campaign", id, format!("{held_on} {}", input.place)),
+        Some(c) => by.entry(
+            "reviews.accompaniment_conclude",
+            "campaign",
+            id,
+            format!("{held_on}: {} {}", c.decision.code(), c.offers.join(", ")),
+        ),
+    };
+    let version = match accompaniment::save(app.db.audited(entry), id, &day, version).await {
         Ok(v) => v,
         Err(StorageError::Stale(_)) => return Ok(Saved::Stale),
         Err(e) => return Err(e.into()),
     };
-    let Some(c) = &input.conclusion else {
-        record(app, by, "reviews.accompaniment_plan", "campaign", &id, &format!("{held_on} {}", input.place)).await?;
+    if input.conclusion.is_none() {
         return Ok(Saved::Saved { version, mailed: false });
-    };
-    let details = format!("{held_on}: {} {}", c.decision.code(), c.offers.join(", "));
-    record(app, by, "reviews.accompaniment_conclude", "campaign", &id, &details).await?;
+    }
     let mailed = tell_coordinators(app, loaded, input).await?;
     Ok(Saved::Saved { version, mailed })
 }

@@ -3,7 +3,7 @@
 //! in words for the pages and the reports, and summed over the network.
 
 use crate::app::App;
-use crate::audit::{Author, record};
+use crate::audit::Author;
 use crate::campaigns::Loaded;
 use crate::error::Result;
 use crate::i18n::Tr;
@@ -51,9 +51,9 @@ pub async fn of(app: &App, loaded: &Loaded) -> Result<Activity> {
 /// [`StorageError::Stale`](cap_storage::StorageError::Stale) when someone saved in between.
 pub async fn save(app: &App, by: &Author, loaded: &Loaded, figures: &ActivityFigures, version: i64) -> Result<i64> {
     let id = loaded.campaign.id;
-    let saved = activity::save(&app.db, id, figures, by.user, version).await?;
     let details = format!("{} people, {} exits", figures.people, figures.exits);
-    record(app, by, "campaigns.activity", "campaign", &id, &details).await?;
+    let saved = activity::save(app.db.audited(by.entry("campaigns.activity", "campaign", id, details)), id, figures, by.user, version)
+        .await?;
     Ok(saved)
 }
 

@@ -6,7 +6,7 @@
 //! documented there. Codes (statuses, steps) are documented from the domain's own lists.
 
 use crate::app::App;
-use crate::audit::{self, Author};
+use crate::audit::Author;
 use crate::campaigns::{Relation, load, read_results, run};
 use crate::error::{Error, Result};
 use crate::i18n::{Tr, paris_today};
@@ -540,10 +540,9 @@ pub async fn update_action(
         (_, Some(_)) => return Ok(ActionUpdated::Invalid("error.api.progress")),
         (_, None) => current.progress,
     };
-    match plans::set_status(&app.db, plan.id, action, status, progress, update.version).await {
+    let entry = by.entry("api.action", "action", action, format!("{} {progress}%", status.code()));
+    match plans::set_status(app.db.audited(entry), plan.id, action, status, progress, update.version).await {
         Ok(_) => {
-            let details = format!("{} {progress}%", status.code());
-            audit::record(app, by, "api.action", "action", &action, &details).await?;
             crate::plans::record_completion(&app.db, plan.id).await?;
             Ok(ActionUpdated::Saved(Action::from(&plans::action_of(&app.db, plan.id, action).await?)))
         }

@@ -20,6 +20,11 @@ pub struct Author {
 }
 
 impl Author {
+    /// The instance acting on its own or through its command line, named so in the log.
+    pub fn system(how: &str) -> Self {
+        Self { label: format!("système ({how})"), ..Self::default() }
+    }
+
     /// The audit entry of a write by this author, to hand to the storage write with
     /// `Db::audited` so that both land in one transaction. A write that creates a row may leave
     /// `entity_id` empty: the new row's identifier fills it.

@@ -3,7 +3,7 @@
 //! page), and carried into the organisation's next campaign to be confirmed or removed.
 
 use crate::app::App;
-use crate::audit::{Author, record};
+use crate::audit::Author;
 use crate::campaigns::Loaded;
 use crate::error::{Error, Result};
 use cap_domain::OrganisationId;
@@ -26,32 +26,24 @@ pub async fn add(app: &App, by: &Author, loaded: &Loaded, code: &str, input: &Ev
     if !loaded.indicators().iter().any(|n| n.code == code) {
         return Err(Error::NotFound);
     }
-    let id = evidence::add(&app.db, loaded.campaign.id, code, input, by.user).await?;
-    record(app, by, "evidence.add", "campaign", &loaded.campaign.id, &format!("{code} {}", input.url)).await?;
+    let entry = by.entry("evidence.add", "campaign", loaded.campaign.id, format!("{code} {}", input.url));
+    let id = evidence::add(app.db.audited(entry), loaded.campaign.id, code, input, by.user).await?;
     Ok(id)
 }
 
 /// Confirms carried evidence as still valid; audited. Returns it.
 pub async fn confirm(app: &App, by: &Author, loaded: &Loaded, id: i64) -> Result<Evidence> {
     let found = evidence::get(&app.db, loaded.campaign.id, id).await?;
-    evidence::confirm(&app.db, loaded.campaign.id, id).await?;
-    record(
-        app,
-        by,
-        "evidence.confirm",
-        "campaign",
-        &loaded.campaign.id,
-        &format!("{} {}", found.indicator_code, found.url),
-    )
-    .await?;
+    let entry = by.entry("evidence.confirm", "campaign", loaded.campaign.id, format!("{} {}", found.indicator_code, found.url));
+    evidence::confirm(app.db.audited(entry), loaded.campaign.id, id).await?;
     Ok(found)
 }
 
 /// Removes evidence; audited with what it was.
 pub async fn remove(app: &App, by: &Author, loaded: &Loaded, id: i64) -> Result<Evidence> {
-    let gone = evidence::remove(&app.db, loaded.campaign.id, id).await?;
-    let details = format!("{} {}", gone.indicator_code, gone.url);
-    record(app, by, "evidence.remove", "campaign", &loaded.campaign.id, &details).await?;
+    let gone = evidence::get(&app.db, loaded.campaign.id, id).await?;
+    let entry = by.entry("evidence.remove", "campaign", loaded.campaign.id, format!("{} {}", gone.indicator_code, gone.url));
+    evidence::remove(app.db.audited(entry), loaded.campaign.id, id).await?;
     Ok(gone)
 }
 

@@ -5,7 +5,7 @@
 //! reminder the day before.
 
 use crate::app::App;
-use crate::audit::{Author, record};
+use crate::audit::Author;
 use crate::campaigns::Loaded;
 use crate::error::Result;
 use crate::i18n::{Locale, Tr, paris_today};
@@ -156,18 +156,18 @@ pub async fn propose_calendar(app: &App, by: &Author, loaded: &Loaded) -> Result
     let start = loaded.campaign.answering_from.as_deref().and_then(|d| d.parse::<Date>().ok()).unwrap_or(today);
     let pillars: Vec<String> = loaded.pillars(false).into_iter().map(|(code, _)| code).collect();
     let proposed = propose(&pillars, start.max(today));
-    meetings::create(&app.db, id, &proposed).await?;
-    record(app, by, "meetings.propose", "campaign", &id, &format!("{} from {start}", proposed.len())).await?;
+    let entry = by.entry("meetings.propose", "campaign", id, format!("{} from {start}", proposed.len()));
+    meetings::create(app.db.audited(entry), id, &proposed).await?;
     Ok(proposed.len())
 }
 
 /// Adds a meeting; when `notify`, the people invited get the invitation by e-mail.
 pub async fn create(app: &App, by: &Author, loaded: &Loaded, input: &MeetingInput, notify: bool) -> Result<Saved> {
     let id = loaded.campaign.id;
-    let ids = meetings::create(&app.db, id, std::slice::from_ref(input)).await?;
+    let entry = by.entry("meetings.create", "meeting", "", input_summary(input));
+    let ids = meetings::create(app.db.audited(entry), id, std::slice::from_ref(input)).await?;
     let meeting_id = ids.first().copied().ok_or(StorageError::NotFound)?;
     let meeting = meetings::get(&app.db, id, meeting_id).await?;
-    record(app, by, "meetings.create", "meeting", &meeting_id, &summary(&meeting)).await?;
     let mailed = if notify { tell(app, loaded, &meeting, News::Invitation).await? } else { 0 };
     Ok(Saved::Saved { meeting, mailed })
 }
@@ -185,12 +185,12 @@ pub async fn update(
 ) -> Result<Saved> {
     let id = loaded.campaign.id;
     let before = meetings::get(&app.db, id, meeting_id).await?;
-    let meeting = match meetings::update(&app.db, id, meeting_id, input, version).await {
+    let entry = by.entry("meetings.update", "meeting", meeting_id, input_summary(input));
+    let meeting = match meetings::update(app.db.audited(entry), id, meeting_id, input, version).await {
         Ok(m) => m,
         Err(StorageError::Stale(_)) => return Ok(Saved::Stale(meetings::get(&app.db, id, meeting_id).await?)),
         Err(e) => return Err(e.into()),
     };
-    record(app, by, "meetings.update", "meeting", &meeting_id, &summary(&meeting)).await?;
     // Notes alone do not move the meeting: nobody is bothered for them.
     let moved = meeting.sequence != before.sequence;
     let mailed = if notify && moved { tell_both(app, loaded, &before, &meeting).await? } else { 0 };
@@ -200,18 +200,24 @@ pub async fn update(
 /// Cancels a meeting still at `version`; the people invited are told.
 pub async fn cancel(app: &App, by: &Author, loaded: &Loaded, meeting_id: i64, version: i64) -> Result<Saved> {
     let id = loaded.campaign.id;
-    let meeting = match meetings::cancel(&app.db, id, meeting_id, version).await {
+    let before = meetings::get(&app.db, id, meeting_id).await?;
+    let entry = by.entry("meetings.cancel", "meeting", meeting_id, summary(&before));
+    let meeting = match meetings::cancel(app.db.audited(entry), id, meeting_id, version).await {
         Ok(m) => m,
         Err(StorageError::Stale(_)) => return Ok(Saved::Stale(meetings::get(&app.db, id, meeting_id).await?)),
         Err(e) => return Err(e.into()),
     };
-    record(app, by, "meetings.cancel", "meeting", &meeting_id, &summary(&meeting)).await?;
     let mailed = tell(app, loaded, &meeting, News::Cancellation).await?;
     Ok(Saved::Saved { meeting, mailed })
 }
 
 fn summary(m: &Meeting) -> String {
     format!("{} {} {}-{} {}", m.kind.code(), m.held_on, m.starts, m.ends, m.place)
+}
+
+/// The same words for a meeting as typed, before it is saved.
+fn input_summary(m: &MeetingInput) -> String {
+    format!("{} {} {}-{} {}", m.kind.code(), m.on, m.starts, m.ends, m.place)
 }
 
 /// The campaign's meetings as an `.ics` file, for the reader `t` (only those a participant is

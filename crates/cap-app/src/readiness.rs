@@ -3,7 +3,7 @@
 //! counts by status, and « ce qui reste » added to the plan as actions, one per clause.
 
 use crate::app::App;
-use crate::audit::{Author, record};
+use crate::audit::Author;
 use crate::campaigns::Loaded;
 use crate::error::{Error, Result};
 use crate::i18n::Tr;
@@ -269,8 +269,8 @@ pub async fn add_to_plan(
             indicators: remaining,
             ..NewAction::default()
         };
-        let id = plans::add_action(&app.db, plan.id, &action).await?;
-        record(app, by, "plans.add_action", "action", &id, &action.title).await?;
+        plans::add_action(app.db.audited(by.entry("plans.add_action", "action", "", &action.title)), plan.id, &action)
+            .await?;
         added += 1;
     }
     Ok(Added::Actions(added))

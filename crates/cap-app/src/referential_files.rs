@@ -2,7 +2,7 @@
 //! commands and the built-in content loaded on first start. Everything is checked before anything
 //! is written.
 
-use cap_domain::UserId;
+use crate::audit::Author;
 use cap_domain::referential::{
     Context, Problem, Referential, ServiceOffer, SourceLines, parse_offers, parse_referential, validate_offers,
     validate_referential,
@@ -93,19 +93,35 @@ pub async fn check(db: &Db, text: &str) -> Result<Checked, ImportError> {
 }
 
 /// Checks then imports a file; returns what was imported and, for a referential, its version id.
+/// `by` names who imports it and from which file, for the audit log (the built-in files, loaded
+/// on first start, have none).
 pub async fn import(
     db: &Db,
     text: &str,
-    by: Option<UserId>,
+    by: Option<(&Author, &str)>,
     builtin: bool,
 ) -> Result<(Checked, Option<i64>), ImportError> {
     let checked = check(db, text).await?;
+    let entry = by.map(|(author, file_name)| match &checked {
+        Checked::Offers(list) => author.entry("offers.import", "offers", list.len(), file_name),
+        Checked::Referential(r) => author.entry(
+            "referentials.import",
+            "referential",
+            "",
+            format!("{} {} ({} indicateurs) {file_name}", r.code, r.version, r.indicators().count()),
+        ),
+    });
+    let writer = match entry {
+        Some(entry) => db.audited(entry),
+        None => db.into(),
+    };
+    let user = by.and_then(|(author, _)| author.user);
     let id = match &checked {
         Checked::Offers(list) => {
-            offers::upsert_all(db, list).await?;
+            offers::upsert_all(writer, list).await?;
             None
         }
-        Checked::Referential(r) => match referentials::import(db, r, builtin, by).await {
+        Checked::Referential(r) => match referentials::import(writer, r, builtin, user).await {
             Ok(id) => Some(id),
             Err(StorageError::Conflict) => return Err(ImportError::AlreadyImported),
             Err(e) => return Err(e.into()),

@@ -3,7 +3,7 @@
 //! without names while building the plan.
 
 use crate::app::App;
-use crate::audit::{Author, record};
+use crate::audit::Author;
 use crate::campaigns::Loaded;
 use crate::error::Result;
 use crate::i18n::{Tr, paris_today};
@@ -91,9 +91,10 @@ pub async fn slides(app: &App, loaded: &Loaded, t: Tr) -> Result<Vec<Slide>> {
 /// Records what `by` says after the restitution (replacing what they said before).
 pub async fn save_voice(app: &App, by: &Author, loaded: &Loaded, voice: &Voice) -> Result<()> {
     let Some(user) = by.user else { return Ok(()) };
-    restitution::save_voice(&app.db, loaded.campaign.id, user, voice).await?;
     // The words stay out of the log: people speak candidly because nobody's name is on them.
-    record(app, by, "campaigns.voice", "campaign", &loaded.campaign.id, "").await
+    let entry = by.entry("campaigns.voice", "campaign", loaded.campaign.id, "");
+    restitution::save_voice(app.db.audited(entry), loaded.campaign.id, user, voice).await?;
+    Ok(())
 }
 
 /// What the participants said, without names.

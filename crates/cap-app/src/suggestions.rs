@@ -4,7 +4,7 @@
 
 use crate::accompaniment::offers_for;
 use crate::app::App;
-use crate::audit::{Author, record};
+use crate::audit::Author;
 use crate::campaigns::Loaded;
 use crate::error::{Error, Result};
 use crate::i18n::{Locale, Tr};
@@ -52,8 +52,9 @@ pub async fn unknown_references(
 pub async fn suggest(app: &App, by: &Author, loaded: &Loaded, input: &SuggestionInput) -> Result<i64> {
     let author = by.user.ok_or(Error::Forbidden)?;
     let due_on = input.due_on.map(|d| d.to_string());
+    let entry = by.entry("plans.suggest", "campaign", loaded.campaign.id, input.kind.code());
     let id = suggestions::suggest(
-        &app.db,
+        app.db.audited(entry),
         loaded.campaign.id,
         author,
         &NewSuggestion {
@@ -69,7 +70,6 @@ pub async fn suggest(app: &App, by: &Author, loaded: &Loaded, input: &Suggestion
         },
     )
     .await?;
-    record(app, by, "plans.suggest", "campaign", &loaded.campaign.id, &format!("{} #{id}", input.kind.code())).await?;
     Ok(id)
 }
 
@@ -136,9 +136,10 @@ pub async fn decide(
             Effect::Merge(&chosen)
         }
     };
-    let resulting =
-        suggestions::decide(&app.db, loaded.campaign.id, plan.id, s.id, effect, decider, answer.trim()).await?;
     let action = if decision == Decision::Decline { "plans.suggestion_decline" } else { "plans.suggestion_accept" };
-    record(app, by, action, "campaign", &loaded.campaign.id, &format!("#{}", s.id)).await?;
+    let entry = by.entry(action, "campaign", loaded.campaign.id, format!("#{}", s.id));
+    let resulting =
+        suggestions::decide(app.db.audited(entry), loaded.campaign.id, plan.id, s.id, effect, decider, answer.trim())
+            .await?;
     Ok(resulting)
 }

@@ -1,6 +1,7 @@
 //! The accompaniment day of a campaign, one per campaign, versioned like every shared record:
 //! planned first, then concluded.
 
+use crate::Writer;
 use crate::{Db, StorageError, error::Result, now};
 use cap_domain::UserId;
 use cap_domain::accompaniment::Decision;
@@ -121,7 +122,9 @@ pub struct NewDay<'a> {
 
 /// Plans or records the day if it is still at `expected_version` (0: not recorded yet); refused
 /// with [`StorageError::Stale`] when someone saved it meanwhile.
-pub async fn save(db: &Db, campaign: i64, d: &NewDay<'_>, expected_version: i64) -> Result<i64> {
+pub async fn save(db: impl Into<Writer<'_>>, campaign: i64, d: &NewDay<'_>, expected_version: i64) -> Result<i64> {
+    let w = db.into();
+    let mut tx = w.begin().await?;
     let json = |codes: &[String]| serde_json::Value::from(codes.to_vec()).to_string();
     let c = d.conclusion.as_ref();
     let query = if expected_version == 0 {
@@ -153,9 +156,10 @@ pub async fn save(db: &Db, campaign: i64, d: &NewDay<'_>, expected_version: i64)
         .bind(now())
         .bind(campaign);
     let query = if expected_version == 0 { query } else { query.bind(expected_version) };
-    let done = query.execute(db.pool()).await?;
+    let done = query.execute(&mut *tx).await?;
     if done.rows_affected() == 1 {
+        w.commit(tx).await?;
         return Ok(expected_version + 1);
     }
-    Err(crate::db::refused(db.pool(), "accompaniment_days", "campaign_id", campaign, expected_version).await?)
+    Err(crate::db::refused(&mut *tx, "accompaniment_days", "campaign_id", campaign, expected_version).await?)
 }

@@ -1,6 +1,7 @@
 //! A campaign's activity figures (people, hours, exits by the State's categories), one row per
 //! campaign, versioned.
 
+use crate::Writer;
 use crate::{Db, StorageError, error::Result, now};
 use cap_domain::UserId;
 use cap_domain::activity::ActivityFigures;
@@ -104,12 +105,14 @@ pub async fn in_network(db: &Db, f: &crate::network::Filter) -> Result<Vec<Activ
 /// Saves the figures if they are still at `expected_version` (0: none typed yet); the new
 /// version, or [`StorageError::Stale`] when someone saved in between.
 pub async fn save(
-    db: &Db,
+    db: impl Into<Writer<'_>>,
     campaign: i64,
     f: &ActivityFigures,
     by: Option<UserId>,
     expected_version: i64,
 ) -> Result<i64> {
+    let w = db.into();
+    let mut tx = w.begin().await?;
     let at = now();
     let values =
         [f.people, f.women, f.hours_worked, f.training_hours, f.exits, f.durable, f.transition, f.positive, f.other];
@@ -123,7 +126,7 @@ pub async fn save(
         for v in values {
             q = q.bind(i64::from(v));
         }
-        q.bind(by.map(|u| u.0)).bind(at).execute(db.pool()).await?.rows_affected()
+        q.bind(by.map(|u| u.0)).bind(at).execute(&mut *tx).await?.rows_affected()
     } else {
         let mut q = sqlx::query(
             "UPDATE campaign_activity SET people = $1, women = $2, hours_worked = $3, training_hours = $4, exits = $5,
@@ -134,10 +137,11 @@ pub async fn save(
         for v in values {
             q = q.bind(i64::from(v));
         }
-        q.bind(by.map(|u| u.0)).bind(at).bind(campaign).bind(expected_version).execute(db.pool()).await?.rows_affected()
+        q.bind(by.map(|u| u.0)).bind(at).bind(campaign).bind(expected_version).execute(&mut *tx).await?.rows_affected()
     };
     if written == 1 {
+        w.commit(tx).await?;
         return Ok(expected_version + 1);
     }
-    Err(crate::db::refused(db.pool(), "campaign_activity", "campaign_id", campaign, expected_version).await?)
+    Err(crate::db::refused(&mut *tx, "campaign_activity", "campaign_id", campaign, expected_version).await?)
 }

@@ -1,6 +1,7 @@
 //! Evidence behind a campaign's shared answers, by indicator, and its carrying into the next
 //! campaign.
 
+use crate::Writer;
 use crate::{Db, StorageError, error::Result, now};
 use cap_domain::UserId;
 use cap_domain::evidence::EvidenceInput;
@@ -48,8 +49,10 @@ pub async fn get(db: &Db, campaign: i64, id: i64) -> Result<Evidence> {
 }
 
 /// Adds a piece of evidence to an indicator of the campaign; its id.
-pub async fn add(db: &Db, campaign: i64, indicator: &str, e: &EvidenceInput, by: Option<UserId>) -> Result<i64> {
-    Ok(sqlx::query_scalar(
+pub async fn add(db: impl Into<Writer<'_>>, campaign: i64, indicator: &str, e: &EvidenceInput, by: Option<UserId>) -> Result<i64> {
+    let w = db.into();
+    let mut tx = w.begin().await?;
+    let id: i64 = sqlx::query_scalar(
         "INSERT INTO answer_evidence (campaign_id, indicator_code, title, url, added_by, added_at)
          VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
     )
@@ -59,29 +62,39 @@ pub async fn add(db: &Db, campaign: i64, indicator: &str, e: &EvidenceInput, by:
     .bind(&e.url)
     .bind(by.map(|u| u.0))
     .bind(now())
-    .fetch_one(db.pool())
-    .await?)
+    .fetch_one(&mut *tx)
+    .await?;
+    w.commit_created(tx, id).await?;
+    Ok(id)
 }
 
 /// Confirms carried evidence as still valid (confirming twice changes nothing);
 /// [`StorageError::NotFound`] when it is not the campaign's.
-pub async fn confirm(db: &Db, campaign: i64, id: i64) -> Result<()> {
+pub async fn confirm(db: impl Into<Writer<'_>>, campaign: i64, id: i64) -> Result<()> {
+    let w = db.into();
+    let mut tx = w.begin().await?;
     let done = sqlx::query("UPDATE answer_evidence SET to_review = 0 WHERE id = $1 AND campaign_id = $2")
         .bind(id)
         .bind(campaign)
-        .execute(db.pool())
+        .execute(&mut *tx)
         .await?;
-    if done.rows_affected() == 1 { Ok(()) } else { Err(StorageError::NotFound) }
+    if done.rows_affected() != 1 {
+        return Err(StorageError::NotFound);
+    }
+    w.commit(tx).await
 }
 
 /// Removes a piece of evidence of the campaign; what it was.
-pub async fn remove(db: &Db, campaign: i64, id: i64) -> Result<Evidence> {
-    let found = get(db, campaign, id).await?;
+pub async fn remove(db: impl Into<Writer<'_>>, campaign: i64, id: i64) -> Result<Evidence> {
+    let w = db.into();
+    let mut tx = w.begin().await?;
+    let found = get(w.db(), campaign, id).await?;
     sqlx::query("DELETE FROM answer_evidence WHERE id = $1 AND campaign_id = $2")
         .bind(id)
         .bind(campaign)
-        .execute(db.pool())
+        .execute(&mut *tx)
         .await?;
+    w.commit(tx).await?;
     Ok(found)
 }
 

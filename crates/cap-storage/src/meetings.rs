@@ -1,6 +1,7 @@
 //! A campaign's calendar: its meetings (séances), versioned like every shared record. Changing or
 //! cancelling a meeting also moves its `sequence`, so calendars that received it take the change.
 
+use crate::Writer;
 use crate::{Db, StorageError, error::Result, now};
 use cap_domain::calendar::hhmm;
 use cap_domain::meeting::{MeetingInput, MeetingKind};
@@ -168,8 +169,9 @@ pub async fn next_of(db: &Db, campaigns: &[i64], day: &str) -> Result<Vec<Meetin
 }
 
 /// Adds meetings to the campaign, all or none; returns their ids in order.
-pub async fn create(db: &Db, campaign: i64, meetings: &[MeetingInput]) -> Result<Vec<i64>> {
-    let mut tx = db.pool().begin().await?;
+pub async fn create(db: impl Into<Writer<'_>>, campaign: i64, meetings: &[MeetingInput]) -> Result<Vec<i64>> {
+    let w = db.into();
+    let mut tx = w.begin().await?;
     let mut ids = Vec::new();
     let at = now();
     for m in meetings {
@@ -194,14 +196,16 @@ pub async fn create(db: &Db, campaign: i64, meetings: &[MeetingInput]) -> Result
         .await?;
         ids.push(id);
     }
-    tx.commit().await?;
+    w.commit(tx).await?;
     Ok(ids)
 }
 
 /// Changes a meeting if it is still at `expected_version`; a change of day, time or place moves
 /// its sequence (calendars must update), a change of notes alone does not. Returns the meeting
 /// as saved; [`StorageError::Stale`] when someone changed it meanwhile.
-pub async fn update(db: &Db, campaign: i64, id: i64, m: &MeetingInput, expected_version: i64) -> Result<Meeting> {
+pub async fn update(db: impl Into<Writer<'_>>, campaign: i64, id: i64, m: &MeetingInput, expected_version: i64) -> Result<Meeting> {
+    let w = db.into();
+    let mut tx = w.begin().await?;
     let done = sqlx::query(
         "UPDATE campaign_meetings SET
             sequence = sequence + CASE WHEN kind = $1 AND held_on = $2 AND starts = $3 AND ends = $4 AND place = $5
@@ -224,13 +228,15 @@ pub async fn update(db: &Db, campaign: i64, id: i64, m: &MeetingInput, expected_
     .bind(campaign)
     .bind(expected_version)
     .bind(people(m))
-    .execute(db.pool())
+    .execute(&mut *tx)
     .await?;
-    after_write(db, campaign, id, done.rows_affected(), expected_version).await
+    after_write(w, tx, campaign, id, done.rows_affected(), expected_version).await
 }
 
 /// Cancels a meeting if it is still at `expected_version`; returns it as saved.
-pub async fn cancel(db: &Db, campaign: i64, id: i64, expected_version: i64) -> Result<Meeting> {
+pub async fn cancel(db: impl Into<Writer<'_>>, campaign: i64, id: i64, expected_version: i64) -> Result<Meeting> {
+    let w = db.into();
+    let mut tx = w.begin().await?;
     let done = sqlx::query(
         "UPDATE campaign_meetings SET cancelled = 1, sequence = sequence + 1, updated_at = $1, version = version + 1
          WHERE id = $2 AND campaign_id = $3 AND version = $4 AND cancelled = 0",
@@ -239,14 +245,27 @@ pub async fn cancel(db: &Db, campaign: i64, id: i64, expected_version: i64) -> R
     .bind(id)
     .bind(campaign)
     .bind(expected_version)
-    .execute(db.pool())
+    .execute(&mut *tx)
     .await?;
-    after_write(db, campaign, id, done.rows_affected(), expected_version).await
+    after_write(w, tx, campaign, id, done.rows_affected(), expected_version).await
 }
 
 /// The meeting as saved when the versioned write touched it; otherwise [`StorageError::NotFound`]
 /// for a meeting that does not exist and [`StorageError::Stale`] for one changed meanwhile.
-async fn after_write(db: &Db, campaign: i64, id: i64, rows: u64, read: i64) -> Result<Meeting> {
+async fn after_write(
+    w: Writer<'_>,
+    tx: sqlx::Transaction<'static, sqlx::Any>,
+    campaign: i64,
+    id: i64,
+    rows: u64,
+    read: i64,
+) -> Result<Meeting> {
+    let db = w.db();
+    if rows == 1 {
+        w.commit(tx).await?;
+        return get(db, campaign, id).await;
+    }
+    drop(tx);
     let meeting = get(db, campaign, id).await?;
-    if rows == 1 { Ok(meeting) } else { Err(StorageError::refused(read, Some(meeting.version))) }
+    Err(StorageError::refused(read, Some(meeting.version)))
 }

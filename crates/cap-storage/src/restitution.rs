@@ -1,6 +1,7 @@
 //! What participants say after the restitution: one entry per person and campaign, changed as
 //! often as they like; read back without names.
 
+use crate::Writer;
 use crate::{Db, error::Result, now};
 use cap_domain::UserId;
 use cap_domain::restitution::Voice;
@@ -17,7 +18,9 @@ pub async fn voice_of(db: &Db, campaign: i64, user: UserId) -> Result<Option<Voi
 }
 
 /// Records (or replaces) `user`'s entry for the campaign.
-pub async fn save_voice(db: &Db, campaign: i64, user: UserId, voice: &Voice) -> Result<()> {
+pub async fn save_voice(db: impl Into<Writer<'_>>, campaign: i64, user: UserId, voice: &Voice) -> Result<()> {
+    let w = db.into();
+    let mut tx = w.begin().await?;
     let at = now();
     sqlx::query(
         "INSERT INTO restitution_voices (campaign_id, user_id, surprised, work_on, created_at, updated_at)
@@ -29,8 +32,9 @@ pub async fn save_voice(db: &Db, campaign: i64, user: UserId, voice: &Voice) -> 
     .bind(&voice.surprised)
     .bind(&voice.work_on)
     .bind(at)
-    .execute(db.pool())
+    .execute(&mut *tx)
     .await?;
+    w.commit(tx).await?;
     Ok(())
 }
 

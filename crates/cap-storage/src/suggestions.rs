@@ -1,6 +1,7 @@
 //! The tiers' suggestions for a member's progress plan and the coordinator's decisions; accepting
 //! one changes the plan in the same transaction.
 
+use crate::Writer;
 use crate::plans::{Action, NewAction, insert_action, merge_in, next_position};
 use crate::{Db, StorageError, error::Result, now};
 use cap_domain::UserId;
@@ -121,9 +122,11 @@ pub struct NewSuggestion<'a> {
 }
 
 /// Records a suggestion for campaign `campaign` by `author`; returns its identifier.
-pub async fn suggest(db: &Db, campaign: i64, author: UserId, s: &NewSuggestion<'_>) -> Result<i64> {
+pub async fn suggest(db: impl Into<Writer<'_>>, campaign: i64, author: UserId, s: &NewSuggestion<'_>) -> Result<i64> {
+    let w = db.into();
+    let mut tx = w.begin().await?;
     let kind = s.kind.ok_or(StorageError::NotFound)?;
-    Ok(sqlx::query_scalar(
+    let id: i64 = sqlx::query_scalar(
         "INSERT INTO plan_suggestions (campaign_id, author_user_id, kind, title, why, action_id, merge_ids, due_on,
             owner_role, offer_code, practice_id, status, created_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'pending', $12) RETURNING id",
@@ -140,8 +143,10 @@ pub async fn suggest(db: &Db, campaign: i64, author: UserId, s: &NewSuggestion<'
     .bind(s.offer_code)
     .bind(s.practice_id)
     .bind(now())
-    .fetch_one(db.pool())
-    .await?)
+    .fetch_one(&mut *tx)
+    .await?;
+    w.commit_created(tx, id).await?;
+    Ok(id)
 }
 
 /// Every suggestion of a campaign, oldest first.
@@ -187,7 +192,7 @@ pub enum Effect<'a> {
 /// suggestion was decided meanwhile; `NotFound` when it is not this campaign's or an action it
 /// names is gone.
 pub async fn decide(
-    db: &Db,
+    db: impl Into<Writer<'_>>,
     campaign: i64,
     plan: i64,
     id: i64,
@@ -195,7 +200,8 @@ pub async fn decide(
     by: UserId,
     answer: &str,
 ) -> Result<Option<i64>> {
-    let mut tx = db.begin_write().await?;
+    let w = db.into();
+    let mut tx = w.begin().await?;
     let at = now();
     let resulting = match effect {
         Effect::Decline => None,
@@ -255,6 +261,6 @@ pub async fn decide(
         // and decided as version 2.
         return Err(StorageError::refused(1, Some(2)));
     }
-    tx.commit().await?;
+    w.commit(tx).await?;
     Ok(resulting)
 }

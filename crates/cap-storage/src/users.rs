@@ -100,8 +100,11 @@ pub async fn set_display_name(db: &Db, id: UserId, display_name: &str) -> Result
 }
 
 /// Remembers the user's preferred language.
-pub async fn set_locale(db: &Db, id: UserId, locale: &str) -> Result<()> {
-    sqlx::query("UPDATE users SET locale = $1 WHERE id = $2").bind(locale).bind(id.0).execute(db.pool()).await?;
+pub async fn set_locale(db: impl Into<Writer<'_>>, id: UserId, locale: &str) -> Result<()> {
+    let w = db.into();
+    let mut tx = w.begin().await?;
+    sqlx::query("UPDATE users SET locale = $1 WHERE id = $2").bind(locale).bind(id.0).execute(&mut *tx).await?;
+    w.commit(tx).await?;
     Ok(())
 }
 

@@ -304,8 +304,10 @@ async fn user(config: Config, action: UserAction) -> Result<()> {
             };
             let admin =
                 Membership::new(Role::FederationAdmin, Scope::Federation, None).map_err(|e| anyhow::anyhow!(e.key))?;
-            memberships::grant(&db, id, admin).await?;
-            let link = cap_app::password_reset_link(&state, id, email.as_str()).await?;
+            let by = cap_app::audit::Author::system("ligne de commande");
+            let entry = by.entry("users.create_admin", "user", id, "");
+            memberships::grant(db.audited(entry), id, admin).await?;
+            let link = cap_app::password_reset_link(&state, &by, id, email.as_str()).await?;
             println!("{email} est administrateur·rice de la fédération / is a federation administrator.");
             println!("Lien pour choisir le mot de passe (1 h) / link to choose the password (1 h):\n  {link}");
         }
@@ -314,7 +316,8 @@ async fn user(config: Config, action: UserAction) -> Result<()> {
             let Some(user) = users::find_by_email(&db, &email).await? else {
                 bail!("aucun compte pour / no account for {email}");
             };
-            let link = cap_app::password_reset_link(&state, user.user_id(), email.as_str()).await?;
+            let by = cap_app::audit::Author::system("ligne de commande");
+            let link = cap_app::password_reset_link(&state, &by, user.user_id(), email.as_str()).await?;
             println!(
                 "Lien pour choisir un nouveau mot de passe (1 h) / link to choose a new password (1 h):\n  {link}"
             );

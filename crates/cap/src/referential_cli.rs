@@ -63,7 +63,9 @@ pub async fn validate(db: &Db, path: &Path) -> Result<String, CliError> {
 /// Checks then imports a file.
 pub async fn import(db: &Db, path: &Path) -> Result<String, CliError> {
     let text = read(path)?;
-    match referential_files::import(db, &text, None, false).await {
+    // The command line is the instance's own hand: the log names it so.
+    let by = cap_app::audit::Author::system("ligne de commande");
+    match referential_files::import(db, &text, Some((&by, &path.display().to_string())), false).await {
         Ok((checked, _)) => Ok(format!("{}: importé — {}", path.display(), describe(&checked))),
         Err(e) => Err(CliError(report(path, &e))),
     }

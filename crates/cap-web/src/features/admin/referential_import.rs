@@ -2,7 +2,6 @@
 //! problem is listed with its line and nothing is written until the whole file is valid.
 
 use crate::app::AppState;
-use crate::audit::record;
 use crate::error::{AppError, AppResult};
 use crate::forms::ProblemRow;
 use crate::page::{Page, redirect_with_flash};
@@ -39,7 +38,7 @@ pub async fn form(page: Page) -> Response {
 pub async fn submit(
     State(state): State<AppState>,
     Ctx(ctx): Ctx,
-    SignedIn(viewer): SignedIn,
+    SignedIn(_): SignedIn,
     page: Page,
     mut multipart: Multipart,
 ) -> AppResult<Response> {
@@ -84,14 +83,12 @@ pub async fn submit(
         let row = ProblemRow { line: None, message: t.t("referential.import_empty").to_owned() };
         return Ok(problems(vec![row], page, text, file_name));
     }
-    match referential_files::import(&state.db, &text, Some(viewer.actor.user_id), false).await {
-        Ok((Checked::Offers(list), _)) => {
-            record(&state, &ctx, "offers.import", "offers", &list.len(), &file_name).await?;
+    let by = ctx.author();
+    match referential_files::import(&state.db, &text, Some((&by, &file_name)), false).await {
+        Ok((Checked::Offers(_), _)) => {
             Ok(redirect_with_flash(&state, "/admin/services", "flash.offers_imported"))
         }
         Ok((Checked::Referential(r), Some(id))) => {
-            let details = format!("{} {} ({} indicateurs)", r.code, r.version, r.indicators().count());
-            record(&state, &ctx, "referentials.import", "referential", &id, &details).await?;
             let previous = match &r.previous {
                 Some(v) => referentials::find(&state.db, &r.code, v).await?,
                 None => None,
