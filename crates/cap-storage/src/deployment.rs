@@ -83,6 +83,7 @@ pub async fn set_informed(db: impl Into<Writer<'_>>, organisation: i64, on: Opti
                 .await?;
         }
     }
+    w.commit(tx).await?;
     Ok(())
 }
 

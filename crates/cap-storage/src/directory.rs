@@ -71,6 +71,7 @@ pub async fn volunteer(db: impl Into<Writer<'_>>, user: UserId, organisation: Or
     .bind(now())
     .execute(&mut *tx)
     .await?;
+    w.commit(tx).await?;
     Ok(())
 }
 
@@ -79,6 +80,7 @@ pub async fn withdraw(db: impl Into<Writer<'_>>, user: UserId) -> Result<()> {
     let w = db.into();
     let mut tx = w.begin().await?;
     sqlx::query("DELETE FROM pair_volunteers WHERE user_id = $1").bind(user.0).execute(&mut *tx).await?;
+    w.commit(tx).await?;
     Ok(())
 }
 

@@ -39,6 +39,13 @@ impl Drop for TempDir {
     }
 }
 
+/// Runs statements of a test's own on `db`, to break something on purpose (a trigger that refuses
+/// a row, say) and watch what the code does then.
+pub async fn execute(db: &Db, sql: &str) -> crate::error::Result<()> {
+    sqlx::raw_sql(sqlx::AssertSqlSafe(sql.to_owned())).execute(db.pool()).await?;
+    Ok(())
+}
+
 impl TestDb {
     /// Creates and migrates a fresh database on `backend`. Panics with a plain message when
     /// PostgreSQL cannot be reached, since the suite must run on both.

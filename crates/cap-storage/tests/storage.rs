@@ -48,6 +48,7 @@ on_both_backends!(
     throttle_counts_parallel_attempts_once_each,
     throttle_backs_off_without_locking_out,
     audit_log_pages,
+    a_write_and_its_audit_entry_stand_or_fall_together,
     erasure_keeps_rows_but_forgets_the_person,
     referentials_round_trip,
     offers_are_upserted_and_edited_safely,
@@ -294,6 +295,59 @@ async fn audit_log_pages(db: &Db) {
     assert_eq!(first.iter().map(|e| e.entity_id.as_str()).collect::<Vec<_>>(), ["4", "3", "2"]);
     let next = audit::recent(db, Some(first[2].id), 3).await.unwrap();
     assert_eq!(next.iter().map(|e| e.entity_id.as_str()).collect::<Vec<_>>(), ["1", "0"]);
+}
+
+fn pending(action: &str, entity_id: &str) -> audit::Pending {
+    audit::Pending {
+        actor: None,
+        actor_label: "lou@exemple.fr".into(),
+        action: action.into(),
+        entity: "region".into(),
+        entity_id: entity_id.into(),
+        details: "détails".into(),
+        ip: "192.0.2.1".into(),
+    }
+}
+
+async fn a_write_and_its_audit_entry_stand_or_fall_together(db: &Db) {
+    let entries = || async { audit::recent(db, None, 50).await.unwrap() };
+    // A created row names itself in its entry.
+    let ara = regions::create(db.audited(pending("regions.create", "")), "ARA", "Auvergne-Rhône-Alpes").await.unwrap();
+    let log = entries().await;
+    assert_eq!(log.len(), 1);
+    assert_eq!((log[0].action.as_str(), log[0].entity_id.clone()), ("regions.create", ara.0.to_string()));
+    assert_eq!((log[0].actor_label.as_str(), log[0].ip.as_str()), ("lou@exemple.fr", "192.0.2.1"));
+    // A write refused for a taken code, or for a stale version, appends nothing.
+    let taken = regions::create(db.audited(pending("regions.create", "")), "ARA", "Encore").await;
+    assert!(matches!(taken, Err(StorageError::Conflict)), "{taken:?}");
+    let org = organisations::create(db, &input("Atelier A", ara.0, None, None)).await.unwrap();
+    assert_eq!(entries().await.len(), 1, "a write handed no entry appends none");
+    let renamed = input("Atelier B", ara.0, None, None);
+    let stale = organisations::update(db.audited(pending("organisations.update", "x")), org, 7, &renamed).await;
+    assert!(matches!(stale, Err(StorageError::Stale(_))), "{stale:?}");
+    assert_eq!(entries().await.len(), 1, "a refused write appends nothing");
+    // An entry that cannot be written takes its write down with it.
+    let refuse = match db.backend() {
+        cap_storage::Backend::Sqlite => vec![
+            "CREATE TRIGGER refuse_entry BEFORE INSERT ON audit_log WHEN NEW.action = 'test.refused'
+             BEGIN SELECT RAISE(ABORT, 'refused'); END",
+        ],
+        cap_storage::Backend::Postgres => vec![
+            "CREATE FUNCTION refuse_entry() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'refused'; END $$ LANGUAGE plpgsql",
+            "CREATE TRIGGER refuse_entry BEFORE INSERT ON audit_log FOR EACH ROW WHEN (NEW.action = 'test.refused')
+             EXECUTE FUNCTION refuse_entry()",
+        ],
+    };
+    for sql in refuse {
+        cap_storage::testing::execute(db, sql).await.unwrap();
+    }
+    let refused = regions::create(db.audited(pending("test.refused", "")), "BRE", "Bretagne").await;
+    assert!(refused.is_err(), "the entry was refused, so is the write");
+    assert!(regions::list(db).await.unwrap().iter().all(|r| r.code != "BRE"), "no region without its entry");
+    let updated = organisations::update(db.audited(pending("test.refused", "")), org, 1, &renamed).await;
+    assert!(updated.is_err());
+    assert_eq!(organisations::get(db, org).await.unwrap().name, "Atelier A", "no change without its entry");
+    assert_eq!(entries().await.len(), 1);
 }
 
 #[tokio::test]
