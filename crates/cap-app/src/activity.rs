@@ -52,8 +52,14 @@ pub async fn of(app: &App, loaded: &Loaded) -> Result<Activity> {
 pub async fn save(app: &App, by: &Author, loaded: &Loaded, figures: &ActivityFigures, version: i64) -> Result<i64> {
     let id = loaded.campaign.id;
     let details = format!("{} people, {} exits", figures.people, figures.exits);
-    let saved = activity::save(app.db.audited(by.entry("campaigns.activity", "campaign", id, details)), id, figures, by.user, version)
-        .await?;
+    let saved = activity::save(
+        app.db.audited(by.entry("campaigns.activity", "campaign", id, details)),
+        id,
+        figures,
+        by.user,
+        version,
+    )
+    .await?;
     Ok(saved)
 }
 

@@ -251,8 +251,15 @@ async fn store_steps(
     scope: Option<&[String]>,
     version: i64,
 ) -> Result<Result<(), StepRefused>> {
-    match campaigns::set_pillar_steps(app.db.audited(entry), loaded.campaign.id, steps.to_store(), steps.status(), scope, version)
-        .await
+    match campaigns::set_pillar_steps(
+        app.db.audited(entry),
+        loaded.campaign.id,
+        steps.to_store(),
+        steps.status(),
+        scope,
+        version,
+    )
+    .await
     {
         Ok(()) => Ok(Ok(())),
         Err(StorageError::Stale(_)) => Ok(Err(StepRefused::Moved)),

@@ -34,7 +34,8 @@ pub async fn add(app: &App, by: &Author, loaded: &Loaded, code: &str, input: &Ev
 /// Confirms carried evidence as still valid; audited. Returns it.
 pub async fn confirm(app: &App, by: &Author, loaded: &Loaded, id: i64) -> Result<Evidence> {
     let found = evidence::get(&app.db, loaded.campaign.id, id).await?;
-    let entry = by.entry("evidence.confirm", "campaign", loaded.campaign.id, format!("{} {}", found.indicator_code, found.url));
+    let entry =
+        by.entry("evidence.confirm", "campaign", loaded.campaign.id, format!("{} {}", found.indicator_code, found.url));
     evidence::confirm(app.db.audited(entry), loaded.campaign.id, id).await?;
     Ok(found)
 }
@@ -42,7 +43,8 @@ pub async fn confirm(app: &App, by: &Author, loaded: &Loaded, id: i64) -> Result
 /// Removes evidence; audited with what it was.
 pub async fn remove(app: &App, by: &Author, loaded: &Loaded, id: i64) -> Result<Evidence> {
     let gone = evidence::get(&app.db, loaded.campaign.id, id).await?;
-    let entry = by.entry("evidence.remove", "campaign", loaded.campaign.id, format!("{} {}", gone.indicator_code, gone.url));
+    let entry =
+        by.entry("evidence.remove", "campaign", loaded.campaign.id, format!("{} {}", gone.indicator_code, gone.url));
     evidence::remove(app.db.audited(entry), loaded.campaign.id, id).await?;
     Ok(gone)
 }

@@ -25,7 +25,14 @@ pub struct Token {
 }
 
 /// Records a token; returns its identifier.
-pub async fn create(db: impl Into<Writer<'_>>, user: UserId, name: &str, token_hash: &str, scopes: &str, expires_at: i64) -> Result<i64> {
+pub async fn create(
+    db: impl Into<Writer<'_>>,
+    user: UserId,
+    name: &str,
+    token_hash: &str,
+    scopes: &str,
+    expires_at: i64,
+) -> Result<i64> {
     let w = db.into();
     let mut tx = w.begin().await?;
     let id: i64 = sqlx::query_scalar(

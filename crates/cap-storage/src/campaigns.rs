@@ -169,7 +169,12 @@ pub async fn advance_to(db: &Db, id: i64, target: CampaignStatus) -> Result<()> 
 }
 
 /// opening the answers freezes the referential version for good.
-pub async fn advance(db: impl Into<Writer<'_>>, id: i64, from: CampaignStatus, expected_version: i64) -> Result<CampaignStatus> {
+pub async fn advance(
+    db: impl Into<Writer<'_>>,
+    id: i64,
+    from: CampaignStatus,
+    expected_version: i64,
+) -> Result<CampaignStatus> {
     let w = db.into();
     let Some(next) = from.next() else {
         return Err(crate::db::refused(w.db().pool(), "campaigns", "id", id, expected_version).await?);

@@ -57,7 +57,12 @@ pub async fn volunteer_of(db: &Db, user: UserId) -> Result<Option<Volunteer>> {
 }
 
 /// Puts the user in the directory for `organisation`, or updates their entry.
-pub async fn volunteer(db: impl Into<Writer<'_>>, user: UserId, organisation: OrganisationId, availability: &str) -> Result<()> {
+pub async fn volunteer(
+    db: impl Into<Writer<'_>>,
+    user: UserId,
+    organisation: OrganisationId,
+    availability: &str,
+) -> Result<()> {
     let w = db.into();
     let mut tx = w.begin().await?;
     sqlx::query(

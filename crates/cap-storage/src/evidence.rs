@@ -49,7 +49,13 @@ pub async fn get(db: &Db, campaign: i64, id: i64) -> Result<Evidence> {
 }
 
 /// Adds a piece of evidence to an indicator of the campaign; its id.
-pub async fn add(db: impl Into<Writer<'_>>, campaign: i64, indicator: &str, e: &EvidenceInput, by: Option<UserId>) -> Result<i64> {
+pub async fn add(
+    db: impl Into<Writer<'_>>,
+    campaign: i64,
+    indicator: &str,
+    e: &EvidenceInput,
+    by: Option<UserId>,
+) -> Result<i64> {
     let w = db.into();
     let mut tx = w.begin().await?;
     let id: i64 = sqlx::query_scalar(

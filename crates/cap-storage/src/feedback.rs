@@ -49,7 +49,14 @@ struct Row {
 }
 
 /// Records a feedback; returns its identifier.
-pub async fn add(db: impl Into<Writer<'_>>, version: i64, node: &str, by: UserId, kind: FeedbackKind, body: &str) -> Result<i64> {
+pub async fn add(
+    db: impl Into<Writer<'_>>,
+    version: i64,
+    node: &str,
+    by: UserId,
+    kind: FeedbackKind,
+    body: &str,
+) -> Result<i64> {
     let w = db.into();
     let mut tx = w.begin().await?;
     let id: i64 = sqlx::query_scalar(

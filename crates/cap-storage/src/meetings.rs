@@ -203,7 +203,13 @@ pub async fn create(db: impl Into<Writer<'_>>, campaign: i64, meetings: &[Meetin
 /// Changes a meeting if it is still at `expected_version`; a change of day, time or place moves
 /// its sequence (calendars must update), a change of notes alone does not. Returns the meeting
 /// as saved; [`StorageError::Stale`] when someone changed it meanwhile.
-pub async fn update(db: impl Into<Writer<'_>>, campaign: i64, id: i64, m: &MeetingInput, expected_version: i64) -> Result<Meeting> {
+pub async fn update(
+    db: impl Into<Writer<'_>>,
+    campaign: i64,
+    id: i64,
+    m: &MeetingInput,
+    expected_version: i64,
+) -> Result<Meeting> {
     let w = db.into();
     let mut tx = w.begin().await?;
     let done = sqlx::query(

@@ -119,7 +119,12 @@ pub async fn create(db: impl Into<Writer<'_>>, input: &OrganisationInput) -> Res
 
 /// Updates an organisation if nobody changed it since `expected_version` was read;
 /// otherwise nothing is written and [`StorageError::Stale`] is returned.
-pub async fn update(db: impl Into<Writer<'_>>, id: OrganisationId, expected_version: i64, input: &OrganisationInput) -> Result<()> {
+pub async fn update(
+    db: impl Into<Writer<'_>>,
+    id: OrganisationId,
+    expected_version: i64,
+    input: &OrganisationInput,
+) -> Result<()> {
     let w = db.into();
     let mut tx = w.begin().await?;
     let done = sqlx::query(

@@ -578,7 +578,13 @@ fn edit_query<'q>(
 
 /// Saves an edited action if it is still at `expected_version`; an edited proposal is accepted.
 /// The new version, or [`StorageError::Stale`] when someone changed it meanwhile.
-pub async fn update_action(db: impl Into<Writer<'_>>, plan: i64, id: i64, c: &ActionChange<'_>, expected_version: i64) -> Result<i64> {
+pub async fn update_action(
+    db: impl Into<Writer<'_>>,
+    plan: i64,
+    id: i64,
+    c: &ActionChange<'_>,
+    expected_version: i64,
+) -> Result<i64> {
     let w = db.into();
     let mut tx = w.begin().await?;
     let done = edit_query(plan, id, c, expected_version, now()).execute(&mut *tx).await?;
@@ -596,7 +602,11 @@ pub async fn update_action(db: impl Into<Writer<'_>>, plan: i64, id: i64, c: &Ac
 /// Saves edits to several actions of a plan at once (an imported spreadsheet), each at its
 /// expected version, in one transaction: if any action changed meanwhile, nothing is written and
 /// the ids of the changed ones are returned.
-pub async fn update_actions(db: impl Into<Writer<'_>>, plan: i64, edits: &[(i64, ActionChange<'_>, i64)]) -> Result<Vec<i64>> {
+pub async fn update_actions(
+    db: impl Into<Writer<'_>>,
+    plan: i64,
+    edits: &[(i64, ActionChange<'_>, i64)],
+) -> Result<Vec<i64>> {
     let w = db.into();
     let mut tx = w.begin().await?;
     let at = now();

@@ -239,7 +239,13 @@ pub async fn comments(db: &Db, campaign: i64) -> Result<Vec<Comment>> {
 }
 
 /// Opens a thread about `target`; returns its identifier.
-pub async fn open_thread(db: impl Into<Writer<'_>>, campaign: i64, target: &str, author: UserId, body: &str) -> Result<i64> {
+pub async fn open_thread(
+    db: impl Into<Writer<'_>>,
+    campaign: i64,
+    target: &str,
+    author: UserId,
+    body: &str,
+) -> Result<i64> {
     let w = db.into();
     let mut tx = w.begin().await?;
     let id: i64 = sqlx::query_scalar(

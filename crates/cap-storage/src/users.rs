@@ -31,7 +31,12 @@ impl User {
 const SELECT: &str = "SELECT id, email, display_name, password_hash, locale, disabled_at FROM users";
 
 /// Creates a user; a taken e-mail gives [`StorageError::Conflict`].
-pub async fn create(db: impl Into<Writer<'_>>, email: &Email, display_name: &str, password_hash: Option<&str>) -> Result<UserId> {
+pub async fn create(
+    db: impl Into<Writer<'_>>,
+    email: &Email,
+    display_name: &str,
+    password_hash: Option<&str>,
+) -> Result<UserId> {
     let w = db.into();
     let mut tx = w.begin().await?;
     let id: i64 = sqlx::query_scalar(

@@ -91,7 +91,13 @@ pub struct Options {
 }
 
 /// Opens a workshop; a taken code gives [`StorageError::Conflict`] (draw another).
-pub async fn create(db: impl Into<Writer<'_>>, campaign: i64, code: &str, indicators: &[String], options: Options) -> Result<i64> {
+pub async fn create(
+    db: impl Into<Writer<'_>>,
+    campaign: i64,
+    code: &str,
+    indicators: &[String],
+    options: Options,
+) -> Result<i64> {
     let w = db.into();
     let mut tx = w.begin().await?;
     let id: i64 = sqlx::query_scalar(
@@ -153,7 +159,13 @@ pub async fn for_campaign(db: &Db, campaign: i64) -> Result<Vec<Workshop>> {
 }
 
 /// Shows another indicator (hidden votes again), or reveals the votes, or closes the workshop.
-pub async fn set_state(db: impl Into<Writer<'_>>, id: i64, position: usize, revealed: bool, closed: bool) -> Result<()> {
+pub async fn set_state(
+    db: impl Into<Writer<'_>>,
+    id: i64,
+    position: usize,
+    revealed: bool,
+    closed: bool,
+) -> Result<()> {
     let w = db.into();
     let mut tx = w.begin().await?;
     sqlx::query(

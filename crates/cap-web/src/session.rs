@@ -72,7 +72,12 @@ impl RequestContext {
         entity_id: impl std::fmt::Display,
         details: impl Into<String>,
     ) -> cap_storage::audit::Pending {
-        let by = cap_app::audit::Author { user: Some(actor), name: String::new(), label: label.to_owned(), ip: self.client_ip.clone() };
+        let by = cap_app::audit::Author {
+            user: Some(actor),
+            name: String::new(),
+            label: label.to_owned(),
+            ip: self.client_ip.clone(),
+        };
         by.entry(action, entity, entity_id, details)
     }
 

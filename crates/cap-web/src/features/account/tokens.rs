@@ -108,8 +108,12 @@ pub async fn revoke(
 ) -> AppResult<Response> {
     let mine = api_tokens::for_user(&state.db, viewer.actor.user_id).await?;
     let token = mine.iter().find(|t| t.id == id).ok_or(crate::error::AppError::NotFound)?;
-    api_tokens::revoke(state.db.audited(ctx.entry("tokens.revoke", "api_token", id, &token.name)), viewer.actor.user_id, id)
-        .await?;
+    api_tokens::revoke(
+        state.db.audited(ctx.entry("tokens.revoke", "api_token", id, &token.name)),
+        viewer.actor.user_id,
+        id,
+    )
+    .await?;
     Ok(redirect_with_flash(&state, "/account/tokens", "flash.token_revoked"))
 }
 

@@ -85,9 +85,7 @@ pub async fn submit(
     }
     let by = ctx.author();
     match referential_files::import(&state.db, &text, Some((&by, &file_name)), false).await {
-        Ok((Checked::Offers(_), _)) => {
-            Ok(redirect_with_flash(&state, "/admin/services", "flash.offers_imported"))
-        }
+        Ok((Checked::Offers(_), _)) => Ok(redirect_with_flash(&state, "/admin/services", "flash.offers_imported")),
         Ok((Checked::Referential(r), Some(id))) => {
             let previous = match &r.previous {
                 Some(v) => referentials::find(&state.db, &r.code, v).await?,

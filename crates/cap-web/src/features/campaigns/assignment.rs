@@ -91,7 +91,11 @@ pub async fn submit(
     } else {
         format!("{}: {}", p.display_name, codes.join(", "))
     };
-    campaigns::set_assignment(state.db.audited(ctx.entry("campaigns.assign", "campaign", id, details)), participant, &codes)
-        .await?;
+    campaigns::set_assignment(
+        state.db.audited(ctx.entry("campaigns.assign", "campaign", id, details)),
+        participant,
+        &codes,
+    )
+    .await?;
     Ok(redirect_with_flash(&state, &format!("/campaigns/{id}"), "flash.assignment_saved"))
 }

@@ -44,9 +44,7 @@ pub async fn handler(
     }
     let entry = ctx.entry("campaigns.add_participant", "campaign", id, format!("{user} {}", college.code()));
     match campaigns::add_participant(state.db.audited(entry), id, UserId(user), college).await {
-        Ok(_) => {
-            Ok(redirect_with_flash(&state, &back, "flash.participant_added"))
-        }
+        Ok(_) => Ok(redirect_with_flash(&state, &back, "flash.participant_added")),
         Err(StorageError::Conflict) => Ok(redirect_with_flash(&state, &back, "flash.participant_already")),
         Err(e) => Err(e.into()),
     }

@@ -32,9 +32,7 @@ pub async fn handler(
     let from = PillarStep::from_code(&form.from).ok_or(AppError::BadRequest)?;
     let back = format!("/campaigns/{id}#pillar-row-{pillar}");
     match advance_pillar(&state, &ctx.author(), &loaded, &pillar, from, form.version).await? {
-        Ok(_) => {
-            Ok(redirect_with_flash(&state, &back, "flash.pillar_moved"))
-        }
+        Ok(_) => Ok(redirect_with_flash(&state, &back, "flash.pillar_moved")),
         Err(_) => Ok(redirect_with_flash(&state, &back, "flash.pillar_refused")),
     }
 }

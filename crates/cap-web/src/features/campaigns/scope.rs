@@ -34,9 +34,7 @@ pub async fn handler(
     let Form(ScopeForm { pillars: ticked, version }) = form?;
     let back = format!("/campaigns/{id}");
     match rescope(&state, &ctx.author(), &loaded, &ticked, version).await? {
-        Ok(()) => {
-            Ok(redirect_with_flash(&state, &back, "flash.scope_saved"))
-        }
+        Ok(()) => Ok(redirect_with_flash(&state, &back, "flash.scope_saved")),
         Err(StepRefused::Moved) => Ok(redirect_with_flash(&state, &back, "flash.campaign_changed")),
         Err(_) => Ok(redirect_with_flash(&state, &back, "flash.scope_refused")),
     }

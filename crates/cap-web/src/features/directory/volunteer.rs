@@ -51,7 +51,8 @@ pub async fn submit(
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, rendered).into_response());
     };
     let entry = ctx.entry("pairs.volunteer", "user", viewer.actor.user_id, name.as_str());
-    directory::volunteer(state.db.audited(entry), viewer.actor.user_id, OrganisationId(*id), availability.trim()).await?;
+    directory::volunteer(state.db.audited(entry), viewer.actor.user_id, OrganisationId(*id), availability.trim())
+        .await?;
     Ok(redirect_with_flash(&state, "/directory", "flash.volunteered"))
 }
 

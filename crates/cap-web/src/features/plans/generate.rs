@@ -44,9 +44,7 @@ pub async fn handler(
         return Ok(redirect_with_flash(&state, &back, "flash.plan_calendar_invalid"));
     };
     match cap_app::plans::generate(&state, &ctx.author(), &loaded, start, horizon).await? {
-        Ok(_) => {
-            Ok(redirect_with_flash(&state, &back, "flash.plan_generated"))
-        }
+        Ok(_) => Ok(redirect_with_flash(&state, &back, "flash.plan_generated")),
         Err(_) => Ok(redirect_with_flash(&state, &back, "flash.plan_exists")),
     }
 }

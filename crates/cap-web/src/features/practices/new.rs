@@ -75,8 +75,15 @@ pub async fn submit(
     let org = OrganisationId(*org_id);
     let details = format!("{} {}: {}", input.kind.code(), org_name, input.indicators.join(", "));
     let entry = ctx.entry("practices.share", "practice", "", details);
-    let id = practices::add(state.db.audited(entry), org, viewer.actor.user_id, &referential.referential.code, &input, &files)
-        .await?;
+    let id = practices::add(
+        state.db.audited(entry),
+        org,
+        viewer.actor.user_id,
+        &referential.referential.code,
+        &input,
+        &files,
+    )
+    .await?;
     let region = RegionId(organisations::get(&state.db, org).await?.region_id);
     form::tell_delegates(&state, region, id, &input.title, org_name).await;
     Ok(redirect_with_flash(&state, &format!("/practices/{id}"), "flash.practice_shared"))
