@@ -27,6 +27,7 @@ pub mod mail;
 pub mod meetings;
 pub mod network;
 pub mod organisations;
+pub mod pairs;
 pub mod photographie;
 pub mod plans;
 pub mod practices;

@@ -114,6 +114,59 @@ pub fn has_completed_a_campaign(statuses: &[CampaignStatus]) -> bool {
         .any(|s| matches!(s, CampaignStatus::PlanValidated | CampaignStatus::FollowUp | CampaignStatus::Closed))
 }
 
+/// Where a person stands on the way to reviewing as a pair: proposed by a delegate, a volunteer
+/// (accepted, or came forward alone), enrolled in a training still to come, then trained once a
+/// delegate recorded their attendance. Derived from those facts only, never stored.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum PairStage {
+    /// A delegate proposed them; they have not accepted yet.
+    Proposed,
+    /// In the directory, not yet enrolled in a training.
+    Volunteer,
+    /// Enrolled in a training still to come.
+    Enrolled,
+    /// Attended at least one training.
+    Trained,
+}
+
+impl PairStage {
+    /// The stage of a person who `accepted` (or volunteered), attended `attended` trainings and is
+    /// enrolled in `upcoming` trainings still to come.
+    pub fn of(accepted: bool, attended: i64, upcoming: i64) -> Self {
+        match (accepted, attended > 0, upcoming > 0) {
+            (false, _, _) => Self::Proposed,
+            (true, true, _) => Self::Trained,
+            (true, false, true) => Self::Enrolled,
+            (true, false, false) => Self::Volunteer,
+        }
+    }
+
+    /// Only a trained pair is offered to review; anyone else needs an acknowledged exception.
+    pub const fn may_review(self) -> bool {
+        matches!(self, Self::Trained)
+    }
+
+    /// Its stable code.
+    pub const fn code(self) -> &'static str {
+        match self {
+            Self::Proposed => "proposed",
+            Self::Volunteer => "volunteer",
+            Self::Enrolled => "enrolled",
+            Self::Trained => "trained",
+        }
+    }
+
+    /// Message key of its name (« Formé·e »).
+    pub const fn label_key(self) -> &'static str {
+        match self {
+            Self::Proposed => "pair.stage.proposed",
+            Self::Volunteer => "pair.stage.volunteer",
+            Self::Enrolled => "pair.stage.enrolled",
+            Self::Trained => "pair.stage.trained",
+        }
+    }
+}
+
 /// The days a reviewer may read the campaign, both included.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct AccessWindow {
@@ -306,6 +359,22 @@ impl TrainingInput {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_pair_is_trained_once_attendance_is_recorded_and_only_then_reviews() {
+        assert_eq!(PairStage::of(false, 3, 1), PairStage::Proposed, "nothing counts before accepting");
+        assert_eq!(PairStage::of(true, 0, 0), PairStage::Volunteer);
+        assert_eq!(PairStage::of(true, 0, 2), PairStage::Enrolled);
+        assert_eq!(PairStage::of(true, 1, 0), PairStage::Trained);
+        assert_eq!(PairStage::of(true, 1, 1), PairStage::Trained, "a second training changes nothing");
+        let may: Vec<bool> = [PairStage::Proposed, PairStage::Volunteer, PairStage::Enrolled, PairStage::Trained]
+            .map(PairStage::may_review)
+            .to_vec();
+        assert_eq!(may, [false, false, false, true]);
+        assert!(PairStage::Proposed < PairStage::Trained, "stages sort along the pathway");
+        assert_eq!(PairStage::Enrolled.code(), "enrolled");
+        assert_eq!(PairStage::Trained.label_key(), "pair.stage.trained");
+    }
+
     use super::*;
     use crate::RegionId;
     use jiff::civil::date;

@@ -3,7 +3,7 @@
 
 use crate::Writer;
 use crate::{Db, StorageError, error::Result, now};
-use cap_domain::review::TrainingAudience;
+use cap_domain::review::{PairStage, TrainingAudience};
 use cap_domain::{GroupId, OrganisationId, UserId};
 
 /// A pair volunteer, with their organisation as the directory shows it.
@@ -31,18 +31,35 @@ pub struct Volunteer {
     pub availability: String,
     /// How many trainings they attended.
     pub trainings: i64,
+    /// How many trainings they enrolled in and have not attended (yet).
+    pub enrolled: i64,
+    /// 1 once they accepted a delegate's proposal, or volunteered alone; 0 while proposed.
+    pub accepted: i64,
+    /// The delegate who proposed them, if one did.
+    pub proposed_by: Option<String>,
+}
+
+impl Volunteer {
+    /// Where they stand on the way to reviewing as a pair.
+    pub fn stage(&self) -> PairStage {
+        PairStage::of(self.accepted == 1, self.trainings, self.enrolled)
+    }
 }
 
 const VOLUNTEER_SELECT: &str = "SELECT v.user_id, u.display_name, u.email, o.id AS organisation_id,
         o.name AS organisation, o.org_type, r.id AS region_id, r.name AS region, o.group_id, v.availability,
-        (SELECT COUNT(*) FROM training_attendees ta WHERE ta.user_id = v.user_id) AS trainings
+        (SELECT COUNT(*) FROM training_attendees ta WHERE ta.user_id = v.user_id) AS trainings,
+        (SELECT COUNT(*) FROM training_enrolments e WHERE e.user_id = v.user_id AND NOT EXISTS (
+            SELECT 1 FROM training_attendees a WHERE a.training_id = e.training_id AND a.user_id = e.user_id))
+            AS enrolled,
+        CASE WHEN v.accepted_at IS NULL THEN 0 ELSE 1 END AS accepted, pu.display_name AS proposed_by
     FROM pair_volunteers v JOIN users u ON u.id = v.user_id JOIN organisations o ON o.id = v.organisation_id
-    JOIN regions r ON r.id = o.region_id";
+    JOIN regions r ON r.id = o.region_id LEFT JOIN users pu ON pu.id = v.proposed_by";
 
-/// Every volunteer, by region then name.
+/// Every volunteer who accepted (the directory), by region then name.
 pub async fn volunteers(db: &Db) -> Result<Vec<Volunteer>> {
     Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "{VOLUNTEER_SELECT} WHERE u.disabled_at IS NULL ORDER BY r.name, u.display_name"
+        "{VOLUNTEER_SELECT} WHERE u.disabled_at IS NULL AND v.accepted_at IS NOT NULL ORDER BY r.name, u.display_name"
     )))
     .fetch_all(db.pool())
     .await?)
@@ -66,9 +83,11 @@ pub async fn volunteer(
     let w = db.into();
     let mut tx = w.begin().await?;
     sqlx::query(
-        "INSERT INTO pair_volunteers (user_id, organisation_id, availability, since) VALUES ($1, $2, $3, $4)
+        "INSERT INTO pair_volunteers (user_id, organisation_id, availability, since, accepted_at)
+         VALUES ($1, $2, $3, $4, $4)
          ON CONFLICT (user_id) DO UPDATE SET organisation_id = excluded.organisation_id,
-            availability = excluded.availability",
+            availability = excluded.availability,
+            accepted_at = COALESCE(pair_volunteers.accepted_at, excluded.accepted_at)",
     )
     .bind(user.0)
     .bind(organisation.0)
@@ -78,6 +97,132 @@ pub async fn volunteer(
     .await?;
     w.commit(tx).await?;
     Ok(())
+}
+
+/// A delegate proposes `user` as a pair from `organisation`; false when the person is already in
+/// the directory or proposed (nothing changes then).
+pub async fn propose(
+    db: impl Into<Writer<'_>>,
+    user: UserId,
+    organisation: OrganisationId,
+    by: UserId,
+) -> Result<bool> {
+    let w = db.into();
+    let mut tx = w.begin().await?;
+    let done = sqlx::query(
+        "INSERT INTO pair_volunteers (user_id, organisation_id, availability, since, proposed_by, accepted_at)
+         VALUES ($1, $2, '', $3, $4, NULL) ON CONFLICT (user_id) DO NOTHING",
+    )
+    .bind(user.0)
+    .bind(organisation.0)
+    .bind(now())
+    .bind(by.0)
+    .execute(&mut *tx)
+    .await?;
+    if done.rows_affected() != 1 {
+        return Ok(false);
+    }
+    w.commit(tx).await?;
+    Ok(true)
+}
+
+/// The person accepts the proposal made to them (then they are in the directory) or declines it
+/// (then it is gone); `NotFound` when no proposal waits.
+pub async fn answer_proposal(db: impl Into<Writer<'_>>, user: UserId, accept: bool) -> Result<()> {
+    let w = db.into();
+    let mut tx = w.begin().await?;
+    let done = if accept {
+        sqlx::query("UPDATE pair_volunteers SET accepted_at = $1 WHERE user_id = $2 AND accepted_at IS NULL")
+            .bind(now())
+            .bind(user.0)
+            .execute(&mut *tx)
+            .await?
+    } else {
+        sqlx::query("DELETE FROM pair_volunteers WHERE user_id = $1 AND accepted_at IS NULL")
+            .bind(user.0)
+            .execute(&mut *tx)
+            .await?
+    };
+    if done.rows_affected() != 1 {
+        return Err(StorageError::NotFound);
+    }
+    w.commit(tx).await
+}
+
+/// Enrols the person in a training, or takes them off its list.
+pub async fn enrol(db: impl Into<Writer<'_>>, training: i64, user: UserId, enrolled: bool) -> Result<()> {
+    let w = db.into();
+    let mut tx = w.begin().await?;
+    if enrolled {
+        sqlx::query(
+            "INSERT INTO training_enrolments (training_id, user_id, enrolled_at) VALUES ($1, $2, $3)
+             ON CONFLICT (training_id, user_id) DO NOTHING",
+        )
+        .bind(training)
+        .bind(user.0)
+        .bind(now())
+        .execute(&mut *tx)
+        .await?;
+    } else {
+        sqlx::query("DELETE FROM training_enrolments WHERE training_id = $1 AND user_id = $2")
+            .bind(training)
+            .bind(user.0)
+            .execute(&mut *tx)
+            .await?;
+    }
+    w.commit(tx).await
+}
+
+/// The trainings the person enrolled in.
+pub async fn enrolments_of(db: &Db, user: UserId) -> Result<Vec<i64>> {
+    Ok(sqlx::query_scalar("SELECT training_id FROM training_enrolments WHERE user_id = $1 ORDER BY training_id")
+        .bind(user.0)
+        .fetch_all(db.pool())
+        .await?)
+}
+
+/// Every enrolment, as (training, person).
+pub async fn enrolments(db: &Db) -> Result<Vec<(i64, i64)>> {
+    Ok(sqlx::query_as("SELECT training_id, user_id FROM training_enrolments ORDER BY training_id, user_id")
+        .fetch_all(db.pool())
+        .await?)
+}
+
+/// The people enrolled in a training, by id.
+pub async fn enrolled_in(db: &Db, training: i64) -> Result<Vec<i64>> {
+    Ok(sqlx::query_scalar("SELECT user_id FROM training_enrolments WHERE training_id = $1 ORDER BY user_id")
+        .bind(training)
+        .fetch_all(db.pool())
+        .await?)
+}
+
+/// A person a delegate may propose as a pair: a member of an organisation of the region who is
+/// not in the directory nor proposed yet.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct Candidate {
+    /// The person.
+    pub user_id: i64,
+    /// Their name.
+    pub display_name: String,
+    /// The organisation they would come from.
+    pub organisation_id: i64,
+    /// Its name.
+    pub organisation: String,
+}
+
+/// The people of the region's organisations who could be proposed as pairs, by organisation then
+/// name (whether their organisation has been through a campaign is for the caller to check).
+pub async fn candidates(db: &Db, region: i64) -> Result<Vec<Candidate>> {
+    Ok(sqlx::query_as(
+        "SELECT DISTINCT u.id AS user_id, u.display_name, o.id AS organisation_id, o.name AS organisation
+         FROM memberships m JOIN users u ON u.id = m.user_id JOIN organisations o ON o.id = m.organisation_id
+         WHERE o.region_id = $1 AND u.disabled_at IS NULL
+           AND NOT EXISTS (SELECT 1 FROM pair_volunteers v WHERE v.user_id = u.id)
+         ORDER BY o.name, u.display_name",
+    )
+    .bind(region)
+    .fetch_all(db.pool())
+    .await?)
 }
 
 /// Takes the user out of the directory.

@@ -174,6 +174,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0027_audited_answers_and_votes.sql"),
         postgres: include_str!("../migrations/postgres/0027_audited_answers_and_votes.sql"),
     },
+    Migration {
+        version: 28,
+        name: "pair_pathway",
+        sqlite: include_str!("../migrations/sqlite/0028_pair_pathway.sql"),
+        postgres: include_str!("../migrations/postgres/0028_pair_pathway.sql"),
+    },
 ];
 
 /// Arbitrary key of the PostgreSQL advisory lock that serialises migrations across instances.

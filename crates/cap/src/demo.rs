@@ -178,6 +178,13 @@ pub async fn load(db: &Db, password_hash: &str) -> Result<Vec<DemoAccount>, Stor
         add(email, name, vec![m(Role::Coordinator, org(i), Some(College::Direction))?], role).await?;
     }
     add(
+        "pair.opale@demo.cap",
+        "Camille Roussel",
+        vec![m(Role::Coordinator, org(15), Some(College::Direction))?],
+        "proposée comme pair par la déléguée, Côte d'Opale Intérim",
+    )
+    .await?;
+    add(
         "delegue.hdf@demo.cap",
         "Julie Caron",
         vec![m(Role::RegionalDelegate, Scope::Region(region_ids[6]), None)?],
@@ -645,6 +652,9 @@ async fn demo_reviews(
     let nord = user("referent.nord@demo.cap").await?;
     directory::volunteer(db, nord, org_ids[13], "Une journée par mois").await?;
     let tiers = user("delegue.hdf@demo.cap").await?;
+    // The Hauts-de-France delegate proposed Côte d'Opale Intérim's coordinator, who has not
+    // answered yet: the pair's pathway from its first step.
+    directory::propose(db, user("pair.opale@demo.cap").await?, org_ids[15], tiers).await?;
     let trainings = [
         (
             "Formation des pairs — promotion 2026",
@@ -663,6 +673,7 @@ async fn demo_reviews(
             vec![pairs[2], tiers],
         ),
         ("Formation des pairs — session d'hiver", TrainingAudience::Pairs, day(40), "Bordeaux", 9, vec![]),
+        ("Formation des pairs — Hauts-de-France", TrainingAudience::Pairs, day(25), "Arras", 6, vec![]),
     ];
     for (title, audience, held_on, place, region, attendees) in trainings {
         let id = directory::create_training(

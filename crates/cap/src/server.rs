@@ -158,6 +158,16 @@ pub async fn serve(
             }
         }
     });
+    // Freed heap memory goes back to the system (see `allocator`), off the request threads.
+    let trimmer = tokio::spawn(async {
+        let mut tick = tokio::time::interval(crate::allocator::TRIM_EVERY);
+        loop {
+            tick.tick().await;
+            if tokio::task::spawn_blocking(crate::allocator::trim).await.is_err() {
+                return;
+            }
+        }
+    });
     let relay = tokio::spawn(app.clone().relay_workshop_changes());
     let reminders = tokio::spawn(cap_app::jobs::schedule_reminders(app.clone(), app.config.reminder_interval));
     let network = tokio::spawn(cap_app::jobs::schedule_network_refresh(app.clone(), app.config.reminder_interval));
@@ -171,6 +181,7 @@ pub async fn serve(
     let settings = settings.fitted_to(crate::connections::open_files_limit().map(|(soft, _)| soft));
     crate::connections::serve_connections(listener, router, settings, shutdown).await;
     janitor.abort();
+    trimmer.abort();
     relay.abort();
     reminders.abort();
     network.abort();

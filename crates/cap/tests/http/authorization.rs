@@ -180,6 +180,11 @@ const CASES: &[(&str, &str, Who)] = &[
     ("GET", "/directory", Who::SignedIn),
     ("POST", "/directory/volunteer", Who::SignedIn),
     ("POST", "/directory/withdraw", Who::SignedIn),
+    // Proposing: anyone may ask, the application layer refuses whom they may not propose.
+    ("POST", "/directory/propose", Who::SignedIn),
+    ("POST", "/directory/proposal", Who::SignedIn),
+    // Only a pair of the directory enrols, in a training still to come: nobody in this seed.
+    ("POST", "/directory/trainings/{id}/enrol", Who::Exactly(&[])),
     ("GET", "/trainings", Who::Only(&[COORDINATOR_A, DELEGATE_A, TIERS_A, COORDINATOR_B, DELEGATE_B])),
     ("POST", "/trainings", DELEGATES),
     ("POST", "/trainings/{id}/attendees", VIEW_REGION_A),

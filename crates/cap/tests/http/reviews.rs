@@ -77,9 +77,25 @@ async fn a_pair_reviews_one_campaign_for_a_few_days(app: &TestApp) {
         let mut form = vec![("reviewer", reviewer), ("starts_on", start), ("ends_on", end)];
         if ack {
             form.push(("accept_conflict", "1".to_owned()));
+            form.push(("accept_untrained", "1".to_owned()));
         }
         coordinator.post(app.url(&format!("{base}/review/reviewers"))).form(&form).send()
     };
+    // The far pair attended a training; the sister did not (her invitation is an exception).
+    let training = directory::create_training(
+        &app.db,
+        &directory::NewTraining {
+            title: "Formation des pairs",
+            audience: cap_domain::review::TrainingAudience::Pairs,
+            held_on: &in_days(-10),
+            place: "Lyon",
+            region: seeds.region_b,
+            by: None,
+        },
+    )
+    .await
+    .unwrap();
+    directory::set_attendees(&app.db, training, &[cap_domain::UserId(far_user)]).await.unwrap();
     let r = invite(format!("pair:{far_user}"), in_days(5), in_days(1), false).await.unwrap();
     assert_eq!(r.status(), 422);
     let body = r.text().await.unwrap();
@@ -93,6 +109,11 @@ async fn a_pair_reviews_one_campaign_for_a_few_days(app: &TestApp) {
     assert!(r.text().await.unwrap().contains("cochez la case pour confirmer"));
     let r = invite(format!("pair:{sister_id}"), in_days(0), in_days(30), true).await.unwrap();
     assert_eq!(r.status(), 303);
+    let exception = audit::recent(&app.db, None, 50).await.unwrap();
+    assert!(
+        exception.iter().any(|e| e.action == "reviews.invite" && e.details.ends_with("non formé·e")),
+        "inviting an untrained pair is written as an exception"
+    );
     let r = invite(format!("pair:{far_user}"), in_days(0), in_days(30), false).await.unwrap();
     assert_eq!(r.status(), 303);
     assert!(app.link_in_mail_to("pair.loin@test.fr", &format!("{base}/review")).ends_with("/review"));
@@ -274,4 +295,112 @@ async fn delegates_record_trainings_of_their_region(app: &TestApp) {
     assert_eq!(directory::training(&app.db, training).await.unwrap().attendees.len(), 1);
 }
 
-crate::on_both_backends!(a_pair_reviews_one_campaign_for_a_few_days, delegates_record_trainings_of_their_region);
+/// The pair's pathway: a delegate proposes a member's person, who accepts, enrols in a training to
+/// come and is offered to review only once their attendance is recorded (or by an exception).
+async fn a_proposed_pair_trains_and_is_then_offered(app: &TestApp) {
+    let seeds = seed(&app.db).await;
+    let today = cap_app::i18n::paris_today();
+    let in_days = |d: i64| today.checked_add(jiff::Span::new().days(d)).unwrap().to_string();
+    // A person of an organisation of region A that closed a campaign.
+    let (org, user) = experienced_organisation(&app.db, "Atelier Voisin", seeds.region_a, None, "voisin@test.fr").await;
+    let delegate = app.signed_in(DELEGATE_A).await;
+    let page = delegate.get(app.url("/directory")).send().await.unwrap().text().await.unwrap();
+    let person = format!("{user}:{org}");
+    assert!(page.contains(&format!("value=\"{person}\"")), "the delegate may propose them");
+    // Region B's delegate may not propose someone of region A: answered as a forged form.
+    let other = app.signed_in(DELEGATE_B).await;
+    let r = other.post(app.url("/directory/propose")).form(&[("person", person.as_str())]).send().await.unwrap();
+    assert_eq!(r.status(), 400);
+    let r = delegate.post(app.url("/directory/propose")).form(&[("person", person.as_str())]).send().await.unwrap();
+    assert_eq!(r.status(), 303);
+    assert!(app.link_in_mail_to("voisin@test.fr", "/directory").ends_with("/directory"), "the person is told");
+    assert!(directory::volunteers(&app.db).await.unwrap().is_empty(), "not in the directory before accepting");
+
+    // The person accepts; a training for pairs is planned in 20 days; they enrol.
+    let voisin = app.signed_in("voisin@test.fr").await;
+    let page = voisin.get(app.url("/directory")).send().await.unwrap().text().await.unwrap();
+    assert!(page.contains("vous propose comme pair pour") && page.contains("Atelier Voisin"), "{page}");
+    let r = voisin.post(app.url("/directory/proposal")).form(&[("answer", "accept")]).send().await.unwrap();
+    assert_eq!(r.status(), 303);
+    let r = voisin.post(app.url("/directory/proposal")).form(&[("answer", "accept")]).send().await.unwrap();
+    assert_eq!(r.status(), 404, "nothing waits any more");
+    let planned = directory::create_training(
+        &app.db,
+        &directory::NewTraining {
+            title: "Formation des pairs — printemps",
+            audience: cap_domain::review::TrainingAudience::Pairs,
+            held_on: &in_days(20),
+            place: "Lille",
+            region: seeds.region_a,
+            by: None,
+        },
+    )
+    .await
+    .unwrap();
+    let page = voisin.get(app.url("/directory")).send().await.unwrap().text().await.unwrap();
+    assert!(page.contains("Formation des pairs — printemps") && page.contains("Volontaire"), "{page}");
+    let r = voisin
+        .post(app.url(&format!("/directory/trainings/{planned}/enrol")))
+        .form(&[("enrol", "on")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 303);
+    assert_eq!(directory::enrolled_in(&app.db, planned).await.unwrap(), [user]);
+    let listed = directory::volunteers(&app.db).await.unwrap();
+    assert_eq!(listed[0].stage(), cap_domain::review::PairStage::Enrolled);
+    // Someone outside the directory enrols in nothing.
+    let outsider = app.signed_in(PARTICIPANT_A).await;
+    let r = outsider
+        .post(app.url(&format!("/directory/trainings/{planned}/enrol")))
+        .form(&[("enrol", "on")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 403);
+
+    // Not trained yet: the coordinator of B may invite them only as an acknowledged exception.
+    let campaign_b = campaign_at(&app.db, OrganisationId(seeds.org_b), "Campagne B", CampaignStatus::Review).await;
+    let coordinator = app.signed_in(COORDINATOR_B).await;
+    let invite = |exception: bool| {
+        let mut form = vec![("reviewer", format!("pair:{user}")), ("starts_on", in_days(0)), ("ends_on", in_days(10))];
+        if exception {
+            form.push(("accept_untrained", "1".to_owned()));
+        }
+        coordinator.post(app.url(&format!("/campaigns/{campaign_b}/review/reviewers"))).form(&form).send()
+    };
+    let page = coordinator
+        .get(app.url(&format!("/campaigns/{campaign_b}/review")))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(page.contains("Inscrit·e à une formation"), "the picker says where the pair stands");
+    let r = invite(false).await.unwrap();
+    assert_eq!(r.status(), 422);
+    assert!(r.text().await.unwrap().contains("pas encore suivi de formation"));
+
+    // The training takes place; the delegate records who attended: the pair is trained.
+    let r = delegate
+        .post(app.url(&format!("/trainings/{planned}/attendees")))
+        .form(&[("attendee", user.to_string())])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 303);
+    assert_eq!(directory::volunteers(&app.db).await.unwrap()[0].stage(), cap_domain::review::PairStage::Trained);
+    let r = invite(false).await.unwrap();
+    assert_eq!(r.status(), 303, "a trained pair is invited without an exception");
+    let log = audit::recent(&app.db, None, 50).await.unwrap();
+    for action in ["pairs.propose", "pairs.accept", "trainings.enrol", "reviews.invite"] {
+        assert!(log.iter().any(|e| e.action == action), "{action} is in the log");
+    }
+}
+
+crate::on_both_backends!(
+    a_pair_reviews_one_campaign_for_a_few_days,
+    delegates_record_trainings_of_their_region,
+    a_proposed_pair_trains_and_is_then_offered
+);

@@ -11,7 +11,7 @@ use askama_web::WebTemplate;
 use cap_domain::campaign::CampaignStatus;
 use cap_domain::review::has_completed_a_campaign;
 use cap_domain::{OrganisationId, OrganisationType, Scope};
-use cap_storage::directory::{self, Volunteer};
+use cap_storage::directory::{self, Training, Volunteer};
 use cap_storage::organisations;
 
 /// The directory's filters.
@@ -28,6 +28,11 @@ pub(crate) struct DirectoryPage {
     pub(crate) my_organisations: Vec<SelectOption>,
     pub(crate) availability: String,
     pub(crate) errors: FormErrors,
+    /// People the viewer may propose as pairs (a delegate's regions), as `USER:ORGANISATION`.
+    pub(crate) proposable: Vec<SelectOption>,
+    /// Trainings for pairs still to come, each with whether the viewer is enrolled (only for
+    /// someone in the directory).
+    pub(crate) upcoming: Vec<(Training, bool)>,
 }
 
 /// The viewer's organisations that have been through a campaign: where they may volunteer from.
@@ -68,7 +73,21 @@ pub(crate) async fn render(
         .map(|(id, name)| SelectOption::new(id.to_string(), name, &current))
         .collect();
     let (regions, org_types) = filters.options(state, t).await?;
+    let proposable = cap_app::pairs::proposable(state, viewer)
+        .await?
+        .into_iter()
+        .map(|c| {
+            let label = format!("{} — {}", c.display_name, c.organisation);
+            SelectOption::new(format!("{}:{}", c.user_id, c.organisation_id), label, "")
+        })
+        .collect();
+    let upcoming = match &mine {
+        Some(m) if m.accepted == 1 => cap_app::pairs::upcoming(state, viewer.actor.user_id).await?,
+        _ => Vec::new(),
+    };
     Ok(DirectoryPage {
+        proposable,
+        upcoming,
         volunteers,
         regions,
         org_types,
@@ -83,5 +102,15 @@ pub(crate) async fn render(
 impl DirectoryPage {
     fn type_label(&self, code: &str) -> &'static str {
         OrganisationType::from_code(code).map_or("", |k| self.page.t.t(k.label_key()))
+    }
+
+    /// The words of a pair's stage (« Formé·e »…).
+    fn stage_label(&self, v: &Volunteer) -> &'static str {
+        self.page.t.t(v.stage().label_key())
+    }
+
+    /// Whether the viewer is in the directory (accepted, or came forward alone).
+    fn accepted(&self) -> bool {
+        self.mine.as_ref().is_some_and(|m| m.accepted == 1)
     }
 }

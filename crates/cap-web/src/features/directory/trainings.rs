@@ -52,6 +52,8 @@ struct TrainingsPage {
     trainings: Vec<Training>,
     /// Trainings whose attendees the viewer may record.
     editable: Vec<i64>,
+    /// Who enrolled in which training, as (training, person), to mark them in the attendance form.
+    enrolments: Vec<(i64, i64)>,
     candidates: Vec<Candidate>,
     /// Regions the viewer may record trainings for.
     regions: Vec<SelectOption>,
@@ -94,6 +96,7 @@ async fn render(state: &AppState, page: Page, viewer: &Viewer, form: [&str; 5]) 
     let editable =
         trainings.iter().filter(|tr| managed.iter().any(|(r, _)| *r == tr.region_id)).map(|tr| tr.id).collect();
     Ok(TrainingsPage {
+        enrolments: if managed.is_empty() { Vec::new() } else { directory::enrolments(&state.db).await? },
         trainings,
         editable,
         candidates: if managed.is_empty() { Vec::new() } else { candidates(state).await? },
@@ -195,5 +198,9 @@ impl TrainingsPage {
 
     fn attended(training: &Training, user: &i64) -> bool {
         training.attendees.iter().any(|(u, _)| u == user)
+    }
+
+    fn enrolled(&self, training: &i64, user: &i64) -> bool {
+        self.enrolments.contains(&(*training, *user))
     }
 }

@@ -36,12 +36,13 @@ pub async fn submit(
     let (org_name, campaign_title) = (loaded.org.name.clone(), loaded.campaign.title.clone());
     let mut rendered = render(&state, page, &viewer, loaded, &Filters::default()).await?;
     // Who: a volunteer of the directory as a pair, or a regional delegate as a tiers.
+    let mut untrained = false;
     let person = match form.reviewer() {
-        Some((ReviewerKind::Pair, user)) => directory::volunteers(&state.db)
-            .await?
-            .into_iter()
-            .find(|v| v.user_id == user)
-            .map(|v| (ReviewerKind::Pair, UserId(v.user_id), v.email, v.display_name)),
+        Some((ReviewerKind::Pair, user)) => {
+            let found = directory::volunteers(&state.db).await?.into_iter().find(|v| v.user_id == user);
+            untrained = found.as_ref().is_some_and(|v| !v.stage().may_review());
+            found.map(|v| (ReviewerKind::Pair, UserId(v.user_id), v.email, v.display_name))
+        }
         Some((ReviewerKind::Tiers, user)) => directory::delegates(&state.db)
             .await?
             .into_iter()
@@ -63,6 +64,11 @@ pub async fn submit(
             None
         }
     };
+    // Only trained pairs review, unless the coordinator makes a deliberate, audited exception.
+    if untrained && !rendered.form.accept_untrained {
+        rendered.errors.add("accept_untrained", "error.review.untrained");
+    }
+    rendered.untrained = untrained;
     let mut acknowledged = Vec::new();
     if let Some((_, user, _, _)) = &person
         && already_invited(&reviews::grants(&state.db, id).await?, user.0, paris_today())
@@ -83,7 +89,8 @@ pub async fn submit(
     };
     let (starts_on, ends_on) = (window.starts_on.to_string(), window.ends_on.to_string());
     let conflicts_noted = acknowledged.join(",");
-    let details = format!("{} {email} {starts_on}..{ends_on} {conflicts_noted}", kind.code());
+    let exception = if untrained { " non formé·e" } else { "" };
+    let details = format!("{} {email} {starts_on}..{ends_on} {conflicts_noted}{exception}", kind.code());
     reviews::grant(
         state.db.audited(ctx.entry("reviews.invite", "campaign", id, details.trim())),
         &NewGrant {

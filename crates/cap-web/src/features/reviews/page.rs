@@ -35,6 +35,9 @@ pub struct InviteForm {
     /// Whether a non-blocking conflict is acknowledged (the box ticked sends `1`).
     #[serde(deserialize_with = "crate::forms::one_or_zero")]
     pub accept_conflict: bool,
+    /// Whether inviting a pair not trained yet is a deliberate exception (audited as such).
+    #[serde(deserialize_with = "crate::forms::one_or_zero")]
+    pub accept_untrained: bool,
 }
 
 impl InviteForm {
@@ -85,6 +88,8 @@ pub(crate) struct ReviewPage {
     pub(crate) form: InviteForm,
     pub(crate) errors: FormErrors,
     pub(crate) conflict_keys: Vec<&'static str>,
+    /// Whether the pair chosen is not trained yet (the exception box is then shown).
+    pub(crate) untrained: bool,
     pub(crate) threads: Vec<Thread>,
     pub(crate) targets: Vec<SelectOption>,
     pub(crate) target: String,
@@ -97,14 +102,8 @@ fn volunteer_label(t: Tr, v: &Volunteer, reviewed: &Organisation) -> String {
     let own = [(OrganisationId(v.organisation_id), v.group_id.map(GroupId))];
     let flags: Vec<&str> = conflicts(&own, reviewed.authz_ref()).into_iter().map(|c| t.t(c.label_key())).collect();
     let kind = OrganisationType::from_code(&v.org_type).map_or("", |k| t.t(k.label_key()));
-    let mut label = format!(
-        "{} — {} ({}, {}) · {}",
-        v.display_name,
-        v.organisation,
-        v.region,
-        kind,
-        t.t1("review.trainings_attended", v.trainings)
-    );
+    let mut label =
+        format!("{} — {} ({}, {}) · {}", v.display_name, v.organisation, v.region, kind, t.t(v.stage().label_key()));
     if !flags.is_empty() {
         label.push_str(&format!(" ⚠ {}", flags.join(", ")));
     }
@@ -175,9 +174,11 @@ pub(crate) async fn render(
             starts_on: today.to_string(),
             ends_on: until.to_string(),
             accept_conflict: false,
+            accept_untrained: false,
         },
         errors: FormErrors::new(),
         conflict_keys: Vec::new(),
+        untrained: false,
         threads,
         targets,
         target: String::new(),
