@@ -74,12 +74,12 @@ class Server:
         self.log = open(os.path.join(env["CAP_WORK"], "server.log"), "a")
         self.proc = subprocess.Popen(args, env=env, stdout=self.log, stderr=self.log)
         for _ in range(240):
+            if self.proc.poll() is not None:
+                raise SystemExit(f"the server stopped (port {port} taken?); see {self.log.name}")
             try:
                 urllib.request.urlopen(f"{self.base}/healthz", timeout=1).read()
                 return
             except (urllib.error.URLError, ConnectionError, OSError):
-                if self.proc.poll() is not None:
-                    raise SystemExit("the server stopped; see its log")
                 time.sleep(0.5)
         raise SystemExit("the server did not answer /healthz")
 
@@ -146,7 +146,9 @@ def oha(tool, url, cookie, seconds, connections):
     ok = sum(v for k, v in codes.items() if k.startswith("2"))
     total = sum(codes.values())
     p = d["latencyPercentiles"]
-    return {"rps": d["summary"]["requestsPerSec"], "p50": p["p50"] * 1000, "p99": p["p99"] * 1000,
+    # No response within the window (a page slower than the run): no latency, every request failed.
+    ms = lambda v: float("inf") if v is None else v * 1000  # noqa: E731
+    return {"rps": d["summary"]["requestsPerSec"] or 0.0, "p50": ms(p["p50"]), "p99": ms(p["p99"]),
             "errors": total - ok, "total": total}
 
 
@@ -219,7 +221,7 @@ def discover(engine, base, password):
 
 
 def saves_setup(engine, base, cookie_of):
-    """A campaign answered by its coordinator, as scripts/bench-answers.sh made it: its id, the
+    """A campaign answered by its coordinator, made through the pages: its id, the
     coordinator's cookie and the indicator codes of its pages."""
     cookie = cookie_of("referente@demo.cap")
     org = engine.one("SELECT o.id FROM organisations o JOIN memberships m ON m.organisation_id = o.id "
@@ -253,11 +255,18 @@ def measure(engine_name, args, tools, env, port):
     Server(tools["cap"], env, port, demo=True).stop()
     log(f"[{engine_name}] generating data")
     took = generate(tools["cap"], env, args)
+    server = Server(tools["cap"], env, port)
+    try:
+        return measure_with(engine, engine_name, args, tools, server, took)
+    finally:
+        server.stop()
+
+
+def measure_with(engine, engine_name, args, tools, server, took):
     counts = {k: engine.one(f"SELECT COUNT(*) FROM {t}") for k, t in (
         ("organisations", "organisations"), ("campaigns", "campaigns"), ("answers", "answers"),
         ("shared answers", "consolidated_answers"), ("good practices", "good_practices"),
         ("audit entries", "audit_log"))}
-    server = Server(tools["cap"], env, port)
     base = server.base
     time.sleep(1)
     idle = server.memory_mb("VmRSS")
@@ -296,7 +305,6 @@ def measure(engine_name, args, tools, env, port):
         out = subprocess.run([tools["workshops"], base, "30", "30", "20", args.password], check=True,
                              capture_output=True, text=True).stdout
         workshops = json.loads(out)
-    server.stop()
     return {"engine": engine_name, "runs": runs, "sizes": sizes, "idle": idle, "peak": peak,
             "counts": counts, "generated_in": took, "workshops": workshops,
             "connections": args.connections, "seconds": args.seconds, "rounds": args.rounds}

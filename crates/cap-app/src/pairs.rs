@@ -18,31 +18,12 @@ use cap_storage::regions;
 /// The people the viewer may propose as pairs: in each region they follow as a delegate, the
 /// members of organisations that have been through a campaign, not yet in the directory.
 pub async fn proposable(app: &App, viewer: &Viewer) -> Result<Vec<Candidate>> {
+    let completed: Vec<&str> =
+        CampaignStatus::ALL.into_iter().filter(|s| has_completed_a_campaign(&[*s])).map(CampaignStatus::code).collect();
     let mut out = Vec::new();
     for region in regions::list(&app.db).await? {
-        if !viewer.can(Permission::ManageTrainings(RegionId(region.id))) {
-            continue;
-        }
-        let mut completed: Vec<(i64, bool)> = Vec::new();
-        for c in directory::candidates(&app.db, region.id).await? {
-            let known = completed.iter().find(|(o, _)| *o == c.organisation_id).map(|(_, done)| *done);
-            let done = match known {
-                Some(done) => done,
-                None => {
-                    let statuses: Vec<CampaignStatus> =
-                        directory::campaign_statuses(&app.db, OrganisationId(c.organisation_id))
-                            .await?
-                            .iter()
-                            .filter_map(|s| CampaignStatus::from_code(s))
-                            .collect();
-                    let done = has_completed_a_campaign(&statuses);
-                    completed.push((c.organisation_id, done));
-                    done
-                }
-            };
-            if done {
-                out.push(c);
-            }
+        if viewer.can(Permission::ManageTrainings(RegionId(region.id))) {
+            out.extend(directory::candidates(&app.db, region.id, &completed).await?);
         }
     }
     Ok(out)

@@ -210,17 +210,21 @@ pub struct Candidate {
     pub organisation: String,
 }
 
-/// The people of the region's organisations who could be proposed as pairs, by organisation then
-/// name (whether their organisation has been through a campaign is for the caller to check).
-pub async fn candidates(db: &Db, region: i64) -> Result<Vec<Candidate>> {
+/// The people of the region's organisations that have been through a campaign (one of its
+/// campaigns in one of `completed`, status codes) who could be proposed as pairs, by organisation
+/// then name; in one query, however many organisations the region has.
+pub async fn candidates(db: &Db, region: i64, completed: &[&str]) -> Result<Vec<Candidate>> {
+    let statuses = serde_json::Value::from(completed.to_vec()).to_string();
     Ok(sqlx::query_as(
         "SELECT DISTINCT u.id AS user_id, u.display_name, o.id AS organisation_id, o.name AS organisation
          FROM memberships m JOIN users u ON u.id = m.user_id JOIN organisations o ON o.id = m.organisation_id
          WHERE o.region_id = $1 AND u.disabled_at IS NULL
            AND NOT EXISTS (SELECT 1 FROM pair_volunteers v WHERE v.user_id = u.id)
+           AND EXISTS (SELECT 1 FROM campaigns c WHERE c.organisation_id = o.id AND $2 LIKE '%\"' || c.status || '\"%')
          ORDER BY o.name, u.display_name",
     )
     .bind(region)
+    .bind(statuses)
     .fetch_all(db.pool())
     .await?)
 }

@@ -61,24 +61,15 @@ impl RequestContext {
         self.author().entry(action, entity, entity_id, details)
     }
 
-    /// The audit entry of a write made for `actor`, who is not signed in yet (a password reset, an
+    /// The author of a write made for `actor`, who is not signed in yet (a password reset, an
     /// accepted invitation, the first administrator).
-    pub fn entry_as(
-        &self,
-        actor: cap_domain::UserId,
-        label: &str,
-        action: &str,
-        entity: &str,
-        entity_id: impl std::fmt::Display,
-        details: impl Into<String>,
-    ) -> cap_storage::audit::Pending {
-        let by = cap_app::audit::Author {
+    pub fn author_as(&self, actor: cap_domain::UserId, label: &str) -> cap_app::audit::Author {
+        cap_app::audit::Author {
             user: Some(actor),
             name: String::new(),
             label: label.to_owned(),
             ip: self.client_ip.clone(),
-        };
-        by.entry(action, entity, entity_id, details)
+        }
     }
 
     /// The e-mail of the signed-in user, or "anonyme", for the audit log.

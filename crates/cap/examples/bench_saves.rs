@@ -1,4 +1,4 @@
-//! Load generator for answer saves (the autosave endpoint), used by `scripts/bench-answers.sh`.
+//! Load generator for answer saves (the autosave endpoint), used by `scripts/bench.sh`.
 //! Each of N concurrent clients owns some indicators and saves them in turn with the version the
 //! server last returned, so every request is a real write. Targets the given URL only (meant for
 //! 127.0.0.1), stops by itself after the given duration, prints a JSON summary.

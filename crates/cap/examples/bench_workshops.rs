@@ -1,4 +1,4 @@
-//! Load of workshops, used by `scripts/bench-workshops.sh`: R rooms at once, each with a
+//! Load of workshops, used by `scripts/bench.sh` (`scripts/bench.py`): R rooms at once, each with a
 //! projector following the room by server-sent events and P phones voting on I indicators. For
 //! every vote it measures the time until the projector's stream announces it. Targets the given
 //! URL only (meant for 127.0.0.1); stops by itself; prints a JSON summary.

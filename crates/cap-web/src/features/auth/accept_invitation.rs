@@ -124,7 +124,7 @@ pub async fn submit(
         (None, phc) => users::create(&state.db, &email, &form.display_name, phc.as_deref()).await?,
     };
     let what = describe(&state, cap_app::i18n::Tr::default(), &membership).await?;
-    let entry = ctx.entry_as(user_id, email.as_str(), "invitations.accept", "user", user_id, what);
+    let entry = ctx.author_as(user_id, email.as_str()).entry("invitations.accept", "user", user_id, what);
     memberships::grant(state.db.audited(entry), user_id, membership).await?;
     if needs_password {
         let cookie = start_session(&state, user_id).await?;

@@ -60,7 +60,7 @@ pub async fn submit(
     };
     let user = UserId(token.user_id.ok_or(crate::error::AppError::NotFound)?);
     let phc = hash_new_password(password).await?;
-    let entry = ctx.entry_as(user, &token.email, "users.password_reset", "user", user, "");
+    let entry = ctx.author_as(user, &token.email).entry("users.password_reset", "user", user, "");
     users::set_password(state.db.audited(entry), user, &phc).await?;
     Ok(redirect_with_flash(&state, "/sign-in", "flash.password_reset"))
 }

@@ -80,7 +80,7 @@ pub async fn submit(
     let user = users::create(&state.db, &email, &form.display_name, Some(&phc)).await?;
     let admin = Membership::new(Role::FederationAdmin, Scope::Federation, None)
         .map_err(|e| crate::error::AppError::Internal(e.to_string()))?;
-    let entry = ctx.entry_as(user, email.as_str(), "setup.first_admin", "user", user, "");
+    let entry = ctx.author_as(user, email.as_str()).entry("setup.first_admin", "user", user, "");
     memberships::grant(state.db.audited(entry), user, admin).await?;
     let cookie = start_session(&state, user).await?;
     let mut response = redirect_with_flash(&state, "/admin", "flash.setup_done");
