@@ -279,8 +279,9 @@ def measure_with(engine, engine_name, args, tools, server, took):
     runs = {name: [] for name, _, _ in pages}
     runs["/healthz"] = []
     runs["save one answer"] = []
-    saves = saves_setup(engine, base, cookie_of) if args.scenario in ("all", "saves") else None
     for round_ in range(1, args.rounds + 1):
+        # A fresh campaign each round: every answer starts at version 0, so no save is stale.
+        saves = saves_setup(engine, base, cookie_of) if args.scenario in ("all", "saves") else None
         log(f"[{engine_name}] round {round_}/{args.rounds}")
         floor = oha(tools["oha"], f"{base}/healthz", None, args.seconds, args.connections)
         runs["/healthz"].append((floor, 1.0))
