@@ -50,17 +50,6 @@ impl RequestContext {
         }
     }
 
-    /// The audit entry of a write of this request (see `cap_app::audit::Author::entry`).
-    pub fn entry(
-        &self,
-        action: &str,
-        entity: &str,
-        entity_id: impl std::fmt::Display,
-        details: impl Into<String>,
-    ) -> cap_storage::audit::Pending {
-        self.author().entry(action, entity, entity_id, details)
-    }
-
     /// The author of a write made for `actor`, who is not signed in yet (a password reset, an
     /// accepted invitation, the first administrator).
     pub fn author_as(&self, actor: cap_domain::UserId, label: &str) -> cap_app::audit::Author {

@@ -47,7 +47,7 @@ pub async fn handler(
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
     };
     let phc = hash_new_password(password).await?;
-    let entry = ctx.entry("users.password_change", "user", viewer.user.id, "");
+    let entry = ctx.author().entry("users.password_change", "user", viewer.user.id, "");
     users::set_password(state.db.audited(entry), viewer.actor.user_id, &phc).await?;
     let cookie = start_session(&state, viewer.actor.user_id).await?;
     let mut response = redirect_with_flash(&state, "/account", "flash.password_changed");

@@ -30,7 +30,7 @@ pub async fn handler(
 ) -> AppResult<Response> {
     let locale = Locale::from_code(&form.lang).unwrap_or_default();
     if let Some(viewer) = &ctx.viewer {
-        let entry = ctx.entry("users.locale", "user", viewer.actor.user_id, locale.code());
+        let entry = ctx.author().entry("users.locale", "user", viewer.actor.user_id, locale.code());
         users::set_locale(state.db.audited(entry), viewer.actor.user_id, locale.code()).await?;
     }
     let cookie = set_cookie(&state, LANG_COOKIE, locale.code(), 365 * 24 * 3600);

@@ -83,7 +83,8 @@ pub async fn create(
     let token = format!("cap_{}", random_token());
     let expires_at = cap_storage::now() + input.days * 86_400;
     let code = scopes_code(&input.scopes);
-    let entry = ctx.entry("tokens.create", "api_token", "", format!("{} [{code}] {} j", input.name, input.days));
+    let entry =
+        ctx.author().entry("tokens.create", "api_token", "", format!("{} [{code}] {} j", input.name, input.days));
     api_tokens::create(
         state.db.audited(entry),
         viewer.actor.user_id,
@@ -109,7 +110,7 @@ pub async fn revoke(
     let mine = api_tokens::for_user(&state.db, viewer.actor.user_id).await?;
     let token = mine.iter().find(|t| t.id == id).ok_or(crate::error::AppError::NotFound)?;
     api_tokens::revoke(
-        state.db.audited(ctx.entry("tokens.revoke", "api_token", id, &token.name)),
+        state.db.audited(ctx.author().entry("tokens.revoke", "api_token", id, &token.name)),
         viewer.actor.user_id,
         id,
     )

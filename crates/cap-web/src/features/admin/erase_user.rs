@@ -26,6 +26,6 @@ pub async fn handler(
     if is_admin && memberships::count_admins(&state.db).await? <= 1 {
         return Ok(redirect_with_flash(&state, "/admin/users", "flash.last_admin"));
     }
-    users::erase(state.db.audited(ctx.entry("users.erase", "user", id, "")), UserId(id)).await?;
+    users::erase(state.db.audited(ctx.author().entry("users.erase", "user", id, "")), UserId(id)).await?;
     Ok(redirect_with_flash(&state, "/admin/users", "flash.user_erased"))
 }

@@ -61,7 +61,7 @@ pub async fn triage(
         return Ok(redirect_with_flash(&state, "/admin/feedback", "flash.feedback_status_missing"));
     };
     let note: String = form.note.trim().chars().take(2000).collect();
-    let entry = ctx.entry("referentials.triage", "feedback", id, status.code());
+    let entry = ctx.author().entry("referentials.triage", "feedback", id, status.code());
     feedback::triage(state.db.audited(entry), id, status, &note, viewer.actor.user_id, form.version).await?;
     Ok(redirect_with_flash(&state, &format!("/admin/feedback#feedback-{id}"), "flash.feedback_triaged"))
 }

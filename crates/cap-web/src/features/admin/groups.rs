@@ -46,8 +46,11 @@ pub async fn create(
 ) -> AppResult<Response> {
     let mut errors = FormErrors::new();
     if let Some(name) = errors.check("name", OrganisationName::parse(&form.name)) {
-        match groups::create(state.db.audited(ctx.entry("groups.create", "group", "", name.as_str())), name.as_str())
-            .await
+        match groups::create(
+            state.db.audited(ctx.author().entry("groups.create", "group", "", name.as_str())),
+            name.as_str(),
+        )
+        .await
         {
             Ok(_) => {
                 return Ok(redirect_with_flash(&state, "/admin/groups", "flash.group_created"));

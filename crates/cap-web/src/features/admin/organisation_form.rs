@@ -126,7 +126,7 @@ pub async fn create(
 ) -> AppResult<Response> {
     let mut errors = FormErrors::new();
     if let Some(input) = form.validate(&mut errors) {
-        let entry = ctx.entry("organisations.create", "organisation", "", input.name.as_str());
+        let entry = ctx.author().entry("organisations.create", "organisation", "", input.name.as_str());
         match organisations::create(state.db.audited(entry), &input).await {
             Ok(id) => {
                 return Ok(redirect_with_flash(&state, &format!("/organisations/{id}"), "flash.organisation_created"));
@@ -169,7 +169,7 @@ pub async fn update(
     let mut errors = FormErrors::new();
     let mut stale = false;
     if let Some(input) = form.validate(&mut errors) {
-        let entry = ctx.entry("organisations.update", "organisation", id, input.name.as_str());
+        let entry = ctx.author().entry("organisations.update", "organisation", id, input.name.as_str());
         match organisations::update(state.db.audited(entry), OrganisationId(id), form.version, &input).await {
             Ok(()) => {
                 return Ok(redirect_with_flash(&state, &format!("/organisations/{id}"), "flash.organisation_updated"));

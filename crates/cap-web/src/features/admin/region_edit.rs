@@ -42,7 +42,7 @@ pub async fn submit(
     regions::get(&state.db, RegionId(id)).await?;
     let mut errors = FormErrors::new();
     if let Some((code, name)) = form.validate(&mut errors) {
-        let entry = ctx.entry("regions.update", "region", id, &name);
+        let entry = ctx.author().entry("regions.update", "region", id, &name);
         match regions::update(state.db.audited(entry), RegionId(id), &code, &name).await {
             Ok(()) => {
                 return Ok(redirect_with_flash(&state, "/admin/regions", "flash.region_updated"));

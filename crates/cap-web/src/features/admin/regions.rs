@@ -38,7 +38,9 @@ pub async fn create(
 ) -> AppResult<Response> {
     let mut errors = FormErrors::new();
     if let Some((code, name)) = form.validate(&mut errors) {
-        match regions::create(state.db.audited(ctx.entry("regions.create", "region", "", &name)), &code, &name).await {
+        match regions::create(state.db.audited(ctx.author().entry("regions.create", "region", "", &name)), &code, &name)
+            .await
+        {
             Ok(_) => {
                 return Ok(redirect_with_flash(&state, "/admin/regions", "flash.region_created"));
             }

@@ -16,7 +16,7 @@ pub async fn handler(State(state): State<AppState>, Ctx(ctx): Ctx, Path(id): Pat
     if target.membership.role == Role::FederationAdmin && memberships::count_admins(&state.db).await? <= 1 {
         return Ok(redirect_with_flash(&state, "/admin/users", "flash.last_admin"));
     }
-    let entry = ctx.entry("memberships.revoke", "user", target.user_id, target.membership.role.code());
+    let entry = ctx.author().entry("memberships.revoke", "user", target.user_id, target.membership.role.code());
     memberships::revoke(state.db.audited(entry), id).await?;
     Ok(redirect_with_flash(&state, "/admin/users", "flash.role_removed"))
 }

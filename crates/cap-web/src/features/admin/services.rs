@@ -142,7 +142,9 @@ pub async fn create(
 ) -> AppResult<Response> {
     let mut errors = FormErrors::new();
     if let Some(offer) = form.validate(&mut errors, &region_codes(&state).await?) {
-        match offers::create(state.db.audited(ctx.entry("offers.create", "offer", "", &offer.code)), &offer).await {
+        match offers::create(state.db.audited(ctx.author().entry("offers.create", "offer", "", &offer.code)), &offer)
+            .await
+        {
             Ok(_) => {
                 return Ok(redirect_with_flash(&state, "/admin/services", "flash.offer_saved"));
             }
@@ -172,7 +174,7 @@ pub async fn update(
     let mut errors = FormErrors::new();
     let mut current = None;
     if let Some(offer) = form.validate(&mut errors, &region_codes(&state).await?) {
-        let entry = ctx.entry("offers.update", "offer", id, &offer.code);
+        let entry = ctx.author().entry("offers.update", "offer", id, &offer.code);
         match offers::update(state.db.audited(entry), id, form.version, &offer).await {
             Ok(()) => {
                 return Ok(redirect_with_flash(&state, "/admin/services", "flash.offer_saved"));

@@ -27,7 +27,12 @@ pub async fn handler(
         return Ok(redirect_with_flash(&state, &back, "flash.campaign_needs_participants"));
     }
     let next = from.next().map_or("", CampaignStatus::code);
-    campaigns::advance(state.db.audited(ctx.entry("campaigns.advance", "campaign", id, next)), id, from, form.version)
-        .await?;
+    campaigns::advance(
+        state.db.audited(ctx.author().entry("campaigns.advance", "campaign", id, next)),
+        id,
+        from,
+        form.version,
+    )
+    .await?;
     Ok(redirect_with_flash(&state, &back, "flash.campaign_advanced"))
 }

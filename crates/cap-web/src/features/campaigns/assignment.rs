@@ -92,7 +92,7 @@ pub async fn submit(
         format!("{}: {}", p.display_name, codes.join(", "))
     };
     campaigns::set_assignment(
-        state.db.audited(ctx.entry("campaigns.assign", "campaign", id, details)),
+        state.db.audited(ctx.author().entry("campaigns.assign", "campaign", id, details)),
         participant,
         &codes,
     )

@@ -141,7 +141,8 @@ pub async fn submit(
         created_by: Some(viewer.actor.user_id),
     };
     let campaign =
-        campaigns::create(state.db.audited(ctx.entry("campaigns.create", "campaign", "", title)), &new).await?;
+        campaigns::create(state.db.audited(ctx.author().entry("campaigns.create", "campaign", "", title)), &new)
+            .await?;
     // The previous campaign's evidence comes along, each piece to be confirmed.
     cap_app::evidence::carry_into(&state, new.organisation, campaign).await?;
     Ok(redirect_with_flash(&state, &format!("/campaigns/{campaign}"), "flash.campaign_created"))

@@ -245,7 +245,7 @@ pub async fn submit(
         decided_by: Some(viewer.actor.user_id),
     };
     let words = value_label(rendered.page.t, &r, &node, &value);
-    let entry = ctx.entry("campaigns.consolidate", "campaign", id, format!("{code}: {words}"));
+    let entry = ctx.author().entry("campaigns.consolidate", "campaign", id, format!("{code}: {words}"));
     match campaigns::save_consolidated(state.db.audited(entry), id, &new, form.version).await {
         Ok(_) => {
             Ok(redirect_with_flash(&state, &format!("/campaigns/{id}/consolidation#{code}"), "flash.consolidated"))

@@ -79,7 +79,7 @@ pub async fn handler(
     if !memberships::for_user(&state.db, user).await?.iter().any(|m| m.membership.scope == membership.scope) {
         memberships::grant(&state.db, user, membership).await?;
     }
-    let entry = ctx.entry("campaigns.invite", "campaign", id, format!("{name} ({})", college.code()));
+    let entry = ctx.author().entry("campaigns.invite", "campaign", id, format!("{name} ({})", college.code()));
     match campaigns::add_participant(state.db.audited(entry), id, user, college).await {
         Ok(_) => {}
         Err(StorageError::Conflict) => return Ok(redirect_with_flash(&state, &back, "flash.participant_already")),

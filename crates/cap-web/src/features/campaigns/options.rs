@@ -65,7 +65,7 @@ async fn save(
         CampaignOption::ProtectColleges => ("campaigns.protect_colleges", "flash.protect_saved"),
         CampaignOption::SharedWithRegion => ("campaigns.share_with_region", "flash.share_saved"),
     };
-    let entry = ctx.entry(action, "campaign", id, if on { "on" } else { "off" });
+    let entry = ctx.author().entry(action, "campaign", id, if on { "on" } else { "off" });
     campaigns::set_option(state.db.audited(entry), id, option, on, version).await?;
     Ok(redirect_with_flash(state, &back, flash))
 }

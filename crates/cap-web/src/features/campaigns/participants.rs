@@ -42,7 +42,7 @@ pub async fn handler(
     if !member {
         return Ok(redirect_with_flash(&state, &back, "flash.participant_not_member"));
     }
-    let entry = ctx.entry("campaigns.add_participant", "campaign", id, format!("{user} {}", college.code()));
+    let entry = ctx.author().entry("campaigns.add_participant", "campaign", id, format!("{user} {}", college.code()));
     match campaigns::add_participant(state.db.audited(entry), id, UserId(user), college).await {
         Ok(_) => Ok(redirect_with_flash(&state, &back, "flash.participant_added")),
         Err(StorageError::Conflict) => Ok(redirect_with_flash(&state, &back, "flash.participant_already")),

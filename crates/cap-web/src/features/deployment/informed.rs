@@ -36,7 +36,7 @@ pub async fn handler(
     viewer.require(Permission::ViewNetwork(Some(RegionId(org.region_id))))?;
     let Form(InformedForm { informed, on }) = form?;
     let day = informed.then(|| parse_date(&on).unwrap_or_else(paris_today).to_string());
-    let entry = ctx.entry("programme.informed", "organisation", id, day.as_deref().unwrap_or("-"));
+    let entry = ctx.author().entry("programme.informed", "organisation", id, day.as_deref().unwrap_or("-"));
     deployment::set_informed(state.db.audited(entry), id, day.as_deref(), viewer.actor.user_id).await?;
     Ok(redirect_with_flash(&state, &format!("/deployment?region={}#members", org.region_id), "flash.informed_saved"))
 }

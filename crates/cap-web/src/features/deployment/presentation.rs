@@ -43,7 +43,8 @@ pub async fn submit(
     match (region, checked) {
         (Some(region), Ok(p)) => {
             let held_on = p.held_on.to_string();
-            let entry = ctx.entry("programme.presentation", "presentation", "", format!("{held_on} {}", p.place));
+            let entry =
+                ctx.author().entry("programme.presentation", "presentation", "", format!("{held_on} {}", p.place));
             deployment::add_presentation(
                 state.db.audited(entry),
                 region,

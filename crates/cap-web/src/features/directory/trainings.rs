@@ -150,7 +150,7 @@ pub async fn create(
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, rendered).into_response());
     };
     let held_on = input.held_on.to_string();
-    let entry = ctx.entry("trainings.create", "training", "", format!("{held_on} {}", input.title));
+    let entry = ctx.author().entry("trainings.create", "training", "", format!("{held_on} {}", input.title));
     let id = directory::create_training(
         state.db.audited(entry),
         &NewTraining {
@@ -186,7 +186,7 @@ pub async fn attendees(
         }
         chosen.push(UserId(user));
     }
-    let entry = ctx.entry("trainings.attendees", "training", id, format!("{} attendee(s)", chosen.len()));
+    let entry = ctx.author().entry("trainings.attendees", "training", id, format!("{} attendee(s)", chosen.len()));
     directory::set_attendees(state.db.audited(entry), id, &chosen).await?;
     Ok(redirect_with_flash(&state, &format!("/trainings#training-{id}"), "flash.attendees_saved"))
 }

@@ -50,7 +50,7 @@ pub async fn submit(
     let Some((id, name)) = chosen.filter(|_| rendered.errors.is_empty()) else {
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, rendered).into_response());
     };
-    let entry = ctx.entry("pairs.volunteer", "user", viewer.actor.user_id, name.as_str());
+    let entry = ctx.author().entry("pairs.volunteer", "user", viewer.actor.user_id, name.as_str());
     directory::volunteer(state.db.audited(entry), viewer.actor.user_id, OrganisationId(*id), availability.trim())
         .await?;
     Ok(redirect_with_flash(&state, "/directory", "flash.volunteered"))
@@ -58,7 +58,7 @@ pub async fn submit(
 
 /// Leaves the directory.
 pub async fn withdraw(State(state): State<AppState>, Ctx(ctx): Ctx, SignedIn(viewer): SignedIn) -> AppResult<Response> {
-    let entry = ctx.entry("pairs.withdraw", "user", viewer.actor.user_id, "");
+    let entry = ctx.author().entry("pairs.withdraw", "user", viewer.actor.user_id, "");
     directory::withdraw(state.db.audited(entry), viewer.actor.user_id).await?;
     Ok(redirect_with_flash(&state, "/directory", "flash.withdrawn"))
 }

@@ -26,7 +26,7 @@ pub async fn handler(
         .find(|m| m.id == membership_id && m.membership.scope == Scope::Organisation(OrganisationId(org.id)))
         .ok_or(AppError::NotFound)?;
     let details = format!("{} / {}", target.membership.role.code(), org.name);
-    let entry = ctx.entry("memberships.revoke", "user", target.user_id, details);
+    let entry = ctx.author().entry("memberships.revoke", "user", target.user_id, details);
     memberships::revoke(state.db.audited(entry), membership_id).await?;
     Ok(redirect_with_flash(&state, &format!("/organisations/{}", org.id), "flash.member_removed"))
 }

@@ -233,7 +233,7 @@ pub async fn create(
         notes: form.notes.trim().to_owned(),
         ..NewAction::default()
     };
-    let entry = ctx.entry("plans.add_action", "action", "", &checked.input.title);
+    let entry = ctx.author().entry("plans.add_action", "action", "", &checked.input.title);
     let action = plans::add_action(state.db.audited(entry), p.plan.id, &new).await?;
     cap_app::plans::record_completion(&state.db, p.plan.id).await?;
     Ok(redirect_with_flash(&state, &format!("/campaigns/{id}/plan#action-{action}"), "flash.action_saved"))
@@ -275,7 +275,7 @@ pub async fn update(
     };
     let change = change_of(&form, &checked);
     let details = format!("{} · {} · {} %", checked.input.title, checked.input.status.code(), checked.input.progress);
-    let entry = ctx.entry("plans.edit_action", "action", action, details);
+    let entry = ctx.author().entry("plans.edit_action", "action", action, details);
     match plans::update_action(state.db.audited(entry), p.plan.id, action, &change, form.version).await {
         Ok(_) => {
             cap_app::plans::record_completion(&state.db, p.plan.id).await?;

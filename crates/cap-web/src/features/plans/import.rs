@@ -124,7 +124,7 @@ pub async fn submit(
         })
         .collect();
     let ids = edits.iter().map(|e| e.id.to_string()).collect::<Vec<_>>().join(", ");
-    let entry = ctx.entry("plans.import", "plan", p.plan.id, format!("{file_name}: {ids}"));
+    let entry = ctx.author().entry("plans.import", "plan", p.plan.id, format!("{file_name}: {ids}"));
     let stale = plans::update_actions(state.db.audited(entry), p.plan.id, &changes).await?;
     if !stale.is_empty() {
         let problems =

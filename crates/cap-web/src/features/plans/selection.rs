@@ -62,7 +62,7 @@ pub async fn handler(
     };
     let plan = p.plan.id;
     let list = ids.iter().map(i64::to_string).collect::<Vec<_>>().join(", ");
-    let entry = ctx.entry(&format!("plans.{}", op.code()), "plan", plan, list);
+    let entry = ctx.author().entry(&format!("plans.{}", op.code()), "plan", plan, list);
     let flash = match op {
         Operation::Accept => {
             plans::accept(state.db.audited(entry), plan, &ids).await?;

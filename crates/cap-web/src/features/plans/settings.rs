@@ -47,7 +47,7 @@ pub async fn handler(
         return Ok(redirect_with_flash(&state, &back, "flash.plan_calendar_invalid"));
     };
     let objectives = (form.objective_one_year.trim(), form.objective_three_years.trim());
-    let entry = ctx.entry("plans.settings", "plan", p.plan.id, format!("{start}, {horizon} mois"));
+    let entry = ctx.author().entry("plans.settings", "plan", p.plan.id, format!("{start}, {horizon} mois"));
     plans::update_plan(state.db.audited(entry), p.plan.id, &start.to_string(), horizon, objectives, form.version)
         .await?;
     Ok(redirect_with_flash(&state, &back, "flash.plan_saved"))

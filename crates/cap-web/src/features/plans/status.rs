@@ -44,7 +44,7 @@ pub async fn handler(
         ActionStatus::Done => 100,
         _ => current.progress,
     };
-    let entry = ctx.entry("plans.status", "action", action, status.code());
+    let entry = ctx.author().entry("plans.status", "action", action, status.code());
     plans::set_status(state.db.audited(entry), p.plan.id, action, status, progress, form.version).await?;
     cap_app::plans::record_completion(&state.db, p.plan.id).await?;
     Ok(redirect_with_flash(&state, &back, "flash.action_saved"))

@@ -27,7 +27,7 @@ pub async fn handler(
     if p.plan.validated_at.is_some() {
         return Ok(redirect_with_flash(&state, &back, "flash.plan_validated"));
     }
-    let entry = ctx.entry("plans.validate", "plan", p.plan.id, "");
+    let entry = ctx.author().entry("plans.validate", "plan", p.plan.id, "");
     plans::validate(state.db.audited(entry), p.plan.id, viewer.actor.user_id, form.version).await?;
     let mut campaign = p.loaded.campaign;
     while campaign.status < CampaignStatus::PlanValidated {

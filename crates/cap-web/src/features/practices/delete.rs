@@ -17,6 +17,7 @@ pub async fn handler(
     Path(id): Path<i64>,
 ) -> AppResult<Response> {
     let practice = load_own(&state, &viewer, id).await?;
-    practices::delete(state.db.audited(ctx.entry("practices.delete", "practice", id, &practice.title)), id).await?;
+    practices::delete(state.db.audited(ctx.author().entry("practices.delete", "practice", id, &practice.title)), id)
+        .await?;
     Ok(redirect_with_flash(&state, "/practices", "flash.practice_deleted"))
 }

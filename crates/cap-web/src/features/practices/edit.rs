@@ -84,7 +84,7 @@ pub async fn submit(
     };
     let files = form::to_store(&files);
     let details = format!("{}: {}", input.kind.code(), input.indicators.join(", "));
-    let entry = ctx.entry("practices.edit", "practice", id, details);
+    let entry = ctx.author().entry("practices.edit", "practice", id, details);
     match practices::update(state.db.audited(entry), id, expected, &input, &keep, &files).await {
         Ok(()) => {}
         Err(StorageError::Stale(_)) => {

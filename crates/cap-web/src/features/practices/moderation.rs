@@ -83,7 +83,7 @@ pub async fn moderate(
             return Ok((StatusCode::UNPROCESSABLE_ENTITY, rendered).into_response());
         }
     };
-    let entry = ctx.entry("practices.moderate", "practice", id, format!("{} {note}", status.code()).trim());
+    let entry = ctx.author().entry("practices.moderate", "practice", id, format!("{} {note}", status.code()).trim());
     practices::moderate(state.db.audited(entry), id, status, &note, viewer.actor.user_id, form.version).await?;
     tell_author(&state, &current, status, &note).await;
     let flash =

@@ -74,7 +74,7 @@ pub async fn submit(
     let referential = state.referentials.get(&state.db, version).await?;
     let org = OrganisationId(*org_id);
     let details = format!("{} {}: {}", input.kind.code(), org_name, input.indicators.join(", "));
-    let entry = ctx.entry("practices.share", "practice", "", details);
+    let entry = ctx.author().entry("practices.share", "practice", "", details);
     let id = practices::add(
         state.db.audited(entry),
         org,

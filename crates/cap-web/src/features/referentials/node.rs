@@ -103,7 +103,7 @@ pub async fn feedback(
     let Form(form) = form?;
     match cap_domain::feedback::parse(&form.kind, &form.body) {
         Ok((kind, body)) => {
-            let entry = ctx.entry("referentials.feedback", "feedback", "", format!("{id} {code}"));
+            let entry = ctx.author().entry("referentials.feedback", "feedback", "", format!("{id} {code}"));
             feedback::add(state.db.audited(entry), id, &rendered.node.code, viewer.actor.user_id, kind, &body).await?;
             Ok(redirect_with_flash(&state, &format!("/referentials/{id}/nodes/{code}#feedback"), "flash.feedback_sent"))
         }

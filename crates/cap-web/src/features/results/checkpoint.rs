@@ -192,7 +192,7 @@ pub async fn submit(
         rendered.errors = errors;
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, rendered).into_response());
     };
-    let entry = ctx.entry("campaigns.checkpoint", "campaign", id, format!("{} re-rated", ratings.len()));
+    let entry = ctx.author().entry("campaigns.checkpoint", "campaign", id, format!("{} re-rated", ratings.len()));
     plans::add_checkpoint(state.db.audited(entry), id, &date.to_string(), &note, Some(viewer.actor.user_id), &ratings)
         .await?;
     Ok(redirect_with_flash(&state, &format!("/campaigns/{id}/checkpoint"), "flash.checkpoint_saved"))

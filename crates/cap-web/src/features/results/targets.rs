@@ -145,7 +145,7 @@ pub async fn submit(
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, body).into_response());
     }
     let set = changes.iter().filter(|(_, l)| l.is_some()).count();
-    let entry = ctx.entry("campaigns.targets", "campaign", id, format!("{set} set"));
+    let entry = ctx.author().entry("campaigns.targets", "campaign", id, format!("{set} set"));
     plans::set_targets(state.db.audited(entry), id, &changes).await?;
     Ok(redirect_with_flash(&state, &format!("/campaigns/{id}/results"), "flash.targets_saved"))
 }

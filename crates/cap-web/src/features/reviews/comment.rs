@@ -62,7 +62,7 @@ pub async fn open(
     let Some(text) = checked.filter(|_| known) else {
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, rendered).into_response());
     };
-    let entry = ctx.entry("reviews.comment", "campaign", id, target.as_str());
+    let entry = ctx.author().entry("reviews.comment", "campaign", id, target.as_str());
     let thread = reviews::open_thread(state.db.audited(entry), id, &target, viewer.actor.user_id, &text).await?;
     Ok(redirect_with_flash(&state, &format!("/campaigns/{id}/review#thread-{thread}"), "flash.comment_saved"))
 }
@@ -89,7 +89,7 @@ pub async fn reply(
             return Ok((StatusCode::UNPROCESSABLE_ENTITY, rendered).into_response());
         }
     };
-    let entry = ctx.entry("reviews.reply", "campaign", id, format!("#{thread}"));
+    let entry = ctx.author().entry("reviews.reply", "campaign", id, format!("#{thread}"));
     reviews::reply(state.db.audited(entry), id, thread, viewer.actor.user_id, &text).await?;
     Ok(redirect_with_flash(&state, &format!("/campaigns/{id}/review#thread-{thread}"), "flash.comment_saved"))
 }
@@ -112,7 +112,7 @@ pub async fn resolve(
     viewer.require(Permission::ResolveThread { org: loaded.org.authz_ref(), author })?;
     let Form(ResolveForm { resolved }) = form?;
     let action = if resolved { "reviews.resolve" } else { "reviews.reopen" };
-    let entry = ctx.entry(action, "campaign", id, format!("#{thread}"));
+    let entry = ctx.author().entry(action, "campaign", id, format!("#{thread}"));
     reviews::set_resolved(state.db.audited(entry), id, thread, resolved.then_some(viewer.actor.user_id)).await?;
     let flash = if resolved { "flash.thread_resolved" } else { "flash.thread_reopened" };
     Ok(redirect_with_flash(&state, &format!("/campaigns/{id}/review#thread-{thread}"), flash))

@@ -92,7 +92,7 @@ pub async fn submit(
     let exception = if untrained { " non formé·e" } else { "" };
     let details = format!("{} {email} {starts_on}..{ends_on} {conflicts_noted}{exception}", kind.code());
     reviews::grant(
-        state.db.audited(ctx.entry("reviews.invite", "campaign", id, details.trim())),
+        state.db.audited(ctx.author().entry("reviews.invite", "campaign", id, details.trim())),
         &NewGrant {
             campaign: id,
             user,

@@ -21,7 +21,7 @@ pub async fn handler(
     load(&state, &viewer, id, invite).await?;
     let grants = reviews::grants(&state.db, id).await?;
     let ending = grants.iter().find(|g| g.id == grant).ok_or(crate::error::AppError::NotFound)?;
-    let entry = ctx.entry("reviews.revoke", "campaign", id, &ending.email);
+    let entry = ctx.author().entry("reviews.revoke", "campaign", id, &ending.email);
     reviews::revoke(state.db.audited(entry), id, grant, viewer.actor.user_id).await?;
     // A State officer's access is given and ended from its own page.
     let page = if ending.kind == cap_domain::review::ReviewerKind::State { "state-access" } else { "review" };

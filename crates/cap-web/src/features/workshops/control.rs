@@ -53,8 +53,11 @@ pub async fn handler(
         _ => return Ok(Redirect::to(&back_to(id, &form.back)).into_response()),
     };
     // Moving through the indicators is the room's pace, not a change to keep; closing is.
-    let db =
-        if closed { state.db.audited(ctx.entry("workshops.close", "workshop", id, "")) } else { (&state.db).into() };
+    let db = if closed {
+        state.db.audited(ctx.author().entry("workshops.close", "workshop", id, ""))
+    } else {
+        (&state.db).into()
+    };
     workshops::set_state(db, id, position, revealed, closed).await?;
     announce(&state, id).await?;
     if closed {

@@ -72,7 +72,8 @@ pub async fn handler(
     for _ in 0..10 {
         let entropy: [u8; CODE_LENGTH] = rand::random();
         let options = workshops::Options { by_college: form.by_college == "on", admission: form.admission == "on" };
-        let entry = ctx.entry("workshops.open", "workshop", "", format!("campagne {id}: {} indicateurs", codes.len()));
+        let entry =
+            ctx.author().entry("workshops.open", "workshop", "", format!("campagne {id}: {} indicateurs", codes.len()));
         match workshops::create(state.db.audited(entry), id, &join_code(&entropy), &codes, options).await {
             Ok(workshop) => {
                 return Ok(redirect_with_flash(&state, &format!("/workshops/{workshop}"), "flash.workshop_opened"));

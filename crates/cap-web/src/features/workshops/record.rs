@@ -54,7 +54,8 @@ pub async fn handler(
         source: "workshop",
         decided_by: Some(viewer.actor.user_id),
     };
-    let entry = ctx.entry("workshops.record", "campaign", loaded.campaign.id, format!("{code}: {}", form.value));
+    let entry =
+        ctx.author().entry("workshops.record", "campaign", loaded.campaign.id, format!("{code}: {}", form.value));
     match campaigns::save_consolidated(state.db.audited(entry), loaded.campaign.id, &new, current).await {
         Ok(_) => {
             announce(&state, id).await?;
