@@ -214,19 +214,25 @@ pub struct Candidate {
 /// campaigns in one of `completed`, status codes) who could be proposed as pairs, by organisation
 /// then name; in one query, however many organisations the region has.
 pub async fn candidates(db: &Db, region: i64, completed: &[&str]) -> Result<Vec<Candidate>> {
-    let statuses = serde_json::Value::from(completed.to_vec()).to_string();
-    Ok(sqlx::query_as(
+    if completed.is_empty() {
+        return Ok(Vec::new());
+    }
+    // One placeholder per status code ($2, $3…): the codes are bound, never written into the SQL.
+    let placeholders: Vec<String> = (2..completed.len() + 2).map(|n| format!("${n}")).collect();
+    let sql = format!(
         "SELECT DISTINCT u.id AS user_id, u.display_name, o.id AS organisation_id, o.name AS organisation
          FROM memberships m JOIN users u ON u.id = m.user_id JOIN organisations o ON o.id = m.organisation_id
          WHERE o.region_id = $1 AND u.disabled_at IS NULL
            AND NOT EXISTS (SELECT 1 FROM pair_volunteers v WHERE v.user_id = u.id)
-           AND EXISTS (SELECT 1 FROM campaigns c WHERE c.organisation_id = o.id AND $2 LIKE '%\"' || c.status || '\"%')
+           AND EXISTS (SELECT 1 FROM campaigns c WHERE c.organisation_id = o.id AND c.status IN ({}))
          ORDER BY o.name, u.display_name",
-    )
-    .bind(region)
-    .bind(statuses)
-    .fetch_all(db.pool())
-    .await?)
+        placeholders.join(", ")
+    );
+    let mut query = sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(region);
+    for status in completed {
+        query = query.bind(*status);
+    }
+    Ok(query.fetch_all(db.pool()).await?)
 }
 
 /// Takes the user out of the directory.
