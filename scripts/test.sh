@@ -55,6 +55,11 @@ if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; the
 fi
 export CHROMIUM_PATH="${CHROMIUM_PATH:-$(command -v chromium)}"
 
+say "libfaketime for the journeys that span weeks (a server restarted days later)"
+if [ ! -e /usr/lib/x86_64-linux-gnu/faketime/libfaketimeMT.so.1 ]; then
+  apt_install faketime
+fi
+
 say "Poppler for reading the PDF reports back (pdftotext, pdfinfo, pdftoppm)"
 if ! command -v pdftotext >/dev/null || ! command -v pdfinfo >/dev/null || ! command -v pdftoppm >/dev/null; then
   apt_install poppler-utils

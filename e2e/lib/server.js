@@ -124,11 +124,12 @@ async function startServer({ demo = false, databaseUrl = null, env: extraEnv = {
     },
     /**
      * Stops the instance as a crash or an operator would (`SIGKILL` by default: no goodbye to the
-     * pages following it) and starts it again on the same port and database; resolves when it
-     * answers again.
+     * pages following it) and starts it again on the same port and database, with `moreEnv` added
+     * to its environment (see `daysLater`); resolves when it answers again.
      */
-    async restart(signal = 'SIGKILL') {
+    async restart(signal = 'SIGKILL', moreEnv = {}) {
       await halt(signal);
+      Object.assign(env, moreEnv);
       launch();
       await ready();
     },
@@ -142,6 +143,21 @@ async function startServer({ demo = false, databaseUrl = null, env: extraEnv = {
   launch();
   await ready();
   return server;
+}
+
+/** Where Debian's libfaketime (package `faketime`) keeps its multithreaded library. */
+const LIBFAKETIME = '/usr/lib/x86_64-linux-gnu/faketime/libfaketimeMT.so.1';
+
+/**
+ * The environment that makes a restarted server live `days` days from now (its wall clock only:
+ * timers keep the real monotonic clock), for journeys that span weeks, such as an access that
+ * expires. Needs Debian's `faketime` package, which `scripts/test.sh` installs.
+ */
+function daysLater(days) {
+  if (!fs.existsSync(LIBFAKETIME)) {
+    throw new Error(`${LIBFAKETIME} is missing: apt-get install faketime (scripts/test.sh does it)`);
+  }
+  return { LD_PRELOAD: LIBFAKETIME, FAKETIME: `+${days}d`, FAKETIME_DONT_FAKE_MONOTONIC: '1' };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -246,6 +262,7 @@ async function waitForMailLink(outbox, recipient, { linkPattern = MAIL_LINK, tim
 module.exports = {
   CAP_BIN,
   startServer,
+  daysLater,
   freePort,
   readOutbox,
   freshPostgresDatabase,

@@ -2,15 +2,17 @@
 // A director prepares the general assembly and the « dialogue de gestion »: the ESS guide's
 // presentation derived from the campaign (PDF read back, and its editable document), then an
 // officer of the State's services given read-only access for a few days: they choose a password
-// from the e-mail, read the results and nothing else, until the member ends the access.
+// from the e-mail, read the results and nothing else, until the member ends the access; given
+// again for ten days, the access ends by itself when the server's clock is eleven days later.
 
 const assert = require('node:assert/strict');
 const { suite, visit, submit, follow, signIn, mainText, pdfText, DEMO_PASSWORD } = require('../lib/browser');
-const { waitForMailLink } = require('../lib/server');
+const { waitForMailLink, daysLater } = require('../lib/server');
 
 const { journey } = suite({ demo: true });
 
-const isoIn = (days) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+// A day as the server counts them: in Paris, whatever the hour of the run.
+const isoIn = (days) => new Date(Date.now() + days * 86_400_000).toLocaleDateString('sv-SE', { timeZone: 'Europe/Paris' });
 
 journey('the general assembly report, then a State officer reads for a few days', async ({ server, newPage }) => {
   const page = await newPage();
@@ -71,4 +73,25 @@ journey('the general assembly report, then a State officer reads for a few days'
   assert.match(await page.locator('table').innerText(), /Retiré/);
   const closed = await visit(officer, server, `${campaignPath}/results`, 'the results after the access ended');
   assert.equal(closed.status(), 404);
+
+  // Given again for ten days: read at once, closed by itself eleven days later.
+  await visit(page, server, `${campaignPath}/state-access`, 'State access page, again');
+  await page.fill('#display_name', 'Agent de la DDETS');
+  await page.fill('#email', 'agent.ddets@travail.gouv.fr');
+  await page.fill('#starts_on', isoIn(0));
+  await page.fill('#ends_on', isoIn(10));
+  await submit(page, "Donner l'accès en lecture", 'State access given again');
+  assert.match(await page.locator('table').innerText(), /Ouvert/);
+  const reopened = await visit(officer, server, `${campaignPath}/results`, 'the results, open again');
+  assert.equal(reopened.status(), 200);
+
+  await server.restart('SIGTERM', daysLater(11));
+  const later = await newPage();
+  await signIn(later, server, 'agent.ddets@travail.gouv.fr', 'une phrase de passe pour la DDETS');
+  const expired = await visit(later, server, `${campaignPath}/results`, 'the results after the last day');
+  assert.equal(expired.status(), 404, 'the access ended by itself');
+  const member = await newPage();
+  await signIn(member, server, 'referent.nord@demo.cap', DEMO_PASSWORD);
+  await visit(member, server, `${campaignPath}/state-access`, 'State access page, eleven days later');
+  assert.match(await member.locator('table').innerText(), /Terminé/);
 });

@@ -39,7 +39,7 @@ pub struct LinkRow {
     pub full: bool,
     /// Whether it meets its target.
     pub meets: bool,
-    /// The evidence behind its shared answer: (title, address, carried and not confirmed yet).
+    /// The evidence behind its shared answer: (title, where to open it, carried and not confirmed yet).
     pub evidence: Vec<(String, String, bool)>,
 }
 
@@ -165,7 +165,13 @@ fn in_words(
                     meets: l.meets(),
                     evidence: evidence
                         .get(&l.indicator)
-                        .map(|all| all.iter().map(|e| (e.title.clone(), e.url.clone(), e.to_review == 1)).collect())
+                        .map(|all| {
+                            all.iter()
+                                .map(|e| {
+                                    (e.title.clone(), crate::evidence::href(loaded.campaign.id, e), e.to_review == 1)
+                                })
+                                .collect()
+                        })
                         .unwrap_or_default(),
                 })
             })

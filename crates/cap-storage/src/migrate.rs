@@ -180,6 +180,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0028_pair_pathway.sql"),
         postgres: include_str!("../migrations/postgres/0028_pair_pathway.sql"),
     },
+    Migration {
+        version: 29,
+        name: "evidence_files",
+        sqlite: include_str!("../migrations/sqlite/0029_evidence_files.sql"),
+        postgres: include_str!("../migrations/postgres/0029_evidence_files.sql"),
+    },
 ];
 
 /// Arbitrary key of the PostgreSQL advisory lock that serialises migrations across instances.

@@ -46,6 +46,11 @@ pub async fn execute(db: &Db, sql: &str) -> crate::error::Result<()> {
     Ok(())
 }
 
+/// The one number a test's own query gives (a count, say), to see what no function reads.
+pub async fn scalar(db: &Db, sql: &str) -> i64 {
+    sqlx::query_scalar(sqlx::AssertSqlSafe(sql.to_owned())).fetch_one(db.pool()).await.expect("the query runs")
+}
+
 impl TestDb {
     /// Creates and migrates a fresh database on `backend`. Panics with a plain message when
     /// PostgreSQL cannot be reached, since the suite must run on both.

@@ -4,6 +4,7 @@
 
 mod by_code;
 mod extract;
+pub mod upload;
 
 pub use by_code::{ByCode, CodePrefix, LastValue};
 pub use extract::Form;

@@ -216,7 +216,14 @@ pub fn table() -> RouteTable {
         .get("/campaigns/{id}/consolidation/{code}", Scoped, get(campaigns::decide::form))
         .post("/campaigns/{id}/consolidation/{code}", Scoped, post(campaigns::decide::submit))
         .get("/campaigns/{id}/consolidation/{code}/evidence", Scoped, get(evidence::add::form))
-        .post("/campaigns/{id}/consolidation/{code}/evidence", Scoped, post(evidence::add::submit))
+        .upload(
+            "/campaigns/{id}/consolidation/{code}/evidence",
+            Scoped,
+            post(evidence::add::submit),
+            evidence::add::READ_UP_TO_BYTES,
+            false,
+        )
+        .get("/campaigns/{id}/evidence/{evidence}/file", Scoped, get(evidence::file::handler))
         .post("/campaigns/{id}/evidence/{evidence}/confirm", Scoped, post(evidence::confirm::handler))
         .post("/campaigns/{id}/evidence/{evidence}/remove", Scoped, post(evidence::remove::handler))
         .get("/campaigns/{id}/answer", Scoped, get(campaigns::answer::start))

@@ -145,6 +145,7 @@ const CASES: &[(&str, &str, Who)] = &[
     ("POST", "/campaigns/{id}/consolidation/{code}", RUN_CAMPAIGNS_A),
     ("GET", "/campaigns/{id}/consolidation/{code}/evidence", VIEW_CAMPAIGN_A),
     ("POST", "/campaigns/{id}/consolidation/{code}/evidence", VIEW_CAMPAIGN_A),
+    ("GET", "/campaigns/{id}/evidence/{evidence}/file", READ_RESULTS_A),
     ("POST", "/campaigns/{id}/evidence/{evidence}/confirm", RUN_CAMPAIGNS_A),
     ("POST", "/campaigns/{id}/evidence/{evidence}/remove", RUN_CAMPAIGNS_A),
     ("GET", "/campaigns/{id}/answer", ANSWER_CAMPAIGN_A),
@@ -425,8 +426,16 @@ async fn concrete_path(app: &TestApp, seeds: &Seeds, pattern: &str, n: usize, ac
         }
         if pattern.contains("{evidence}") {
             // A fresh piece each time: a removed one cannot be removed again.
-            let input = cap_domain::evidence::EvidenceInput::parse("PV", "https://drive.exemple.fr/pv.pdf").unwrap();
-            let piece = cap_storage::evidence::add(&app.db, seeds.campaign_a, "ID.1.1.a", &input, None).await.unwrap();
+            // An uploaded document for the route that sends it, an address otherwise.
+            let pdf = b"%PDF-1.4 PV".as_slice();
+            let input = if pattern.ends_with("/file") {
+                cap_domain::evidence::EvidenceInput::parse("PV", "", Some(("pv.pdf", pdf)))
+            } else {
+                cap_domain::evidence::EvidenceInput::parse("PV", "https://drive.exemple.fr/pv.pdf", None)
+            };
+            let input = input.unwrap();
+            let piece =
+                cap_storage::evidence::add(&app.db, seeds.campaign_a, "ID.1.1.a", &input, pdf, None).await.unwrap();
             path = path.replace("{evidence}", &piece.to_string());
         }
         if pattern.contains("{meeting}") {

@@ -9,7 +9,10 @@ use crate::support::*;
 use cap_domain::referential::NodeKind;
 use cap_storage::{audit, campaigns, evidence, referentials};
 
-on_both_backends!(evidence_follows_the_answer_from_one_campaign_to_the_next);
+on_both_backends!(
+    evidence_follows_the_answer_from_one_campaign_to_the_next,
+    a_document_uploaded_as_evidence_is_kept_checked_and_shared_by_the_next_campaign,
+);
 
 async fn evidence_follows_the_answer_from_one_campaign_to_the_next(app: &TestApp) {
     let seeds = seed(&app.db).await;
@@ -132,4 +135,111 @@ async fn evidence_follows_the_answer_from_one_campaign_to_the_next(app: &TestApp
     for action in ["evidence.add", "evidence.confirm", "evidence.remove"] {
         assert!(log.iter().any(|e| e.action == action), "{action} audited");
     }
+}
+
+/// A multipart evidence form: a title, an address (often empty) and a file.
+fn evidence_form(title: &str, url: &str, file: Option<(&str, Vec<u8>)>) -> reqwest::multipart::Form {
+    let form = reqwest::multipart::Form::new().text("title", title.to_owned()).text("url", url.to_owned());
+    match file {
+        Some((name, bytes)) => form.part("file", reqwest::multipart::Part::bytes(bytes).file_name(name.to_owned())),
+        // What a browser sends for a file input left empty.
+        None => form.part("file", reqwest::multipart::Part::bytes(Vec::new()).file_name(String::new())),
+    }
+}
+
+async fn a_document_uploaded_as_evidence_is_kept_checked_and_shared_by_the_next_campaign(app: &TestApp) {
+    let seeds = seed(&app.db).await;
+    let id = seeds.campaign_a;
+    consolidated_campaign(&app.db, id, |_| 2).await;
+    let c = campaigns::get(&app.db, id).await.unwrap();
+    let r = referentials::load(&app.db, c.referential_version_id).await.unwrap();
+    let code = r.nodes.iter().find(|n| n.kind == NodeKind::Indicator).map(|n| n.code.clone()).unwrap();
+    let coordinator = app.signed_in(COORDINATOR_A).await;
+    let base = format!("/campaigns/{id}");
+    let add = app.url(&format!("{base}/consolidation/{code}/evidence"));
+    let pdf = b"%PDF-1.4\nProcedure d'accueil des salaries en parcours\n%%EOF\n".to_vec();
+
+    // Refused, each problem beside its field, what was typed kept and the lost file said.
+    let refused = [
+        (
+            evidence_form("Procédure d'accueil", "", Some(("procedure.pdf", b"MZ\x90\x00".to_vec()))),
+            "ne correspond pas",
+        ),
+        (evidence_form("Procédure d'accueil", "", Some(("procedure.exe", b"MZ".to_vec()))), "pas accepté"),
+        (
+            evidence_form(
+                "Procédure d'accueil",
+                "https://drive.exemple.fr/p.pdf",
+                Some(("procedure.pdf", pdf.clone())),
+            ),
+            "pas les deux",
+        ),
+        (evidence_form("Procédure d'accueil", "", None), "joignez le fichier"),
+        (
+            evidence_form(
+                "Procédure d'accueil",
+                "",
+                Some(("gros.pdf", [b"%PDF-".to_vec(), vec![b'x'; 5 * 1024 * 1024]].concat())),
+            ),
+            "dépasse 5 Mo",
+        ),
+    ];
+    for (form, message) in refused {
+        let response = coordinator.post(add.clone()).multipart(form).send().await.unwrap();
+        assert_eq!(response.status(), 422, "{message}");
+        let body = response.text().await.unwrap();
+        assert!(body.contains(message), "{message}");
+        assert!(body.contains("Procédure d&#39;accueil") || body.contains("Procédure d&#x27;accueil"), "title kept");
+    }
+    assert!(evidence::of_campaign(&app.db, id).await.unwrap().is_empty(), "nothing written");
+
+    // Accepted: listed with its name, opened as a download of the very bytes.
+    let added = coordinator
+        .post(add.clone())
+        .multipart(evidence_form("Procédure d'accueil", "  ", Some(("C:\\Documents\\procédure.pdf", pdf.clone()))))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(added.status(), 303);
+    let stored = evidence::of_campaign(&app.db, id).await.unwrap();
+    assert_eq!(stored.len(), 1);
+    assert_eq!((stored[0].file_name.as_deref(), stored[0].url.as_str()), (Some("procédure.pdf"), ""));
+    let file = format!("{base}/evidence/{}/file", stored[0].id);
+    let (_, page) = text(&coordinator, app.url(&format!("{base}/consolidation/{code}"))).await;
+    assert!(page.contains(&format!("href=\"{file}\"")) && page.contains("procédure.pdf"), "listed with its name");
+    let downloaded = coordinator.get(app.url(&file)).send().await.unwrap();
+    assert_eq!(downloaded.status(), 200);
+    assert_eq!(downloaded.headers()["content-type"], "application/pdf");
+    assert!(downloaded.headers()["content-disposition"].to_str().unwrap().starts_with("attachment;"));
+    assert_eq!(downloaded.bytes().await.unwrap().to_vec(), pdf);
+    let log = audit::recent(&app.db, None, 50).await.unwrap();
+    assert!(log.iter().any(|e| e.action == "evidence.add" && e.details.contains("procédure.pdf")), "audited");
+
+    // Those who take part open it; another organisation's people and a stranger do not.
+    let participant = app.signed_in(PARTICIPANT_A).await;
+    assert_eq!(participant.get(app.url(&file)).send().await.unwrap().status(), 200);
+    let stranger = app.signed_in(COORDINATOR_B).await.get(app.url(&file)).send().await.unwrap().status();
+    assert_eq!(stranger, 404, "another organisation's coordinator");
+
+    // The next campaign shares the document; it goes with the last evidence that names it.
+    let version = c.referential_version_id.to_string();
+    let created = coordinator
+        .post(app.url(&format!("/organisations/{}/campaigns/new", seeds.org_a)))
+        .form(&[("title", "Auto-évaluation 2027"), ("referential", version.as_str())])
+        .send()
+        .await
+        .unwrap();
+    let next: i64 = created.headers()["location"].to_str().unwrap().trim_start_matches("/campaigns/").parse().unwrap();
+    let carried = evidence::of_campaign(&app.db, next).await.unwrap();
+    assert_eq!((carried.len(), carried[0].file_id), (1, stored[0].file_id));
+    let next_file = app.url(&format!("/campaigns/{next}/evidence/{}/file", carried[0].id));
+    let astray = coordinator.get(app.url(&format!("/campaigns/{next}/evidence/{}/file", stored[0].id))).send().await;
+    assert_eq!(astray.unwrap().status(), 404, "a piece of evidence is found only through its own campaign");
+    assert_eq!(coordinator.get(next_file.clone()).send().await.unwrap().bytes().await.unwrap().to_vec(), pdf);
+    let removed = coordinator.post(app.url(&format!("{base}/evidence/{}/remove", stored[0].id))).send().await.unwrap();
+    assert_eq!(removed.status(), 303);
+    assert_eq!(coordinator.get(next_file.clone()).send().await.unwrap().status(), 200, "still named by the next");
+    coordinator.post(app.url(&format!("/campaigns/{next}/evidence/{}/remove", carried[0].id))).send().await.unwrap();
+    let left = cap_storage::testing::scalar(&app.db, "SELECT COUNT(*) FROM evidence_files").await;
+    assert_eq!(left, 0, "the document goes with the last evidence that names it");
 }

@@ -230,7 +230,12 @@ async fn build(state: &AppState, page: Page, loaded: &Loaded, number: usize) -> 
             if mine.is_none_or(|a| a.value.is_none()) {
                 f.decided = decided.get(&node.code).map(|v| value_label(t, r, node, &Some(v.clone())));
             }
-            f.given = given.remove(&node.code).unwrap_or_default().into_iter().map(|e| (e.title, e.url)).collect();
+            f.given = given
+                .remove(&node.code)
+                .unwrap_or_default()
+                .iter()
+                .map(|e| (e.title.clone(), cap_app::evidence::href(loaded.campaign.id, e)))
+                .collect();
             f
         })
         .collect();

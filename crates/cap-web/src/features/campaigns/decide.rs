@@ -51,7 +51,9 @@ struct DecidePage {
     conflict: Option<String>,
     level_labels: Vec<(i64, String)>,
     /// The evidence behind the shared answer (some carried from the previous campaign, to confirm).
-    evidence: Vec<cap_storage::evidence::Evidence>,
+    /// Each with where it opens (its address, or its document's download) and its document's
+    /// size in words (empty for an address).
+    evidence: Vec<(cap_storage::evidence::Evidence, String, String)>,
 }
 
 async fn build(state: &AppState, page: Page, loaded: Loaded, code: &str) -> AppResult<DecidePage> {
@@ -146,6 +148,15 @@ async fn build(state: &AppState, page: Page, loaded: Loaded, code: &str) -> AppR
     };
     let level_labels = r.scale.levels.iter().map(|l| (l.value, l.label.clone())).collect();
     let evidence = cap_app::evidence::by_indicator(state, &loaded).await?.remove(code).unwrap_or_default();
+    let fr = t.lang() == "fr";
+    let evidence = evidence
+        .into_iter()
+        .map(|e| {
+            let href = cap_app::evidence::href(loaded.campaign.id, &e);
+            let size = e.file_size.map(|n| cap_app::practices::human_size(n, fr)).unwrap_or_default();
+            (e, href, size)
+        })
+        .collect();
     Ok(DecidePage {
         evidence,
         kind: node.answer.code(),

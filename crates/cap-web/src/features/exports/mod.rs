@@ -246,11 +246,15 @@ async fn readiness(state: &AppState, loaded: &Loaded, t: Tr) -> AppResult<Sheet>
                     link.map_or(Cell::Empty, |l| l.statement.clone().into()),
                     link.map_or(Cell::Empty, |l| l.level.clone().into()),
                     link.map_or(Cell::Empty, |l| l.target.clone().into()),
-                    // The evidence behind the answer, one address per line.
+                    // The evidence behind the answer, one address per line (an uploaded document's
+                    // as the full address that opens it in Cap).
                     link.map_or(Cell::Empty, |l| {
                         l.evidence
                             .iter()
-                            .map(|(title, url, _)| format!("{title} : {url}"))
+                            .map(|(title, href, _)| {
+                                let url = if href.starts_with('/') { state.config.link(href) } else { href.clone() };
+                                format!("{title} : {url}")
+                            })
                             .collect::<Vec<_>>()
                             .join("\n")
                             .into()

@@ -2,13 +2,13 @@
 //! multipart request, checking everything at once, and showing the form again with what was typed.
 
 use crate::app::AppState;
-use crate::error::{AppError, AppResult};
+use crate::error::AppResult;
+use crate::forms::upload::{self, Upload, Uploaded};
 use crate::forms::{FormErrors, SelectOption};
 use crate::page::Page;
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::extract::{FromRequest, Multipart, Request};
-use axum::http::StatusCode;
+use axum::extract::Request;
 use cap_domain::RegionId;
 use cap_domain::practice::{self, Attachment, MAX_FILE_BYTES, MAX_FILES, PracticeInput, PracticeKind};
 use cap_domain::referential::NodeKind;
@@ -105,13 +105,6 @@ pub(crate) struct Typed {
     pub(crate) keep: Vec<i64>,
 }
 
-/// An uploaded file as received.
-pub(crate) struct Upload {
-    pub(crate) name: String,
-    /// The content as received, not copied.
-    pub(crate) bytes: axum::body::Bytes,
-}
-
 /// A multipart request read: the fields, the files, and whether the files were too large together.
 pub(crate) struct Received {
     pub(crate) typed: Typed,
@@ -123,56 +116,9 @@ pub(crate) struct Received {
 /// (up to [`READ_UP_TO_BYTES`]); the text fields are kept and the form says what happened
 /// instead of a bare error.
 pub(crate) async fn receive(state: &AppState, request: Request) -> AppResult<Received> {
-    let mut multipart = Multipart::from_request(request, state).await.map_err(|_| AppError::BadRequest)?;
+    let Uploaded { fields, files, too_large } = upload::receive(state, request, "files", MAX_UPLOAD_BYTES).await?;
     let mut typed = Typed::default();
-    let mut uploads = Vec::new();
-    let mut too_large = false;
-    let mut files_bytes = 0usize;
-    let limit_or_bad = |e: axum::extract::multipart::MultipartError| {
-        if e.status() == StatusCode::PAYLOAD_TOO_LARGE { Ok(()) } else { Err(AppError::BadRequest) }
-    };
-    loop {
-        let mut field = match multipart.next_field().await {
-            Ok(Some(field)) => field,
-            Ok(None) => break,
-            Err(e) => {
-                limit_or_bad(e)?;
-                too_large = true;
-                break;
-            }
-        };
-        let name = field.name().unwrap_or_default().to_owned();
-        if name == "files" {
-            let file_name = field.file_name().unwrap_or_default().to_owned();
-            let mut content = Vec::new();
-            let cut = loop {
-                match field.chunk().await {
-                    Ok(Some(chunk)) => {
-                        files_bytes += chunk.len();
-                        too_large |= files_bytes > MAX_UPLOAD_BYTES;
-                        if !too_large {
-                            content.extend_from_slice(&chunk);
-                        }
-                    }
-                    Ok(None) => break false,
-                    Err(e) => {
-                        limit_or_bad(e)?;
-                        break true;
-                    }
-                }
-            };
-            if cut {
-                too_large = true;
-                break;
-            }
-            // A file input left empty still sends a part, without name or content.
-            let empty = file_name.is_empty() && content.is_empty();
-            if !too_large && !empty {
-                uploads.push(Upload { name: file_name, bytes: content.into() });
-            }
-            continue;
-        }
-        let value = field.text().await.map_err(|_| AppError::BadRequest)?;
+    for (name, value) in fields {
         match name.as_str() {
             "referential" => typed.referential = value.trim().parse().ok(),
             "version" => typed.version = value.trim().parse().ok(),
@@ -185,7 +131,7 @@ pub(crate) async fn receive(state: &AppState, request: Request) -> AppResult<Rec
             _ => {}
         }
     }
-    Ok(Received { typed, uploads, too_large })
+    Ok(Received { typed, uploads: files, too_large })
 }
 
 /// Builds the form on a referential version's indicators, with what was typed.
