@@ -40,13 +40,22 @@ journey("a regional delegate reads their region's anonymised figures", async ({ 
   assert.match(await mainText(page), /Calais, matinale de l'IAE/);
   await page.fill('#held_on', '2026-10-05');
   await page.fill('#place', 'Arras, forum emploi');
+  await page.fill('#audience', 'Directions de SIAE');
+  await page.getByLabel('Boulogne Services Solidaires', { exact: true }).check();
   await page.fill('#attendees', '');
   await submit(page, 'Enregistrer la présentation', 'presentation refused without attendees');
   assert.match(await mainText(page), /Indiquez un nombre de participants/);
   assert.equal(await page.inputValue('#place'), 'Arras, forum emploi', 'what was typed is kept');
+  assert.ok(await page.getByLabel('Boulogne Services Solidaires', { exact: true }).isChecked(), 'what was ticked is kept');
   await page.fill('#attendees', '19');
   await submit(page, 'Enregistrer la présentation', 'presentation saved');
-  assert.match(await mainText(page), /Arras, forum emploi · 19 personnes/);
+  assert.match(await mainText(page), /Arras, forum emploi · Directions de SIAE · 19 personnes/);
+  assert.match(await mainText(page), /Volontaires pour tester : Boulogne Services Solidaires/);
+  // A volunteer from the demo gets the day its test starts.
+  const starts = new Date(Date.now() + 40 * 86_400_000).toISOString().slice(0, 10);
+  await page.getByLabel('Test prévu à partir du : Dunkerque Mer et Insertion').fill(starts);
+  await submit(page, 'Enregistrer la date : Dunkerque Mer et Insertion', 'test day saved');
+  assert.match(await page.locator('tr', { hasText: 'Dunkerque Mer et Insertion' }).innerText(), /Va tester/);
   assert.match(await mainText(page), /5 octobre 2026 · Arras, forum emploi/, 'the day in words');
   assert.match(await mainText(page), /octobre 2026/, 'the month of the timeline in words');
   assert.doesNotMatch(await mainText(page), /\b\d{4}-\d{2}\b/, 'no date in figures');
@@ -59,9 +68,16 @@ journey("a regional delegate reads their region's anonymised figures", async ({ 
   const nation = await mainText(admin);
   assert.match(nation, /Le déploiement, région par région/);
   assert.match(nation, /5 octobre 2026 \(Arras, forum emploi\)/, 'a presentation held, with its day and place');
+  assert.match(nation, /Va présenter le Cap\s+.*\(Arras, journée régionale de l'IAE\)/, 'one to come');
+  assert.match(nation, /Structures qui vont le tester\s+.*Béthune Ressources \(à partir du .*Dunkerque Mer et Insertion \(à partir du /);
+  assert.match(nation, /Structures volontaires pour le tester\s+Boulogne Services Solidaires \(depuis le 5 octobre 2026\)/);
+  assert.match(nation, /Structures qui l'ont testé\s+.*Nord Bâtiment Solidaire/);
   const lists = await admin.request.get(server.url('/deployment/roll-out.csv'));
   assert.equal(lists.status(), 200);
-  assert.match(await lists.text(), /;A présenté le Cap;2026-10-05;Arras, forum emploi/);
+  const csv = await lists.text();
+  assert.match(csv, /;A présenté le Cap;2026-10-05;Arras, forum emploi/);
+  assert.ok(csv.includes(`Hauts-de-France;Structures qui vont le tester;${starts};Dunkerque Mer et Insertion`), csv);
+  assert.ok(csv.includes('Hauts-de-France;Structures volontaires pour le tester;2026-10-05;Boulogne Services Solidaires'), csv);
 });
 
 journey('a participant questions an indicator and the federation triages it', async ({ server, newPage }) => {

@@ -14,6 +14,7 @@ pub mod app;
 pub mod audit;
 pub mod campaigns;
 pub mod crypto;
+pub mod deployment;
 pub mod error;
 pub mod ess;
 pub mod evidence;

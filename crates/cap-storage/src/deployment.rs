@@ -1,5 +1,6 @@
-//! The programme's deployment: each member's situation (marked informed, its campaigns' steps,
-//! reviewed or not), the presentations a region holds, and the dated events of its timeline.
+//! The programme's deployment: each member's situation (marked informed, volunteered to test and
+//! from when, its campaigns' steps, reviewed or not), the presentations a region holds, and the
+//! dated events of its timeline.
 
 use crate::Writer;
 use crate::{Db, error::Result, now};
@@ -18,6 +19,10 @@ pub struct Member {
     pub org_type: String,
     /// When it was marked informed, if it was.
     pub informed_on: Option<String>,
+    /// When it volunteered to test the programme, if it did.
+    pub volunteered_on: Option<String>,
+    /// The day its first campaign should start, once set.
+    pub planned_from: Option<String>,
     /// Its campaigns' steps, comma-separated.
     pub statuses: Option<String>,
     /// Whether one of its campaigns was reviewed (an access given or an accompaniment day).
@@ -27,12 +32,13 @@ pub struct Member {
 /// The members of one region, or of all, by name.
 pub async fn members(db: &Db, region: Option<i64>) -> Result<Vec<Member>> {
     let rows: Vec<Member> = sqlx::query_as(
-        "SELECT o.id AS organisation_id, o.name, o.region_id, o.org_type, i.informed_on,
-            CAST(NULL AS TEXT) AS statuses,
+        "SELECT o.id AS organisation_id, o.name, o.region_id, o.org_type, i.informed_on, v.volunteered_on,
+            v.planned_from, CAST(NULL AS TEXT) AS statuses,
             CASE WHEN EXISTS (SELECT 1 FROM campaigns c WHERE c.organisation_id = o.id AND (
                 EXISTS (SELECT 1 FROM review_grants g WHERE g.campaign_id = c.id)
                 OR EXISTS (SELECT 1 FROM accompaniment_days d WHERE d.campaign_id = c.id))) THEN 1 ELSE 0 END AS reviewed
          FROM organisations o LEFT JOIN informed_organisations i ON i.organisation_id = o.id
+         LEFT JOIN test_volunteers v ON v.organisation_id = o.id
          WHERE $1 IS NULL OR o.region_id = $1 ORDER BY o.name",
     )
     .bind(region)
@@ -87,6 +93,45 @@ pub async fn set_informed(db: impl Into<Writer<'_>>, organisation: i64, on: Opti
     Ok(())
 }
 
+/// Records that a member volunteered to test the programme on a day, and the day its first
+/// campaign should start if one is set (`None` keeps it unset); or, with `volunteered_on` `None`,
+/// that it no longer volunteers.
+pub async fn set_volunteer(
+    db: impl Into<Writer<'_>>,
+    organisation: i64,
+    volunteered_on: Option<&str>,
+    planned_from: Option<&str>,
+    by: Option<UserId>,
+) -> Result<()> {
+    let w = db.into();
+    let mut tx = w.begin().await?;
+    match volunteered_on {
+        Some(day) => {
+            sqlx::query(
+                "INSERT INTO test_volunteers (organisation_id, volunteered_on, planned_from, recorded_by, recorded_at)
+                 VALUES ($1, $2, $3, $4, $5)
+                 ON CONFLICT (organisation_id) DO UPDATE SET volunteered_on = excluded.volunteered_on,
+                    planned_from = excluded.planned_from, recorded_by = excluded.recorded_by,
+                    recorded_at = excluded.recorded_at",
+            )
+            .bind(organisation)
+            .bind(day)
+            .bind(planned_from)
+            .bind(by.map(|u| u.0))
+            .bind(now())
+            .execute(&mut *tx)
+            .await?;
+        }
+        None => {
+            sqlx::query("DELETE FROM test_volunteers WHERE organisation_id = $1")
+                .bind(organisation)
+                .execute(&mut *tx)
+                .await?;
+        }
+    }
+    w.commit(tx).await
+}
+
 /// A presentation of the programme.
 #[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
 pub struct Presentation {
@@ -98,50 +143,100 @@ pub struct Presentation {
     pub held_on: String,
     /// Where.
     pub place: String,
+    /// Whom it addressed (may be empty).
+    pub audience: String,
     /// How many attended.
     pub attendees: i64,
     /// Notes.
     pub notes: String,
+    /// The members that volunteered there to test the programme, by name.
+    #[sqlx(skip)]
+    pub interested: Vec<String>,
 }
 
-/// Records a presentation; returns its identifier.
-pub async fn add_presentation(
-    db: impl Into<Writer<'_>>,
-    region: i64,
-    held_on: &str,
-    place: &str,
-    attendees: i64,
-    notes: &str,
-    by: UserId,
-) -> Result<i64> {
+/// A presentation to record.
+#[derive(Debug, Clone, Copy)]
+pub struct NewPresentation<'a> {
+    /// The region that holds it.
+    pub region: i64,
+    /// When (YYYY-MM-DD).
+    pub held_on: &'a str,
+    /// Where.
+    pub place: &'a str,
+    /// Whom it addressed.
+    pub audience: &'a str,
+    /// How many attended.
+    pub attendees: i64,
+    /// Notes.
+    pub notes: &'a str,
+    /// Members of the region that volunteered there to test the programme (one that had already
+    /// volunteered keeps its day; a member of another region is ignored).
+    pub interested: &'a [i64],
+    /// Who records it.
+    pub by: UserId,
+}
+
+/// Records a presentation and the members that volunteered there, together; returns its
+/// identifier.
+pub async fn add_presentation(db: impl Into<Writer<'_>>, p: &NewPresentation<'_>) -> Result<i64> {
     let w = db.into();
     let mut tx = w.begin().await?;
     let id: i64 = sqlx::query_scalar(
-        "INSERT INTO presentations (region_id, held_on, place, attendees, notes, created_by, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+        "INSERT INTO presentations (region_id, held_on, place, audience, attendees, notes, created_by, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
     )
-    .bind(region)
-    .bind(held_on)
-    .bind(place)
-    .bind(attendees)
-    .bind(notes)
-    .bind(by.0)
+    .bind(p.region)
+    .bind(p.held_on)
+    .bind(p.place)
+    .bind(p.audience)
+    .bind(p.attendees)
+    .bind(p.notes)
+    .bind(p.by.0)
     .bind(now())
     .fetch_one(&mut *tx)
     .await?;
+    for organisation in p.interested {
+        sqlx::query(
+            "INSERT INTO test_volunteers (organisation_id, volunteered_on, presentation_id, recorded_by, recorded_at)
+             SELECT id, $1, $2, $3, $4 FROM organisations WHERE id = $5 AND region_id = $6
+             ON CONFLICT (organisation_id) DO NOTHING",
+        )
+        .bind(p.held_on)
+        .bind(id)
+        .bind(p.by.0)
+        .bind(now())
+        .bind(organisation)
+        .bind(p.region)
+        .execute(&mut *tx)
+        .await?;
+    }
     w.commit_created(tx, id).await?;
     Ok(id)
 }
 
-/// The presentations of one region, or of all, most recent first.
+/// The presentations of one region, or of all, most recent first, each with the members that
+/// volunteered there.
 pub async fn presentations(db: &Db, region: Option<i64>) -> Result<Vec<Presentation>> {
-    Ok(sqlx::query_as(
-        "SELECT id, region_id, held_on, place, attendees, notes FROM presentations
+    let mut found: Vec<Presentation> = sqlx::query_as(
+        "SELECT id, region_id, held_on, place, audience, attendees, notes FROM presentations
          WHERE $1 IS NULL OR region_id = $1 ORDER BY held_on DESC, id DESC",
     )
     .bind(region)
     .fetch_all(db.pool())
-    .await?)
+    .await?;
+    let interested: Vec<(i64, String)> = sqlx::query_as(
+        "SELECT v.presentation_id, o.name FROM test_volunteers v JOIN organisations o ON o.id = v.organisation_id
+         WHERE v.presentation_id IS NOT NULL AND ($1 IS NULL OR o.region_id = $1) ORDER BY o.name",
+    )
+    .bind(region)
+    .fetch_all(db.pool())
+    .await?;
+    for (presentation, name) in interested {
+        if let Some(p) = found.iter_mut().find(|p| p.id == presentation) {
+            p.interested.push(name);
+        }
+    }
+    Ok(found)
 }
 
 /// When each campaign of one region, or of all, was created (UTC seconds), for the timeline.

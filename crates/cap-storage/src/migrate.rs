@@ -186,6 +186,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0029_evidence_files.sql"),
         postgres: include_str!("../migrations/postgres/0029_evidence_files.sql"),
     },
+    Migration {
+        version: 30,
+        name: "testers",
+        sqlite: include_str!("../migrations/sqlite/0030_testers.sql"),
+        postgres: include_str!("../migrations/postgres/0030_testers.sql"),
+    },
 ];
 
 /// Arbitrary key of the PostgreSQL advisory lock that serialises migrations across instances.

@@ -1624,6 +1624,8 @@ async fn deployment_stages_and_presentations(db: &Db) {
         region_id: region.0,
         org_type: "ACI".into(),
         informed_on: None,
+        volunteered_on: None,
+        planned_from: None,
         statuses: None,
         reviewed: 0,
     };
@@ -1702,10 +1704,35 @@ async fn deployment_stages_and_presentations(db: &Db) {
     assert!(deployment::members(db, Some(bre.0 + 1)).await.unwrap().is_empty());
 
     // Presentations, most recent first (the later recorded first on the same day), by region.
-    let lyon = deployment::add_presentation(db, ara.0, "2026-03-12", "Lyon", 25, "Bon accueil", lou).await.unwrap();
-    let rennes = deployment::add_presentation(db, bre.0, "2026-04-01", "Rennes", 8, "", sam).await.unwrap();
-    let grenoble = deployment::add_presentation(db, ara.0, "2026-05-02", "Grenoble", 12, "", lou).await.unwrap();
-    let annecy = deployment::add_presentation(db, ara.0, "2026-05-02", "Annecy", 7, "Soir", lou).await.unwrap();
+    let presentation =
+        |region: cap_domain::RegionId, held_on, place, attendees, notes, by| deployment::NewPresentation {
+            region: region.0,
+            held_on,
+            place,
+            audience: "",
+            attendees,
+            notes,
+            interested: &[],
+            by,
+        };
+    let lyon = deployment::add_presentation(db, &presentation(ara, "2026-03-12", "Lyon", 25, "Bon accueil", lou))
+        .await
+        .unwrap();
+    let rennes =
+        deployment::add_presentation(db, &presentation(bre, "2026-04-01", "Rennes", 8, "", sam)).await.unwrap();
+    let grenoble =
+        deployment::add_presentation(db, &presentation(ara, "2026-05-02", "Grenoble", 12, "", lou)).await.unwrap();
+    // Annecy's: to directors, where B volunteered to test (C, of another region, is ignored).
+    let annecy = deployment::add_presentation(
+        db,
+        &deployment::NewPresentation {
+            audience: "Directions de SIAE",
+            interested: &[b.0, c.0],
+            ..presentation(ara, "2026-05-02", "Annecy", 7, "Soir", lou)
+        },
+    )
+    .await
+    .unwrap();
     let shown = |list: Vec<Presentation>| list.into_iter().map(|p| (p.id, p.place)).collect::<Vec<_>>();
     assert_eq!(
         deployment::presentations(db, Some(ara.0)).await.unwrap()[0],
@@ -1714,10 +1741,36 @@ async fn deployment_stages_and_presentations(db: &Db) {
             region_id: ara.0,
             held_on: "2026-05-02".into(),
             place: "Annecy".into(),
+            audience: "Directions de SIAE".into(),
             attendees: 7,
             notes: "Soir".into(),
+            interested: vec!["Atelier B".into()],
         }
     );
+    let volunteers =
+        |list: Vec<Member>| list.into_iter().map(|m| (m.name, m.volunteered_on, m.planned_from)).collect::<Vec<_>>();
+    assert_eq!(
+        volunteers(deployment::members(db, None).await.unwrap()),
+        [
+            ("Atelier A".into(), None, None),
+            ("Atelier B".into(), Some("2026-05-02".into()), None),
+            ("Atelier C".into(), None, None)
+        ],
+        "volunteered on the day of the presentation"
+    );
+    // The day its test starts is set; then A volunteers; B withdraws.
+    deployment::set_volunteer(db, b.0, Some("2026-05-02"), Some("2026-09-01"), Some(lou)).await.unwrap();
+    deployment::set_volunteer(db, a.0, Some("2026-06-01"), None, Some(sam)).await.unwrap();
+    assert_eq!(
+        volunteers(deployment::members(db, Some(ara.0)).await.unwrap()),
+        [
+            ("Atelier A".into(), Some("2026-06-01".into()), None),
+            ("Atelier B".into(), Some("2026-05-02".into()), Some("2026-09-01".into()))
+        ]
+    );
+    deployment::set_volunteer(db, b.0, None, None, Some(lou)).await.unwrap();
+    assert_eq!(deployment::presentations(db, Some(ara.0)).await.unwrap()[0].interested, Vec::<String>::new());
+    assert_eq!(volunteers(deployment::members(db, Some(ara.0)).await.unwrap())[1], ("Atelier B".into(), None, None));
     assert_eq!(
         shown(deployment::presentations(db, Some(ara.0)).await.unwrap()),
         [(annecy, "Annecy".to_owned()), (grenoble, "Grenoble".to_owned()), (lyon, "Lyon".to_owned())]

@@ -269,6 +269,7 @@ pub fn table() -> RouteTable {
         .get("/deployment/roll-out.csv", FederationAdmin, get(deployment::roll_out::handler))
         .post("/deployment/presentations", Scoped, post(deployment::presentation::submit))
         .post("/deployment/organisations/{id}/informed", Scoped, post(deployment::informed::handler))
+        .post("/deployment/organisations/{id}/volunteer", Scoped, post(deployment::volunteer::handler))
         .get_expensive("/network/export.csv", Scoped, get(network::export::handler))
         .get("/campaigns/{id}/benchmark", Scoped, get(network::benchmark::handler))
         .get("/campaigns/{id}/results", Scoped, get(results::photographie::handler))

@@ -482,8 +482,21 @@ async fn demo_network(db: &Db, org_ids: &[cap_domain::OrganisationId]) -> Result
     Ok(())
 }
 
-/// Presentations of the programme in Hauts-de-France and Auvergne-Rhône-Alpes, and a few
-/// members marked informed, so the deployment pages have a timeline.
+type Newcomer = (&'static str, &'static str, usize, &'static str, &'static str, Option<i64>, Option<i64>);
+
+/// Members that came to the programme through its presentations and have no campaign yet:
+/// (name, type, region, city, postal code, days since they volunteered to test, days until their
+/// test starts); a member that has not volunteered is only informed.
+const NEWCOMERS: [Newcomer; 4] = [
+    ("Béthune Ressources", "ACI", 6, "Béthune", "62400", Some(-45), Some(20)),
+    ("Dunkerque Mer et Insertion", "EI", 6, "Dunkerque", "59140", Some(-45), None),
+    ("Boulogne Services Solidaires", "AI", 6, "Boulogne-sur-Mer", "62200", None, None),
+    ("Grenoble Bois et Réemploi", "EI", 0, "Grenoble", "38000", Some(-120), Some(60)),
+];
+
+/// Presentations of the programme in Hauts-de-France and Auvergne-Rhône-Alpes (one to come), a
+/// few members marked informed, and newcomers volunteering to test, so the deployment pages have
+/// a timeline and the roll-out's lists have every kind of line.
 async fn demo_deployment(
     db: &Db,
     org_ids: &[cap_domain::OrganisationId],
@@ -498,17 +511,67 @@ async fn demo_deployment(
     let today = cap_app::i18n::paris_today();
     let day = |days: i64| today.checked_add(days.days()).unwrap_or(today).to_string();
     let presentations = [
-        (6, day(-420), "Lille, Maison régionale de l'ESS", 38, "Présentation aux directions de la région"),
-        (6, day(-300), "Amiens, réunion du réseau", 17, ""),
-        (6, day(-45), "Calais, matinale de l'IAE", 22, "Trois structures veulent tester avant l'été"),
-        (0, day(-380), "Lyon, assemblée régionale", 41, ""),
-        (0, day(-120), "Annecy, webinaire", 15, "Questions sur la protection des petits collèges"),
+        (
+            6,
+            day(-420),
+            "Lille, Maison régionale de l'ESS",
+            "Directions de SIAE",
+            38,
+            "Présentation aux directions de la région",
+        ),
+        (6, day(-300), "Amiens, réunion du réseau", "Réseau régional", 17, ""),
+        (
+            6,
+            day(-45),
+            "Calais, matinale de l'IAE",
+            "Directions et encadrants",
+            22,
+            "Deux structures veulent tester avant l'été",
+        ),
+        (6, day(30), "Arras, journée régionale de l'IAE", "Conseils d'administration", 0, "À confirmer avec la DDETS"),
+        (0, day(-380), "Lyon, assemblée régionale", "Adhérents de la région", 41, ""),
+        (
+            0,
+            day(-120),
+            "Annecy, webinaire",
+            "Directions de SIAE",
+            15,
+            "Questions sur la protection des petits collèges",
+        ),
     ];
-    for (region, held_on, place, attendees, notes) in presentations {
-        deployment::add_presentation(db, region_ids[region].0, &held_on, place, attendees, notes, admin).await?;
+    for (region, held_on, place, audience, attendees, notes) in presentations {
+        let new = deployment::NewPresentation {
+            region: region_ids[region].0,
+            held_on: &held_on,
+            place,
+            audience,
+            attendees,
+            notes,
+            interested: &[],
+            by: admin,
+        };
+        deployment::add_presentation(db, &new).await?;
     }
     for i in [14, 15] {
         deployment::set_informed(db, org_ids[i].0, Some(&day(-45)), admin).await?;
+    }
+    for (n, (name, org_type, region, city, postal, volunteered, planned)) in NEWCOMERS.into_iter().enumerate() {
+        let input = OrganisationInput {
+            name: OrganisationName::parse(name).map_err(corrupt)?,
+            org_type: OrganisationType::from_code(org_type).map_err(corrupt)?,
+            siret: Some(demo_siret((ORGANISATIONS.len() + n) as u32)),
+            region: region_ids[region],
+            group: None,
+            address: format!("{} avenue de l'Insertion", 1 + n * 2),
+            postal_code: postal.to_owned(),
+            city: city.to_owned(),
+        };
+        let org = organisations::create(db, &input).await?;
+        deployment::set_informed(db, org.0, Some(&day(volunteered.unwrap_or(-45))), admin).await?;
+        if let Some(since) = volunteered {
+            let from = planned.map(day);
+            deployment::set_volunteer(db, org.0, Some(&day(since)), from.as_deref(), Some(admin)).await?;
+        }
     }
     Ok(())
 }
@@ -850,9 +913,9 @@ pub fn region_count() -> usize {
     REGIONS.len()
 }
 
-/// How many demo organisations there are.
+/// How many demo organisations there are (the newcomers without a campaign included).
 pub fn organisation_count() -> usize {
-    ORGANISATIONS.len()
+    ORGANISATIONS.len() + NEWCOMERS.len()
 }
 
 #[cfg(test)]

@@ -194,6 +194,7 @@ const CASES: &[(&str, &str, Who)] = &[
     ("GET", "/deployment/roll-out.csv", Who::Admin),
     ("POST", "/deployment/presentations", DELEGATES),
     ("POST", "/deployment/organisations/{id}/informed", VIEW_REGION_A),
+    ("POST", "/deployment/organisations/{id}/volunteer", VIEW_REGION_A),
     ("GET", "/network/export.csv", DELEGATES),
     ("GET", "/campaigns/{id}/benchmark", READ_RESULTS_A),
     ("GET", "/campaigns/{id}/results", READ_RESULTS_A),

@@ -289,9 +289,56 @@ async fn a_delegate_follows_the_deployment_of_their_region(app: &TestApp) {
         .await
         .unwrap();
     assert_eq!(r.status(), 303);
+    // A newcomer volunteers at a presentation to directors, then the day its test starts is set.
+    let newcomer = organisations::create(&app.db, &org("Structure Nouvelle", seeds.region_a, None)).await.unwrap();
+    let newcomer_id = newcomer.0.to_string();
+    let r = delegate
+        .post(app.url("/deployment/presentations"))
+        .form(&[
+            ("region", region.as_str()),
+            ("held_on", "2026-04-14"),
+            ("place", "Bron"),
+            ("audience", "Directions de SIAE"),
+            ("attendees", "12"),
+            ("interested", newcomer_id.as_str()),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 303);
+    let (_, regional) = text(&delegate, app.url("/deployment")).await;
+    assert!(regional.contains("Bron · Directions de SIAE · 12 personnes"), "{regional}");
+    assert!(regional.contains("Volontaires pour tester : Structure Nouvelle"), "who volunteered there");
+    assert!(regional.contains("<td>Volontaire pour tester</td>"), "its stage");
+    let volunteer = format!("/deployment/organisations/{newcomer_id}/volunteer");
+    let r = b.post(app.url(&volunteer)).form(&[("volunteer", "0")]).send().await.unwrap();
+    assert_eq!(r.status(), 404, "another region's delegate");
+    let r = delegate
+        .post(app.url(&volunteer))
+        .form(&[("volunteer", "1"), ("on", "2026-04-14"), ("planned_from", "pas une date")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 400, "a day that is not one is refused, not dropped");
+    let r = delegate
+        .post(app.url(&volunteer))
+        .form(&[("volunteer", "1"), ("on", "2026-04-14"), ("planned_from", next_year.as_str())])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 303);
+    let (_, regional) = text(&delegate, app.url("/deployment")).await;
+    assert!(regional.contains("<td>Va tester</td>") && regional.contains(&format!("value=\"{next_year}\"")));
+    let log = cap_storage::audit::recent(&app.db, None, 50).await.unwrap();
+    assert!(log.iter().any(|e| e.action == "programme.volunteer" && e.details.ends_with(&next_year)), "audited");
     let (_, page) = text(&admin, app.url("/deployment")).await;
+    assert!(
+        page.contains("Structures qui vont le tester</dt><dd><a href=\"/organisations/")
+            && page.contains("Structure Nouvelle</a> (à partir du 20 mai"),
+        "{page}"
+    );
     assert!(page.contains("Le déploiement, région par région"));
-    assert!(page.contains("A présenté le Cap</dt><dd>10 mars 2026 (Lyon)</dd>"), "{page}");
+    assert!(page.contains("A présenté le Cap</dt><dd>10 mars 2026 (Lyon), 14 avril 2026 (Bron)</dd>"), "{page}");
     assert!(page.contains("Va présenter le Cap</dt><dd>") && page.contains("(Villeurbanne)"), "planned, with its day");
     assert!(page.contains("Structures qui l&#39;ont testé</dt><dd>"), "A, reviewed, has tested it");
     let (_, regional) = text(&delegate, app.url("/deployment")).await;
@@ -304,6 +351,7 @@ async fn a_delegate_follows_the_deployment_of_their_region(app: &TestApp) {
     assert!(csv.contains("Région A;A présenté le Cap;2026-03-10;Lyon\r\n"), "{csv}");
     assert!(csv.contains(&format!("Région A;Va présenter le Cap;{next_year};Villeurbanne\r\n")));
     assert!(csv.contains("Région A;Structures qui l'ont testé;;Structure A\r\n"), "{csv}");
+    assert!(csv.contains(&format!("Région A;Structures qui vont le tester;{next_year};Structure Nouvelle\r\n")));
     assert_eq!(text(&delegate, app.url("/deployment/roll-out.csv")).await.0, 403, "the nation's, for the federation");
 }
 

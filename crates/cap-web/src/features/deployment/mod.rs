@@ -1,5 +1,6 @@
-//! The programme's deployment, region by region: where each member stands (informed, testing,
-//! using, reviewed), the presentations and trainings held, and the timeline of it all, printable.
+//! The programme's deployment, region by region: where each member stands (informed, volunteer to
+//! test, will test, testing, using, reviewed), the presentations and trainings held, and the
+//! timeline of it all, printable.
 //! The administrator sees every region and the nation; a regional delegate, their region.
 
 pub mod informed;
@@ -7,3 +8,4 @@ pub mod page;
 pub mod presentation;
 pub mod roll_out;
 pub mod show;
+pub mod volunteer;

@@ -9,90 +9,14 @@ use crate::page::Page;
 use crate::session::Viewer;
 use askama::Template;
 use askama_web::WebTemplate;
+use cap_app::deployment::{MemberRow, RegionRollOut, members, told};
 use cap_app::network::{Query as Filters, authorise};
-use cap_domain::OrganisationType;
-use cap_domain::campaign::CampaignStatus;
 use cap_domain::deployment::Stage;
 use cap_domain::network::utc_year;
 use cap_storage::deployment::{self, Presentation};
 use cap_storage::directory::{self, Training};
 use cap_storage::regions;
 use std::collections::BTreeMap;
-
-/// A member and its stage.
-pub struct MemberRow {
-    /// The organisation.
-    pub id: i64,
-    /// Its name.
-    pub name: String,
-    /// Its type's message key.
-    pub type_key: &'static str,
-    /// Its stage.
-    pub stage: Stage,
-    /// When it was marked informed.
-    pub informed_on: Option<String>,
-}
-
-/// One region's line of the roll-out as the federation tells it: its presentations held and
-/// planned, with their dates, and its members testing and having tested.
-pub struct RegionRollOut {
-    /// The region.
-    pub name: String,
-    /// Presentations held (day, place), oldest first.
-    pub held: Vec<(String, String)>,
-    /// Presentations planned (day, place), soonest first.
-    pub planned: Vec<(String, String)>,
-    /// Members running their first campaign.
-    pub testing: Vec<(i64, String)>,
-    /// Members that have been through a campaign (using the programme, or reviewed).
-    pub tested: Vec<(i64, String)>,
-}
-
-impl RegionRollOut {
-    /// Whether there is anything to tell about the region.
-    pub fn is_empty(&self) -> bool {
-        self.held.is_empty() && self.planned.is_empty() && self.testing.is_empty() && self.tested.is_empty()
-    }
-}
-
-/// The nation's roll-out, region by region, from facts only: presentations noted with their day
-/// (past or to come, in Paris), and each member's stage from its campaigns.
-pub fn roll_out(
-    regions: &[(i64, String)],
-    presentations: &[Presentation],
-    members: &[(i64, MemberRow)],
-    today: &str,
-) -> Vec<RegionRollOut> {
-    regions
-        .iter()
-        .map(|(id, name)| {
-            let mut held: Vec<(String, String)> = Vec::new();
-            let mut planned: Vec<(String, String)> = Vec::new();
-            for p in presentations.iter().filter(|p| p.region_id == *id) {
-                let line = (p.held_on.clone(), p.place.clone());
-                if p.held_on.as_str() <= today { held.push(line) } else { planned.push(line) }
-            }
-            held.sort();
-            planned.sort();
-            let of = |stages: &[Stage]| -> Vec<(i64, String)> {
-                let mut list: Vec<(i64, String)> = members
-                    .iter()
-                    .filter(|(region, m)| region == id && stages.contains(&m.stage))
-                    .map(|(_, m)| (m.id, m.name.clone()))
-                    .collect();
-                list.sort_by(|a, b| a.1.cmp(&b.1));
-                list
-            };
-            RegionRollOut {
-                name: name.clone(),
-                held,
-                planned,
-                testing: of(&[Stage::Testing]),
-                tested: of(&[Stage::Using, Stage::Reviewed]),
-            }
-        })
-        .collect()
-}
 
 /// One month of the timeline.
 #[derive(Default)]
@@ -122,40 +46,12 @@ pub(crate) struct DeploymentPage {
     pub(crate) timeline: Vec<(String, Month)>,
     pub(crate) held_on: String,
     pub(crate) place: String,
+    pub(crate) audience: String,
     pub(crate) attendees: String,
     pub(crate) notes: String,
+    /// The members ticked as volunteering at the presentation being typed.
+    pub(crate) interested: Vec<i64>,
     pub(crate) errors: FormErrors,
-}
-
-/// Each member with its region and its stage, from what Cap knows of it.
-fn member_rows(members: Vec<deployment::Member>) -> Vec<(i64, MemberRow)> {
-    members
-        .into_iter()
-        .map(|m| {
-            let statuses: Vec<CampaignStatus> =
-                m.statuses.as_deref().unwrap_or_default().split(',').filter_map(CampaignStatus::from_code).collect();
-            let stage = Stage::of(m.informed_on.is_some(), &statuses, m.reviewed == 1);
-            let type_key = OrganisationType::from_code(&m.org_type).map_or("orgtype.OTHER", |k| k.label_key());
-            (
-                m.region_id,
-                MemberRow { id: m.organisation_id, name: m.name, type_key, stage, informed_on: m.informed_on },
-            )
-        })
-        .collect()
-}
-
-/// The nation's roll-out, every region that has something to tell.
-pub(crate) async fn national_roll_out(state: &AppState) -> AppResult<Vec<RegionRollOut>> {
-    let names: Vec<(i64, String)> = regions::list(&state.db).await?.into_iter().map(|r| (r.id, r.name)).collect();
-    let rows = member_rows(deployment::members(&state.db, None).await?);
-    let presentations = deployment::presentations(&state.db, None).await?;
-    Ok(told(&names, &presentations, &rows))
-}
-
-/// The regions' roll-out as of today in Paris, without the regions that have nothing to tell.
-fn told(names: &[(i64, String)], presentations: &[Presentation], rows: &[(i64, MemberRow)]) -> Vec<RegionRollOut> {
-    let today = cap_app::i18n::paris_today().to_string();
-    roll_out(names, presentations, rows, &today).into_iter().filter(|r| !r.is_empty()).collect()
 }
 
 /// Builds the page for the viewer's filters.
@@ -163,7 +59,7 @@ pub(crate) async fn render(state: &AppState, page: Page, viewer: &Viewer, q: &Fi
     let filter = authorise(viewer, q)?;
     let t = page.t;
     let all = regions::list(&state.db).await?;
-    let rows = member_rows(deployment::members(&state.db, filter.region).await?);
+    let rows = members(state, filter.region).await?;
     let count =
         |list: &[&MemberRow]| Stage::ALL.iter().map(|s| list.iter().filter(|m| m.stage == *s).count()).collect();
     let stage_table = match filter.region {
@@ -218,68 +114,22 @@ pub(crate) async fn render(state: &AppState, page: Page, viewer: &Viewer, q: &Fi
         timeline: months.into_iter().rev().collect(),
         held_on: String::new(),
         place: String::new(),
+        audience: String::new(),
         attendees: String::new(),
         notes: String::new(),
+        interested: Vec::new(),
         errors: FormErrors::new(),
         page,
     })
 }
 
 impl DeploymentPage {
-    fn stages(&self) -> [Stage; 5] {
+    fn stages(&self) -> [Stage; 7] {
         Stage::ALL
     }
-}
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn member(id: i64, name: &str, stage: Stage) -> MemberRow {
-        MemberRow { id, name: name.into(), type_key: "orgtype.ACI", stage, informed_on: None }
-    }
-
-    fn presentation(region_id: i64, held_on: &str, place: &str) -> Presentation {
-        Presentation {
-            id: 0,
-            region_id,
-            held_on: held_on.into(),
-            place: place.into(),
-            attendees: 10,
-            notes: String::new(),
-        }
-    }
-
-    #[test]
-    fn the_roll_out_is_told_region_by_region_from_facts() {
-        let regions = [(1, "Bretagne".to_owned()), (2, "Occitanie".to_owned())];
-        let presentations = [
-            presentation(1, "2026-12-10", "Rennes"),
-            presentation(1, "2026-03-02", "Brest"),
-            presentation(1, "2026-12-06", "Vannes"),
-            presentation(2, "2027-01-15", "Toulouse"),
-        ];
-        let members = [
-            (1, member(10, "Tremplin", Stage::Testing)),
-            (1, member(11, "Atelier", Stage::Using)),
-            (1, member(12, "Chantier", Stage::Reviewed)),
-            (1, member(13, "Informée", Stage::Informed)),
-            (2, member(20, "Ressourcerie", Stage::NotYet)),
-        ];
-        let lines = roll_out(&regions, &presentations, &members, "2026-12-06");
-        let b = &lines[0];
-        assert_eq!(
-            b.held,
-            [("2026-03-02".into(), "Brest".into()), ("2026-12-06".into(), "Vannes".into())],
-            "today counts as held"
-        );
-        assert_eq!(b.planned, [("2026-12-10".to_owned(), "Rennes".to_owned())]);
-        assert_eq!(b.testing, [(10, "Tremplin".to_owned())]);
-        assert_eq!(b.tested, [(11, "Atelier".to_owned()), (12, "Chantier".to_owned())], "using or reviewed: tested");
-        let o = &lines[1];
-        assert!(o.held.is_empty() && o.testing.is_empty() && o.tested.is_empty());
-        assert_eq!(o.planned.len(), 1);
-        assert!(!o.is_empty());
-        assert!(roll_out(&regions, &[], &[], "2026-12-06").iter().all(RegionRollOut::is_empty));
+    /// The members that may be ticked as volunteering at a presentation: not past that step.
+    fn may_volunteer(&self) -> Vec<&MemberRow> {
+        self.members.iter().filter(|m| m.stage < Stage::Volunteer).collect()
     }
 }

@@ -1,5 +1,6 @@
 //! `POST /deployment/presentations`: a regional delegate (or the administrator) records a
-//! presentation of the programme in their region: date, place, attendees, notes.
+//! presentation of the programme in their region: date, place, audience, attendees, notes, and
+//! the members that volunteered there to test the programme.
 
 use super::page::render;
 use crate::app::AppState;
@@ -23,8 +24,11 @@ pub struct PresentationForm {
     region: String,
     held_on: String,
     place: String,
+    audience: String,
     attendees: String,
     notes: String,
+    /// The members ticked as volunteering to test.
+    interested: Vec<String>,
 }
 
 /// Records the presentation.
@@ -39,22 +43,24 @@ pub async fn submit(
     // Only a region the viewer follows; anyone else gets nothing (the page's own check).
     let region = asked.filter(|r| viewer.can(Permission::ViewNetwork(Some(RegionId(*r)))));
     let q = Filters { region: region.map(|r| r.to_string()).unwrap_or_default(), ..Filters::default() };
-    let checked = PresentationInput::parse(&form.held_on, &form.place, &form.attendees, &form.notes);
+    let checked = PresentationInput::parse(&form.held_on, &form.place, &form.audience, &form.attendees, &form.notes);
+    let interested: Vec<i64> = form.interested.iter().filter_map(|id| id.trim().parse().ok()).collect();
     match (region, checked) {
         (Some(region), Ok(p)) => {
             let held_on = p.held_on.to_string();
             let entry =
                 ctx.author().entry("programme.presentation", "presentation", "", format!("{held_on} {}", p.place));
-            deployment::add_presentation(
-                state.db.audited(entry),
+            let new = deployment::NewPresentation {
                 region,
-                &held_on,
-                &p.place,
-                p.attendees,
-                &p.notes,
-                viewer.actor.user_id,
-            )
-            .await?;
+                held_on: &held_on,
+                place: &p.place,
+                audience: &p.audience,
+                attendees: p.attendees,
+                notes: &p.notes,
+                interested: &interested,
+                by: viewer.actor.user_id,
+            };
+            deployment::add_presentation(state.db.audited(entry), &new).await?;
             Ok(redirect_with_flash(
                 &state,
                 &format!("/deployment?region={region}#presentations"),
@@ -71,8 +77,10 @@ pub async fn submit(
             }
             rendered.held_on = form.held_on;
             rendered.place = form.place;
+            rendered.audience = form.audience;
             rendered.attendees = form.attendees;
             rendered.notes = form.notes;
+            rendered.interested = interested;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, rendered).into_response())
         }
     }

@@ -1,8 +1,7 @@
 //! `GET /deployment/roll-out.csv`: the nation's roll-out as the federation's newsletter lists it,
 //! for French Excel: one line per presentation held or planned and per member that tested the
-//! programme or is testing it, region by region.
+//! programme, is testing it, will test it or volunteered to, region by region.
 
-use super::page::national_roll_out;
 use crate::app::AppState;
 use crate::error::AppResult;
 use crate::page::Page;
@@ -23,7 +22,7 @@ pub async fn handler(State(state): State<AppState>, SignedIn(viewer): SignedIn, 
         t.t("deployment.csv_day").to_owned(),
         t.t("deployment.csv_who_or_where").to_owned(),
     ]];
-    for r in national_roll_out(&state).await? {
+    for r in cap_app::deployment::national_roll_out(&state).await? {
         let mut add = |what: &str, day: &str, text: &str| {
             rows.push(vec![r.name.clone(), t.t(what).to_owned(), day.to_owned(), text.to_owned()]);
         };
@@ -33,11 +32,15 @@ pub async fn handler(State(state): State<AppState>, SignedIn(viewer): SignedIn, 
         for (day, place) in &r.planned {
             add("deployment.will_present_on", day, place);
         }
-        for (_, name) in &r.tested {
-            add("deployment.have_tested", "", name);
-        }
-        for (_, name) in &r.testing {
-            add("deployment.are_testing", "", name);
+        for (what, list) in [
+            ("deployment.have_tested", &r.tested),
+            ("deployment.are_testing", &r.testing),
+            ("deployment.will_test", &r.will_test),
+            ("deployment.volunteers", &r.volunteers),
+        ] {
+            for (_, name, day) in list {
+                add(what, day, name);
+            }
         }
     }
     Ok((

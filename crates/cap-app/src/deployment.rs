@@ -1,0 +1,243 @@
+//! The programme's deployment as the federation tells it: each member's stage from the facts
+//! (informed, volunteered to test and from when, its campaigns, reviewed), and the nation's
+//! roll-out region by region — presentations held and planned, members volunteering, about to
+//! test, testing and having tested — for the page, its printout and its spreadsheet.
+
+use crate::app::App;
+use crate::audit::Author;
+use crate::error::Result;
+use cap_domain::OrganisationType;
+use cap_domain::campaign::CampaignStatus;
+use cap_domain::deployment::{Stage, Volunteering};
+use cap_storage::deployment::{self, Presentation};
+use cap_storage::regions;
+
+/// A member and its stage.
+pub struct MemberRow {
+    /// The organisation.
+    pub id: i64,
+    /// Its name.
+    pub name: String,
+    /// Its type's message key.
+    pub type_key: &'static str,
+    /// Its stage.
+    pub stage: Stage,
+    /// When it was marked informed.
+    pub informed_on: Option<String>,
+    /// When it volunteered to test the programme.
+    pub volunteered_on: Option<String>,
+    /// The day its first campaign should start, once set.
+    pub planned_from: Option<String>,
+}
+
+/// A member in a roll-out list: its id, its name and the day that goes with the list (when it
+/// volunteered, when it will start), empty when the list has none.
+pub type Listed = (i64, String, String);
+
+/// One region's line of the roll-out as the federation tells it: its presentations held and
+/// planned, with their dates, and its members by how far they went with the programme.
+pub struct RegionRollOut {
+    /// The region.
+    pub name: String,
+    /// Presentations held (day, place), oldest first.
+    pub held: Vec<(String, String)>,
+    /// Presentations planned (day, place), soonest first.
+    pub planned: Vec<(String, String)>,
+    /// Members that volunteered to test, no day set yet (with the day they volunteered).
+    pub volunteers: Vec<Listed>,
+    /// Members that will test (with the day their first campaign should start).
+    pub will_test: Vec<Listed>,
+    /// Members running their first campaign.
+    pub testing: Vec<Listed>,
+    /// Members that have been through a campaign (using the programme, or reviewed).
+    pub tested: Vec<Listed>,
+}
+
+impl RegionRollOut {
+    /// Whether there is anything to tell about the region.
+    pub fn is_empty(&self) -> bool {
+        self.held.is_empty()
+            && self.planned.is_empty()
+            && self.volunteers.is_empty()
+            && self.will_test.is_empty()
+            && self.testing.is_empty()
+            && self.tested.is_empty()
+    }
+}
+
+/// The nation's roll-out, region by region, from facts only: presentations noted with their day
+/// (past or to come, in Paris), and each member's stage from what it said and its campaigns.
+pub fn roll_out(
+    regions: &[(i64, String)],
+    presentations: &[Presentation],
+    members: &[(i64, MemberRow)],
+    today: &str,
+) -> Vec<RegionRollOut> {
+    regions
+        .iter()
+        .map(|(id, name)| {
+            let mut held: Vec<(String, String)> = Vec::new();
+            let mut planned: Vec<(String, String)> = Vec::new();
+            for p in presentations.iter().filter(|p| p.region_id == *id) {
+                let line = (p.held_on.clone(), p.place.clone());
+                if p.held_on.as_str() <= today { held.push(line) } else { planned.push(line) }
+            }
+            held.sort();
+            planned.sort();
+            let of = |stages: &[Stage], day: fn(&MemberRow) -> Option<&String>| -> Vec<Listed> {
+                let mut list: Vec<Listed> = members
+                    .iter()
+                    .filter(|(region, m)| region == id && stages.contains(&m.stage))
+                    .map(|(_, m)| (m.id, m.name.clone(), day(m).cloned().unwrap_or_default()))
+                    .collect();
+                list.sort_by(|a, b| a.1.cmp(&b.1));
+                list
+            };
+            RegionRollOut {
+                name: name.clone(),
+                held,
+                planned,
+                volunteers: of(&[Stage::Volunteer], |m| m.volunteered_on.as_ref()),
+                will_test: of(&[Stage::WillTest], |m| m.planned_from.as_ref()),
+                testing: of(&[Stage::Testing], |_| None),
+                tested: of(&[Stage::Using, Stage::Reviewed], |_| None),
+            }
+        })
+        .collect()
+}
+
+/// Each member of one region (or of all) with its region and its stage, from what Cap knows.
+pub async fn members(app: &App, region: Option<i64>) -> Result<Vec<(i64, MemberRow)>> {
+    Ok(deployment::members(&app.db, region)
+        .await?
+        .into_iter()
+        .map(|m| {
+            let statuses: Vec<CampaignStatus> =
+                m.statuses.as_deref().unwrap_or_default().split(',').filter_map(CampaignStatus::from_code).collect();
+            let volunteering = Volunteering::of(m.volunteered_on.as_deref(), m.planned_from.as_deref());
+            let stage = Stage::of(m.informed_on.is_some(), volunteering, &statuses, m.reviewed == 1);
+            let type_key = OrganisationType::from_code(&m.org_type).map_or("orgtype.OTHER", |k| k.label_key());
+            let row = MemberRow {
+                id: m.organisation_id,
+                name: m.name,
+                type_key,
+                stage,
+                informed_on: m.informed_on,
+                volunteered_on: m.volunteered_on,
+                planned_from: m.planned_from,
+            };
+            (m.region_id, row)
+        })
+        .collect())
+}
+
+/// The regions' roll-out as of today in Paris, without the regions that have nothing to tell.
+pub fn told(names: &[(i64, String)], presentations: &[Presentation], rows: &[(i64, MemberRow)]) -> Vec<RegionRollOut> {
+    let today = crate::i18n::paris_today().to_string();
+    roll_out(names, presentations, rows, &today).into_iter().filter(|r| !r.is_empty()).collect()
+}
+
+/// The nation's roll-out, every region that has something to tell.
+pub async fn national_roll_out(app: &App) -> Result<Vec<RegionRollOut>> {
+    let names: Vec<(i64, String)> = regions::list(&app.db).await?.into_iter().map(|r| (r.id, r.name)).collect();
+    let rows = members(app, None).await?;
+    let presentations = deployment::presentations(&app.db, None).await?;
+    Ok(told(&names, &presentations, &rows))
+}
+
+/// Records that member `organisation` volunteers to test the programme (since `volunteered_on`,
+/// starting on `planned_from` once set), or no longer does (`volunteered_on` `None`); audited.
+pub async fn set_volunteer(
+    app: &App,
+    by: &Author,
+    organisation: i64,
+    volunteered_on: Option<&str>,
+    planned_from: Option<&str>,
+) -> Result<()> {
+    let details = match (volunteered_on, planned_from) {
+        (None, _) => "-".to_owned(),
+        (Some(day), None) => day.to_owned(),
+        (Some(day), Some(from)) => format!("{day} → {from}"),
+    };
+    let entry = by.entry("programme.volunteer", "organisation", organisation, details);
+    deployment::set_volunteer(app.db.audited(entry), organisation, volunteered_on, planned_from, by.user).await?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn member(id: i64, name: &str, stage: Stage) -> MemberRow {
+        MemberRow {
+            id,
+            name: name.into(),
+            type_key: "orgtype.ACI",
+            stage,
+            informed_on: None,
+            volunteered_on: None,
+            planned_from: None,
+        }
+    }
+
+    fn presentation(region_id: i64, held_on: &str, place: &str) -> Presentation {
+        Presentation {
+            id: 0,
+            region_id,
+            held_on: held_on.into(),
+            place: place.into(),
+            audience: String::new(),
+            attendees: 10,
+            notes: String::new(),
+            interested: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn the_roll_out_is_told_region_by_region_from_facts() {
+        let regions = [(1, "Bretagne".to_owned()), (2, "Occitanie".to_owned())];
+        let presentations = [
+            presentation(1, "2026-12-10", "Rennes"),
+            presentation(1, "2026-03-02", "Brest"),
+            presentation(1, "2026-12-06", "Vannes"),
+            presentation(2, "2027-01-15", "Toulouse"),
+        ];
+        let members = [
+            (1, member(10, "Tremplin", Stage::Testing)),
+            (1, member(11, "Atelier", Stage::Using)),
+            (1, member(12, "Chantier", Stage::Reviewed)),
+            (1, member(13, "Informée", Stage::Informed)),
+            (1, MemberRow { volunteered_on: Some("2026-11-02".into()), ..member(14, "Volontaire", Stage::Volunteer) }),
+            (
+                1,
+                MemberRow {
+                    volunteered_on: Some("2026-10-01".into()),
+                    planned_from: Some("2027-01-11".into()),
+                    ..member(15, "Bientôt", Stage::WillTest)
+                },
+            ),
+            (2, member(20, "Ressourcerie", Stage::NotYet)),
+        ];
+        let lines = roll_out(&regions, &presentations, &members, "2026-12-06");
+        let b = &lines[0];
+        assert_eq!(
+            b.held,
+            [("2026-03-02".into(), "Brest".into()), ("2026-12-06".into(), "Vannes".into())],
+            "today counts as held"
+        );
+        assert_eq!(b.planned, [("2026-12-10".to_owned(), "Rennes".to_owned())]);
+        assert_eq!(b.volunteers, [(14, "Volontaire".to_owned(), "2026-11-02".to_owned())], "with the day");
+        assert_eq!(b.will_test, [(15, "Bientôt".to_owned(), "2027-01-11".to_owned())], "with the day it starts");
+        assert_eq!(b.testing, [(10, "Tremplin".to_owned(), String::new())]);
+        assert_eq!(
+            b.tested,
+            [(11, "Atelier".to_owned(), String::new()), (12, "Chantier".to_owned(), String::new())],
+            "using or reviewed: tested"
+        );
+        let o = &lines[1];
+        assert!(o.held.is_empty() && o.testing.is_empty() && o.tested.is_empty() && o.volunteers.is_empty());
+        assert_eq!(o.planned.len(), 1);
+        assert!(!o.is_empty());
+        assert!(roll_out(&regions, &[], &[], "2026-12-06").iter().all(RegionRollOut::is_empty));
+    }
+}
