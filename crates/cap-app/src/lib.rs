@@ -18,6 +18,7 @@ pub mod deployment;
 pub mod error;
 pub mod ess;
 pub mod evidence;
+pub mod glossary;
 pub mod groups;
 pub mod i18n;
 pub mod invitations;

@@ -73,6 +73,9 @@ pub enum Permission {
     ViewRegion(RegionId),
     /// See a group's organisations side by side.
     ViewGroup(GroupId),
+    /// Write the definitions of a glossary: the federation's (`None`, its administrators) or a
+    /// group's (its lead).
+    EditGlossary(Option<GroupId>),
     /// Create campaigns for an organisation and run them (scope, participants, steps, sharing).
     RunCampaigns(OrganisationRef),
     /// Open a campaign's page (its participants, its progress).
@@ -178,6 +181,8 @@ pub fn allows(actor: &Actor, permission: Permission) -> bool {
         Permission::AnswerCampaign { participant } => participant,
         Permission::AccompanyCampaign(c) => actor.coordinates(c.org) || c.reviewer == Some(ReviewerKind::Tiers),
         Permission::ViewGroup(group) => actor.holds(Role::GroupLead, Scope::Group(group)),
+        Permission::EditGlossary(None) => false,
+        Permission::EditGlossary(Some(group)) => actor.holds(Role::GroupLead, Scope::Group(group)),
         Permission::ReadResults(c) => {
             c.participant || c.reviewer.is_some() || actor.coordinates(c.org) || actor.reads_as_region(c)
         }
@@ -238,6 +243,8 @@ mod tests {
             Permission::ViewRegion(RegionId(10)),
             Permission::ViewRegion(RegionId(20)),
             Permission::ViewGroup(GroupId(100)),
+            Permission::EditGlossary(None),
+            Permission::EditGlossary(Some(GroupId(100))),
             Permission::RunCampaigns(ORG_A),
             Permission::RunCampaigns(ORG_B),
             Permission::ViewCampaign(CAMPAIGN_A),
@@ -272,7 +279,7 @@ mod tests {
     /// The variant of a permission, by an exhaustive `match`: adding a variant to [`Permission`]
     /// fails to compile here until it gets the next number (and `VARIANTS` grows), and then
     /// fails `every_variant_is_tried` until `all_permissions` lists it.
-    const VARIANTS: usize = 23;
+    const VARIANTS: usize = 24;
 
     fn variant(p: &Permission) -> usize {
         match p {
@@ -299,6 +306,7 @@ mod tests {
             Permission::InviteFirstCoordinator { .. } => 20,
             Permission::ResolveThread { .. } => 21,
             Permission::SuggestToPlan(_) => 22,
+            Permission::EditGlossary(_) => 23,
         }
     }
 
@@ -468,7 +476,14 @@ mod tests {
     fn group_lead_sees_the_group_organisations_but_manages_none() {
         let g = actor(&[(Role::GroupLead, Scope::Group(GroupId(100)))]);
         let allowed: Vec<_> = all_permissions().into_iter().filter(|&x| allows(&g, x)).collect();
-        assert_eq!(allowed, vec![Permission::ViewOrganisation(ORG_A), Permission::ViewGroup(GroupId(100))]);
+        assert_eq!(
+            allowed,
+            vec![
+                Permission::ViewOrganisation(ORG_A),
+                Permission::ViewGroup(GroupId(100)),
+                Permission::EditGlossary(Some(GroupId(100)))
+            ]
+        );
     }
 
     /// The columns of the matrix in `docs/SECURITY.md`: who, and how they stand towards
@@ -538,6 +553,7 @@ mod tests {
             "ViewRegion" => Permission::ViewRegion(c.org.region),
             "ViewNetwork" => Permission::ViewNetwork(Some(c.org.region)),
             "ViewGroup" => Permission::ViewGroup(GroupId(100)),
+            "EditGlossary" => Permission::EditGlossary(Some(GroupId(100))),
             other => panic!("unknown row {other:?}"),
         }
     }

@@ -14,6 +14,7 @@ pub mod deployment;
 pub mod email;
 pub mod evidence;
 pub mod feedback;
+pub mod glossary;
 pub mod ids;
 pub mod meeting;
 pub mod network;

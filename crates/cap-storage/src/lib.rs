@@ -15,6 +15,7 @@ pub mod directory;
 pub mod error;
 pub mod evidence;
 pub mod feedback;
+pub mod glossary;
 pub mod groups;
 pub mod jobs;
 pub mod meetings;

@@ -192,6 +192,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0030_testers.sql"),
         postgres: include_str!("../migrations/postgres/0030_testers.sql"),
     },
+    Migration {
+        version: 31,
+        name: "glossary",
+        sqlite: include_str!("../migrations/sqlite/0031_glossary.sql"),
+        postgres: include_str!("../migrations/postgres/0031_glossary.sql"),
+    },
 ];
 
 /// Arbitrary key of the PostgreSQL advisory lock that serialises migrations across instances.

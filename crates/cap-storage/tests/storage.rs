@@ -38,6 +38,7 @@ macro_rules! on_both_backends {
 
 on_both_backends!(
     ping_and_settings,
+    glossaries_keep_every_version_and_refuse_a_stale_one,
     migrations_are_idempotent,
     regions_and_conflicts,
     organisations_crud_and_stale_writes,
@@ -1788,4 +1789,44 @@ async fn deployment_stages_and_presentations(db: &Db) {
     assert_eq!(deployment::campaign_starts(db, Some(ara.0)).await.unwrap().len(), 2);
     assert_eq!(deployment::campaign_starts(db, Some(bre.0)).await.unwrap().len(), 1);
     assert!(deployment::campaign_starts(db, Some(bre.0 + 1)).await.unwrap().is_empty());
+}
+
+async fn glossaries_keep_every_version_and_refuse_a_stale_one(db: &Db) {
+    use cap_domain::glossary::TermInput;
+    use cap_storage::glossary;
+    let lou = users::create(db, &Email::parse("lou@exemple.fr").unwrap(), "Lou", None).await.unwrap();
+    let ges = groups::create(db, "GES du Lac").await.unwrap().0;
+    let term = |t: &str, d: &str| TermInput::parse(t, d).unwrap();
+    let parcours = glossary::add(db, None, &term("Parcours", "Le chemin d'une personne."), Some(lou)).await.unwrap();
+    glossary::add(db, None, &term("Établissement", "Un lieu."), Some(lou)).await.unwrap();
+    let encadrant = glossary::add(db, Some(ges), &term("Encadrant", "Celui qui forme."), None).await.unwrap();
+    // The same word again, case and accents aside, is refused in the same glossary only.
+    let taken = glossary::add(db, None, &term("PARCOURS", "Autre chose."), None).await;
+    assert!(matches!(taken, Err(StorageError::Conflict)), "{taken:?}");
+    glossary::add(db, Some(ges), &term("parcours", "Chez nous : le parcours du salarié."), None).await.unwrap();
+    let names = |list: Vec<glossary::Term>| list.into_iter().map(|t| t.term).collect::<Vec<_>>();
+    assert_eq!(names(glossary::terms(db, None).await.unwrap()), ["Établissement", "Parcours"], "people's order");
+    assert_eq!(names(glossary::terms(db, Some(ges)).await.unwrap()), ["Encadrant", "parcours"]);
+
+    // A new version from the one read; the one read before it is refused with both versions.
+    let v2 = glossary::update(db, parcours, &term("Parcours", "De l'accueil à la sortie."), 1, None).await.unwrap();
+    assert_eq!(v2, 2);
+    let stale = glossary::update(db, parcours, &term("Parcours", "Écrit trop tard."), 1, Some(lou)).await;
+    assert!(matches!(stale, Err(StorageError::Stale(Stale { read: 1, current: 2 }))), "{stale:?}");
+    let renamed = glossary::update(db, parcours, &term("établissement", "x"), 2, None).await;
+    assert!(matches!(renamed, Err(StorageError::Conflict)), "another term's name: {renamed:?}");
+    let now = glossary::get(db, parcours).await.unwrap();
+    assert_eq!((now.definition.as_str(), now.version, now.updated_by), ("De l'accueil à la sortie.", 2, None));
+    let history = glossary::history(db, parcours).await.unwrap();
+    assert_eq!(
+        history.iter().map(|r| (r.version, r.definition.as_str(), r.written_by.as_deref())).collect::<Vec<_>>(),
+        [(2, "De l'accueil à la sortie.", None), (1, "Le chemin d'une personne.", Some("Lou"))]
+    );
+
+    // Removed with its versions; another glossary keeps its own.
+    assert_eq!(glossary::remove(db, parcours).await.unwrap().term, "Parcours");
+    assert!(matches!(glossary::get(db, parcours).await, Err(StorageError::NotFound)));
+    assert!(glossary::history(db, parcours).await.unwrap().is_empty());
+    assert_eq!(glossary::terms(db, Some(ges)).await.unwrap().len(), 2);
+    assert_eq!(glossary::get(db, encadrant).await.unwrap().group_id, Some(ges));
 }

@@ -6,8 +6,8 @@
 use crate::app::AppState;
 use crate::error::AppError;
 use crate::features::{
-    account, admin, api, assets, auth, campaigns, deployment, directory, evidence, exports, groups, health, home,
-    meetings, network, organisations, plans, practices, referentials, regions, results, reviews, workshops,
+    account, admin, api, assets, auth, campaigns, deployment, directory, evidence, exports, glossary, groups, health,
+    home, meetings, network, organisations, plans, practices, referentials, regions, results, reviews, workshops,
 };
 use crate::limits;
 use crate::session::RequestContext;
@@ -179,6 +179,13 @@ pub fn table() -> RouteTable {
         .post("/organisations/{id}/invite", Scoped, post(organisations::invite::submit))
         .post("/organisations/{id}/memberships/{membership}/revoke", Scoped, post(organisations::revoke::handler))
         .get("/regions/{id}", Scoped, get(regions::show::handler))
+        .get("/glossary", SignedIn, get(glossary::show::federation))
+        .post("/glossary", FederationAdmin, post(glossary::add::federation))
+        .get("/glossary/terms/{id}", Scoped, get(glossary::term::handler))
+        .post("/glossary/terms/{id}", Scoped, post(glossary::edit::handler))
+        .post("/glossary/terms/{id}/remove", Scoped, post(glossary::remove::handler))
+        .get("/groups/{id}/glossary", Scoped, get(glossary::show::group))
+        .post("/groups/{id}/glossary", Scoped, post(glossary::add::group))
         .get("/groups/{id}", Scoped, get(groups::show::handler))
         .get("/admin", FederationAdmin, get(admin::index::handler))
         .get("/admin/regions", FederationAdmin, get(admin::regions::list))

@@ -198,6 +198,7 @@ pub async fn load(db: &Db, password_hash: &str) -> Result<Vec<DemoAccount>, Stor
     crate::generate::generate_network(db, 120, 2, 2026, &mut std::io::sink()).await?;
     demo_reviews(db, &org_ids, &region_ids, &reviewers).await?;
     demo_deployment(db, &org_ids, &region_ids).await?;
+    demo_glossaries(db, group_ids[0].0).await?;
     demo_practices(db, &org_ids).await?;
     Ok(accounts)
 }
@@ -483,6 +484,63 @@ async fn demo_network(db: &Db, org_ids: &[cap_domain::OrganisationId]) -> Result
 }
 
 type Newcomer = (&'static str, &'static str, usize, &'static str, &'static str, Option<i64>, Option<i64>);
+
+/// The federation's glossary, and the words GES Alpes Solidaires agreed on (one of them revised
+/// once), so that indicators show their words' definitions.
+async fn demo_glossaries(db: &Db, alpes: i64) -> Result<(), StorageError> {
+    use cap_domain::glossary::TermInput;
+    use cap_storage::glossary;
+    let term = |t: &str, d: &str| TermInput::parse(t, d).map_err(|p| corrupt(p[0].1.clone()));
+    let federation = [
+        (
+            "Parcours",
+            "Le chemin d'une personne en insertion dans la structure, de son accueil à sa sortie : contrat, accompagnement, formations, mises en situation de travail.",
+        ),
+        (
+            "Gouvernance",
+            "Qui décide de quoi, et comment : le conseil d'administration ou les associés, la direction, et la place qu'y prennent les salariés et les bénévoles.",
+        ),
+        (
+            "Utilité sociale",
+            "Ce que la structure apporte aux personnes et au territoire au-delà de son activité économique : emploi de personnes qui en sont éloignées, services, lien social.",
+        ),
+        (
+            "Parties prenantes",
+            "Toutes les personnes et organisations concernées par l'action de la structure : salariés en parcours, permanents, bénévoles, clients, financeurs, partenaires.",
+        ),
+    ];
+    for (t, d) in federation {
+        glossary::add(db, None, &term(t, d)?, None).await?;
+    }
+    let lead =
+        users::find_by_email(db, &Email::parse("ges.alpes@demo.cap").map_err(corrupt)?).await?.map(|u| u.user_id());
+    let encadrant = glossary::add(
+        db,
+        Some(alpes),
+        &term("Encadrant", "La personne qui organise le travail d'une équipe en parcours et lui transmet le métier.")?,
+        lead,
+    )
+    .await?;
+    glossary::update(
+        db,
+        encadrant,
+        &term(
+            "Encadrant",
+            "Dans nos trois structures : la personne qui organise le travail d'une équipe en parcours, lui transmet le métier et en parle avec l'accompagnateur socioprofessionnel.",
+        )?,
+        1,
+        lead,
+    )
+    .await?;
+    glossary::add(
+        db,
+        Some(alpes),
+        &term("Parcours", "Chez nous, le parcours se construit entre les trois structures : une personne peut passer de l'atelier au chantier puis à l'intérim.")?,
+        lead,
+    )
+    .await?;
+    Ok(())
+}
 
 /// Members that came to the programme through its presentations and have no campaign yet:
 /// (name, type, region, city, postal code, days since they volunteered to test, days until their

@@ -10,6 +10,7 @@ pub mod deployment;
 pub mod directory;
 pub mod evidence;
 pub mod exports;
+pub mod glossary;
 pub mod groups;
 pub mod health;
 pub mod home;

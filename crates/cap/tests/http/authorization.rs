@@ -43,6 +43,8 @@ const MANAGE_ORG_A: Who = Who::Only(&[COORDINATOR_A]);
 const VIEW_REGION_A: Who = Who::Only(&[DELEGATE_A, TIERS_A]);
 const DELEGATES: Who = Who::Only(&[DELEGATE_A, TIERS_A, DELEGATE_B]);
 const VIEW_GROUP_A: Who = Who::Only(&[GROUP_LEAD_A]);
+/// Group A's glossary: its lead and the people of its structures (organisation A).
+const READ_GLOSSARY_A: Who = Who::Only(&[PARTICIPANT_A, COORDINATOR_A, GROUP_LEAD_A]);
 const RUN_CAMPAIGNS_A: Who = Who::Only(&[COORDINATOR_A]);
 /// The campaign's page: its participants and its coordinator (A shares nothing with its region).
 const VIEW_CAMPAIGN_A: Who = Who::Only(&[PARTICIPANT_A, COORDINATOR_A]);
@@ -108,6 +110,13 @@ const CASES: &[(&str, &str, Who)] = &[
     ("POST", "/organisations/{id}/memberships/{membership}/revoke", MANAGE_ORG_A),
     ("GET", "/regions/{id}", VIEW_REGION_A),
     ("GET", "/groups/{id}", VIEW_GROUP_A),
+    ("GET", "/groups/{id}/glossary", READ_GLOSSARY_A),
+    ("POST", "/groups/{id}/glossary", VIEW_GROUP_A),
+    ("GET", "/glossary", Who::SignedIn),
+    ("POST", "/glossary", Who::Admin),
+    ("GET", "/glossary/terms/{id}", READ_GLOSSARY_A),
+    ("POST", "/glossary/terms/{id}", VIEW_GROUP_A),
+    ("POST", "/glossary/terms/{id}/remove", VIEW_GROUP_A),
     ("GET", "/admin", Who::Admin),
     ("GET", "/admin/regions", Who::Admin),
     ("POST", "/admin/regions", Who::Admin),
@@ -506,6 +515,12 @@ async fn concrete_path(app: &TestApp, seeds: &Seeds, pattern: &str, n: usize, ac
         // A fresh pending practice each time: a deleted one cannot be deleted again.
         let (practice, file) = pending_practice_of_a(app, seeds, n).await;
         return path.replace("{id}", &practice.to_string()).replace("{file}", &file.to_string());
+    }
+    if pattern.starts_with("/glossary/terms/") {
+        // A fresh term of group A's glossary each time: a removed one cannot be removed again.
+        let input = cap_domain::glossary::TermInput::parse(&format!("Mot {n}"), "Sa définition.").unwrap();
+        let term = cap_storage::glossary::add(&app.db, Some(seeds.group_a), &input, None).await.unwrap();
+        return path.replace("{id}", &term.to_string());
     }
     if pattern.starts_with("/admin/services/") {
         let offer = cap_storage::offers::list(&app.db).await.unwrap()[0].id;

@@ -13,6 +13,7 @@ mod connections;
 mod ess;
 mod evidence;
 mod forms;
+mod glossary;
 mod hostile;
 mod least_privilege;
 mod meetings;

@@ -58,6 +58,8 @@ pub struct AnswerField {
     pub decided: Option<String>,
     /// The evidence given for this indicator so far: (title, address).
     pub given: Vec<(String, String)>,
+    /// The glossary's words its statement and guidance use, with their definitions.
+    pub words: Vec<cap_app::glossary::UsedTerm>,
 }
 
 fn field(t: Tr, r: &Referential, node: &Node, stored: Option<&StoredAnswer>) -> AnswerField {
@@ -120,6 +122,7 @@ fn field(t: Tr, r: &Referential, node: &Node, stored: Option<&StoredAnswer>) -> 
         conflict: None,
         decided: None,
         given: Vec::new(),
+        words: Vec::new(),
     }
 }
 
@@ -220,6 +223,7 @@ async fn build(state: &AppState, page: Page, loaded: &Loaded, number: usize) -> 
     let answers = campaigns::answers_of(&state.db, me(loaded)?.id).await?;
     let decided = decided_in_workshop(&state.db, loaded.campaign.id).await?;
     let mut given = cap_app::evidence::by_indicator(state, loaded).await?;
+    let vocabulary = cap_app::glossary::for_organisation(state, loaded.org.group_id).await?;
     let t = page.t;
     let fields = codes
         .iter()
@@ -236,6 +240,8 @@ async fn build(state: &AppState, page: Page, loaded: &Loaded, number: usize) -> 
                 .iter()
                 .map(|e| (e.title.clone(), cap_app::evidence::href(loaded.campaign.id, e)))
                 .collect();
+            let words = [f.statement.as_str(), f.easy_read.as_str(), node.guidance.as_deref().unwrap_or_default()];
+            f.words = cap_app::glossary::used(&words.join("\n"), &vocabulary);
             f
         })
         .collect();

@@ -18,6 +18,8 @@ use cap_storage::organisations::Organisation;
 #[template(path = "pages/group.html")]
 struct GroupPage {
     page: Page,
+    /// The group's id, for its glossary's link.
+    id: i64,
     subtitle: String,
     /// The group's structures (the shared organisation table reads them by this name).
     organisations: Vec<Organisation>,
@@ -34,7 +36,7 @@ pub async fn handler(
     let mut group = view(&state, &viewer, id, page.t).await?;
     let organisations = std::mem::take(&mut group.organisations);
     let subtitle = page.t.t("group.kind").to_owned();
-    Ok(GroupPage { page, subtitle, organisations, group }.into_response())
+    Ok(GroupPage { page, id, subtitle, organisations, group }.into_response())
 }
 
 impl GroupPage {

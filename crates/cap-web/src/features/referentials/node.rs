@@ -72,6 +72,8 @@ struct NodePage {
     practices: Vec<Card>,
     practices_total: i64,
     can_share: bool,
+    /// The federation's glossary words the node's texts use.
+    words: Vec<cap_app::glossary::UsedTerm>,
 }
 
 impl NodePage {
@@ -192,10 +194,13 @@ async fn render(state: &AppState, id: i64, code: &str, page: Page) -> AppResult<
             matches!(m.role, Role::Coordinator | Role::Participant) && matches!(m.scope, Scope::Organisation(_))
         })
     });
+    let texts = [node.label(), node.guidance.as_deref().unwrap_or_default()].join("\n");
+    let words = cap_app::glossary::used(&texts, &cap_app::glossary::for_organisation(state, None).await?);
     let referential_title = referential.title.clone();
     let kinds =
         FeedbackKind::ALL.iter().map(|k| SelectOption::new(k.code(), page.t.t(k.label_key()), "unclear")).collect();
     Ok(NodePage {
+        words,
         kinds,
         practices,
         practices_total,
