@@ -40,6 +40,7 @@ pub mod report;
 pub mod restitution;
 pub mod results;
 pub mod reviewing;
+pub mod services;
 pub mod stamped_cache;
 pub mod suggestions;
 pub mod viewer;

@@ -29,6 +29,7 @@ pub mod restitution;
 pub mod review;
 pub mod role;
 pub mod scoring;
+pub mod service_request;
 pub mod siret;
 pub mod suggestion;
 pub mod validation;

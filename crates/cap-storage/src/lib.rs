@@ -30,6 +30,7 @@ pub mod referentials;
 pub mod regions;
 pub mod restitution;
 pub mod reviews;
+pub mod services;
 pub mod sessions;
 pub mod settings;
 pub mod suggestions;

@@ -198,6 +198,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0031_glossary.sql"),
         postgres: include_str!("../migrations/postgres/0031_glossary.sql"),
     },
+    Migration {
+        version: 32,
+        name: "service_requests",
+        sqlite: include_str!("../migrations/sqlite/0032_service_requests.sql"),
+        postgres: include_str!("../migrations/postgres/0032_service_requests.sql"),
+    },
 ];
 
 /// Arbitrary key of the PostgreSQL advisory lock that serialises migrations across instances.

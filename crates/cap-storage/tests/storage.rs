@@ -39,6 +39,7 @@ macro_rules! on_both_backends {
 on_both_backends!(
     ping_and_settings,
     glossaries_keep_every_version_and_refuse_a_stale_one,
+    service_requests_are_followed_through_once,
     migrations_are_idempotent,
     regions_and_conflicts,
     organisations_crud_and_stale_writes,
@@ -1829,4 +1830,63 @@ async fn glossaries_keep_every_version_and_refuse_a_stale_one(db: &Db) {
     assert!(glossary::history(db, parcours).await.unwrap().is_empty());
     assert_eq!(glossary::terms(db, Some(ges)).await.unwrap().len(), 2);
     assert_eq!(glossary::get(db, encadrant).await.unwrap().group_id, Some(ges));
+}
+
+async fn service_requests_are_followed_through_once(db: &Db) {
+    use cap_domain::campaign::CampaignStatus;
+    use cap_domain::service_request::{Move, Origin, RequestState};
+    use cap_storage::referentials;
+    use cap_storage::services::{self, NewRequest};
+    let ara = regions::create(db, "ARA", "Auvergne-Rhône-Alpes").await.unwrap();
+    let bre = regions::create(db, "BRE", "Bretagne").await.unwrap();
+    let a = organisations::create(db, &input("Atelier A", ara.0, None, None)).await.unwrap();
+    let c = organisations::create(db, &input("Atelier C", bre.0, None, None)).await.unwrap();
+    let lou = users::create(db, &Email::parse("lou@exemple.fr").unwrap(), "Lou", None).await.unwrap();
+    let version =
+        referentials::import(db, &cap_domain::referential::generate("gen", 8, 1, None), false, None).await.unwrap();
+    let campaign = campaign_at(db, a, version, CampaignStatus::PlanValidated).await;
+    let other = campaign_at(db, c, version, CampaignStatus::PlanValidated).await;
+    let ask = |organisation: OrganisationId, campaign, offer_code, origin| NewRequest {
+        organisation: organisation.0,
+        campaign,
+        offer_code,
+        origin,
+        action: None,
+        by: Some(lou),
+    };
+    let first = services::ask(db, &ask(a, campaign, "DLA", Origin::Accompaniment)).await.unwrap();
+    assert!(matches!(services::ask(db, &ask(a, campaign, "DLA", Origin::Plan)).await, Err(StorageError::Conflict)));
+    services::ask(db, &ask(c, other, "FORM", Origin::Plan)).await.unwrap();
+    let asked = services::get(db, first).await.unwrap();
+    assert_eq!(
+        (asked.state(), asked.organisation_name.as_str(), asked.asked_by.as_deref(), asked.version),
+        (RequestState::Asked, "Atelier A", Some("Lou"), 1)
+    );
+
+    // Taken by Lou, scheduled, delivered; a move from a version read before is refused.
+    let v2 = services::advance(db, first, &Move::Take, RequestState::Taken, 1, Some(lou)).await.unwrap();
+    let day = |d: &str| d.to_owned();
+    let v3 = services::advance(db, first, &Move::Schedule(day("2027-02-01")), RequestState::Scheduled, v2, None)
+        .await
+        .unwrap();
+    let late = services::advance(db, first, &Move::Decline("Trop tard".into()), RequestState::Declined, v2, None).await;
+    assert!(matches!(late, Err(StorageError::Stale(Stale { read: 2, current: 3 }))), "{late:?}");
+    services::advance(db, first, &Move::Deliver(day("2027-02-03")), RequestState::Delivered, v3, None).await.unwrap();
+    let done = services::get(db, first).await.unwrap();
+    assert_eq!(
+        (done.state(), done.taken_by.as_deref(), done.scheduled_on.as_deref(), done.delivered_on.as_deref()),
+        (RequestState::Delivered, Some("Lou"), Some("2027-02-01"), Some("2027-02-03")),
+        "who took it stays when others move it"
+    );
+    // Delivered, it may be asked again.
+    let again = services::ask(db, &ask(a, campaign, "DLA", Origin::Plan)).await.unwrap();
+
+    // By region, the open ones first; counted by state.
+    let listed: Vec<i64> = services::of_region(db, Some(ara.0)).await.unwrap().into_iter().map(|r| r.id).collect();
+    assert_eq!(listed, [again, first]);
+    assert_eq!(services::of_region(db, None).await.unwrap().len(), 3);
+    assert_eq!(services::of_campaign(db, other).await.unwrap().len(), 1);
+    let mut counts = services::counts(db, Some(ara.0)).await.unwrap();
+    counts.sort();
+    assert_eq!(counts, [("asked".to_owned(), 1), ("delivered".to_owned(), 1)]);
 }

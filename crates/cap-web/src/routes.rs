@@ -7,7 +7,8 @@ use crate::app::AppState;
 use crate::error::AppError;
 use crate::features::{
     account, admin, api, assets, auth, campaigns, deployment, directory, evidence, exports, glossary, groups, health,
-    home, meetings, network, organisations, plans, practices, referentials, regions, results, reviews, workshops,
+    home, meetings, network, organisations, plans, practices, referentials, regions, results, reviews, services,
+    workshops,
 };
 use crate::limits;
 use crate::session::RequestContext;
@@ -272,6 +273,10 @@ pub fn table() -> RouteTable {
         .post("/trainings", Scoped, post(directory::trainings::create))
         .post("/trainings/{id}/attendees", Scoped, post(directory::trainings::attendees))
         .get("/network", Scoped, get(network::dashboard::handler))
+        .get("/services", Scoped, get(services::list::handler))
+        .post("/services/{id}", Scoped, post(services::advance::handler))
+        .get("/campaigns/{id}/services", Scoped, get(services::campaign::handler))
+        .post("/campaigns/{id}/services", Scoped, post(services::ask::handler))
         .get("/deployment", Scoped, get(deployment::show::handler))
         .get("/deployment/roll-out.csv", FederationAdmin, get(deployment::roll_out::handler))
         .post("/deployment/presentations", Scoped, post(deployment::presentation::submit))

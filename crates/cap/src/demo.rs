@@ -380,8 +380,23 @@ async fn demo_follow_up(db: &Db, org: cap_domain::OrganisationId) -> Result<(), 
                 }),
                 by: Some(coordinator.user_id()),
             };
-            if !offers.is_empty() {
+            if let Some(offer) = offers.first() {
                 cap_storage::accompaniment::save(db, campaign, &day, 0).await?;
+                // The training was asked for, and the regional delegation took it.
+                use cap_domain::service_request::{Move, Origin, RequestState};
+                let request = cap_storage::services::NewRequest {
+                    organisation: org.0,
+                    campaign,
+                    offer_code: offer,
+                    origin: Origin::Accompaniment,
+                    action: None,
+                    by: Some(coordinator.user_id()),
+                };
+                let asked = cap_storage::services::ask(db, &request).await?;
+                let delegate = users::find_by_email(db, &Email::parse("delegue.hdf@demo.cap").map_err(corrupt)?)
+                    .await?
+                    .map(|u| u.user_id());
+                cap_storage::services::advance(db, asked, &Move::Take, RequestState::Taken, 1, delegate).await?;
             }
         }
     }

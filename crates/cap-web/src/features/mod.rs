@@ -23,4 +23,5 @@ pub mod referentials;
 pub mod regions;
 pub mod results;
 pub mod reviews;
+pub mod services;
 pub mod workshops;

@@ -200,6 +200,10 @@ const CASES: &[(&str, &str, Who)] = &[
     ("POST", "/trainings/{id}/attendees", VIEW_REGION_A),
     ("GET", "/network", DELEGATES),
     ("GET", "/deployment", DELEGATES),
+    ("GET", "/services", DELEGATES),
+    ("POST", "/services/{id}", VIEW_REGION_A),
+    ("GET", "/campaigns/{id}/services", VIEW_CAMPAIGN_A),
+    ("POST", "/campaigns/{id}/services", RUN_CAMPAIGNS_A),
     ("GET", "/deployment/roll-out.csv", Who::Admin),
     ("POST", "/deployment/presentations", DELEGATES),
     ("POST", "/deployment/organisations/{id}/informed", VIEW_REGION_A),
@@ -515,6 +519,32 @@ async fn concrete_path(app: &TestApp, seeds: &Seeds, pattern: &str, n: usize, ac
         // A fresh pending practice each time: a deleted one cannot be deleted again.
         let (practice, file) = pending_practice_of_a(app, seeds, n).await;
         return path.replace("{id}", &practice.to_string()).replace("{file}", &file.to_string());
+    }
+    if pattern.starts_with("/services/") {
+        // A fresh request of organisation A each time, on a campaign of its own (one open
+        // request per offer and campaign).
+        let version = cap_storage::campaigns::get(&app.db, seeds.campaign_a).await.unwrap().referential_version_id;
+        let new = cap_storage::campaigns::NewCampaign {
+            organisation: OrganisationId(seeds.org_a),
+            referential_version_id: version,
+            title: "Pour une demande",
+            scope: &[],
+            answering_from: None,
+            consolidation_on: None,
+            restitution_on: None,
+            created_by: None,
+        };
+        let campaign = cap_storage::campaigns::create(&app.db, &new).await.unwrap();
+        let request = cap_storage::services::NewRequest {
+            organisation: seeds.org_a,
+            campaign,
+            offer_code: "DLA",
+            origin: cap_domain::service_request::Origin::Plan,
+            action: None,
+            by: None,
+        };
+        let id = cap_storage::services::ask(&app.db, &request).await.unwrap();
+        return path.replace("{id}", &id.to_string());
     }
     if pattern.starts_with("/glossary/terms/") {
         // A fresh term of group A's glossary each time: a removed one cannot be removed again.

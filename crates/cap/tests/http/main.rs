@@ -27,6 +27,7 @@ mod referentials;
 mod restitution;
 mod reviews;
 mod security;
+mod services;
 mod state_access;
 mod wording;
 mod workshops;

@@ -35,6 +35,21 @@ struct DashboardPage {
     /// The activity figures summed over the organisations in view, with how many they are;
     /// none below the anonymity threshold.
     activity: Option<(Vec<cap_app::activity::Line>, usize)>,
+    /// The service requests of the region (or the nation) by state.
+    services: Vec<(cap_domain::service_request::RequestState, i64)>,
+    /// The region shown, for the link to its requests (empty: the nation).
+    region: String,
+}
+
+impl DashboardPage {
+    fn region_param(&self) -> &str {
+        &self.region
+    }
+
+    /// Whether any service was asked for in view.
+    fn has_services(&self) -> bool {
+        self.services.iter().any(|(_, n)| *n > 0)
+    }
 }
 
 /// Shows the dashboard.
@@ -84,8 +99,11 @@ pub async fn handler(
     let activity = cap_app::activity::network_totals(&state, &filter)
         .await?
         .map(|(totals, organisations)| (cap_app::activity::lines(t, &totals, None), organisations));
+    let services = cap_app::services::counts(&state, filter.region).await?;
     Ok(DashboardPage {
         activity,
+        services,
+        region: current_region.clone(),
         figures,
         all_regions: viewer.can(Permission::ViewNetwork(None)),
         regions,
