@@ -514,3 +514,107 @@ pub async fn to_answer(app: &App, viewer: &Viewer) -> Result<Vec<ToAnswer>> {
     out.sort_by_key(|c| std::cmp::Reverse(c.total.saturating_sub(c.answered)));
     Ok(out)
 }
+
+/// A new campaign's title, referential and calendar, checked (a structure's campaign or a
+/// group's démarche).
+#[derive(Debug, Clone)]
+pub struct NewCampaignChecked {
+    /// The title.
+    pub title: String,
+    /// The referential version, one with indicators.
+    pub version: i64,
+    /// When answers open (YYYY-MM-DD).
+    pub answering_from: Option<String>,
+    /// The consolidation's day.
+    pub consolidation_on: Option<String>,
+    /// The restitution's day.
+    pub restitution_on: Option<String>,
+}
+
+/// An optional calendar date as people type it (`10/12/2026`, `10 décembre 2026`, …; see
+/// [`cap_domain::calendar::parse_date`]), as `YYYY-MM-DD`.
+pub fn optional_date(raw: &str) -> std::result::Result<Option<String>, &'static str> {
+    let raw = raw.trim();
+    if raw.is_empty() {
+        return Ok(None);
+    }
+    cap_domain::validation::parse_date(raw).map(|d| Some(d.to_string())).ok_or("error.date.invalid")
+}
+
+/// Checks a new campaign's title, referential (a version with indicators: a bridge such as ISO
+/// 9001's clauses is a target for readiness, not a campaign) and calendar (in order); every
+/// problem as (field, message key).
+pub async fn check_new(
+    app: &App,
+    title: &str,
+    referential: &str,
+    dates: [&str; 3],
+) -> Result<std::result::Result<NewCampaignChecked, Vec<(&'static str, &'static str)>>> {
+    let mut problems = Vec::new();
+    let title = title.trim();
+    if title.is_empty() || title.chars().count() > 200 {
+        problems.push(("title", "error.name.length"));
+    }
+    let version = match referential.trim().parse::<i64>() {
+        Ok(v) if cap_storage::referentials::summary(&app.db, v).await.is_ok_and(|s| s.indicator_count > 0) => Some(v),
+        _ => {
+            problems.push(("referential", "error.select.invalid"));
+            None
+        }
+    };
+    let mut days = Vec::new();
+    for (field, raw) in ["answering_from", "consolidation_on", "restitution_on"].into_iter().zip(dates) {
+        match optional_date(raw) {
+            Ok(day) => days.push(day),
+            Err(key) => {
+                problems.push((field, key));
+                days.push(None);
+            }
+        }
+    }
+    for (later, pair) in [("consolidation_on", (0, 1)), ("restitution_on", (1, 2))] {
+        if let (Some(a), Some(b)) = (&days[pair.0], &days[pair.1])
+            && b < a
+        {
+            problems.push((later, "error.date.order"));
+        }
+    }
+    let restitution_on = days.pop().flatten();
+    let consolidation_on = days.pop().flatten();
+    let answering_from = days.pop().flatten();
+    Ok(match version {
+        Some(version) if problems.is_empty() => Ok(NewCampaignChecked {
+            title: title.to_owned(),
+            version,
+            answering_from,
+            consolidation_on,
+            restitution_on,
+        }),
+        _ => Err(problems),
+    })
+}
+
+/// The referential versions a campaign may follow (those with indicators), Cap's example first,
+/// then the latest.
+pub async fn campaign_referentials(app: &App) -> Result<Vec<cap_storage::referentials::VersionSummary>> {
+    let mut all = cap_storage::referentials::list(&app.db).await?;
+    all.retain(|v| v.indicator_count > 0);
+    all.sort_by_key(|v| std::cmp::Reverse((v.code == "cap-exemple", v.id)));
+    Ok(all)
+}
+
+#[cfg(test)]
+mod new_campaign_tests {
+    use super::optional_date;
+
+    #[test]
+    fn dates_as_people_type_them() {
+        assert_eq!(optional_date("05/03/2027").unwrap().as_deref(), Some("2027-03-05"));
+        assert_eq!(optional_date("2027-03-05").unwrap().as_deref(), Some("2027-03-05"));
+        assert_eq!(optional_date("5 mars 2027").unwrap().as_deref(), Some("2027-03-05"));
+        assert_eq!(optional_date(" ").unwrap(), None);
+        for bad in ["31/02/2027", "2027-13-01", "demain", "05/03"] {
+            assert_eq!(optional_date(bad), Err("error.date.invalid"), "{bad}");
+        }
+    }
+}

@@ -7,11 +7,11 @@ use crate::app::App;
 use crate::audit::Author;
 use crate::error::{Error, Result};
 use crate::viewer::Viewer;
+use cap_domain::GroupId;
 use cap_domain::authz::Permission;
 use cap_domain::glossary::{TermInput, anchor, used_in};
-use cap_domain::{GroupId, Scope};
 use cap_storage::glossary::{self, Revision, Term};
-use cap_storage::{StorageError, groups, organisations};
+use cap_storage::{StorageError, groups};
 
 /// A glossary as its reader sees it.
 pub struct Glossary {
@@ -40,24 +40,11 @@ pub fn page_of(group: Option<i64>) -> String {
     }
 }
 
-/// Whether the viewer belongs to one of the group's structures.
-async fn belongs_to(app: &App, viewer: &Viewer, group: i64) -> Result<bool> {
-    for m in &viewer.actor.memberships {
-        if let Scope::Organisation(org) = m.scope {
-            let found = organisations::get(&app.db, org).await?;
-            if found.group_id == Some(group) {
-                return Ok(true);
-            }
-        }
-    }
-    Ok(false)
-}
-
 /// Checks the viewer may read the glossary of `group`: the federation's, everyone signed in; a
 /// group's, its lead and its structures' people (anyone else: not found).
 async fn may_read(app: &App, viewer: &Viewer, group: Option<i64>) -> Result<()> {
     let Some(g) = group else { return Ok(()) };
-    if viewer.can(Permission::ViewGroup(GroupId(g))) || belongs_to(app, viewer, g).await? {
+    if viewer.can(Permission::ViewGroup(GroupId(g))) || crate::groups::belongs_to(app, viewer, g).await? {
         Ok(())
     } else {
         Err(Error::NotFound)

@@ -145,8 +145,21 @@ pub async fn view(app: &App, viewer: &Viewer, id: i64, t: Tr) -> Result<GroupVie
     })
 }
 
+/// Whether the viewer belongs to one of the group's structures (as a coordinator or a
+/// participant).
+pub async fn belongs_to(app: &App, viewer: &Viewer, group: i64) -> Result<bool> {
+    for m in &viewer.actor.memberships {
+        if let cap_domain::Scope::Organisation(org) = m.scope
+            && organisations::get(&app.db, org).await?.group_id == Some(group)
+        {
+            return Ok(true);
+        }
+    }
+    Ok(false)
+}
+
 /// The radar of the structure in column `column`: its pillars, the group's mean dashed beside.
-fn radar_of(t: Tr, column: usize, org: i64, name: &str, rows: &[Row]) -> StructureRadar {
+pub(crate) fn radar_of(t: Tr, column: usize, org: i64, name: &str, rows: &[Row]) -> StructureRadar {
     let pillars: Vec<&Row> = rows.iter().filter(|r| r.depth == 0).collect();
     let series: Vec<Series> = pillars
         .iter()

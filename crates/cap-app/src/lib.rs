@@ -19,6 +19,7 @@ pub mod error;
 pub mod ess;
 pub mod evidence;
 pub mod glossary;
+pub mod group_campaigns;
 pub mod groups;
 pub mod i18n;
 pub mod invitations;

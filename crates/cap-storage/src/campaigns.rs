@@ -111,6 +111,14 @@ const SELECT: &str = "SELECT id, organisation_id, referential_version_id, title,
 pub async fn create(db: impl Into<Writer<'_>>, c: &NewCampaign<'_>) -> Result<i64> {
     let w = db.into();
     let mut tx = w.begin().await?;
+    let id = insert(&mut tx, c).await?;
+    w.commit_created(tx, id).await?;
+    Ok(id)
+}
+
+/// Inserts a campaign within a transaction of the caller's (a group's démarche launches several
+/// together); its id.
+pub(crate) async fn insert(tx: &mut sqlx::Transaction<'static, sqlx::Any>, c: &NewCampaign<'_>) -> Result<i64> {
     let scope = serde_json::Value::from(c.scope.to_vec()).to_string();
     let at = now();
     let id: i64 = sqlx::query_scalar(
@@ -129,9 +137,8 @@ pub async fn create(db: impl Into<Writer<'_>>, c: &NewCampaign<'_>) -> Result<i6
     .bind(c.created_by.map(|u| u.0))
     .bind(at)
     .bind(i64::from(cap_domain::consolidation::PROTECT_BY_DEFAULT))
-    .fetch_one(&mut *tx)
+    .fetch_one(&mut **tx)
     .await?;
-    w.commit_created(tx, id).await?;
     Ok(id)
 }
 

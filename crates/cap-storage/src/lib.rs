@@ -16,6 +16,7 @@ pub mod error;
 pub mod evidence;
 pub mod feedback;
 pub mod glossary;
+pub mod group_campaigns;
 pub mod groups;
 pub mod jobs;
 pub mod meetings;

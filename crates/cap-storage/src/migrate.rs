@@ -204,6 +204,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0032_service_requests.sql"),
         postgres: include_str!("../migrations/postgres/0032_service_requests.sql"),
     },
+    Migration {
+        version: 33,
+        name: "group_campaigns",
+        sqlite: include_str!("../migrations/sqlite/0033_group_campaigns.sql"),
+        postgres: include_str!("../migrations/postgres/0033_group_campaigns.sql"),
+    },
 ];
 
 /// Arbitrary key of the PostgreSQL advisory lock that serialises migrations across instances.

@@ -40,6 +40,7 @@ on_both_backends!(
     ping_and_settings,
     glossaries_keep_every_version_and_refuse_a_stale_one,
     service_requests_are_followed_through_once,
+    a_group_demarche_is_launched_whole_or_not_at_all,
     migrations_are_idempotent,
     regions_and_conflicts,
     organisations_crud_and_stale_writes,
@@ -1889,4 +1890,47 @@ async fn service_requests_are_followed_through_once(db: &Db) {
     let mut counts = services::counts(db, Some(ara.0)).await.unwrap();
     counts.sort();
     assert_eq!(counts, [("asked".to_owned(), 1), ("delivered".to_owned(), 1)]);
+}
+
+async fn a_group_demarche_is_launched_whole_or_not_at_all(db: &Db) {
+    use cap_storage::group_campaigns::{self, NewGroupCampaign};
+    use cap_storage::{campaigns, referentials};
+    let ara = regions::create(db, "ARA", "Auvergne-Rhône-Alpes").await.unwrap();
+    let ges = groups::create(db, "GES du Lac").await.unwrap();
+    let a = organisations::create(db, &input("Atelier A", ara.0, Some(ges), None)).await.unwrap();
+    let b = organisations::create(db, &input("Atelier B", ara.0, Some(ges), None)).await.unwrap();
+    let outside = organisations::create(db, &input("Atelier C", ara.0, None, None)).await.unwrap();
+    let version =
+        referentials::import(db, &cap_domain::referential::generate("gen", 8, 1, None), false, None).await.unwrap();
+    let (mixed, both) = ([a.0, outside.0], [b.0, a.0]);
+    let new = |organisations| NewGroupCampaign {
+        group: ges.0,
+        title: "Démarche commune",
+        referential_version_id: version,
+        answering_from: Some("2027-01-11"),
+        consolidation_on: None,
+        restitution_on: None,
+        organisations,
+        by: None,
+    };
+    // A structure outside the group takes the whole launch down.
+    let refused = group_campaigns::launch(db, &new(&mixed)).await;
+    assert!(matches!(refused, Err(StorageError::NotFound)), "{refused:?}");
+    assert!(group_campaigns::of_group(db, ges.0).await.unwrap().is_empty());
+    assert!(campaigns::for_organisation(db, a).await.unwrap().is_empty(), "no campaign left behind");
+
+    let (id, made) = group_campaigns::launch(db, &new(&both)).await.unwrap();
+    assert_eq!(made.len(), 2);
+    let members = group_campaigns::members(db, id).await.unwrap();
+    assert_eq!(members.iter().map(|m| m.organisation_name.as_str()).collect::<Vec<_>>(), ["Atelier A", "Atelier B"]);
+    assert_eq!(group_campaigns::of_campaign(db, made[0]).await.unwrap().map(|g| g.id), Some(id));
+    let stored = group_campaigns::get(db, id).await.unwrap();
+    assert_eq!(
+        (stored.shared_within_group, stored.version, stored.answering_from.as_deref()),
+        (0, 1, Some("2027-01-11"))
+    );
+    assert_eq!(group_campaigns::set_shared(db, id, true, 1).await.unwrap(), 2);
+    let stale = group_campaigns::set_shared(db, id, false, 1).await;
+    assert!(matches!(stale, Err(StorageError::Stale(Stale { read: 1, current: 2 }))), "{stale:?}");
+    assert_eq!(group_campaigns::get(db, id).await.unwrap().shared_within_group, 1);
 }

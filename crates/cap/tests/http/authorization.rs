@@ -111,6 +111,10 @@ const CASES: &[(&str, &str, Who)] = &[
     ("GET", "/regions/{id}", VIEW_REGION_A),
     ("GET", "/groups/{id}", VIEW_GROUP_A),
     ("GET", "/groups/{id}/glossary", READ_GLOSSARY_A),
+    ("GET", "/groups/{id}/campaigns/new", VIEW_GROUP_A),
+    ("POST", "/groups/{id}/campaigns/new", VIEW_GROUP_A),
+    ("GET", "/group-campaigns/{id}", VIEW_GROUP_A),
+    ("POST", "/group-campaigns/{id}/sharing", VIEW_GROUP_A),
     ("POST", "/groups/{id}/glossary", VIEW_GROUP_A),
     ("GET", "/glossary", Who::SignedIn),
     ("POST", "/glossary", Who::Admin),
@@ -519,6 +523,22 @@ async fn concrete_path(app: &TestApp, seeds: &Seeds, pattern: &str, n: usize, ac
         // A fresh pending practice each time: a deleted one cannot be deleted again.
         let (practice, file) = pending_practice_of_a(app, seeds, n).await;
         return path.replace("{id}", &practice.to_string()).replace("{file}", &file.to_string());
+    }
+    if pattern.starts_with("/group-campaigns/") {
+        // A démarche of group A across organisation A, not shared with the structures.
+        let version = cap_storage::campaigns::get(&app.db, seeds.campaign_a).await.unwrap().referential_version_id;
+        let new = cap_storage::group_campaigns::NewGroupCampaign {
+            group: seeds.group_a,
+            title: "Démarche commune",
+            referential_version_id: version,
+            answering_from: None,
+            consolidation_on: None,
+            restitution_on: None,
+            organisations: &[seeds.org_a],
+            by: None,
+        };
+        let (id, _) = cap_storage::group_campaigns::launch(&app.db, &new).await.unwrap();
+        return path.replace("{id}", &id.to_string());
     }
     if pattern.starts_with("/services/") {
         // A fresh request of organisation A each time, on a campaign of its own (one open

@@ -14,6 +14,7 @@ mod ess;
 mod evidence;
 mod forms;
 mod glossary;
+mod group_campaigns;
 mod hostile;
 mod least_privilege;
 mod meetings;

@@ -12,11 +12,10 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use cap_app::organisations::load_authorized;
+use cap_domain::OrganisationId;
 use cap_domain::authz::Permission;
-use cap_domain::{OrganisationId, ValidationError};
 use cap_storage::campaigns::{self, NewCampaign};
 use cap_storage::organisations::Organisation;
-use cap_storage::referentials;
 use serde::Deserialize;
 
 /// The form's fields, as typed.
@@ -44,18 +43,6 @@ struct NewPage {
     errors: FormErrors,
 }
 
-/// An optional calendar date as people type it (`10/12/2026`, `10 décembre 2026`, …; see
-/// [`cap_domain::calendar::parse_date`]), as `YYYY-MM-DD`.
-pub fn parse_date(raw: &str) -> Result<Option<String>, ValidationError> {
-    let raw = raw.trim();
-    if raw.is_empty() {
-        return Ok(None);
-    }
-    cap_domain::validation::parse_date(raw)
-        .map(|d| Some(d.to_string()))
-        .ok_or(ValidationError::new("error.date.invalid"))
-}
-
 async fn render(
     state: &AppState,
     page: Page,
@@ -63,11 +50,8 @@ async fn render(
     form: CampaignForm,
     errors: FormErrors,
 ) -> AppResult<NewPage> {
-    let mut all = referentials::list(&state.db).await?;
-    // A bridge without indicators (ISO 9001's clauses) is a target for readiness, not a campaign.
-    all.retain(|v| v.indicator_count > 0);
-    all.sort_by_key(|v| std::cmp::Reverse((v.code == "cap-exemple", v.id)));
-    let versions = all
+    let versions = cap_app::campaigns::campaign_referentials(state)
+        .await?
         .into_iter()
         .map(|v| {
             SelectOption::new(v.id.to_string(), format!("{} — {} {}", v.title, v.code, v.version), &form.referential)
@@ -100,44 +84,28 @@ pub async fn submit(
     Form(form): Form<CampaignForm>,
 ) -> AppResult<Response> {
     let org = load_authorized(&state, &viewer, id, Permission::RunCampaigns).await?;
-    let mut errors = FormErrors::new();
-    let title = form.title.trim();
-    if title.is_empty() || title.chars().count() > 200 {
-        errors.add("title", "error.name.length");
-    }
-    let version = match form.referential.parse::<i64>() {
-        Ok(v) if referentials::summary(&state.db, v).await.is_ok_and(|s| s.indicator_count > 0) => Some(v),
-        _ => {
-            errors.add("referential", "error.select.invalid");
-            None
+    let dates = [form.answering_from.as_str(), form.consolidation_on.as_str(), form.restitution_on.as_str()];
+    let checked = match cap_app::campaigns::check_new(&state, &form.title, &form.referential, dates).await? {
+        Ok(checked) => checked,
+        Err(problems) => {
+            let mut errors = FormErrors::new();
+            for (field, key) in problems {
+                errors.add(field, key);
+            }
+            return Ok(
+                (StatusCode::UNPROCESSABLE_ENTITY, render(&state, page, org, form, errors).await?).into_response()
+            );
         }
     };
-    let answering_from = errors.check("answering_from", parse_date(&form.answering_from));
-    let consolidation_on = errors.check("consolidation_on", parse_date(&form.consolidation_on));
-    let restitution_on = errors.check("restitution_on", parse_date(&form.restitution_on));
-    if let (Some(Some(a)), Some(Some(b))) = (&answering_from, &consolidation_on)
-        && b < a
-    {
-        errors.add("consolidation_on", "error.date.order");
-    }
-    if let (Some(Some(a)), Some(Some(b))) = (&consolidation_on, &restitution_on)
-        && b < a
-    {
-        errors.add("restitution_on", "error.date.order");
-    }
-    let (Some(version), true) = (version, errors.is_empty()) else {
-        return Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&state, page, org, form, errors).await?).into_response());
-    };
-    let (answering_from, consolidation_on, restitution_on) =
-        (answering_from.flatten(), consolidation_on.flatten(), restitution_on.flatten());
+    let title = checked.title.as_str();
     let new = NewCampaign {
         organisation: OrganisationId(org.id),
-        referential_version_id: version,
+        referential_version_id: checked.version,
         title,
         scope: &[],
-        answering_from: answering_from.as_deref(),
-        consolidation_on: consolidation_on.as_deref(),
-        restitution_on: restitution_on.as_deref(),
+        answering_from: checked.answering_from.as_deref(),
+        consolidation_on: checked.consolidation_on.as_deref(),
+        restitution_on: checked.restitution_on.as_deref(),
         created_by: Some(viewer.actor.user_id),
     };
     let campaign =
@@ -146,20 +114,4 @@ pub async fn submit(
     // The previous campaign's evidence comes along, each piece to be confirmed.
     cap_app::evidence::carry_into(&state, new.organisation, campaign).await?;
     Ok(redirect_with_flash(&state, &format!("/campaigns/{campaign}"), "flash.campaign_created"))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::parse_date;
-
-    #[test]
-    fn dates_as_people_type_them() {
-        assert_eq!(parse_date("05/03/2027").unwrap().as_deref(), Some("2027-03-05"));
-        assert_eq!(parse_date("2027-03-05").unwrap().as_deref(), Some("2027-03-05"));
-        assert_eq!(parse_date("5 mars 2027").unwrap().as_deref(), Some("2027-03-05"));
-        assert_eq!(parse_date(" ").unwrap(), None);
-        for bad in ["31/02/2027", "2027-13-01", "demain", "05/03"] {
-            assert!(parse_date(bad).is_err(), "{bad}");
-        }
-    }
 }

@@ -24,6 +24,8 @@ struct GroupPage {
     /// The group's structures (the shared organisation table reads them by this name).
     organisations: Vec<Organisation>,
     group: GroupView,
+    /// The démarches the group launched.
+    demarches: Vec<cap_storage::group_campaigns::GroupCampaign>,
 }
 
 /// Shows the group.
@@ -36,7 +38,8 @@ pub async fn handler(
     let mut group = view(&state, &viewer, id, page.t).await?;
     let organisations = std::mem::take(&mut group.organisations);
     let subtitle = page.t.t("group.kind").to_owned();
-    Ok(GroupPage { page, id, subtitle, organisations, group }.into_response())
+    let demarches = cap_app::group_campaigns::of_group(&state, &viewer, id).await?;
+    Ok(GroupPage { page, id, subtitle, organisations, group, demarches }.into_response())
 }
 
 impl GroupPage {

@@ -1,0 +1,46 @@
+//! `GET /group-campaigns/{id}`: a group's démarche: each structure's step and, once it has
+//! shared answers, its scores beside the group's mean, one radar per structure, and where the
+//! structures differ the most; for the lead, and for the structures once the lead shares it.
+
+use crate::app::AppState;
+use crate::error::AppResult;
+use crate::page::Page;
+use crate::session::SignedIn;
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::extract::{Path, State};
+use axum::response::{IntoResponse, Response};
+use cap_app::group_campaigns::GroupCampaignView;
+use cap_reports::charts::percent;
+
+#[derive(Template, WebTemplate)]
+#[template(path = "groups/campaign.html")]
+struct GroupCampaignPage {
+    page: Page,
+    view: GroupCampaignView,
+}
+
+impl GroupCampaignPage {
+    fn share(&self, value: &Option<f64>) -> String {
+        value.map_or_else(|| "—".to_owned(), percent)
+    }
+
+    fn percent(&self, value: &f64) -> String {
+        percent(*value)
+    }
+
+    fn points(&self, spread: f64) -> String {
+        format!("{:.0}", spread * 100.0)
+    }
+}
+
+/// Shows the démarche.
+pub async fn handler(
+    State(state): State<AppState>,
+    SignedIn(viewer): SignedIn,
+    Path(id): Path<i64>,
+    page: Page,
+) -> AppResult<Response> {
+    let view = cap_app::group_campaigns::view(&state, &viewer, id, page.t).await?;
+    Ok(GroupCampaignPage { page, view }.into_response())
+}
