@@ -8,12 +8,11 @@ use crate::app::App;
 use crate::audit::Author;
 use crate::campaigns::NewCampaignChecked;
 use crate::error::{Error, Result};
-use crate::groups::{Divergence, Row, StructureRadar, belongs_to, divergences, radar_of};
+use crate::groups::{Divergence, Row, StructureRadar, belongs_to, divergences, radar_of, rows_of};
 use crate::i18n::Tr;
 use crate::viewer::Viewer;
 use cap_domain::authz::Permission;
 use cap_domain::campaign::{CampaignStatus, campaign_indicators};
-use cap_domain::referential::NodeKind;
 use cap_domain::scoring::{Targets, compute};
 use cap_domain::{GroupId, OrganisationType};
 use cap_storage::group_campaigns::{self, GroupCampaign, NewGroupCampaign};
@@ -93,24 +92,7 @@ pub async fn view(app: &App, viewer: &Viewer, id: i64, t: Tr) -> Result<GroupCam
             has_results: !answers.is_empty(),
         });
     }
-    let mut rows = Vec::new();
-    for (i, node) in r.nodes.iter().enumerate() {
-        if node.kind == NodeKind::Indicator {
-            continue;
-        }
-        let scores: Vec<Option<f64>> =
-            scored.iter().map(|(_, _, s)| s.nodes.get(&node.code).map(|n| n.score)).collect();
-        let known: Vec<f64> = scores.iter().flatten().copied().collect();
-        if known.is_empty() {
-            continue;
-        }
-        rows.push(Row {
-            label: node.label().to_owned(),
-            depth: cached.depths.get(i).copied().unwrap_or(0),
-            mean: Some(known.iter().sum::<f64>() / known.len() as f64),
-            scores,
-        });
-    }
+    let rows = rows_of(&cached, scored.len(), |column, code| scored[column].2.nodes.get(code).map(|n| n.score));
     let columns: Vec<String> = scored.iter().map(|(_, name, _)| name.clone()).collect();
     let radars = scored.iter().enumerate().map(|(i, (org, name, _))| radar_of(t, i, *org, name, &rows)).collect();
     let divergences = divergences(&rows, &columns);

@@ -54,6 +54,33 @@ impl Divergence {
     pub fn spread(&self) -> f64 {
         self.highest.1 - self.lowest.1
     }
+
+    /// The lowest score, as people read it.
+    pub fn lowest_percent(&self) -> String {
+        percent(self.lowest.1)
+    }
+
+    /// The highest score, as people read it.
+    pub fn highest_percent(&self) -> String {
+        percent(self.highest.1)
+    }
+
+    /// The gap, in points.
+    pub fn points(&self) -> String {
+        format!("{:.0}", self.spread() * 100.0)
+    }
+}
+
+impl Row {
+    /// Each column's score as people read it (« — » where there is none).
+    pub fn shares(&self) -> Vec<String> {
+        self.scores.iter().map(|s| s.map_or_else(|| "—".to_owned(), percent)).collect()
+    }
+
+    /// The group's mean as people read it.
+    pub fn mean_share(&self) -> String {
+        self.mean.map_or_else(|| "—".to_owned(), percent)
+    }
 }
 
 /// The group page's figures.
@@ -111,25 +138,10 @@ pub async fn view(app: &App, viewer: &Viewer, id: i64, t: Tr) -> Result<GroupVie
     let mut rows = Vec::new();
     if let Some(v) = version {
         let cached = app.referentials.get(&app.db, v).await?;
-        for (i, node) in cached.referential.nodes.iter().enumerate() {
-            if node.kind == NodeKind::Indicator {
-                continue;
-            }
-            let values: Vec<Option<f64>> = columns
-                .iter()
-                .map(|(org, _)| scores.iter().find(|s| s.0 == *org && s.3 == node.code).map(|s| s.4))
-                .collect();
-            let known: Vec<f64> = values.iter().flatten().copied().collect();
-            if known.is_empty() {
-                continue;
-            }
-            rows.push(Row {
-                label: node.label().to_owned(),
-                depth: cached.depths.get(i).copied().unwrap_or(0),
-                mean: Some(known.iter().sum::<f64>() / known.len() as f64),
-                scores: values,
-            });
-        }
+        rows = rows_of(&cached, columns.len(), |column, code| {
+            let org = columns[column].0;
+            scores.iter().find(|s| s.0 == org && s.3 == code).map(|s| s.4)
+        });
     }
     let names: Vec<String> = columns.iter().map(|(_, name)| name.clone()).collect();
     let radars = columns.iter().enumerate().map(|(i, (org, name))| radar_of(t, i, *org, name, &rows)).collect();
@@ -143,6 +155,33 @@ pub async fn view(app: &App, viewer: &Viewer, id: i64, t: Tr) -> Result<GroupVie
         radars,
         divergences,
     })
+}
+
+/// The pillars and objectives of a referential, each with the score of every column
+/// (`score_of(column, code)`) and their mean; those nobody has a score on are left out.
+pub(crate) fn rows_of(
+    cached: &crate::referential_cache::CachedReferential,
+    columns: usize,
+    score_of: impl Fn(usize, &str) -> Option<f64>,
+) -> Vec<Row> {
+    let mut rows = Vec::new();
+    for (i, node) in cached.referential.nodes.iter().enumerate() {
+        if node.kind == NodeKind::Indicator {
+            continue;
+        }
+        let scores: Vec<Option<f64>> = (0..columns).map(|c| score_of(c, &node.code)).collect();
+        let known: Vec<f64> = scores.iter().flatten().copied().collect();
+        if known.is_empty() {
+            continue;
+        }
+        rows.push(Row {
+            label: node.label().to_owned(),
+            depth: cached.depths.get(i).copied().unwrap_or(0),
+            mean: Some(known.iter().sum::<f64>() / known.len() as f64),
+            scores,
+        });
+    }
+    rows
 }
 
 /// Whether the viewer belongs to one of the group's structures (as a coordinator or a

@@ -80,3 +80,25 @@ impl DirectoryFilters {
         Ok((regions, types))
     }
 }
+
+/// The regions whose network the viewer follows (a delegate's own, every one for the
+/// federation), each with whether it is the one shown.
+pub fn followed_regions(
+    all: &[regions::Region],
+    viewer: &crate::session::Viewer,
+    shown: Option<i64>,
+) -> Vec<(i64, String, bool)> {
+    all.iter()
+        .filter(|r| viewer.can(cap_domain::authz::Permission::ViewNetwork(Some(cap_domain::RegionId(r.id)))))
+        .map(|r| (r.id, r.name.clone(), Some(r.id) == shown))
+        .collect()
+}
+
+/// The referential versions a campaign may follow, Cap's example first, `current` chosen.
+pub async fn campaign_referentials(state: &AppState, current: &str) -> AppResult<Vec<SelectOption>> {
+    Ok(cap_app::campaigns::campaign_referentials(state)
+        .await?
+        .into_iter()
+        .map(|v| SelectOption::new(v.id.to_string(), format!("{} — {} {}", v.title, v.code, v.version), current))
+        .collect())
+}

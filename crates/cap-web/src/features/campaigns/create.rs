@@ -50,13 +50,7 @@ async fn render(
     form: CampaignForm,
     errors: FormErrors,
 ) -> AppResult<NewPage> {
-    let versions = cap_app::campaigns::campaign_referentials(state)
-        .await?
-        .into_iter()
-        .map(|v| {
-            SelectOption::new(v.id.to_string(), format!("{} — {} {}", v.title, v.code, v.version), &form.referential)
-        })
-        .collect();
+    let versions = crate::choices::campaign_referentials(state, &form.referential).await?;
     Ok(NewPage { page, org, form, versions, errors })
 }
 

@@ -99,11 +99,7 @@ pub(crate) async fn render(state: &AppState, page: Page, viewer: &Viewer, q: &Fi
         None => told(&all.iter().map(|r| (r.id, r.name.clone())).collect::<Vec<_>>(), &presentations, &rows),
     };
     Ok(DeploymentPage {
-        regions: all
-            .iter()
-            .filter(|r| viewer.can(cap_domain::authz::Permission::ViewNetwork(Some(cap_domain::RegionId(r.id)))))
-            .map(|r| (r.id, r.name.clone(), Some(r.id) == filter.region))
-            .collect(),
+        regions: crate::choices::followed_regions(&all, viewer, filter.region),
         all_regions: viewer.can(cap_domain::authz::Permission::ViewNetwork(None)),
         region,
         stage_table,

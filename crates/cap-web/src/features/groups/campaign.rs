@@ -11,27 +11,13 @@ use askama_web::WebTemplate;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Response};
 use cap_app::group_campaigns::GroupCampaignView;
-use cap_reports::charts::percent;
 
 #[derive(Template, WebTemplate)]
 #[template(path = "groups/campaign.html")]
 struct GroupCampaignPage {
     page: Page,
-    view: GroupCampaignView,
-}
-
-impl GroupCampaignPage {
-    fn share(&self, value: &Option<f64>) -> String {
-        value.map_or_else(|| "—".to_owned(), percent)
-    }
-
-    fn percent(&self, value: &f64) -> String {
-        percent(*value)
-    }
-
-    fn points(&self, spread: f64) -> String {
-        format!("{:.0}", spread * 100.0)
-    }
+    /// The démarche (named as the group's page names its figures, for their shared part).
+    group: GroupCampaignView,
 }
 
 /// Shows the démarche.
@@ -41,6 +27,6 @@ pub async fn handler(
     Path(id): Path<i64>,
     page: Page,
 ) -> AppResult<Response> {
-    let view = cap_app::group_campaigns::view(&state, &viewer, id, page.t).await?;
-    Ok(GroupCampaignPage { page, view }.into_response())
+    let group = cap_app::group_campaigns::view(&state, &viewer, id, page.t).await?;
+    Ok(GroupCampaignPage { page, group }.into_response())
 }

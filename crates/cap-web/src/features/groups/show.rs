@@ -11,7 +11,6 @@ use askama_web::WebTemplate;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Response};
 use cap_app::groups::{GroupView, view};
-use cap_reports::charts::percent;
 use cap_storage::organisations::Organisation;
 
 #[derive(Template, WebTemplate)]
@@ -40,18 +39,4 @@ pub async fn handler(
     let subtitle = page.t.t("group.kind").to_owned();
     let demarches = cap_app::group_campaigns::of_group(&state, &viewer, id).await?;
     Ok(GroupPage { page, id, subtitle, organisations, group, demarches }.into_response())
-}
-
-impl GroupPage {
-    fn share(&self, value: &Option<f64>) -> String {
-        value.map_or_else(|| "—".to_owned(), percent)
-    }
-
-    fn percent(&self, value: &f64) -> String {
-        percent(*value)
-    }
-
-    fn points(&self, spread: f64) -> String {
-        format!("{:.0}", spread * 100.0)
-    }
 }

@@ -63,11 +63,7 @@ pub async fn render(state: &AppState, page: Page, viewer: &Viewer, q: &Filters) 
         cap_storage::offers::list(&state.db).await?.into_iter().map(|o| (o.offer.code, o.offer.title)).collect();
     Ok(ListPage {
         region: filter.region.and_then(|id| all.iter().find(|r| r.id == id).map(|r| (r.id, r.name.clone()))),
-        regions: all
-            .iter()
-            .filter(|r| viewer.can(cap_domain::authz::Permission::ViewNetwork(Some(cap_domain::RegionId(r.id)))))
-            .map(|r| (r.id, r.name.clone(), Some(r.id) == filter.region))
-            .collect(),
+        regions: crate::choices::followed_regions(&all, viewer, filter.region),
         all_regions: viewer.can(cap_domain::authz::Permission::ViewNetwork(None)),
         requests,
         titles,
