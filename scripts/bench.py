@@ -27,6 +27,9 @@ import urllib.request
 
 # What Chromium sends: pages are measured as a browser receives them, compressed.
 BROWSER_ENCODING = "gzip, deflate, br, zstd"
+# What the load sends (`--encoding identity` measures pages uncompressed, to compare with a build
+# that did not compress them yet).
+LOAD_ENCODING = BROWSER_ENCODING
 
 
 def log(*args):
@@ -137,7 +140,7 @@ def post(base, path, cookie, fields):
 
 def oha(tool, url, cookie, seconds, connections):
     args = [tool, "-z", f"{seconds}s", "-c", str(connections), "--no-tui", "--output-format", "json"]
-    args += ["-H", f"Accept-Encoding: {BROWSER_ENCODING}"]
+    args += ["-H", f"Accept-Encoding: {LOAD_ENCODING}"]
     if cookie:
         args += ["-H", f"Cookie: {cookie}"]
     out = subprocess.run(args + [url], check=True, capture_output=True, text=True).stdout
@@ -353,7 +356,11 @@ def main():
     parser.add_argument("--practices", type=int, default=20000)
     parser.add_argument("--postgres", default=os.environ.get("PGURL", "postgres://postgres@127.0.0.1:5432"))
     parser.add_argument("--password", default="cap-demo-2026")
+    parser.add_argument("--encoding", default=BROWSER_ENCODING,
+                        help="the Accept-Encoding the load sends (identity: pages uncompressed)")
     args = parser.parse_args()
+    global LOAD_ENCODING
+    LOAD_ENCODING = args.encoding
     tools = {"cap": os.environ["CAP_BIN"], "oha": os.environ["OHA"], "saves": os.environ["SAVES_BIN"],
              "workshops": os.environ.get("WORKSHOPS_BIN")}
     results = []
@@ -368,7 +375,7 @@ def main():
         mem = int(meminfo.readline().split()[1]) / 1048576
     print(f"Machine: {cpus} cores, {mem:.0f} GiB; {args.connections} connections (8 for the exports, "
           f"bounded on purpose), {args.seconds} s per page and round, {args.rounds} rounds, medians; "
-          f"requests as a browser sends them (`Accept-Encoding: {BROWSER_ENCODING}`).\n")
+          f"requests sent with `Accept-Encoding: {LOAD_ENCODING}`.\n")
     for result in results:
         print(table(result))
 

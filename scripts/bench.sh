@@ -4,6 +4,7 @@
 # load stops by itself. Prints the Markdown tables that head docs/PERFORMANCE.md.
 #   usage: scripts/bench.sh [all|pages|saves|workshops] [--engines sqlite,postgres] [--seconds 5]
 #          [--rounds 3] [--connections 64] [--organisations 200] [--network 10000] [--practices 20000]
+#          [--encoding identity]
 # Installs oha (cargo install) when missing; PostgreSQL is reached at $PGURL
 # (default postgres://postgres@127.0.0.1:5432) with psql.
 set -euo pipefail

@@ -57,12 +57,18 @@ pub fn build_router(state: AppState) -> Router {
 
 /// Brotli or gzip, as the browser accepts, for pages, CSS, JS and SVG; never for the workshop's
 /// event stream (it must reach the room at once), nor for PDF, workbooks and images, which are
-/// compressed already.
+/// compressed already. At quality 4: the default quality is brotli's best (11), about a hundred
+/// times slower for a few percent fewer bytes, and it cut a page's throughput by up to ten
+/// (`docs/PERFORMANCE.md`, « The application layer against the commit before it »).
 fn compression() -> tower_http::compression::CompressionLayer<impl tower_http::compression::Predicate> {
     use tower_http::compression::predicate::{DefaultPredicate, NotForContentType, Predicate};
     let predicate = DefaultPredicate::new()
         .and(NotForContentType::const_new("application/pdf"))
         .and(NotForContentType::const_new("application/vnd.openxmlformats"))
         .and(NotForContentType::const_new("application/zip"));
-    tower_http::compression::CompressionLayer::new().br(true).gzip(true).compress_when(predicate)
+    tower_http::compression::CompressionLayer::new()
+        .br(true)
+        .gzip(true)
+        .quality(tower_http::CompressionLevel::Precise(4))
+        .compress_when(predicate)
 }
