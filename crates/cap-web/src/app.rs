@@ -57,9 +57,9 @@ pub fn build_router(state: AppState) -> Router {
 
 /// Brotli or gzip, as the browser accepts, for pages, CSS, JS and SVG; never for the workshop's
 /// event stream (it must reach the room at once), nor for PDF, workbooks and images, which are
-/// compressed already. At quality 4: the default quality is brotli's best (11), about a hundred
-/// times slower for a few percent fewer bytes, and it cut a page's throughput by up to ten
-/// (`docs/PERFORMANCE.md`, « The application layer against the commit before it »).
+/// compressed already. At quality 4: the default quality is brotli's best (11), far slower for a
+/// few percent fewer bytes (`docs/PERFORMANCE.md`, « The application layer against the commit
+/// before it »).
 fn compression() -> tower_http::compression::CompressionLayer<impl tower_http::compression::Predicate> {
     use tower_http::compression::predicate::{DefaultPredicate, NotForContentType, Predicate};
     let predicate = DefaultPredicate::new()

@@ -206,7 +206,7 @@ const CASES: &[(&str, &str, Who)] = &[
     ("GET", "/deployment", DELEGATES),
     ("GET", "/services", DELEGATES),
     ("POST", "/services/{id}", VIEW_REGION_A),
-    ("GET", "/campaigns/{id}/services", VIEW_CAMPAIGN_A),
+    ("GET", "/campaigns/{id}/services", READ_RESULTS_A),
     ("POST", "/campaigns/{id}/services", RUN_CAMPAIGNS_A),
     ("GET", "/deployment/roll-out.csv", Who::Admin),
     ("POST", "/deployment/presentations", DELEGATES),

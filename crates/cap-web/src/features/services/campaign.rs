@@ -1,6 +1,7 @@
 //! `GET /campaigns/{id}/services`: the services of the federation's offer the campaign's plan and
 //! accompaniment day name, whether each was asked for and where its request stands (who took it,
-//! its day, why it was declined), with « Demander » for whoever runs the campaign.
+//! its day, why it was declined), with « Demander » for whoever runs the campaign. Read by those
+//! who read the plan (its participants, its coordinator, its reviewers).
 
 use crate::app::AppState;
 use crate::error::AppResult;
@@ -10,7 +11,7 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Response};
-use cap_app::campaigns::{Loaded, load, view};
+use cap_app::campaigns::{Loaded, load, read_results};
 use cap_app::services::Offered;
 
 #[derive(Template, WebTemplate)]
@@ -28,7 +29,7 @@ pub async fn handler(
     Path(id): Path<i64>,
     page: Page,
 ) -> AppResult<Response> {
-    let loaded = load(&state, &viewer, id, view).await?;
+    let loaded = load(&state, &viewer, id, read_results).await?;
     let offered = cap_app::services::offered(&state, &loaded).await?;
     Ok(CampaignServicesPage { page, loaded, offered }.into_response())
 }
