@@ -141,16 +141,15 @@ pub struct UsedTerm {
 /// organisation is in a group, the group's (whose terms come first and win over the
 /// federation's of the same name).
 pub async fn for_organisation(app: &App, group: Option<i64>) -> Result<Vec<Term>> {
-    let mut all = match group {
-        Some(g) => glossary::terms(&app.db, Some(g)).await?,
-        None => Vec::new(),
-    };
-    for t in glossary::terms(&app.db, None).await? {
-        if !all.iter().any(|mine| cap_domain::glossary::same_term(&mine.term, &t.term)) {
-            all.push(t);
+    let mut all = glossary::terms_with_federation(&app.db, group).await?;
+    // The group's come first: a federation's term of the same name gives way to it.
+    let mut kept: Vec<Term> = Vec::with_capacity(all.len());
+    for t in all.drain(..) {
+        if !kept.iter().any(|mine| cap_domain::glossary::same_term(&mine.term, &t.term)) {
+            kept.push(t);
         }
     }
-    Ok(all)
+    Ok(kept)
 }
 
 /// The terms of `terms` that `text` uses, each with its definition and its link.

@@ -58,6 +58,18 @@ pub async fn terms(db: &Db, group: Option<i64>) -> Result<Vec<Term>> {
     Ok(found)
 }
 
+/// The federation's terms and, when `group` is given, that group's, in one query (for a page
+/// that shows the words its texts use); the group's first, each glossary in alphabetical order.
+pub async fn terms_with_federation(db: &Db, group: Option<i64>) -> Result<Vec<Term>> {
+    let mut found: Vec<Term> =
+        sqlx::query_as(sqlx::AssertSqlSafe(format!("{SELECT} WHERE t.group_id IS NULL OR t.group_id = $1")))
+            .bind(group)
+            .fetch_all(db.pool())
+            .await?;
+    found.sort_by_cached_key(|t| (t.group_id.is_none(), cap_domain::glossary::anchor(&t.term)));
+    Ok(found)
+}
+
 /// One term; [`StorageError::NotFound`] when there is none.
 pub async fn get(db: &Db, id: i64) -> Result<Term> {
     sqlx::query_as(sqlx::AssertSqlSafe(format!("{SELECT} WHERE t.id = $1")))

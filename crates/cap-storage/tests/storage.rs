@@ -1809,6 +1809,12 @@ async fn glossaries_keep_every_version_and_refuse_a_stale_one(db: &Db) {
     let names = |list: Vec<glossary::Term>| list.into_iter().map(|t| t.term).collect::<Vec<_>>();
     assert_eq!(names(glossary::terms(db, None).await.unwrap()), ["Établissement", "Parcours"], "people's order");
     assert_eq!(names(glossary::terms(db, Some(ges)).await.unwrap()), ["Encadrant", "parcours"]);
+    assert_eq!(
+        names(glossary::terms_with_federation(db, Some(ges)).await.unwrap()),
+        ["Encadrant", "parcours", "Établissement", "Parcours"],
+        "the group's first, in one query"
+    );
+    assert_eq!(names(glossary::terms_with_federation(db, None).await.unwrap()), ["Établissement", "Parcours"]);
 
     // A new version from the one read; the one read before it is refused with both versions.
     let v2 = glossary::update(db, parcours, &term("Parcours", "De l'accueil à la sortie."), 1, None).await.unwrap();
