@@ -8,7 +8,7 @@ use crate::app::App;
 use crate::audit::Author;
 use crate::campaigns::NewCampaignChecked;
 use crate::error::{Error, Result};
-use crate::groups::{Divergence, Row, StructureRadar, belongs_to, divergences, radar_of, rows_of};
+use crate::groups::{Divergence, Row, StructureRadar, belongs_to, divergences, indicator_rows_of, radar_of, rows_of};
 use crate::i18n::Tr;
 use crate::viewer::Viewer;
 use cap_domain::authz::Permission;
@@ -46,6 +46,9 @@ pub struct GroupCampaignView {
     pub columns: Vec<String>,
     /// Pillars and objectives with each structure's score and the group's mean.
     pub rows: Vec<Row>,
+    /// The group's consolidation: each indicator's consolidated score in every structure, and
+    /// the group's mean.
+    pub indicators: Vec<Row>,
     /// One radar per structure with results.
     pub radars: Vec<StructureRadar>,
     /// Where the structures differ the most.
@@ -92,7 +95,10 @@ pub async fn view(app: &App, viewer: &Viewer, id: i64, t: Tr) -> Result<GroupCam
             has_results: !answers.is_empty(),
         });
     }
-    let rows = rows_of(&cached, scored.len(), |column, code| scored[column].2.nodes.get(code).map(|n| n.score));
+    let score = |column: usize, code: &str| scored[column].2.nodes.get(code).map(|n| n.score);
+    let rows = rows_of(&cached, scored.len(), score);
+    let indicators =
+        indicator_rows_of(&cached, scored.len(), |column, code| scored[column].2.indicators.get(code)?.share());
     let columns: Vec<String> = scored.iter().map(|(_, name, _)| name.clone()).collect();
     let radars = scored.iter().enumerate().map(|(i, (org, name, _))| radar_of(t, i, *org, name, &rows)).collect();
     let divergences = divergences(&rows, &columns);
@@ -103,6 +109,7 @@ pub async fn view(app: &App, viewer: &Viewer, id: i64, t: Tr) -> Result<GroupCam
         structures,
         columns,
         rows,
+        indicators,
         radars,
         divergences,
         may_manage,

@@ -164,9 +164,28 @@ pub(crate) fn rows_of(
     columns: usize,
     score_of: impl Fn(usize, &str) -> Option<f64>,
 ) -> Vec<Row> {
+    rows_where(cached, columns, false, score_of)
+}
+
+/// The indicators of a referential, each with the consolidated score of every column and their
+/// mean (the group's consolidation); those nobody has a score on are left out.
+pub(crate) fn indicator_rows_of(
+    cached: &crate::referential_cache::CachedReferential,
+    columns: usize,
+    score_of: impl Fn(usize, &str) -> Option<f64>,
+) -> Vec<Row> {
+    rows_where(cached, columns, true, score_of)
+}
+
+fn rows_where(
+    cached: &crate::referential_cache::CachedReferential,
+    columns: usize,
+    indicators: bool,
+    score_of: impl Fn(usize, &str) -> Option<f64>,
+) -> Vec<Row> {
     let mut rows = Vec::new();
     for (i, node) in cached.referential.nodes.iter().enumerate() {
-        if node.kind == NodeKind::Indicator {
+        if (node.kind == NodeKind::Indicator) != indicators {
             continue;
         }
         let scores: Vec<Option<f64>> = (0..columns).map(|c| score_of(c, &node.code)).collect();

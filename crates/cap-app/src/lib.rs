@@ -21,6 +21,7 @@ pub mod evidence;
 pub mod glossary;
 pub mod group_campaigns;
 pub mod groups;
+pub mod harmonisation;
 pub mod i18n;
 pub mod invitations;
 pub mod jobs;

@@ -20,13 +20,13 @@ use cap_storage::regions;
 pub async fn proposable(app: &App, viewer: &Viewer) -> Result<Vec<Candidate>> {
     let completed: Vec<&str> =
         CampaignStatus::ALL.into_iter().filter(|s| has_completed_a_campaign(&[*s])).map(CampaignStatus::code).collect();
-    let mut out = Vec::new();
-    for region in regions::list(&app.db).await? {
-        if viewer.can(Permission::ManageTrainings(RegionId(region.id))) {
-            out.extend(directory::candidates(&app.db, region.id, &completed).await?);
-        }
-    }
-    Ok(out)
+    let managed: Vec<i64> = regions::list(&app.db)
+        .await?
+        .into_iter()
+        .map(|r| r.id)
+        .filter(|r| viewer.can(Permission::ManageTrainings(RegionId(*r))))
+        .collect();
+    Ok(directory::candidates(&app.db, &managed, &completed).await?)
 }
 
 /// Proposes `user` from `organisation` as a pair, and tells them by e-mail. Refused unless the

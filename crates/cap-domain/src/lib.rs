@@ -15,6 +15,7 @@ pub mod email;
 pub mod evidence;
 pub mod feedback;
 pub mod glossary;
+pub mod harmonisation;
 pub mod ids;
 pub mod meeting;
 pub mod network;

@@ -59,6 +59,8 @@ pub struct Campaign {
     pub consolidated_at: Option<i64>,
     /// Incremented on every change.
     pub version: i64,
+    /// The group démarche it belongs to, when its group's lead launched it.
+    pub group_campaign_id: Option<i64>,
 }
 
 #[derive(sqlx::FromRow)]
@@ -77,6 +79,7 @@ struct CampaignRow {
     created_at: i64,
     consolidated_at: Option<i64>,
     version: i64,
+    group_campaign_id: Option<i64>,
 }
 
 impl TryFrom<CampaignRow> for Campaign {
@@ -98,13 +101,14 @@ impl TryFrom<CampaignRow> for Campaign {
             created_at: r.created_at,
             consolidated_at: r.consolidated_at,
             version: r.version,
+            group_campaign_id: r.group_campaign_id,
         })
     }
 }
 
 const SELECT: &str = "SELECT id, organisation_id, referential_version_id, title, scope, status, answering_from,
-    consolidation_on, restitution_on, protect_colleges, shared_with_region, created_at, consolidated_at, version
-    FROM campaigns";
+    consolidation_on, restitution_on, protect_colleges, shared_with_region, created_at, consolidated_at, version,
+    group_campaign_id FROM campaigns";
 
 /// Creates a campaign in preparation, small collèges protected
 /// ([`cap_domain::consolidation::PROTECT_BY_DEFAULT`]).
@@ -370,7 +374,7 @@ pub async fn with_organisation(db: &Db, id: i64) -> Result<(Campaign, crate::org
     let row: Row = sqlx::query_as(
         "SELECT c.id, c.organisation_id, c.referential_version_id, c.title, c.scope, c.status, c.answering_from,
             c.consolidation_on, c.restitution_on, c.protect_colleges, c.shared_with_region, c.created_at,
-            c.consolidated_at, c.version,
+            c.consolidated_at, c.version, c.group_campaign_id,
             o.name AS org_name, o.org_type AS org_type, o.siret AS org_siret, o.region_id AS org_region_id,
             r.name AS org_region_name, o.group_id AS org_group_id, g.name AS org_group_name, o.address AS org_address,
             o.postal_code AS org_postal_code, o.city AS org_city, o.version AS org_version
@@ -969,6 +973,19 @@ pub async fn assignments(db: &Db, campaign: i64) -> Result<HashMap<i64, Vec<Stri
         out.entry(participant).or_default().push(code);
     }
     Ok(out)
+}
+
+/// The campaigns a user takes part in whose answers are open, in one query (a participant's home
+/// lists them).
+pub async fn answering(db: &Db, user: UserId) -> Result<Vec<i64>> {
+    Ok(sqlx::query_scalar(
+        "SELECT p.campaign_id FROM campaign_participants p JOIN campaigns c ON c.id = p.campaign_id
+         WHERE p.user_id = $1 AND c.status = $2 ORDER BY p.campaign_id",
+    )
+    .bind(user.0)
+    .bind(cap_domain::campaign::CampaignStatus::SelfAssessment.code())
+    .fetch_all(db.pool())
+    .await?)
 }
 
 /// The campaigns a user takes part in.

@@ -210,25 +210,31 @@ pub struct Candidate {
     pub organisation: String,
 }
 
-/// The people of the region's organisations that have been through a campaign (one of its
-/// campaigns in one of `completed`, status codes) who could be proposed as pairs, by organisation
-/// then name; in one query, however many organisations the region has.
-pub async fn candidates(db: &Db, region: i64, completed: &[&str]) -> Result<Vec<Candidate>> {
-    if completed.is_empty() {
+/// The people of the organisations of `regions` that have been through a campaign (its status
+/// one of `completed`) and are not in the directory yet, by organisation and name: whom those
+/// regions' delegates may propose as pairs, in one query whatever the number of regions.
+pub async fn candidates(db: &Db, regions: &[i64], completed: &[&str]) -> Result<Vec<Candidate>> {
+    if completed.is_empty() || regions.is_empty() {
         return Ok(Vec::new());
     }
-    // One placeholder per status code ($2, $3…): the codes are bound, never written into the SQL.
-    let placeholders: Vec<String> = (2..completed.len() + 2).map(|n| format!("${n}")).collect();
+    // One placeholder per value ($1, $2…): regions and codes are bound, never written into the SQL.
+    let region_marks: Vec<String> = (1..=regions.len()).map(|n| format!("${n}")).collect();
+    let status_marks: Vec<String> =
+        (regions.len() + 1..=regions.len() + completed.len()).map(|n| format!("${n}")).collect();
     let sql = format!(
         "SELECT DISTINCT u.id AS user_id, u.display_name, o.id AS organisation_id, o.name AS organisation
          FROM memberships m JOIN users u ON u.id = m.user_id JOIN organisations o ON o.id = m.organisation_id
-         WHERE o.region_id = $1 AND u.disabled_at IS NULL
+         WHERE o.region_id IN ({}) AND u.disabled_at IS NULL
            AND NOT EXISTS (SELECT 1 FROM pair_volunteers v WHERE v.user_id = u.id)
            AND EXISTS (SELECT 1 FROM campaigns c WHERE c.organisation_id = o.id AND c.status IN ({}))
          ORDER BY o.name, u.display_name",
-        placeholders.join(", ")
+        region_marks.join(", "),
+        status_marks.join(", ")
     );
-    let mut query = sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(region);
+    let mut query = sqlx::query_as(sqlx::AssertSqlSafe(sql));
+    for region in regions {
+        query = query.bind(*region);
+    }
     for status in completed {
         query = query.bind(*status);
     }

@@ -41,6 +41,8 @@ pub struct Member {
     pub organisation_id: i64,
     /// Its name.
     pub organisation_name: String,
+    /// Its region.
+    pub region_id: i64,
     /// The campaign's step's code.
     pub status: String,
     /// The campaign's scope (JSON list of pillar codes; empty: every pillar).
@@ -156,7 +158,7 @@ pub async fn of_campaign(db: &Db, campaign: i64) -> Result<Option<GroupCampaign>
 /// The structures' campaigns of a démarche, by structure name.
 pub async fn members(db: &Db, id: i64) -> Result<Vec<Member>> {
     Ok(sqlx::query_as(
-        "SELECT c.id AS campaign_id, o.id AS organisation_id, o.name AS organisation_name, c.status, c.scope,
+        "SELECT c.id AS campaign_id, o.id AS organisation_id, o.name AS organisation_name, o.region_id, c.status, c.scope,
             o.org_type FROM campaigns c JOIN organisations o ON o.id = c.organisation_id
          WHERE c.group_campaign_id = $1 ORDER BY o.name",
     )

@@ -18,6 +18,7 @@ pub mod feedback;
 pub mod glossary;
 pub mod group_campaigns;
 pub mod groups;
+pub mod harmonisation;
 pub mod jobs;
 pub mod meetings;
 pub mod memberships;

@@ -210,6 +210,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0033_group_campaigns.sql"),
         postgres: include_str!("../migrations/postgres/0033_group_campaigns.sql"),
     },
+    Migration {
+        version: 34,
+        name: "harmonisation",
+        sqlite: include_str!("../migrations/sqlite/0034_harmonisation.sql"),
+        postgres: include_str!("../migrations/postgres/0034_harmonisation.sql"),
+    },
 ];
 
 /// Arbitrary key of the PostgreSQL advisory lock that serialises migrations across instances.

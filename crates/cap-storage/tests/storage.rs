@@ -41,6 +41,7 @@ on_both_backends!(
     glossaries_keep_every_version_and_refuse_a_stale_one,
     service_requests_are_followed_through_once,
     a_group_demarche_is_launched_whole_or_not_at_all,
+    a_harmonisation_action_has_a_line_in_each_structure,
     migrations_are_idempotent,
     regions_and_conflicts,
     organisations_crud_and_stale_writes,
@@ -1939,4 +1940,70 @@ async fn a_group_demarche_is_launched_whole_or_not_at_all(db: &Db) {
     let stale = group_campaigns::set_shared(db, id, false, 1).await;
     assert!(matches!(stale, Err(StorageError::Stale(Stale { read: 1, current: 2 }))), "{stale:?}");
     assert_eq!(group_campaigns::get(db, id).await.unwrap().shared_within_group, 1);
+}
+
+async fn a_harmonisation_action_has_a_line_in_each_structure(db: &Db) {
+    use cap_storage::group_campaigns::{self, NewGroupCampaign};
+    use cap_storage::harmonisation::{self, LineChange, NewAction};
+    use cap_storage::referentials;
+    let ara = regions::create(db, "ARA", "Auvergne-Rhône-Alpes").await.unwrap();
+    let ges = groups::create(db, "GES du Lac").await.unwrap();
+    let a = organisations::create(db, &input("Atelier A", ara.0, Some(ges), None)).await.unwrap();
+    let b = organisations::create(db, &input("Atelier B", ara.0, Some(ges), None)).await.unwrap();
+    let c = organisations::create(db, &input("Atelier C", ara.0, Some(ges), None)).await.unwrap();
+    let version =
+        referentials::import(db, &cap_domain::referential::generate("gen", 8, 1, None), false, None).await.unwrap();
+    let taking_part = [a.0, b.0];
+    let (id, _) = group_campaigns::launch(
+        db,
+        &NewGroupCampaign {
+            group: ges.0,
+            title: "Démarche commune",
+            referential_version_id: version,
+            answering_from: None,
+            consolidation_on: None,
+            restitution_on: None,
+            organisations: &taking_part,
+            by: None,
+        },
+    )
+    .await
+    .unwrap();
+    let owner = users::create(db, &Email::parse("referente@a.fr").unwrap(), "Sophie", None).await.unwrap();
+    let action = |owners| NewAction {
+        group_campaign_id: id,
+        title: "Un accueil commun",
+        description: "Un livret",
+        node_code: Some("P1"),
+        due_on: Some("2027-03-15"),
+        owners,
+        by: None,
+    };
+    // A structure that does not take part takes the whole action down.
+    let outside = [(a.0, Some(owner)), (c.0, None)];
+    let refused = harmonisation::add(db, &action(&outside)).await;
+    assert!(matches!(refused, Err(StorageError::NotFound)), "{refused:?}");
+    assert!(harmonisation::actions(db, id).await.unwrap().is_empty(), "nothing left behind");
+
+    let both = [(b.0, None), (a.0, Some(owner))];
+    let written = harmonisation::add(db, &action(&both)).await.unwrap();
+    assert_eq!(harmonisation::group_campaign_of(db, written).await.unwrap(), id);
+    let lines = harmonisation::lines(db, id).await.unwrap();
+    let seen: Vec<(&str, Option<&str>, &str)> =
+        lines.iter().map(|l| (l.organisation_name.as_str(), l.owner_name.as_deref(), l.status.as_str())).collect();
+    assert_eq!(seen, [("Atelier A", Some("Sophie"), "todo"), ("Atelier B", None, "todo")], "by structure name");
+    let line = lines[1].id;
+    let change = LineChange { owner: Some(owner), status: "in_progress", note: "Réunion prévue" };
+    assert_eq!(harmonisation::update_line(db, line, &change, 1).await.unwrap(), 2);
+    let stale = harmonisation::update_line(db, line, &LineChange { status: "done", ..change }, 1).await;
+    assert!(matches!(stale, Err(StorageError::Stale(Stale { read: 1, current: 2 }))), "{stale:?}");
+    let stored = harmonisation::line(db, line).await.unwrap();
+    assert_eq!(
+        (stored.status.as_str(), stored.note.as_str(), stored.owner_user_id, stored.group_campaign_id),
+        ("in_progress", "Réunion prévue", Some(owner.0), id)
+    );
+    harmonisation::remove(db, written).await.unwrap();
+    assert!(harmonisation::lines(db, id).await.unwrap().is_empty(), "the lines go with their action");
+    assert!(matches!(harmonisation::remove(db, written).await, Err(StorageError::NotFound)));
+    assert!(matches!(harmonisation::line(db, line).await, Err(StorageError::NotFound)));
 }

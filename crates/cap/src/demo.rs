@@ -418,24 +418,44 @@ async fn demo_network(db: &Db, org_ids: &[cap_domain::OrganisationId]) -> Result
     let mut offers: Vec<String> = cap_storage::offers::codes(db).await?.into_iter().collect();
     offers.sort();
     let mut rng = StdRng::seed_from_u64(2025);
+    // Tremplin Services and Rhône Intérim Solidaire ran theirs as one démarche of GES Alpes
+    // Solidaires, whose harmonisation plan follows.
+    let alpes = [org_ids[1].0, org_ids[2].0];
+    let group = organisations::get(db, org_ids[1]).await?.group_id.ok_or(StorageError::NotFound)?;
+    let demarche = cap_storage::group_campaigns::NewGroupCampaign {
+        group,
+        title: "Auto-évaluation 2025",
+        referential_version_id: version,
+        answering_from: None,
+        consolidation_on: None,
+        restitution_on: None,
+        organisations: &alpes,
+        by: None,
+    };
+    let (demarche, alpes_campaigns) = cap_storage::group_campaigns::launch(db, &demarche).await?;
     for (i, (org, (_, org_type, ..))) in org_ids.iter().zip(ORGANISATIONS.iter()).enumerate() {
         if i == 0 || i == 13 {
             continue; // Atelier du Lac and Nord Bâtiment Solidaire have campaigns of their own.
         }
-        let campaign = campaigns::create(
-            db,
-            &campaigns::NewCampaign {
-                organisation: *org,
-                referential_version_id: version,
-                title: "Auto-évaluation 2025",
-                scope: &[],
-                answering_from: None,
-                consolidation_on: None,
-                restitution_on: None,
-                created_by: None,
-            },
-        )
-        .await?;
+        let campaign = match alpes.iter().position(|o| *o == org.0) {
+            Some(k) => alpes_campaigns[k],
+            None => {
+                campaigns::create(
+                    db,
+                    &campaigns::NewCampaign {
+                        organisation: *org,
+                        referential_version_id: version,
+                        title: "Auto-évaluation 2025",
+                        scope: &[],
+                        answering_from: None,
+                        consolidation_on: None,
+                        restitution_on: None,
+                        created_by: None,
+                    },
+                )
+                .await?
+            }
+        };
         campaigns::advance_to(db, campaign, CampaignStatus::Consolidation).await?;
         let kind = OrganisationType::from_code(org_type).map_err(corrupt)?;
         let covered = campaign_indicators(&referential, &[], kind);
@@ -494,6 +514,53 @@ async fn demo_network(db: &Db, org_ids: &[cap_domain::OrganisationId]) -> Result
         };
         cap_storage::activity::save(db, campaign, &figures, None, 0).await?;
         campaigns::advance_to(db, campaign, CampaignStatus::Closed).await?;
+    }
+    demo_harmonisation(db, demarche, &referential).await
+}
+
+/// GES Alpes Solidaires' harmonisation plan for its structures' 2025 démarche: a shared welcome
+/// booklet done in one structure and under way in the other, and a common training to organise.
+async fn demo_harmonisation(
+    db: &Db,
+    demarche: i64,
+    referential: &cap_domain::referential::Referential,
+) -> Result<(), StorageError> {
+    use cap_domain::referential::NodeKind;
+    use cap_storage::harmonisation::{self, LineChange, NewAction};
+    let objective = referential.nodes.iter().find(|n| n.kind == NodeKind::GeneralObjective).map(|n| n.code.as_str());
+    let members = cap_storage::group_campaigns::members(db, demarche).await?;
+    let owners: Vec<(i64, Option<cap_domain::UserId>)> = members.iter().map(|m| (m.organisation_id, None)).collect();
+    let actions = [
+        (
+            "Un livret d'accueil commun aux trois structures",
+            "Écrit ensemble, puis adapté par chaque structure à son activité.",
+            objective,
+            Some("2026-03-31"),
+            [("done", "Livret adopté en réunion d'équipe."), ("in_progress", "Relecture par les encadrants.")],
+        ),
+        (
+            "Une formation commune des encadrants",
+            "Deux jours par an, organisés à tour de rôle.",
+            None,
+            Some("2026-10-15"),
+            [("todo", ""), ("blocked", "En attente du financement OPCO.")],
+        ),
+    ];
+    for (title, description, node, due, steps) in actions {
+        let new = NewAction {
+            group_campaign_id: demarche,
+            title,
+            description,
+            node_code: node,
+            due_on: due,
+            owners: &owners,
+            by: None,
+        };
+        let action = harmonisation::add(db, &new).await?;
+        let lines = harmonisation::lines(db, demarche).await?;
+        for (line, (status, note)) in lines.iter().filter(|l| l.action_id == action).zip(steps) {
+            harmonisation::update_line(db, line.id, &LineChange { owner: None, status, note }, line.version).await?;
+        }
     }
     Ok(())
 }

@@ -45,6 +45,8 @@ const DELEGATES: Who = Who::Only(&[DELEGATE_A, TIERS_A, DELEGATE_B]);
 const VIEW_GROUP_A: Who = Who::Only(&[GROUP_LEAD_A]);
 /// Group A's glossary: its lead and the people of its structures (organisation A).
 const READ_GLOSSARY_A: Who = Who::Only(&[PARTICIPANT_A, COORDINATOR_A, GROUP_LEAD_A]);
+/// A line of a harmonisation action in organisation A: the group's lead and A's coordinator.
+const FOLLOW_HARMONISATION_A: Who = Who::Only(&[COORDINATOR_A, GROUP_LEAD_A]);
 const RUN_CAMPAIGNS_A: Who = Who::Only(&[COORDINATOR_A]);
 /// The campaign's page: its participants and its coordinator (A shares nothing with its region).
 const VIEW_CAMPAIGN_A: Who = Who::Only(&[PARTICIPANT_A, COORDINATOR_A]);
@@ -115,6 +117,11 @@ const CASES: &[(&str, &str, Who)] = &[
     ("POST", "/groups/{id}/campaigns/new", VIEW_GROUP_A),
     ("GET", "/group-campaigns/{id}", VIEW_GROUP_A),
     ("POST", "/group-campaigns/{id}/sharing", VIEW_GROUP_A),
+    ("GET", "/group-campaigns/{id}/plan", READ_GLOSSARY_A),
+    ("POST", "/group-campaigns/{id}/plan", VIEW_GROUP_A),
+    ("GET", "/harmonisation/lines/{id}", FOLLOW_HARMONISATION_A),
+    ("POST", "/harmonisation/lines/{id}", FOLLOW_HARMONISATION_A),
+    ("POST", "/harmonisation/actions/{id}/remove", VIEW_GROUP_A),
     ("POST", "/groups/{id}/glossary", VIEW_GROUP_A),
     ("GET", "/glossary", Who::SignedIn),
     ("POST", "/glossary", Who::Admin),
@@ -524,8 +531,9 @@ async fn concrete_path(app: &TestApp, seeds: &Seeds, pattern: &str, n: usize, ac
         let (practice, file) = pending_practice_of_a(app, seeds, n).await;
         return path.replace("{id}", &practice.to_string()).replace("{file}", &file.to_string());
     }
-    if pattern.starts_with("/group-campaigns/") {
-        // A démarche of group A across organisation A, not shared with the structures.
+    if pattern.starts_with("/group-campaigns/") || pattern.starts_with("/harmonisation/") {
+        // A démarche of group A across organisation A, not shared with the structures; for the
+        // harmonisation routes, a fresh action of its plan (a removed one cannot be removed again).
         let version = cap_storage::campaigns::get(&app.db, seeds.campaign_a).await.unwrap().referential_version_id;
         let new = cap_storage::group_campaigns::NewGroupCampaign {
             group: seeds.group_a,
@@ -538,7 +546,22 @@ async fn concrete_path(app: &TestApp, seeds: &Seeds, pattern: &str, n: usize, ac
             by: None,
         };
         let (id, _) = cap_storage::group_campaigns::launch(&app.db, &new).await.unwrap();
-        return path.replace("{id}", &id.to_string());
+        if !pattern.starts_with("/harmonisation/") {
+            return path.replace("{id}", &id.to_string());
+        }
+        let action = cap_storage::harmonisation::NewAction {
+            group_campaign_id: id,
+            title: "Un accueil commun",
+            description: "",
+            node_code: None,
+            due_on: None,
+            owners: &[(seeds.org_a, None)],
+            by: None,
+        };
+        let action = cap_storage::harmonisation::add(&app.db, &action).await.unwrap();
+        let line = cap_storage::harmonisation::lines(&app.db, id).await.unwrap()[0].id;
+        let target = if pattern.starts_with("/harmonisation/lines/") { line } else { action };
+        return path.replace("{id}", &target.to_string());
     }
     if pattern.starts_with("/services/") {
         // A fresh request of organisation A each time, on a campaign of its own (one open

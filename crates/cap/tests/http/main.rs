@@ -15,6 +15,7 @@ mod evidence;
 mod forms;
 mod glossary;
 mod group_campaigns;
+mod harmonisation;
 mod hostile;
 mod least_privilege;
 mod meetings;
