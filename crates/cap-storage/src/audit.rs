@@ -150,7 +150,11 @@ fn containing(part: &str) -> String {
 pub async fn search(db: &Db, filter: &Filter, before: Option<i64>, limit: i64) -> Result<Vec<Entry>> {
     // Entries name what they touched (`campaign 12`): an organisation's are found through the
     // rows that belong to it, so the filter also covers entries written before it existed.
-    Ok(sqlx::query_as(
+    // Without dates the time index is left alone: walking the log backwards from the newest entry
+    // reads a page of it, where a range over every time sorted the whole log (44 ms against
+    // 0.1 ms at 77,000 entries, `docs/PERFORMANCE.md`).
+    let dates = if filter.from.is_some() || filter.until.is_some() { "at >= $6 AND at < $7" } else { "$6 <= $7" };
+    Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "WITH matched AS (SELECT id FROM organisations WHERE $8 = 1 AND LOWER(name) LIKE $9 ESCAPE '\\'),
               theirs AS (SELECT id FROM campaigns WHERE organisation_id IN (SELECT id FROM matched)),
               owned AS (
@@ -166,10 +170,10 @@ pub async fn search(db: &Db, filter: &Filter, before: Option<i64>, limit: i64) -
          WHERE id < $1
            AND ($2 = 0 OR LOWER(actor_label) LIKE $3 ESCAPE '\\')
            AND ($4 = 0 OR action LIKE $5 ESCAPE '\\')
-           AND at >= $6 AND at < $7
+           AND {dates}
            AND ($8 = 0 OR entity || ':' || entity_id IN (SELECT entity || ':' || entity_id FROM owned))
-         ORDER BY id DESC LIMIT $10",
-    )
+         ORDER BY id DESC LIMIT $10"
+    )))
     .bind(before.unwrap_or(i64::MAX))
     .bind(i64::from(filter.person.is_some()))
     .bind(filter.person.as_deref().map(containing).unwrap_or_default())
@@ -186,7 +190,15 @@ pub async fn search(db: &Db, filter: &Filter, before: Option<i64>, limit: i64) -
 
 /// The kinds of action the log holds (what comes before the dot of their codes), in order.
 pub async fn kinds(db: &Db) -> Result<Vec<String>> {
-    let actions: Vec<String> = sqlx::query_scalar("SELECT DISTINCT action FROM audit_log").fetch_all(db.pool()).await?;
+    // Each distinct action found by one step along its index (a skip scan), not by reading every
+    // entry: a few steps instead of the whole log.
+    let actions: Vec<String> = sqlx::query_scalar(
+        "WITH RECURSIVE k(a) AS (SELECT MIN(action) FROM audit_log
+           UNION ALL SELECT (SELECT MIN(action) FROM audit_log WHERE action > k.a) FROM k WHERE k.a IS NOT NULL)
+         SELECT a FROM k WHERE a IS NOT NULL",
+    )
+    .fetch_all(db.pool())
+    .await?;
     let mut kinds: Vec<String> =
         actions.iter().map(|a| a.split('.').next().unwrap_or_default().to_owned()).filter(|k| !k.is_empty()).collect();
     kinds.sort();

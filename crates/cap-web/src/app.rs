@@ -55,11 +55,11 @@ pub fn build_router(state: AppState) -> Router {
         .with_state(state)
 }
 
-/// Brotli or gzip, as the browser accepts, for pages, CSS, JS and SVG; never for the workshop's
-/// event stream (it must reach the room at once), nor for PDF, workbooks and images, which are
-/// compressed already. At quality 4: the default quality is brotli's best (11), far slower for a
-/// few percent fewer bytes (`docs/PERFORMANCE.md`, « The application layer against the commit
-/// before it »).
+/// Gzip, when the browser accepts it, for pages, CSS, JS and SVG; never for the workshop's event
+/// stream (it must reach the room at once), nor for PDF, workbooks and images, which are
+/// compressed already. At level 4. Not brotli: at a comparable level its pages were 6 to 8 %
+/// smaller but took up to 1.8 times as long, most of it zeroing the encoder's tables for every
+/// response (`docs/PERFORMANCE.md`, « Pages and the allocator's trim threshold »).
 fn compression() -> tower_http::compression::CompressionLayer<impl tower_http::compression::Predicate> {
     use tower_http::compression::predicate::{DefaultPredicate, NotForContentType, Predicate};
     let predicate = DefaultPredicate::new()
@@ -67,7 +67,6 @@ fn compression() -> tower_http::compression::CompressionLayer<impl tower_http::c
         .and(NotForContentType::const_new("application/vnd.openxmlformats"))
         .and(NotForContentType::const_new("application/zip"));
     tower_http::compression::CompressionLayer::new()
-        .br(true)
         .gzip(true)
         .quality(tower_http::CompressionLevel::Precise(4))
         .compress_when(predicate)

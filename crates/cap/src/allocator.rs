@@ -12,24 +12,42 @@
 //!
 //! So the threshold is held high and fixed ([`MMAP_THRESHOLD`]), and freed heap pages are given
 //! back every [`TRIM_EVERY`] by [`trim`] (`malloc_trim`), which the server runs in the background.
+//!
+//! Fixing the threshold also fixes glibc's trim threshold at its default, 128 KiB (glibc keeps it
+//! at twice the mmap threshold only while that one moves by itself): every free leaving more than
+//! 128 KiB at the top of a heap gave those pages back at once, and the next response faulted them
+//! in again, zeroed. A compressed page's buffers did that on every request, and the kernel's page
+//! faults took most of a page's time (`docs/PERFORMANCE.md`, « Pages and the allocator's trim
+//! threshold »). So the trim threshold is held at [`TRIM_THRESHOLD`], as glibc's own rule would
+//! have it, and the periodic [`trim`] is what gives memory back.
 
 use std::time::Duration;
 
 /// Allocations from this size are always mapped and unmapped (glibc's own upper bound).
 pub const MMAP_THRESHOLD: usize = 32 * 1024 * 1024;
 
+/// Free memory at the top of a heap kept for the next allocations rather than given back at once
+/// (twice the mmap threshold, glibc's rule while its thresholds move by themselves).
+pub const TRIM_THRESHOLD: usize = 2 * MMAP_THRESHOLD;
+
 /// How often freed heap pages are given back to the system.
 pub const TRIM_EVERY: Duration = Duration::from_secs(10);
 
-/// Holds the allocator's `mmap` threshold at [`MMAP_THRESHOLD`], unless the operator set it
-/// (`MALLOC_MMAP_THRESHOLD_`). Call before any thread starts. Returns whether it was set.
+/// Holds the allocator's `mmap` threshold at [`MMAP_THRESHOLD`] and its trim threshold at
+/// [`TRIM_THRESHOLD`], unless the operator set them (`MALLOC_MMAP_THRESHOLD_`,
+/// `MALLOC_TRIM_THRESHOLD_`). Call before any thread starts. Returns whether the mmap threshold
+/// was set.
 pub fn tune() -> bool {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
     {
+        if std::env::var_os("MALLOC_TRIM_THRESHOLD_").is_none() {
+            // SAFETY: mallopt only changes the allocator's parameters; called before other threads.
+            unsafe { libc::mallopt(libc::M_TRIM_THRESHOLD, TRIM_THRESHOLD as libc::c_int) };
+        }
         if std::env::var_os("MALLOC_MMAP_THRESHOLD_").is_some() {
             return false;
         }
-        // SAFETY: mallopt only changes the allocator's parameters; called before other threads.
+        // SAFETY: as above.
         unsafe { libc::mallopt(libc::M_MMAP_THRESHOLD, MMAP_THRESHOLD as libc::c_int) == 1 }
     }
     #[cfg(not(all(target_os = "linux", target_env = "gnu")))]
