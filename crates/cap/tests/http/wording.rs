@@ -22,7 +22,7 @@ const DEMO_ACTORS: [&str; 8] = [
 ];
 
 /// Pages per account and language, and pages of one shape (same path with other ids).
-const MAX_PAGES: usize = 80;
+const MAX_PAGES: usize = 100;
 const PER_SHAPE: usize = 2;
 
 /// Kinds of pages the walk must reach, where dates, months and codes are shown.
