@@ -197,25 +197,55 @@ fn status_of(line: &Line) -> ActionStatus {
     ActionStatus::from_code(&line.status).unwrap_or(ActionStatus::Todo)
 }
 
-/// Writes `input` for every structure taking part, with the owners the lead chose among each
-/// structure's coordinators (`owners`: structure and person; a structure left out gets no owner
-/// yet); audited. Only the lead writes actions; an owner the form could not offer, or a pillar or
-/// objective of another referential, is forbidden.
+/// An action as typed in the lead's form.
+#[derive(Debug, Clone, Copy)]
+pub struct ActionFields<'a> {
+    /// What the group will do.
+    pub title: &'a str,
+    /// How.
+    pub description: &'a str,
+    /// The pillar or objective it addresses (a code, or empty).
+    pub node: &'a str,
+    /// When it should be done, as typed.
+    pub due_on: &'a str,
+}
+
+/// Outcome of writing an action.
+pub enum Added {
+    /// Written, with its id.
+    Done(i64),
+    /// Refused, each problem beside its field.
+    Refused(Vec<(&'static str, cap_domain::ValidationError)>),
+}
+
+/// Whether the viewer leads the group of démarche `id` (and so writes its plan's actions); not
+/// found for anyone else, so the démarche's existence leaks nothing.
+pub async fn require_lead(app: &App, viewer: &Viewer, id: i64) -> Result<()> {
+    let found = group_campaigns::get(&app.db, id).await?;
+    viewer.require(Permission::ViewGroup(GroupId(found.group_id)))
+}
+
+/// Writes an action for every structure taking part, checked against the démarche's referential,
+/// with the owners the lead chose among each structure's coordinators (`owners`: structure and
+/// person; a structure left out gets no owner yet); audited. Only the lead writes actions; an
+/// owner the form could not offer is forbidden.
 pub async fn add(
     app: &App,
     by: &Author,
     viewer: &Viewer,
     id: i64,
-    input: &ActionInput,
+    fields: &ActionFields<'_>,
     owners: &[(i64, i64)],
-) -> Result<i64> {
+) -> Result<Added> {
     let view = load(app, viewer, id).await?;
     if !view.may_manage {
         return Err(Error::NotFound);
     }
-    if input.node_code.as_ref().is_some_and(|c| !view.node_codes().contains(&c.as_str())) {
-        return Err(Error::Forbidden);
-    }
+    let input =
+        match ActionInput::parse(fields.title, fields.description, fields.node, fields.due_on, &view.node_codes()) {
+            Ok(input) => input,
+            Err(problems) => return Ok(Added::Refused(problems)),
+        };
     let mut chosen = Vec::with_capacity(view.structures.len());
     for s in &view.structures {
         let owner = owners.iter().find(|o| o.0 == s.organisation_id).map(|o| o.1);
@@ -237,12 +267,31 @@ pub async fn add(
         owners: &chosen,
         by: by.user,
     };
-    Ok(harmonisation::add(app.db.audited(entry), &new).await?)
+    Ok(Added::Done(harmonisation::add(app.db.audited(entry), &new).await?))
+}
+
+/// A line its reader may change, with the people they may name as its owner. Only
+/// [`line_to_edit`] makes one, so holding it means the reader was checked.
+pub struct LineToEdit {
+    line: Line,
+    people: Vec<(i64, String)>,
+}
+
+impl LineToEdit {
+    /// The line as stored when it was read.
+    pub fn line(&self) -> &Line {
+        &self.line
+    }
+
+    /// The line and the people on offer, for its form.
+    pub fn into_parts(self) -> (Line, Vec<(i64, String)>) {
+        (self.line, self.people)
+    }
 }
 
 /// The line `id` with the people its reader may name as owner, for its form; not found when the
 /// reader may not change it.
-pub async fn line_to_edit(app: &App, viewer: &Viewer, id: i64) -> Result<(Line, Vec<(i64, String)>)> {
+pub async fn line_to_edit(app: &App, viewer: &Viewer, id: i64) -> Result<LineToEdit> {
     let line = harmonisation::line(&app.db, id).await?;
     let reader = reader(app, viewer, line.group_campaign_id).await?;
     if !reader.may_edit(viewer, &line) {
@@ -255,29 +304,28 @@ pub async fn line_to_edit(app: &App, viewer: &Viewer, id: i64) -> Result<(Line, 
     {
         people.push((owner, name.clone()));
     }
-    Ok((line, people))
+    Ok(LineToEdit { line, people })
 }
 
-/// Changes line `id` (step, note, owner) as read at `version`; audited. The owner must be one the
+/// Changes the line (step, note, owner) as read at `version`; audited. The owner must be one the
 /// form offered; a line changed meanwhile is refused as stale, never overwritten.
 pub async fn update_line(
     app: &App,
     by: &Author,
-    viewer: &Viewer,
-    id: i64,
+    edit: &LineToEdit,
     input: &LineInput,
     owner: Option<i64>,
     version: i64,
-) -> Result<Line> {
-    let (line, people) = line_to_edit(app, viewer, id).await?;
-    if owner.is_some_and(|o| !people.iter().any(|p| p.0 == o)) {
+) -> Result<()> {
+    if owner.is_some_and(|o| !edit.people.iter().any(|p| p.0 == o)) {
         return Err(Error::Forbidden);
     }
+    let line = &edit.line;
     let details = format!("{} : {}", line.organisation_name, input.status.code());
-    let entry = by.entry("harmonisation.line", "harmonisation_line", id, details);
+    let entry = by.entry("harmonisation.line", "harmonisation_line", line.id, details);
     let change = LineChange { owner: owner.map(UserId), status: input.status.code(), note: &input.note };
-    harmonisation::update_line(app.db.audited(entry), id, &change, version).await?;
-    Ok(line)
+    harmonisation::update_line(app.db.audited(entry), line.id, &change, version).await?;
+    Ok(())
 }
 
 /// Removes action `id` and its lines (the lead only); audited. The démarche it belonged to.

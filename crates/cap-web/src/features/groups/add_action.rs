@@ -11,9 +11,9 @@ use crate::session::{Ctx, SignedIn};
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use cap_domain::harmonisation::ActionInput;
+use cap_app::harmonisation::{ActionFields, Added};
 
-/// Writes the action.
+/// Writes the action; the plan is read again only to show a mistake.
 pub async fn handler(
     State(state): State<AppState>,
     Ctx(ctx): Ctx,
@@ -22,12 +22,8 @@ pub async fn handler(
     page: Page,
     form: Result<Form<ActionForm>, AppError>,
 ) -> AppResult<Response> {
-    let plan = cap_app::harmonisation::load(&state, &viewer, id).await?;
-    if !plan.may_manage {
-        return Err(AppError::NotFound);
-    }
+    cap_app::harmonisation::require_lead(&state, &viewer, id).await?;
     let Form(typed) = form?;
-    let mut errors = FormErrors::new();
     let mut owners = Vec::new();
     for (org, person) in typed.owners.iter() {
         match (org.parse::<i64>(), crate::forms::optional_id(person)) {
@@ -37,20 +33,21 @@ pub async fn handler(
             _ => return Err(AppError::BadRequest),
         }
     }
-    match ActionInput::parse(&typed.title, &typed.description, &typed.node, &typed.due_on, &plan.node_codes()) {
-        Ok(input) => match cap_app::harmonisation::add(&state, &ctx.author(), &viewer, id, &input, &owners).await {
-            Ok(action) => {
-                let back = format!("/group-campaigns/{id}/plan#action-{action}");
-                return Ok(redirect_with_flash(&state, &back, "flash.harmonisation_added"));
-            }
-            Err(cap_app::Error::Forbidden) => return Err(AppError::BadRequest),
-            Err(e) => return Err(e.into()),
-        },
-        Err(problems) => {
-            for (field, e) in problems {
-                errors.add(field, e.key);
-            }
+    let fields =
+        ActionFields { title: &typed.title, description: &typed.description, node: &typed.node, due_on: &typed.due_on };
+    let problems = match cap_app::harmonisation::add(&state, &ctx.author(), &viewer, id, &fields, &owners).await {
+        Ok(Added::Done(action)) => {
+            let back = format!("/group-campaigns/{id}/plan#action-{action}");
+            return Ok(redirect_with_flash(&state, &back, "flash.harmonisation_added"));
         }
+        Ok(Added::Refused(problems)) => problems,
+        Err(cap_app::Error::Forbidden) => return Err(AppError::BadRequest),
+        Err(e) => return Err(e.into()),
+    };
+    let mut errors = FormErrors::new();
+    for (field, e) in problems {
+        errors.add(field, e.key);
     }
+    let plan = cap_app::harmonisation::load(&state, &viewer, id).await?;
     Ok((StatusCode::UNPROCESSABLE_ENTITY, PlanPage { page, plan, typed, errors }).into_response())
 }

@@ -21,7 +21,7 @@ pub async fn form(
     Path(id): Path<i64>,
     page: Page,
 ) -> AppResult<Response> {
-    let (line, people) = cap_app::harmonisation::line_to_edit(&state, &viewer, id).await?;
+    let (line, people) = cap_app::harmonisation::line_to_edit(&state, &viewer, id).await?.into_parts();
     Ok(LinePage::new(page, line, people).into_response())
 }
 
@@ -34,36 +34,35 @@ pub async fn submit(
     page: Page,
     form: Result<Form<LineForm>, AppError>,
 ) -> AppResult<Response> {
-    let (line, people) = cap_app::harmonisation::line_to_edit(&state, &viewer, id).await?;
+    let edit = cap_app::harmonisation::line_to_edit(&state, &viewer, id).await?;
     let Form(typed) = form?;
     let owner = crate::forms::optional_id(&typed.owner).map_err(|_| AppError::BadRequest)?;
-    let mut rendered = LinePage::new(page, line, people);
-    let status = match LineInput::parse(&typed.status, &typed.note) {
+    let (status, conflict, problems) = match LineInput::parse(&typed.status, &typed.note) {
         Ok(input) => {
-            match cap_app::harmonisation::update_line(&state, &ctx.author(), &viewer, id, &input, owner, typed.version)
-                .await
+            match cap_app::harmonisation::update_line(&state, &ctx.author(), &edit, &input, owner, typed.version).await
             {
-                Ok(line) => {
+                Ok(()) => {
+                    let line = edit.line();
                     let back = format!("/group-campaigns/{}/plan#action-{}", line.group_campaign_id, line.action_id);
                     return Ok(redirect_with_flash(&state, &back, "flash.harmonisation_line_saved"));
                 }
-                Err(e) if e.stale().is_some() => {
-                    rendered.conflict = true;
-                    StatusCode::CONFLICT
-                }
+                Err(e) if e.stale().is_some() => (StatusCode::CONFLICT, true, Vec::new()),
                 Err(cap_app::Error::Forbidden) => return Err(AppError::BadRequest),
                 Err(e) => return Err(e.into()),
             }
         }
-        Err(problems) => {
-            for (field, e) in problems {
-                rendered.errors.add(field, e.key);
-            }
-            StatusCode::UNPROCESSABLE_ENTITY
-        }
+        Err(problems) => (StatusCode::UNPROCESSABLE_ENTITY, false, problems),
     };
+    // After a conflict the line is read again, to show the version saved meanwhile.
+    let edit = if conflict { cap_app::harmonisation::line_to_edit(&state, &viewer, id).await? } else { edit };
+    let (line, people) = edit.into_parts();
+    let mut rendered = LinePage::new(page, line, people);
+    for (field, e) in problems {
+        rendered.errors.add(field, e.key);
+    }
+    rendered.conflict = conflict;
     // What was typed stays; after a conflict, sending again writes over the version now shown.
-    let version = if rendered.conflict { rendered.line.version } else { typed.version };
+    let version = if conflict { rendered.line.version } else { typed.version };
     rendered.typed = LineForm { version, ..typed };
     Ok((status, rendered).into_response())
 }
