@@ -29,10 +29,11 @@ function freePort() {
 /**
  * Starts `cap serve` and waits until /healthz answers 200 (120 s at most: loading the demo into a
  * fresh PostgreSQL database with the debug build takes about half a minute on a 2-core machine).
- * @param {{demo?: boolean, databaseUrl?: string, env?: object}} options (SQLite in a fresh folder by default;
- *   `env` adds `CAP_…` settings, such as a short reminder interval)
+ * @param {{demo?: boolean, databaseUrl?: string, env?: object, venueBundle?: string}} options (SQLite in a
+ *   fresh folder by default; `env` adds `CAP_…` settings, such as a short reminder interval;
+ *   `venueBundle` runs `cap venue FILE` instead, a laptop's copy of a campaign on its own database)
  */
-async function startServer({ demo = false, databaseUrl = null, env: extraEnv = {} } = {}) {
+async function startServer({ demo = false, databaseUrl = null, env: extraEnv = {}, venueBundle = null } = {}) {
   if (!fs.existsSync(CAP_BIN)) {
     throw new Error(`Cap binary not found at ${CAP_BIN} (set CAP_BIN)`);
   }
@@ -40,7 +41,9 @@ async function startServer({ demo = false, databaseUrl = null, env: extraEnv = {
   const outbox = path.join(dir, 'outbox');
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  const args = ['serve', '--addr', `127.0.0.1:${port}`];
+  const args = venueBundle
+    ? ['venue', venueBundle, '--addr', `127.0.0.1:${port}`, '--public-url', baseUrl]
+    : ['serve', '--addr', `127.0.0.1:${port}`];
   if (demo) args.push('--demo');
   const env = { ...process.env };
   // Only the variables of this test decide the configuration.

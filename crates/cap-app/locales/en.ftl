@@ -2287,3 +2287,90 @@ flash-harmonisation_line_saved = Line saved.
 flash-harmonisation_removed = Action removed from the harmonisation plan.
 harmonisation-consolidation_show = See each indicator
 harmonisation-part_of = This campaign is part of a démarche of your group.
+
+## A day at a venue, offline: the campaign taken out to a laptop and its results brought back
+venue-link = Prepare a day at a venue, offline
+venue-campaign_hint = A day somewhere without a good connection?
+venue-title = A day at a venue, offline
+venue-intro = For a day somewhere without reliable internet, take the campaign out on a laptop: phones connect to it through the venue's Wi-Fi (or the laptop's hotspot), and workshops and answers work as they do here. Back home, bring the results back: Cap shows you what changed on both sides, and nothing is overwritten without your choice.
+venue-take_out_title = 1. Take the campaign out
+venue-take_out_intro = Download the campaign's file the day before: it holds the referential, the participants, their collèges and the answers given so far. It is signed by this server and only valid until the day chosen.
+venue-days = Days of validity
+venue-days_hint = Between 1 and 60 days (14 if left empty). The results must be brought back before then.
+venue-download_bundle = Download the campaign's file
+venue-laptop_command = On the laptop, run:
+venue-bundle_file = FILE
+venue-bring_back_title = 2. Bring the results back
+venue-bring_back_intro = On the laptop, download the results from the campaign's « day at a venue » page, then send that file here. Cap checks all of it before showing you what it brings; nothing is written at this step.
+venue-results_file = Results file (.json)
+venue-results_file_hint = The file « cap-resultats-lieu-campagne-… .json » downloaded on the laptop.
+venue-check_results = Check the results
+venue-refused = The file was not imported
+venue-refused-not_a_file = This is not a Cap results file. Choose the file « cap-resultats-lieu-campagne-… .json » downloaded on the laptop.
+venue-refused-wrong_kind = This is the campaign's file taken out, not its results. On the laptop, download the results and send that file.
+venue-refused-format = This file comes from another version of Cap. Update Cap on the laptop, then download the results again.
+venue-refused-tampered = This file was changed after it was written, or does not come from this server: its signature does not match. Nothing was imported. Download the results again on the laptop, without opening or editing them.
+venue-refused-expired = The campaign taken out was only valid until { $n }: its results are no longer accepted. Nothing was imported.
+venue-refused-other_campaign = These are another campaign's results. Send them from their campaign's page.
+venue-refused-too_large = The file is over 8 MB: it is not a Cap results file.
+venue-refused-no_file = Choose the results file to send.
+venue-imports_title = Results brought back
+venue-import_of = Results sent on { $n }
+venue-applied_on = imported on { $n }
+venue-waiting = to check and import
+venue-copy_intro = This computer runs a copy of the campaign for the day. Phones connect to it with the address shown when it started.
+venue-copy_step_workshop = Open workshops from the campaign's page as usual: phones join a workshop with its code or QR code.
+venue-copy_step_results = At the end of the day, download the results below (as often as you like: the file always holds everything).
+venue-copy_step_back = Back home, send that file from the campaign's « day at a venue » page on the federation's server.
+venue-download_results = Download the results
+venue-download_results_hint = Keep a copy on a USB stick too: if the computer fails, the results are in it.
+venue-banner_title = Copy for a day at a venue.
+venue-banner = Answers stay on this computer until they are brought back to { $n } (by { $arg2 } at the latest).
+venue-review_title = Results brought back from the venue
+venue-review_intro = Campaign taken out on { $n }, results written on { $arg2 }; workshops held there: { $arg3 }.
+venue-count_apply =
+    { $n ->
+        [one] { $n } answer changed at the venue only: it will be written
+       *[other] { $n } answers changed at the venue only: they will be written
+    }
+venue-count_same =
+    { $n ->
+        [one] { $n } answer already the same here: nothing to write
+       *[other] { $n } answers already the same here: nothing to write
+    }
+venue-count_conflict =
+    { $n ->
+        [one] { $n } answer changed on both sides: yours to choose
+       *[other] { $n } answers changed on both sides: yours to choose
+    }
+venue-count_gone =
+    { $n ->
+        [one] { $n } answer of a person erased since: it will not be written
+       *[other] { $n } answers of people erased since: they will not be written
+    }
+venue-conflicts_title = Answers changed on both sides
+venue-conflicts_intro = For each, keep the server's answer or take the venue's. Nothing is written until you have chosen for all of them.
+venue-shared_answer = shared answer
+venue-on_server = On the server
+venue-at_venue = At the venue
+venue-keep_server = Keep the server's answer
+venue-take_venue = Take the venue's answer
+venue-apply = Import the results
+venue-not_applied = Nothing was imported
+venue-undecided =
+    { $n ->
+        [one] Choose an answer for the { $n } answer changed on both sides.
+       *[other] Choose an answer for each of the { $n } answers changed on both sides.
+    }
+venue-changed_meanwhile = An answer changed again on the server while you were reading. Here is the comparison brought up to date: check it, then import again.
+venue-all_title = Every answer brought back
+venue-indicator = Indicator
+venue-whose = Answer of
+venue-outcome = What will be done
+venue-outcome_apply = written
+venue-outcome_same = already the same
+venue-outcome_conflict = to choose
+venue-outcome_gone = not written (person erased)
+error-venue-days = Write a number of days between 1 and 60
+flash-venue_applied = Results from the venue imported.
+flash-venue_already_applied = These results had already been imported: nothing changed.

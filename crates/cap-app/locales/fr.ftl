@@ -2287,3 +2287,90 @@ flash-harmonisation_line_saved = Ligne enregistrée.
 flash-harmonisation_removed = Action retirée du plan d'harmonisation.
 harmonisation-consolidation_show = Voir chaque indicateur
 harmonisation-part_of = Cette campagne fait partie d’une démarche de votre groupe.
+
+## A day at a venue, offline: the campaign taken out to a laptop and its results brought back
+venue-link = Préparer une journée sur place, hors connexion
+venue-campaign_hint = Une journée dans un lieu sans bonne connexion ?
+venue-title = Journée sur place, hors connexion
+venue-intro = Pour une journée dans un lieu sans internet fiable, emportez la campagne sur un ordinateur portable : les téléphones s'y connectent par le wifi du lieu (ou le partage de connexion de l'ordinateur), les ateliers et les réponses fonctionnent comme ici. De retour, rapportez les résultats : Cap vous montre ce qui a changé des deux côtés, et rien n'est écrasé sans votre choix.
+venue-take_out_title = 1. Emporter la campagne
+venue-take_out_intro = Téléchargez le fichier de la campagne la veille : il contient le référentiel, les participants, leurs collèges et les réponses déjà données. Il est signé par ce serveur et ne vaut que jusqu'à la date choisie.
+venue-days = Nombre de jours de validité
+venue-days_hint = Entre 1 et 60 jours (14 si vous laissez vide). Les résultats doivent être rapportés avant la fin.
+venue-download_bundle = Télécharger le fichier de la campagne
+venue-laptop_command = Sur l'ordinateur portable, lancez :
+venue-bundle_file = FICHIER
+venue-bring_back_title = 2. Rapporter les résultats
+venue-bring_back_intro = Sur l'ordinateur portable, téléchargez les résultats depuis la page « Journée sur place » de la campagne, puis envoyez ce fichier ici. Cap le vérifie en entier avant de vous montrer ce qu'il apporte ; rien n'est écrit à cette étape.
+venue-results_file = Fichier de résultats (.json)
+venue-results_file_hint = Le fichier « cap-resultats-lieu-campagne-… .json » téléchargé sur l'ordinateur portable.
+venue-check_results = Vérifier les résultats
+venue-refused = Le fichier n'a pas été importé
+venue-refused-not_a_file = Ce fichier n'est pas un fichier de résultats de Cap. Choisissez le fichier « cap-resultats-lieu-campagne-… .json » téléchargé sur l'ordinateur portable.
+venue-refused-wrong_kind = Ce fichier est celui de la campagne emportée, pas ses résultats. Sur l'ordinateur portable, téléchargez les résultats et envoyez ce fichier-là.
+venue-refused-format = Ce fichier vient d'une autre version de Cap. Mettez Cap à jour sur l'ordinateur portable, puis téléchargez les résultats à nouveau.
+venue-refused-tampered = Ce fichier a été modifié depuis qu'il a été écrit, ou ne vient pas de ce serveur : sa signature ne correspond pas. Rien n'a été importé. Téléchargez à nouveau les résultats sur l'ordinateur portable, sans les ouvrir ni les modifier.
+venue-refused-expired = La campagne emportée ne valait que jusqu'au { $n } : ses résultats ne sont plus acceptés. Rien n'a été importé.
+venue-refused-other_campaign = Ces résultats sont ceux d'une autre campagne. Envoyez-les depuis la page de leur campagne.
+venue-refused-too_large = Le fichier dépasse 8 Mo : ce n'est pas un fichier de résultats de Cap.
+venue-refused-no_file = Choisissez le fichier de résultats à envoyer.
+venue-imports_title = Résultats rapportés
+venue-import_of = Résultats envoyés le { $n }
+venue-applied_on = importés le { $n }
+venue-waiting = à vérifier et importer
+venue-copy_intro = Cet ordinateur fait tourner une copie de la campagne pour la journée. Les téléphones s'y connectent avec l'adresse affichée au lancement.
+venue-copy_step_workshop = Ouvrez les ateliers depuis la page de la campagne, comme d'habitude : les téléphones rejoignent l'atelier avec son code ou son QR code.
+venue-copy_step_results = En fin de journée, téléchargez les résultats ci-dessous (vous pouvez le refaire autant de fois que vous voulez : le fichier contient toujours tout).
+venue-copy_step_back = De retour, envoyez ce fichier depuis la page « Journée sur place » de la campagne sur le serveur de la fédération.
+venue-download_results = Télécharger les résultats
+venue-download_results_hint = Gardez aussi ce fichier sur une clé USB : si l'ordinateur tombe en panne, les résultats sont dedans.
+venue-banner_title = Copie pour une journée sur place.
+venue-banner = Les réponses restent sur cet ordinateur jusqu'à leur retour sur { $n } (au plus tard le { $arg2 }).
+venue-review_title = Résultats rapportés du lieu
+venue-review_intro = Campagne emportée le { $n }, résultats écrits le { $arg2 } ; ateliers tenus sur place : { $arg3 }.
+venue-count_apply =
+    { $n ->
+        [one] { $n } réponse changée sur place seulement : elle sera écrite
+       *[other] { $n } réponses changées sur place seulement : elles seront écrites
+    }
+venue-count_same =
+    { $n ->
+        [one] { $n } réponse déjà identique ici : rien à écrire
+       *[other] { $n } réponses déjà identiques ici : rien à écrire
+    }
+venue-count_conflict =
+    { $n ->
+        [one] { $n } réponse changée des deux côtés : à vous de choisir
+       *[other] { $n } réponses changées des deux côtés : à vous de choisir
+    }
+venue-count_gone =
+    { $n ->
+        [one] { $n } réponse d'une personne effacée depuis : elle ne sera pas écrite
+       *[other] { $n } réponses de personnes effacées depuis : elles ne seront pas écrites
+    }
+venue-conflicts_title = Réponses changées des deux côtés
+venue-conflicts_intro = Pour chacune, gardez la réponse du serveur ou prenez celle du lieu. Rien n'est écrit tant que vous n'avez pas choisi pour toutes.
+venue-shared_answer = réponse commune
+venue-on_server = Sur le serveur
+venue-at_venue = Sur place
+venue-keep_server = Garder la réponse du serveur
+venue-take_venue = Prendre la réponse du lieu
+venue-apply = Importer les résultats
+venue-not_applied = Rien n'a été importé
+venue-undecided =
+    { $n ->
+        [one] Choisissez une réponse pour la { $n } réponse changée des deux côtés.
+       *[other] Choisissez une réponse pour chacune des { $n } réponses changées des deux côtés.
+    }
+venue-changed_meanwhile = Une réponse a encore changé sur le serveur pendant que vous relisiez. Voici la comparaison à jour : vérifiez-la puis importez à nouveau.
+venue-all_title = Toutes les réponses rapportées
+venue-indicator = Indicateur
+venue-whose = Réponse de
+venue-outcome = Ce qui sera fait
+venue-outcome_apply = écrite
+venue-outcome_same = déjà identique
+venue-outcome_conflict = à choisir
+venue-outcome_gone = non écrite (personne effacée)
+error-venue-days = Écrivez un nombre de jours entre 1 et 60
+flash-venue_applied = Résultats du lieu importés.
+flash-venue_already_applied = Ces résultats avaient déjà été importés : rien n'a changé.

@@ -19,6 +19,8 @@ pub struct Settings {
     pub behind_proxy: bool,
     /// How often the scheduled jobs run.
     pub reminder_interval: std::time::Duration,
+    /// When this instance is a venue copy of one campaign (`cap venue`), which one.
+    pub venue: Option<crate::venue::VenueCopy>,
 }
 
 impl Settings {

@@ -45,6 +45,7 @@ pub mod reviewing;
 pub mod services;
 pub mod stamped_cache;
 pub mod suggestions;
+pub mod venue;
 pub mod viewer;
 pub mod workshops;
 

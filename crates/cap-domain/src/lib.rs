@@ -34,6 +34,7 @@ pub mod service_request;
 pub mod siret;
 pub mod suggestion;
 pub mod validation;
+pub mod venue;
 pub mod workshop;
 
 pub use authz::{Actor, Permission, allows};

@@ -566,30 +566,42 @@ pub async fn save_answer(
     comment: &str,
     expected_version: i64,
 ) -> Result<Written> {
-    let (kind, level, number, text) = columns(value);
     let at = now();
-    let done = if expected_version == 0 {
-        first_answer(campaign, participant, code, value, comment, at).execute(db.pool()).await?
-    } else {
-        sqlx::query(
-            "UPDATE answers SET kind = $1, level_value = $2, number_value = $3, text_value = $4, comment = $5,
-                version = version + 1, updated_at = $6
-             WHERE participant_id = $7 AND indicator_code = $8 AND version = $9",
-        )
-        .bind(kind)
-        .bind(level)
-        .bind(number)
-        .bind(text)
-        .bind(comment)
-        .bind(at)
-        .bind(participant)
-        .bind(code)
-        .bind(expected_version)
-        .execute(db.pool())
-        .await?
-    };
+    let done =
+        answer_write(campaign, participant, code, value, comment, expected_version, at).execute(db.pool()).await?;
     answer_written(db, done.rows_affected(), ("answers", "participant_id", participant), code, expected_version, at)
         .await
+}
+
+/// The statement writing a participant's answer if it is still at `expected_version` (0: a
+/// first answer); it changes no row otherwise.
+pub(crate) fn answer_write<'q>(
+    campaign: i64,
+    participant: i64,
+    code: &'q str,
+    value: &Option<AnswerValue>,
+    comment: &'q str,
+    expected_version: i64,
+    at: i64,
+) -> sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments> {
+    if expected_version == 0 {
+        return first_answer(campaign, participant, code, value, comment, at);
+    }
+    let (kind, level, number, text) = columns(value);
+    sqlx::query(
+        "UPDATE answers SET kind = $1, level_value = $2, number_value = $3, text_value = $4, comment = $5,
+            version = version + 1, updated_at = $6
+         WHERE participant_id = $7 AND indicator_code = $8 AND version = $9",
+    )
+    .bind(kind)
+    .bind(level)
+    .bind(number)
+    .bind(text)
+    .bind(comment)
+    .bind(at)
+    .bind(participant)
+    .bind(code)
+    .bind(expected_version)
 }
 
 /// Replaces the pillars in scope if the campaign is still at `expected_version`.
@@ -845,31 +857,8 @@ pub async fn save_consolidated(
 ) -> Result<Written> {
     let w = db.into();
     let mut tx = w.begin().await?;
-    let (kind, level, number, text) = columns(c.value);
     let at = now();
-    let done = if expected_version == 0 {
-        first_consolidated(campaign, c, at).execute(&mut *tx).await?
-    } else {
-        sqlx::query(
-            "UPDATE consolidated_answers SET kind = $1, level_value = $2, number_value = $3, text_value = $4, proposal = $5,
-                rationale = $6, source = $7, decided_by = $8, version = version + 1, updated_at = $9
-             WHERE campaign_id = $10 AND indicator_code = $11 AND version = $12",
-        )
-        .bind(kind)
-        .bind(level)
-        .bind(number)
-        .bind(text)
-        .bind(c.proposal)
-        .bind(c.rationale)
-        .bind(c.source)
-        .bind(c.decided_by.map(|u| u.0))
-        .bind(at)
-        .bind(campaign)
-        .bind(c.code)
-        .bind(expected_version)
-        .execute(&mut *tx)
-        .await?
-    };
+    let done = consolidated_write(campaign, c, expected_version, at).execute(&mut *tx).await?;
     let written = answer_written(
         w.db(),
         done.rows_affected(),
@@ -881,6 +870,37 @@ pub async fn save_consolidated(
     .await?;
     w.commit(tx).await?;
     Ok(written)
+}
+
+/// The statement recording a shared answer if it is still at `expected_version` (0: a first
+/// decision); it changes no row otherwise.
+pub(crate) fn consolidated_write<'q>(
+    campaign: i64,
+    c: &'q NewConsolidated<'q>,
+    expected_version: i64,
+    at: i64,
+) -> sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments> {
+    if expected_version == 0 {
+        return first_consolidated(campaign, c, at);
+    }
+    let (kind, level, number, text) = columns(c.value);
+    sqlx::query(
+        "UPDATE consolidated_answers SET kind = $1, level_value = $2, number_value = $3, text_value = $4, proposal = $5,
+            rationale = $6, source = $7, decided_by = $8, version = version + 1, updated_at = $9
+         WHERE campaign_id = $10 AND indicator_code = $11 AND version = $12",
+    )
+    .bind(kind)
+    .bind(level)
+    .bind(number)
+    .bind(text)
+    .bind(c.proposal)
+    .bind(c.rationale)
+    .bind(c.source)
+    .bind(c.decided_by.map(|u| u.0))
+    .bind(at)
+    .bind(campaign)
+    .bind(c.code)
+    .bind(expected_version)
 }
 
 /// The statement recording a first shared answer (nothing when one exists already).

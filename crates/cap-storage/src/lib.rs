@@ -41,6 +41,7 @@ pub mod testing;
 pub mod throttle;
 pub mod tokens;
 pub mod users;
+pub mod venue;
 pub mod workshops;
 
 pub use db::{Backend, Db, Writer};

@@ -216,6 +216,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0034_harmonisation.sql"),
         postgres: include_str!("../migrations/postgres/0034_harmonisation.sql"),
     },
+    Migration {
+        version: 35,
+        name: "venue",
+        sqlite: include_str!("../migrations/sqlite/0035_venue.sql"),
+        postgres: include_str!("../migrations/postgres/0035_venue.sql"),
+    },
 ];
 
 /// Arbitrary key of the PostgreSQL advisory lock that serialises migrations across instances.

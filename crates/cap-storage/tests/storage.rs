@@ -42,6 +42,7 @@ on_both_backends!(
     service_requests_are_followed_through_once,
     a_group_demarche_is_launched_whole_or_not_at_all,
     a_harmonisation_action_has_a_line_in_each_structure,
+    venue_results_are_applied_whole_and_once,
     migrations_are_idempotent,
     regions_and_conflicts,
     organisations_crud_and_stale_writes,
@@ -1940,6 +1941,65 @@ async fn a_group_demarche_is_launched_whole_or_not_at_all(db: &Db) {
     let stale = group_campaigns::set_shared(db, id, false, 1).await;
     assert!(matches!(stale, Err(StorageError::Stale(Stale { read: 1, current: 2 }))), "{stale:?}");
     assert_eq!(group_campaigns::get(db, id).await.unwrap().shared_within_group, 1);
+}
+
+async fn venue_results_are_applied_whole_and_once(db: &Db) {
+    use cap_domain::campaign::{AnswerValue, CampaignStatus};
+    use cap_storage::campaigns::{self, NewConsolidated};
+    use cap_storage::venue::{self, Write};
+    let ara = regions::create(db, "ARA", "Auvergne-Rhône-Alpes").await.unwrap();
+    let org = organisations::create(db, &input("Atelier A", ara.0, None, None)).await.unwrap();
+    let r = cap_domain::referential::generate("gen", 8, 1, None);
+    let codes: Vec<String> = r.indicators().map(|n| n.code.clone()).take(2).collect();
+    let version = cap_storage::referentials::import(db, &r, false, None).await.unwrap();
+    let campaign = campaign_at(db, org, version, CampaignStatus::SelfAssessment).await;
+    let person = users::create(db, &Email::parse("salarie@a.fr").unwrap(), "Léa", None).await.unwrap();
+    let participant = campaigns::add_participant(db, campaign, person, College::Volunteer).await.unwrap();
+    campaigns::save_answer(db, campaign, participant, &codes[0], &Some(AnswerValue::Level(1)), "", 0).await.unwrap();
+
+    // The same file uploaded twice is one import.
+    let first = venue::stage(db, campaign, "b1", "digest-1", "{}", Some(person)).await.unwrap();
+    assert_eq!(venue::stage(db, campaign, "b1", "digest-1", "{}", None).await.unwrap(), first);
+    let second = venue::stage(db, campaign, "b1", "digest-2", "{}", None).await.unwrap();
+    assert_ne!(second, first);
+    let listed = venue::for_campaign(db, campaign).await.unwrap();
+    assert_eq!(listed.iter().map(|s| s.id).collect::<Vec<_>>(), vec![second, first]);
+    assert!(listed.iter().all(|s| s.payload.is_empty() && s.applied_at.is_none()));
+
+    let four = Some(AnswerValue::Level(4));
+    let three = Some(AnswerValue::Level(3));
+    let writes = |expected| {
+        vec![
+            Write::Answer {
+                participant,
+                code: &codes[0],
+                value: &four,
+                comment: "vu ensemble",
+                expected_version: expected,
+            },
+            Write::Answer { participant, code: &codes[1], value: &three, comment: "", expected_version: 0 },
+            Write::Shared { answer: NewConsolidated::settled(&codes[0], &four, Some(person)), expected_version: 0 },
+        ]
+    };
+    // One answer changed since it was read: nothing at all is written, the file stays to apply.
+    let staged = venue::get(db, first).await.unwrap();
+    assert!(matches!(venue::apply(db, &staged, &writes(7), Some(person), "3").await, Err(StorageError::Stale(_))));
+    assert!(campaigns::answer_of(db, participant, &codes[1]).await.is_err());
+    assert!(campaigns::consolidated(db, campaign).await.unwrap().is_empty());
+    assert!(venue::get(db, first).await.unwrap().applied_at.is_none());
+
+    venue::apply(db, &staged, &writes(1), Some(person), "3 réponses écrites").await.unwrap();
+    let written = campaigns::answer_of(db, participant, &codes[0]).await.unwrap();
+    assert_eq!((written.version, written.value, written.comment.as_str()), (2, four.clone(), "vu ensemble"));
+    assert_eq!(campaigns::answer_of(db, participant, &codes[1]).await.unwrap().value, three);
+    assert_eq!(campaigns::consolidated(db, campaign).await.unwrap()[&codes[0]].value, four);
+    let applied = venue::get(db, first).await.unwrap();
+    assert!(applied.applied_at.is_some());
+    assert_eq!(applied.summary, "3 réponses écrites");
+
+    // Never applied twice.
+    assert!(venue::apply(db, &staged, &writes(2), Some(person), "encore").await.is_err());
+    assert_eq!(campaigns::answer_of(db, participant, &codes[0]).await.unwrap().version, 2);
 }
 
 async fn a_harmonisation_action_has_a_line_in_each_structure(db: &Db) {

@@ -14,7 +14,7 @@ mod forms;
 pub mod limits;
 mod markdown;
 mod page;
-mod qr;
+pub mod qr;
 pub mod routes;
 mod security;
 mod session;

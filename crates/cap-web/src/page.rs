@@ -36,6 +36,8 @@ pub struct Page {
     pub federation_name: String,
     /// Main navigation.
     pub nav: Vec<NavItem>,
+    /// On a venue copy, what every page says of it.
+    pub venue: Option<String>,
 }
 
 impl Page {
@@ -71,7 +73,10 @@ impl Page {
             }
             nav.push(item("/account", "nav.account", path.starts_with("/account")));
         }
-        Self { t: ctx.tr(), ctx, federation_name: state.config.federation_name.clone(), nav }
+        let t = ctx.tr();
+        let venue =
+            state.config.venue.as_ref().map(|v| t.tn("venue.banner", &[v.origin.clone(), t.datetime(v.expires_at)]));
+        Self { t, ctx, federation_name: state.config.federation_name.clone(), nav, venue }
     }
 
     /// Whether someone is signed in.

@@ -10,3 +10,16 @@ pub fn qr_svg(url: &str) -> Result<String, AppError> {
     let code = QrCode::new(url.as_bytes()).map_err(|e| AppError::Internal(e.to_string()))?;
     Ok(code.render::<svg::Color>().min_dimensions(240, 240).quiet_zone(true).build())
 }
+
+/// The QR code of `url` drawn with block characters, for a terminal (`cap venue` prints the
+/// address phones open, beside it in full). Drawn for a terminal's usual dark background: the
+/// modules are the light characters, as phone cameras read a code on a screen either way.
+pub fn qr_text(url: &str) -> Result<String, AppError> {
+    let code = QrCode::new(url.as_bytes()).map_err(|e| AppError::Internal(e.to_string()))?;
+    Ok(code
+        .render::<qrcode::render::unicode::Dense1x2>()
+        .dark_color(qrcode::render::unicode::Dense1x2::Light)
+        .light_color(qrcode::render::unicode::Dense1x2::Dark)
+        .quiet_zone(true)
+        .build())
+}

@@ -7,7 +7,7 @@ use crate::app::AppState;
 use crate::error::AppError;
 use crate::features::{
     account, admin, api, assets, auth, campaigns, deployment, directory, evidence, exports, glossary, groups, health,
-    home, meetings, network, organisations, plans, practices, referentials, regions, results, reviews, services,
+    home, meetings, network, organisations, plans, practices, referentials, regions, results, reviews, services, venue,
     workshops,
 };
 use crate::limits;
@@ -286,6 +286,12 @@ pub fn table() -> RouteTable {
         .post("/services/{id}", Scoped, post(services::advance::handler))
         .get("/campaigns/{id}/services", Scoped, get(services::campaign::handler))
         .post("/campaigns/{id}/services", Scoped, post(services::ask::handler))
+        .get("/campaigns/{id}/venue", Scoped, get(venue::show::handler))
+        .post("/campaigns/{id}/venue/bundle", Scoped, post(venue::take_out::handler))
+        .get("/campaigns/{id}/venue/results", Scoped, get(venue::results::handler))
+        .upload("/campaigns/{id}/venue/import", Scoped, post(venue::import::handler), venue::READ_UP_TO_BYTES, true)
+        .get("/campaigns/{id}/venue/imports/{import}", Scoped, get(venue::review::form))
+        .post("/campaigns/{id}/venue/imports/{import}", Scoped, post(venue::review::submit))
         .get("/deployment", Scoped, get(deployment::show::handler))
         .get("/deployment/roll-out.csv", FederationAdmin, get(deployment::roll_out::handler))
         .post("/deployment/presentations", Scoped, post(deployment::presentation::submit))

@@ -9,3 +9,4 @@ pub mod demo;
 pub mod generate;
 pub mod referential_cli;
 pub mod server;
+pub mod venue_cli;

@@ -68,6 +68,19 @@ enum Command {
         #[arg(long)]
         practices: Option<usize>,
     },
+    /// Run a campaign taken out of the federation's server on this laptop, for a day at a venue:
+    /// phones on the same Wi-Fi connect to it; its results are brought back to the server.
+    Venue {
+        /// The campaign's file downloaded from the server (« Journée sur place »).
+        bundle: PathBuf,
+        /// Address to listen on, HOST:PORT (default 0.0.0.0:8080: phones on the venue's network
+        /// reach it).
+        #[arg(long, default_value = "0.0.0.0:8080")]
+        addr: String,
+        /// The address phones open (default http://<this computer's address>:<port>).
+        #[arg(long)]
+        public_url: Option<String>,
+    },
     /// Referential and offer-of-services files: validate, import, export, diff, format.
     Referential {
         #[command(subcommand)]
@@ -174,6 +187,9 @@ async fn run() -> Result<()> {
         .init();
     let cli = Cli::parse();
     let mut config = Config::load(cli.config.as_deref(), &env_var)?;
+    if let Some(Command::Venue { bundle, addr, public_url }) = cli.command {
+        return venue(config, cli.database_url, bundle, addr, public_url).await;
+    }
     if let Some(url) = cli.database_url {
         config.database.url = url;
     }
@@ -196,6 +212,7 @@ async fn run() -> Result<()> {
         Command::Backup { to } => backup(config, to).await,
         Command::Check => check(config).await,
         Command::Referential { action } => referential(config, action).await,
+        Command::Venue { .. } => unreachable!("handled above"),
         Command::Generate { organisations: 0, seed, network: None, practices: Some(count) } => {
             let db = server::connect(&config).await?;
             let started = std::time::Instant::now();
@@ -287,6 +304,66 @@ async fn serve(config: Config, demo: bool) -> Result<()> {
     }
     let listener = server::bind(&config).await?;
     println!("Cap écoute sur / listens on {}", config.public_url());
+    let state = server::web_state(&config, state);
+    server::serve(listener, state, server::connection_settings(&config), server::shutdown_signal()).await?;
+    Ok(())
+}
+
+/// `cap venue FILE`: loads the campaign into this laptop's own database (or takes up the one a
+/// previous run left, after a crash), prints how the coordinator signs in and the address and QR
+/// code phones open, then serves.
+async fn venue(
+    mut config: Config,
+    database_url: Option<String>,
+    bundle: PathBuf,
+    addr: String,
+    public_url: Option<String>,
+) -> Result<()> {
+    let text = std::fs::read_to_string(&bundle).with_context(|| format!("{}", bundle.display()))?;
+    let (envelope, taken) = match cap_app::venue::open_bundle(&text, cap_storage::now()) {
+        Ok(opened) => opened,
+        Err(cap_app::venue::VenueError::Expired(at)) => bail!(
+            "Ce fichier de campagne ne valait que jusqu'au {} : téléchargez-le à nouveau sur le serveur de la fédération.\n\
+             This campaign file was valid until {}: download it again from the federation's server.",
+            cap_app::i18n::Tr::new(cap_app::i18n::Locale::Fr).datetime(at),
+            cap_app::i18n::Tr::new(cap_app::i18n::Locale::En).datetime(at)
+        ),
+        Err(e) => bail!(
+            "{} : ce n'est pas un fichier de campagne de Cap (« Journée sur place » sur le serveur) / not a Cap campaign file ({e})",
+            bundle.display()
+        ),
+    };
+    config.database.url = match database_url {
+        Some(url) => url,
+        None => cap::venue_cli::default_database(taken.campaign.id).1,
+    };
+    config.server.addr = addr;
+    config.server.public_url = Some(
+        public_url.unwrap_or_else(|| cap::venue_cli::public_url(&config.server.addr, cap::venue_cli::lan_address())),
+    );
+    let db = server::connect(&config).await?;
+    cap_app::referential_files::ensure_builtin(&db).await.map_err(|e| anyhow::anyhow!("built-in referentials: {e}"))?;
+    let (_, coordinator) = cap_app::venue::seed(&db, &envelope, &taken).await.map_err(|e| anyhow::anyhow!("{e}"))?;
+    let state = server::state(&config, db).await?;
+    let by = cap_app::audit::Author::system("cap venue");
+    let link = cap_app::password_reset_link(&state, &by, coordinator, &taken.coordinator.email).await?;
+    let url = config.public_url();
+    println!("\nCopie de lieu de « {} » ({}) / venue copy.", taken.campaign.title, taken.organisation.name);
+    println!("Base de données / database: {}", config.database.url);
+    println!(
+        "\n{} : sur cet ordinateur, ouvrez ce lien pour choisir votre mot de passe (valable 1 h, une fois) :",
+        taken.coordinator.name
+    );
+    println!("Open this link on this computer to choose your password (valid 1 h, once):\n\n  {link}\n");
+    println!("Téléphones : sur le même wifi, ouvrez / phones on the same Wi-Fi open:\n\n  {url}/w\n");
+    match cap_web::qr::qr_text(&format!("{url}/w")) {
+        Ok(code) => println!("{code}"),
+        Err(e) => tracing::warn!("QR code: {e}"),
+    }
+    println!(
+        "Fin de journée : « Journée sur place » → « Télécharger les résultats » / at the end: download the results."
+    );
+    let listener = server::bind(&config).await?;
     let state = server::web_state(&config, state);
     server::serve(listener, state, server::connection_settings(&config), server::shutdown_signal()).await?;
     Ok(())

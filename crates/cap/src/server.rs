@@ -26,6 +26,9 @@ pub enum ServerError {
     /// The built-in referentials could not be loaded.
     #[error("built-in referentials: {0}")]
     Builtin(#[from] cap_app::referential_files::ImportError),
+    /// The database is a venue copy whose bundle cannot be read.
+    #[error("venue copy: {0}")]
+    Venue(String),
     /// The address could not be bound.
     #[error("cannot listen on {addr}: {source}")]
     Bind {
@@ -77,6 +80,7 @@ pub async fn state(config: &Config, db: Db) -> Result<App, ServerError> {
         federation_name: config.federation.name.clone(),
         behind_proxy: config.server.behind_proxy,
         reminder_interval: std::time::Duration::from_secs(config.jobs.reminder_interval_seconds.max(1)),
+        venue: cap_app::venue::copy_of(&db).await.map_err(|e| ServerError::Venue(e.to_string()))?,
     };
     Ok(App::new(db, settings, mailer, &key))
 }

@@ -24,4 +24,5 @@ pub mod regions;
 pub mod results;
 pub mod reviews;
 pub mod services;
+pub mod venue;
 pub mod workshops;

@@ -115,6 +115,11 @@ pub async fn receive(
 /// A stored file sent as a download with its checked type, never shown inside Cap's pages.
 pub fn download(name: &str, media_type: &str, content: Vec<u8>) -> Response {
     let media_type = FileType::from_media_type(media_type).map_or("application/octet-stream", FileType::media_type);
+    attachment(name, media_type, content)
+}
+
+/// A file Cap made itself, sent as a download under `name` with its `media_type`.
+pub fn attachment(name: &str, media_type: &'static str, content: Vec<u8>) -> Response {
     (
         [
             (header::CONTENT_TYPE, media_type.to_owned()),

@@ -215,6 +215,14 @@ const CASES: &[(&str, &str, Who)] = &[
     ("POST", "/services/{id}", VIEW_REGION_A),
     ("GET", "/campaigns/{id}/services", READ_RESULTS_A),
     ("POST", "/campaigns/{id}/services", RUN_CAMPAIGNS_A),
+    ("GET", "/campaigns/{id}/venue", RUN_CAMPAIGNS_A),
+    ("POST", "/campaigns/{id}/venue/bundle", RUN_CAMPAIGNS_A),
+    // Only a venue copy hands out its results, to the campaign's coordinator (`venue.rs`): the
+    // server answers nobody.
+    ("GET", "/campaigns/{id}/venue/results", Who::Exactly(&[])),
+    ("POST", "/campaigns/{id}/venue/import", RUN_CAMPAIGNS_A),
+    ("GET", "/campaigns/{id}/venue/imports/{import}", RUN_CAMPAIGNS_A),
+    ("POST", "/campaigns/{id}/venue/imports/{import}", RUN_CAMPAIGNS_A),
     ("GET", "/deployment/roll-out.csv", Who::Admin),
     ("POST", "/deployment/presentations", DELEGATES),
     ("POST", "/deployment/organisations/{id}/informed", VIEW_REGION_A),
@@ -463,6 +471,11 @@ async fn concrete_path(app: &TestApp, seeds: &Seeds, pattern: &str, n: usize, ac
                 cap_storage::evidence::add(&app.db, seeds.campaign_a, "ID.1.1.a", &input, pdf, None).await.unwrap();
             path = path.replace("{evidence}", &piece.to_string());
         }
+        if pattern.contains("{import}") {
+            // A fresh results file of campaign A each time, bringing nothing back.
+            let import = staged_results(app, seeds.campaign_a, n).await;
+            path = path.replace("{import}", &import.to_string());
+        }
         if pattern.contains("{meeting}") {
             // A fresh meeting each time: a cancelled one cannot be cancelled again.
             let typed = ["SR".to_owned()];
@@ -607,6 +620,52 @@ async fn concrete_path(app: &TestApp, seeds: &Seeds, pattern: &str, n: usize, ac
         seeds.org_a
     };
     path.replace("{id}", &id.to_string()).replace("{file}", "app.css").replace("{token}", "jeton-inconnu")
+}
+
+/// A results file of `campaign` staged for review, as an upload leaves it: a bundle of that
+/// campaign and nothing changed at the venue.
+async fn staged_results(app: &TestApp, campaign: i64, n: usize) -> i64 {
+    use cap_domain::venue::*;
+    let person = BundlePerson { email: COORDINATOR_A.into(), name: "A".into() };
+    let bundle = Bundle {
+        id: format!("b{n}"),
+        origin: app.base.clone(),
+        issued_at: 0,
+        expires_at: i64::MAX,
+        results_key: String::new(),
+        organisation: BundleOrganisation {
+            id: 0,
+            name: "Structure A".into(),
+            org_type: "ei".into(),
+            region_code: "RA".into(),
+            region_name: "Région A".into(),
+        },
+        coordinator: person,
+        referential: BundleReferential { code: String::new(), version: String::new(), text: String::new() },
+        campaign: BundleCampaign {
+            id: campaign,
+            title: String::new(),
+            scope: Vec::new(),
+            status: "self_assessment".into(),
+            pillar_steps: Vec::new(),
+            answering_from: None,
+            consolidation_on: None,
+            restitution_on: None,
+            protect_colleges: true,
+        },
+        participants: Vec::new(),
+        answers: Vec::new(),
+        shared: Vec::new(),
+    };
+    let inner = Envelope {
+        cap_venue: BUNDLE.into(),
+        format: FORMAT,
+        payload: serde_json::to_string(&bundle).unwrap(),
+        signature: String::new(),
+    };
+    let results = Results { bundle: inner, exported_at: 0, answers: Vec::new(), shared: Vec::new(), workshops: 0 };
+    let payload = serde_json::to_string(&results).unwrap();
+    cap_storage::venue::stage(&app.db, campaign, &bundle.id, &format!("d{n}"), &payload, None).await.unwrap()
 }
 
 async fn check_every_route(app: &TestApp) {

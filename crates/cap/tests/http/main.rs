@@ -31,5 +31,6 @@ mod reviews;
 mod security;
 mod services;
 mod state_access;
+mod venue;
 mod wording;
 mod workshops;

@@ -48,7 +48,22 @@ impl TestApp {
 
     /// Starts the server with the configuration changed by `adjust` (lower limits, say).
     pub async fn spawn_with(backend: Backend, adjust: impl FnOnce(&mut Config)) -> Self {
+        Self::start(TestDb::new(backend).await, adjust).await
+    }
+
+    /// Starts a venue copy as `cap venue` does: a fresh database of `backend` loaded with the
+    /// campaign `bundle` (a file the server made), then the server on it. The coordinator's
+    /// account there has [`PASSWORD`].
+    pub async fn spawn_venue(backend: Backend, bundle: &str) -> Self {
         let test_db = TestDb::new(backend).await;
+        cap_app::referential_files::ensure_builtin(&test_db.db).await.expect("built-in referentials");
+        let (envelope, taken) = cap_app::venue::open_bundle(bundle, cap_storage::now()).expect("a valid bundle");
+        let (_, coordinator) = cap_app::venue::seed(&test_db.db, &envelope, &taken).await.expect("the venue copy");
+        users::set_password(&test_db.db, coordinator, password_hash()).await.expect("a password");
+        Self::start(test_db, |_| {}).await
+    }
+
+    async fn start(test_db: TestDb, adjust: impl FnOnce(&mut Config)) -> Self {
         let outbox_dir = TempDir::new("cap-outbox").expect("outbox");
         let mut config = Config::default();
         adjust(&mut config);
