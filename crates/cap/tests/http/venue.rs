@@ -118,6 +118,25 @@ async fn a_campaign_goes_to_a_venue_and_comes_back(app: &TestApp) {
     campaigns::save_answer(&app.db, c, participant, conflicted, &Some(AnswerValue::Level(1)), "au bureau", 1)
         .await
         .unwrap();
+    // No e-mail leaves a venue copy: a participant's personal link is shown to scan there, and
+    // nobody is added who would not exist on the server.
+    let shown =
+        at_venue.post(venue.url(&format!("/campaigns/{local}/remind/{local_participant}"))).send().await.unwrap();
+    assert_eq!(shown.status(), 200);
+    let shown = plain(shown.text().await.unwrap());
+    assert!(shown.contains("Donnez ce lien personnel"), "{shown}");
+    let link = shown.split("<code class=\"token\">").nth(1).and_then(|rest| rest.split('<').next()).unwrap().to_owned();
+    assert!(link.starts_with(&venue.url("/c/")), "{link}");
+    let phone = venue.client().get(link).send().await.unwrap();
+    assert_eq!(phone.headers()["location"], format!("/campaigns/{local}/answer").as_str());
+    let added = at_venue
+        .post(venue.url(&format!("/campaigns/{local}/invite")))
+        .form(&[("display_name", "Nouvelle"), ("email", ""), ("college", "volunteer")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(added.status(), 303);
+    assert_eq!(campaigns::participants(&venue.db, local).await.unwrap().len(), 1, "nobody added at the venue");
     let results = at_venue.get(venue.url(&format!("/campaigns/{local}/venue/results"))).send().await.unwrap();
     assert_eq!(results.status(), 200);
     let results = results.text().await.unwrap();

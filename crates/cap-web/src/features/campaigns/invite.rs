@@ -3,13 +3,12 @@
 //! this campaign without a password (e-mailed, or handed over on paper); they can choose a
 //! password later with « Mot de passe oublié » to get a full account.
 
+use super::LinkPage;
 use crate::app::AppState;
 use crate::error::AppResult;
 use crate::forms::Form;
 use crate::page::{Page, redirect_with_flash};
 use crate::session::{Ctx, SignedIn};
-use askama::Template;
-use askama_web::WebTemplate;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Response};
 use cap_app::campaigns::{load, run};
@@ -30,19 +29,6 @@ pub struct InviteForm {
     college: String,
 }
 
-#[derive(Template, WebTemplate)]
-#[template(path = "campaigns/link.html")]
-struct LinkPage {
-    page: Page,
-    campaign_id: i64,
-    name: String,
-    email: String,
-    link: String,
-    /// The link as a QR code, for the person to scan on the spot.
-    qr: String,
-    mailed: bool,
-}
-
 /// Adds the participant and gives their personal link.
 pub async fn handler(
     State(state): State<AppState>,
@@ -53,6 +39,10 @@ pub async fn handler(
     Form(form): Form<InviteForm>,
 ) -> AppResult<Response> {
     let loaded = load(&state, &viewer, id, run).await?;
+    if state.config.venue.is_some() {
+        // Someone added only on a venue copy would not exist on the server their answers go back to.
+        return Ok(redirect_with_flash(&state, &format!("/campaigns/{id}"), "flash.venue_no_new_people"));
+    }
     let back = format!("/campaigns/{id}");
     let name = form.display_name.trim();
     let college = College::from_code(&form.college);

@@ -31,6 +31,10 @@ pub async fn handler(
     Form(form): Form<ParticipantForm>,
 ) -> AppResult<Response> {
     let loaded = load(&state, &viewer, id, run).await?;
+    if state.config.venue.is_some() {
+        // Someone added only on a venue copy would not exist on the server their answers go back to.
+        return Ok(redirect_with_flash(&state, &format!("/campaigns/{id}"), "flash.venue_no_new_people"));
+    }
     let back = format!("/campaigns/{id}");
     let (Ok(user), Ok(college)) = (form.user.parse::<i64>(), College::from_code(&form.college)) else {
         return Ok(redirect_with_flash(&state, &back, "flash.participant_incomplete"));

@@ -1,16 +1,20 @@
 //! `POST /campaigns/{id}/remind/{participant}`: one click e-mails a participant who has not
-//! finished, with the link to their answers.
+//! finished, with the link to their answers. On a venue copy, where no e-mail leaves, it shows
+//! their personal link and its QR code instead, to scan there and then.
 
+use super::LinkPage;
 use crate::app::AppState;
 use crate::audit::record;
 use crate::error::{AppError, AppResult};
-use crate::page::redirect_with_flash;
+use crate::page::{Page, redirect_with_flash};
 use crate::session::{Ctx, SignedIn};
 use axum::extract::{Path, State};
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 use cap_app::campaigns::{load, run};
 use cap_app::i18n::{Locale, Tr};
+use cap_app::links::{LinkRequest, issue};
 use cap_storage::campaigns;
+use cap_storage::tokens::Purpose;
 
 /// Sends the reminder.
 pub async fn handler(
@@ -18,6 +22,7 @@ pub async fn handler(
     Ctx(ctx): Ctx,
     SignedIn(viewer): SignedIn,
     Path((id, participant)): Path<(i64, i64)>,
+    page: Page,
 ) -> AppResult<Response> {
     let loaded = load(&state, &viewer, id, run).await?;
     let back = format!("/campaigns/{id}");
@@ -29,6 +34,22 @@ pub async fn handler(
         .into_iter()
         .find(|p| p.id == participant)
         .ok_or(AppError::NotFound)?;
+    if state.config.venue.is_some() {
+        let payload = serde_json::json!({ "campaign": id }).to_string();
+        let request = LinkRequest {
+            purpose: Purpose::CampaignLink,
+            email: &p.email,
+            user: Some(p.user_id),
+            payload: &payload,
+            created_by: Some(viewer.actor.user_id),
+        };
+        let entry = ctx.author().entry("campaigns.personal_link_shown", "campaign", id, p.display_name.clone());
+        let link = issue(&state, request, Some(entry)).await?;
+        let qr = crate::qr::qr_svg(&link)?;
+        let shown =
+            LinkPage { page, campaign_id: id, name: p.display_name, email: String::new(), link, qr, mailed: false };
+        return Ok(shown.into_response());
+    }
     // What the participant was asked to answer so far, open pillars and closed ones alike.
     let total = loaded.indicators().len();
     let link = state.config.link(&format!("/campaigns/{id}/answer"));
