@@ -285,6 +285,7 @@ def measure_with(engine, engine_name, args, tools, server, took):
     runs = {name: [] for name, _, _ in pages}
     runs["/healthz"] = []
     runs["save one answer"] = []
+    runs["bare one-row commit"] = []
     for round_ in range(1, args.rounds + 1):
         # A fresh campaign each round: every answer starts at version 0, so no save is stale.
         saves = saves_setup(engine, base, cookie_of) if args.scenario in ("all", "saves") else None
@@ -306,6 +307,13 @@ def measure_with(engine, engine_name, args, tools, server, took):
             r = {"rps": d["per_second"], "p50": d["p50_ms"], "p99": d["p99_ms"], "errors": d["errors"],
                  "total": d["saves"] + d["errors"]}
             runs["save one answer"].append((r, r["rps"] / floor["rps"]))
+            # The floor of a write, in the same round: one-row commits with the engine's settings.
+            out = subprocess.run([tools["commits"], engine.url, str(args.seconds), str(args.connections)],
+                                 check=True, capture_output=True, text=True).stdout
+            d = json.loads(out)
+            r = {"rps": d["per_second"], "p50": d["p50_ms"], "p99": d["p99_ms"], "errors": d["errors"],
+                 "total": d["commits"] + d["errors"]}
+            runs["bare one-row commit"].append((r, r["rps"] / floor["rps"]))
     peak = server.memory_mb("VmHWM")
     workshops = None
     if args.scenario in ("all", "workshops") and tools.get("workshops"):
@@ -336,9 +344,16 @@ def table(result):
         total = sum(r["total"] for r, _ in runs)
         size = result["sizes"].get(name)
         bytes_ = f"{size[0]:,} ({size[1]:,})" if size else ""
-        flag = "" if ratio >= 0.25 or name == "/healthz" else " ⚠"
+        flag = "" if ratio >= 0.25 or name in ("/healthz", "bare one-row commit") else " ⚠"
         out.append(f"| {name} | {med('rps'):,.0f} | {med('p50'):.1f} | {med('p99'):.1f} | {ratio:.3f}{flag} | "
                    f"{errors}/{total} | {bytes_} |")
+    saves, commits = result["runs"].get("save one answer"), result["runs"].get("bare one-row commit")
+    if saves and commits:
+        per_round = [s["rps"] / c["rps"] for (s, _), (c, _) in zip(saves, commits) if c["rps"]]
+        if per_round:
+            out.append("")
+            out.append(f"A saved answer (with its audit entry, in one transaction) against the bare one-row "
+                       f"commit of the same round: {statistics.median(per_round):.2f} (median of the rounds).")
     w = result["workshops"]
     if w:
         out.append("")
@@ -368,6 +383,7 @@ def main():
     global LOAD_ENCODING
     LOAD_ENCODING = args.encoding
     tools = {"cap": os.environ["CAP_BIN"], "oha": os.environ["OHA"], "saves": os.environ["SAVES_BIN"],
+             "commits": os.environ["COMMITS_BIN"],
              "workshops": os.environ.get("WORKSHOPS_BIN")}
     results = []
     for i, engine in enumerate(e for e in args.engines.split(",") if e):

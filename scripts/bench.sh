@@ -22,8 +22,9 @@ case " $* " in
   *) command -v psql >/dev/null || { echo "psql is needed for the PostgreSQL round: apt-get install postgresql-client (or pass --engines sqlite)" >&2; exit 1; } ;;
 esac
 
-cargo build --quiet --release --bin cap --example bench_saves --example bench_workshops
+cargo build --quiet --release --bin cap --example bench_saves --example bench_commits --example bench_workshops
 target_dir="$(cargo metadata --format-version 1 --no-deps | python3 -c 'import json,sys; print(json.load(sys.stdin)["target_directory"])')"
 export OHA CAP_BIN="$target_dir/release/cap" SAVES_BIN="$target_dir/release/examples/bench_saves" \
+  COMMITS_BIN="$target_dir/release/examples/bench_commits" \
   WORKSHOPS_BIN="$target_dir/release/examples/bench_workshops"
 exec python3 scripts/bench.py "$@"

@@ -2377,3 +2377,8 @@ flash-venue_already_applied = These results had already been imported: nothing c
 venue-no_new_people = On this copy, nobody is added to the campaign: someone added here would not exist on the server, and their answers could not go back there. Add them on the server before the day, or have them take part in the workshops with their phone.
 venue-show_link = Personal link
 flash-venue_no_new_people = Nobody is added on a venue copy: add the person on the federation's server.
+deployment-and_others =
+    { $n ->
+        [one] and { $n } other
+       *[other] and { $n } others
+    }

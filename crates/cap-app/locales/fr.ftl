@@ -2377,3 +2377,8 @@ flash-venue_already_applied = Ces résultats avaient déjà été importés : ri
 venue-no_new_people = Sur cette copie, on n'ajoute personne à la campagne : une personne ajoutée ici n'existerait pas sur le serveur, et ses réponses ne pourraient pas y revenir. Ajoutez-la sur le serveur avant la journée, ou faites-la participer aux ateliers par son téléphone.
 venue-show_link = Lien personnel
 flash-venue_no_new_people = On n'ajoute personne sur une copie de lieu : ajoutez la personne sur le serveur de la fédération.
+deployment-and_others =
+    { $n ->
+        [one] et { $n } autre
+       *[other] et { $n } autres
+    }

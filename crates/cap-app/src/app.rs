@@ -69,6 +69,8 @@ pub struct App {
     pub practice_counts: Arc<crate::stamped_cache::StampedCache<String, i64, std::collections::HashMap<String, i64>>>,
     /// The network's figures, kept while its scores are unchanged.
     pub network_figures: Arc<crate::network::FiguresCache>,
+    /// Peers' scores for the benchmark, kept while the network's scores are unchanged.
+    pub peer_scores: Arc<crate::network::PeersCache>,
     closing: Arc<tokio::sync::watch::Sender<bool>>,
 }
 
@@ -83,6 +85,7 @@ impl App {
             referentials: Arc::default(),
             workshops: Arc::default(),
             network_figures: Arc::default(),
+            peer_scores: Arc::default(),
             practice_counts: Arc::default(),
             pillar_steps: Arc::default(),
             closing: Arc::new(tokio::sync::watch::channel(false).0),

@@ -37,6 +37,8 @@ pub type Listed = (i64, String, String);
 /// One region's line of the roll-out as the federation tells it: its presentations held and
 /// planned, with their dates, and its members by how far they went with the programme.
 pub struct RegionRollOut {
+    /// The region's id.
+    pub id: i64,
     /// The region.
     pub name: String,
     /// Presentations held (day, place), oldest first.
@@ -94,6 +96,7 @@ pub fn roll_out(
                 list
             };
             RegionRollOut {
+                id: *id,
                 name: name.clone(),
                 held,
                 planned,

@@ -324,14 +324,40 @@ fn shown_count(n: i64) -> Shown<f64> {
     }
 }
 
+/// Each organisation's scores by pillar and objective code, by filter and referential, under the
+/// network's stamp: (organisation, score) for every peer.
+pub type PeersCache =
+    StampedCache<(Filter, String), (String, i64, i64, i64, i64), std::collections::HashMap<String, Vec<(i64, f64)>>>;
+
+/// The scores of organisation `own`'s peers (filter `f`, referential `referential`), by pillar and
+/// objective, leaving `own` out; read once while the network's scores are unchanged.
+pub async fn peer_scores(
+    app: &App,
+    f: &Filter,
+    referential: &str,
+    own: i64,
+) -> Result<std::collections::HashMap<String, Vec<f64>>> {
+    let stamp = network::stamp(&app.db).await?;
+    let all = app
+        .peer_scores
+        .get_or_compute((f.clone(), referential.to_owned()), stamp, || async {
+            let mut by_node: std::collections::HashMap<String, Vec<(i64, f64)>> = std::collections::HashMap::new();
+            for (organisation, code, score) in network::peer_scores(&app.db, f, referential).await? {
+                by_node.entry(code).or_default().push((organisation, score));
+            }
+            Ok::<_, crate::error::Error>(by_node)
+        })
+        .await?;
+    Ok(all
+        .iter()
+        .map(|(code, scores)| {
+            (code.clone(), scores.iter().filter(|(organisation, _)| *organisation != own).map(|(_, s)| *s).collect())
+        })
+        .collect())
+}
+
 /// The figures for a filter, from the cache while the network's scores are unchanged.
 pub async fn figures(app: &App, t: Tr, f: &Filter) -> Result<std::sync::Arc<Figures>> {
     let stamp = network::stamp(&app.db).await?;
-    let key = (f.clone(), t.locale);
-    if let Some(hit) = app.network_figures.get(&key, &stamp) {
-        return Ok(hit);
-    }
-    let computed = std::sync::Arc::new(compute(app, t, f).await?);
-    app.network_figures.insert(key, stamp, computed.clone());
-    Ok(computed)
+    app.network_figures.get_or_compute((f.clone(), t.locale), stamp, || compute(app, t, f)).await
 }

@@ -190,12 +190,10 @@ pub async fn default_version(app: &App) -> Result<Option<i64>> {
 /// practice is written anywhere (the storage's stamp moves).
 pub async fn published_counts(app: &App, referential: &str) -> Result<Arc<HashMap<String, i64>>> {
     let stamp = practices::stamp(&app.db).await?;
-    let key = referential.to_owned();
-    if let Some(hit) = app.practice_counts.get(&key, &stamp) {
-        return Ok(hit);
-    }
-    let counts = Arc::new(practices::published_counts(&app.db, referential).await?);
-    app.practice_counts.insert(key, stamp, counts.clone());
+    let counts = app
+        .practice_counts
+        .get_or_compute(referential.to_owned(), stamp, || practices::published_counts(&app.db, referential))
+        .await?;
     Ok(counts)
 }
 

@@ -362,23 +362,23 @@ pub async fn offers_requested(db: &Db, f: &Filter) -> Result<Vec<(String, String
     .await?)
 }
 
-/// Peers' scores on pillars and objectives (their latest campaigns), leaving one organisation
-/// out: (node, score).
-pub async fn peer_scores(db: &Db, f: &Filter, leave_out: i64, referential: &str) -> Result<Vec<(String, f64)>> {
-    let rows: Vec<(String, i64)> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "SELECT s.node_code, s.score_ppm FROM network_scores s JOIN network_campaigns n ON n.campaign_id = s.campaign_id
-         WHERE n.latest = 1 AND s.is_indicator = 0 AND s.score_ppm IS NOT NULL AND n.organisation_id <> $4 AND {FILTER}
-           AND {}",
-        ON_REFERENTIAL.replace("$1", "$5")
+/// Each organisation's scores on pillars and objectives (their latest campaigns on the
+/// referential `referential`): (organisation, node, score). A peer's view leaves its own
+/// organisation out of them.
+pub async fn peer_scores(db: &Db, f: &Filter, referential: &str) -> Result<Vec<(i64, String, f64)>> {
+    let rows: Vec<(i64, String, i64)> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "SELECT n.organisation_id, s.node_code, s.score_ppm FROM network_scores s
+         JOIN network_campaigns n ON n.campaign_id = s.campaign_id
+         WHERE n.latest = 1 AND s.is_indicator = 0 AND s.score_ppm IS NOT NULL AND {FILTER} AND {}",
+        ON_REFERENTIAL.replace("$1", "$4")
     )))
     .bind(f.region)
     .bind(f.org_type.as_deref())
     .bind(f.year)
-    .bind(leave_out)
     .bind(referential)
     .fetch_all(db.pool())
     .await?;
-    Ok(rows.into_iter().map(|(code, ppm)| (code, from_ppm(ppm))).collect())
+    Ok(rows.into_iter().map(|(organisation, code, ppm)| (organisation, code, from_ppm(ppm))).collect())
 }
 
 /// The network's referential: the one most organisations' latest scored campaigns use (the most

@@ -29,3 +29,9 @@ pub async fn get_or_init(db: &Db, key: &str, value: &str) -> Result<String> {
         .await?;
     get(db, key).await?.ok_or(crate::StorageError::NotFound)
 }
+
+/// Removes a setting (nothing when it has none).
+pub async fn remove(db: &Db, key: &str) -> Result<()> {
+    sqlx::query("DELETE FROM settings WHERE key = $1").bind(key).execute(db.pool()).await?;
+    Ok(())
+}

@@ -353,6 +353,19 @@ async fn a_delegate_follows_the_deployment_of_their_region(app: &TestApp) {
     assert!(csv.contains("Région A;Structures qui l'ont testé;;Structure A\r\n"), "{csv}");
     assert!(csv.contains(&format!("Région A;Structures qui vont le tester;{next_year};Structure Nouvelle\r\n")));
     assert_eq!(text(&delegate, app.url("/deployment/roll-out.csv")).await.0, 403, "the nation's, for the federation");
+
+    // A long list names a dozen members, then leads to the region's page; the spreadsheet has all.
+    for n in 0..14 {
+        let name = format!("Testeuse {n:02}");
+        let id = cap_storage::organisations::create(&app.db, &org(&name, seeds.region_b, None)).await.unwrap();
+        campaign_at(&app.db, id, "Premier essai", cap_domain::campaign::CampaignStatus::SelfAssessment).await;
+    }
+    let (_, page) = text(&admin, app.url("/deployment")).await;
+    assert!(page.contains("Testeuse 11</a>") && !page.contains("Testeuse 12</a>"), "twelve named");
+    let rest = format!("<a href=\"/deployment?region={}#members\">et 2 autres", seeds.region_b);
+    assert!(page.contains(&rest), "{page}");
+    let (_, csv) = text(&admin, app.url("/deployment/roll-out.csv")).await;
+    assert!(csv.contains("Testeuse 13"), "the spreadsheet names every member");
 }
 
 crate::on_both_backends!(

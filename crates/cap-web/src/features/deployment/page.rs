@@ -54,6 +54,10 @@ pub(crate) struct DeploymentPage {
     pub(crate) errors: FormErrors,
 }
 
+/// Members named in each list of the nation's roll-out: a region's few testers read as a line of
+/// a newsletter, where thousands of names would be a wall no one reads (and a page 150 KB long).
+const ROLL_OUT_NAMED: usize = 12;
+
 /// Builds the page for the viewer's filters.
 pub(crate) async fn render(state: &AppState, page: Page, viewer: &Viewer, q: &Filters) -> AppResult<DeploymentPage> {
     let filter = authorise(viewer, q)?;
@@ -122,6 +126,12 @@ pub(crate) async fn render(state: &AppState, page: Page, viewer: &Viewer, q: &Fi
 impl DeploymentPage {
     fn stages(&self) -> [Stage; 7] {
         Stage::ALL
+    }
+
+    /// How many members each list of the nation's roll-out names before « and N others », which
+    /// leads to the region's own page where every member is listed (and the spreadsheet lists all).
+    fn listed(&self) -> usize {
+        ROLL_OUT_NAMED
     }
 
     /// The members that may be ticked as volunteering at a presentation: not past that step.

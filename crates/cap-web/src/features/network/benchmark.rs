@@ -16,9 +16,8 @@ use cap_app::results::outcome;
 use cap_domain::network::{Quartiles, Shown, Standing, quartiles};
 use cap_domain::referential::NodeKind;
 use cap_reports::charts::percent;
-use cap_storage::network::{self, Filter};
+use cap_storage::network::Filter;
 use serde::Deserialize;
-use std::collections::HashMap;
 
 /// Which peers.
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -70,12 +69,8 @@ pub async fn handler(
         org_type: (peers != "all").then(|| loaded.org.org_type.clone()),
         year: None,
     };
-    let mut by_node: HashMap<String, Vec<f64>> = HashMap::new();
-    for (code, score) in
-        network::peer_scores(&state.db, &filter, loaded.org.id, &loaded.referential.referential.code).await?
-    {
-        by_node.entry(code).or_default().push(score);
-    }
+    let by_node =
+        cap_app::network::peer_scores(&state, &filter, &loaded.referential.referential.code, loaded.org.id).await?;
     let r = &loaded.referential.referential;
     let rows = r
         .nodes

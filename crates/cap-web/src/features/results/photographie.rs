@@ -73,16 +73,12 @@ pub async fn handler(
     let stamp = plans::results_stamp(&state.db, id, loaded.org.id, loaded.steps.any_answers_open()).await?;
     // The organisation's type decides which indicators count; its version moves when it is edited.
     let key = (id, loaded.campaign.version, loaded.org.version, page.t.locale, chosen);
-    let body = match state.photographies.get(&key, &stamp) {
-        Some(body) => body,
-        None => {
+    let body = state
+        .photographies
+        .get_or_compute(key, stamp, || async {
             let v = build(&state, &loaded, page.t, chosen).await?;
-            let body =
-                Body { t: page.t, campaign: id, v: &v }.render().map_err(|e| AppError::Internal(e.to_string()))?;
-            let body = Arc::new(body);
-            state.photographies.insert(key, stamp, body.clone());
-            body
-        }
-    };
+            Body { t: page.t, campaign: id, v: &v }.render().map_err(|e| AppError::Internal(e.to_string()))
+        })
+        .await?;
     Ok(PhotographiePage { page, loaded, can_run, body, comparable }.into_response())
 }
