@@ -318,7 +318,11 @@ def measure_with(engine, engine_name, args, tools, server, took):
     workshops = None
     if args.scenario in ("all", "workshops") and tools.get("workshops"):
         log(f"[{engine_name}] workshops")
-        out = subprocess.run([tools["workshops"], base, "30", "30", "20", args.password], check=True,
+        # The generated organisations are numbered after those already there (the demo's): the
+        # rooms are run by the coordinators of the first thirty generated ones.
+        coordinators = engine.rows("SELECT email FROM users WHERE email LIKE 'gen%.0@generated.cap'")
+        first = min(int(row[0][3:row[0].index(".")]) for row in coordinators)
+        out = subprocess.run([tools["workshops"], base, "30", "30", "20", args.password, str(first)], check=True,
                              capture_output=True, text=True).stdout
         workshops = json.loads(out)
     return {"engine": engine_name, "runs": runs, "sizes": sizes, "idle": idle, "peak": peak,

@@ -111,14 +111,19 @@ pub fn roll_out(
 
 /// Each member of one region (or of all) with its region and its stage, from what Cap knows.
 pub async fn members(app: &App, region: Option<i64>) -> Result<Vec<(i64, MemberRow)>> {
-    Ok(deployment::members(&app.db, region)
+    let completed = Stage::COMPLETED.map(CampaignStatus::code);
+    Ok(deployment::members(&app.db, region, &completed)
         .await?
         .into_iter()
         .map(|m| {
-            let statuses: Vec<CampaignStatus> =
-                m.statuses.as_deref().unwrap_or_default().split(',').filter_map(CampaignStatus::from_code).collect();
             let volunteering = Volunteering::of(m.volunteered_on.as_deref(), m.planned_from.as_deref());
-            let stage = Stage::of(m.informed_on.is_some(), volunteering, &statuses, m.reviewed == 1);
+            let stage = Stage::from_facts(
+                m.informed_on.is_some(),
+                volunteering,
+                m.campaigns > 0,
+                m.completed == 1,
+                m.reviewed == 1,
+            );
             let type_key = OrganisationType::from_code(&m.org_type).map_or("orgtype.OTHER", |k| k.label_key());
             let row = MemberRow {
                 id: m.organisation_id,

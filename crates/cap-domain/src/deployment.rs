@@ -62,14 +62,23 @@ impl Stage {
     /// given or an accompaniment day). Campaigns outrank what was said: a member with one is
     /// testing, whatever it volunteered for.
     pub fn of(informed: bool, volunteer: Volunteering, campaigns: &[CampaignStatus], reviewed: bool) -> Self {
-        let completed = campaigns
-            .iter()
-            .any(|s| matches!(s, CampaignStatus::PlanValidated | CampaignStatus::FollowUp | CampaignStatus::Closed));
+        let completed = campaigns.iter().any(|s| Self::COMPLETED.contains(s));
+        Self::from_facts(informed, volunteer, !campaigns.is_empty(), completed, reviewed)
+    }
+
+    /// The steps after which a campaign counts as gone through: its plan validated, followed up,
+    /// or closed.
+    pub const COMPLETED: [CampaignStatus; 3] =
+        [CampaignStatus::PlanValidated, CampaignStatus::FollowUp, CampaignStatus::Closed];
+
+    /// A member's stage from the facts counted where they are stored: whether it ran a campaign,
+    /// whether one of them is [`Stage::COMPLETED`], whether one was reviewed (as [`Stage::of`]).
+    pub fn from_facts(informed: bool, volunteer: Volunteering, ran: bool, completed: bool, reviewed: bool) -> Self {
         if reviewed {
             Self::Reviewed
         } else if completed {
             Self::Using
-        } else if !campaigns.is_empty() {
+        } else if ran {
             Self::Testing
         } else if volunteer == Volunteering::Planned {
             Self::WillTest

@@ -23,17 +23,25 @@ pub struct Member {
     pub volunteered_on: Option<String>,
     /// The day its first campaign should start, once set.
     pub planned_from: Option<String>,
-    /// Its campaigns' steps, comma-separated.
-    pub statuses: Option<String>,
+    /// How many campaigns it ran.
+    pub campaigns: i64,
+    /// Whether one of its campaigns went through (1: its step is one of those given).
+    pub completed: i64,
     /// Whether one of its campaigns was reviewed (an access given or an accompaniment day).
     pub reviewed: i64,
 }
 
-/// The members of one region, or of all, by name.
-pub async fn members(db: &Db, region: Option<i64>) -> Result<Vec<Member>> {
-    let rows: Vec<Member> = sqlx::query_as(
+/// The members of one region, or of all, by name; a campaign counts as gone through when its step
+/// is one of `completed` (codes).
+pub async fn members(db: &Db, region: Option<i64>, completed: &[&str; 3]) -> Result<Vec<Member>> {
+    // The campaigns are counted where they are stored, through their organisation's index: one
+    // row per member comes back, not one per campaign.
+    Ok(sqlx::query_as(
         "SELECT o.id AS organisation_id, o.name, o.region_id, o.org_type, i.informed_on, v.volunteered_on,
-            v.planned_from, CAST(NULL AS TEXT) AS statuses,
+            v.planned_from,
+            (SELECT COUNT(*) FROM campaigns c WHERE c.organisation_id = o.id) AS campaigns,
+            CASE WHEN EXISTS (SELECT 1 FROM campaigns c WHERE c.organisation_id = o.id AND c.status IN ($2, $3, $4))
+                THEN 1 ELSE 0 END AS completed,
             CASE WHEN EXISTS (SELECT 1 FROM campaigns c WHERE c.organisation_id = o.id AND (
                 EXISTS (SELECT 1 FROM review_grants g WHERE g.campaign_id = c.id)
                 OR EXISTS (SELECT 1 FROM accompaniment_days d WHERE d.campaign_id = c.id))) THEN 1 ELSE 0 END AS reviewed
@@ -42,27 +50,11 @@ pub async fn members(db: &Db, region: Option<i64>) -> Result<Vec<Member>> {
          WHERE $1 IS NULL OR o.region_id = $1 ORDER BY o.name",
     )
     .bind(region)
+    .bind(completed[0])
+    .bind(completed[1])
+    .bind(completed[2])
     .fetch_all(db.pool())
-    .await?;
-    // Every campaign's step of each member, in one query rather than one per member.
-    let steps: Vec<(i64, String)> = sqlx::query_as(
-        "SELECT c.organisation_id, c.status FROM campaigns c JOIN organisations o ON o.id = c.organisation_id
-         WHERE $1 IS NULL OR o.region_id = $1",
-    )
-    .bind(region)
-    .fetch_all(db.pool())
-    .await?;
-    let mut by_org: std::collections::HashMap<i64, Vec<String>> = std::collections::HashMap::new();
-    for (org, status) in steps {
-        by_org.entry(org).or_default().push(status);
-    }
-    Ok(rows
-        .into_iter()
-        .map(|mut m| {
-            m.statuses = by_org.remove(&m.organisation_id).map(|s| s.join(","));
-            m
-        })
-        .collect())
+    .await?)
 }
 
 /// Marks a member informed on a day, or not informed (`None`).
@@ -239,13 +231,15 @@ pub async fn presentations(db: &Db, region: Option<i64>) -> Result<Vec<Presentat
     Ok(found)
 }
 
-/// When each campaign of one region, or of all, was created (UTC seconds), for the timeline.
-pub async fn campaign_starts(db: &Db, region: Option<i64>) -> Result<Vec<i64>> {
-    Ok(sqlx::query_scalar(
-        "SELECT c.created_at FROM campaigns c JOIN organisations o ON o.id = c.organisation_id
-         WHERE $1 IS NULL OR o.region_id = $1",
+/// How many campaigns of one region, or of all, were created each day: (the day's first second,
+/// UTC; how many), for the timeline. Counted by the database: a day's row, not a campaign's.
+pub async fn campaign_starts(db: &Db, region: Option<i64>) -> Result<Vec<(i64, i64)>> {
+    let days: Vec<(i64, i64)> = sqlx::query_as(
+        "SELECT c.created_at / 86400 AS day, COUNT(*) FROM campaigns c JOIN organisations o ON o.id = c.organisation_id
+         WHERE $1 IS NULL OR o.region_id = $1 GROUP BY c.created_at / 86400 ORDER BY day",
     )
     .bind(region)
     .fetch_all(db.pool())
-    .await?)
+    .await?;
+    Ok(days.into_iter().map(|(day, count)| (day * 86400, count)).collect())
 }

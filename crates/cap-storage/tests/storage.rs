@@ -1641,11 +1641,14 @@ async fn deployment_stages_and_presentations(db: &Db) {
         informed_on: None,
         volunteered_on: None,
         planned_from: None,
-        statuses: None,
+        campaigns: 0,
+        completed: 0,
         reviewed: 0,
     };
+    let completed = cap_domain::deployment::Stage::COMPLETED.map(CampaignStatus::code);
+    let members = |region: Option<i64>| deployment::members(db, region, &completed);
     assert_eq!(
-        deployment::members(db, None).await.unwrap(),
+        members(None).await.unwrap(),
         [member(a, "Atelier A", ara), member(b, "Atelier B", ara), member(c, "Atelier C", bre)]
     );
     assert!(deployment::campaign_starts(db, None).await.unwrap().is_empty());
@@ -1677,27 +1680,18 @@ async fn deployment_stages_and_presentations(db: &Db) {
     };
     reviews::grant(db, &grant).await.unwrap();
 
-    let normalised = |mut list: Vec<Member>| {
-        for m in &mut list {
-            if let Some(s) = &m.statuses {
-                let mut steps: Vec<&str> = s.split(',').collect();
-                steps.sort_unstable();
-                m.statuses = Some(steps.join(","));
-            }
-        }
-        list
-    };
-    let with = |m: Member, informed_on: Option<&str>, statuses: Option<&str>, reviewed: i64| Member {
+    let with = |m: Member, informed_on: Option<&str>, campaigns: i64, completed: i64, reviewed: i64| Member {
         informed_on: informed_on.map(str::to_owned),
-        statuses: statuses.map(str::to_owned),
+        campaigns,
+        completed,
         reviewed,
         ..m
     };
-    let a_row = with(member(a, "Atelier A", ara), Some("2026-03-12"), Some("consolidation,preparation"), 1);
+    let a_row = with(member(a, "Atelier A", ara), Some("2026-03-12"), 2, 0, 1);
     let b_row = member(b, "Atelier B", ara);
-    assert_eq!(normalised(deployment::members(db, Some(ara.0)).await.unwrap()), [a_row.clone(), b_row.clone()]);
-    let c_row = with(member(c, "Atelier C", bre), Some("2026-04-02"), Some("self_assessment"), 0);
-    assert_eq!(deployment::members(db, Some(bre.0)).await.unwrap(), std::slice::from_ref(&c_row));
+    assert_eq!(members(Some(ara.0)).await.unwrap(), [a_row.clone(), b_row.clone()]);
+    let c_row = with(member(c, "Atelier C", bre), Some("2026-04-02"), 1, 0, 0);
+    assert_eq!(members(Some(bre.0)).await.unwrap(), std::slice::from_ref(&c_row));
     let conclusion = accompaniment::NewConclusion {
         conclusions: "Un plan réaliste",
         decision: Decision::Alone,
@@ -1715,8 +1709,11 @@ async fn deployment_stages_and_presentations(db: &Db) {
     };
     accompaniment::save(db, c1, &day, 0).await.unwrap();
     let c_row = Member { reviewed: 1, ..c_row };
-    assert_eq!(normalised(deployment::members(db, None).await.unwrap()), [a_row, b_row, c_row]);
-    assert!(deployment::members(db, Some(bre.0 + 1)).await.unwrap().is_empty());
+    // A campaign whose plan is validated has gone through.
+    campaign_at(db, b, version, CampaignStatus::PlanValidated).await;
+    let b_row = with(b_row, None, 1, 1, 0);
+    assert_eq!(members(None).await.unwrap(), [a_row, b_row, c_row]);
+    assert!(members(Some(bre.0 + 1)).await.unwrap().is_empty());
 
     // Presentations, most recent first (the later recorded first on the same day), by region.
     let presentation =
@@ -1765,7 +1762,7 @@ async fn deployment_stages_and_presentations(db: &Db) {
     let volunteers =
         |list: Vec<Member>| list.into_iter().map(|m| (m.name, m.volunteered_on, m.planned_from)).collect::<Vec<_>>();
     assert_eq!(
-        volunteers(deployment::members(db, None).await.unwrap()),
+        volunteers(members(None).await.unwrap()),
         [
             ("Atelier A".into(), None, None),
             ("Atelier B".into(), Some("2026-05-02".into()), None),
@@ -1777,7 +1774,7 @@ async fn deployment_stages_and_presentations(db: &Db) {
     deployment::set_volunteer(db, b.0, Some("2026-05-02"), Some("2026-09-01"), Some(lou)).await.unwrap();
     deployment::set_volunteer(db, a.0, Some("2026-06-01"), None, Some(sam)).await.unwrap();
     assert_eq!(
-        volunteers(deployment::members(db, Some(ara.0)).await.unwrap()),
+        volunteers(members(Some(ara.0)).await.unwrap()),
         [
             ("Atelier A".into(), Some("2026-06-01".into()), None),
             ("Atelier B".into(), Some("2026-05-02".into()), Some("2026-09-01".into()))
@@ -1785,7 +1782,7 @@ async fn deployment_stages_and_presentations(db: &Db) {
     );
     deployment::set_volunteer(db, b.0, None, None, Some(lou)).await.unwrap();
     assert_eq!(deployment::presentations(db, Some(ara.0)).await.unwrap()[0].interested, Vec::<String>::new());
-    assert_eq!(volunteers(deployment::members(db, Some(ara.0)).await.unwrap())[1], ("Atelier B".into(), None, None));
+    assert_eq!(volunteers(members(Some(ara.0)).await.unwrap())[1], ("Atelier B".into(), None, None));
     assert_eq!(
         shown(deployment::presentations(db, Some(ara.0)).await.unwrap()),
         [(annecy, "Annecy".to_owned()), (grenoble, "Grenoble".to_owned()), (lyon, "Lyon".to_owned())]
@@ -1798,10 +1795,12 @@ async fn deployment_stages_and_presentations(db: &Db) {
 
     // Campaign starts, for the timeline.
     let starts = deployment::campaign_starts(db, None).await.unwrap();
-    assert_eq!(starts.len(), 3);
-    assert!(starts.iter().all(|at| (start..=end).contains(at)), "{starts:?} within {start}..={end}");
-    assert_eq!(deployment::campaign_starts(db, Some(ara.0)).await.unwrap().len(), 2);
-    assert_eq!(deployment::campaign_starts(db, Some(bre.0)).await.unwrap().len(), 1);
+    let counted = |days: Vec<(i64, i64)>| days.iter().map(|(_, n)| n).sum::<i64>();
+    assert_eq!(counted(starts.clone()), 4, "{starts:?}");
+    let first_day = start - start % 86400;
+    assert!(starts.iter().all(|(day, _)| (first_day..=end).contains(day) && day % 86400 == 0), "{starts:?}");
+    assert_eq!(counted(deployment::campaign_starts(db, Some(ara.0)).await.unwrap()), 3);
+    assert_eq!(counted(deployment::campaign_starts(db, Some(bre.0)).await.unwrap()), 1);
     assert!(deployment::campaign_starts(db, Some(bre.0 + 1)).await.unwrap().is_empty());
 }
 

@@ -3,8 +3,9 @@
 //! every vote it measures the time until the projector's stream announces it. Targets the given
 //! URL only (meant for 127.0.0.1); stops by itself; prints a JSON summary.
 //!
-//! usage: bench_workshops BASE_URL ROOMS PHONES INDICATORS PASSWORD
-//! Room n is run by the coordinator gen{n}.0@generated.cap of a database made by `cap generate`.
+//! usage: bench_workshops BASE_URL ROOMS PHONES INDICATORS PASSWORD [FIRST]
+//! Room n is run by the coordinator gen{FIRST+n}.0@generated.cap of a database made by `cap
+//! generate` (FIRST: the number of the first generated organisation, 0 unless others were there).
 
 use std::time::{Duration, Instant};
 use tokio::sync::mpsc;
@@ -21,12 +22,13 @@ fn first_capture(html: &str, before: &str, after: char) -> Option<String> {
 async fn room(
     base: String,
     n: usize,
+    first: usize,
     phones: usize,
     indicators: usize,
     password: String,
 ) -> Result<(Vec<Duration>, usize), String> {
     let coordinator = client();
-    let email = format!("gen{n}.0@generated.cap");
+    let email = format!("gen{}.0@generated.cap", first + n);
     coordinator
         .post(format!("{base}/sign-in"))
         .form(&[("email", email.as_str()), ("password", password.as_str())])
@@ -132,15 +134,17 @@ async fn room(
 #[tokio::main]
 async fn main() {
     let args: Vec<String> = std::env::args().collect();
-    if args.len() != 6 {
-        eprintln!("usage: bench_workshops BASE_URL ROOMS PHONES INDICATORS PASSWORD");
+    if args.len() != 6 && args.len() != 7 {
+        eprintln!("usage: bench_workshops BASE_URL ROOMS PHONES INDICATORS PASSWORD [FIRST]");
         std::process::exit(2);
     }
     let (rooms, phones, indicators): (usize, usize, usize) =
         (args[2].parse().unwrap_or(30), args[3].parse().unwrap_or(30), args[4].parse().unwrap_or(20));
+    let first: usize = args.get(6).and_then(|f| f.parse().ok()).unwrap_or(0);
     let started = Instant::now();
-    let tasks: Vec<_> =
-        (0..rooms).map(|n| tokio::spawn(room(args[1].clone(), n, phones, indicators, args[5].clone()))).collect();
+    let tasks: Vec<_> = (0..rooms)
+        .map(|n| tokio::spawn(room(args[1].clone(), n, first, phones, indicators, args[5].clone())))
+        .collect();
     let (mut all, mut errors, mut failed_rooms) = (Vec::new(), 0, Vec::new());
     for t in tasks {
         match t.await {

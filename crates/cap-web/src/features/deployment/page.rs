@@ -91,11 +91,11 @@ pub(crate) async fn render(state: &AppState, page: Page, viewer: &Viewer, q: &Fi
     for tr in &trainings {
         months.entry(tr.held_on.chars().take(7).collect()).or_default().trainings += 1;
     }
-    for at in deployment::campaign_starts(&state.db, filter.region).await? {
+    for (at, count) in deployment::campaign_starts(&state.db, filter.region).await? {
         let month = jiff::Timestamp::from_second(at)
             .map(|ts| ts.to_zoned(jiff::tz::TimeZone::UTC).strftime("%Y-%m").to_string())
             .unwrap_or_else(|_| format!("{}-01", utc_year(at)));
-        months.entry(month).or_default().campaigns += 1;
+        months.entry(month).or_default().campaigns += usize::try_from(count).unwrap_or(0);
     }
     let region = filter.region.and_then(|id| all.iter().find(|r| r.id == id).map(|r| (r.id, r.name.clone())));
     let roll_out = match filter.region {
