@@ -71,13 +71,18 @@ journey("a regional delegate reads their region's anonymised figures", async ({ 
   assert.match(nation, /Va présenter le Cap\s+.*\(Arras, journée régionale de l'IAE\)/, 'one to come');
   assert.match(nation, /Structures qui vont le tester\s+.*Béthune Ressources \(à partir du .*Dunkerque Mer et Insertion \(à partir du /);
   assert.match(nation, /Structures volontaires pour le tester\s+Boulogne Services Solidaires \(depuis le 5 octobre 2026\)/);
-  assert.match(nation, /Structures qui l'ont testé\s+.*Nord Bâtiment Solidaire/);
+  // A dozen named per list; the rest on the region's page, where every member is listed.
+  assert.match(nation, /Structures qui l'ont testé\s+[^\n]* et \d+ autres/);
+  await navigate(admin, () => admin.getByRole('link', { name: /autres \(Hauts-de-France\)/ }).first().click(), 'the region, every member');
+  assert.match(new URL(admin.url()).search, /region=/);
+  assert.match(await mainText(admin), /Nord Bâtiment Solidaire\s+\S.*\s+(Utilisatrice|Relue)/);
   const lists = await admin.request.get(server.url('/deployment/roll-out.csv'));
   assert.equal(lists.status(), 200);
   const csv = await lists.text();
   assert.match(csv, /;A présenté le Cap;2026-10-05;Arras, forum emploi/);
   assert.ok(csv.includes(`Hauts-de-France;Structures qui vont le tester;${starts};Dunkerque Mer et Insertion`), csv);
   assert.ok(csv.includes('Hauts-de-France;Structures volontaires pour le tester;2026-10-05;Boulogne Services Solidaires'), csv);
+  assert.ok(csv.includes("Hauts-de-France;Structures qui l'ont testé;;Nord Bâtiment Solidaire"), 'the spreadsheet names every member');
 });
 
 journey('a participant questions an indicator and the federation triages it', async ({ server, newPage }) => {
