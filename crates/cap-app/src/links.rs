@@ -89,3 +89,18 @@ pub async fn password_reset_link(
         LinkRequest { purpose: Purpose::PasswordReset, email, user: Some(user), payload: "", created_by: None };
     issue(state, request, Some(by.entry("users.password_reset_requested", "user", user, ""))).await
 }
+
+/// Makes a personal link to campaign `campaign` for `user` (at `email`), made by `created_by`: it
+/// signs its holder in to that campaign only. `audit`, when given, is appended with it.
+pub async fn campaign_link(
+    state: &App,
+    campaign: i64,
+    (user, email): (UserId, &str),
+    created_by: Option<UserId>,
+    audit: Option<Pending>,
+) -> Result<String, StorageError> {
+    let payload = serde_json::json!({ "campaign": campaign }).to_string();
+    let request =
+        LinkRequest { purpose: Purpose::CampaignLink, email, user: Some(user), payload: &payload, created_by };
+    issue(state, request, audit).await
+}

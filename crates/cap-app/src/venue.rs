@@ -19,7 +19,7 @@ use cap_domain::pillar_step::PillarStep;
 use cap_domain::referential::Referential;
 use cap_domain::venue::{
     AnswerKey, AnswerLine, BUNDLE, Bundle, BundleCampaign, BundleOrganisation, BundleParticipant, BundlePerson,
-    BundleReferential, Envelope, FORMAT, Merge, RESULTS, Results, SharedLine, answer_of, is_valid_at, merge, value_of,
+    BundleReferential, Envelope, FORMAT, Merge, RESULTS, Results, SharedLine, is_valid_at, merge,
 };
 use cap_domain::{College, Email, Membership, OrganisationName, OrganisationType, RegionId, Role, Scope, UserId};
 use cap_storage::campaigns::{self, CampaignOption, NewCampaign, NewConsolidated};
@@ -154,7 +154,7 @@ pub async fn take_out(app: &App, loaded: &Loaded, by: &Author, days: i64) -> Res
     let mut shared: Vec<SharedLine> = shared
         .into_values()
         .map(|s| SharedLine {
-            value: value_of(&s.value),
+            value: s.value.clone(),
             code: s.indicator_code,
             proposal: s.proposal,
             rationale: s.rationale,
@@ -206,7 +206,7 @@ pub async fn take_out(app: &App, loaded: &Loaded, by: &Author, days: i64) -> Res
             .into_iter()
             .map(|(participant, _, a)| AnswerLine {
                 participant,
-                value: value_of(&a.value),
+                value: a.value.clone(),
                 code: a.indicator_code,
                 comment: a.comment,
                 version: a.version,
@@ -344,20 +344,16 @@ pub async fn seed(db: &Db, envelope: &Envelope, bundle: &Bundle) -> Result<(Venu
         .answers
         .iter()
         .filter_map(|a| {
-            participants
-                .get(&a.participant)
-                .map(|local| (*local, a.code.clone(), answer_of(&a.value), a.comment.clone()))
+            participants.get(&a.participant).map(|local| (*local, a.code.clone(), a.value.clone(), a.comment.clone()))
         })
         .collect();
     campaigns::insert_answers(db, campaign, &answers).await?;
-    let values: Vec<Option<AnswerValue>> = bundle.shared.iter().map(|s| answer_of(&s.value)).collect();
     let shared: Vec<NewConsolidated> = bundle
         .shared
         .iter()
-        .zip(&values)
-        .map(|(s, value)| NewConsolidated {
+        .map(|s| NewConsolidated {
             code: &s.code,
-            value,
+            value: &s.value,
             proposal: s.proposal,
             rationale: &s.rationale,
             source: &s.source,
@@ -380,13 +376,7 @@ pub async fn seed(db: &Db, envelope: &Envelope, bundle: &Bundle) -> Result<(Venu
     settings::set(db, CAMPAIGN_SETTING, &campaign.to_string()).await?;
     let text = serde_json::to_string(envelope).map_err(|e| Error::Internal(e.to_string()))?;
     settings::set(db, BUNDLE_SETTING, &text).await?;
-    let copy = VenueCopy {
-        campaign,
-        origin: bundle.origin.clone(),
-        bundle_id: bundle.id.clone(),
-        expires_at: bundle.expires_at,
-        coordinator: bundle.coordinator.email.clone(),
-    };
+    let copy = copy_of(db).await?.ok_or_else(|| Error::Internal("venue copy not recorded".into()))?;
     Ok((copy, coordinator))
 }
 
@@ -419,27 +409,31 @@ pub async fn results(app: &App, copy: &VenueCopy) -> Result<String, Error> {
     let mut answers = Vec::new();
     for (local, _, a) in campaigns::all_answers(db, copy.campaign).await? {
         let Some(participant) = server_of.get(&local).copied() else { continue };
-        let value = value_of(&a.value);
         let unchanged = taken
             .get(&(participant, a.indicator_code.as_str()))
-            .is_some_and(|before| before.value == value && before.comment == a.comment);
+            .is_some_and(|before| before.value == a.value && before.comment == a.comment);
         let nothing =
-            value.is_none() && a.comment.is_empty() && !taken.contains_key(&(participant, a.indicator_code.as_str()));
+            a.value.is_none() && a.comment.is_empty() && !taken.contains_key(&(participant, a.indicator_code.as_str()));
         if !unchanged && !nothing {
-            answers.push(AnswerLine { participant, code: a.indicator_code, value, comment: a.comment, version: 0 });
+            answers.push(AnswerLine {
+                participant,
+                code: a.indicator_code,
+                value: a.value,
+                comment: a.comment,
+                version: 0,
+            });
         }
     }
     let shared_before: HashMap<&str, &SharedLine> = bundle.shared.iter().map(|s| (s.code.as_str(), s)).collect();
     let mut shared = Vec::new();
     for (code, s) in campaigns::consolidated(db, copy.campaign).await? {
-        let value = value_of(&s.value);
         let unchanged = shared_before
             .get(code.as_str())
-            .is_some_and(|before| before.value == value && before.rationale == s.rationale);
+            .is_some_and(|before| before.value == s.value && before.rationale == s.rationale);
         if !unchanged {
             shared.push(SharedLine {
                 code,
-                value,
+                value: s.value,
                 proposal: s.proposal,
                 rationale: s.rationale,
                 source: s.source,
@@ -610,10 +604,9 @@ async fn compare(app: &App, loaded: &Loaded, import: i64, t: Tr) -> Result<Compa
     };
     let mut lines = Vec::new();
     for a in &results.answers {
-        let value = answer_of(&a.value);
         let server = now.get(&(a.participant, a.code.clone()));
         let version = base.get(&(a.participant, a.code.as_str())).copied().unwrap_or(0);
-        let venue = (value.clone(), a.comment.clone());
+        let venue = (a.value.clone(), a.comment.clone());
         let held = server.map(|(v, value, comment)| (*v, (value.clone(), comment.clone())));
         let outcome = merge(version, held.as_ref().map(|(v, c)| (*v, c)), &venue);
         let key = AnswerKey::Individual(a.participant, a.code.clone());
@@ -623,17 +616,16 @@ async fn compare(app: &App, loaded: &Loaded, import: i64, t: Tr) -> Result<Compa
             who: names.get(&a.participant).map_or_else(String::new, |n| (*n).to_owned()),
             title: title(&a.code),
             server: server.map(|(_, v, c)| (words(&a.code, v), c.clone())),
-            venue: (words(&a.code, &value), a.comment.clone()),
+            venue: (words(&a.code, &a.value), a.comment.clone()),
             merge: outcome,
             server_version: server.map_or(0, |(v, _, _)| *v),
             code: a.code.clone(),
         });
     }
     for s in &results.shared {
-        let value = answer_of(&s.value);
         let server = shared_now.get(&s.code);
         let version = base_shared.get(s.code.as_str()).copied().unwrap_or(0);
-        let venue = (value.clone(), s.rationale.clone());
+        let venue = (s.value.clone(), s.rationale.clone());
         let held = server.map(|c| (c.version, (c.value.clone(), c.rationale.clone())));
         let outcome = merge(version, held.as_ref().map(|(v, c)| (*v, c)), &venue);
         let key = AnswerKey::Shared(s.code.clone());
@@ -643,7 +635,7 @@ async fn compare(app: &App, loaded: &Loaded, import: i64, t: Tr) -> Result<Compa
             who: String::new(),
             title: title(&s.code),
             server: server.map(|c| (words(&s.code, &c.value), c.rationale.clone())),
-            venue: (words(&s.code, &value), s.rationale.clone()),
+            venue: (words(&s.code, &s.value), s.rationale.clone()),
             merge: outcome,
             server_version: server.map_or(0, |c| c.version),
             code: s.code.clone(),
@@ -707,27 +699,25 @@ pub async fn apply(
     }
     let chosen: HashSet<&str> = choices.iter().filter(|(_, v)| *v == "venue").map(|(k, _)| k.as_str()).collect();
     let takes = |l: &Line| l.merge == Merge::Apply || (l.merge == Merge::Conflict && chosen.contains(l.field.as_str()));
-    let values: Vec<Option<AnswerValue>> = results.answers.iter().map(|a| answer_of(&a.value)).collect();
-    let shared_values: Vec<Option<AnswerValue>> = results.shared.iter().map(|s| answer_of(&s.value)).collect();
     let (individual, shared) = review.lines.split_at(results.answers.len());
     let mut writes = Vec::new();
-    for ((line, a), value) in individual.iter().zip(&results.answers).zip(&values) {
+    for (line, a) in individual.iter().zip(&results.answers) {
         if takes(line) {
             writes.push(Write::Answer {
                 participant: a.participant,
                 code: &a.code,
-                value,
+                value: &a.value,
                 comment: &a.comment,
                 expected_version: line.server_version,
             });
         }
     }
-    for ((line, s), value) in shared.iter().zip(&results.shared).zip(&shared_values) {
+    for (line, s) in shared.iter().zip(&results.shared) {
         if takes(line) {
             writes.push(Write::Shared {
                 answer: NewConsolidated {
                     code: &s.code,
-                    value,
+                    value: &s.value,
                     proposal: s.proposal,
                     rationale: &s.rationale,
                     source: &s.source,

@@ -191,8 +191,10 @@ pub fn first_unanswered(pages: &[(String, Vec<String>)], done: impl Fn(&str) -> 
     pages.iter().enumerate().find_map(|(i, (_, codes))| codes.iter().find(|c| !done(c)).map(|c| (i + 1, c.clone())))
 }
 
-/// One participant's answer to one indicator.
-#[derive(Debug, Clone, PartialEq)]
+/// One participant's answer to one indicator. Files write it `{"kind": "level", "value": 3}`
+/// (a campaign taken out to a venue and its results, `venue.rs`).
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(tag = "kind", content = "value", rename_all = "snake_case")]
 pub enum AnswerValue {
     /// A level of the scale.
     Level(i64),

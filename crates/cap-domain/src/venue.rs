@@ -42,60 +42,6 @@ pub struct Envelope {
     pub signature: String,
 }
 
-/// An answer's value as the files write it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "kind", content = "value", rename_all = "snake_case")]
-pub enum Value {
-    /// A level of the scale.
-    Level(i64),
-    /// « Non concerné ».
-    NotApplicable,
-    /// « Je ne sais pas ».
-    Unknown,
-    /// Yes or no.
-    YesNo(bool),
-    /// A figure.
-    Number(f64),
-    /// Free text.
-    Text(String),
-}
-
-impl From<&AnswerValue> for Value {
-    fn from(v: &AnswerValue) -> Self {
-        match v {
-            AnswerValue::Level(l) => Self::Level(*l),
-            AnswerValue::NotApplicable => Self::NotApplicable,
-            AnswerValue::Unknown => Self::Unknown,
-            AnswerValue::YesNo(b) => Self::YesNo(*b),
-            AnswerValue::Number(n) => Self::Number(*n),
-            AnswerValue::Text(t) => Self::Text(t.clone()),
-        }
-    }
-}
-
-impl From<&Value> for AnswerValue {
-    fn from(v: &Value) -> Self {
-        match v {
-            Value::Level(l) => Self::Level(*l),
-            Value::NotApplicable => Self::NotApplicable,
-            Value::Unknown => Self::Unknown,
-            Value::YesNo(b) => Self::YesNo(*b),
-            Value::Number(n) => Self::Number(*n),
-            Value::Text(t) => Self::Text(t.clone()),
-        }
-    }
-}
-
-/// The value a file writes for an answer (none: not answered).
-pub fn value_of(answer: &Option<AnswerValue>) -> Option<Value> {
-    answer.as_ref().map(Value::from)
-}
-
-/// The answer a file's value stands for.
-pub fn answer_of(value: &Option<Value>) -> Option<AnswerValue> {
-    value.as_ref().map(AnswerValue::from)
-}
-
 /// The organisation whose campaign is taken out.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct BundleOrganisation {
@@ -175,7 +121,7 @@ pub struct AnswerLine {
     /// The indicator's code.
     pub code: String,
     /// The answer (none: not answered).
-    pub value: Option<Value>,
+    pub value: Option<AnswerValue>,
     /// The participant's comment.
     pub comment: String,
     /// Its version on the server when taken out (0: none there yet); in results, unused.
@@ -188,7 +134,7 @@ pub struct SharedLine {
     /// The indicator's code.
     pub code: String,
     /// The shared answer.
-    pub value: Option<Value>,
+    pub value: Option<AnswerValue>,
     /// The level proposed from individual answers when it was decided.
     pub proposal: Option<i64>,
     /// Why it differs from the proposal.
@@ -346,12 +292,19 @@ mod tests {
             AnswerValue::Text("Un atelier « bois »".into()),
         ];
         for value in all {
-            let written = serde_json::to_string(&value_of(&Some(value.clone()))).unwrap();
-            let read: Option<Value> = serde_json::from_str(&written).unwrap();
-            assert_eq!(answer_of(&read), Some(value));
+            let line = SharedLine {
+                code: "SR.1".into(),
+                value: Some(value),
+                proposal: None,
+                rationale: String::new(),
+                source: "workshop".into(),
+                version: 2,
+            };
+            let written = serde_json::to_string(&line).unwrap();
+            assert_eq!(serde_json::from_str::<SharedLine>(&written).unwrap(), line);
         }
-        assert_eq!(answer_of(&value_of(&None)), None);
-        assert_eq!(serde_json::to_string(&Value::Level(2)).unwrap(), r#"{"kind":"level","value":2}"#);
+        assert_eq!(serde_json::to_string(&AnswerValue::Level(2)).unwrap(), r#"{"kind":"level","value":2}"#);
+        assert_eq!(serde_json::to_string(&AnswerValue::NotApplicable).unwrap(), r#"{"kind":"not_applicable"}"#);
     }
 
     #[test]

@@ -12,9 +12,8 @@ use crate::session::{Ctx, SignedIn};
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Response};
 use cap_app::campaigns::{load, run};
-use cap_app::links::{LinkRequest, issue};
+use cap_app::links::campaign_link;
 use cap_domain::{College, Email, Membership, OrganisationId, Role, Scope};
-use cap_storage::tokens::Purpose;
 use cap_storage::{StorageError, campaigns, memberships, users};
 use serde::Deserialize;
 
@@ -75,15 +74,7 @@ pub async fn handler(
         Err(StorageError::Conflict) => return Ok(redirect_with_flash(&state, &back, "flash.participant_already")),
         Err(e) => return Err(e.into()),
     }
-    let payload = serde_json::json!({ "campaign": id }).to_string();
-    let request = LinkRequest {
-        purpose: Purpose::CampaignLink,
-        email: address.as_str(),
-        user: Some(user),
-        payload: &payload,
-        created_by: Some(viewer.actor.user_id),
-    };
-    let link = issue(&state, request, None).await?;
+    let link = campaign_link(&state, id, (user, address.as_str()), Some(viewer.actor.user_id), None).await?;
     let mut mailed = false;
     if let Some(e) = &email {
         let body = format!(

@@ -12,9 +12,8 @@ use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Response};
 use cap_app::campaigns::{load, run};
 use cap_app::i18n::{Locale, Tr};
-use cap_app::links::{LinkRequest, issue};
+use cap_app::links::campaign_link;
 use cap_storage::campaigns;
-use cap_storage::tokens::Purpose;
 
 /// Sends the reminder.
 pub async fn handler(
@@ -35,16 +34,8 @@ pub async fn handler(
         .find(|p| p.id == participant)
         .ok_or(AppError::NotFound)?;
     if state.config.venue.is_some() {
-        let payload = serde_json::json!({ "campaign": id }).to_string();
-        let request = LinkRequest {
-            purpose: Purpose::CampaignLink,
-            email: &p.email,
-            user: Some(p.user_id),
-            payload: &payload,
-            created_by: Some(viewer.actor.user_id),
-        };
         let entry = ctx.author().entry("campaigns.personal_link_shown", "campaign", id, p.display_name.clone());
-        let link = issue(&state, request, Some(entry)).await?;
+        let link = campaign_link(&state, id, (p.user_id, &p.email), Some(viewer.actor.user_id), Some(entry)).await?;
         let qr = crate::qr::qr_svg(&link)?;
         let shown =
             LinkPage { page, campaign_id: id, name: p.display_name, email: String::new(), link, qr, mailed: false };
