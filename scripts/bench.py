@@ -96,6 +96,12 @@ class Server:
                     return int(line.split()[1]) // 1024
         return 0
 
+    def reset_peak(self):
+        """Starts the peak of resident memory (VmHWM) afresh, so that each load reports its own
+        peak (Linux: writing 5 to clear_refs)."""
+        with open(f"/proc/{self.proc.pid}/clear_refs", "w") as refs:
+            refs.write("5")
+
     def stop(self):
         self.proc.send_signal(signal.SIGTERM)
         try:
@@ -263,12 +269,13 @@ def measure(engine_name, args, tools, env, port):
     took = generate(tools["cap"], env, args)
     server = Server(tools["cap"], env, port)
     try:
-        return measure_with(engine, engine_name, args, tools, server, took)
+        return measure_with(engine, engine_name, args, tools, server, took,
+                            second=lambda: Server(tools["cap"], env, port + 1))
     finally:
         server.stop()
 
 
-def measure_with(engine, engine_name, args, tools, server, took):
+def measure_with(engine, engine_name, args, tools, server, took, second):
     counts = {k: engine.one(f"SELECT COUNT(*) FROM {t}") for k, t in (
         ("organisations", "organisations"), ("campaigns", "campaigns"), ("answers", "answers"),
         ("shared answers", "consolidated_answers"), ("good practices", "good_practices"),
@@ -276,7 +283,17 @@ def measure_with(engine, engine_name, args, tools, server, took):
     base = server.base
     time.sleep(1)
     idle = server.memory_mb("VmRSS")
-    pages, cookie_of = discover(engine, base, args.password)
+    # The peak of each load, measured apart: the sign-ins (a password hash takes 19 MiB) and the
+    # first visit of every page, then the pages, the saves and the workshops.
+    peaks = {}
+
+    def peak_of(load, run):
+        server.reset_peak()
+        out = run()
+        peaks[load] = max(peaks.get(load, 0), server.memory_mb("VmHWM"))
+        return out
+
+    pages, cookie_of = peak_of("signing in", lambda: discover(engine, base, args.password))
     sizes = {}
     for name, path, cookie in pages:
         _, identity = fetch(base, path, cookie)
@@ -293,13 +310,16 @@ def measure_with(engine, engine_name, args, tools, server, took):
         floor = oha(tools["oha"], f"{base}/healthz", None, args.seconds, args.connections)
         runs["/healthz"].append((floor, 1.0))
         if args.scenario in ("all", "pages"):
-            for name, path, cookie in pages:
-                # The exports are bounded on purpose (half the cores at a time, a short queue):
-                # as many connections as run at once, so the figure is a document's, not a refusal's.
-                connections = EXPORT_CONNECTIONS if "/export/" in path else args.connections
-                r = oha(tools["oha"], base + path, cookie, args.seconds, connections)
-                runs[name].append((r, r["rps"] / floor["rps"]))
+            def load_pages():
+                for name, path, cookie in pages:
+                    # The exports are bounded on purpose (half the cores at a time, a short queue):
+                    # as many connections as run at once, so the figure is a document's, not a refusal's.
+                    connections = EXPORT_CONNECTIONS if "/export/" in path else args.connections
+                    r = oha(tools["oha"], base + path, cookie, args.seconds, connections)
+                    runs[name].append((r, r["rps"] / floor["rps"]))
+            peak_of("pages", load_pages)
         if saves:
+            server.reset_peak()
             campaign, cookie, codes = saves
             out = subprocess.run([tools["saves"], base, cookie, campaign, ",".join(codes), str(args.seconds),
                                   str(args.connections)], check=True, capture_output=True, text=True).stdout
@@ -307,6 +327,7 @@ def measure_with(engine, engine_name, args, tools, server, took):
             r = {"rps": d["per_second"], "p50": d["p50_ms"], "p99": d["p99_ms"], "errors": d["errors"],
                  "total": d["saves"] + d["errors"]}
             runs["save one answer"].append((r, r["rps"] / floor["rps"]))
+            peaks["saves"] = max(peaks.get("saves", 0), server.memory_mb("VmHWM"))
             # The floor of a write, in the same round: one-row commits with the engine's settings.
             out = subprocess.run([tools["commits"], engine.url, str(args.seconds), str(args.connections)],
                                  check=True, capture_output=True, text=True).stdout
@@ -314,19 +335,29 @@ def measure_with(engine, engine_name, args, tools, server, took):
             r = {"rps": d["per_second"], "p50": d["p50_ms"], "p99": d["p99_ms"], "errors": d["errors"],
                  "total": d["commits"] + d["errors"]}
             runs["bare one-row commit"].append((r, r["rps"] / floor["rps"]))
-    peak = server.memory_mb("VmHWM")
-    workshops = None
+    workshops = workshops_two = None
     if args.scenario in ("all", "workshops") and tools.get("workshops"):
         log(f"[{engine_name}] workshops")
         # The generated organisations are numbered after those already there (the demo's): the
         # rooms are run by the coordinators of the first thirty generated ones.
         coordinators = engine.rows("SELECT email FROM users WHERE email LIKE 'gen%.0@generated.cap'")
         first = min(int(row[0][3:row[0].index(".")]) for row in coordinators)
-        out = subprocess.run([tools["workshops"], base, "30", "30", "20", args.password, str(first)], check=True,
-                             capture_output=True, text=True).stdout
-        workshops = json.loads(out)
-    return {"engine": engine_name, "runs": runs, "sizes": sizes, "idle": idle, "peak": peak,
-            "counts": counts, "generated_in": took, "workshops": workshops,
+        load = lambda first, *phones: subprocess.run(  # noqa: E731
+            [tools["workshops"], base, "30", "30", "20", args.password, str(first), *phones], check=True,
+            capture_output=True, text=True).stdout
+        workshops = json.loads(peak_of("workshops", lambda: load(first)))
+        if engine_name == "postgres":
+            # Two instances on the one database: the phones vote on the second while each
+            # projector follows its room on the first (NOTIFY carries every vote across). The
+            # next thirty organisations run these rooms.
+            log(f"[{engine_name}] workshops on two instances")
+            other = second()
+            try:
+                workshops_two = json.loads(load(first + 30, other.base))
+            finally:
+                other.stop()
+    return {"engine": engine_name, "runs": runs, "sizes": sizes, "idle": idle, "peaks": peaks,
+            "counts": counts, "generated_in": took, "workshops": workshops, "workshops_two": workshops_two,
             "connections": args.connections, "seconds": args.seconds, "rounds": args.rounds}
 
 
@@ -335,7 +366,8 @@ def table(result):
     c = result["counts"]
     out.append("Data: " + ", ".join(f"{v} {k}" for k, v in c.items()) +
                f" (generated in {result['generated_in']:.0f} s).")
-    out.append(f"Memory: {result['idle']} MB idle, {result['peak']} MB at the peak of the load.")
+    out.append(f"Memory: {result['idle']} MB idle; at the peak of each load: " +
+               ", ".join(f"{load} {mb} MB" for load, mb in result["peaks"].items()) + ".")
     out.append("")
     out.append("| page | requests/s | p50 (ms) | p99 (ms) | ratio to `/healthz` | errors | HTML bytes (compressed) |")
     out.append("|---|---|---|---|---|---|---|")
@@ -358,11 +390,14 @@ def table(result):
             out.append("")
             out.append(f"A saved answer (with its audit entry, in one transaction) against the bare one-row "
                        f"commit of the same round: {statistics.median(per_round):.2f} (median of the rounds).")
-    w = result["workshops"]
-    if w:
+    for key, where in (("workshops", "one instance"),
+                       ("workshops_two", "two instances on one database, phones on the second, projectors on the first")):
+        w = result.get(key)
+        if not w:
+            continue
         out.append("")
         failed = w.get("failed_rooms") or []
-        out.append(f"Workshops, 30 rooms × 30 phones × 20 indicators: {w['votes']} votes, vote → projector "
+        out.append(f"Workshops ({where}), 30 rooms × 30 phones × 20 indicators: {w['votes']} votes, vote → projector "
                    f"p50 {w['p50_ms']:.1f} ms, p99 {w['p99_ms']:.1f} ms, {w['errors']} errors, "
                    f"{len(failed)} rooms failed{(' (' + failed[0] + ')') if failed else ''}.")
     out.append("")

@@ -62,10 +62,12 @@ pub struct App {
     pub referentials: Arc<ReferentialCache>,
     /// Workshop changes announced to the pages following them.
     pub workshops: Arc<WorkshopHub>,
-    /// Published good practices per indicator, by referential code, under the practices' stamp.
+    /// Workshop votes, written together when they come together.
+    pub ballots: Arc<crate::ballot_box::BallotBox>,
     /// The stored steps of each campaign's pillars, kept under the campaign's version (every
     /// change of a step moves it), so the answering path does not read them on every save.
     pub pillar_steps: Arc<PillarStepsCache>,
+    /// Published good practices per indicator, by referential code, under the practices' stamp.
     pub practice_counts: Arc<crate::stamped_cache::StampedCache<String, i64, std::collections::HashMap<String, i64>>>,
     /// The network's figures, kept while its scores are unchanged.
     pub network_figures: Arc<crate::network::FiguresCache>,
@@ -84,6 +86,7 @@ impl App {
             keys: Keys::new(session_key),
             referentials: Arc::default(),
             workshops: Arc::default(),
+            ballots: Arc::default(),
             network_figures: Arc::default(),
             peer_scores: Arc::default(),
             practice_counts: Arc::default(),

@@ -12,6 +12,7 @@ pub mod answers;
 pub mod api;
 pub mod app;
 pub mod audit;
+pub mod ballot_box;
 pub mod campaigns;
 pub mod crypto;
 pub mod deployment;

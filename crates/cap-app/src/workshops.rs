@@ -63,11 +63,7 @@ async fn read_room(
     w: &Workshop,
     scale: &[i64],
 ) -> Result<(Vec<Voter>, Vec<(i64, College, AnswerValue)>, Headcount, RoomCount)> {
-    let voters = workshops::voters(&app.db, w.id).await?;
-    let cast = match w.current() {
-        Some(code) => workshops::votes(&app.db, w.id, code).await?,
-        None => Vec::new(),
-    };
+    let (voters, cast) = workshops::room(&app.db, w.id, w.current()).await?;
     let count = headcount(voters.iter().map(|v| (presence(v), cast.iter().any(|(id, _, _)| *id == v.id))));
     let values: Vec<Option<AnswerValue>> = cast.iter().map(|(_, _, v)| Some(v.clone())).collect();
     let all = Tally::of(scale, values.iter());
@@ -101,7 +97,8 @@ pub async fn vote(
     value: &AnswerValue,
     scale: &[i64],
 ) -> Result<()> {
-    workshops::vote(&app.db, w.id, voter.id, code, value).await?;
+    let ballot = workshops::Ballot { workshop: w.id, voter: voter.id, code: code.to_owned(), value: value.clone() };
+    app.ballots.record(&app.db, ballot).await?;
     if voter.absent {
         workshops::set_absent(&app.db, w.id, voter.id, false).await?;
     }

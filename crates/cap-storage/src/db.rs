@@ -15,6 +15,9 @@ pub enum Backend {
     Postgres,
 }
 
+/// How long a PostgreSQL connection may sit idle before it is checked on its way out of the pool.
+const QUIET_BEFORE_PING: Duration = Duration::from_secs(30);
+
 /// A handle on the database, cheap to clone.
 #[derive(Clone, Debug)]
 pub struct Db {
@@ -36,7 +39,21 @@ impl Db {
     pub async fn connect_without_migrating(url: &str) -> Result<Self> {
         install_default_drivers();
         let backend = backend_of(url)?;
-        let options = AnyPoolOptions::new().acquire_timeout(Duration::from_secs(10));
+        // sqlx pings every idle connection it hands out: one more round trip per statement (to
+        // SQLite's connection thread, or to the PostgreSQL server), which doubled the hand-offs
+        // of every page (`docs/PERFORMANCE.md`, « The pool's ping »). A SQLite file does not hang
+        // up; a PostgreSQL connection is pinged only after a quiet spell, when it may have gone.
+        let options = AnyPoolOptions::new()
+            .acquire_timeout(Duration::from_secs(10))
+            .test_before_acquire(false)
+            .before_acquire(move |conn, meta| {
+                Box::pin(async move {
+                    if backend == Backend::Postgres && meta.idle_for > QUIET_BEFORE_PING {
+                        sqlx::Connection::ping(conn).await?;
+                    }
+                    Ok(true)
+                })
+            });
         let pool = match backend {
             Backend::Sqlite => {
                 let path = sqlite_path(url);

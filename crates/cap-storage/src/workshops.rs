@@ -76,10 +76,20 @@ fn workshop(r: Row) -> Result<Workshop> {
 }
 
 // With its campaign's referential version, so a vote is checked without reading the campaign.
-const SELECT: &str =
-    "SELECT w.id, w.campaign_id, w.code, w.indicator_codes, w.position, w.revealed, w.by_college, w.admission,
-     w.timer_ends_at, w.closed_at, w.version, c.referential_version_id
-     FROM workshops w JOIN campaigns c ON c.id = w.campaign_id";
+macro_rules! workshop_columns {
+    () => {
+        "SELECT w.id, w.campaign_id, w.code, w.indicator_codes, w.position, w.revealed, w.by_college, w.admission,
+     w.timer_ends_at, w.closed_at, w.version, c.referential_version_id"
+    };
+}
+macro_rules! workshop_from {
+    () => {
+        "FROM workshops w JOIN campaigns c ON c.id = w.campaign_id"
+    };
+}
+const SELECT_COLUMNS: &str = workshop_columns!();
+const FROM: &str = workshop_from!();
+const SELECT: &str = concat!(workshop_columns!(), " ", workshop_from!());
 
 /// How a workshop runs.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -265,6 +275,106 @@ pub async fn join(
     .map_err(StorageError::from_write)
 }
 
+/// The open workshop of `code` and the phone holding this token in it (if it was not removed),
+/// in one statement: what a phone's every request needs first.
+pub async fn with_voter(db: &Db, code: &str, token_hash: &str) -> Result<Option<(Workshop, Option<Voter>)>> {
+    #[derive(sqlx::FromRow)]
+    struct WithVoter {
+        #[sqlx(flatten)]
+        workshop: Row,
+        voter_id: Option<i64>,
+        voter_first_name: Option<String>,
+        voter_college: Option<String>,
+        voter_admitted: Option<i64>,
+        voter_removed: Option<i64>,
+        voter_absent: Option<i64>,
+        voter_seat: Option<String>,
+        voter_joined_at: Option<i64>,
+    }
+    let row: Option<WithVoter> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "{SELECT_COLUMNS}, v.id AS voter_id, v.first_name AS voter_first_name, v.college AS voter_college,
+           v.admitted AS voter_admitted, v.removed AS voter_removed, v.absent AS voter_absent, v.seat AS voter_seat,
+           v.joined_at AS voter_joined_at
+         {FROM} LEFT JOIN workshop_voters v ON v.workshop_id = w.id AND v.token_hash = $2 AND v.removed = 0
+         WHERE w.code = $1 AND w.closed_at IS NULL"
+    )))
+    .bind(code)
+    .bind(token_hash)
+    .fetch_optional(db.pool())
+    .await?;
+    let Some(r) = row else { return Ok(None) };
+    let found = match (
+        r.voter_id,
+        r.voter_first_name,
+        r.voter_college,
+        r.voter_admitted,
+        r.voter_removed,
+        r.voter_absent,
+        r.voter_seat,
+        r.voter_joined_at,
+    ) {
+        (
+            Some(id),
+            Some(first_name),
+            Some(college),
+            Some(admitted),
+            Some(removed),
+            Some(absent),
+            Some(seat),
+            Some(joined_at),
+        ) => Some(voter(VoterRow { id, first_name, college, admitted, removed, absent, seat, joined_at })?),
+        _ => None,
+    };
+    Ok(Some((workshop(r.workshop)?, found)))
+}
+
+/// Every phone that joined, in order of arrival, with the votes of those still in the room on
+/// indicator `code` in the order they were cast: [`voters`] and [`votes`] in one statement.
+pub async fn room(
+    db: &Db,
+    workshop: i64,
+    code: Option<&str>,
+) -> Result<(Vec<Voter>, Vec<(i64, College, AnswerValue)>)> {
+    #[derive(sqlx::FromRow)]
+    struct RoomRow {
+        #[sqlx(flatten)]
+        voter: VoterRow,
+        vote_id: Option<i64>,
+        kind: Option<String>,
+        level_value: Option<i64>,
+    }
+    let rows: Vec<RoomRow> = sqlx::query_as(
+        "SELECT w.id, w.first_name, w.college, w.admitted, w.removed, w.absent, w.seat, w.joined_at,
+           v.id AS vote_id, v.kind, v.level_value
+         FROM workshop_voters w LEFT JOIN workshop_votes v ON v.voter_id = w.id AND v.indicator_code = $2
+         WHERE w.workshop_id = $1 ORDER BY w.id",
+    )
+    .bind(workshop)
+    .bind(code)
+    .fetch_all(db.pool())
+    .await?;
+    let mut voters = Vec::with_capacity(rows.len());
+    let mut cast = Vec::new();
+    for r in rows {
+        let v = voter(r.voter)?;
+        if let (Some(vote_id), Some(kind), false, true) = (r.vote_id, r.kind, v.removed, v.admitted) {
+            cast.push((vote_id, v.id, v.college, vote_value(&kind, r.level_value)));
+        }
+        voters.push(v);
+    }
+    cast.sort_by_key(|(vote_id, ..)| *vote_id);
+    Ok((voters, cast.into_iter().map(|(_, id, college, value)| (id, college, value)).collect()))
+}
+
+/// A stored vote's value.
+fn vote_value(kind: &str, level: Option<i64>) -> AnswerValue {
+    match (kind, level) {
+        ("level", Some(l)) => AnswerValue::Level(l),
+        ("na", _) => AnswerValue::NotApplicable,
+        _ => AnswerValue::Unknown,
+    }
+}
+
 /// The phone holding this token in this workshop, if it was not removed.
 pub async fn voter_by_token(db: &Db, workshop: i64, token_hash: &str) -> Result<Option<Voter>> {
     let row: Option<VoterRow> = sqlx::query_as(
@@ -350,26 +460,67 @@ pub async fn admit_voter(db: impl Into<Writer<'_>>, workshop: i64, voter: i64) -
     w.commit(tx).await
 }
 
+/// One phone's vote on one indicator of a workshop.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Ballot {
+    /// The workshop.
+    pub workshop: i64,
+    /// The participant voting.
+    pub voter: i64,
+    /// The indicator voted on.
+    pub code: String,
+    /// The vote.
+    pub value: AnswerValue,
+}
+
 /// Records a vote; voting again replaces it, so a phone counts once.
 pub async fn vote(db: &Db, workshop: i64, voter: i64, code: &str, value: &AnswerValue) -> Result<()> {
-    let (kind, level) = match value {
-        AnswerValue::Level(l) => ("level", Some(*l)),
-        AnswerValue::NotApplicable => ("na", None),
-        _ => ("unknown", None),
-    };
-    sqlx::query(
-        "INSERT INTO workshop_votes (workshop_id, voter_id, indicator_code, kind, level_value, updated_at) VALUES ($1, $2, $3, $4, $5, $6)
+    record_ballots(db, &[Ballot { workshop, voter, code: code.to_owned(), value: value.clone() }]).await
+}
+
+/// Records several votes in one statement, so a room's burst of votes costs one commit (one
+/// `fsync`, one round trip) rather than one each; voting again replaces a vote, and the last of a
+/// phone's votes on an indicator stands. All are written or none.
+pub async fn record_ballots(db: &Db, ballots: &[Ballot]) -> Result<()> {
+    // One row each: a statement may not change the same row twice.
+    let mut kept: Vec<&Ballot> = Vec::with_capacity(ballots.len());
+    let mut index: std::collections::HashMap<(i64, &str), usize> = std::collections::HashMap::new();
+    for b in ballots {
+        match index.get(&(b.voter, b.code.as_str())) {
+            Some(&i) => kept[i] = b,
+            None => {
+                index.insert((b.voter, b.code.as_str()), kept.len());
+                kept.push(b);
+            }
+        }
+    }
+    if kept.is_empty() {
+        return Ok(());
+    }
+    // Placeholders only: every value is bound.
+    let rows: Vec<String> = (0..kept.len())
+        .map(|i| {
+            let n = i * 6;
+            format!("(${}, ${}, ${}, ${}, ${}, ${})", n + 1, n + 2, n + 3, n + 4, n + 5, n + 6)
+        })
+        .collect();
+    let sql = format!(
+        "INSERT INTO workshop_votes (workshop_id, voter_id, indicator_code, kind, level_value, updated_at) VALUES {}
          ON CONFLICT (voter_id, indicator_code) DO UPDATE SET kind = excluded.kind, level_value = excluded.level_value,
            updated_at = excluded.updated_at",
-    )
-    .bind(workshop)
-    .bind(voter)
-    .bind(code)
-    .bind(kind)
-    .bind(level)
-    .bind(now())
-    .execute(db.pool())
-    .await?;
+        rows.join(", ")
+    );
+    let at = now();
+    let mut query = sqlx::query(sqlx::AssertSqlSafe(sql));
+    for b in kept {
+        let (kind, level) = match b.value {
+            AnswerValue::Level(l) => ("level", Some(l)),
+            AnswerValue::NotApplicable => ("na", None),
+            _ => ("unknown", None),
+        };
+        query = query.bind(b.workshop).bind(b.voter).bind(b.code.as_str()).bind(kind).bind(level).bind(at);
+    }
+    query.execute(db.pool()).await?;
     Ok(())
 }
 
@@ -386,11 +537,7 @@ pub async fn votes(db: &Db, workshop: i64, code: &str) -> Result<Vec<(i64, Colle
     rows.into_iter()
         .map(|(voter, college, kind, level)| {
             let college = College::from_code(&college).map_err(|_| StorageError::Corrupt("voter college".into()))?;
-            let value = match (kind.as_str(), level) {
-                ("level", Some(l)) => AnswerValue::Level(l),
-                ("na", _) => AnswerValue::NotApplicable,
-                _ => AnswerValue::Unknown,
-            };
+            let value = vote_value(&kind, level);
             Ok((voter, college, value))
         })
         .collect()

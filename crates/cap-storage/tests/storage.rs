@@ -745,6 +745,36 @@ async fn workshops_count_each_phone_once(db: &Db) {
         votes.iter().all(|e| e.details == "P1.1.1.1" && e.actor_user_id.is_none()),
         "which indicator, not which level"
     );
+
+    // A burst of votes is written in one transaction: the later vote of a phone replaces its
+    // earlier one, and a burst with one vote that cannot be written leaves nothing behind.
+    let ballot = |voter: i64, code: &str, value: AnswerValue| workshops::Ballot {
+        workshop: guarded,
+        voter,
+        code: code.to_owned(),
+        value,
+    };
+    workshops::record_ballots(
+        db,
+        &[ballot(eve, "P1.1.1.2", AnswerValue::Level(1)), ballot(eve, "P1.1.1.2", AnswerValue::Level(2))],
+    )
+    .await
+    .unwrap();
+    assert_eq!(
+        workshops::votes(db, guarded, "P1.1.1.2").await.unwrap(),
+        vec![(eve, College::Volunteer, AnswerValue::Level(2))]
+    );
+    let refused = workshops::record_ballots(
+        db,
+        &[ballot(eve, "P1.1.1.1", AnswerValue::Level(1)), ballot(eve + 1000, "P1.1.1.1", AnswerValue::Level(1))],
+    )
+    .await;
+    assert!(refused.is_err(), "a vote of nobody is refused");
+    assert_eq!(
+        workshops::votes(db, guarded, "P1.1.1.1").await.unwrap(),
+        vec![(eve, College::Volunteer, AnswerValue::Level(4))],
+        "nothing of a refused burst is written"
+    );
 }
 
 async fn plan_fixture(db: &Db) -> (i64, UserId) {

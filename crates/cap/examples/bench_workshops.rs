@@ -3,9 +3,11 @@
 //! every vote it measures the time until the projector's stream announces it. Targets the given
 //! URL only (meant for 127.0.0.1); stops by itself; prints a JSON summary.
 //!
-//! usage: bench_workshops BASE_URL ROOMS PHONES INDICATORS PASSWORD [FIRST]
+//! usage: bench_workshops BASE_URL ROOMS PHONES INDICATORS PASSWORD [FIRST [PHONES_URL]]
 //! Room n is run by the coordinator gen{FIRST+n}.0@generated.cap of a database made by `cap
 //! generate` (FIRST: the number of the first generated organisation, 0 unless others were there).
+//! With PHONES_URL (a second instance on the same PostgreSQL database), the phones join and vote
+//! there while the projector follows the room on BASE_URL: each vote crosses between instances.
 
 use std::time::{Duration, Instant};
 use tokio::sync::mpsc;
@@ -21,6 +23,7 @@ fn first_capture(html: &str, before: &str, after: char) -> Option<String> {
 
 async fn room(
     base: String,
+    phones_base: String,
     n: usize,
     first: usize,
     phones: usize,
@@ -85,7 +88,7 @@ async fn room(
     for p in 0..phones {
         let phone = client();
         phone
-            .post(format!("{base}/w"))
+            .post(format!("{phones_base}/w"))
             .form(&[("code", code.as_str()), ("first_name", format!("Voix {p}").as_str()), ("college", "volunteer")])
             .send()
             .await
@@ -98,7 +101,7 @@ async fn room(
     let (mut latencies, mut errors) = (Vec::new(), 0);
     for i in 0..indicators {
         let html = phone_clients[0]
-            .get(format!("{base}/w/{code}"))
+            .get(format!("{phones_base}/w/{code}"))
             .send()
             .await
             .map_err(|e| e.to_string())?
@@ -110,7 +113,7 @@ async fn room(
             let level = 1 + (p + i) % 4;
             let sent = Instant::now();
             let ok = phone
-                .post(format!("{base}/w/{code}/vote"))
+                .post(format!("{phones_base}/w/{code}/vote"))
                 .form(&[("value", level.to_string()), ("indicator", current.clone())])
                 .send()
                 .await
@@ -134,16 +137,19 @@ async fn room(
 #[tokio::main]
 async fn main() {
     let args: Vec<String> = std::env::args().collect();
-    if args.len() != 6 && args.len() != 7 {
-        eprintln!("usage: bench_workshops BASE_URL ROOMS PHONES INDICATORS PASSWORD [FIRST]");
+    if !(6..=8).contains(&args.len()) {
+        eprintln!("usage: bench_workshops BASE_URL ROOMS PHONES INDICATORS PASSWORD [FIRST [PHONES_URL]]");
         std::process::exit(2);
     }
     let (rooms, phones, indicators): (usize, usize, usize) =
         (args[2].parse().unwrap_or(30), args[3].parse().unwrap_or(30), args[4].parse().unwrap_or(20));
     let first: usize = args.get(6).and_then(|f| f.parse().ok()).unwrap_or(0);
+    let phones_base = args.get(7).unwrap_or(&args[1]).clone();
     let started = Instant::now();
     let tasks: Vec<_> = (0..rooms)
-        .map(|n| tokio::spawn(room(args[1].clone(), n, first, phones, indicators, args[5].clone())))
+        .map(|n| {
+            tokio::spawn(room(args[1].clone(), phones_base.clone(), n, first, phones, indicators, args[5].clone()))
+        })
         .collect();
     let (mut all, mut errors, mut failed_rooms) = (Vec::new(), 0, Vec::new());
     for t in tasks {

@@ -12,6 +12,9 @@
 //!
 //! So the threshold is held high and fixed ([`MMAP_THRESHOLD`]), and freed heap pages are given
 //! back every [`TRIM_EVERY`] by [`trim`] (`malloc_trim`), which the server runs in the background.
+//! High, but below a password hash's 19 MiB (argon2id): each sign-in's block is mapped for it and
+//! unmapped at once, where from a heap it stayed resident in the hashing thread's arena (five
+//! sign-ins took a fresh server from 38 to 117 MB, `docs/PERFORMANCE.md`, « Memory »).
 //!
 //! Fixing the threshold also fixes glibc's trim threshold at its default, 128 KiB (glibc keeps it
 //! at twice the mmap threshold only while that one moves by itself): every free leaving more than
@@ -23,8 +26,9 @@
 
 use std::time::Duration;
 
-/// Allocations from this size are always mapped and unmapped (glibc's own upper bound).
-pub const MMAP_THRESHOLD: usize = 32 * 1024 * 1024;
+/// Allocations from this size are always mapped and unmapped: above any response's buffers,
+/// below a password hash's memory (19 MiB).
+pub const MMAP_THRESHOLD: usize = 16 * 1024 * 1024;
 
 /// Free memory at the top of a heap kept for the next allocations rather than given back at once
 /// (twice the mmap threshold, glibc's rule while its thresholds move by themselves).

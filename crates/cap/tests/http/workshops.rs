@@ -441,7 +441,43 @@ async fn an_absent_participant_keeps_their_votes(app: &TestApp) {
     }
 }
 
+/// A room whose phones all vote at the same moment: the votes written together, each one counted
+/// once and acknowledged only once written, and the console's count is the room's.
+async fn a_burst_of_votes_is_counted_whole(app: &TestApp) {
+    let seeds = seed(&app.db).await;
+    let coordinator = app.signed_in(COORDINATOR_A).await;
+    let w = open_workshop(app, &coordinator, seeds.campaign_a, &[("pillar", "SR")]).await;
+    let first = w.current().unwrap().to_owned();
+    let mut phones = Vec::new();
+    for i in 0..24 {
+        let phone = app.client();
+        let joined = phone
+            .post(app.url("/w"))
+            .form(&[("code", w.code.as_str()), ("first_name", format!("Voix {i}").as_str()), ("college", "volunteer")])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(joined.status(), 303);
+        phones.push(phone);
+    }
+    let mut burst = tokio::task::JoinSet::new();
+    for (i, phone) in phones.into_iter().enumerate() {
+        let url = app.url(&format!("/w/{}/vote", w.code));
+        let form = [("value", (1 + i % 4).to_string()), ("indicator", first.clone())];
+        burst.spawn(async move { phone.post(url).form(&form).send().await.unwrap().status().as_u16() });
+    }
+    assert!(burst.join_all().await.iter().all(|s| *s == 303), "every vote acknowledged");
+    let votes = workshops::votes(&app.db, w.id, &first).await.unwrap();
+    assert_eq!(votes.len(), 24, "each vote written once");
+    for level in 1..=4 {
+        assert_eq!(votes.iter().filter(|(_, _, v)| *v == cap_domain::campaign::AnswerValue::Level(level)).count(), 6);
+    }
+    let console = coordinator.get(app.url(&format!("/workshops/{}", w.id))).send().await.unwrap().text().await.unwrap();
+    assert!(console.contains("24 votes sur 24 participant·e·s"), "the console counts the room");
+}
+
 crate::on_both_backends!(
+    a_burst_of_votes_is_counted_whole,
     an_absent_participant_keeps_their_votes,
     what_the_room_agreed_is_not_asked_again,
     a_phone_that_forgets_comes_back_to_its_seat,

@@ -64,13 +64,12 @@ pub const VOTER_COOKIE: &str = "cap_voter";
 /// The phone's voter record in the workshop of `code`, from its cookie.
 pub async fn voter_of(state: &AppState, headers: &HeaderMap, code: &str) -> AppResult<Option<(Workshop, Voter)>> {
     let code = normalise_code(code).map_err(|_| AppError::NotFound)?;
-    let w = match workshops::by_code(&state.db, &code).await {
-        Ok(w) => w,
-        Err(StorageError::NotFound) => return Ok(None),
-        Err(e) => return Err(e.into()),
-    };
+    // A phone without its token is nobody in any room: nothing to read.
     let Some(token) = cookie(headers, VOTER_COOKIE) else { return Ok(None) };
-    Ok(workshops::voter_by_token(&state.db, w.id, &state.keys.hash_token(token)).await?.map(|v| (w, v)))
+    Ok(match workshops::with_voter(&state.db, &code, &state.keys.hash_token(token)).await? {
+        Some((w, Some(v))) => Some((w, v)),
+        _ => None,
+    })
 }
 
 /// The workshop of `code` when it is closed and no open one has that code: the phones that still
