@@ -709,6 +709,17 @@ async fn workshops_count_each_phone_once(db: &Db) {
         "removed stays removed"
     );
     assert_eq!(workshops::votes(db, id, "P1.1.1.1").await.unwrap().len(), 1, "a removed phone no longer counts");
+    // The room read in one statement is the phones and the votes read apart.
+    assert_eq!(
+        workshops::room(db, id, Some("P1.1.1.1")).await.unwrap(),
+        (workshops::voters(db, id).await.unwrap(), workshops::votes(db, id, "P1.1.1.1").await.unwrap())
+    );
+    assert!(workshops::room(db, id, None).await.unwrap().1.is_empty(), "no indicator shown, no vote counted");
+    // A phone and its room in one statement: the room without the phone when the token is not its.
+    let (w, found) = workshops::with_voter(db, "ACDEFH", "t1-again").await.unwrap().unwrap();
+    assert_eq!((w.id, found.map(|v| v.id)), (id, Some(lou)));
+    assert_eq!(workshops::with_voter(db, "ACDEFH", "t2").await.unwrap().map(|(w, v)| (w.id, v)), Some((id, None)));
+    assert!(workshops::with_voter(db, "ZZZZZZ", "t1-again").await.unwrap().is_none());
     assert!(workshops::voter_by_token(db, id, "t2").await.unwrap().is_none());
     workshops::set_state(db, id, 1, true, false).await.unwrap();
     let w = workshops::get(db, id).await.unwrap();
