@@ -69,68 +69,35 @@ async fn write_ballots(db: Db, mut waiting: mpsc::UnboundedReceiver<Cast>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use cap_domain::College;
     use cap_domain::campaign::AnswerValue;
-    use cap_domain::{College, OrganisationName, OrganisationType, RegionId};
-    use cap_storage::campaigns::{self, NewCampaign};
-    use cap_storage::organisations::{self, OrganisationInput};
-    use cap_storage::{referentials, regions, workshops};
-
-    /// A fresh SQLite database with a workshop of `phones` phones: (database, workshop, voters,
-    /// the database's file).
-    async fn room(phones: usize) -> (Db, i64, Vec<i64>, std::path::PathBuf) {
-        let path = std::env::temp_dir().join(format!("cap-ballots-{}.db", crate::crypto::random_token()));
-        let db = Db::connect(&format!("sqlite://{}", path.display())).await.unwrap();
-        let region = regions::create(&db, "ARA", "Auvergne-Rhône-Alpes").await.unwrap();
-        let input = OrganisationInput {
-            name: OrganisationName::parse("Atelier A").unwrap(),
-            org_type: OrganisationType::Aci,
-            siret: None,
-            region: RegionId(region.0),
-            group: None,
-            address: "1 rue de la Paix".into(),
-            postal_code: "69001".into(),
-            city: "Lyon".into(),
-        };
-        let org = organisations::create(&db, &input).await.unwrap();
-        let referential = cap_domain::referential::generate("gen", 8, 1, None);
-        let version = referentials::import(&db, &referential, false, None).await.unwrap();
-        let new = NewCampaign {
-            organisation: org,
-            referential_version_id: version,
-            title: "C",
-            scope: &[],
-            answering_from: None,
-            consolidation_on: None,
-            restitution_on: None,
-            created_by: None,
-        };
-        let campaign = campaigns::create(&db, &new).await.unwrap();
-        let codes = vec!["P1.1.1.1".to_owned()];
-        let id = workshops::create(&db, campaign, "ACDEFH", &codes, workshops::Options::default()).await.unwrap();
-        let mut voters = Vec::new();
-        for n in 0..phones {
-            let token = format!("t{n}");
-            voters.push(workshops::join(&db, id, &token, "Voix", College::Volunteer, &format!("S{n}")).await.unwrap());
-        }
-        (db, id, voters, path)
-    }
+    use cap_storage::testing::TestDb;
+    use cap_storage::{Backend, workshops};
 
     fn ballot(workshop: i64, voter: i64, level: i64) -> Ballot {
         Ballot { workshop, voter, code: "P1.1.1.1".to_owned(), value: AnswerValue::Level(level) }
     }
 
-    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-    async fn a_burst_is_written_whole_and_one_bad_vote_fails_alone() {
-        let (db, id, voters, path) = room(40).await;
+    /// Forty phones vote at once, and a vote of nobody in the middle of the burst.
+    async fn a_burst_is_written_whole_and_one_bad_vote_fails_alone(backend: Backend) {
+        let test = TestDb::new(backend).await;
+        let db = test.db.clone();
+        let campaign = cap_storage::testing::campaign(&db).await;
+        let codes = vec!["P1.1.1.1".to_owned()];
+        let id = workshops::create(&db, campaign, "ACDEFH", &codes, workshops::Options::default()).await.unwrap();
+        let mut voters = Vec::new();
+        for n in 0..40 {
+            let (token, seat) = (format!("t{n}"), format!("S{n}"));
+            voters.push(workshops::join(&db, id, &token, "Voix", College::Volunteer, &seat).await.unwrap());
+        }
         let ballots = std::sync::Arc::new(BallotBox::default());
         let mut burst = tokio::task::JoinSet::new();
         for (n, voter) in voters.iter().enumerate() {
             let (ballots, db, ballot) = (ballots.clone(), db.clone(), ballot(id, *voter, 1 + (n as i64) % 4));
             burst.spawn(async move { ballots.record(&db, ballot).await.is_ok() });
         }
-        // A vote of nobody, in the middle of the burst.
-        let (box_, db_) = (ballots.clone(), db.clone());
-        burst.spawn(async move { box_.record(&db_, ballot(id, i64::MAX, 2)).await.is_err() });
+        let (nobody_box, nobody_db) = (ballots.clone(), db.clone());
+        burst.spawn(async move { nobody_box.record(&nobody_db, ballot(id, i64::MAX, 2)).await.is_err() });
         assert!(burst.join_all().await.into_iter().all(|ok| ok), "every good vote written, the bad one refused");
         let votes = workshops::votes(&db, id, "P1.1.1.1").await.unwrap();
         assert_eq!(votes.len(), 40);
@@ -142,9 +109,16 @@ mod tests {
         ballots.record(&db, ballot(id, voters[0], 4)).await.unwrap();
         let again = workshops::votes(&db, id, "P1.1.1.1").await.unwrap();
         assert_eq!((again.len(), &again.iter().find(|v| v.0 == voters[0]).unwrap().2), (40, &AnswerValue::Level(4)));
-        drop(db);
-        for suffix in ["", "-wal", "-shm"] {
-            let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
-        }
+        test.cleanup().await;
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn a_burst_on_sqlite() {
+        a_burst_is_written_whole_and_one_bad_vote_fails_alone(Backend::Sqlite).await;
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn a_burst_on_postgres() {
+        a_burst_is_written_whole_and_one_bad_vote_fails_alone(Backend::Postgres).await;
     }
 }

@@ -39,6 +39,36 @@ impl Drop for TempDir {
     }
 }
 
+/// A region, an organisation in it and a campaign of theirs on a generated referential (8
+/// indicators, `P1.1.1.1`…), for a test that needs somewhere to work: the campaign's id.
+pub async fn campaign(db: &Db) -> i64 {
+    let region = crate::regions::create(db, "ARA", "Auvergne-Rhône-Alpes").await.expect("region");
+    let input = crate::organisations::OrganisationInput {
+        name: cap_domain::OrganisationName::parse("Atelier A").expect("a valid name"),
+        org_type: cap_domain::OrganisationType::Aci,
+        siret: None,
+        region,
+        group: None,
+        address: "1 rue de la Paix".into(),
+        postal_code: "69001".into(),
+        city: "Lyon".into(),
+    };
+    let organisation = crate::organisations::create(db, &input).await.expect("organisation");
+    let referential = cap_domain::referential::generate("gen", 8, 1, None);
+    let version = crate::referentials::import(db, &referential, false, None).await.expect("referential");
+    let new = crate::campaigns::NewCampaign {
+        organisation,
+        referential_version_id: version,
+        title: "C",
+        scope: &[],
+        answering_from: None,
+        consolidation_on: None,
+        restitution_on: None,
+        created_by: None,
+    };
+    crate::campaigns::create(db, &new).await.expect("campaign")
+}
+
 /// Runs statements of a test's own on `db`, to break something on purpose (a trigger that refuses
 /// a row, say) and watch what the code does then.
 pub async fn execute(db: &Db, sql: &str) -> crate::error::Result<()> {

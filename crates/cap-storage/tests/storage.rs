@@ -666,23 +666,8 @@ async fn campaigns_participants_and_answers(db: &Db) {
 
 async fn workshops_count_each_phone_once(db: &Db) {
     use cap_domain::campaign::AnswerValue;
-    use cap_storage::campaigns::{self, NewCampaign};
-    use cap_storage::{referentials, workshops};
-    let r = regions::create(db, "ARA", "Auvergne-Rhône-Alpes").await.unwrap();
-    let org = organisations::create(db, &input("Atelier A", r.0, None, None)).await.unwrap();
-    let version =
-        referentials::import(db, &cap_domain::referential::generate("gen", 8, 1, None), false, None).await.unwrap();
-    let new = NewCampaign {
-        organisation: org,
-        referential_version_id: version,
-        title: "C",
-        scope: &[],
-        answering_from: None,
-        consolidation_on: None,
-        restitution_on: None,
-        created_by: None,
-    };
-    let campaign = campaigns::create(db, &new).await.unwrap();
+    use cap_storage::workshops;
+    let campaign = cap_storage::testing::campaign(db).await;
     let codes = vec!["P1.1.1.1".to_owned(), "P1.1.1.2".to_owned()];
     let options = workshops::Options { by_college: true, admission: false };
     let id = workshops::create(db, campaign, "ACDEFH", &codes, options).await.unwrap();
