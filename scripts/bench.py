@@ -324,15 +324,13 @@ def measure_with(engine, engine_name, args, tools, server, took, second):
                     runs[name].append((r, r["rps"] / floor["rps"]))
             peak_of("pages", load_pages)
         if saves:
-            server.reset_peak()
             campaign, cookie, codes = saves
-            out = subprocess.run([tools["saves"], base, cookie, campaign, ",".join(codes), str(args.seconds),
-                                  str(args.connections)], check=True, capture_output=True, text=True).stdout
-            d = json.loads(out)
+            d = json.loads(peak_of("saves", lambda: subprocess.run(
+                [tools["saves"], base, cookie, campaign, ",".join(codes), str(args.seconds), str(args.connections)],
+                check=True, capture_output=True, text=True).stdout))
             r = {"rps": d["per_second"], "p50": d["p50_ms"], "p99": d["p99_ms"], "errors": d["errors"],
                  "total": d["saves"] + d["errors"]}
             runs["save one answer"].append((r, r["rps"] / floor["rps"]))
-            peaks["saves"] = max(peaks.get("saves", 0), server.memory_mb("VmHWM"))
             # The floor of a write, in the same round: one-row commits with the engine's settings.
             out = subprocess.run([tools["commits"], engine.url, str(args.seconds), str(args.connections)],
                                  check=True, capture_output=True, text=True).stdout

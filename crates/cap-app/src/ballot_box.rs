@@ -11,7 +11,7 @@ use cap_storage::workshops::{Ballot, record_ballots};
 use std::sync::OnceLock;
 use tokio::sync::{mpsc, oneshot};
 
-/// The most votes written in one transaction.
+/// The most votes written in one statement.
 const MOST_PER_COMMIT: usize = 512;
 
 /// A vote waiting to be written, and who waits for its outcome.

@@ -375,19 +375,6 @@ fn vote_value(kind: &str, level: Option<i64>) -> AnswerValue {
     }
 }
 
-/// The phone holding this token in this workshop, if it was not removed.
-pub async fn voter_by_token(db: &Db, workshop: i64, token_hash: &str) -> Result<Option<Voter>> {
-    let row: Option<VoterRow> = sqlx::query_as(
-        "SELECT id, first_name, college, admitted, removed, absent, seat, joined_at FROM workshop_voters
-         WHERE workshop_id = $1 AND token_hash = $2 AND removed = 0",
-    )
-    .bind(workshop)
-    .bind(token_hash)
-    .fetch_optional(db.pool())
-    .await?;
-    row.map(voter).transpose()
-}
-
 /// Every phone that joined, in order of arrival.
 pub async fn voters(db: &Db, workshop: i64) -> Result<Vec<Voter>> {
     let rows: Vec<VoterRow> = sqlx::query_as(
@@ -471,11 +458,6 @@ pub struct Ballot {
     pub code: String,
     /// The vote.
     pub value: AnswerValue,
-}
-
-/// Records a vote; voting again replaces it, so a phone counts once.
-pub async fn vote(db: &Db, workshop: i64, voter: i64, code: &str, value: &AnswerValue) -> Result<()> {
-    record_ballots(db, &[Ballot { workshop, voter, code: code.to_owned(), value: value.clone() }]).await
 }
 
 /// Records several votes in one statement, so a room's burst of votes costs one commit (one
