@@ -73,6 +73,8 @@ pub struct App {
     pub network_figures: Arc<crate::network::FiguresCache>,
     /// Peers' scores for the benchmark, kept while the network's scores are unchanged.
     pub peer_scores: Arc<crate::network::PeersCache>,
+    /// The deployment's views, kept under the deployment's stamp.
+    pub deployment: Arc<crate::deployment::OverviewCache>,
     closing: Arc<tokio::sync::watch::Sender<bool>>,
 }
 
@@ -89,6 +91,7 @@ impl App {
             ballots: Arc::default(),
             network_figures: Arc::default(),
             peer_scores: Arc::default(),
+            deployment: Arc::default(),
             practice_counts: Arc::default(),
             pillar_steps: Arc::default(),
             closing: Arc::new(tokio::sync::watch::channel(false).0),
@@ -125,7 +128,7 @@ impl App {
         loop {
             match listener.next().await {
                 Ok(payload) => {
-                    if let Some((workshop, change)) = crate::live::Change::from_payload(&payload) {
+                    if let Some((workshop, change)) = self.workshops.incoming(&payload) {
                         self.workshops.announce(workshop, change);
                     }
                 }

@@ -490,13 +490,9 @@ pub async fn to_answer(app: &App, viewer: &Viewer) -> Result<Vec<ToAnswer>> {
             continue; // Closed between the two reads.
         }
         let Some(me) = &loaded.me else { continue };
-        let mine = campaigns::answers_of(&app.db, me.id).await?;
-        let decided = crate::results::decided_in_workshop(&app.db, id).await?;
+        let settled = campaigns::settled_codes(&app.db, id, me.id).await?;
         let questions = loaded.my_open_indicators();
-        let answered = questions
-            .iter()
-            .filter(|n| mine.get(&n.code).is_some_and(|a| a.value.is_some()) || decided.contains_key(&n.code))
-            .count();
+        let answered = questions.iter().filter(|n| settled.contains(&n.code)).count();
         colleges.insert(id, me.college);
         out.push(ToAnswer {
             campaign_id: id,

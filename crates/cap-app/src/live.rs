@@ -1,6 +1,7 @@
 //! Live updates for workshops: every change to a workshop bumps its version and is announced to
 //! the projector and phones listening on server-sent events. On one instance this is an
-//! in-process broadcast per workshop.
+//! in-process broadcast per workshop; on PostgreSQL the change is also sent to the other
+//! instances, each tagging what it sends so that it does not hear its own changes twice.
 
 use cap_domain::workshop::RoomCount;
 use std::collections::HashMap;
@@ -46,12 +47,37 @@ impl Change {
 }
 
 /// Announces workshop changes to the pages following them.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct WorkshopHub {
     channels: Mutex<HashMap<i64, broadcast::Sender<Change>>>,
+    /// This instance among those sharing a PostgreSQL database: its notifications come back to it,
+    /// and are skipped since its own pages heard the change at once.
+    origin: u64,
+}
+
+impl Default for WorkshopHub {
+    fn default() -> Self {
+        Self { channels: Mutex::default(), origin: rand::random() }
+    }
 }
 
 impl WorkshopHub {
+    /// The notification telling the other instances of a change: the change's payload, tagged
+    /// with this instance.
+    pub fn outgoing(&self, workshop: i64, change: &Change) -> String {
+        format!("{:x}/{}", self.origin, change.payload(workshop))
+    }
+
+    /// A notification heard from PostgreSQL: the change it tells, unless this instance sent it
+    /// (its pages already heard it) or it is not one.
+    pub fn incoming(&self, notification: &str) -> Option<(i64, Change)> {
+        let (origin, payload) = notification.split_once('/')?;
+        if u64::from_str_radix(origin, 16).ok()? == self.origin {
+            return None;
+        }
+        Change::from_payload(payload)
+    }
+
     /// Listens to a workshop's changes.
     pub fn subscribe(&self, workshop: i64) -> broadcast::Receiver<Change> {
         let mut channels = self.channels.lock().unwrap_or_else(|e| e.into_inner());
@@ -83,6 +109,17 @@ mod tests {
         assert_eq!(a.recv().await.unwrap(), Change::moved(7));
         assert!(b.try_recv().is_err());
         hub.announce(3, Change::moved(1));
+    }
+
+    #[test]
+    fn an_instance_skips_its_own_notifications_only() {
+        let (here, there) = (WorkshopHub::default(), WorkshopHub::default());
+        let change = Change::moved(9);
+        let sent = here.outgoing(3, &change);
+        assert_eq!(here.incoming(&sent), None, "heard at once here, not twice");
+        assert_eq!(there.incoming(&sent), Some((3, change)));
+        assert_eq!(there.incoming("3:9"), None, "untagged");
+        assert_eq!(there.incoming("zz/3:9"), None);
     }
 
     #[test]

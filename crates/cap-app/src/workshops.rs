@@ -12,17 +12,20 @@ use cap_domain::consolidation::{Group, Individual, Tally, by_college};
 use cap_domain::workshop::{Headcount, Presence, RoomCount, headcount};
 use cap_storage::workshops::{self, Voter, Workshop};
 
-/// Announces a change of workshop `id` to its projector and phones: directly on SQLite (one
-/// instance), through PostgreSQL NOTIFY otherwise, so the pages connected to every instance hear it.
+/// Announces a change of workshop `id` to its projector and phones: directly to the pages
+/// connected to this instance and, on PostgreSQL, through NOTIFY to those of the other instances.
 pub async fn announce(app: &App, id: i64) -> Result<()> {
     let w = workshops::get(&app.db, id).await?;
     tell(app, id, Change::moved(w.version)).await
 }
 
 async fn tell(app: &App, id: i64, change: Change) -> Result<()> {
-    match app.db.backend() {
-        cap_storage::Backend::Postgres => workshops::notify(&app.db, &change.payload(id)).await?,
-        cap_storage::Backend::Sqlite => app.workshops.announce(id, change),
+    // This instance's pages hear it at once, without waiting for PostgreSQL to bring it back
+    // (a round trip through a busy server: 33–40 ms at p99 in the workshops' benchmark).
+    let outgoing = (app.db.backend() == cap_storage::Backend::Postgres).then(|| app.workshops.outgoing(id, &change));
+    app.workshops.announce(id, change);
+    if let Some(notification) = outgoing {
+        workshops::notify(&app.db, &notification).await?;
     }
     Ok(())
 }

@@ -508,6 +508,22 @@ pub async fn answers_of(db: &Db, participant: i64) -> Result<HashMap<String, Sto
     rows.into_iter().map(|r| answer(r).map(|a| (a.indicator_code.clone(), a))).collect()
 }
 
+/// The indicators of `campaign` that wait for no answer from `participant` any more: those they
+/// answered with a value, and those a workshop decided for everyone. Codes only, in one read:
+/// the home page counts them for each campaign open for answers.
+pub async fn settled_codes(db: &Db, campaign: i64, participant: i64) -> Result<std::collections::HashSet<String>> {
+    let codes: Vec<String> = sqlx::query_scalar(
+        "SELECT indicator_code FROM answers WHERE participant_id = $1 AND kind <> 'none'
+         UNION SELECT indicator_code FROM consolidated_answers
+         WHERE campaign_id = $2 AND source = 'workshop' AND kind <> 'none'",
+    )
+    .bind(participant)
+    .bind(campaign)
+    .fetch_all(db.pool())
+    .await?;
+    Ok(codes.into_iter().collect())
+}
+
 /// One participant's answer to one indicator, as stored now.
 pub async fn answer_of(db: &Db, participant: i64, code: &str) -> Result<StoredAnswer> {
     let row: AnswerRow = sqlx::query_as(

@@ -6,6 +6,15 @@ use crate::Writer;
 use crate::{Db, error::Result, now};
 use cap_domain::UserId;
 
+/// The deployment's stamp: the database adds one to it with every write to what the deployment
+/// shows (its triggers, migration 36), so a view kept under it is the view the data gives now.
+pub async fn stamp(db: &Db) -> Result<i64> {
+    let stamp: Option<i64> = sqlx::query_scalar("SELECT stamp FROM change_stamps WHERE name = 'deployment'")
+        .fetch_optional(db.pool())
+        .await?;
+    Ok(stamp.unwrap_or_default())
+}
+
 /// A member organisation as the deployment sees it.
 #[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
 pub struct Member {

@@ -222,6 +222,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0035_venue.sql"),
         postgres: include_str!("../migrations/postgres/0035_venue.sql"),
     },
+    Migration {
+        version: 36,
+        name: "change_stamps",
+        sqlite: include_str!("../migrations/sqlite/0036_change_stamps.sql"),
+        postgres: include_str!("../migrations/postgres/0036_change_stamps.sql"),
+    },
 ];
 
 /// Arbitrary key of the PostgreSQL advisory lock that serialises migrations across instances.

@@ -69,6 +69,7 @@ on_both_backends!(
     good_practices_are_moderated_once_and_keep_their_files,
     network_scores_and_cube,
     deployment_stages_and_presentations,
+    the_deployment_stamp_moves_with_what_the_deployment_shows,
 );
 
 fn input(name: &str, region: i64, group: Option<GroupId>, siret: Option<&str>) -> OrganisationInput {
@@ -588,6 +589,26 @@ async fn campaigns_participants_and_answers(db: &Db) {
     assert_eq!(answers["P1.1.1.4"].value, None);
     let listed = campaigns::participants(db, id).await.unwrap();
     assert_eq!((listed.len(), listed[0].answered), (1, 3), "a cleared answer does not count");
+    let settled = |codes: &[&str]| codes.iter().map(|c| (*c).to_owned()).collect::<std::collections::HashSet<_>>();
+    assert_eq!(
+        campaigns::settled_codes(db, id, p).await.unwrap(),
+        settled(&["P1.1.1.1", "P1.1.1.2", "P1.1.1.3"]),
+        "answered with a value"
+    );
+    // Decided in a workshop: settled for everyone; a shared answer left empty, or decided in
+    // consolidation, settles nothing of the participant's.
+    for (code, value, source) in [
+        ("P1.1.2.1", Some(AnswerValue::Level(2)), "workshop"),
+        ("P1.1.2.2", None, "workshop"),
+        ("P1.1.2.3", Some(AnswerValue::Level(1)), "consolidation"),
+    ] {
+        let decided = campaigns::NewConsolidated { source, ..campaigns::NewConsolidated::settled(code, &value, None) };
+        campaigns::save_consolidated(db, id, &decided, 0).await.unwrap();
+    }
+    assert_eq!(
+        campaigns::settled_codes(db, id, p).await.unwrap(),
+        settled(&["P1.1.1.1", "P1.1.1.2", "P1.1.1.3", "P1.1.2.1"])
+    );
     let (me, assigned) = campaigns::participant_with_assignment(db, id, lou).await.unwrap().unwrap();
     assert_eq!((me.id, me.answered, assigned.is_empty()), (p, 3, true), "nothing assigned: everything");
     campaigns::set_assignment(db, p, &["P1.1".to_owned()]).await.unwrap();
@@ -1836,6 +1857,54 @@ async fn deployment_stages_and_presentations(db: &Db) {
     assert_eq!(counted(deployment::campaign_starts(db, Some(ara.0)).await.unwrap()), 3);
     assert_eq!(counted(deployment::campaign_starts(db, Some(bre.0)).await.unwrap()), 1);
     assert!(deployment::campaign_starts(db, Some(bre.0 + 1)).await.unwrap().is_empty());
+}
+
+/// Reads the deployment's stamp and checks that the write just made moved it (or not).
+async fn stamp_after(db: &Db, last: &mut i64, write: &str, moves: bool) {
+    let now = cap_storage::deployment::stamp(db).await.unwrap();
+    assert_eq!(now > *last, moves, "{write}: the deployment's stamp {}", if moves { "moves" } else { "stays" });
+    assert!(now >= *last, "{write}: the stamp never goes back");
+    *last = now;
+}
+
+async fn the_deployment_stamp_moves_with_what_the_deployment_shows(db: &Db) {
+    use cap_domain::campaign::CampaignStatus;
+    use cap_storage::{deployment, referentials, settings};
+    let mut last = deployment::stamp(db).await.unwrap();
+    let ara = regions::create(db, "ARA", "Auvergne-Rhône-Alpes").await.unwrap();
+    stamp_after(db, &mut last, "a region", true).await;
+    let a = organisations::create(db, &input("Atelier A", ara.0, None, None)).await.unwrap();
+    stamp_after(db, &mut last, "a member", true).await;
+    let lou = users::create(db, &Email::parse("lou@exemple.fr").unwrap(), "Lou", None).await.unwrap();
+    settings::set(db, "something", "else").await.unwrap();
+    stamp_after(db, &mut last, "a person, a setting", false).await;
+    deployment::set_informed(db, a.0, Some("2026-03-12"), lou).await.unwrap();
+    stamp_after(db, &mut last, "marked informed", true).await;
+    deployment::set_volunteer(db, a.0, Some("2026-04-01"), None, Some(lou)).await.unwrap();
+    stamp_after(db, &mut last, "volunteered", true).await;
+    let version =
+        referentials::import(db, &cap_domain::referential::generate("gen", 8, 1, None), false, None).await.unwrap();
+    stamp_after(db, &mut last, "a referential", false).await;
+    let id = campaign_at(db, a, version, CampaignStatus::Preparation).await;
+    stamp_after(db, &mut last, "a campaign", true).await;
+    let c = cap_storage::campaigns::get(db, id).await.unwrap();
+    cap_storage::campaigns::advance(db, id, CampaignStatus::Preparation, c.version).await.unwrap();
+    stamp_after(db, &mut last, "a campaign's step", true).await;
+    let presentation = deployment::NewPresentation {
+        region: ara.0,
+        held_on: "2026-05-02",
+        place: "Annecy",
+        audience: "",
+        attendees: 7,
+        notes: "",
+        interested: &[],
+        by: lou,
+    };
+    deployment::add_presentation(db, &presentation).await.unwrap();
+    stamp_after(db, &mut last, "a presentation", true).await;
+    let moved = organisations::get(db, a).await.unwrap();
+    organisations::update(db, a, moved.version, &input("Atelier Alpha", ara.0, None, None)).await.unwrap();
+    stamp_after(db, &mut last, "a member renamed", true).await;
 }
 
 async fn glossaries_keep_every_version_and_refuse_a_stale_one(db: &Db) {

@@ -9,25 +9,10 @@ use crate::page::Page;
 use crate::session::Viewer;
 use askama::Template;
 use askama_web::WebTemplate;
-use cap_app::deployment::{MemberRow, RegionRollOut, members, told};
+use cap_app::deployment::{MemberRow, Overview, overview};
 use cap_app::network::{Query as Filters, authorise};
 use cap_domain::deployment::Stage;
-use cap_domain::network::utc_year;
-use cap_storage::deployment::{self, Presentation};
-use cap_storage::directory::{self, Training};
-use cap_storage::regions;
-use std::collections::BTreeMap;
-
-/// One month of the timeline.
-#[derive(Default)]
-pub struct Month {
-    /// Presentations and their attendees.
-    pub presentations: (usize, i64),
-    /// Trainings.
-    pub trainings: usize,
-    /// Campaigns started.
-    pub campaigns: usize,
-}
+use std::sync::Arc;
 
 #[derive(Template, WebTemplate)]
 #[template(path = "deployment/show.html")]
@@ -38,12 +23,9 @@ pub(crate) struct DeploymentPage {
     pub(crate) all_regions: bool,
     /// Per region (nation) or for the region: counts by stage.
     pub(crate) stage_table: Vec<(String, Vec<usize>)>,
-    pub(crate) members: Vec<MemberRow>,
-    pub(crate) presentations: Vec<Presentation>,
-    pub(crate) trainings: Vec<Training>,
-    /// The nation's roll-out region by region (the nation's view only).
-    pub(crate) roll_out: Vec<RegionRollOut>,
-    pub(crate) timeline: Vec<(String, Month)>,
+    /// Members, presentations, trainings, the timeline and the nation's roll-out, shared by the
+    /// requests that show the same region on the same day.
+    pub(crate) view: Arc<Overview>,
     pub(crate) held_on: String,
     pub(crate) place: String,
     pub(crate) audience: String,
@@ -61,57 +43,18 @@ const ROLL_OUT_NAMED: usize = 12;
 /// Builds the page for the viewer's filters.
 pub(crate) async fn render(state: &AppState, page: Page, viewer: &Viewer, q: &Filters) -> AppResult<DeploymentPage> {
     let filter = authorise(viewer, q)?;
-    let t = page.t;
-    let all = regions::list(&state.db).await?;
-    let rows = members(state, filter.region).await?;
-    let count =
-        |list: &[&MemberRow]| Stage::ALL.iter().map(|s| list.iter().filter(|m| m.stage == *s).count()).collect();
+    let view = overview(state, filter.region).await?;
+    let region = filter.region.and_then(|id| view.regions.iter().find(|r| r.id == id).map(|r| (r.id, r.name.clone())));
     let stage_table = match filter.region {
-        Some(_) => {
-            vec![(t.t("deployment.region_total").to_owned(), count(&rows.iter().map(|(_, m)| m).collect::<Vec<_>>()))]
-        }
-        None => all
-            .iter()
-            .map(|r| {
-                (
-                    r.name.clone(),
-                    count(&rows.iter().filter(|(reg, _)| *reg == r.id).map(|(_, m)| m).collect::<Vec<_>>()),
-                )
-            })
-            .collect(),
-    };
-    let presentations = deployment::presentations(&state.db, filter.region).await?;
-    let trainings = directory::trainings(&state.db, filter.region).await?;
-    let mut months: BTreeMap<String, Month> = BTreeMap::new();
-    for p in &presentations {
-        let m = months.entry(p.held_on.chars().take(7).collect()).or_default();
-        m.presentations.0 += 1;
-        m.presentations.1 += p.attendees;
-    }
-    for tr in &trainings {
-        months.entry(tr.held_on.chars().take(7).collect()).or_default().trainings += 1;
-    }
-    for (at, count) in deployment::campaign_starts(&state.db, filter.region).await? {
-        let month = jiff::Timestamp::from_second(at)
-            .map(|ts| ts.to_zoned(jiff::tz::TimeZone::UTC).strftime("%Y-%m").to_string())
-            .unwrap_or_else(|_| format!("{}-01", utc_year(at)));
-        months.entry(month).or_default().campaigns += usize::try_from(count).unwrap_or(0);
-    }
-    let region = filter.region.and_then(|id| all.iter().find(|r| r.id == id).map(|r| (r.id, r.name.clone())));
-    let roll_out = match filter.region {
-        Some(_) => Vec::new(),
-        None => told(&all.iter().map(|r| (r.id, r.name.clone())).collect::<Vec<_>>(), &presentations, &rows),
+        Some(_) => vec![(page.t.t("deployment.region_total").to_owned(), view.total.clone())],
+        None => view.by_region.clone(),
     };
     Ok(DeploymentPage {
-        regions: crate::choices::followed_regions(&all, viewer, filter.region),
+        regions: crate::choices::followed_regions(&view.regions, viewer, filter.region),
         all_regions: viewer.can(cap_domain::authz::Permission::ViewNetwork(None)),
         region,
         stage_table,
-        members: if filter.region.is_some() { rows.into_iter().map(|(_, m)| m).collect() } else { Vec::new() },
-        presentations,
-        trainings,
-        roll_out,
-        timeline: months.into_iter().rev().collect(),
+        view,
         held_on: String::new(),
         place: String::new(),
         audience: String::new(),
@@ -136,6 +79,6 @@ impl DeploymentPage {
 
     /// The members that may be ticked as volunteering at a presentation: not past that step.
     fn may_volunteer(&self) -> Vec<&MemberRow> {
-        self.members.iter().filter(|m| m.stage < Stage::Volunteer).collect()
+        self.view.members.iter().map(|(_, m)| m).filter(|m| m.stage < Stage::Volunteer).collect()
     }
 }

@@ -22,7 +22,8 @@ pub async fn handler(State(state): State<AppState>, SignedIn(viewer): SignedIn, 
         t.t("deployment.csv_day").to_owned(),
         t.t("deployment.csv_who_or_where").to_owned(),
     ]];
-    for r in cap_app::deployment::national_roll_out(&state).await? {
+    let nation = cap_app::deployment::overview(&state, None).await?;
+    for r in &nation.roll_out {
         let mut add = |what: &str, day: &str, text: &str| {
             rows.push(vec![r.name.clone(), t.t(what).to_owned(), day.to_owned(), text.to_owned()]);
         };
