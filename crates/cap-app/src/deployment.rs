@@ -114,7 +114,7 @@ pub fn roll_out(
 }
 
 /// Each member of one region (or of all) with its region and its stage, from what Cap knows.
-pub async fn members(app: &App, region: Option<i64>) -> Result<Vec<(i64, MemberRow)>> {
+async fn members(app: &App, region: Option<i64>) -> Result<Vec<(i64, MemberRow)>> {
     let completed = Stage::COMPLETED.map(CampaignStatus::code);
     Ok(deployment::members(&app.db, region, &completed)
         .await?

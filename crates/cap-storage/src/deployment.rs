@@ -8,11 +8,10 @@ use cap_domain::UserId;
 
 /// The deployment's stamp: the database adds one to it with every write to what the deployment
 /// shows (its triggers, migration 36), so a view kept under it is the view the data gives now.
+/// Its row is written by the migration: without it no view could ever be known stale, so its
+/// absence is an error, never a stamp of 0.
 pub async fn stamp(db: &Db) -> Result<i64> {
-    let stamp: Option<i64> = sqlx::query_scalar("SELECT stamp FROM change_stamps WHERE name = 'deployment'")
-        .fetch_optional(db.pool())
-        .await?;
-    Ok(stamp.unwrap_or_default())
+    Ok(sqlx::query_scalar("SELECT stamp FROM change_stamps WHERE name = 'deployment'").fetch_one(db.pool()).await?)
 }
 
 /// A member organisation as the deployment sees it.
