@@ -6,7 +6,7 @@ use crate::campaigns::Loaded;
 use crate::error::{Error, Result};
 use cap_domain::campaign::AnswerValue;
 use cap_storage::StorageError;
-use cap_storage::campaigns::{self, Participant, StoredAnswer, Written};
+use cap_storage::campaigns::{self, AnswerSave, Participant, StoredAnswer, Written};
 
 /// What a save led to.
 pub enum Outcome {
@@ -52,7 +52,18 @@ pub async fn save_one(
     if comment.chars().count() > 4000 {
         return Ok(Outcome::Invalid("error.answer.text_length"));
     }
-    match campaigns::save_answer(&app.db, loaded.campaign.id, me.id, code, &value, comment.trim(), version).await {
+    let save = AnswerSave {
+        campaign: loaded.campaign.id,
+        participant: me.id,
+        code: code.to_owned(),
+        value,
+        comment: comment.trim().to_owned(),
+        expected_version: version,
+    };
+    // Committed with the saves of the pages arriving meanwhile: on SQLite one `fsync` under the
+    // one write lock for all of them, and fewer commits on PostgreSQL too (`docs/PERFORMANCE.md`).
+    let written = app.answer_saves.write(&app.db, save).await?;
+    match written {
         Ok(Written { version, at }) => Ok(Outcome::Saved { version, at }),
         // Shown beside the field: what the other tab or device saved.
         Err(StorageError::Stale(_)) => Ok(Outcome::Conflict(campaigns::answer_of(&app.db, me.id, code).await?)),

@@ -2,6 +2,7 @@
 //! and the in-memory state of this instance (referential versions, workshop announcements).
 
 use crate::crypto::Keys;
+use crate::group_commit::GroupCommit;
 use crate::live::WorkshopHub;
 use crate::mail::Mailer;
 use crate::referential_cache::ReferentialCache;
@@ -62,8 +63,12 @@ pub struct App {
     pub referentials: Arc<ReferentialCache>,
     /// Workshop changes announced to the pages following them.
     pub workshops: Arc<WorkshopHub>,
+    /// The rooms counted again after votes, once for the votes that come together.
+    pub recounts: Arc<crate::live::Recounts>,
     /// Workshop votes, written together when they come together.
-    pub ballots: Arc<crate::ballot_box::BallotBox>,
+    pub ballots: Arc<GroupCommit<cap_storage::workshops::Ballot>>,
+    /// Participants' answers, written together when they come together.
+    pub answer_saves: Arc<GroupCommit<cap_storage::campaigns::AnswerSave>>,
     /// The stored steps of each campaign's pillars, kept under the campaign's version (every
     /// change of a step moves it), so the answering path does not read them on every save.
     pub pillar_steps: Arc<PillarStepsCache>,
@@ -89,6 +94,8 @@ impl App {
             referentials: Arc::default(),
             workshops: Arc::default(),
             ballots: Arc::default(),
+            recounts: Arc::default(),
+            answer_saves: Arc::default(),
             network_figures: Arc::default(),
             peer_scores: Arc::default(),
             deployment: Arc::default(),

@@ -277,11 +277,8 @@ pub async fn load(
     id: i64,
     permission: impl Fn(&Organisation, Relation) -> Permission,
 ) -> Result<Loaded> {
-    let (campaign, org) = campaigns::with_organisation(&app.db, id).await?;
-    let (me, assigned) = match campaigns::participant_with_assignment(&app.db, id, viewer.actor.user_id).await? {
-        Some((me, assigned)) => (Some(me), assigned),
-        None => (None, Vec::new()),
-    };
+    let campaigns::Opened { campaign, organisation: org, participant: me, assigned } =
+        campaigns::opened_by(&app.db, id, viewer.actor.user_id).await?;
     let mut relation = Relation { participant: me.is_some(), ..Relation::default() };
     let mut reviewing = None;
     if !viewer.can(permission(&org, relation)) {

@@ -5,8 +5,9 @@
 
 use cap_domain::workshop::RoomCount;
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
-use tokio::sync::broadcast;
+use tokio::sync::{OwnedMutexGuard, broadcast};
 
 /// A change of a workshop, as announced to the pages following it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -96,6 +97,58 @@ impl WorkshopHub {
     }
 }
 
+/// The recounts of rooms after votes. Thirty phones voting within a second each asked for the
+/// room to be counted again and announced: thirty reads, thirty events, in no particular order
+/// (an older count could reach the wall after a newer one). Here a room is counted by one vote's
+/// request at a time, and one count covers every vote committed before it started: the votes
+/// that come in meanwhile wait for the count in progress, then the first of them counts once for
+/// all of them.
+#[derive(Debug, Default)]
+pub struct Recounts {
+    rooms: Mutex<HashMap<i64, Arc<Recount>>>,
+}
+
+/// One room's recounts.
+#[derive(Debug, Default)]
+struct Recount {
+    /// A vote was committed that no count started since has seen.
+    owed: AtomicBool,
+    /// Held while counting, so counts of a room follow each other.
+    turn: Arc<tokio::sync::Mutex<()>>,
+}
+
+/// The right to count a room again; the next count waits until it is dropped.
+#[derive(Debug)]
+pub struct Turn<'a> {
+    recounts: &'a Recounts,
+    workshop: i64,
+    room: Arc<Recount>,
+    guard: Option<OwnedMutexGuard<()>>,
+}
+
+impl Recounts {
+    /// Called once a vote on `workshop` is committed: the turn to count its room again, or `None`
+    /// when a count that started after this vote's commit covers it already.
+    pub async fn after_vote(&self, workshop: i64) -> Option<Turn<'_>> {
+        let room = self.rooms.lock().unwrap_or_else(|e| e.into_inner()).entry(workshop).or_default().clone();
+        room.owed.store(true, Ordering::Release);
+        let guard = room.turn.clone().lock_owned().await;
+        // Whoever clears the mark counts after it, so after every vote that set it.
+        room.owed.swap(false, Ordering::AcqRel).then(|| Turn { recounts: self, workshop, room, guard: Some(guard) })
+    }
+}
+
+impl Drop for Turn<'_> {
+    fn drop(&mut self) {
+        drop(self.guard.take());
+        // Forget a room nobody else is waiting on, so rooms closed long ago are not kept.
+        let mut rooms = self.recounts.rooms.lock().unwrap_or_else(|e| e.into_inner());
+        if Arc::strong_count(&self.room) == 2 && !self.room.owed.load(Ordering::Acquire) {
+            rooms.remove(&self.workshop);
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -109,6 +162,28 @@ mod tests {
         assert_eq!(a.recv().await.unwrap(), Change::moved(7));
         assert!(b.try_recv().is_err());
         hub.announce(3, Change::moved(1));
+    }
+
+    /// Five votes come in while a count is in progress: one count follows for all five.
+    #[tokio::test(flavor = "current_thread")]
+    async fn votes_during_a_count_are_counted_once_after_it() {
+        let recounts = Arc::new(Recounts::default());
+        let first = recounts.after_vote(1).await.expect("the first vote counts");
+        let mut waiting = tokio::task::JoinSet::new();
+        for _ in 0..5 {
+            let recounts = recounts.clone();
+            waiting.spawn(async move { recounts.after_vote(1).await.is_some() });
+        }
+        // On this one thread, each waiting vote runs up to the count in progress.
+        for _ in 0..5 {
+            tokio::task::yield_now().await;
+        }
+        assert!(recounts.after_vote(2).await.is_some(), "another room counts at once");
+        drop(first);
+        let counted: Vec<bool> = waiting.join_all().await;
+        assert_eq!(counted.iter().filter(|c| **c).count(), 1, "{counted:?}");
+        assert!(recounts.after_vote(1).await.is_some(), "a later vote counts again");
+        assert!(recounts.rooms.lock().unwrap().is_empty(), "rooms nobody waits on are forgotten");
     }
 
     #[test]

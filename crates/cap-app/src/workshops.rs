@@ -101,10 +101,13 @@ pub async fn vote(
     scale: &[i64],
 ) -> Result<()> {
     let ballot = workshops::Ballot { workshop: w.id, voter: voter.id, code: code.to_owned(), value: value.clone() };
-    app.ballots.record(&app.db, ballot).await?;
+    app.ballots.write(&app.db, ballot).await??;
     if voter.absent {
         workshops::set_absent(&app.db, w.id, voter.id, false).await?;
     }
+    // Counted once for the votes committed meanwhile; counts of a room follow each other, so the
+    // wall never gets an older count after a newer one.
+    let Some(_turn) = app.recounts.after_vote(w.id).await else { return Ok(()) };
     let (_, _, _, room) = read_room(app, w, scale).await?;
     tell(app, w.id, Change { version: w.version, count: Some(std::sync::Arc::new(room)) }).await
 }

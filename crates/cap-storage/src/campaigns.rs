@@ -325,36 +325,24 @@ pub async fn participant_of(db: &Db, campaign: i64, user: UserId) -> Result<Opti
     row.map(participant).transpose()
 }
 
-/// The participant record of `user` in a campaign with what they are asked to answer (node
-/// codes; none means everything), in one round trip: every page a participant opens starts here.
-pub async fn participant_with_assignment(
-    db: &Db,
-    campaign: i64,
-    user: UserId,
-) -> Result<Option<(Participant, Vec<String>)>> {
-    #[derive(sqlx::FromRow)]
-    struct Row {
-        #[sqlx(flatten)]
-        participant: ParticipantRow,
-        assigned: Option<String>,
-    }
-    let rows: Vec<Row> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "SELECT q.*, x.node_code AS assigned FROM ({PARTICIPANTS} WHERE p.campaign_id = $1 AND p.user_id = $2) q
-         LEFT JOIN campaign_assignments x ON x.participant_id = q.id ORDER BY x.id"
-    )))
-    .bind(campaign)
-    .bind(user.0)
-    .fetch_all(db.pool())
-    .await?;
-    let assigned: Vec<String> = rows.iter().filter_map(|r| r.assigned.clone()).collect();
-    match rows.into_iter().next() {
-        Some(row) => Ok(Some((participant(row.participant)?, assigned))),
-        None => Ok(None),
-    }
+/// A campaign as one viewer opens it: the campaign, its organisation, and the viewer's own
+/// participant record with what they are asked to answer, when they take part.
+#[derive(Debug)]
+pub struct Opened {
+    /// The campaign.
+    pub campaign: Campaign,
+    /// Its organisation.
+    pub organisation: crate::organisations::Organisation,
+    /// The viewer's participant record, when they take part.
+    pub participant: Option<Participant>,
+    /// What the participant is asked to answer (node codes; none means everything).
+    pub assigned: Vec<String>,
 }
 
-/// A campaign with its organisation, in one round trip: every campaign page starts here.
-pub async fn with_organisation(db: &Db, id: i64) -> Result<(Campaign, crate::organisations::Organisation)> {
+/// A campaign with its organisation and `user`'s participant record with their assignment, in
+/// one round trip: every campaign page and every autosave starts here, so a statement saved here
+/// is saved on each of them (`docs/PERFORMANCE.md`).
+pub async fn opened_by(db: &Db, id: i64, user: UserId) -> Result<Opened> {
     #[derive(sqlx::FromRow)]
     struct Row {
         #[sqlx(flatten)]
@@ -370,24 +358,51 @@ pub async fn with_organisation(db: &Db, id: i64) -> Result<(Campaign, crate::org
         org_postal_code: String,
         org_city: String,
         org_version: i64,
+        p_id: Option<i64>,
+        p_display_name: Option<String>,
+        p_email: Option<String>,
+        p_college: Option<String>,
+        p_answered: i64,
+        assigned: Option<String>,
     }
-    let row: Row = sqlx::query_as(
+    // One row per assignment (one when there is none); the campaign's columns repeat on each.
+    let rows: Vec<Row> = sqlx::query_as(
         "SELECT c.id, c.organisation_id, c.referential_version_id, c.title, c.scope, c.status, c.answering_from,
             c.consolidation_on, c.restitution_on, c.protect_colleges, c.shared_with_region, c.created_at,
             c.consolidated_at, c.version, c.group_campaign_id,
             o.name AS org_name, o.org_type AS org_type, o.siret AS org_siret, o.region_id AS org_region_id,
             r.name AS org_region_name, o.group_id AS org_group_id, g.name AS org_group_name, o.address AS org_address,
-            o.postal_code AS org_postal_code, o.city AS org_city, o.version AS org_version
+            o.postal_code AS org_postal_code, o.city AS org_city, o.version AS org_version,
+            p.id AS p_id, u.display_name AS p_display_name, u.email AS p_email, p.college AS p_college,
+            (SELECT COUNT(*) FROM answers a WHERE a.participant_id = p.id AND a.kind <> 'none') AS p_answered,
+            x.node_code AS assigned
          FROM campaigns c
          JOIN organisations o ON o.id = c.organisation_id
          JOIN regions r ON r.id = o.region_id
          LEFT JOIN groups_ges g ON g.id = o.group_id
-         WHERE c.id = $1",
+         LEFT JOIN campaign_participants p ON p.campaign_id = c.id AND p.user_id = $2
+         LEFT JOIN users u ON u.id = p.user_id
+         LEFT JOIN campaign_assignments x ON x.participant_id = p.id
+         WHERE c.id = $1
+         ORDER BY x.id",
     )
     .bind(id)
-    .fetch_optional(db.pool())
-    .await?
-    .ok_or(StorageError::NotFound)?;
+    .bind(user.0)
+    .fetch_all(db.pool())
+    .await?;
+    let assigned: Vec<String> = rows.iter().filter_map(|r| r.assigned.clone()).collect();
+    let row = rows.into_iter().next().ok_or(StorageError::NotFound)?;
+    let participant = match (row.p_id, row.p_display_name, row.p_email, row.p_college) {
+        (Some(id), Some(display_name), Some(email), Some(college)) => Some(participant(ParticipantRow {
+            id,
+            user_id: user.0,
+            display_name,
+            email,
+            college,
+            answered: row.p_answered,
+        })?),
+        _ => None,
+    };
     let organisation = crate::organisations::Organisation {
         id: row.campaign.organisation_id,
         name: row.org_name,
@@ -402,7 +417,7 @@ pub async fn with_organisation(db: &Db, id: i64) -> Result<(Campaign, crate::org
         city: row.org_city,
         version: row.org_version,
     };
-    Ok((row.campaign.try_into()?, organisation))
+    Ok(Opened { campaign: row.campaign.try_into()?, organisation, participant, assigned })
 }
 
 /// A stored answer.
@@ -548,16 +563,19 @@ pub struct Written {
 }
 
 /// The outcome of a versioned write of one answer row (`table`'s row of `owner` for `code`):
-/// written when it changed a row, otherwise refused with the version stored now
-/// ([`StorageError::Stale`]: another tab, another device), or [`StorageError::NotFound`].
-async fn answer_written(
-    db: &Db,
+/// written when it changed a row, otherwise refused with the version stored now, read through
+/// `ex` ([`StorageError::Stale`]: another tab, another device), or [`StorageError::NotFound`].
+async fn answer_written<'e, E>(
+    ex: E,
     rows: u64,
     (table, owner_column, owner): (&'static str, &'static str, i64),
     code: &str,
     read: i64,
     at: i64,
-) -> Result<Written> {
+) -> Result<Written>
+where
+    E: sqlx::Executor<'e, Database = sqlx::Any>,
+{
     if rows == 1 {
         return Ok(Written { version: read + 1, at });
     }
@@ -566,7 +584,7 @@ async fn answer_written(
     )))
     .bind(owner)
     .bind(code)
-    .fetch_optional(db.pool())
+    .fetch_optional(ex)
     .await?;
     Err(StorageError::refused(read, current))
 }
@@ -585,8 +603,53 @@ pub async fn save_answer(
     let at = now();
     let done =
         answer_write(campaign, participant, code, value, comment, expected_version, at).execute(db.pool()).await?;
-    answer_written(db, done.rows_affected(), ("answers", "participant_id", participant), code, expected_version, at)
-        .await
+    answer_written(
+        db.pool(),
+        done.rows_affected(),
+        ("answers", "participant_id", participant),
+        code,
+        expected_version,
+        at,
+    )
+    .await
+}
+
+/// One participant's answer to write with others ([`save_answers`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct AnswerSave {
+    /// The campaign.
+    pub campaign: i64,
+    /// The participant answering.
+    pub participant: i64,
+    /// The indicator.
+    pub code: String,
+    /// The answer; `None` clears it.
+    pub value: Option<AnswerValue>,
+    /// The participant's comment.
+    pub comment: String,
+    /// The version the participant saw (0 for a first answer).
+    pub expected_version: i64,
+}
+
+/// Writes answers together in one transaction, so one commit (one `fsync` on SQLite) carries
+/// all of them. Each is checked against its own version as [`save_answer`] does: one refused as
+/// stale gets its own [`StorageError::Stale`] and the others are written. An error of the
+/// database itself fails the whole batch, and then nothing of it is written.
+pub async fn save_answers(db: &Db, saves: &[AnswerSave]) -> Result<Vec<Result<Written>>> {
+    let at = now();
+    let mut tx = db.begin_write().await?;
+    let mut outcomes = Vec::with_capacity(saves.len());
+    for s in saves {
+        let write = answer_write(s.campaign, s.participant, &s.code, &s.value, &s.comment, s.expected_version, at);
+        let rows = write.execute(&mut *tx).await?.rows_affected();
+        let owner = ("answers", "participant_id", s.participant);
+        outcomes.push(match answer_written(&mut *tx, rows, owner, &s.code, s.expected_version, at).await {
+            Err(e @ StorageError::Database(_)) => return Err(e),
+            outcome => outcome,
+        });
+    }
+    tx.commit().await?;
+    Ok(outcomes)
 }
 
 /// The statement writing a participant's answer if it is still at `expected_version` (0: a
@@ -876,7 +939,7 @@ pub async fn save_consolidated(
     let at = now();
     let done = consolidated_write(campaign, c, expected_version, at).execute(&mut *tx).await?;
     let written = answer_written(
-        w.db(),
+        w.db().pool(),
         done.rows_affected(),
         ("consolidated_answers", "campaign_id", campaign),
         c.code,

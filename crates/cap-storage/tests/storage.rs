@@ -609,16 +609,25 @@ async fn campaigns_participants_and_answers(db: &Db) {
         campaigns::settled_codes(db, id, p).await.unwrap(),
         settled(&["P1.1.1.1", "P1.1.1.2", "P1.1.1.3", "P1.1.2.1"])
     );
-    let (me, assigned) = campaigns::participant_with_assignment(db, id, lou).await.unwrap().unwrap();
-    assert_eq!((me.id, me.answered, assigned.is_empty()), (p, 3, true), "nothing assigned: everything");
-    campaigns::set_assignment(db, p, &["P1.1".to_owned()]).await.unwrap();
-    assert_eq!(campaigns::participant_with_assignment(db, id, lou).await.unwrap().unwrap().1, ["P1.1"]);
-    campaigns::set_assignment(db, p, &[]).await.unwrap();
-    let (with_org, org_row) = campaigns::with_organisation(db, id).await.unwrap();
+    let opened = campaigns::opened_by(db, id, lou).await.unwrap();
+    let me = opened.participant.expect("lou takes part");
+    assert_eq!((me.id, me.answered, me.email.as_str()), (p, 3, "lou@exemple.fr"));
+    assert!(opened.assigned.is_empty(), "nothing assigned: everything");
     assert_eq!(
-        (with_org, org_row.id, org_row.name.as_str()),
+        (opened.campaign, opened.organisation.id, opened.organisation.name.as_str()),
         (campaigns::get(db, id).await.unwrap(), org.0, "Atelier A")
     );
+    campaigns::set_assignment(db, p, &["P1.1".to_owned(), "P2".to_owned()]).await.unwrap();
+    let opened = campaigns::opened_by(db, id, lou).await.unwrap();
+    assert_eq!(
+        (opened.participant.map(|m| m.id), opened.assigned),
+        (Some(p), vec!["P1.1".to_owned(), "P2".to_owned()])
+    );
+    campaigns::set_assignment(db, p, &[]).await.unwrap();
+    // Someone who does not take part opens the same campaign, without a participant record.
+    let outsider = campaigns::opened_by(db, id, UserId(i64::MAX)).await.unwrap();
+    assert_eq!((outsider.campaign.id, outsider.participant.is_none(), outsider.assigned.len()), (id, true, 0));
+    assert!(matches!(campaigns::opened_by(db, i64::MAX, lou).await, Err(StorageError::NotFound)));
 
     // Each answer written is in the log, written by the same statement; the refused ones are not.
     let everything = audit::Filter::default();

@@ -460,6 +460,8 @@ async fn a_burst_of_votes_is_counted_whole(app: &TestApp) {
         assert_eq!(joined.status(), 303);
         phones.push(phone);
     }
+    let mut wall = coordinator.get(app.url(&format!("/workshops/{}/events?wall=1", w.id))).send().await.unwrap();
+    assert!(next_event(&mut wall).await.contains("event: update"), "the current version comes first");
     let mut burst = tokio::task::JoinSet::new();
     for (i, phone) in phones.into_iter().enumerate() {
         let url = app.url(&format!("/w/{}/vote", w.code));
@@ -474,6 +476,12 @@ async fn a_burst_of_votes_is_counted_whole(app: &TestApp) {
     }
     let console = coordinator.get(app.url(&format!("/workshops/{}", w.id))).send().await.unwrap().text().await.unwrap();
     assert!(console.contains("24 votes sur 24 participant·e·s"), "the console counts the room");
+    // The votes were counted again together, a few at a time: the last count the wall hears is
+    // the whole room's (each wait gives up after 5 s).
+    let mut heard = String::new();
+    while !heard.contains("24 votes sur 24 participant·e·s") {
+        heard.push_str(&next_event(&mut wall).await);
+    }
 }
 
 crate::on_both_backends!(
