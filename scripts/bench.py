@@ -315,14 +315,14 @@ def measure_with(engine, engine_name, args, tools, server, took, second):
         floor = oha(tools["oha"], f"{base}/healthz", None, args.seconds, args.connections)
         runs["/healthz"].append((floor, 1.0))
         if args.scenario in ("all", "pages"):
-            def load_pages():
-                for name, path, cookie in pages:
-                    # The exports are bounded on purpose (half the cores at a time, a short queue):
-                    # as many connections as run at once, so the figure is a document's, not a refusal's.
-                    connections = EXPORT_CONNECTIONS if "/export/" in path else args.connections
-                    r = oha(tools["oha"], base + path, cookie, args.seconds, connections)
-                    runs[name].append((r, r["rps"] / floor["rps"]))
-            peak_of("pages", load_pages)
+            for name, path, cookie in pages:
+                # The exports are bounded on purpose (half the cores at a time, a short queue):
+                # as many connections as run at once, so the figure is a document's, not a refusal's.
+                connections = EXPORT_CONNECTIONS if "/export/" in path else args.connections
+                # Each page's own peak: it starts from what the pages before it left resident.
+                r = peak_of(("page", name), lambda: oha(tools["oha"], base + path, cookie, args.seconds, connections))
+                runs[name].append((r, r["rps"] / floor["rps"]))
+                peaks["pages"] = max(peaks.get("pages", 0), peaks[("page", name)])
         if saves:
             campaign, cookie, codes = saves
             d = json.loads(peak_of("saves", lambda: subprocess.run(
@@ -370,10 +370,12 @@ def table(result):
     out.append("Data: " + ", ".join(f"{v} {k}" for k, v in c.items()) +
                f" (generated in {result['generated_in']:.0f} s).")
     out.append(f"Memory: {result['idle']} MB idle; at the peak of each load: " +
-               ", ".join(f"{load} {mb} MB" for load, mb in result["peaks"].items()) + ".")
+               ", ".join(f"{load} {mb} MB" for load, mb in result["peaks"].items() if isinstance(load, str)) +
+               " (each page's own peak in the table's last column).")
     out.append("")
-    out.append("| page | requests/s | p50 (ms) | p99 (ms) | ratio to `/healthz` | errors | HTML bytes (compressed) |")
-    out.append("|---|---|---|---|---|---|---|")
+    out.append("| page | requests/s | p50 (ms) | p99 (ms) | ratio to `/healthz` | errors | HTML bytes (compressed) "
+               "| peak memory (MB) |")
+    out.append("|---|---|---|---|---|---|---|---|")
     for name, runs in result["runs"].items():
         if not runs:
             continue
@@ -384,8 +386,9 @@ def table(result):
         size = result["sizes"].get(name)
         bytes_ = f"{size[0]:,} ({size[1]:,})" if size else ""
         flag = "" if ratio >= 0.25 or name in ("/healthz", "bare one-row commit") else " ⚠"
+        peak = result["peaks"].get(("page", name), "")
         out.append(f"| {name} | {med('rps'):,.0f} | {med('p50'):.1f} | {med('p99'):.1f} | {ratio:.3f}{flag} | "
-                   f"{errors}/{total} | {bytes_} |")
+                   f"{errors}/{total} | {bytes_} | {peak} |")
     saves, commits = result["runs"].get("save one answer"), result["runs"].get("bare one-row commit")
     if saves and commits:
         per_round = [s["rps"] / c["rps"] for (s, _), (c, _) in zip(saves, commits) if c["rps"]]

@@ -58,6 +58,7 @@ on_both_backends!(
     referentials_round_trip,
     offers_are_upserted_and_edited_safely,
     campaigns_participants_and_answers,
+    answers_saved_together_are_each_checked_alone,
     workshops_count_each_phone_once,
     plans_actions_and_follow_up,
     job_leases_and_reminders_run_once,
@@ -504,6 +505,105 @@ async fn referentials_round_trip(db: &Db) {
     assert_eq!(
         referentials::node(db, id, &first).await.unwrap().easy_read.as_deref(),
         Some("Nous le faisons souvent.")
+    );
+}
+
+/// Saves written together: first answers and later ones in one batch, each checked against the
+/// version its page saw; a stale one and one with no answer behind it are refused alone; two saves
+/// of one answer in one batch are written one after the other.
+async fn answers_saved_together_are_each_checked_alone(db: &Db) {
+    use cap_domain::campaign::AnswerValue;
+    use cap_storage::campaigns::{self, AnswerSave};
+    let campaign = cap_storage::testing::campaign(db).await;
+    let mut people = Vec::new();
+    for name in ["ana", "bo", "cy"] {
+        let user = users::create(db, &Email::parse(&format!("{name}@exemple.fr")).unwrap(), name, None).await.unwrap();
+        people.push(campaigns::add_participant(db, campaign, user, College::Volunteer).await.unwrap());
+    }
+    let save =
+        |participant: i64, code: &str, value: Option<AnswerValue>, comment: &str, expected_version: i64| AnswerSave {
+            campaign,
+            participant,
+            code: code.to_owned(),
+            value,
+            comment: comment.to_owned(),
+            expected_version,
+        };
+    let (ana, bo, cy) = (people[0], people[1], people[2]);
+    let first = campaigns::save_answers(
+        db,
+        &[
+            save(ana, "P1.1.1.1", Some(AnswerValue::Level(1)), "", 0),
+            save(ana, "P1.1.1.2", Some(AnswerValue::Level(2)), "", 0),
+            save(bo, "P1.1.1.1", Some(AnswerValue::Level(3)), "", 0),
+        ],
+    )
+    .await
+    .unwrap();
+    assert!(first.iter().all(|o| matches!(o, Ok(w) if w.version == 1)), "{first:?}");
+
+    let later = campaigns::save_answers(
+        db,
+        &[
+            save(ana, "P1.1.1.1", Some(AnswerValue::Number(12.5)), "« douze »", 1),
+            save(bo, "P1.1.1.1", Some(AnswerValue::Text("Texte libre".into())), "", 1),
+            save(ana, "P1.1.1.2", Some(AnswerValue::Level(4)), "", 3),
+            save(cy, "P1.1.1.1", Some(AnswerValue::Level(4)), "", 1),
+            save(cy, "P1.1.1.2", None, "plus tard", 0),
+        ],
+    )
+    .await
+    .unwrap();
+    assert!(matches!(later[0], Ok(w) if w.version == 2), "{later:?}");
+    assert!(matches!(later[1], Ok(w) if w.version == 2), "{later:?}");
+    assert!(
+        matches!(later[2], Err(StorageError::Stale(Stale { read: 3, current: 1 }))),
+        "a stale save is refused with the version stored: {later:?}"
+    );
+    assert!(matches!(later[3], Err(StorageError::NotFound)), "no answer to change: {later:?}");
+    assert!(matches!(later[4], Ok(w) if w.version == 1), "{later:?}");
+    let (of_ana, of_bo, of_cy) = (
+        campaigns::answers_of(db, ana).await.unwrap(),
+        campaigns::answers_of(db, bo).await.unwrap(),
+        campaigns::answers_of(db, cy).await.unwrap(),
+    );
+    let stored = |a: &campaigns::StoredAnswer| (a.value.clone(), a.comment.clone(), a.version);
+    assert_eq!(stored(&of_ana["P1.1.1.1"]), (Some(AnswerValue::Number(12.5)), "« douze »".to_owned(), 2));
+    assert_eq!(stored(&of_ana["P1.1.1.2"]), (Some(AnswerValue::Level(2)), String::new(), 1), "left as it was");
+    assert_eq!(stored(&of_bo["P1.1.1.1"]), (Some(AnswerValue::Text("Texte libre".into())), String::new(), 2));
+    assert_eq!((of_cy.len(), stored(&of_cy["P1.1.1.2"])), (1, (None, "plus tard".to_owned(), 1)));
+
+    // The same answer twice in one batch: the second save is checked against the first's version.
+    let twice = campaigns::save_answers(
+        db,
+        &[
+            save(bo, "P1.1.1.1", Some(AnswerValue::Level(1)), "", 2),
+            save(bo, "P1.1.1.1", Some(AnswerValue::Level(2)), "", 3),
+            save(bo, "P1.1.1.1", Some(AnswerValue::Level(3)), "", 3),
+        ],
+    )
+    .await
+    .unwrap();
+    assert!(matches!(twice[..], [Ok(_), Ok(_), Err(StorageError::Stale(Stale { read: 3, current: 4 }))]), "{twice:?}");
+    assert_eq!(stored(&campaigns::answer_of(db, bo, "P1.1.1.1").await.unwrap()).2, 4);
+
+    // Each answer written has its entry, written by the same statement; the refused have none.
+    let logged = audit::search(db, &audit::Filter::default(), None, 100).await.unwrap();
+    let mut saved: Vec<&str> =
+        logged.iter().filter(|e| e.action == "answers.save").map(|e| e.details.as_str()).collect();
+    saved.sort_unstable();
+    assert_eq!(
+        saved,
+        [
+            "P1.1.1.1 v1",
+            "P1.1.1.1 v1",
+            "P1.1.1.1 v2",
+            "P1.1.1.1 v2",
+            "P1.1.1.1 v3",
+            "P1.1.1.1 v4",
+            "P1.1.1.2 v1",
+            "P1.1.1.2 v1"
+        ]
     );
 }
 
