@@ -20,6 +20,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.error
 import urllib.parse
@@ -95,6 +96,24 @@ class Server:
                 if line.startswith(field):
                     return int(line.split()[1]) // 1024
         return 0
+
+    def heap_peak_of(self, run):
+        """Runs `run` while reading the server's anonymous resident memory (`RssAnon`: its heap
+        and stacks, without the pages of its own binary that the first PDF maps in, the
+        typesetter's code and fonts, which the kernel can drop) every 20 ms: (what `run`
+        returned, the highest reading in MB)."""
+        highest, done = [0], threading.Event()
+
+        def sample():
+            while not done.wait(0.02):
+                highest[0] = max(highest[0], self.memory_mb("RssAnon"))
+        sampler = threading.Thread(target=sample, daemon=True)
+        sampler.start()
+        try:
+            return run(), max(highest[0], self.memory_mb("RssAnon"))
+        finally:
+            done.set()
+            sampler.join()
 
     def reset_peak(self):
         """Starts the peak of resident memory (VmHWM) afresh, so that each load reports its own
@@ -290,12 +309,13 @@ def measure_with(engine, engine_name, args, tools, server, took, second):
     idle = server.memory_mb("VmRSS")
     # The peak of each load, measured apart: the sign-ins (a password hash takes 19 MiB) and the
     # first visit of every page, then the pages, the saves and the workshops.
-    peaks = {}
+    peaks, heaps = {}, {}
 
     def peak_of(load, run):
         server.reset_peak()
-        out = run()
+        out, heap = server.heap_peak_of(run)
         peaks[load] = max(peaks.get(load, 0), server.memory_mb("VmHWM"))
+        heaps[load] = max(heaps.get(load, 0), heap)
         return out
 
     pages, cookie_of = peak_of("signing in", lambda: discover(engine, base, args.password))
@@ -323,6 +343,7 @@ def measure_with(engine, engine_name, args, tools, server, took, second):
                 r = peak_of(("page", name), lambda: oha(tools["oha"], base + path, cookie, args.seconds, connections))
                 runs[name].append((r, r["rps"] / floor["rps"]))
                 peaks["pages"] = max(peaks.get("pages", 0), peaks[("page", name)])
+                heaps["pages"] = max(heaps.get("pages", 0), heaps[("page", name)])
         if saves:
             campaign, cookie, codes = saves
             d = json.loads(peak_of("saves", lambda: subprocess.run(
@@ -359,7 +380,7 @@ def measure_with(engine, engine_name, args, tools, server, took, second):
                 workshops_two = json.loads(load(first + 30, other.base))
             finally:
                 other.stop()
-    return {"engine": engine_name, "runs": runs, "sizes": sizes, "idle": idle, "peaks": peaks,
+    return {"engine": engine_name, "runs": runs, "sizes": sizes, "idle": idle, "peaks": peaks, "heaps": heaps,
             "counts": counts, "generated_in": took, "workshops": workshops, "workshops_two": workshops_two,
             "connections": args.connections, "seconds": args.seconds, "rounds": args.rounds}
 
@@ -369,12 +390,14 @@ def table(result):
     c = result["counts"]
     out.append("Data: " + ", ".join(f"{v} {k}" for k, v in c.items()) +
                f" (generated in {result['generated_in']:.0f} s).")
-    out.append(f"Memory: {result['idle']} MB idle; at the peak of each load: " +
-               ", ".join(f"{load} {mb} MB" for load, mb in result["peaks"].items() if isinstance(load, str)) +
-               " (each page's own peak in the table's last column).")
+    out.append(f"Memory: {result['idle']} MB idle; at the peak of each load, resident (of it anonymous: "
+               f"the heap, without the binary's own pages mapped in): " +
+               ", ".join(f"{load} {mb} MB ({result['heaps'][load]} MB)" for load, mb in result["peaks"].items()
+                         if isinstance(load, str)) +
+               " (each page's own in the table's last column).")
     out.append("")
     out.append("| page | requests/s | p50 (ms) | p99 (ms) | ratio to `/healthz` | errors | HTML bytes (compressed) "
-               "| peak memory (MB) |")
+               "| peak memory, resident (anonymous), MB |")
     out.append("|---|---|---|---|---|---|---|---|")
     for name, runs in result["runs"].items():
         if not runs:
@@ -386,7 +409,8 @@ def table(result):
         size = result["sizes"].get(name)
         bytes_ = f"{size[0]:,} ({size[1]:,})" if size else ""
         flag = "" if ratio >= 0.25 or name in ("/healthz", "bare one-row commit") else " ⚠"
-        peak = result["peaks"].get(("page", name), "")
+        peak = result["peaks"].get(("page", name))
+        peak = f"{peak} ({result['heaps'][('page', name)]})" if peak else ""
         out.append(f"| {name} | {med('rps'):,.0f} | {med('p50'):.1f} | {med('p99'):.1f} | {ratio:.3f}{flag} | "
                    f"{errors}/{total} | {bytes_} | {peak} |")
     saves, commits = result["runs"].get("save one answer"), result["runs"].get("bare one-row commit")
