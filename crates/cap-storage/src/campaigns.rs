@@ -648,11 +648,12 @@ pub async fn save_answers(db: &Db, saves: &[AnswerSave]) -> Result<Vec<Result<Wr
     let mut keys = std::collections::HashSet::with_capacity(saves.len());
     let together =
         db.backend() == crate::Backend::Postgres && saves.iter().all(|s| keys.insert((s.participant, s.code.as_str())));
-    let later: Vec<&AnswerSave> = saves.iter().filter(|s| together && s.expected_version > 0).collect();
+    let in_one_statement = |s: &AnswerSave| together && s.expected_version > 0;
+    let later: Vec<&AnswerSave> = saves.iter().filter(|s| in_one_statement(s)).collect();
     let changed = changed_together(&mut tx, &later, at).await?;
     let mut outcomes = Vec::with_capacity(saves.len());
     for s in saves {
-        let rows = if together && s.expected_version > 0 {
+        let rows = if in_one_statement(s) {
             u64::from(changed.contains(&(s.participant, s.code.clone())))
         } else {
             let write = answer_write(s.campaign, s.participant, &s.code, &s.value, &s.comment, s.expected_version, at);
@@ -672,6 +673,10 @@ pub async fn save_answers(db: &Db, saves: &[AnswerSave]) -> Result<Vec<Result<Wr
 /// under PostgreSQL's limit of 65,535).
 const CHANGED_PER_STATEMENT: usize = 256;
 
+/// The types of one save's values in [`changed_together`]'s statement, in the order bound:
+/// participant, indicator, expected version, kind, level, number, text, comment.
+const SAVED_TYPES: [&str; 8] = ["BIGINT", "TEXT", "BIGINT", "TEXT", "BIGINT", "TEXT", "TEXT", "TEXT"];
+
 /// Changes the answers of `saves`, each its own (participant, indicator), those still at their
 /// expected version, with as few statements as the batch allows; returns which it changed. The
 /// audit trigger writes each one's entry, as for one answer.
@@ -683,21 +688,15 @@ async fn changed_together(
     let mut changed = std::collections::HashSet::with_capacity(saves.len());
     for chunk in saves.chunks(CHANGED_PER_STATEMENT) {
         // Placeholders only: every value is bound. The casts give PostgreSQL the columns' types.
+        // $1 is the time; each save's values follow.
         let rows: Vec<String> = (0..chunk.len())
             .map(|i| {
-                let n = 1 + i * 8;
-                format!(
-                    "(CAST(${} AS BIGINT), CAST(${} AS TEXT), CAST(${} AS BIGINT), CAST(${} AS TEXT), \
-                     CAST(${} AS BIGINT), CAST(${} AS TEXT), CAST(${} AS TEXT), CAST(${} AS TEXT))",
-                    n + 1,
-                    n + 2,
-                    n + 3,
-                    n + 4,
-                    n + 5,
-                    n + 6,
-                    n + 7,
-                    n + 8
-                )
+                let casts: Vec<String> = SAVED_TYPES
+                    .iter()
+                    .enumerate()
+                    .map(|(k, ty)| format!("CAST(${} AS {ty})", 2 + i * SAVED_TYPES.len() + k))
+                    .collect();
+                format!("({})", casts.join(", "))
             })
             .collect();
         let sql = format!(
